@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Throughput of factiongraph's extraction against plain spaCy on the same texts, in one run.
+
+Prints words/s of ``nlp.pipe`` with the same English model, words/s of
+factiongraph's extract (its full pipeline and the re3d records), and their
+ratio. Target: ratio >= 0.8. Each side is timed three times, interleaved, and
+its best run is kept, so a busy moment on the machine does not decide the ratio.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import spacy
+
+from factiongraph.build import parse_articles
+from factiongraph.demo import sample_corpus
+from factiongraph.export import re3d_entities, re3d_relations
+from factiongraph.ingest import Article, read_articles
+from factiongraph.nlp import base_model_name, load_pipeline
+
+REPEATS = 3
+MIN_WORDS = 60_000
+
+
+def corpus() -> list[Article]:
+    """The sample corpus, plus the re3d development texts when ../shared is there, repeated to MIN_WORDS."""
+    sources: list[Path] = [sample_corpus()]
+    shared = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "re3d-dev"
+    if shared.is_dir():
+        sources += sorted(shared.glob("*/documents.json"))
+    articles = [a for a in read_articles(sources) if isinstance(a, Article)]
+    words = sum(len(a.text.split()) for a in articles)
+    return articles * max(1, -(-MIN_WORDS // words))
+
+
+def plain_spacy(nlp: spacy.language.Language, articles: list[Article]) -> float:
+    start = time.perf_counter()
+    for _ in nlp.pipe(a.text for a in articles):
+        pass
+    return time.perf_counter() - start
+
+
+def factiongraph_extract(articles: list[Article]) -> float:
+    start = time.perf_counter()
+    for article, doc in parse_articles(articles):
+        re3d_entities(article, doc)
+        re3d_relations(article, doc)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    articles = corpus()
+    words = sum(len(a.text.split()) for a in articles)
+    plain = spacy.load(base_model_name())
+    load_pipeline()
+    plain_spacy(plain, articles[:5])
+    factiongraph_extract(articles[:5])
+    plain_times, fg_times = [], []
+    for _ in range(REPEATS):
+        plain_times.append(plain_spacy(plain, articles))
+        fg_times.append(factiongraph_extract(articles))
+    plain_wps, fg_wps = words / min(plain_times), words / min(fg_times)
+    ratio = fg_wps / plain_wps
+    print(f"texts: {len(articles)} articles, {words} words; model: {base_model_name()}")
+    print(f"plain spaCy nlp.pipe: {plain_wps:,.0f} words/s")
+    print(f"factiongraph extract: {fg_wps:,.0f} words/s")
+    print(f"ratio: {ratio:.2f} (target >= 0.8)")
+    return 0 if ratio >= 0.8 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

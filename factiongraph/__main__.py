@@ -1,0 +1,3 @@
+from factiongraph.cli import main
+
+main()

@@ -1,0 +1,107 @@
+"""Build the graph: read articles, parse them, resolve their actors and store each in one transaction."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc
+from sqlite_utils import Database
+
+from factiongraph.dates import parse_date
+from factiongraph.ingest import Article, ReadFailure, read_articles
+from factiongraph.kb import load_kb
+from factiongraph.nlp import load_pipeline
+from factiongraph.resolve import DocumentResolver
+from factiongraph.store import write_document
+from factiongraph.store.queries import find_entity_key
+from factiongraph.store.writer import document_id_for
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+"""Called once per article or failure with its source, so a caller can draw progress."""
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest did: counts of new and already-stored documents, and each failure."""
+
+    new: int = 0
+    already_stored: int = 0
+    failures: list[ReadFailure] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+
+def prepared_articles(
+    paths: Iterable[Path | str], *, published: str | None = None, lang: str | None = None
+) -> Iterator[Article | ReadFailure]:
+    """Articles from ``paths`` with CLI metadata filling what files lack and dates normalised."""
+    for item in read_articles(paths):
+        if isinstance(item, ReadFailure):
+            yield item
+            continue
+        article = item.with_defaults(published=published, lang=lang)
+        if article.published:
+            date = parse_date(article.published)
+            if date is None:
+                yield ReadFailure(article.source, f"has a publication date that cannot be read: {article.published!r}")
+                continue
+            article = Article(**{**article.__dict__, "published": date.iso})
+        yield article
+
+
+def parse_articles(articles: Iterable[Article], *, kb_path: Path | None = None) -> Iterator[tuple[Article, Doc]]:
+    """Each article with its parsed ``Doc``, in batches through spaCy's ``nlp.pipe``."""
+    nlp = load_pipeline(kb_path)
+    pairs = ((a.text, a) for a in articles)
+    yield from ((article, doc) for doc, article in ((d, a) for d, a in nlp.pipe(pairs, as_tuples=True)))
+
+
+def ingest(
+    db: Database,
+    paths: Iterable[Path | str],
+    *,
+    published: str | None = None,
+    lang: str | None = None,
+    kb_path: Path | None = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Ingest ``paths`` into ``db``; bad files are counted, the rest of the batch goes on.
+
+    Articles already stored (same content fingerprint) are skipped before parsing,
+    so re-running an ingest adds nothing and costs little.
+    """
+    summary = IngestSummary()
+    resolver = DocumentResolver(load_kb(kb_path), lambda keys, kind: find_entity_key(db, keys, kind))
+
+    def new_articles() -> Iterator[Article]:
+        seen: set[str] = set()
+        for item in prepared_articles(paths, published=published, lang=lang):
+            if isinstance(item, ReadFailure):
+                summary.failures.append(item)
+                logger.warning("%s", item)
+                if progress:
+                    progress(item.source)
+            elif item.fingerprint in seen or document_id_for(db, item.fingerprint) is not None:
+                summary.already_stored += 1
+                if progress:
+                    progress(item.source)
+            else:
+                seen.add(item.fingerprint)
+                yield item
+
+    for article, doc in parse_articles(new_articles(), kb_path=kb_path):
+        outcome = write_document(db, resolver.resolve(doc, article))
+        if outcome.created:
+            summary.new += 1
+        else:
+            summary.already_stored += 1
+        if progress:
+            progress(article.source)
+    return summary

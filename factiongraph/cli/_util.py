@@ -1,0 +1,78 @@
+"""What every command shares: the app, common options, error translation and progress bars."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from sqlite_utils import Database
+
+from factiongraph.errors import FactiongraphError
+from factiongraph.store import default_db_path, open_store
+
+app = typer.Typer(
+    name="factiongraph",
+    help="Turn conflict reporting into a sourced, time-aware knowledge graph of armed actors.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", envvar="FACTIONGRAPH_DB", help="SQLite store to use.", show_default="./factiongraph.db"),
+]
+KbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--kb", exists=True, dir_okay=False, help="Your own actor KB file (YAML), merged over the shipped one."
+    ),
+]
+SilentOption = Annotated[bool, typer.Option("--silent", help="No progress bar.")]
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    err_console.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def store(db: Path | None) -> Database:
+    """Open the store, turning a bad file into one line."""
+    try:
+        return open_store(db if db is not None else default_db_path())
+    except FactiongraphError as error:
+        fail(str(error))
+
+
+@contextmanager
+def library_errors() -> Iterator[None]:
+    """Any :class:`FactiongraphError` becomes one line on stderr and exit code 1."""
+    try:
+        yield
+    except FactiongraphError as error:
+        fail(str(error))
+
+
+@contextmanager
+def progress_bar(description: str, total: int | None, *, silent: bool) -> Iterator[Callable[[str], None]]:
+    """A Rich bar advanced once per item; a no-op when ``silent``."""
+    if silent:
+        yield lambda _source: None
+        return
+    columns = [
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    ]
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        task = bar.add_task(description, total=total)
+        yield lambda _source: bar.advance(task)

@@ -1,0 +1,47 @@
+"""``factiongraph demo``: build a store from the sample corpus and show what the graph knows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from factiongraph.cli._util import SilentOption, app, console, progress_bar, store
+from factiongraph.demo import DEMO_DB, build_demo, sample_corpus
+from factiongraph.ingest import read_articles
+
+
+@app.command("demo")
+def demo_cli(
+    db: Annotated[Path, typer.Option("--db", help="Store to build.")] = Path(DEMO_DB),
+    silent: SilentOption = False,
+) -> None:
+    """Build a store from the bundled sample corpus and print aliases, affiliations and a timeline."""
+    database = store(db)
+    total = sum(1 for _ in read_articles([sample_corpus()]))
+    with progress_bar("Building the demo store", total, silent=silent) as advance:
+        summary = build_demo(database, progress=advance)
+    console.print(
+        f"[bold]factiongraph demo[/bold]: {summary.ingest.new} new documents, "
+        f"{summary.ingest.already_stored} already stored → {db}\n"
+    )
+    for actor in summary.actors:
+        names = [n for n in actor.names if n != actor.name]
+        console.print(f"[bold]{actor.name}[/bold] ({actor.type})", highlight=False)
+        if names:
+            console.print("  also: " + "; ".join(names[:8]) + (" …" if len(names) > 8 else ""), highlight=False)
+        for relation in actor.affiliations[:4]:
+            console.print(f"  {relation.type} → {relation.target}  [dim]{relation.when or ''}[/dim]", highlight=False)
+    first, second = summary.pair
+    console.print(f"\n[bold]{first} ↔ {second}[/bold] over time:")
+    for relation in summary.timeline:
+        when = relation.when or relation.evidence.published or "undated"
+        console.print(
+            f"  {when:>10}  {relation.source} [bold]{relation.type}[/bold] {relation.target}\n"
+            f"              “{relation.evidence.text.strip()}”",
+            highlight=False,
+        )
+    if not summary.timeline:
+        console.print("  (no relation found)")
+    console.print(f"\nTry: factiongraph actor HTS --db {db}")

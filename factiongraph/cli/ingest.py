@@ -1,0 +1,43 @@
+"""``factiongraph ingest``: read articles into the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from factiongraph.build import ingest
+from factiongraph.cli._util import DbOption, KbOption, SilentOption, app, console, err_console, progress_bar, store
+from factiongraph.ingest import read_articles
+
+
+@app.command("ingest")
+def ingest_cli(
+    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .html, .jsonl, re3d documents.json) or folders.")],
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY, YYYY-MM, YYYY-MM-DD or 'May 2022') for files that lack one."),
+    ] = None,
+    lang: Annotated[str | None, typer.Option(help="Language code for files that lack one.")] = None,
+    db: DbOption = None,
+    kb: KbOption = None,
+    silent: SilentOption = False,
+) -> None:
+    """Ingest articles: new documents are parsed and stored; ones already stored are skipped.
+
+    A file that cannot be read costs one line on stderr; the others are ingested and
+    the exit code is 1 when anything failed.
+    """
+    database = store(db)
+    total = sum(1 for _ in read_articles(paths))
+    with progress_bar("Ingesting", total, silent=silent) as advance:
+        summary = ingest(database, paths, published=published, lang=lang, kb_path=kb, progress=advance)
+    for failure in summary.failures:
+        err_console.print(f"[red]failed:[/red] {failure}", highlight=False, soft_wrap=True)
+    console.print(
+        f"documents: [green]{summary.new} new[/green], {summary.already_stored} already stored, "
+        f"[{'red' if summary.failed else 'default'}]{summary.failed} failed[/]"
+    )
+    if summary.failed:
+        raise typer.Exit(1)

@@ -1,0 +1,48 @@
+"""The graph as one JSON document: nodes, edges with their evidence, events and claims."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+
+def export_json(db: Database) -> dict[str, Any]:
+    """Nodes are the entities mentioned or related; an edge gathers every quote of one fact.
+
+    A node's ``id`` is its stable key (``kb:<actor>`` for KB actors), so exports of
+    different stores of the same corpus agree.
+    """
+    nodes = []
+    aliases: dict[int, list[str]] = {}
+    for entity_id, name in db.execute("SELECT entity_id, name FROM aliases ORDER BY id"):
+        aliases.setdefault(entity_id, []).append(name)
+    for entity_id, key, etype, name in db.execute(
+        "SELECT id, key, type, name FROM entities WHERE id IN (SELECT entity_id FROM mentions) "
+        "OR id IN (SELECT source_id FROM relations) OR id IN (SELECT target_id FROM relations) ORDER BY id"
+    ):
+        others = [a for a in aliases.get(entity_id, []) if a != name]
+        nodes.append({"id": key, "type": etype, "name": name, "aliases": others})
+
+    edges: dict[tuple[str, str, str, str | None], dict[str, Any]] = {}
+    rows = db.execute(
+        "SELECT r.type, s.key, t.key, r.when_start, r.precision, r.document_id, r.evidence_begin, r.evidence_end, "
+        "substr(d.text, r.evidence_begin + 1, r.evidence_end - r.evidence_begin) "
+        "FROM relations r JOIN entities s ON s.id = r.source_id JOIN entities t ON t.id = r.target_id "
+        "JOIN documents d ON d.id = r.document_id ORDER BY r.id"
+    )
+    for rtype, source, target, when, precision, document_id, begin, end, quote in rows:
+        edge = edges.setdefault(
+            (rtype, source, target, when),
+            {
+                "id": f"e{len(edges) + 1}",
+                "type": rtype,
+                "source": source,
+                "target": target,
+                "when": when,
+                "precision": precision,
+                "evidence": [],
+            },
+        )
+        edge["evidence"].append({"document": document_id, "begin": begin, "end": end, "text": quote})
+    return {"nodes": nodes, "edges": list(edges.values()), "events": [], "claims": []}

@@ -1,0 +1,25 @@
+"""Query API over the stored graph."""
+
+from factiongraph.graph.queries import (
+    ActorProfile,
+    ActorSummary,
+    Evidence,
+    RelationView,
+    actor_profile,
+    find_actor,
+    list_actors,
+    relations_between,
+    relations_of,
+)
+
+__all__ = [
+    "ActorProfile",
+    "ActorSummary",
+    "Evidence",
+    "RelationView",
+    "actor_profile",
+    "find_actor",
+    "list_actors",
+    "relations_between",
+    "relations_of",
+]

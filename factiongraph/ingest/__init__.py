@@ -1,0 +1,8 @@
+"""Read, clean and deduplicate articles from files and folders."""
+
+from factiongraph.ingest.article import Article, ReadFailure
+from factiongraph.ingest.clean import strip_boilerplate
+from factiongraph.ingest.readers import register_reader
+from factiongraph.ingest.sources import expand_paths, read_articles
+
+__all__ = ["Article", "ReadFailure", "expand_paths", "read_articles", "register_reader", "strip_boilerplate"]

@@ -1,0 +1,155 @@
+"""The actor knowledge base: an analyst's gazetteer of the conflict's actors, kept as data.
+
+The shipped file ``data/actors.yaml`` is validated against the models below
+(unknown keys are an error, so a typo cannot silently drop a name). A user's
+own file merges over it actor by actor (same ``id`` replaces, new ``id`` adds).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from factiongraph.errors import KnowledgeBaseError
+
+EntityType = Literal["Person", "Organisation", "Location", "Nationality"]
+Category = Literal[
+    "armed-group",
+    "coalition",
+    "state",
+    "state-force",
+    "agency",
+    "political-body",
+    "international-organisation",
+    "media",
+    "ethnic-religious-group",
+    "person",
+    "other",
+]
+RelationType = Literal["BelongsTo", "InChargeOf", "AlliesOf", "FightingAgainst", "Controls"]
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ACTOR_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_date(value: str | None) -> str | None:
+    if value is not None and not _PARTIAL_DATE.match(value):
+        raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+class FormerName(_Strict):
+    """A name the actor went by for a while (``until`` is when it stopped)."""
+
+    name: str
+    start: str | None = None
+    until: str | None = None
+
+    _dates = field_validator("start", "until")(_check_date)
+
+
+class ActorRelation(_Strict):
+    """Public, dated knowledge linking this actor to another KB actor."""
+
+    type: RelationType
+    target: str
+    start: str | None = None
+    end: str | None = None
+    note: str | None = None
+
+    _dates = field_validator("start", "end")(_check_date)
+
+
+class Actor(_Strict):
+    """One actor of the conflict under every name it is known by."""
+
+    id: str
+    type: EntityType
+    category: Category
+    name: str
+    aliases: tuple[str, ...] = ()
+    arabic: tuple[str, ...] = ()
+    former_names: tuple[FormerName, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    formed: str | None = None
+    dissolved: str | None = None
+    relations: tuple[ActorRelation, ...] = ()
+    description: str | None = None
+
+    _dates = field_validator("formed", "dissolved")(_check_date)
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not _ACTOR_ID.match(value):
+            raise ValueError(f"{value!r} is not a lower-case slug such as 'hayat-tahrir-al-sham'")
+        return value
+
+    def all_names(self) -> list[str]:
+        """Every surface form, canonical name first, without repeats."""
+        names = [self.name, *self.aliases, *(f.name for f in self.former_names), *self.arabic]
+        return list(dict.fromkeys(n for n in names if n.strip()))
+
+
+class KnowledgeBase(_Strict):
+    """The whole gazetteer; relation targets must name actors in it."""
+
+    schema_version: Literal[1] = 1
+    actors: tuple[Actor, ...] = Field(default_factory=tuple)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> KnowledgeBase:
+        ids = [a.id for a in self.actors]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"actor ids used twice: {', '.join(duplicates)}")
+        known = set(ids)
+        dangling = sorted({f"{a.id} -> {r.target}" for a in self.actors for r in a.relations if r.target not in known})
+        if dangling:
+            raise ValueError(f"relations to unknown actors: {', '.join(dangling)}")
+        return self
+
+    def get(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def merged_with(self, other: KnowledgeBase) -> KnowledgeBase:
+        """This KB with ``other``'s actors replacing or adding to ours, key by key (by id)."""
+        by_id = {a.id: a for a in self.actors}
+        by_id.update({a.id: a for a in other.actors})
+        return KnowledgeBase(actors=tuple(by_id.values()))
+
+
+def read_kb_file(path: Path | str) -> KnowledgeBase:
+    """Read and validate one KB file; errors name the file and the first problem."""
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise KnowledgeBaseError(path, f"cannot be read: {error}") from error
+    try:
+        return KnowledgeBase.model_validate(raw or {})
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise KnowledgeBaseError(path, f"{where}: {first['msg']} ({error.error_count()} problem(s))") from error
+
+
+def default_kb_path() -> Path:
+    return Path(str(resources.files("factiongraph") / "data" / "actors.yaml"))
+
+
+@cache
+def load_kb(extra: Path | None = None) -> KnowledgeBase:
+    """The shipped KB, merged with a user's file when one is given."""
+    kb = read_kb_file(default_kb_path())
+    return kb.merged_with(read_kb_file(extra)) if extra else kb

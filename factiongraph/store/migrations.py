@@ -1,0 +1,108 @@
+"""The store's schema as ordered, recorded migrations; an applied migration is never edited."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("factiongraph")
+
+
+@migrations(name="0001_initial")
+def initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            fingerprint TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL,
+            external_id TEXT,
+            title TEXT, url TEXT, outlet TEXT, author TEXT,
+            published TEXT, lang TEXT,
+            text TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE TABLE sentences (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            begin INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            UNIQUE (document_id, idx)
+        );
+        CREATE TABLE entities (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL,
+            name TEXT NOT NULL,
+            kb_id TEXT UNIQUE
+        );
+        CREATE TABLE aliases (
+            id INTEGER PRIMARY KEY,
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            UNIQUE (entity_id, name)
+        );
+        CREATE INDEX aliases_name_key ON aliases(name_key);
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+            begin INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,
+            entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL
+        );
+        CREATE INDEX mentions_entity ON mentions(entity_id);
+        CREATE INDEX mentions_document ON mentions(document_id);
+        CREATE TABLE relations (
+            id INTEGER PRIMARY KEY,
+            type TEXT NOT NULL,
+            source_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            target_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+            source_begin INTEGER NOT NULL, source_end INTEGER NOT NULL,
+            target_begin INTEGER NOT NULL, target_end INTEGER NOT NULL,
+            evidence_begin INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+            when_start TEXT, when_end TEXT,
+            precision TEXT NOT NULL DEFAULT 'unknown',
+            UNIQUE (document_id, type, source_begin, source_end, target_begin, target_end)
+        );
+        CREATE INDEX relations_source ON relations(source_id);
+        CREATE INDEX relations_target ON relations(target_id);
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            type TEXT NOT NULL,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+            place_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+            when_start TEXT, when_end TEXT,
+            precision TEXT NOT NULL DEFAULT 'unknown',
+            evidence_begin INTEGER NOT NULL, evidence_end INTEGER NOT NULL
+        );
+        CREATE TABLE event_actors (
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            PRIMARY KEY (event_id, entity_id, role)
+        );
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+            speaker_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+            stance TEXT NOT NULL CHECK (stance IN ('asserted', 'denied', 'possible', 'likely')),
+            content TEXT NOT NULL,
+            when_start TEXT, when_end TEXT,
+            evidence_begin INTEGER NOT NULL, evidence_end INTEGER NOT NULL
+        );
+        CREATE TABLE claim_about (
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            PRIMARY KEY (claim_id, entity_id)
+        );
+        """
+    )

@@ -1,0 +1,100 @@
+"""Write one resolved document in one transaction; a document already stored adds nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+from factiongraph.records import EntityRecord, ResolvedDocument
+
+
+@dataclass(frozen=True)
+class WriteOutcome:
+    document_id: int
+    created: bool
+
+
+def document_id_for(db: Database, fingerprint: str) -> int | None:
+    row = db.execute("SELECT id FROM documents WHERE fingerprint = ?", [fingerprint]).fetchone()
+    return row[0] if row else None
+
+
+def upsert_entity(db: Database, entity: EntityRecord) -> int:
+    """Get or create the entity by key, and add any alias it did not have."""
+    entity_id = db["entities"].lookup(
+        {"key": entity.key}, {"type": entity.type, "name": entity.name, "kb_id": entity.kb_id}
+    )
+    db["aliases"].insert_all(
+        ({"entity_id": entity_id, "name": alias.name, "name_key": alias.key} for alias in entity.aliases),
+        ignore=True,
+    )
+    return entity_id
+
+
+def write_document(db: Database, resolved: ResolvedDocument) -> WriteOutcome:
+    """Store ``resolved`` whole or not at all (one transaction), keyed by its content fingerprint."""
+    article = resolved.article
+    existing = document_id_for(db, article.fingerprint)
+    if existing is not None:
+        return WriteOutcome(existing, created=False)
+    with db.atomic():
+        document_id = (
+            db["documents"]
+            .insert(
+                {
+                    "fingerprint": article.fingerprint,
+                    "source": article.source,
+                    "external_id": article.external_id,
+                    "title": article.title,
+                    "url": article.url,
+                    "outlet": article.outlet,
+                    "author": article.author,
+                    "published": article.published,
+                    "lang": article.lang,
+                    "text": article.text,
+                    "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                }
+            )
+            .last_pk
+        )
+        sentence_ids = [
+            db["sentences"].insert({"document_id": document_id, "idx": i, "begin": b, "end": e}).last_pk
+            for i, (b, e) in enumerate(resolved.sentences)
+        ]
+        entity_ids = {key: upsert_entity(db, entity) for key, entity in resolved.entities.items()}
+        db["mentions"].insert_all(
+            {
+                "document_id": document_id,
+                "sentence_id": sentence_ids[m.sentence],
+                "begin": m.begin,
+                "end": m.end,
+                "text": m.text,
+                "type": m.type,
+                "entity_id": entity_ids.get(m.entity_key) if m.entity_key else None,
+            }
+            for m in resolved.mentions
+        )
+        db["relations"].insert_all(
+            (
+                {
+                    "type": r.type,
+                    "source_id": entity_ids[r.source_key],
+                    "target_id": entity_ids[r.target_key],
+                    "document_id": document_id,
+                    "sentence_id": sentence_ids[r.sentence],
+                    "source_begin": r.source_begin,
+                    "source_end": r.source_end,
+                    "target_begin": r.target_begin,
+                    "target_end": r.target_end,
+                    "evidence_begin": r.evidence_begin,
+                    "evidence_end": r.evidence_end,
+                    "when_start": r.when,
+                    "precision": r.precision,
+                }
+                for r in resolved.relations
+            ),
+            ignore=True,
+        )
+    return WriteOutcome(document_id, created=True)

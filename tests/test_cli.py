@@ -1,0 +1,106 @@
+"""Every command through the CLI, on small fixtures: exit codes, output, files written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factiongraph.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str | Path):  # noqa: ANN201
+    return runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "cli.db"
+
+
+def test_cli_every_command_has_help() -> None:
+    for command in app.registered_commands:
+        assert command.callback.__doc__, f"{command.name} has no help"
+        assert invoke(command.name, "--help").exit_code == 0
+
+
+def test_cli_ingest_reports_new_stored_and_failed(db: Path, test_data: Path, tmp_path: Path) -> None:
+    (tmp_path / "blob.txt").write_bytes(b"\x00\x00binary")
+    result = invoke("ingest", test_data, tmp_path / "blob.txt", "--db", db, "--silent")
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'blob.txt'}: is binary, not text" in result.stderr
+    assert "articles.jsonl:2: is not valid JSON" in result.stderr
+    assert "5 new, 0 already stored, 2 failed" in result.stdout
+    again = invoke("ingest", test_data / "abu-amsha-visit.txt", "--db", db, "--silent")
+    assert again.exit_code == 0
+    assert "0 new, 1 already stored, 0 failed" in again.stdout
+
+
+def test_cli_db_from_environment(tmp_path: Path, test_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTIONGRAPH_DB", str(tmp_path / "env.db"))
+    assert invoke("ingest", test_data / "abu-amsha-visit.txt", "--silent").exit_code == 0
+    assert (tmp_path / "env.db").exists()
+
+
+def test_cli_actor_by_any_alias_shows_names_and_quotes(db: Path, test_data: Path) -> None:
+    invoke("ingest", test_data / "abu-amsha-visit.txt", "--published", "2022-05", "--db", db, "--silent")
+    result = invoke("actor", "Abu Amsha", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "Mohammed al-Jassem" in result.stdout
+    assert "InChargeOf → Sultan Suleiman Shah Division" in result.stdout
+    assert "is the commander of the Sultan Suleiman Shah Division" in result.stdout
+    listing = invoke("actors", "--db", db)
+    assert "Hayat Tahrir al-Sham" in listing.stdout
+
+
+def test_cli_unknown_actor_is_one_line_and_exit_1(db: Path) -> None:
+    result = invoke("actor", "Nobody At All", "--db", db)
+    assert result.exit_code == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert "no actor known as 'Nobody At All'" in result.stderr
+
+
+def test_cli_export_json_has_nodes_edges_with_evidence(db: Path, test_data: Path, tmp_path: Path) -> None:
+    invoke("ingest", test_data / "abu-amsha-visit.txt", "--db", db, "--silent")
+    out = tmp_path / "graph.json"
+    assert invoke("export", "--format", "json", "--out", out, "--db", db).exit_code == 0
+    graph = json.loads(out.read_text())
+    assert set(graph) == {"nodes", "edges", "events", "claims"}
+    abu_amsha = next(n for n in graph["nodes"] if "Abu Amsha" in [n["name"], *n["aliases"]])
+    assert "Mohammed al-Jassem" in [abu_amsha["name"], *abu_amsha["aliases"]]
+    edge = next(e for e in graph["edges"] if e["type"] == "Controls")
+    text = (test_data / "abu-amsha-visit.txt").read_text()
+    evidence = edge["evidence"][0]
+    assert evidence["text"] in text and evidence["end"] > evidence["begin"]
+
+
+def test_cli_extract_re3d_writes_json_lines(tmp_path: Path, test_data: Path) -> None:
+    out = tmp_path / "pred"
+    result = invoke("extract", test_data / "re3d-mini" / "documents.json", "--format", "re3d", "--out", out, "--silent")
+    assert result.exit_code == 0, result.output
+    entities = [json.loads(line) for line in (out / "entities.json").read_text().splitlines()]
+    relations = [json.loads(line) for line in (out / "relations.json").read_text().splitlines()]
+    assert {e["documentId"] for e in entities} == {"T1"}
+    assert {"documentId", "begin", "end", "type", "value"} <= set(entities[0])
+    assert {"sourceBegin", "sourceEnd", "source", "targetBegin", "targetEnd", "target"} <= set(relations[0])
+
+
+def test_cli_evaluate_prints_figures(test_data: Path) -> None:
+    result = invoke("evaluate", "--gold", test_data / "re3d-mini", "--json", "--silent")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["documents"] == 1
+    assert report["entities"]["gold"] == 5
+    assert 0 < report["entities"]["f1"] <= 1
+
+
+def test_cli_demo_shows_aliases_affiliations_and_a_timeline(tmp_path: Path) -> None:
+    result = invoke("demo", "--db", tmp_path / "demo.db", "--silent")
+    assert result.exit_code == 0, result.output
+    assert "new documents" in result.stdout
+    assert "also:" in result.stdout
+    assert "over time:" in result.stdout

@@ -1,0 +1,44 @@
+"""The actor knowledge base: the shipped file validates, a bad one is named, a user's file merges over."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factiongraph.errors import KnowledgeBaseError
+from factiongraph.kb import default_kb_path, read_kb_file
+
+
+def test_kb_shipped_file_validates() -> None:
+    kb = read_kb_file(default_kb_path())
+    assert kb.get("hayat-tahrir-al-sham") is not None
+
+
+def test_kb_unknown_key_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "mine.yaml"
+    bad.write_text("actors:\n  - {id: x, type: Person, category: person, name: X, nickname: Y}\n")
+    with pytest.raises(KnowledgeBaseError, match=r"mine\.yaml: actors\.0\.nickname: Extra inputs are not permitted"):
+        read_kb_file(bad)
+
+
+def test_kb_relation_to_unknown_actor_is_an_error(tmp_path: Path) -> None:
+    bad = tmp_path / "mine.yaml"
+    bad.write_text(
+        "actors:\n  - {id: x, type: Person, category: person, name: X,\n"
+        "     relations: [{type: BelongsTo, target: nobody}]}\n"
+    )
+    with pytest.raises(KnowledgeBaseError, match="relations to unknown actors: x -> nobody"):
+        read_kb_file(bad)
+
+
+def test_kb_user_file_replaces_and_adds_by_id(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "actors:\n"
+        "  - {id: hayat-tahrir-al-sham, type: Organisation, category: armed-group, name: HTS renamed}\n"
+        "  - {id: new-group, type: Organisation, category: armed-group, name: New Group}\n"
+    )
+    merged = read_kb_file(default_kb_path()).merged_with(read_kb_file(mine))
+    assert merged.get("hayat-tahrir-al-sham").name == "HTS renamed"
+    assert merged.get("new-group") is not None

@@ -1,0 +1,68 @@
+"""The spaCy pipeline: assembled from the config, KB names typed right, relations from triggers."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from factiongraph.nlp import MENTIONS_KEY, load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def mentions(nlp: Language, text: str) -> dict[str, tuple[str, str]]:
+    doc = nlp(text)
+    return {m.text: (m.label_, m.id_) for m in doc.spans[MENTIONS_KEY]}
+
+
+def relations(nlp: Language, text: str) -> set[tuple[str, str, str]]:
+    doc = nlp(text)
+    return {(r.type, r.source.text, r.target.text) for r in doc._.fg_relations}
+
+
+def test_nlp_pipeline_is_built_from_registered_components(nlp: Language) -> None:
+    assert nlp.pipe_names[-3:] == ["ner", "fg_mentions", "fg_relations"]
+    assert "fg_actor_ruler" in nlp.pipe_names
+
+
+def test_nlp_gazetteer_types_names_plain_spacy_gets_wrong(nlp: Language) -> None:
+    found = mentions(nlp, "Tahrir al-Sham met Abu Amsha in Atma.")
+    assert found["Tahrir al-Sham"] == ("Organisation", "hayat-tahrir-al-sham")
+    assert found["Abu Amsha"][0] == "Person"
+
+
+def test_nlp_possessive_is_not_part_of_the_name(nlp: Language) -> None:
+    assert "Abu Amsha" in mentions(nlp, "Abu Amsha’s recent move surprised many.")
+
+
+def test_nlp_role_description_is_a_person_mention(nlp: Language) -> None:
+    found = mentions(nlp, "The presence of the isolated commander of the Sultan Suleiman Shah Division angered many.")
+    assert found["the isolated commander"] == ("Person", "")
+
+
+def test_nlp_alias_and_command_triggers(nlp: Language) -> None:
+    found = relations(
+        nlp, "Mohammed al-Jassem, known as Abu Amsha, is the commander of the Sultan Suleiman Shah Division."
+    )
+    assert ("IsSynonymOf", "Mohammed al-Jassem", "Abu Amsha") in found
+    assert ("IsSynonymOf", "Abu Amsha", "the commander") in found
+    assert ("InChargeOf", "the commander", "Sultan Suleiman Shah Division") in found
+
+
+def test_nlp_control_in_both_voices(nlp: Language) -> None:
+    assert ("Controls", "Hayat Tahrir al-Sham", "Idlib") in relations(nlp, "Hayat Tahrir al-Sham controls Idlib.")
+    found = relations(nlp, "Raqqa was controlled by the Islamic State until October 2017.")
+    assert ("Controls", "Islamic State", "Raqqa") in found
+
+
+def test_nlp_blank_line_ends_a_sentence(nlp: Language) -> None:
+    doc = nlp("A headline without a full stop\n\nThe HTS general commander Abu Mohammad al-Jolani spoke.")
+    assert [s.text.strip() for s in doc.sents][0] == "A headline without a full stop"
+
+
+def test_nlp_no_relation_across_another_mention(nlp: Language) -> None:
+    found = relations(nlp, "Talks between the National Army and HTS general commander Abu Mohammad al-Jolani stalled.")
+    assert ("InChargeOf", "Abu Mohammad al-Jolani", "National Army") not in found

@@ -1,0 +1,32 @@
+"""The article that started the project: ingest it and ask who Abu Amsha is."""
+
+from __future__ import annotations
+
+import json
+
+from sqlite_utils import Database
+
+from factiongraph.build import ingest
+from factiongraph.graph import actor_profile
+from tests.conftest import SEED_ARTICLE, SEED_GOLD, needs_shared_data
+
+pytestmark = needs_shared_data
+
+
+def test_seed_article_abu_amsha_is_al_jassem_and_commands_his_division(fresh_db: Database) -> None:
+    summary = ingest(fresh_db, [SEED_ARTICLE], published="2022-05")
+    assert (summary.new, summary.failed) == (1, 0)
+    profile = actor_profile(fresh_db, "Abu Amsha")
+    assert "Mohammed al-Jassem" in [profile.name, *profile.names]
+    command = [r for r in profile.affiliations if r.type == "InChargeOf" and "Suleiman Shah" in r.target]
+    assert command, "no InChargeOf relation to the Sultan Suleiman Shah Division"
+    assert "commander of the Sultan Suleiman Shah Division" in command[0].evidence.text
+    assert command[0].evidence.text in SEED_ARTICLE.read_text(encoding="utf-8")
+
+
+def test_seed_article_boilerplate_is_not_content(fresh_db: Database) -> None:
+    ingest(fresh_db, [SEED_ARTICLE], published="2022-05")
+    text = fresh_db.execute("SELECT text FROM documents").fetchone()[0]
+    for line in json.loads(SEED_GOLD.read_text(encoding="utf-8"))["not_content"]:
+        assert line not in text
+    assert text.endswith("from the military side to the security and economic side.")

@@ -1,0 +1,53 @@
+"""The store: WAL, migrations, one transaction per document, nothing added twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from factiongraph.build import ingest
+from factiongraph.errors import StoreError
+from factiongraph.ingest import Article
+from factiongraph.records import ResolvedDocument
+from factiongraph.store import open_store, schema_versions, write_document
+
+
+def counts(db: Database) -> dict[str, int]:
+    return {t: db[t].count for t in ("documents", "sentences", "mentions", "entities", "aliases", "relations")}
+
+
+def test_store_is_wal_and_migrated(fresh_db: Database) -> None:
+    assert fresh_db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert schema_versions(fresh_db) == ["0001_initial"]
+
+
+def test_store_reopening_applies_nothing_twice(tmp_path: Path) -> None:
+    open_store(tmp_path / "a.db")
+    assert schema_versions(open_store(tmp_path / "a.db")) == ["0001_initial"]
+
+
+def test_store_refuses_a_file_that_is_not_sqlite(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("this is not a database, just some notes " * 20)
+    with pytest.raises(StoreError, match="notes.db: is not a factiongraph store"):
+        open_store(bogus)
+
+
+def test_store_reingest_adds_nothing(fresh_db: Database, test_data: Path) -> None:
+    first = ingest(fresh_db, [test_data / "abu-amsha-visit.txt"])
+    before = counts(fresh_db)
+    second = ingest(fresh_db, [test_data / "abu-amsha-visit.txt"])
+    assert (first.new, second.new, second.already_stored) == (1, 0, 1)
+    assert counts(fresh_db) == before
+
+
+def test_store_failed_write_leaves_nothing_half_written(fresh_db: Database) -> None:
+    article = Article(text="Some text.", source="x.txt")
+    broken = ResolvedDocument(article=article, sentences=[(0, 10)])
+    broken.mentions = [object()]  # not a mention: the write fails after the document row
+    with pytest.raises(AttributeError):
+        write_document(fresh_db, broken)
+    assert counts(fresh_db)["documents"] == 0
+    assert counts(fresh_db)["sentences"] == 0
