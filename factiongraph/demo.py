@@ -12,11 +12,9 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from factiongraph.build import IngestSummary, Progress, ingest
-from factiongraph.errors import UnknownActorError
-from factiongraph.graph import ActorProfile, RelationView, actor_profile, list_actors, relations_between
+from factiongraph.graph import ActorProfile, RelationView, actor_profile, busiest_pair, list_actors, relations_between
 
 DEMO_DB = "factiongraph-demo.db"
-DEMO_PAIR = ("Syrian National Army", "Hayat Tahrir al-Sham")
 
 
 def sample_corpus() -> Path:
@@ -28,16 +26,17 @@ def sample_corpus() -> Path:
 class DemoSummary:
     ingest: IngestSummary
     actors: list[ActorProfile] = field(default_factory=list)
-    pair: tuple[str, str] = DEMO_PAIR
+    pair: tuple[str, str] | None = None
     timeline: list[RelationView] = field(default_factory=list)
 
 
 def build_demo(db: Database, *, progress: Progress | None = None, top: int = 6) -> DemoSummary:
-    """Ingest the sample corpus into ``db`` and gather the most mentioned actors and one pair's timeline."""
+    """Ingest the sample corpus into ``db`` and gather the most mentioned actors and the timeline of
+    the pair of actors related in the most documents."""
     summary = DemoSummary(ingest(db, [sample_corpus()], progress=progress))
-    summary.actors = [actor_profile(db, a.name) for a in list_actors(db, limit=top * 3) if a.type != "Location"][:top]
-    try:
-        summary.timeline = relations_between(db, *DEMO_PAIR)
-    except UnknownActorError:
-        summary.timeline = []
+    actors = [a for a in list_actors(db, limit=top * 3) if a.type in ("Person", "Organisation")]
+    summary.actors = [actor_profile(db, a.name) for a in actors[:top]]
+    summary.pair = busiest_pair(db)
+    if summary.pair:
+        summary.timeline = relations_between(db, *summary.pair)
     return summary

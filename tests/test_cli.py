@@ -101,6 +101,9 @@ def test_cli_evaluate_prints_figures(test_data: Path) -> None:
 def test_cli_demo_shows_aliases_affiliations_and_a_timeline(tmp_path: Path) -> None:
     result = invoke("demo", "--db", tmp_path / "demo.db", "--silent")
     assert result.exit_code == 0, result.output
-    assert "new documents" in result.stdout
-    assert "also:" in result.stdout
+    assert "10 new documents" in result.stdout
+    assert "written as: HTS; Hayat Tahrir al-Sham; Tahrir al-Sham" in result.stdout
+    assert "InChargeOf → Sultan Suleiman Shah Division" in result.stdout
     assert "over time:" in result.stdout
+    again = invoke("demo", "--db", tmp_path / "demo.db", "--silent")
+    assert "0 new documents, 10 already stored" in again.stdout

@@ -26,22 +26,26 @@ def demo_cli(
         f"[bold]factiongraph demo[/bold]: {summary.ingest.new} new documents, "
         f"{summary.ingest.already_stored} already stored → {db}\n"
     )
+    console.print("[bold]Most mentioned actors[/bold], with the names the articles use for them:")
     for actor in summary.actors:
-        names = [n for n in actor.names if n != actor.name]
-        console.print(f"[bold]{actor.name}[/bold] ({actor.type})", highlight=False)
-        if names:
-            console.print("  also: " + "; ".join(names[:8]) + (" …" if len(names) > 8 else ""), highlight=False)
-        for relation in actor.affiliations[:4]:
-            console.print(f"  {relation.type} → {relation.target}  [dim]{relation.when or ''}[/dim]", highlight=False)
+        console.print(f"\n[bold]{actor.name}[/bold] ({actor.type})", highlight=False)
+        console.print("  written as: " + "; ".join(actor.names_in_text), highlight=False, soft_wrap=True)
+        seen = set()
+        for relation in actor.affiliations:
+            if (relation.type, relation.target) not in seen:
+                seen.add((relation.type, relation.target))
+                console.print(f"  {relation.type} → {relation.target}", highlight=False)
+    if summary.pair is None:
+        console.print("\n(no relations between actors found)")
+        return
     first, second = summary.pair
     console.print(f"\n[bold]{first} ↔ {second}[/bold] over time:")
     for relation in summary.timeline:
-        when = relation.when or relation.evidence.published or "undated"
+        when = relation.when or f"pub. {relation.evidence.published or '?'}"
         console.print(
-            f"  {when:>10}  {relation.source} [bold]{relation.type}[/bold] {relation.target}\n"
-            f"              “{relation.evidence.text.strip()}”",
+            f"  {when:>15}  {relation.source} [bold]{relation.type}[/bold] {relation.target}\n"
+            f"                   “{relation.evidence.text.strip()}”",
             highlight=False,
+            soft_wrap=True,
         )
-    if not summary.timeline:
-        console.print("  (no relation found)")
     console.print(f"\nTry: factiongraph actor HTS --db {db}")

@@ -55,6 +55,7 @@ class ActorProfile:
     type: str
     kb_id: str | None
     names: list[str] = field(default_factory=list)
+    names_in_text: list[str] = field(default_factory=list)
     affiliations: list[RelationView] = field(default_factory=list)
     relations: list[RelationView] = field(default_factory=list)
 
@@ -116,9 +117,27 @@ def actor_profile(db: Database, name: str) -> ActorProfile:
         "SELECT id, name, type, kb_id FROM entities WHERE id = ?", [entity_id]
     ).fetchone()
     names = [r[0] for r in db.execute("SELECT name FROM aliases WHERE entity_id = ? ORDER BY id", [entity_id])]
+    names_in_text = [
+        r[0]
+        for r in db.execute(
+            "SELECT text FROM mentions WHERE entity_id = ? GROUP BY text ORDER BY COUNT(*) DESC, text", [entity_id]
+        )
+    ]
     relations = relations_of(db, entity_id)
     affiliations = [r for r in relations if r.type in ("BelongsTo", "InChargeOf") and r.source_id == entity_id]
-    return ActorProfile(eid, ename, etype, kb_id, names, affiliations, relations)
+    return ActorProfile(eid, ename, etype, kb_id, names, names_in_text, affiliations, relations)
+
+
+def busiest_pair(db: Database) -> tuple[str, str] | None:
+    """The two actors (people or organisations) related in the most documents, if any are."""
+    row = db.execute(
+        "SELECT s.name, t.name FROM relations r JOIN entities s ON s.id = r.source_id "
+        "JOIN entities t ON t.id = r.target_id "
+        "WHERE s.type IN ('Person', 'Organisation') AND t.type IN ('Person', 'Organisation') "
+        "GROUP BY MIN(r.source_id, r.target_id), MAX(r.source_id, r.target_id) "
+        "ORDER BY COUNT(DISTINCT r.document_id) DESC, COUNT(*) DESC, MIN(r.id) LIMIT 1"
+    ).fetchone()
+    return (row[0], row[1]) if row else None
 
 
 def relations_between(db: Database, first: str, second: str) -> list[RelationView]:

@@ -76,7 +76,7 @@ def _split_header(text: str) -> tuple[dict[str, str], str]:
     return {}, text
 
 
-@register_reader(suffixes=[".txt", ".text", ".md"])
+@register_reader(suffixes=[".txt", ".text"])
 def read_txt(path: Path) -> Iterator[Article | ReadFailure]:
     """Plain text: optional header block, first line the title, the rest the body."""
     header, body = _split_header(read_text_file(path))

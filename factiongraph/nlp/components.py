@@ -96,7 +96,8 @@ def _read_lexicon(path: str | None, default_name: str) -> dict[str, Any]:
     assigns=["doc.spans"],
 )
 def make_mentions(nlp: Language, name: str, label_map: dict[str, str], roles_path: str | None) -> MentionTyper:
-    return MentionTyper(label_map, frozenset(_read_lexicon(roles_path, "roles.json")["person_heads"]))
+    roles = _read_lexicon(roles_path, "roles.json")
+    return MentionTyper(label_map, frozenset(roles["command"] + roles["other"]))
 
 
 class MentionTyper:
@@ -149,19 +150,23 @@ def _trigger_rules(path: str | None) -> list[dict[str, Any]]:
 
 @Language.factory(
     "fg_relations",
-    default_config={"triggers_path": None, "max_gap_chars": 120},
+    default_config={"triggers_path": None, "roles_path": None, "max_gap_chars": 120},
     requires=["doc.spans", "doc.sents"],
     assigns=["doc._.fg_relations"],
 )
-def make_relations(nlp: Language, name: str, triggers_path: str | None, max_gap_chars: int) -> RelationFinder:
-    return RelationFinder(_trigger_rules(triggers_path), max_gap_chars)
+def make_relations(
+    nlp: Language, name: str, triggers_path: str | None, roles_path: str | None, max_gap_chars: int
+) -> RelationFinder:
+    command_heads = frozenset(_read_lexicon(roles_path, "roles.json")["command"])
+    return RelationFinder(_trigger_rules(triggers_path), command_heads, max_gap_chars)
 
 
 class RelationFinder:
     """Relations between pairs of mentions in a sentence whose in-between text matches a trigger rule."""
 
-    def __init__(self, rules: list[dict[str, Any]], max_gap_chars: int) -> None:
+    def __init__(self, rules: list[dict[str, Any]], command_heads: frozenset[str], max_gap_chars: int) -> None:
         self.rules = rules
+        self.command_heads = command_heads
         self.max_gap_chars = max_gap_chars
 
     def __call__(self, doc: Doc) -> Doc:
@@ -204,6 +209,8 @@ class RelationFinder:
                 key in rule and rule[key] != value
                 for key, value in zip(("first_is_description", "second_is_description"), is_description, strict=True)
             ):
+                continue
+            if rule.get("first_commands") and first[-1].lower_ not in self.command_heads:
                 continue
             if not rule["between"].fullmatch(gap):
                 continue
