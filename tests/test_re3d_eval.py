@@ -13,8 +13,7 @@ import spacy
 from factiongraph.evaluation import evaluate_predictions
 from factiongraph.extraction import evaluate_re3d, extract_re3d, write_re3d
 from factiongraph.ingest import Article, read_articles
-from factiongraph.nlp import base_model_name
-from factiongraph.nlp.components import DEFAULT_LABEL_MAP
+from factiongraph.nlp import DEFAULT_LABEL_MAP, base_model_name
 from tests.conftest import RE3D_DEV, SHARED_DATA, needs_shared_data
 
 pytestmark = [needs_shared_data, pytest.mark.slow]

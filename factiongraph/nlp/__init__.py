@@ -1,15 +1,20 @@
 """The spaCy pipeline: importing this package registers factiongraph's components."""
 
-from factiongraph.nlp import components
-from factiongraph.nlp.components import DESCRIPTIONS_KEY, ENTITY_TYPES, MENTIONS_KEY, FoundRelation
+from factiongraph.nlp import components, mentions, relations
+from factiongraph.nlp.mentions import DEFAULT_LABEL_MAP
 from factiongraph.nlp.pipeline import base_model_name, load_pipeline
+from factiongraph.nlp.spans import DESCRIPTIONS_KEY, ENTITY_TYPES, MENTIONS_KEY, NESTED_KEY, FoundRelation
 
 __all__ = [
+    "DEFAULT_LABEL_MAP",
     "DESCRIPTIONS_KEY",
     "ENTITY_TYPES",
     "MENTIONS_KEY",
+    "NESTED_KEY",
     "FoundRelation",
     "base_model_name",
     "components",
     "load_pipeline",
+    "mentions",
+    "relations",
 ]

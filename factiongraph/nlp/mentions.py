@@ -1,0 +1,164 @@
+"""``fg_mentions``: every mention of an actor, place, date or nationality, typed as analysts annotate.
+
+Names come from the model's and the KB ruler's entities. Beyond names, a noun
+phrase headed by a title ("the Foreign Secretary"), a group noun ("the regime",
+"the people of Mosul") or a place noun ("the town") is a mention, and so is a
+pronoun that stands for an actor ("we", "he"). Those are *descriptions*: they
+resolve to a named actor of the document or to nothing. A name inside a larger
+mention ("Syrian" in "the Syrian opposition") is *nested*: relations see it,
+span outputs do not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from factiongraph.kb import load_kb
+from factiongraph.nlp.spans import (
+    DESCRIPTIONS_KEY,
+    ENTITY_TYPES,
+    MENTIONS_KEY,
+    NESTED_KEY,
+    read_lexicon,
+)
+
+DEFAULT_LABEL_MAP = {
+    "PERSON": "Person",
+    "ORG": "Organisation",
+    "GPE": "Location",
+    "LOC": "Location",
+    "FAC": "Location",
+    "DATE": "Temporal",
+    "TIME": "Temporal",
+    "NORP": "Nationality",
+    **{t: t for t in ENTITY_TYPES},
+}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_PLURAL_TAGS = {"NNS", "NNPS"}
+_TITLE_LINKS = {"of", "for"}
+_MAX_TITLE_TAIL = 6
+
+
+@Language.factory(
+    "fg_mentions",
+    default_config={"label_map": DEFAULT_LABEL_MAP, "heads_path": None, "pronouns_path": None, "kb_path": None},
+    requires=["doc.ents", "token.dep", "token.pos", "token.tag"],
+    assigns=["doc.spans"],
+)
+def make_mentions(
+    nlp: Language,
+    name: str,
+    label_map: dict[str, str],
+    heads_path: str | None,
+    pronouns_path: str | None,
+    kb_path: str | None,
+) -> MentionFinder:
+    heads = read_lexicon(heads_path, "noun_heads.json")
+    pronouns = read_lexicon(pronouns_path, "pronouns.json")
+    kb = load_kb(Path(kb_path) if kb_path else None)
+    head_types = {
+        **dict.fromkeys(heads["place"], "Location"),
+        **dict.fromkeys(heads["group"], "Organisation"),
+        **dict.fromkeys(heads["person_other"] + heads["person_command"], "Person"),
+    }
+    pronoun_types = {p: kind for kind, words in pronouns.items() if not kind.startswith("$") for p in words}
+    states = frozenset(a.id for a in kb.actors if a.category == "state")
+    return MentionFinder(label_map, head_types, pronoun_types, states)
+
+
+class MentionFinder:
+    """Names, descriptions and pronouns as typed spans (see the module docstring)."""
+
+    def __init__(
+        self,
+        label_map: dict[str, str],
+        head_types: dict[str, str],
+        pronoun_types: dict[str, str],
+        states: frozenset[str],
+    ) -> None:
+        self.label_map = label_map
+        self.head_types = head_types
+        self.pronoun_types = pronoun_types
+        self.states = states
+
+    def __call__(self, doc: Doc) -> Doc:
+        names = self._names(doc)
+        phrases = self._noun_phrases(doc, names)
+        covered = {i for span in names + phrases for i in range(span.start, span.end)}
+        pronouns = [
+            Span(doc, t.i, t.i + 1, label=self.pronoun_types[t.lower_])
+            for t in doc
+            if t.tag_ in ("PRP", "PRP$")
+            and t.lower_ in self.pronoun_types
+            and t.i not in covered
+            and not (t.lower_ == "us" and t.text != "us")
+        ]
+        nested = [n for n in names if any(p.start <= n.start and n.end <= p.end for p in phrases)]
+        doc.spans[MENTIONS_KEY] = sorted(names + phrases + pronouns, key=lambda s: (s.start, -s.end))
+        doc.spans[DESCRIPTIONS_KEY] = phrases + pronouns
+        doc.spans[NESTED_KEY] = nested
+        return doc
+
+    def _names(self, doc: Doc) -> list[Span]:
+        names = []
+        for ent in doc.ents:
+            label = self.label_map.get(ent.label_)
+            if label is None:
+                continue
+            end = ent.end - 1 if ent[-1].tag_ == "POS" and len(ent) > 1 else ent.end
+            span = Span(doc, ent.start, end, label=self._retype(ent, label), span_id=ent.ent_id_ or 0)
+            names.append(span)
+        return names
+
+    def _retype(self, ent: Span, label: str) -> str:
+        """A people named by its plural demonym, or a state that acts, is an organisation."""
+        if label == "Nationality" and ent.root.tag_ in _PLURAL_TAGS:
+            return "Organisation"
+        if label == "Location" and ent.ent_id_ in self.states and ent.root.dep_ in _SUBJECT_DEPS:
+            return "Organisation"
+        return label
+
+    def _noun_phrases(self, doc: Doc, names: list[Span]) -> list[Span]:
+        name_at = {i: n for n in names for i in range(n.start, n.end)}
+        phrases: list[Span] = []
+        for chunk in doc.noun_chunks:
+            for token in chunk:
+                kind = self.head_types.get(token.lower_)
+                if kind is None or token.pos_ not in ("NOUN", "PROPN") or token.i in name_at:
+                    continue
+                before_name = token.i + 1 in name_at and name_at[token.i + 1].label_ == "Person"
+                if token != chunk.root and not (kind == "Person" and before_name):
+                    continue
+                end = self._phrase_end(doc, token, kind, name_at)
+                phrases.append(Span(doc, chunk.start, end, label=kind))
+                break
+        return phrases
+
+    @staticmethod
+    def _phrase_end(doc: Doc, head: Token, kind: str, name_at: dict[int, Span]) -> int:
+        """Where a phrase ends: after its head, or after "of/for ..." that belongs to it.
+
+        A capitalised title keeps its complement ("Minister for the Middle East",
+        "Secretary of State"); a group or place noun keeps "of" and the name after it
+        ("the people of Iraq", "the town of Dabiq").
+        """
+        end = head.i + 1
+        if end >= len(doc) or doc[end].lower_ not in _TITLE_LINKS:
+            return end
+        if kind == "Person" and head.text[:1].isupper():
+            tail = end + 1
+            while tail < len(doc) and tail - end <= _MAX_TITLE_TAIL:
+                token = doc[tail]
+                in_person = tail in name_at and name_at[tail].label_ == "Person"
+                if in_person or not (token.lower_ == "the" or token.text[:1].isupper() or tail in name_at):
+                    break
+                tail += 1
+            return tail if tail > end + 1 else end
+        if kind in ("Organisation", "Location") and doc[end].lower_ == "of":
+            following = end + 2 if end + 2 < len(doc) and doc[end + 1].lower_ == "the" else end + 1
+            if following in name_at and name_at[following].start == following:
+                return name_at[following].end
+        return end

@@ -1,0 +1,108 @@
+"""``fg_relations``: relations between two mentions of one sentence, from trigger rules kept as data.
+
+A rule names the types allowed at each end and a regular expression that the text
+between the two mentions must match whole ("X, the commander of Y", "Y, led by X").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, FoundRelation, read_lexicon, span_keys
+
+_CLOSING_BRACKET = re.compile(r"^\s*[)\]]")
+"""The close of a parenthesised alias, "(HTS)", is not part of what links it to what follows."""
+
+
+@cache
+def _trigger_rules(path: str | None) -> list[dict[str, Any]]:
+    raw = read_lexicon(path, "relation_triggers.json")
+    rules = []
+    for rule in raw["rules"]:
+        pattern = rule["between"]
+        for key, value in raw["fragments"].items():
+            pattern = pattern.replace("{" + key + "}", value)
+        rules.append({**rule, "between": re.compile(f"(?:{pattern})", re.IGNORECASE)})
+    return rules
+
+
+@Language.factory(
+    "fg_relations",
+    default_config={"triggers_path": None, "heads_path": None, "max_gap_chars": 120},
+    requires=["doc.spans", "doc.sents"],
+    assigns=["doc._.fg_relations"],
+)
+def make_relations(
+    nlp: Language, name: str, triggers_path: str | None, heads_path: str | None, max_gap_chars: int
+) -> RelationFinder:
+    command_heads = frozenset(read_lexicon(heads_path, "noun_heads.json")["person_command"])
+    return RelationFinder(_trigger_rules(triggers_path), command_heads, max_gap_chars)
+
+
+class RelationFinder:
+    """Relations between pairs of mentions in a sentence whose in-between text matches a trigger rule."""
+
+    def __init__(self, rules: list[dict[str, Any]], command_heads: frozenset[str], max_gap_chars: int) -> None:
+        self.rules = rules
+        self.command_heads = command_heads
+        self.max_gap_chars = max_gap_chars
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[FoundRelation] = []
+        mentions = list(doc.spans[MENTIONS_KEY])
+        descriptions = span_keys(list(doc.spans[DESCRIPTIONS_KEY]))
+        for i, first in enumerate(mentions):
+            sentence = first.sent
+            for j in range(i + 1, len(mentions)):
+                second = mentions[j]
+                if second.start >= sentence.end:
+                    break
+                if second.start < first.end:
+                    continue
+                gap = _CLOSING_BRACKET.sub("", doc.text[first.end_char : second.start_char])
+                if len(gap) > self.max_gap_chars:
+                    break
+                intervening = any(
+                    m.label_ != "Temporal" and m.start >= first.end and m.end <= second.start
+                    for m in mentions[i + 1 : j]
+                )
+                is_description = ((first.start, first.end) in descriptions, (second.start, second.end) in descriptions)
+                relation = self._match(first, second, gap, sentence, intervening, is_description)
+                if relation is not None:
+                    found.append(relation)
+        doc._.fg_relations = found
+        return doc
+
+    def _match(
+        self,
+        first: Span,
+        second: Span,
+        gap: str,
+        sentence: Span,
+        intervening: bool,
+        is_description: tuple[bool, bool],
+    ) -> FoundRelation | None:
+        for rule in self.rules:
+            if first.label_ not in rule["first"] or second.label_ not in rule["second"]:
+                continue
+            if rule.get("same_type") and first.label_ != second.label_:
+                continue
+            if intervening and not rule.get("across_mentions", False):
+                continue
+            if any(
+                key in rule and rule[key] != value
+                for key, value in zip(("first_is_description", "second_is_description"), is_description, strict=True)
+            ):
+                continue
+            if rule.get("first_commands") and first[-1].lower_ not in self.command_heads:
+                continue
+            if not rule["between"].fullmatch(gap):
+                continue
+            source, target = (first, second) if rule["source"] == "first" else (second, first)
+            return FoundRelation(rule["type"], source, target, sentence)
+        return None

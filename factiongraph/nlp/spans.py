@@ -1,0 +1,44 @@
+"""Where the pipeline leaves its results on a ``Doc``, and the data files its components read."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+MENTIONS_KEY = "fg_mentions"
+"""Every typed mention: names, descriptions, group nouns, pronouns."""
+DESCRIPTIONS_KEY = "fg_descriptions"
+"""Mentions that stand for an actor without naming it: they resolve to a named one or to nothing."""
+NESTED_KEY = "fg_nested"
+"""Mentions inside a larger mention ("Syrian" in "the Syrian opposition"): kept for relations, not as spans."""
+
+ENTITY_TYPES = ("Person", "Organisation", "Location", "Temporal", "Nationality")
+
+
+@dataclass(frozen=True)
+class FoundRelation:
+    """A typed relation between two mentions, with the sentence that says it."""
+
+    type: str
+    source: Span
+    target: Span
+    evidence: Span
+
+
+if not Doc.has_extension("fg_relations"):
+    Doc.set_extension("fg_relations", default=None)
+
+
+def read_lexicon(path: str | None, default_name: str) -> dict[str, Any]:
+    """A JSON lexicon: the user's file when given, else the package's ``data/lexicons/<default_name>``."""
+    source = Path(path) if path else resources.files("factiongraph") / "data" / "lexicons" / default_name
+    return json.loads(source.read_text("utf-8"))
+
+
+def span_keys(spans: list[Span]) -> set[tuple[int, int]]:
+    return {(s.start, s.end) for s in spans}
