@@ -48,38 +48,46 @@ class RelationFinder:
     """Relations between pairs of mentions in a sentence whose in-between text matches a trigger rule."""
 
     def __init__(self, rules: list[dict[str, Any]], command_heads: frozenset[str], max_gap_chars: int) -> None:
-        self.rules = rules
         self.command_heads = command_heads
         self.max_gap_chars = max_gap_chars
+        self.rules_for: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for rule in rules:
+            for first in rule["first"]:
+                for second in rule["second"]:
+                    self.rules_for.setdefault((first, second), []).append(rule)
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[FoundRelation] = []
         mentions = list(doc.spans[MENTIONS_KEY])
         descriptions = span_keys(list(doc.spans[DESCRIPTIONS_KEY]))
+        sentence_of = {}
+        for sentence in doc.sents:
+            sentence_of.update(dict.fromkeys(range(sentence.start, sentence.end), sentence))
         for i, first in enumerate(mentions):
-            sentence = first.sent
-            for j in range(i + 1, len(mentions)):
-                second = mentions[j]
-                if second.start >= sentence.end:
+            sentence = sentence_of[first.start]
+            intervening = False
+            for second in mentions[i + 1 :]:
+                if second.start >= sentence.end or second.start_char - first.end_char > self.max_gap_chars:
                     break
                 if second.start < first.end:
                     continue
-                gap = _CLOSING_BRACKET.sub("", doc.text[first.end_char : second.start_char])
-                if len(gap) > self.max_gap_chars:
-                    break
-                intervening = any(
-                    m.label_ != "Temporal" and m.start >= first.end and m.end <= second.start
-                    for m in mentions[i + 1 : j]
-                )
-                is_description = ((first.start, first.end) in descriptions, (second.start, second.end) in descriptions)
-                relation = self._match(first, second, gap, sentence, intervening, is_description)
-                if relation is not None:
-                    found.append(relation)
+                rules = self.rules_for.get((first.label_, second.label_))
+                if rules:
+                    gap = _CLOSING_BRACKET.sub("", doc.text[first.end_char : second.start_char])
+                    is_description = (
+                        (first.start, first.end) in descriptions,
+                        (second.start, second.end) in descriptions,
+                    )
+                    relation = self._match(rules, first, second, gap, sentence, intervening, is_description)
+                    if relation is not None:
+                        found.append(relation)
+                intervening = intervening or second.label_ != "Temporal"
         doc._.fg_relations = found
         return doc
 
     def _match(
         self,
+        rules: list[dict[str, Any]],
         first: Span,
         second: Span,
         gap: str,
@@ -87,9 +95,7 @@ class RelationFinder:
         intervening: bool,
         is_description: tuple[bool, bool],
     ) -> FoundRelation | None:
-        for rule in self.rules:
-            if first.label_ not in rule["first"] or second.label_ not in rule["second"]:
-                continue
+        for rule in rules:
             if rule.get("same_type") and first.label_ != second.label_:
                 continue
             if intervening and not rule.get("across_mentions", False):
