@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factiongraph.resolve import name_key
+from factiongraph.resolve import name_key, translit_key
 
 
 @pytest.mark.parametrize(
@@ -24,3 +24,13 @@ def test_keys_fold_spellings_together(first: str, second: str) -> None:
 
 def test_keys_keep_different_names_apart() -> None:
     assert name_key("Ahrar al-Sham") != name_key("Tahrir al-Sham")
+
+
+@pytest.mark.parametrize("spelling", ["al-Julani", "Jawlani", "al-Golani", "الجولاني", "Jolani"])
+def test_keys_transliterations_meet(spelling: str) -> None:
+    assert translit_key(spelling) == translit_key("al-Jolani")
+
+
+def test_keys_transliteration_of_full_names() -> None:
+    assert translit_key("Abu Muhammad al-Julani") == translit_key("Abu Mohammad al-Jolani")
+    assert translit_key("Mohamed") == translit_key("Muhammad")

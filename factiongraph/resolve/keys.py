@@ -25,3 +25,35 @@ def name_key(name: str) -> str:
     text = _ARTICLE.sub("", text)
     text = _ARABIC_ARTICLE.sub("", text)
     return _SEPARATORS.sub(" ", text).strip()
+
+
+_ARABIC_TO_LATIN = str.maketrans(
+    {
+        "ا": "a", "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r",
+        "ز": "z", "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "g", "ف": "f",
+        "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y", "ء": "",
+    }
+)  # fmt: skip
+_DIGRAPHS = (("kh", "k"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("gh", "g"), ("ch", "s"), ("ph", "f"))
+_LETTER_CLASSES = str.maketrans({"q": "k", "g": "j", "c": "k", "w": "u", "y": "i", "x": "ks", "v": "f", "p": "b"})
+_VOWELS = re.compile(r"[aeiou]+")
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
+_REPEATS = re.compile(r"(\w)\1+")
+
+
+def translit_key(name: str) -> str:
+    """A consonant skeleton under which transliterations of one Arabic name meet:
+    Jolani, Julani, Jawlani, Golani and الجولاني all give "jln".
+
+    Coarse by design: it proposes candidates, which a similarity check confirms.
+    """
+    words = []
+    for word in name_key(name).split():
+        if _ARABIC_SCRIPT.search(word):
+            word = word.removesuffix("ه").translate(_ARABIC_TO_LATIN)
+        else:
+            for digraph, letter in _DIGRAPHS:
+                word = word.replace(digraph, letter)
+        skeleton = _REPEATS.sub(r"\1", _VOWELS.sub("", word.translate(_LETTER_CLASSES)))
+        words.append(skeleton or word)
+    return " ".join(words)
