@@ -16,7 +16,7 @@ from factiongraph.kb import load_kb
 from factiongraph.nlp import load_pipeline
 from factiongraph.resolve import DocumentResolver
 from factiongraph.store import write_document
-from factiongraph.store.queries import find_entity_key
+from factiongraph.store.queries import entity_candidates
 from factiongraph.store.writer import document_id_for
 
 logger = logging.getLogger(__name__)
@@ -78,7 +78,9 @@ def ingest(
     so re-running an ingest adds nothing and costs little.
     """
     summary = IngestSummary()
-    resolver = DocumentResolver(load_kb(kb_path), lambda keys, kind: find_entity_key(db, keys, kind))
+    resolver = DocumentResolver(
+        load_kb(kb_path), lambda keys, skeletons, kind: entity_candidates(db, keys, skeletons, kind)
+    )
 
     def new_articles() -> Iterator[Article]:
         seen: set[str] = set()

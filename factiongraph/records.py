@@ -12,10 +12,11 @@ from factiongraph.ingest.article import Article
 
 @dataclass(frozen=True)
 class Alias:
-    """A name of an entity and the normalised key it is looked up by."""
+    """A name of an entity and the keys it is looked up by (normalised, transliteration skeleton)."""
 
     name: str
     key: str
+    translit: str
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,17 @@ class EntityRecord:
     name: str
     kb_id: str | None = None
     aliases: tuple[Alias, ...] = ()
+    place: Place | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a place is, and how precisely (town, district, governorate, country)."""
+
+    id: str
+    latitude: float
+    longitude: float
+    precision: str
 
 
 @dataclass(frozen=True)
@@ -40,6 +52,7 @@ class MentionRecord:
     type: str
     sentence: int
     entity_key: str | None = None
+    name_key: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
 """The command line: a thin layer over the library, one module per command group."""
 
-from factiongraph.cli import actors, demo, export, extract, ingest
+from factiongraph.cli import actors, corrections, demo, export, extract, ingest
 from factiongraph.cli._util import app
 
-__all__ = ["actors", "app", "demo", "export", "extract", "ingest", "main"]
+__all__ = ["actors", "app", "corrections", "demo", "export", "extract", "ingest", "main"]
 
 
 def main() -> None:

@@ -1,5 +1,6 @@
 """Query API over the stored graph."""
 
+from factiongraph.graph.corrections import merge, split
 from factiongraph.graph.queries import (
     ActorProfile,
     ActorSummary,
@@ -22,6 +23,8 @@ __all__ = [
     "busiest_pair",
     "find_actor",
     "list_actors",
+    "merge",
     "relations_between",
     "relations_of",
+    "split",
 ]

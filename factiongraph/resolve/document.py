@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from factiongraph.dates import PartialDate, parse_date
@@ -20,13 +21,21 @@ from factiongraph.ingest.article import Article
 from factiongraph.kb import KnowledgeBase
 from factiongraph.nlp import DESCRIPTIONS_KEY, MENTIONS_KEY
 from factiongraph.records import Alias, EntityRecord, MentionRecord, RelationRecord, ResolvedDocument
-from factiongraph.resolve.keys import name_key
+from factiongraph.resolve.keys import name_key, translit_key
 
 ACTOR_TYPES = {"Person", "Organisation", "Location", "Nationality"}
 _INITIALS_SKIP = {"of", "the", "for", "and", "al", "el", "in", "on", "to"}
 
-EntityFinder = Callable[[list[str], str], str | None]
-"""Given name keys and a type, the key of a stored entity that has one of those names, if any."""
+CandidateFinder = Callable[[list[str], list[str], str], list[tuple[str, str, bool]]]
+"""Given name keys, transliteration keys and a type: stored entities that may be the one meant,
+as ``(entity key, the matching alias's name key, whether the name key matched exactly)``."""
+
+SIMILAR_ENOUGH = 80
+"""rapidfuzz ratio (0-100) above which two spellings with one transliteration skeleton are one name."""
+
+
+def make_alias(name: str) -> Alias:
+    return Alias(name, name_key(name), translit_key(name))
 
 
 def _initials(text: str) -> str:
@@ -70,13 +79,16 @@ class DocumentResolver:
     """Turns a parsed :class:`~spacy.tokens.Doc` into a :class:`ResolvedDocument`."""
 
     kb: KnowledgeBase
-    find_entity: EntityFinder
+    candidates: CandidateFinder
 
     def __post_init__(self) -> None:
         self._kb_by_key: dict[tuple[str, str], str] = {}
+        self._kb_by_translit: dict[tuple[str, str], list[tuple[str, str]]] = {}
         for actor in self.kb.actors:
             for name in actor.all_names():
                 self._kb_by_key.setdefault((name_key(name), actor.type), actor.id)
+                entry = (name_key(name), actor.id)
+                self._kb_by_translit.setdefault((translit_key(name), actor.type), []).append(entry)
         self._commanders: dict[str, set[str]] = {}
         for actor in self.kb.actors:
             for relation in actor.relations:
@@ -97,7 +109,15 @@ class DocumentResolver:
         entity_of_mention, entities = self._entities(mentions, is_description, clusters, doc, index_of)
 
         records = [
-            MentionRecord(m.start_char, m.end_char, m.text, m.label_, sentence_of[m.start], entity_of_mention.get(i))
+            MentionRecord(
+                m.start_char,
+                m.end_char,
+                m.text,
+                m.label_,
+                sentence_of[m.start],
+                entity_of_mention.get(i),
+                name_key(m.text),
+            )
             for i, m in enumerate(mentions)
         ]
         relations = []
@@ -135,7 +155,7 @@ class DocumentResolver:
     def _cluster(
         self, doc: Doc, mentions: list[Span], is_description: list[bool], index_of: dict[tuple[int, int], int]
     ) -> _Clusters:
-        kb_ids = [m.id_ if m.id_ else (self._kb_by_key.get((name_key(m.text), m.label_), "")) for m in mentions]
+        kb_ids = [m.id_ or self._kb_actor(m.text, m.label_) for m in mentions]
         clusters = _Clusters([k if not is_description[i] else "" for i, k in enumerate(kb_ids)])
         first_with: dict[tuple[str, str], int] = {}
         for i, m in enumerate(mentions):
@@ -221,16 +241,37 @@ class DocumentResolver:
                 type=actor.type,
                 name=actor.name,
                 kb_id=actor.id,
-                aliases=tuple(Alias(n, name_key(n)) for n in all_names),
+                aliases=tuple(make_alias(n) for n in all_names),
             )
         kind = max((m.label_ for m in names), key=[m.label_ for m in names].count)
         canonical = max(surface, key=lambda n: (not _is_acronym(n), len(n)))
         canonical = canonical[4:] if canonical.lower().startswith("the ") else canonical
-        keys = list(dict.fromkeys(name_key(n) for n in surface))
-        key = self.find_entity(keys, kind) or f"{kind.lower()}:{name_key(canonical)}"
+        key = self._stored_entity(surface, kind) or f"{kind.lower()}:{name_key(canonical)}"
         return EntityRecord(
-            key=key, type=kind, name=canonical, aliases=tuple(Alias(n, name_key(n)) for n in [canonical, *surface])
+            key=key, type=kind, name=canonical, aliases=tuple(make_alias(n) for n in [canonical, *surface])
         )
+
+    def _kb_actor(self, text: str, kind: str) -> str:
+        """The KB actor of this type named ``text`` in any spelling the keys fold, or ""."""
+        key = name_key(text)
+        if exact := self._kb_by_key.get((key, kind)):
+            return exact
+        similar = {
+            actor_id
+            for known, actor_id in self._kb_by_translit.get((translit_key(text), kind), [])
+            if fuzz.ratio(key, known) >= SIMILAR_ENOUGH
+        }
+        return similar.pop() if len(similar) == 1 else ""
+
+    def _stored_entity(self, surface: list[str], kind: str) -> str | None:
+        """The stored entity these names are, when exactly one fits by name or by confirmed spelling."""
+        keys = list(dict.fromkeys(name_key(n) for n in surface))
+        found = self.candidates(keys, list(dict.fromkeys(translit_key(n) for n in surface)), kind)
+        exact = {entity for entity, _, is_exact in found if is_exact}
+        if exact:
+            return exact.pop() if len(exact) == 1 else None
+        similar = {entity for entity, alias, _ in found if any(fuzz.ratio(k, alias) >= SIMILAR_ENOUGH for k in keys)}
+        return similar.pop() if len(similar) == 1 else None
 
     @staticmethod
     def _when(sentence: Span, mentions: list[Span]) -> PartialDate | None:

@@ -106,3 +106,29 @@ def initial(db: Database) -> None:
         );
         """
     )
+
+
+@migrations(name="0002_places_translit_corrections")
+def places_translit_corrections(db: Database) -> None:
+    """Coordinates on places, transliteration keys on aliases, and analysts' corrections."""
+    db["aliases"].add_column("translit_key", str)
+    db["mentions"].add_column("name_key", str)
+    db.execute("CREATE INDEX aliases_translit_key ON aliases(translit_key)")
+    for column, kind in (("place_id", str), ("latitude", float), ("longitude", float), ("precision", str)):
+        db["entities"].add_column(column, kind)
+    db.executescript(
+        """
+        CREATE TABLE entity_redirects (
+            from_key TEXT PRIMARY KEY,
+            to_key TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE alias_splits (
+            entity_key TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            to_key TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (entity_key, name_key)
+        );
+        """
+    )

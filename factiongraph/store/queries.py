@@ -5,17 +5,23 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 
-def find_entity_key(db: Database, name_keys: list[str], entity_type: str) -> str | None:
-    """The key of a stored entity of ``entity_type`` answering to one of ``name_keys``, if exactly one does."""
-    if not name_keys:
-        return None
-    marks = ",".join("?" * len(name_keys))
+def entity_candidates(
+    db: Database, name_keys: list[str], translit_keys: list[str], entity_type: str
+) -> list[tuple[str, str, bool]]:
+    """Stored entities of ``entity_type`` with a name whose key, or transliteration key, is one of those given.
+
+    Each candidate is ``(entity key, the alias's name key, whether the name key itself matched)``.
+    """
+    if not name_keys and not translit_keys:
+        return []
+    names, skeletons = ",".join("?" * len(name_keys)), ",".join("?" * len(translit_keys))
     rows = db.execute(
-        f"SELECT DISTINCT e.key FROM aliases a JOIN entities e ON e.id = a.entity_id "
-        f"WHERE a.name_key IN ({marks}) AND e.type = ?",
-        [*name_keys, entity_type],
+        f"SELECT DISTINCT e.key, a.name_key, a.name_key IN ({names or 'NULL'}) FROM aliases a "
+        f"JOIN entities e ON e.id = a.entity_id "
+        f"WHERE (a.name_key IN ({names or 'NULL'}) OR a.translit_key IN ({skeletons or 'NULL'})) AND e.type = ?",
+        [*name_keys, *name_keys, *translit_keys, entity_type],
     ).fetchall()
-    return rows[0][0] if len(rows) == 1 else None
+    return [(key, alias_key, bool(exact)) for key, alias_key, exact in rows]
 
 
 def entity_ids_for_name(db: Database, name_key: str) -> list[int]:

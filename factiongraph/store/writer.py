@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from factiongraph.records import EntityRecord, ResolvedDocument
+from factiongraph.store.corrections import apply_corrections
 
 
 @dataclass(frozen=True)
@@ -23,11 +24,26 @@ def document_id_for(db: Database, fingerprint: str) -> int | None:
 
 def upsert_entity(db: Database, entity: EntityRecord) -> int:
     """Get or create the entity by key, and add any alias it did not have."""
+    place = entity.place
     entity_id = db["entities"].lookup(
-        {"key": entity.key}, {"type": entity.type, "name": entity.name, "kb_id": entity.kb_id}
+        {"key": entity.key},
+        {
+            "type": entity.type,
+            "name": entity.name,
+            "kb_id": entity.kb_id,
+            "place_id": place.id if place else None,
+            "latitude": place.latitude if place else None,
+            "longitude": place.longitude if place else None,
+            "precision": place.precision if place else None,
+        },
     )
+    split_off = {row[0] for row in db.execute("SELECT name_key FROM alias_splits WHERE entity_key = ?", [entity.key])}
     db["aliases"].insert_all(
-        ({"entity_id": entity_id, "name": alias.name, "name_key": alias.key} for alias in entity.aliases),
+        (
+            {"entity_id": entity_id, "name": alias.name, "name_key": alias.key, "translit_key": alias.translit}
+            for alias in entity.aliases
+            if alias.key not in split_off
+        ),
         ignore=True,
     )
     return entity_id
@@ -39,6 +55,7 @@ def write_document(db: Database, resolved: ResolvedDocument) -> WriteOutcome:
     existing = document_id_for(db, article.fingerprint)
     if existing is not None:
         return WriteOutcome(existing, created=False)
+    resolved = apply_corrections(db, resolved)
     with db.atomic():
         document_id = (
             db["documents"]
@@ -73,6 +90,7 @@ def write_document(db: Database, resolved: ResolvedDocument) -> WriteOutcome:
                 "text": m.text,
                 "type": m.type,
                 "entity_id": entity_ids.get(m.entity_key) if m.entity_key else None,
+                "name_key": m.name_key,
             }
             for m in resolved.mentions
         )

@@ -1,0 +1,29 @@
+"""An analyst's corrections by name: the query-side face of :mod:`factiongraph.store.corrections`."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from factiongraph.errors import FactiongraphError
+from factiongraph.graph.queries import ActorProfile, actor_profile, find_actor
+from factiongraph.resolve.keys import name_key
+from factiongraph.store.corrections import merge_entities, split_alias
+
+
+def merge(db: Database, keep: str, other: str) -> ActorProfile:
+    """Record that ``other`` is the actor ``keep`` names; every later ingest honours it."""
+    merge_entities(db, find_actor(db, keep), find_actor(db, other))
+    return actor_profile(db, keep)
+
+
+def split(db: Database, actor: str, name: str) -> ActorProfile:
+    """Record that ``name`` is not the actor ``actor``: the name and its mentions get an actor of their own."""
+    entity_id = find_actor(db, actor)
+    key = name_key(name)
+    known = {row[0] for row in db.execute("SELECT name_key FROM aliases WHERE entity_id = ?", [entity_id])}
+    if key not in known:
+        raise FactiongraphError(f"{actor!r} has no name {name!r}: 'factiongraph actor {actor}' lists its names")
+    if key == name_key(db.execute("SELECT name FROM entities WHERE id = ?", [entity_id]).fetchone()[0]):
+        raise FactiongraphError(f"{name!r} is the canonical name of {actor!r}: split another name off it")
+    new_id = split_alias(db, entity_id, key, name)
+    return actor_profile(db, db.execute("SELECT name FROM entities WHERE id = ?", [new_id]).fetchone()[0])

@@ -1,0 +1,49 @@
+"""An analyst's merge and split survive ingesting the same files again, and apply to new ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from factiongraph.build import ingest
+from factiongraph.errors import FactiongraphError
+from factiongraph.graph import actor_profile, find_actor, merge, split
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_corrections_merge_survives_reingest_and_applies_to_new_documents(fresh_db: Database, tmp_path: Path) -> None:
+    first = write(tmp_path, "a.txt", "Meeting\n\nOn Monday, the rebel commander Khaled Haddad met Omar Saleh in Azaz.")
+    ingest(fresh_db, [first])
+    assert find_actor(fresh_db, "Khaled Haddad") != find_actor(fresh_db, "Omar Saleh")
+    merge(fresh_db, "Khaled Haddad", "Omar Saleh")
+    ingest(fresh_db, [first])
+    second = write(tmp_path, "b.txt", "Later\n\nLater, Omar Saleh travelled to Idlib.")
+    ingest(fresh_db, [second])
+    assert find_actor(fresh_db, "Omar Saleh") == find_actor(fresh_db, "Khaled Haddad")
+    assert {"Khaled Haddad", "Omar Saleh"} <= set(actor_profile(fresh_db, "Khaled Haddad").names_in_text)
+
+
+def test_corrections_split_keeps_a_name_apart_in_new_documents(fresh_db: Database, tmp_path: Path) -> None:
+    ingest(
+        fresh_db,
+        [write(tmp_path, "a.txt", "Profile\n\nThe rebel commander Khaled Haddad, known as Abu Omar, spoke on Monday.")],
+    )
+    assert find_actor(fresh_db, "Abu Omar") == find_actor(fresh_db, "Khaled Haddad")
+    split(fresh_db, "Khaled Haddad", "Abu Omar")
+    assert find_actor(fresh_db, "Abu Omar") != find_actor(fresh_db, "Khaled Haddad")
+    ingest(fresh_db, [write(tmp_path, "b.txt", "Profile two\n\nKhaled Haddad, known as Abu Omar, left Azaz.")])
+    assert find_actor(fresh_db, "Abu Omar") != find_actor(fresh_db, "Khaled Haddad")
+    assert "Abu Omar" not in actor_profile(fresh_db, "Khaled Haddad").names
+
+
+def test_corrections_split_of_an_unknown_name_is_an_error(fresh_db: Database, tmp_path: Path) -> None:
+    ingest(fresh_db, [write(tmp_path, "a.txt", "Profile\n\nThe rebel commander Khaled Haddad spoke on Monday.")])
+    with pytest.raises(FactiongraphError, match="has no name 'Nobody'"):
+        split(fresh_db, "Khaled Haddad", "Nobody")
