@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from factiongraph.errors import KnowledgeBaseError
+from factiongraph.keys import name_key
 
 EntityType = Literal["Person", "Organisation", "Location", "Nationality"]
 Category = Literal[
@@ -153,3 +154,12 @@ def load_kb(extra: Path | None = None) -> KnowledgeBase:
     """The shipped KB, merged with a user's file when one is given."""
     kb = read_kb_file(default_kb_path())
     return kb.merged_with(read_kb_file(extra)) if extra else kb
+
+
+def find_in_kb(kb: KnowledgeBase, name: str) -> Actor:
+    """The KB actor with ``name`` among its names or its id (any spelling the keys fold)."""
+    wanted = name_key(name)
+    for actor in kb.actors:
+        if actor.id == name or any(name_key(n) == wanted for n in actor.all_names()):
+            return actor
+    raise KnowledgeBaseError(default_kb_path(), f"has no actor named {name!r}: 'factiongraph kb list' lists them")

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factiongraph.cli import app
+from factiongraph.cli.kb import kb_app
 
 runner = CliRunner()
 
@@ -26,6 +27,9 @@ def test_cli_every_command_has_help() -> None:
     for command in app.registered_commands:
         assert command.callback.__doc__, f"{command.name} has no help"
         assert invoke(command.name, "--help").exit_code == 0
+    for command in kb_app.registered_commands:
+        assert command.callback.__doc__, f"kb {command.name} has no help"
+        assert invoke("kb", command.name, "--help").exit_code == 0
 
 
 def test_cli_ingest_reports_new_stored_and_failed(db: Path, test_data: Path, tmp_path: Path) -> None:
@@ -107,3 +111,29 @@ def test_cli_demo_shows_aliases_affiliations_and_a_timeline(tmp_path: Path) -> N
     assert "over time:" in result.stdout
     again = invoke("demo", "--db", tmp_path / "demo.db", "--silent")
     assert "0 new documents, 10 already stored" in again.stdout
+
+
+def test_cli_kb_validate_list_show(tmp_path: Path) -> None:
+    assert "actors, valid" in invoke("kb", "validate").stdout
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors:\n  - {id: X Y, type: Person, category: person, name: X}\n")
+    result = invoke("kb", "validate", bad)
+    assert result.exit_code == 1
+    assert "bad.yaml: actors.0.id" in result.stderr
+    assert "hayat-tahrir-al-sham" in invoke("kb", "list", "--category", "armed-group").stdout
+    shown = invoke("kb", "show", "Julani")
+    assert shown.exit_code == 0
+    assert "Abu Mohammad al-Jolani" in shown.stdout and "الجولاني" in shown.stdout
+
+
+def test_cli_merge_and_split(db: Path, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Profile\n\nThe rebel commander Khaled Haddad, known as Abu Omar, met Omar Saleh in Azaz.\n")
+    invoke("ingest", article, "--db", db, "--silent")
+    split = invoke("split", "Khaled Haddad", "Abu Omar", "--db", db)
+    assert split.exit_code == 0, split.output
+    assert "Abu Omar (Person) is an actor of its own" in split.stdout
+    merged = invoke("merge", "Khaled Haddad", "Omar Saleh", "--db", db)
+    assert merged.exit_code == 0, merged.output
+    assert "Omar Saleh" in merged.stdout
+    assert invoke("merge", "Khaled Haddad", "Nobody Known", "--db", db).exit_code == 1

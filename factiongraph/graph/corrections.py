@@ -6,7 +6,7 @@ from sqlite_utils import Database
 
 from factiongraph.errors import FactiongraphError
 from factiongraph.graph.queries import ActorProfile, actor_profile, find_actor
-from factiongraph.resolve.keys import name_key
+from factiongraph.keys import name_key
 from factiongraph.store.corrections import merge_entities, split_alias
 
 

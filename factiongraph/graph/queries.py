@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from factiongraph.errors import UnknownActorError
-from factiongraph.resolve.keys import name_key
+from factiongraph.keys import name_key
 from factiongraph.store.queries import entity_ids_for_name
 
 

@@ -19,9 +19,9 @@ from spacy.tokens import Doc, Span
 from factiongraph.dates import PartialDate, parse_date
 from factiongraph.ingest.article import Article
 from factiongraph.kb import KnowledgeBase
+from factiongraph.keys import name_key, translit_key
 from factiongraph.nlp import DESCRIPTIONS_KEY, MENTIONS_KEY
 from factiongraph.records import Alias, EntityRecord, MentionRecord, RelationRecord, ResolvedDocument
-from factiongraph.resolve.keys import name_key, translit_key
 
 ACTOR_TYPES = {"Person", "Organisation", "Location", "Nationality"}
 _INITIALS_SKIP = {"of", "the", "for", "and", "al", "el", "in", "on", "to"}

@@ -1,4 +1,4 @@
-"""Normalised look-up keys under which spellings of one name meet."""
+"""Normalised look-up keys under which spellings of one name meet (used by the KB, resolution and queries)."""
 
 from __future__ import annotations
 
