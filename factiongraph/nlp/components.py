@@ -1,4 +1,4 @@
-"""Small registered components: sentence breaks at blank lines, and the KB's ruler patterns."""
+"""Small registered components: sentence breaks at blank lines, and the ruler's patterns from the KB and places."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from factiongraph.kb import load_kb
+from factiongraph.keys import name_key
+from factiongraph.places import PlaceIndex
 
 
 @Language.component("fg_paragraphs", assigns=["token.is_sent_start"])
@@ -25,9 +27,10 @@ def _apostrophe_variants(name: str) -> set[str]:
     return {name, name.replace("'", "’"), name.replace("’", "'")}
 
 
-@registry.misc("factiongraph.kb_patterns.v1")
-def kb_patterns(kb_path: str | None = None) -> list[dict[str, str]]:
-    """One ruler pattern per name, demonym and spelling of every KB actor; ``id`` is the actor."""
+@registry.misc("factiongraph.ruler_patterns.v1")
+def ruler_patterns(kb_path: str | None = None, places: bool = True) -> list[dict[str, str]]:
+    """One ruler pattern per name, demonym and spelling of every KB actor (``id`` the actor), then
+    the place index's names (``id`` the place) that no KB actor uses."""
     kb = load_kb(Path(kb_path) if kb_path else None)
     patterns: list[dict[str, str]] = []
     for actor in kb.actors:
@@ -35,4 +38,9 @@ def kb_patterns(kb_path: str | None = None) -> list[dict[str, str]]:
             patterns += [{"label": actor.type, "pattern": v, "id": actor.id} for v in _apostrophe_variants(name)]
         for demonym in actor.demonyms:
             patterns.append({"label": "Nationality", "pattern": demonym, "id": actor.id})
+    if places:
+        taken = {name_key(p["pattern"]) for p in patterns}
+        for name, place in PlaceIndex.default().pattern_names():
+            if name_key(name) not in taken:
+                patterns.append({"label": "Location", "pattern": name, "id": place.id})
     return patterns

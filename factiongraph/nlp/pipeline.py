@@ -23,16 +23,27 @@ def base_model_name() -> str:
     raise RuntimeError(f"none of the spaCy models {', '.join(BASE_MODELS)} is installed: run 'make setup'")
 
 
+def _config(name: str, overrides: dict[str, str | None]) -> Config:
+    text = (resources.files("factiongraph") / "nlp" / name).read_text("utf-8")
+    return Config().from_str(text, overrides=overrides)
+
+
+@cache
+def load_arabic_pipeline(kb_path: Path | None = None) -> Language:
+    """Arabic: spaCy's blank Arabic tokens and sentences, and the gazetteer by every spelling."""
+    config = _config("config_ar.cfg", {"paths.kb": str(kb_path) if kb_path else None})
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    nlp.initialize()
+    return nlp
+
+
 @cache
 def load_pipeline(kb_path: Path | None = None) -> Language:
     """The full pipeline: the English model's trained components and factiongraph's own.
 
     Only factiongraph's components are initialised; the sourced ones keep their weights.
     """
-    config = Config().from_str(
-        (resources.files("factiongraph") / "nlp" / "config.cfg").read_text("utf-8"),
-        overrides={"paths.base_model": base_model_name(), "paths.kb": str(kb_path) if kb_path else None},
-    )
+    config = _config("config.cfg", {"paths.base_model": base_model_name(), "paths.kb": str(kb_path) if kb_path else None})
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     with nlp.select_pipes(enable=list(FG_COMPONENTS)):
         nlp.initialize()

@@ -1,0 +1,86 @@
+"""``fg_gazetteer``: actors and places found by name in any script, for languages the English
+model does not read (Arabic first).
+
+Names are compared token by token under :func:`~factiongraph.keys.name_key`, so
+alef, ya and taa marbuta variants and the article ال meet. An Arabic word may carry
+one proclitic (و ف ب ل, or لل for ل + ال): "وإدلب" and "بإدلب" are Idlib. The bare word
+is tried first, so a name that begins with one of those letters ("بشار") stays whole.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from factiongraph.kb import load_kb
+from factiongraph.keys import name_key
+from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, NESTED_KEY
+from factiongraph.places import PlaceIndex
+
+_PROCLITIC = re.compile(r"^(?:لل(?=\S{2})|[وفبل](?=\S{2}))")
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+NameTable = dict[tuple[str, ...], tuple[str, str]]
+"""Normalised token sequence → (entity type, KB actor id or place id)."""
+
+
+@Language.factory(
+    "fg_gazetteer",
+    default_config={"kb_path": None, "places": True, "max_words": 7},
+    assigns=["doc.spans", "doc._.fg_relations"],
+)
+def make_gazetteer(nlp: Language, name: str, kb_path: str | None, places: bool, max_words: int) -> GazetteerMatcher:
+    table: NameTable = {}
+    if places:
+        for place_name, place in PlaceIndex.default().pattern_names():
+            table.setdefault(_key(nlp, place_name), ("Location", place.id))
+    for actor in load_kb(Path(kb_path) if kb_path else None).actors:
+        for actor_name in actor.all_names():
+            table[_key(nlp, actor_name)] = (actor.type, actor.id)
+    table.pop((), None)
+    return GazetteerMatcher(table, max_words)
+
+
+def _key(nlp: Language, name: str) -> tuple[str, ...]:
+    return tuple(k for k in (name_key(t.text) for t in nlp.make_doc(name)) if k)
+
+
+class GazetteerMatcher:
+    """Longest known name at each position, left to right, as a typed mention."""
+
+    def __init__(self, table: NameTable, max_words: int) -> None:
+        self.table = table
+        self.max_words = max_words
+
+    def __call__(self, doc: Doc) -> Doc:
+        keys = [name_key(t.text) for t in doc]
+        stripped = [name_key(_PROCLITIC.sub("", t.text)) if _ARABIC.search(t.text) else k for t, k in zip(doc, keys)]
+        mentions: list[Span] = []
+        i = 0
+        while i < len(doc):
+            match = self._longest(keys, stripped, i)
+            if match is None:
+                i += 1
+                continue
+            end, (label, identifier) = match
+            mentions.append(Span(doc, i, end, label=label, span_id=identifier))
+            i = end
+        doc.spans[MENTIONS_KEY] = mentions
+        doc.spans[DESCRIPTIONS_KEY] = []
+        doc.spans[NESTED_KEY] = []
+        doc._.fg_relations = []
+        return doc
+
+    def _longest(self, keys: list[str], stripped: list[str], start: int) -> tuple[int, tuple[str, str]] | None:
+        if not keys[start]:
+            return None
+        for end in range(min(len(keys), start + self.max_words), start, -1):
+            rest = tuple(k for k in keys[start + 1 : end] if k)
+            for first in dict.fromkeys((keys[start], stripped[start])):
+                found = self.table.get((first, *rest))
+                if found is not None:
+                    return end, found
+        return None

