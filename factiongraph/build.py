@@ -11,9 +11,9 @@ from spacy.tokens import Doc
 from sqlite_utils import Database
 
 from factiongraph.dates import parse_date
-from factiongraph.ingest import Article, ReadFailure, read_articles
+from factiongraph.ingest import Article, ReadFailure, detect_language, read_articles
 from factiongraph.kb import load_kb
-from factiongraph.nlp import load_pipeline
+from factiongraph.nlp import load_arabic_pipeline, load_pipeline
 from factiongraph.resolve import DocumentResolver
 from factiongraph.store import write_document
 from factiongraph.store.queries import entity_candidates
@@ -47,6 +47,7 @@ def prepared_articles(
             yield item
             continue
         article = item.with_defaults(published=published, lang=lang)
+        article = article.with_defaults(lang=detect_language(article.text))
         if article.published:
             date = parse_date(article.published)
             if date is None:
@@ -57,10 +58,26 @@ def prepared_articles(
 
 
 def parse_articles(articles: Iterable[Article], *, kb_path: Path | None = None) -> Iterator[tuple[Article, Doc]]:
-    """Each article with its parsed ``Doc``, in batches through spaCy's ``nlp.pipe``."""
-    nlp = load_pipeline(kb_path)
-    pairs = ((a.text, a) for a in articles)
-    yield from ((article, doc) for doc, article in ((d, a) for d, a in nlp.pipe(pairs, as_tuples=True)))
+    """Each article with its parsed ``Doc``: English in batches through the English pipeline's
+    ``nlp.pipe``, Arabic through the Arabic pipeline, as they come."""
+    arabic: list[Article] = []
+
+    def english() -> Iterator[tuple[str, Article]]:
+        for article in articles:
+            if (article.lang or detect_language(article.text)) == "ar":
+                arabic.append(article)
+            else:
+                yield article.text, article
+
+    def parse_arabic() -> Iterator[tuple[Article, Doc]]:
+        while arabic:
+            article = arabic.pop(0)
+            yield article, load_arabic_pipeline(kb_path)(article.text)
+
+    for doc, article in load_pipeline(kb_path).pipe(english(), as_tuples=True):
+        yield from parse_arabic()
+        yield article, doc
+    yield from parse_arabic()
 
 
 def ingest(

@@ -31,11 +31,11 @@ class EntityRecord:
     name: str
     kb_id: str | None = None
     aliases: tuple[Alias, ...] = ()
-    place: Place | None = None
+    place: PlaceRecord | None = None
 
 
 @dataclass(frozen=True)
-class Place:
+class PlaceRecord:
     """Where a place is, and how precisely (town, district, governorate, country)."""
 
     id: str

@@ -38,7 +38,7 @@ def test_cli_ingest_reports_new_stored_and_failed(db: Path, test_data: Path, tmp
     assert result.exit_code == 1
     assert f"{tmp_path / 'blob.txt'}: is binary, not text" in result.stderr
     assert "articles.jsonl:2: is not valid JSON" in result.stderr
-    assert "5 new, 0 already stored, 2 failed" in result.stdout
+    assert "6 new, 0 already stored, 2 failed" in result.stdout
     again = invoke("ingest", test_data / "abu-amsha-visit.txt", "--db", db, "--silent")
     assert again.exit_code == 0
     assert "0 new, 1 already stored, 0 failed" in again.stdout

@@ -7,7 +7,9 @@ import json
 from sqlite_utils import Database
 
 from factiongraph.build import ingest
+from factiongraph.export import export_json
 from factiongraph.graph import actor_profile
+from factiongraph.keys import name_key
 from tests.conftest import SEED_ARTICLE, SEED_GOLD, needs_shared_data
 
 pytestmark = needs_shared_data
@@ -30,3 +32,19 @@ def test_seed_article_boilerplate_is_not_content(fresh_db: Database) -> None:
     for line in json.loads(SEED_GOLD.read_text(encoding="utf-8"))["not_content"]:
         assert line not in text
     assert text.endswith("from the military side to the security and economic side.")
+
+
+def test_seed_article_every_gold_entity_found_with_its_type_and_aliases_on_its_node(fresh_db: Database) -> None:
+    ingest(fresh_db, [SEED_ARTICLE], published="2022-05")
+    nodes = export_json(fresh_db)["nodes"]
+    names_of = {n["id"]: {name_key(x) for x in [n["name"], *n["aliases"]]} for n in nodes}
+    type_of = {n["id"]: n["type"] for n in nodes}
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    for entity in gold["entities"]:
+        holders = {node for node, names in names_of.items() if name_key(entity["name"]) in names}
+        assert holders, f"{entity['name']} is not in the graph"
+        assert {type_of[n] for n in holders} == {entity["type"]}, f"{entity['name']} has the wrong type"
+        for alias in entity["aliases"]:
+            assert holders & {n for n, names in names_of.items() if name_key(alias) in names}, (
+                f"{alias} is not on the node of {entity['name']}"
+            )

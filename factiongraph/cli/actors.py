@@ -48,6 +48,8 @@ def actor_cli(
     with library_errors():
         profile = actor_profile(store(db), name)
     console.print(f"[bold]{profile.name}[/bold] ({profile.type}{', KB ' + profile.kb_id if profile.kb_id else ''})")
+    if profile.latitude is not None:
+        console.print(f"at {profile.latitude:.4f}, {profile.longitude:.4f} (precision: {profile.precision})")
     others = [n for n in profile.names if n != profile.name]
     if others:
         console.print("also known as: " + "; ".join(others), highlight=False, soft_wrap=True)

@@ -56,6 +56,9 @@ class ActorProfile:
     kb_id: str | None
     names: list[str] = field(default_factory=list)
     names_in_text: list[str] = field(default_factory=list)
+    latitude: float | None = None
+    longitude: float | None = None
+    precision: str | None = None
     affiliations: list[RelationView] = field(default_factory=list)
     relations: list[RelationView] = field(default_factory=list)
 
@@ -113,8 +116,8 @@ def relations_of(db: Database, entity_id: int) -> list[RelationView]:
 def actor_profile(db: Database, name: str) -> ActorProfile:
     """Everything the graph holds about the actor called ``name``."""
     entity_id = find_actor(db, name)
-    eid, ename, etype, kb_id = db.execute(
-        "SELECT id, name, type, kb_id FROM entities WHERE id = ?", [entity_id]
+    eid, ename, etype, kb_id, latitude, longitude, precision = db.execute(
+        "SELECT id, name, type, kb_id, latitude, longitude, precision FROM entities WHERE id = ?", [entity_id]
     ).fetchone()
     names = [r[0] for r in db.execute("SELECT name FROM aliases WHERE entity_id = ? ORDER BY id", [entity_id])]
     names_in_text = [
@@ -125,7 +128,9 @@ def actor_profile(db: Database, name: str) -> ActorProfile:
     ]
     relations = relations_of(db, entity_id)
     affiliations = [r for r in relations if r.type in ("BelongsTo", "InChargeOf") and r.source_id == entity_id]
-    return ActorProfile(eid, ename, etype, kb_id, names, names_in_text, affiliations, relations)
+    return ActorProfile(
+        eid, ename, etype, kb_id, names, names_in_text, latitude, longitude, precision, affiliations, relations
+    )
 
 
 def busiest_pair(db: Database) -> tuple[str, str] | None:

@@ -37,6 +37,17 @@ class Article:
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def detect_language(text: str) -> str:
+    """``"ar"`` for a text mostly in Arabic script, else ``"en"``: the two languages the pipelines read."""
+    sample = text[:5000]
+    letters = len(_LETTER.findall(sample))
+    return "ar" if letters and len(_ARABIC_LETTER.findall(sample)) / letters > 0.5 else "en"
+
+
 @dataclass(frozen=True)
 class ReadFailure:
     """A file (or one line of it) that could not become an article, and why."""

@@ -3,8 +3,8 @@ model does not read (Arabic first).
 
 Names are compared token by token under :func:`~factiongraph.keys.name_key`, so
 alef, ya and taa marbuta variants and the article ال meet. An Arabic word may carry
-one proclitic (و ف ب ل, or لل for ل + ال): "وإدلب" and "بإدلب" are Idlib. The bare word
-is tried first, so a name that begins with one of those letters ("بشار") stays whole.
+proclitics (و ف, then ب ل ك, or لل for ل + ال): "وإدلب" and "بإدلب" are Idlib. The bare
+word is tried first, so a name that begins with one of those letters ("بشار") stays whole.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from factiongraph.keys import name_key
 from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, NESTED_KEY
 from factiongraph.places import PlaceIndex
 
-_PROCLITIC = re.compile(r"^(?:لل(?=\S{2})|[وفبل](?=\S{2}))")
+_PROCLITICS = re.compile(r"^[وف]?(?:لل|[بلك])?(?=\S{2})")
+"""One conjunction (و ف), then one preposition (ب ل ك, or لل for ل + ال); at least two letters stay."""
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 NameTable = dict[tuple[str, ...], tuple[str, str]]
@@ -57,7 +58,9 @@ class GazetteerMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         keys = [name_key(t.text) for t in doc]
-        stripped = [name_key(_PROCLITIC.sub("", t.text)) if _ARABIC.search(t.text) else k for t, k in zip(doc, keys)]
+        stripped = [
+            self._without_proclitics(t.text) if _ARABIC.search(t.text) else k for t, k in zip(doc, keys, strict=True)
+        ]
         mentions: list[Span] = []
         i = 0
         while i < len(doc):
@@ -74,10 +77,21 @@ class GazetteerMatcher:
         doc._.fg_relations = []
         return doc
 
+    @staticmethod
+    def _without_proclitics(word: str) -> str:
+        """The word's key once its proclitics are gone ("وبإدلب" → "ادلب", "للرقة" → the key of "الرقة")."""
+        match = _PROCLITICS.match(word)
+        if not match or not match.group():
+            return name_key(word)
+        rest = word[match.end() :]
+        return name_key("ال" + rest if match.group().endswith("لل") else rest)
+
     def _longest(self, keys: list[str], stripped: list[str], start: int) -> tuple[int, tuple[str, str]] | None:
         if not keys[start]:
             return None
         for end in range(min(len(keys), start + self.max_words), start, -1):
+            if not keys[end - 1]:
+                continue
             rest = tuple(k for k in keys[start + 1 : end] if k)
             for first in dict.fromkeys((keys[start], stripped[start])):
                 found = self.table.get((first, *rest))

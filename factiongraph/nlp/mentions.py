@@ -11,6 +11,7 @@ span outputs do not.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from spacy.language import Language
@@ -85,7 +86,7 @@ class MentionFinder:
         self.states = states
 
     def __call__(self, doc: Doc) -> Doc:
-        names = self._names(doc)
+        names = _harmonise(self._names(doc))
         phrases = self._noun_phrases(doc, names)
         covered = {i for span in names + phrases for i in range(span.start, span.end)}
         pronouns = [
@@ -162,3 +163,32 @@ class MentionFinder:
             if following in name_at and name_at[following].start == following:
                 return name_at[following].end
         return end
+
+
+def _harmonise(names: list[Span]) -> list[Span]:
+    """One name, one type within a document, as a reader assumes.
+
+    A single word that ends a person's full name in the document is that person
+    ("Sharifa" after "Abbas Sharifa"), whatever the model guessed; a name the model
+    typed two ways takes the type the KB gave it, else its most frequent type.
+    """
+    surnames = {n[-1].lower_ for n in names if n.label_ == "Person" and len(n) > 1}
+    votes: dict[str, Counter[str]] = {}
+    kb_type: dict[str, str] = {}
+    for name in names:
+        votes.setdefault(name.text, Counter())[name.label_] += 1
+        if name.id_:
+            kb_type[name.text] = name.label_
+    harmonised = []
+    for name in names:
+        label = name.label_
+        if not name.id_ and label in ("Location", "Organisation") and len(name) == 1 and name[0].lower_ in surnames:
+            label = "Person"
+        elif not name.id_ and label != "Temporal" and name.text in kb_type:
+            label = kb_type[name.text]
+        elif not name.id_ and label != "Temporal":
+            label = votes[name.text].most_common(1)[0][0]
+        if label != name.label_:
+            name = Span(name.doc, name.start, name.end, label=label, span_id=name.id_ or 0)
+        harmonised.append(name)
+    return harmonised

@@ -43,7 +43,8 @@ def load_pipeline(kb_path: Path | None = None) -> Language:
 
     Only factiongraph's components are initialised; the sourced ones keep their weights.
     """
-    config = _config("config.cfg", {"paths.base_model": base_model_name(), "paths.kb": str(kb_path) if kb_path else None})
+    overrides = {"paths.base_model": base_model_name(), "paths.kb": str(kb_path) if kb_path else None}
+    config = _config("config.cfg", overrides)
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     with nlp.select_pipes(enable=list(FG_COMPONENTS)):
         nlp.initialize()

@@ -10,8 +10,9 @@ KB makes clear; one that stays alone is left out of the graph.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
@@ -21,7 +22,8 @@ from factiongraph.ingest.article import Article
 from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key, translit_key
 from factiongraph.nlp import DESCRIPTIONS_KEY, MENTIONS_KEY
-from factiongraph.records import Alias, EntityRecord, MentionRecord, RelationRecord, ResolvedDocument
+from factiongraph.places import Place, PlaceIndex
+from factiongraph.records import Alias, EntityRecord, MentionRecord, PlaceRecord, RelationRecord, ResolvedDocument
 
 ACTOR_TYPES = {"Person", "Organisation", "Location", "Nationality"}
 _INITIALS_SKIP = {"of", "the", "for", "and", "al", "el", "in", "on", "to"}
@@ -32,6 +34,18 @@ as ``(entity key, the matching alias's name key, whether the name key matched ex
 
 SIMILAR_ENOUGH = 80
 """rapidfuzz ratio (0-100) above which two spellings with one transliteration skeleton are one name."""
+
+
+_AREA_WORDS = re.compile(
+    r"\b(?:governorate|province|wilayat|countryside|rural|region|district|northern|southern|eastern|western|"
+    r"north|south|east|west|of|the|and)\b|[’']s\b",
+    re.IGNORECASE,
+)
+"""Words that make an area out of a town's name: "Idlib Governorate", "western countryside of Aleppo"."""
+
+
+def _place_record(place: Place) -> PlaceRecord:
+    return PlaceRecord(place.id, place.latitude, place.longitude, place.precision)
 
 
 def make_alias(name: str) -> Alias:
@@ -47,8 +61,14 @@ def _is_acronym(text: str) -> bool:
     return 2 <= len(text) <= 6 and text.isupper() and text.isalpha()
 
 
+def _is_place(identifier: str) -> bool:
+    """Place-index ids have a scheme ("fg:atma", "geonames:169389"); KB actor ids do not."""
+    return ":" in identifier
+
+
 class _Clusters:
-    """Union-find over mention indices that never joins two different KB actors."""
+    """Union-find over mention indices that never joins two different KB actors; a place the text
+    names twice ("the Olive Branch areas (Afrin and its countryside)") may join a KB actor."""
 
     def __init__(self, kb_ids: list[str]) -> None:
         self.parent = list(range(len(kb_ids)))
@@ -62,10 +82,11 @@ class _Clusters:
 
     def union(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
-        if ra == rb or (self.kb_id[ra] and self.kb_id[rb] and self.kb_id[ra] != self.kb_id[rb]):
+        first, second = self.kb_id[ra], self.kb_id[rb]
+        if ra == rb or (first and second and first != second and not (_is_place(first) or _is_place(second))):
             return
         self.parent[rb] = ra
-        self.kb_id[ra] = self.kb_id[ra] or self.kb_id[rb]
+        self.kb_id[ra] = min((i for i in (first, second) if i), key=_is_place, default="")
 
     def groups(self) -> dict[int, list[int]]:
         out: dict[int, list[int]] = {}
@@ -80,6 +101,7 @@ class DocumentResolver:
 
     kb: KnowledgeBase
     candidates: CandidateFinder
+    places: PlaceIndex = field(default_factory=PlaceIndex.default)
 
     def __post_init__(self) -> None:
         self._kb_by_key: dict[tuple[str, str], str] = {}
@@ -204,7 +226,10 @@ class DocumentResolver:
             if not names or (not kb_id and all(m.label_ == "Nationality" for m in names)):
                 continue
             entity = self._entity_for(names, kb_id)
-            entities.setdefault(entity.key, entity)
+            if entity.key in entities:
+                known = entities[entity.key]
+                entity = replace(known, aliases=tuple(dict.fromkeys([*known.aliases, *entity.aliases])))
+            entities[entity.key] = entity
             if kb_id:
                 kb_entity_keys[kb_id] = entity.key
             for i in members:
@@ -233,22 +258,50 @@ class DocumentResolver:
 
     def _entity_for(self, names: list[Span], kb_id: str) -> EntityRecord:
         surface = list(dict.fromkeys(m.text for m in names))
+        if _is_place(kb_id) and (place := self.places.get(kb_id)):
+            return self._place_entity(place, surface)
         actor = self.kb.get(kb_id) if kb_id else None
         if actor is not None:
-            all_names = list(dict.fromkeys([*actor.all_names(), *surface]))
-            return EntityRecord(
-                key=f"kb:{actor.id}",
-                type=actor.type,
-                name=actor.name,
-                kb_id=actor.id,
-                aliases=tuple(make_alias(n) for n in all_names),
-            )
+            return self._kb_entity(actor.id, surface)
         kind = max((m.label_ for m in names), key=[m.label_ for m in names].count)
         canonical = max(surface, key=lambda n: (not _is_acronym(n), len(n)))
         canonical = canonical[4:] if canonical.lower().startswith("the ") else canonical
+        if kind == "Location" and (place := self.places.lookup(canonical)):
+            return self._place_entity(place, surface)
         key = self._stored_entity(surface, kind) or f"{kind.lower()}:{name_key(canonical)}"
         return EntityRecord(
             key=key, type=kind, name=canonical, aliases=tuple(make_alias(n) for n in [canonical, *surface])
+        )
+
+    def _kb_entity(self, actor_id: str, surface: list[str]) -> EntityRecord:
+        actor = self.kb.get(actor_id)
+        assert actor is not None
+        place = self.places.lookup(actor.name) if actor.type == "Location" else None
+        return EntityRecord(
+            key=f"kb:{actor.id}",
+            type=actor.type,
+            name=actor.name,
+            kb_id=actor.id,
+            aliases=tuple(make_alias(n) for n in dict.fromkeys([*actor.all_names(), *surface])),
+            place=_place_record(place) if place else None,
+        )
+
+    def _place_entity(self, place: Place, surface: list[str]) -> EntityRecord:
+        """A place's node. An area named after its town ("Idlib Governorate", "Latakia countryside")
+        is the node of the name analysts use for both ("Idlib"), as the KB or the index knows it."""
+        if place.kind in ("governorate", "region", "district"):
+            base = " ".join(_AREA_WORDS.sub(" ", place.name).split())
+            if actor_id := self._kb_by_key.get((name_key(base), "Location")):
+                return self._kb_entity(actor_id, surface)
+            town = self.places.lookup(base)
+            if town is not None and town.precision == "town":
+                place = town
+        return EntityRecord(
+            key=f"place:{place.id}",
+            type="Location",
+            name=place.name,
+            aliases=tuple(make_alias(n) for n in dict.fromkeys([place.name, *surface, *place.names])),
+            place=_place_record(place),
         )
 
     def _kb_actor(self, text: str, kind: str) -> str:
@@ -256,6 +309,8 @@ class DocumentResolver:
         key = name_key(text)
         if exact := self._kb_by_key.get((key, kind)):
             return exact
+        if " " not in key:
+            return ""  # one word is too little to trust a near spelling ("al-Assaad" is not "al-Assad")
         similar = {
             actor_id
             for known, actor_id in self._kb_by_translit.get((translit_key(text), kind), [])

@@ -1,0 +1,41 @@
+"""An Arabic article lands its actors and places on the nodes of their English names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from factiongraph.build import ingest
+from factiongraph.graph import actor_profile
+from factiongraph.ingest import detect_language
+from factiongraph.nlp import MENTIONS_KEY, load_arabic_pipeline
+
+
+def test_arabic_article_actors_and_places_are_the_english_nodes(fresh_db: Database, test_data: Path) -> None:
+    ingest(fresh_db, [test_data / "hts-idlib-ar.txt", test_data / "abu-amsha-visit.txt"])
+    hts = actor_profile(fresh_db, "هيئة تحرير الشام")
+    assert hts.name == "Hayat Tahrir al-Sham"
+    assert "HTS" in hts.names_in_text and "هيئة تحرير الشام" in hts.names_in_text
+    assert actor_profile(fresh_db, "أبو محمد الجولاني").name == "Abu Mohammad al-Jolani"
+    idlib = actor_profile(fresh_db, "إدلب")
+    assert idlib.name == "Idlib" and idlib.type == "Location"
+    assert idlib.latitude == pytest.approx(35.93, abs=0.1) and idlib.longitude == pytest.approx(36.63, abs=0.1)
+
+
+def test_arabic_proclitics_are_peeled_in_lookups() -> None:
+    doc = load_arabic_pipeline()("وصل الوفد وبإدلب التقى قادة من للرقة والجولاني.")
+    found = {m.text: m.id_ for m in doc.spans[MENTIONS_KEY]}
+    assert found["وبإدلب"] == "idlib"
+    assert found["والجولاني"] == "abu-mohammad-al-jolani"
+
+
+def test_arabic_name_starting_with_a_proclitic_letter_stays_whole() -> None:
+    doc = load_arabic_pipeline()("قال بشار الأسد إن الحرب انتهت.")
+    assert [m.id_ for m in doc.spans[MENTIONS_KEY]] == ["bashar-al-assad"]
+
+
+def test_arabic_language_is_detected() -> None:
+    assert detect_language("قال قائد هيئة تحرير الشام") == "ar"
+    assert detect_language("HTS (هيئة تحرير الشام) took Idlib in 2019.") == "en"
