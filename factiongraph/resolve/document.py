@@ -26,6 +26,7 @@ from factiongraph.places import Place, PlaceIndex
 from factiongraph.records import Alias, EntityRecord, MentionRecord, PlaceRecord, RelationRecord, ResolvedDocument
 
 ACTOR_TYPES = {"Person", "Organisation", "Location", "Nationality"}
+_PERSONAL_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "herself"}
 _INITIALS_SKIP = {"of", "the", "for", "and", "al", "el", "in", "on", "to"}
 
 CandidateFinder = Callable[[list[str], list[str], str], list[tuple[str, str, bool]]]
@@ -129,6 +130,7 @@ class DocumentResolver:
         index_of = {(m.start, m.end): i for i, m in enumerate(mentions)}
         clusters = self._cluster(doc, mentions, is_description, index_of)
         entity_of_mention, entities = self._entities(mentions, is_description, clusters, doc, index_of)
+        self._resolve_personal_pronouns(mentions, is_description, sentence_of, entity_of_mention, entities)
 
         records = [
             MentionRecord(
@@ -272,6 +274,31 @@ class DocumentResolver:
         return EntityRecord(
             key=key, type=kind, name=canonical, aliases=tuple(make_alias(n) for n in [canonical, *surface])
         )
+
+    @staticmethod
+    def _resolve_personal_pronouns(
+        mentions: list[Span],
+        is_description: list[bool],
+        sentence_of: dict[int, int],
+        entity_of_mention: dict[int, str],
+        entities: dict[str, EntityRecord],
+    ) -> None:
+        """ "he", "his", "she" stand for the person last named in this or the previous sentence,
+        when the people named there since are one person; otherwise they stay unresolved."""
+        for i, mention in enumerate(mentions):
+            if not is_description[i] or mention.text.lower() not in _PERSONAL_PRONOUNS or i in entity_of_mention:
+                continue
+            window = sentence_of[mention.start] - 1
+            named = {
+                entity_of_mention[j]
+                for j in range(i)
+                if not is_description[j]
+                and sentence_of[mentions[j].start] >= window
+                and entity_of_mention.get(j) in entities
+                and entities[entity_of_mention[j]].type == "Person"
+            }
+            if len(named) == 1:
+                entity_of_mention[i] = named.pop()
 
     def _kb_entity(self, actor_id: str, surface: list[str]) -> EntityRecord:
         actor = self.kb.get(actor_id)

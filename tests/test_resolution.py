@@ -1,4 +1,4 @@
-"""An analyst's merge and split survive ingesting the same files again, and apply to new ones."""
+"""Resolution in and across documents: merges and splits survive re-ingest; pronouns resolve when clear."""
 
 from __future__ import annotations
 
@@ -47,3 +47,19 @@ def test_corrections_split_of_an_unknown_name_is_an_error(fresh_db: Database, tm
     ingest(fresh_db, [write(tmp_path, "a.txt", "Profile\n\nThe rebel commander Khaled Haddad spoke on Monday.")])
     with pytest.raises(FactiongraphError, match="has no name 'Nobody'"):
         split(fresh_db, "Khaled Haddad", "Nobody")
+
+
+def test_resolution_he_is_the_person_just_named(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Profile\n\nThe rebel commander Khaled Haddad arrived in Azaz. He met local notables there."
+    ingest(fresh_db, [write(tmp_path, "a.txt", text)])
+    mentions = fresh_db.execute(
+        "SELECT m.text FROM mentions m WHERE m.entity_id = ?", [find_actor(fresh_db, "Khaled Haddad")]
+    ).fetchall()
+    assert ("He",) in mentions
+
+
+def test_resolution_he_stays_unresolved_between_two_people(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Profile\n\nOn Monday, the rebel commander Khaled Haddad met Omar Saleh in Azaz. He said little."
+    ingest(fresh_db, [write(tmp_path, "a.txt", text)])
+    row = fresh_db.execute("SELECT entity_id FROM mentions WHERE text = 'He'").fetchone()
+    assert row == (None,)
