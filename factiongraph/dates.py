@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from importlib import resources
 from typing import Literal
 
 import dateparser
+from dateparser.date import DateDataParser
 
 Precision = Literal["day", "month", "year", "interval", "unknown"]
 
@@ -54,3 +59,465 @@ def parse_date(text: str, *, languages: tuple[str, ...] = ("en",)) -> PartialDat
     if _ENGLISH_MONTH.search(text):
         return PartialDate(parsed.strftime("%Y-%m"), "month")
     return PartialDate(parsed.strftime("%Y"), "year")
+
+
+# --- Time spans: absolute, relative to publication, and intervals -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    """When a fact holds: a point (start == end for day/month/year precision), an interval, or open ends.
+
+    ``precision`` "interval" means the fact holds from ``start`` to ``end`` (either may be open, ``None``);
+    "unknown" means only bounds are known: the fact falls somewhere between ``start`` and ``end``.
+    """
+
+    start: str | None  # ISO prefix: 2017, 2017-07, 2017-07-14
+    end: str | None
+    precision: Precision  # day | month | year | interval | unknown
+    text: str  # the words it was read from
+
+
+@dataclass(frozen=True)
+class _Published:
+    """The publication date, known to a year, a month or a day."""
+
+    year: int
+    month: int | None
+    day: int | None
+
+    @property
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @property
+    def anchor(self) -> date:
+        """A day to count from; mid-month when only the month is known, so small offsets stay in it."""
+        return date(self.year, self.month or 7, self.day or 15)
+
+
+_ARABIC_DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
+_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "،": ","})
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_EDGE_PUNCTUATION = " \t\n.,;:!?\"'()[]«»“”‘’"
+_PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_DECADE = re.compile(r"(?<!\d)\d{3}0s\b|(?<!\w)'\d0s\b")
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_DAY = r"\d{1,2}"
+_LEXICON = "date_rules.json"
+
+
+def _normalise(text: str) -> str:
+    """Lower-case, unify Arabic spellings and digits, trim edge punctuation: lexicon and input meet halfway."""
+    text = _ARABIC_DIACRITICS.sub("", text.lower()).translate(_ARABIC_LETTERS).translate(_DIGITS)
+    return " ".join(text.split()).strip(_EDGE_PUNCTUATION)
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation, longest first so 'march' wins over 'mar' and 'the end of' over 'of'."""
+    return "|".join(re.escape(w) for w in sorted({_normalise(w) for w in words}, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The compiled lexicon; built once because the regexes are large alternations."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    units: dict[str, str]
+    days: dict[str, int]
+    last_words: frozenset[str]
+    context: frozenset[str]
+    recent: frozenset[str]
+    absolute: re.Pattern[str]
+    month_day: re.Pattern[str]
+    month_of_relative_year: re.Pattern[str]
+    weekday: re.Pattern[str]
+    unit: re.Pattern[str]
+    ago: re.Pattern[str]
+    prefix: re.Pattern[str]
+    range_from_to: re.Pattern[str]
+    range_between: re.Pattern[str]
+    range_dash: re.Pattern[str]
+    since: re.Pattern[str]
+    until: re.Pattern[str]
+    has_month: re.Pattern[str]
+
+
+def _words(lexicon: dict, key: str) -> list[str]:
+    return list(lexicon[key]["words"])
+
+
+def _by_number(section: dict) -> dict[str, int]:
+    """Invert ``{"7": ["july", "تموز"]}`` to ``{"july": 7, "تموز": 7}``."""
+    return {
+        _normalise(name): int(number) for number, names in section.items() if number != "$comment" for name in names
+    }
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    """Read ``date_rules.json`` once and compile its vocabulary into the patterns the resolver uses."""
+    lexicon = json.loads((resources.files("factiongraph") / "data" / "lexicons" / _LEXICON).read_text("utf-8"))
+    months = _by_number(lexicon["months"])
+    weekdays = _by_number(lexicon["weekdays"])
+    numbers = {_normalise(k): int(v) for k, v in lexicon["numbers"].items() if k != "$comment"}
+    units = {_normalise(w): unit for unit, forms in lexicon["units"].items() if unit != "$comment" for w in forms}
+    days = {_normalise(k): int(v) for k, v in lexicon["days"].items() if k != "$comment"}
+    month = f"(?:{_alternation(list(months))})\\.?"
+    last_before, last_after = _alternation(lexicon["last"]["before"]), _alternation(lexicon["last"]["after"])
+    this_before, this_after = _alternation(lexicon["this"]["before"]), _alternation(lexicon["this"]["after"])
+    day_part = _alternation(_words(lexicon, "day_parts"))
+    unit = _alternation(list(units))
+    count = f"\\d+|{_alternation(list(numbers))}"
+    day_month = (
+        f"(?:(?P<day1>{_DAY}){_ORDINAL}\\s+(?:of\\s+)?)?(?P<month>{month})"
+        f"(?:\\s*[/(]\\s*(?P<month2>{month})\\s*\\)?)?(?:\\s+(?P<day2>{_DAY}){_ORDINAL})?"
+    )
+    last_words = {_normalise(w) for w in lexicon["last"]["before"] + lexicon["last"]["after"]}
+    return _Rules(
+        months=months,
+        weekdays=weekdays,
+        numbers=numbers,
+        units=units,
+        days=days,
+        last_words=frozenset(last_words),
+        context=frozenset(_normalise(w) for w in _words(lexicon, "context")),
+        recent=frozenset(_normalise(w) for w in _words(lexicon, "recent")),
+        absolute=re.compile(f"^{day_month},?\\s+(?:of\\s+)?(?P<year>\\d{{4}})$"),
+        month_day=re.compile(
+            f"^(?:(?P<before>{last_before}|{this_before})\\s+)?{day_month}(?:\\s+(?P<after>{last_after}|{this_after}))?$"
+        ),
+        month_of_relative_year=re.compile(
+            f"^{day_month},?\\s+(?:(?:{_alternation(_words(lexicon, 'month_year_joiners'))})\\s+)?(?P<rest>.+)$"
+        ),
+        weekday=re.compile(
+            f"^(?:(?P<before>{last_before}|{this_before})\\s+)?(?:(?:{day_part})\\s+)*"
+            f"(?P<weekday>{_alternation(list(weekdays))})(?:\\s+(?:{day_part}))*"
+            f"(?:\\s+(?P<after>{last_after}|{this_after}))?$"
+        ),
+        unit=re.compile(
+            f"^(?:(?P<before>{last_before}|{this_before})\\s+(?P<unit1>{unit})"
+            f"|(?P<unit2>{unit})\\s+(?P<after>{last_after}|{this_after}))$"
+        ),
+        ago=re.compile(f"^(?P<count>{count})\\s+(?P<unit>{unit})\\s+(?:{_alternation(lexicon['ago']['words'])})$"),
+        prefix=re.compile(f"^(?:{_alternation(_words(lexicon, 'prefixes'))})(?:\\s+|-)(?P<rest>.+)$"),
+        range_from_to=re.compile(
+            f"^(?:{_alternation(_words(lexicon, 'range_from'))})\\s+(?P<a>.+?)"
+            f"\\s+(?:{_alternation(_words(lexicon, 'range_to'))})\\s+(?P<b>.+)$"
+        ),
+        range_between=re.compile(
+            f"^(?:{_alternation(_words(lexicon, 'range_between'))})\\s+(?P<a>.+?)"
+            f"\\s+(?:{_alternation(_words(lexicon, 'range_and'))})\\s*(?P<b>.+)$"
+        ),
+        range_dash=re.compile(r"^(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})$|^(?P<a2>.+?)\s+[-–—]\s+(?P<b2>.+)$"),
+        since=re.compile(
+            f"^(?:{_alternation(_words(lexicon, 'since'))})\\s+(?P<a>.+?)"
+            f"(?:\\s+(?:{_alternation(_words(lexicon, 'onwards'))}))?$"
+        ),
+        until=re.compile(f"^(?:{_alternation(_words(lexicon, 'until'))})\\s+(?P<b>.+)$"),
+        has_month=re.compile(f"(?<!\\w)(?:{_alternation(list(months))})(?!\\w)"),
+    )
+
+
+def _parse_published(published: str | None) -> _Published | None:
+    """Accept an ISO prefix or a full ISO timestamp; anything unreadable counts as unknown."""
+    match = _PUBLISHED.match(published.strip()) if published else None
+    if match is None:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    return _Published(year, month, day)
+
+
+def _point(iso: str, precision: Precision, text: str) -> TimeSpan:
+    return TimeSpan(iso, iso, precision, text)
+
+
+def _later(iso: str, published: _Published) -> bool:
+    """True when ``iso`` is after publication at the precision both share (zero-padded ISO sorts as text)."""
+    bound = published.iso
+    shared = min(len(iso), len(bound))
+    return iso[:shared] > bound[:shared]
+
+
+def _day_or_month(day: date, published: _Published, text: str) -> TimeSpan | None:
+    """A day when publication gives the day; otherwise only its month can be trusted."""
+    if published.month is None:
+        return None
+    if published.day is None:
+        return _point(day.strftime("%Y-%m"), "month", text)
+    return _point(day.isoformat(), "day", text)
+
+
+def _shift_month(year: int, month: int, back: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) - back
+    return index // 12, index % 12 + 1
+
+
+def _month_day(year: int, month: int, day: int | None, text: str) -> TimeSpan | None:
+    if day is None:
+        return _point(f"{year:04d}-{month:02d}", "month", text)
+    try:
+        return _point(date(year, month, day).isoformat(), "day", text)
+    except ValueError:
+        return None
+
+
+def _month_number(rules: _Rules, match: re.Match[str]) -> int | None:
+    """The month of a match; a doubled name ("تموز/يوليو") must agree with itself."""
+    month = rules.months[match["month"].rstrip(".")]
+    second = match["month2"]
+    if second is not None and rules.months[second.rstrip(".")] != month:
+        return None
+    return month
+
+
+def _day_number(match: re.Match[str]) -> int | None:
+    if match["day1"] and match["day2"]:
+        return None
+    found = match["day1"] or match["day2"]
+    return int(found) if found else None
+
+
+def _absolute(text: str, raw: str) -> TimeSpan | None:
+    """ISO prefixes and month names with a written year in any lexicon language, without calling dateparser."""
+    if _ISO_PREFIX.match(text):
+        partial = parse_date(text)
+        return _point(partial.iso, partial.precision, raw) if partial else None
+    rules = _rules()
+    match = rules.absolute.match(text)
+    if match is None:
+        return None
+    month = _month_number(rules, match)
+    if month is None:
+        return None
+    return _month_day(int(match["year"]), month, _day_number(match), raw)
+
+
+def _relative(text: str, published: _Published | None, raw: str) -> TimeSpan | None:
+    """Expressions counted from publication; never later than publication."""
+    if published is None:
+        return None
+    span = _relative_unchecked(text, published, raw)
+    if span is None or (span.start is not None and _later(span.start, published)):
+        return None
+    return span
+
+
+def _relative_unchecked(text: str, published: _Published, raw: str) -> TimeSpan | None:
+    rules = _rules()
+    if text in rules.days:
+        return _day_or_month(published.anchor + timedelta(days=rules.days[text]), published, raw)
+    if match := rules.unit.match(text):
+        return _last_or_this_unit(rules, match, published, raw)
+    if match := rules.ago.match(text):
+        return _ago(rules, match, published, raw)
+    if match := rules.weekday.match(text):
+        return _weekday(rules, match, published, raw)
+    if match := rules.month_day.match(text):
+        return _month_without_year(rules, match, published, raw)
+    if match := rules.month_of_relative_year.match(text):
+        year = _relative_unchecked(match["rest"], published, raw)
+        month = _month_number(rules, match)
+        if year is None or year.precision != "year" or year.start is None or month is None:
+            return None
+        return _month_day(int(year.start), month, _day_number(match), raw)
+    return None
+
+
+def _last_or_this_unit(rules: _Rules, match: re.Match[str], published: _Published, raw: str) -> TimeSpan | None:
+    """'last year', 'this month', 'last week', 'العام الماضي', 'هذا العام'."""
+    unit = rules.units[match["unit1"] or match["unit2"]]
+    last = (match["before"] or match["after"]) in rules.last_words
+    if unit == "year":
+        return _point(str(published.year - int(last)), "year", raw)
+    if unit == "month" and published.month is not None:
+        year, month = _shift_month(published.year, published.month, int(last))
+        return _point(f"{year:04d}-{month:02d}", "month", raw)
+    if unit == "week" and last:
+        return _day_or_month(published.anchor - timedelta(days=7), published, raw)
+    if unit == "week" and published.day is not None:
+        monday = published.anchor - timedelta(days=published.anchor.weekday())
+        return TimeSpan(monday.isoformat(), published.iso, "unknown", raw)
+    if unit == "week":
+        return _day_or_month(published.anchor, published, raw)
+    return None
+
+
+def _ago(rules: _Rules, match: re.Match[str], published: _Published, raw: str) -> TimeSpan | None:
+    """'two years ago' (year), 'three months ago' (month), 'ten days ago' (day, or month if that is all we know)."""
+    count = int(match["count"]) if match["count"].isdigit() else rules.numbers[match["count"]]
+    unit = rules.units[match["unit"]]
+    if unit in ("year", "decade"):
+        return _point(str(published.year - count * (10 if unit == "decade" else 1)), "year", raw)
+    if unit == "month":
+        if published.month is None:
+            return None
+        year, month = _shift_month(published.year, published.month, count)
+        return _point(f"{year:04d}-{month:02d}", "month", raw)
+    days = count * (7 if unit == "week" else 1)
+    return _day_or_month(published.anchor - timedelta(days=days), published, raw)
+
+
+def _weekday(rules: _Rules, match: re.Match[str], published: _Published, raw: str) -> TimeSpan | None:
+    """'on Monday' is the latest Monday up to publication; 'last Monday' the latest one before it."""
+    if published.month is None:
+        return None
+    back = (published.anchor.weekday() - rules.weekdays[match["weekday"]]) % 7
+    if back == 0 and (match["before"] or match["after"]) in rules.last_words:
+        back = 7
+    return _day_or_month(published.anchor - timedelta(days=back), published, raw)
+
+
+def _month_without_year(rules: _Rules, match: re.Match[str], published: _Published, raw: str) -> TimeSpan | None:
+    """'last April' is strictly before the publication month; 'April'/'this April' may be the publication month."""
+    if published.month is None:
+        return None
+    month = _month_number(rules, match)
+    if month is None:
+        return None
+    day = _day_number(match)
+    written = (month, day or 0)
+    bound = (published.month, (published.day or 31) if day else 0)
+    last = (match["before"] or match["after"]) in rules.last_words
+    year = published.year if (written < bound if last else written <= bound) else published.year - 1
+    return _month_day(year, month, day, raw)
+
+
+def _strippings(text: str) -> list[str]:
+    """The text, then the text without each leading placing word ('in', 'late', 'the end of', 'في')."""
+    rules = _rules()
+    found = [text]
+    while match := rules.prefix.match(found[-1]):
+        found.append(match["rest"])
+    return found
+
+
+def _endpoint(text: str, published: _Published | None, languages: tuple[str, ...]) -> TimeSpan | None:
+    """One end of an interval: any absolute or relative point, but no nested interval."""
+    for candidate in _strippings(text):
+        span = _absolute(candidate, text) or _relative(candidate, published, text)
+        if span is not None:
+            return span
+    if _HAS_YEAR.search(text):
+        partial = parse_date(text, languages=languages)
+        if partial is not None:
+            return _point(partial.iso, partial.precision, text)
+    return None
+
+
+def _borrow_year(start: str, end: str) -> str:
+    """'from March to July 2017': the start takes the end's year (and month, for 'from 3 to 5 July 2017')."""
+    if _HAS_YEAR.search(start):
+        return start
+    year = _HAS_YEAR.search(end)
+    if year is None:
+        return start
+    if _rules().has_month.search(start):
+        return f"{start} {year.group()}"
+    day_first = re.match(rf"^\d{{1,2}}{_ORDINAL}\s+(\D.*)$", end)
+    if re.fullmatch(rf"\d{{1,2}}{_ORDINAL}", start) and day_first:
+        return f"{start} {day_first.group(1)}"
+    return start
+
+
+class _Unreadable(ValueError):
+    """The expression is clearly temporal but contradicts itself ('from 2017 to 2014'): no later rule may guess."""
+
+
+def _interval(text: str, published: _Published | None, languages: tuple[str, ...], raw: str) -> TimeSpan | None:
+    """'from 2014 to 2017', 'between 2014 and 2017', '2014-2017', 'since July 2017', 'until 2017'."""
+    rules = _rules()
+    for pattern in (rules.range_from_to, rules.range_between, rules.range_dash):
+        match = pattern.match(text)
+        if match is None:
+            continue
+        a, b = match["a"] or match.groupdict().get("a2"), match["b"] or match.groupdict().get("b2")
+        start = _endpoint(_borrow_year(a, b), published, languages)
+        end = _endpoint(b, published, languages)
+        if start is None or end is None or start.start is None or end.end is None:
+            continue
+        shared = min(len(start.start), len(end.end))
+        if start.start[:shared] > end.end[:shared]:
+            raise _Unreadable(raw)
+        return TimeSpan(start.start, end.end, "interval", raw)
+    if match := rules.since.match(text):
+        start = _endpoint(match["a"], published, languages)
+        if start is not None and start.start is not None:
+            return TimeSpan(start.start, None, "interval", raw)
+    if match := rules.until.match(text):
+        end = _endpoint(match["b"], published, languages)
+        if end is not None and end.end is not None:
+            return TimeSpan(None, end.end, "interval", raw)
+    return None
+
+
+_FALLBACK_PRECISION: dict[str, Precision] = {
+    "time": "day",
+    "day": "day",
+    "week": "day",
+    "month": "month",
+    "year": "year",
+}
+
+
+def _dateparser_relative(text: str, published: _Published, languages: tuple[str, ...]) -> TimeSpan | None:
+    """Last resort for relative forms our rules lack ('قبل شهرين'), counted from publication, never from today."""
+    if published.month is None:
+        return None
+    settings = {
+        "RELATIVE_BASE": datetime.combine(published.anchor, datetime.min.time()),
+        "PREFER_DATES_FROM": "past",
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_TIME_AS_PERIOD": True,
+    }
+    data = DateDataParser(languages=list(languages), settings=settings).get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    precision = _FALLBACK_PRECISION.get(data.period or "day", "day")
+    if precision == "day" and published.day is None:
+        precision = "month"
+    iso = data.date_obj.strftime({"day": "%Y-%m-%d", "month": "%Y-%m"}.get(precision, "%Y"))
+    return None if _later(iso, published) else _point(iso, precision, text)
+
+
+def resolve_time(text: str, *, published: str | None, languages: tuple[str, ...] = ("en",)) -> TimeSpan | None:
+    """Read a temporal expression against the article's publication date (ISO prefix, may be None).
+
+    Absolute dates (anything ``parse_date`` reads, plus Arabic month names with a year) become points.
+    Relative ones ("last April", "two years ago", "on Monday", "العام الماضي") are counted from ``published``
+    and are ``None`` without it, or when they would fall after it. "since X" / "until X" / "from X to Y"
+    become intervals. "recently" becomes ``TimeSpan(None, published, "unknown")``: all we know is that it was
+    no later than publication. "at the time" and decades ("the 1990s") are ``None``: only the caller knows
+    the story's time, and a decade is not a date. Day-level relatives ("yesterday", "last week" = seven
+    days before) give a day when ``published`` has one, else the month they fall in.
+    """
+    raw = text.strip()
+    normalised = _normalise(raw)
+    rules = _rules()
+    if not normalised or normalised in rules.context or _DECADE.search(normalised):
+        return None
+    pub = _parse_published(published)
+    if normalised in rules.recent:
+        return TimeSpan(None, pub.iso, "unknown", raw) if pub else None
+    for candidate in _strippings(normalised):
+        try:
+            span = _interval(candidate, pub, languages, raw) or _absolute(candidate, raw)
+        except _Unreadable:
+            return None
+        span = span or _relative(candidate, pub, raw)
+        if span is not None:
+            return span
+    if _HAS_YEAR.search(normalised):
+        partial = parse_date(raw.translate(_DIGITS), languages=languages)
+        return _point(partial.iso, partial.precision, raw) if partial else None
+    return _dateparser_relative(raw, pub, languages) if pub else None

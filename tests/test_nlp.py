@@ -24,7 +24,7 @@ def relations(nlp: Language, text: str) -> set[tuple[str, str, str]]:
 
 
 def test_nlp_pipeline_is_built_from_registered_components(nlp: Language) -> None:
-    assert nlp.pipe_names[-3:] == ["ner", "fg_mentions", "fg_relations"]
+    assert nlp.pipe_names[-4:] == ["ner", "fg_mentions", "fg_relations", "fg_frames"]
     assert "fg_actor_ruler" in nlp.pipe_names
 
 
@@ -66,3 +66,10 @@ def test_nlp_blank_line_ends_a_sentence(nlp: Language) -> None:
 def test_nlp_no_relation_across_another_mention(nlp: Language) -> None:
     found = relations(nlp, "Talks between the National Army and HTS general commander Abu Mohammad al-Jolani stalled.")
     assert ("InChargeOf", "Abu Mohammad al-Jolani", "National Army") not in found
+
+
+def test_nlp_frames_read_subject_verb_object(nlp: Language) -> None:
+    assert ("Dislikes", "United States", "ISIL") in relations(nlp, "The United States strongly condemns ISIL.")
+    assert ("Controls", "ISIL", "Mosul") in relations(nlp, "Mosul was taken by ISIL in 2014.")
+    found = relations(nlp, "The SDF remains committed to working with the Syrian National Army.")
+    assert ("AlliesOf", "SDF", "Syrian National Army") in found

@@ -1,7 +1,8 @@
 """re3d's schema for what the pipeline finds in a document, for scoring against re3d gold.
 
 Where re3d's conventions differ from factiongraph's, the mapping lives here:
-control of a place is re3d's ``InChargeOf``.
+control of a place is re3d's ``InChargeOf``; a title run into a name is one mention there;
+synonyms and communication are annotated from both ends.
 """
 
 from __future__ import annotations
@@ -11,9 +12,21 @@ from typing import Any
 from spacy.tokens import Doc
 
 from factiongraph.ingest.article import Article
-from factiongraph.nlp import MENTIONS_KEY
+from factiongraph.nlp import MENTIONS_KEY, NESTED_KEY, FoundRelation
+from factiongraph.nlp.spans import span_keys
 
 RE3D_RELATION_TYPE = {"Controls": "InChargeOf"}
+RE3D_BOTH_WAYS = {"IsSynonymOf", "CommWith"}
+"""re3d annotates these twice, once from each end; the writer does the same."""
+
+
+def _re3d_keeps(relation: FoundRelation) -> bool:
+    """re3d reads a title run into a name ("Foreign Minister Julie Bishop") as one person, not a synonym
+    pair: only a title set off by a comma or brackets is ``IsSynonymOf`` there."""
+    if relation.type != "IsSynonymOf":
+        return True
+    first, second = sorted((relation.source, relation.target), key=lambda s: s.start)
+    return bool(first.doc.text[first.end_char : second.start_char].strip())
 
 
 def document_id(article: Article) -> str:
@@ -22,6 +35,8 @@ def document_id(article: Article) -> str:
 
 
 def re3d_entities(article: Article, doc: Doc) -> list[dict[str, Any]]:
+    """Every mention but those nested in a larger one (re3d annotates the larger span)."""
+    nested = span_keys(list(doc.spans[NESTED_KEY]))
     return [
         {
             "documentId": document_id(article),
@@ -31,20 +46,29 @@ def re3d_entities(article: Article, doc: Doc) -> list[dict[str, Any]]:
             "value": m.text,
         }
         for m in doc.spans[MENTIONS_KEY]
+        if (m.start, m.end) not in nested
     ]
 
 
 def re3d_relations(article: Article, doc: Doc) -> list[dict[str, Any]]:
-    return [
-        {
-            "documentId": document_id(article),
-            "type": RE3D_RELATION_TYPE.get(r.type, r.type),
-            "sourceBegin": r.source.start_char,
-            "sourceEnd": r.source.end_char,
-            "source": r.source.text,
-            "targetBegin": r.target.start_char,
-            "targetEnd": r.target.end_char,
-            "target": r.target.text,
-        }
-        for r in doc._.fg_relations
-    ]
+    records = []
+    for relation in doc._.fg_relations:
+        if not _re3d_keeps(relation):
+            continue
+        ends = [(relation.source, relation.target)]
+        if relation.type in RE3D_BOTH_WAYS:
+            ends.append((relation.target, relation.source))
+        records += [
+            {
+                "documentId": document_id(article),
+                "type": RE3D_RELATION_TYPE.get(relation.type, relation.type),
+                "sourceBegin": source.start_char,
+                "sourceEnd": source.end_char,
+                "source": source.text,
+                "targetBegin": target.start_char,
+                "targetEnd": target.end_char,
+                "target": target.text,
+            }
+            for source, target in ends
+        ]
+    return records

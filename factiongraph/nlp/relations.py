@@ -13,7 +13,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, FoundRelation, read_lexicon, span_keys
+from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, NESTED_KEY, FoundRelation, read_lexicon, span_keys
 
 _CLOSING_BRACKET = re.compile(r"^\s*[)\]]")
 """The close of a parenthesised alias, "(HTS)", is not part of what links it to what follows."""
@@ -82,8 +82,29 @@ class RelationFinder:
                     if relation is not None:
                         found.append(relation)
                 intervening = intervening or second.label_ != "Temporal"
+        found += self._members(doc, descriptions)
         doc._.fg_relations = found
         return doc
+
+    @staticmethod
+    def _members(doc: Doc, descriptions: set[tuple[int, int]]) -> list[FoundRelation]:
+        """A description that takes in the group after "of" ("40 members of the Coalition") belongs to it."""
+        found = []
+        for nested in doc.spans[NESTED_KEY]:
+            before = nested.start - 1 - (nested.start > 1 and doc[nested.start - 1].lower_ == "the")
+            if nested.label_ != "Organisation" or before < 0 or doc[before].lower_ not in ("of", "from"):
+                continue
+            outer = next(
+                (
+                    m
+                    for m in doc.spans[MENTIONS_KEY]
+                    if (m.start, m.end) in descriptions and m.start < nested.start < m.end
+                ),
+                None,
+            )
+            if outer is not None and outer.label_ in ("Person", "Organisation"):
+                found.append(FoundRelation("BelongsTo", outer, nested, nested.sent))
+        return found
 
     def _match(
         self,

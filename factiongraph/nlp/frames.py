@@ -1,0 +1,152 @@
+"""``fg_frames``: relations read from the dependency parse, who did what to whom across a clause.
+
+A verb from the verb lexicon with an actor as its (logical) subject and an actor
+as its object gives a relation of the verb's type: "The UK condemns ISIL",
+"Deputy Secretary Blinken will meet with senior officials", "Mosul was taken by
+ISIL". A subject is looked for on the verb, then up the chain of verbs it depends
+on ("We remain committed to working with X"); objects include their conjuncts
+("support the government and people of Iraq"). An actor with a preposition of
+place before a Location was there ("met ... in Canberra": CoLocated).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from factiongraph.nlp.spans import MENTIONS_KEY, NESTED_KEY, FoundRelation, read_lexicon, span_keys
+
+ACTORS = {"Person", "Organisation", "Nationality"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_OBJECTS = {"dobj", "dative", "attr", "oprd"}
+_CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "pcomp", "conj", "acomp", "relcl", "acl", "prep", "pobj", "dobj"}
+"""Links up which a verb without a subject finds the subject it shares ("We remain committed to
+working with X"; "reaffirms its commitment to support X")."""
+_MAX_CLIMB = 5
+
+
+@Language.factory(
+    "fg_frames",
+    default_config={"verbs_path": None},
+    requires=["doc.spans", "token.dep", "token.lemma"],
+    assigns=["doc._.fg_relations"],
+)
+def make_frames(nlp: Language, name: str, verbs_path: str | None) -> FrameFinder:
+    lexicon = read_lexicon(verbs_path, "verb_relations.json")
+    return FrameFinder(lexicon["verbs"], frozenset(lexicon["places"]), frozenset(lexicon["military_words"]))
+
+
+class FrameFinder:
+    """Subject-verb-object relations between mentions (see the module docstring)."""
+
+    def __init__(self, verbs: dict[str, dict[str, Any]], place_preps: frozenset[str], military: frozenset[str]):
+        self.verbs = verbs
+        self.place_preps = place_preps
+        self.military = military
+
+    def __call__(self, doc: Doc) -> Doc:
+        nested = span_keys(list(doc.spans[NESTED_KEY]))
+        mention_at: dict[int, Span] = {}
+        for mention in doc.spans[MENTIONS_KEY]:
+            if (mention.start, mention.end) not in nested or mention.label_ == "Location":
+                mention_at.setdefault(mention.root.i, mention)
+        found = list(doc._.fg_relations or [])
+        seen = {(r.type, r.source.start, r.target.start) for r in found}
+        for token in doc:
+            if token.pos_ not in ("VERB", "AUX", "ADJ"):
+                continue
+            frame = self.verbs.get(token.lemma_.lower())
+            subjects, passive_objects = self._subjects(token, mention_at)
+            if not subjects:
+                continue
+            objects = self._objects(token, frame, mention_at) + passive_objects
+            for subject in subjects:
+                for obj, prep in objects:
+                    relation_type = self._type(frame, obj, prep)
+                    if relation_type is None or subject.start == obj.start:
+                        continue
+                    key = (relation_type, subject.start, obj.start)
+                    if key not in seen:
+                        seen.add(key)
+                        found.append(FoundRelation(relation_type, subject, obj, token.sent))
+        doc._.fg_relations = found
+        return doc
+
+    def _subjects(self, verb: Token, mention_at: dict[int, Span]) -> tuple[list[Span], list[tuple[Span, str]]]:
+        """The verb's logical subjects (the agent of a passive), and a passive's grammatical subjects
+        as objects; without a subject of its own, the subject of the verb it depends on."""
+        current = verb
+        for _ in range(_MAX_CLIMB):
+            agents = [
+                grand
+                for child in current.children
+                if child.dep_ == "agent"
+                for grand in child.children
+                if grand.dep_ == "pobj"
+            ]
+            passive = [c for c in current.children if c.dep_ == "nsubjpass"]
+            if agents:
+                subjects = self._with_conjuncts(agents, mention_at)
+                return subjects, [(m, "") for m in self._with_conjuncts(passive, mention_at)]
+            active = [c for c in current.children if c.dep_ in _SUBJECTS and c.dep_ != "nsubjpass"]
+            if active:
+                return self._with_conjuncts(active, mention_at), []
+            if current.dep_ not in _CLAUSE_LINKS or current.head is current:
+                return [], []
+            current = current.head
+        return [], []
+
+    def _objects(
+        self, verb: Token, frame: dict[str, Any] | None, mention_at: dict[int, Span]
+    ) -> list[tuple[Span, str]]:
+        """Objects of the verb as (mention, preposition or "" for a direct object)."""
+        objects: list[tuple[Span, str]] = []
+        preps = set(frame["preps"]) if frame else set()
+        for child in verb.children:
+            if frame and child.dep_ in _OBJECTS:
+                objects += [(m, "") for m in self._with_conjuncts([child], mention_at)]
+            elif child.dep_ == "prep":
+                word = child.lower_
+                wanted = word in self.place_preps or (frame and ("*" in preps or word in preps))
+                if wanted:
+                    pobjs = [g for g in child.children if g.dep_ == "pobj"]
+                    objects += [(m, word) for m in self._with_conjuncts(pobjs, mention_at)]
+        return objects
+
+    @staticmethod
+    def _with_conjuncts(heads: list[Token], mention_at: dict[int, Span]) -> list[Span]:
+        """The mentions headed by these tokens and by their conjuncts ("the government and people of Iraq")."""
+        mentions: list[Span] = []
+        queue = list(heads)
+        while queue:
+            token = queue.pop()
+            if token.i in mention_at:
+                mentions.append(mention_at[token.i])
+            queue += [c for c in token.children if c.dep_ == "conj"]
+            queue += [
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj" and g.i in mention_at and token.i not in mention_at
+            ]
+        return mentions
+
+    def _type(self, frame: dict[str, Any] | None, obj: Span, prep: str) -> str | None:
+        """The relation a verb and its object make, under the types each end may have."""
+        if obj.label_ == "Location":
+            if frame and frame["type"] in ("Controls", "FightingAgainst") and (not prep or prep in frame["preps"]):
+                return frame["type"]
+            return "CoLocated" if prep in self.place_preps else None
+        if obj.label_ not in ACTORS or frame is None:
+            return None
+        if prep and prep not in frame["preps"] and "*" not in frame["preps"]:
+            return None
+        relation_type = frame["type"]
+        if relation_type == "Controls":
+            return None
+        if "military_objects" in frame and self.military & {t.lower_ for t in obj}:
+            return frame["military_objects"]
+        return relation_type
