@@ -41,6 +41,10 @@ def parse_date(text: str, *, languages: tuple[str, ...] = ("en",)) -> PartialDat
     iso = _ISO_PREFIX.match(text)
     if iso:
         year, month, day = iso.groups()
+        try:
+            date(int(year), int(month or 1), int(day or 1))
+        except ValueError:  # "2022-13" is a typo or a range, not a date
+            return None
         if day:
             return PartialDate(f"{year}-{int(month):02d}-{int(day):02d}", "day")
         if month:
@@ -208,7 +212,7 @@ def _rules() -> _Rules:
         ago=re.compile(f"^(?P<count>{count})\\s+(?P<unit>{unit})\\s+(?:{_alternation(lexicon['ago']['words'])})$"),
         prefix=re.compile(f"^(?:{_alternation(_words(lexicon, 'prefixes'))})(?:\\s+|-)(?P<rest>.+)$"),
         range_from_to=re.compile(
-            f"^(?:{_alternation(_words(lexicon, 'range_from'))})\\s+(?P<a>.+?)"
+            f"^(?:(?:{_alternation(_words(lexicon, 'range_from'))})\\s+)?(?P<a>.+?)"
             f"\\s+(?:{_alternation(_words(lexicon, 'range_to'))})\\s+(?P<b>.+)$"
         ),
         range_between=re.compile(
@@ -303,35 +307,52 @@ def _absolute(text: str, raw: str) -> TimeSpan | None:
     return _month_day(int(match["year"]), month, _day_number(match), raw)
 
 
+class _Unreadable(ValueError):
+    """A rule recognised the expression but cannot place it ('from 2017 to 2014', 'last April' published in 2022
+    with no month, 'last decade'): no later rule, and above all not dateparser, may guess instead."""
+
+
 def _relative(text: str, published: _Published | None, raw: str) -> TimeSpan | None:
-    """Expressions counted from publication; never later than publication."""
+    """Expressions counted from publication; ``None`` if no rule knows the form, never later than publication."""
     if published is None:
         return None
     span = _relative_unchecked(text, published, raw)
-    if span is None or (span.start is not None and _later(span.start, published)):
-        return None
+    if span is not None and span.start is not None and _later(span.start, published):
+        raise _Unreadable(raw)
     return span
 
 
 def _relative_unchecked(text: str, published: _Published, raw: str) -> TimeSpan | None:
+    """``None`` when no relative form matches; raises when one matches but publication cannot place it."""
     rules = _rules()
+    span: TimeSpan | None
     if text in rules.days:
-        return _day_or_month(published.anchor + timedelta(days=rules.days[text]), published, raw)
-    if match := rules.unit.match(text):
-        return _last_or_this_unit(rules, match, published, raw)
-    if match := rules.ago.match(text):
-        return _ago(rules, match, published, raw)
-    if match := rules.weekday.match(text):
-        return _weekday(rules, match, published, raw)
-    if match := rules.month_day.match(text):
-        return _month_without_year(rules, match, published, raw)
-    if match := rules.month_of_relative_year.match(text):
-        year = _relative_unchecked(match["rest"], published, raw)
+        span = _day_or_month(published.anchor + timedelta(days=rules.days[text]), published, raw)
+    elif match := rules.unit.match(text):
+        span = _last_or_this_unit(rules, match, published, raw)
+    elif match := rules.ago.match(text):
+        span = _ago(rules, match, published, raw)
+    elif match := rules.weekday.match(text):
+        span = _weekday(rules, match, published, raw)
+    elif match := rules.month_day.match(text):
+        span = _month_without_year(rules, match, published, raw)
+    elif (match := rules.month_of_relative_year.match(text)) and (year := _relative_year(match["rest"], published)):
         month = _month_number(rules, match)
-        if year is None or year.precision != "year" or year.start is None or month is None:
-            return None
-        return _month_day(int(year.start), month, _day_number(match), raw)
-    return None
+        span = _month_day(int(year), month, _day_number(match), raw) if month else None
+    else:
+        return None
+    if span is None:
+        raise _Unreadable(raw)
+    return span
+
+
+def _relative_year(text: str, published: _Published) -> str | None:
+    """The year of 'last year' / 'two years ago' / 'العام الماضي', for 'July last year'; ``None`` for anything else."""
+    try:
+        span = _relative_unchecked(text, published, text)
+    except _Unreadable:
+        return None
+    return span.start if span is not None and span.precision == "year" else None
 
 
 def _last_or_this_unit(rules: _Rules, match: re.Match[str], published: _Published, raw: str) -> TimeSpan | None:
@@ -430,10 +451,6 @@ def _borrow_year(start: str, end: str) -> str:
     return start
 
 
-class _Unreadable(ValueError):
-    """The expression is clearly temporal but contradicts itself ('from 2017 to 2014'): no later rule may guess."""
-
-
 def _interval(text: str, published: _Published | None, languages: tuple[str, ...], raw: str) -> TimeSpan | None:
     """'from 2014 to 2017', 'between 2014 and 2017', '2014-2017', 'since July 2017', 'until 2017'."""
     rules = _rules()
@@ -497,9 +514,11 @@ def resolve_time(text: str, *, published: str | None, languages: tuple[str, ...]
     Relative ones ("last April", "two years ago", "on Monday", "العام الماضي") are counted from ``published``
     and are ``None`` without it, or when they would fall after it. "since X" / "until X" / "from X to Y"
     become intervals. "recently" becomes ``TimeSpan(None, published, "unknown")``: all we know is that it was
-    no later than publication. "at the time" and decades ("the 1990s") are ``None``: only the caller knows
-    the story's time, and a decade is not a date. Day-level relatives ("yesterday", "last week" = seven
-    days before) give a day when ``published`` has one, else the month they fall in.
+    no later than publication; "this week" likewise gives its Monday and publication as bounds ("unknown").
+    "at the time" and decades ("the 1990s") are ``None``: only the caller knows the story's time, and a decade
+    is not a date. Day-level relatives ("yesterday", "last week" = seven days before) give a day when
+    ``published`` has one, else the month they fall in. The lexicon rules read English and Arabic whatever
+    ``languages`` says (the scripts do not collide); ``languages`` is what dateparser is allowed to try.
     """
     raw = text.strip()
     normalised = _normalise(raw)
@@ -509,14 +528,14 @@ def resolve_time(text: str, *, published: str | None, languages: tuple[str, ...]
     pub = _parse_published(published)
     if normalised in rules.recent:
         return TimeSpan(None, pub.iso, "unknown", raw) if pub else None
-    for candidate in _strippings(normalised):
-        try:
+    try:
+        for candidate in _strippings(normalised):
             span = _interval(candidate, pub, languages, raw) or _absolute(candidate, raw)
-        except _Unreadable:
-            return None
-        span = span or _relative(candidate, pub, raw)
-        if span is not None:
-            return span
+            span = span or _relative(candidate, pub, raw)
+            if span is not None:
+                return span
+    except _Unreadable:
+        return None
     if _HAS_YEAR.search(normalised):
         partial = parse_date(raw.translate(_DIGITS), languages=languages)
         return _point(partial.iso, partial.precision, raw) if partial else None

@@ -69,7 +69,8 @@ class RelationRecord:
     sentence: int
     evidence_begin: int
     evidence_end: int
-    when: str | None = None
+    when_start: str | None = None
+    when_end: str | None = None
     precision: str = "unknown"
 
 

@@ -6,6 +6,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from factiongraph.graph.queries import format_when
+
 
 def export_json(db: Database) -> dict[str, Any]:
     """Nodes are the entities mentioned or related; an edge gathers every quote of one fact.
@@ -26,12 +28,14 @@ def export_json(db: Database) -> dict[str, Any]:
 
     edges: dict[tuple[str, str, str, str | None], dict[str, Any]] = {}
     rows = db.execute(
-        "SELECT r.type, s.key, t.key, r.when_start, r.precision, r.document_id, r.evidence_begin, r.evidence_end, "
+        "SELECT r.type, s.key, t.key, r.when_start, r.when_end, r.precision, r.document_id, "
+        "r.evidence_begin, r.evidence_end, "
         "substr(d.text, r.evidence_begin + 1, r.evidence_end - r.evidence_begin) "
         "FROM relations r JOIN entities s ON s.id = r.source_id JOIN entities t ON t.id = r.target_id "
         "JOIN documents d ON d.id = r.document_id ORDER BY r.id"
     )
-    for rtype, source, target, when, precision, document_id, begin, end, quote in rows:
+    for rtype, source, target, start, stop, precision, document_id, begin, end, quote in rows:
+        when = format_when(start, stop)
         edge = edges.setdefault(
             (rtype, source, target, when),
             {

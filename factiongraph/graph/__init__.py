@@ -10,6 +10,7 @@ from factiongraph.graph.queries import (
     busiest_pair,
     find_actor,
     list_actors,
+    members_of,
     relations_between,
     relations_of,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "busiest_pair",
     "find_actor",
     "list_actors",
+    "members_of",
     "merge",
     "relations_between",
     "relations_of",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from factiongraph.errors import UnknownActorError
+from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key
 from factiongraph.store.queries import entity_ids_for_name
 
@@ -63,9 +64,11 @@ class ActorProfile:
     relations: list[RelationView] = field(default_factory=list)
 
 
+_MEMBERSHIP = ("BelongsTo", "InChargeOf")
+
 _RELATION_SELECT = """
     SELECT r.id, r.type, r.source_id, s.name AS source, r.target_id, t.name AS target,
-           r.when_start, r.precision, r.document_id, d.title, d.published,
+           r.when_start, r.when_end, r.precision, r.document_id, d.title, d.published,
            r.evidence_begin, r.evidence_end,
            substr(d.text, r.evidence_begin + 1, r.evidence_end - r.evidence_begin) AS quote
     FROM relations r
@@ -76,10 +79,18 @@ _RELATION_SELECT = """
 
 
 def _relation_view(row: tuple) -> RelationView:
-    (rid, rtype, sid, sname, tid, tname, when, precision, doc_id, title, published, begin, end, quote) = row
-    return RelationView(
-        rid, rtype, sid, sname, tid, tname, when, precision, Evidence(doc_id, title, published, begin, end, quote)
-    )
+    (rid, rtype, sid, sname, tid, tname, start, end, precision, doc_id, title, published, begin, stop, quote) = row
+    evidence = Evidence(doc_id, title, published, begin, stop, quote)
+    return RelationView(rid, rtype, sid, sname, tid, tname, format_when(start, end), precision, evidence)
+
+
+def format_when(start: str | None, end: str | None) -> str | None:
+    """A date ("2019-09") or an ISO 8601 interval with open ends as ".." ("2017/..", "../2017-07")."""
+    if start is None and end is None:
+        return None
+    if start == end:
+        return start
+    return f"{start or '..'}/{end or '..'}"
 
 
 def list_actors(db: Database, *, entity_type: str | None = None, limit: int | None = None) -> list[ActorSummary]:
@@ -145,12 +156,59 @@ def busiest_pair(db: Database) -> tuple[str, str] | None:
     return (row[0], row[1]) if row else None
 
 
-def relations_between(db: Database, first: str, second: str) -> list[RelationView]:
-    """The timeline of relations between two actors (either direction), oldest first."""
+def members_of(db: Database, entity_id: int, kb: KnowledgeBase | None = None) -> set[int]:
+    """The actor, the factions that belong to it and the people in charge of or belonging to any of
+    them, as the store's relations and the KB's public affiliations say (two levels down)."""
+    kb_links: list[tuple[str, str, str]] = []
+    if kb is not None:
+        kb_links = [(a.id, r.type, r.target) for a in kb.actors for r in a.relations if r.type in _MEMBERSHIP]
+    entity_of_kb = dict(db.execute("SELECT kb_id, id FROM entities WHERE kb_id IS NOT NULL").fetchall())
+    kb_of_entity = {v: k for k, v in entity_of_kb.items()}
+    members = {entity_id}
+    for _ in range(2):
+        marks = ",".join("?" * len(members))
+        found = {
+            row[0]
+            for row in db.execute(
+                f"SELECT source_id FROM relations WHERE type IN ('BelongsTo', 'InChargeOf') AND target_id IN ({marks})",
+                list(members),
+            )
+        }
+        targets = {kb_of_entity[m] for m in members if m in kb_of_entity}
+        found |= {entity_of_kb[s] for s, _, t in kb_links if t in targets and s in entity_of_kb}
+        if found <= members:
+            break
+        members |= found
+    return members
+
+
+def relations_between(
+    db: Database,
+    first: str,
+    second: str,
+    *,
+    include_members: bool = False,
+    kb: KnowledgeBase | None = None,
+    start: str | None = None,
+    end: str | None = None,
+) -> list[RelationView]:
+    """The timeline of relations between two actors (either direction), oldest first.
+
+    With ``include_members``, relations between their member factions and the people
+    in charge of them count too. ``start``/``end`` (ISO prefixes) keep relations whose
+    date, or failing that their article's publication date, falls in the window.
+    """
     a, b = find_actor(db, first), find_actor(db, second)
+    side_a = members_of(db, a, kb) if include_members else {a}
+    side_b = members_of(db, b, kb) if include_members else {b}
+    side_a, side_b = side_a - side_b | {a}, side_b - side_a | {b}
+    marks_a, marks_b = ",".join("?" * len(side_a)), ",".join("?" * len(side_b))
     rows = db.execute(
-        _RELATION_SELECT + " WHERE (r.source_id = ? AND r.target_id = ?) OR (r.source_id = ? AND r.target_id = ?) "
-        "ORDER BY COALESCE(r.when_start, d.published) IS NULL, COALESCE(r.when_start, d.published), r.evidence_begin",
-        [a, b, b, a],
+        _RELATION_SELECT + f" WHERE ((r.source_id IN ({marks_a}) AND r.target_id IN ({marks_b}))"
+        f" OR (r.source_id IN ({marks_b}) AND r.target_id IN ({marks_a})))"
+        " AND (? IS NULL OR COALESCE(r.when_end, r.when_start, d.published) >= ?)"
+        " AND (? IS NULL OR substr(COALESCE(r.when_start, d.published), 1, length(?)) <= ?)"
+        " ORDER BY COALESCE(r.when_start, d.published) IS NULL, COALESCE(r.when_start, d.published), r.evidence_begin",
+        [*side_a, *side_b, *side_b, *side_a, start, start, end, end, end],
     ).fetchall()
     return [_relation_view(row) for row in rows]

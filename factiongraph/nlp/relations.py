@@ -60,6 +60,7 @@ class RelationFinder:
         found: list[FoundRelation] = []
         mentions = list(doc.spans[MENTIONS_KEY])
         descriptions = span_keys(list(doc.spans[DESCRIPTIONS_KEY]))
+        nested = span_keys(list(doc.spans[NESTED_KEY]))
         sentence_of = {}
         for sentence in doc.sents:
             sentence_of.update(dict.fromkeys(range(sentence.start, sentence.end), sentence))
@@ -72,7 +73,7 @@ class RelationFinder:
                 if second.start < first.end:
                     continue
                 rules = self.rules_for.get((first.label_, second.label_))
-                if rules:
+                if rules and (second.start, second.end) not in nested:
                     gap = _CLOSING_BRACKET.sub("", doc.text[first.end_char : second.start_char])
                     is_description = (
                         (first.start, first.end) in descriptions,
@@ -81,7 +82,9 @@ class RelationFinder:
                     relation = self._match(rules, first, second, gap, sentence, intervening, is_description)
                     if relation is not None:
                         found.append(relation)
-                intervening = intervening or second.label_ != "Temporal"
+                intervening = intervening or (
+                    second.label_ != "Temporal" and (second.start, second.end) not in descriptions
+                )
         found += self._members(doc, descriptions)
         doc._.fg_relations = found
         return doc

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
-from factiongraph.dates import PartialDate, parse_date
+from factiongraph.dates import TimeSpan, resolve_time
 from factiongraph.ingest.article import Article
 from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key, translit_key
@@ -26,6 +26,7 @@ from factiongraph.places import Place, PlaceIndex
 from factiongraph.records import Alias, EntityRecord, MentionRecord, PlaceRecord, RelationRecord, ResolvedDocument
 
 ACTOR_TYPES = {"Person", "Organisation", "Location", "Nationality"}
+_AT_THE_TIME = re.compile(r"\bat (?:that|the) time\b|\bthen\b", re.IGNORECASE)
 _PERSONAL_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "herself"}
 _INITIALS_SKIP = {"of", "the", "for", "and", "al", "el", "in", "on", "to"}
 
@@ -145,12 +146,15 @@ class DocumentResolver:
             for i, m in enumerate(mentions)
         ]
         relations = []
+        said: set[tuple[str, str, str, int]] = set()
         for found in doc._.fg_relations:
             source = entity_of_mention.get(index_of[(found.source.start, found.source.end)])
             target = entity_of_mention.get(index_of[(found.target.start, found.target.end)])
-            if source is None or target is None or source == target:
+            fact = (found.type, source or "", target or "", found.evidence.start)
+            if source is None or target is None or source == target or fact in said:
                 continue
-            when = self._when(found.evidence, mentions)
+            said.add(fact)
+            when = self._when(found.evidence, mentions, article.published, sentences)
             relations.append(
                 RelationRecord(
                     type=found.type,
@@ -163,7 +167,8 @@ class DocumentResolver:
                     sentence=sentence_of[found.evidence.start],
                     evidence_begin=found.evidence.start_char,
                     evidence_end=found.evidence.end_char,
-                    when=when.iso if when else None,
+                    when_start=when.start if when else None,
+                    when_end=when.end if when else None,
                     precision=when.precision if when else "unknown",
                 )
             )
@@ -356,11 +361,16 @@ class DocumentResolver:
         return similar.pop() if len(similar) == 1 else None
 
     @staticmethod
-    def _when(sentence: Span, mentions: list[Span]) -> PartialDate | None:
-        """The first date the sentence gives, if any."""
+    def _when(sentence: Span, mentions: list[Span], published: str | None, sentences: list[Span]) -> TimeSpan | None:
+        """The first date the sentence gives, read against the publication date; a sentence that
+        says "at the time" takes the date of the sentence before it."""
         for mention in mentions:
             if mention.label_ == "Temporal" and sentence.start <= mention.start < sentence.end:
-                parsed = parse_date(mention.text)
-                if parsed is not None:
-                    return parsed
+                resolved = resolve_time(mention.text, published=published)
+                if resolved is not None:
+                    return resolved
+        if _AT_THE_TIME.search(sentence.text):
+            earlier = [s for s in sentences if s.end <= sentence.start]
+            if earlier:
+                return DocumentResolver._when(earlier[-1], mentions, published, [])
         return None

@@ -108,7 +108,8 @@ def write_document(db: Database, resolved: ResolvedDocument) -> WriteOutcome:
                     "target_end": r.target_end,
                     "evidence_begin": r.evidence_begin,
                     "evidence_end": r.evidence_end,
-                    "when_start": r.when,
+                    "when_start": r.when_start,
+                    "when_end": r.when_end,
                     "precision": r.precision,
                 }
                 for r in resolved.relations

@@ -1,0 +1,44 @@
+"""``factiongraph relations A B``: the timeline of everything between two actors, dated and quoted."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from factiongraph.cli._util import DbOption, KbOption, app, console, library_errors, store
+from factiongraph.graph import relations_between
+from factiongraph.kb import load_kb
+
+
+@app.command("relations")
+def relations_cli(
+    first: Annotated[str, typer.Argument(help="Any name of the first actor.")],
+    second: Annotated[str, typer.Argument(help="Any name of the second actor.")],
+    start: Annotated[str | None, typer.Option("--from", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+    include_members: Annotated[
+        bool, typer.Option("--include-members", help="Count member factions and the people in charge of them too.")
+    ] = False,
+    db: DbOption = None,
+    kb: KbOption = None,
+) -> None:
+    """Print the timeline of relations between two actors, each line dated and quoted.
+
+    A relation the text does not date is placed at its article's publication date (marked "pub.").
+    """
+    with library_errors():
+        timeline = relations_between(
+            store(db), first, second, include_members=include_members, kb=load_kb(kb), start=start, end=end
+        )
+    if not timeline:
+        console.print(f"no relation found between {first!r} and {second!r}")
+        return
+    for relation in timeline:
+        when = relation.when or f"pub. {relation.evidence.published or '?'}"
+        console.print(
+            f"{when:>15}  {relation.source} [bold]{relation.type}[/bold] {relation.target}\n"
+            f"                 “{relation.evidence.text.strip()}” [dim](doc {relation.evidence.document_id})[/dim]",
+            highlight=False,
+            soft_wrap=True,
+        )
