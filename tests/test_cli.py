@@ -137,3 +137,16 @@ def test_cli_merge_and_split(db: Path, tmp_path: Path) -> None:
     assert merged.exit_code == 0, merged.output
     assert "Omar Saleh" in merged.stdout
     assert invoke("merge", "Khaled Haddad", "Nobody Known", "--db", db).exit_code == 1
+
+
+def test_cli_relations_timeline_between_two_actors(db: Path, test_data: Path) -> None:
+    invoke("ingest", test_data / "abu-amsha-visit.txt", "--published", "2022-05", "--db", db, "--silent")
+    result = invoke("relations", "Abu Amsha", "Sultan Suleiman Shah Division", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "pub. 2022-05  Mohammed al-Jassem InChargeOf Sultan Suleiman Shah Division" in result.stdout
+    assert "“Mohammed al-Jassem, known as Abu Amsha, is the commander" in result.stdout
+    assert "no relation found" in invoke("relations", "Abu Amsha", "SNA", "--db", db).stdout
+    members = invoke("relations", "Abu Amsha", "SNA", "--include-members", "--db", db)
+    assert "InChargeOf Sultan Suleiman Shah Division" in members.stdout
+    empty = invoke("relations", "Abu Amsha", "SNA", "--from", "2023", "--db", db)
+    assert "no relation found" in empty.stdout

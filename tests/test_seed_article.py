@@ -8,7 +8,8 @@ from sqlite_utils import Database
 
 from factiongraph.build import ingest
 from factiongraph.export import export_json
-from factiongraph.graph import actor_profile
+from factiongraph.graph import actor_profile, relations_between
+from factiongraph.kb import load_kb
 from factiongraph.keys import name_key
 from tests.conftest import SEED_ARTICLE, SEED_GOLD, needs_shared_data
 
@@ -48,3 +49,13 @@ def test_seed_article_every_gold_entity_found_with_its_type_and_aliases_on_its_n
             assert holders & {n for n, names in names_of.items() if name_key(alias) in names}, (
                 f"{alias} is not on the node of {entity['name']}"
             )
+
+
+def test_seed_article_timeline_between_sna_and_hts_is_dated_and_quoted(fresh_db: Database) -> None:
+    ingest(fresh_db, [SEED_ARTICLE], published="2022-05")
+    timeline = relations_between(fresh_db, "SNA", "HTS", include_members=True, kb=load_kb())
+    dated = {(r.type, r.when) for r in timeline}
+    assert ("Dislikes", "2019-09") in dated
+    assert ("Likes", "2021-09") in dated
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    assert all(r.evidence.text in text for r in timeline)
