@@ -74,6 +74,21 @@ class RelationRecord:
     precision: str = "unknown"
 
 
+@dataclass(frozen=True)
+class EventRecord:
+    """A PLOVER-typed event: its actors by role ("source" acts, "target" is acted on), place, date, sentence."""
+
+    type: str
+    actors: tuple[tuple[str, str], ...]
+    place_key: str | None
+    sentence: int
+    evidence_begin: int
+    evidence_end: int
+    when_start: str | None = None
+    when_end: str | None = None
+    precision: str = "unknown"
+
+
 @dataclass
 class ResolvedDocument:
     """Everything the store keeps about one article."""
@@ -83,3 +98,4 @@ class ResolvedDocument:
     entities: dict[str, EntityRecord] = field(default_factory=dict)
     mentions: list[MentionRecord] = field(default_factory=list)
     relations: list[RelationRecord] = field(default_factory=list)
+    events: list[EventRecord] = field(default_factory=list)

@@ -38,7 +38,7 @@ def test_cli_ingest_reports_new_stored_and_failed(db: Path, test_data: Path, tmp
     assert result.exit_code == 1
     assert f"{tmp_path / 'blob.txt'}: is binary, not text" in result.stderr
     assert "articles.jsonl:2: is not valid JSON" in result.stderr
-    assert "6 new, 0 already stored, 2 failed" in result.stdout
+    assert "7 new, 0 already stored, 2 failed" in result.stdout
     again = invoke("ingest", test_data / "abu-amsha-visit.txt", "--db", db, "--silent")
     assert again.exit_code == 0
     assert "0 new, 1 already stored, 0 failed" in again.stdout
@@ -150,3 +150,18 @@ def test_cli_relations_timeline_between_two_actors(db: Path, test_data: Path) ->
     assert "InChargeOf Sultan Suleiman Shah Division" in members.stdout
     empty = invoke("relations", "Abu Amsha", "SNA", "--from", "2023", "--db", db)
     assert "no relation found" in empty.stdout
+
+
+def test_cli_events_are_typed_dated_placed_and_exported(db: Path, test_data: Path, tmp_path: Path) -> None:
+    invoke("ingest", test_data / "raqqa-offensive.txt", "--db", db, "--silent")
+    result = invoke("events", "--type", "ASSAULT", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "2017-06  ASSAULT Syrian Democratic Forces (source), Islamic State (target) at Raqqa" in result.stdout
+    assert "no event found" in invoke("events", "--actor", "SDF", "--to", "2016", "--db", db).stdout
+    out = tmp_path / "graph.json"
+    invoke("export", "--out", out, "--db", db)
+    events = json.loads(out.read_text())["events"]
+    assault = next(e for e in events if e["type"] == "ASSAULT")
+    assert assault["when"] == "2017-06" and assault["place"] == "kb:raqqa"
+    assert set(assault["actors"]) == {"kb:syrian-democratic-forces", "kb:islamic-state"}
+    assert "attacked the Islamic State in Raqqa" in assault["evidence"][0]["text"]

@@ -52,7 +52,14 @@ def test_ingest_re3d_keeps_text_verbatim_and_id(test_data: Path) -> None:
 
 def test_ingest_directory_is_recursive_and_skips_unknown_formats(test_data: Path) -> None:
     sources = {Path(i.source.split(":")[0]).name for i in read_articles([test_data])}
-    assert sources == {"abu-amsha-visit.txt", "hts-idlib-ar.txt", "page.html", "articles.jsonl", "documents.json"}
+    assert sources == {
+        "abu-amsha-visit.txt",
+        "hts-idlib-ar.txt",
+        "raqqa-offensive.txt",
+        "page.html",
+        "articles.jsonl",
+        "documents.json",
+    }
 
 
 def test_ingest_unreadable_files_fail_with_one_line_naming_them(tmp_path: Path) -> None:

@@ -49,4 +49,30 @@ def export_json(db: Database) -> dict[str, Any]:
             },
         )
         edge["evidence"].append({"document": document_id, "begin": begin, "end": end, "text": quote})
-    return {"nodes": nodes, "edges": list(edges.values()), "events": [], "claims": []}
+    return {"nodes": nodes, "edges": list(edges.values()), "events": _events(db), "claims": []}
+
+
+def _events(db: Database) -> list[dict[str, Any]]:
+    """Events with their actors and place as node ids, and the sentence that reports them."""
+    actors: dict[int, list[str]] = {}
+    for event_id, key in db.execute(
+        "SELECT a.event_id, x.key FROM event_actors a JOIN entities x ON x.id = a.entity_id ORDER BY a.role"
+    ):
+        actors.setdefault(event_id, []).append(key)
+    rows = db.execute(
+        "SELECT e.id, e.type, e.when_start, e.when_end, e.precision, p.key, e.document_id, e.evidence_begin, "
+        "e.evidence_end, substr(d.text, e.evidence_begin + 1, e.evidence_end - e.evidence_begin) "
+        "FROM events e JOIN documents d ON d.id = e.document_id LEFT JOIN entities p ON p.id = e.place_id ORDER BY e.id"
+    )
+    return [
+        {
+            "id": f"v{event_id}",
+            "type": event_type,
+            "when": format_when(start, stop),
+            "precision": precision,
+            "place": place,
+            "actors": actors.get(event_id, []),
+            "evidence": [{"document": document_id, "begin": begin, "end": end, "text": quote}],
+        }
+        for event_id, event_type, start, stop, precision, place, document_id, begin, end, quote in rows
+    ]

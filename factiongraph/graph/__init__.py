@@ -1,6 +1,7 @@
 """Query API over the stored graph."""
 
 from factiongraph.graph.corrections import merge, split
+from factiongraph.graph.events import EventView, list_events
 from factiongraph.graph.queries import (
     ActorProfile,
     ActorSummary,
@@ -18,12 +19,14 @@ from factiongraph.graph.queries import (
 __all__ = [
     "ActorProfile",
     "ActorSummary",
+    "EventView",
     "Evidence",
     "RelationView",
     "actor_profile",
     "busiest_pair",
     "find_actor",
     "list_actors",
+    "list_events",
     "members_of",
     "merge",
     "relations_between",

@@ -3,7 +3,7 @@
 from factiongraph.nlp import components, frames, gazetteer, mentions, relations
 from factiongraph.nlp.mentions import DEFAULT_LABEL_MAP
 from factiongraph.nlp.pipeline import base_model_name, load_arabic_pipeline, load_pipeline
-from factiongraph.nlp.spans import DESCRIPTIONS_KEY, ENTITY_TYPES, MENTIONS_KEY, NESTED_KEY, FoundRelation
+from factiongraph.nlp.spans import DESCRIPTIONS_KEY, ENTITY_TYPES, MENTIONS_KEY, NESTED_KEY, FoundEvent, FoundRelation
 
 __all__ = [
     "DEFAULT_LABEL_MAP",
@@ -11,6 +11,7 @@ __all__ = [
     "ENTITY_TYPES",
     "MENTIONS_KEY",
     "NESTED_KEY",
+    "FoundEvent",
     "FoundRelation",
     "base_model_name",
     "components",

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factiongraph.nlp.spans import MENTIONS_KEY, NESTED_KEY, FoundRelation, read_lexicon, span_keys
+from factiongraph.nlp.spans import MENTIONS_KEY, NESTED_KEY, FoundEvent, FoundRelation, read_lexicon, span_keys
 
 ACTORS = {"Person", "Organisation", "Nationality"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -31,7 +31,7 @@ _MAX_CLIMB = 5
     "fg_frames",
     default_config={"verbs_path": None},
     requires=["doc.spans", "token.dep", "token.lemma"],
-    assigns=["doc._.fg_relations"],
+    assigns=["doc._.fg_relations", "doc._.fg_events"],
 )
 def make_frames(nlp: Language, name: str, verbs_path: str | None) -> FrameFinder:
     lexicon = read_lexicon(verbs_path, "verb_relations.json")
@@ -53,15 +53,20 @@ class FrameFinder:
             if (mention.start, mention.end) not in nested or mention.label_ == "Location":
                 mention_at.setdefault(mention.root.i, mention)
         found = list(doc._.fg_relations or [])
+        events: list[FoundEvent] = []
         seen = {(r.type, r.source.start, r.target.start) for r in found}
         for token in doc:
             if token.pos_ not in ("VERB", "AUX", "ADJ"):
                 continue
             frame = self.verbs.get(token.lemma_.lower())
             subjects, passive_objects = self._subjects(token, mention_at)
+            objects = self._objects(token, frame, mention_at) + passive_objects if subjects or frame else []
+            if frame and "event" in frame and token.pos_ == "VERB":
+                event = self._event(frame["event"], token, subjects, objects)
+                if event is not None:
+                    events.append(event)
             if not subjects:
                 continue
-            objects = self._objects(token, frame, mention_at) + passive_objects
             for subject in subjects:
                 for obj, prep in objects:
                     relation_type = self._type(frame, obj, prep)
@@ -72,7 +77,18 @@ class FrameFinder:
                         seen.add(key)
                         found.append(FoundRelation(relation_type, subject, obj, token.sent))
         doc._.fg_relations = found
+        doc._.fg_events = events
         return doc
+
+    @staticmethod
+    def _event(kind: str, verb: Token, subjects: list[Span], objects: list[tuple[Span, str]]) -> FoundEvent | None:
+        """The event a verb records, when an actor takes part in it; its place is a Location object."""
+        targets = tuple(dict.fromkeys(m for m, _ in objects if m.label_ in ACTORS))
+        if not subjects and not targets:
+            return None
+        place = next((m for m, _ in objects if m.label_ == "Location"), None)
+        trigger = verb.doc[verb.i : verb.i + 1]
+        return FoundEvent(kind, trigger, tuple(subjects), targets, place, verb.sent)
 
     def _subjects(self, verb: Token, mention_at: dict[int, Span]) -> tuple[list[Span], list[tuple[Span, str]]]:
         """The verb's logical subjects (the agent of a passive), and a passive's grammatical subjects
@@ -145,7 +161,7 @@ class FrameFinder:
         if prep and prep not in frame["preps"] and "*" not in frame["preps"]:
             return None
         relation_type = frame["type"]
-        if relation_type == "Controls":
+        if relation_type in ("Controls", "CoLocated"):
             return None
         if "military_objects" in frame and self.military & {t.lower_ for t in obj}:
             return frame["military_objects"]

@@ -75,6 +75,7 @@ class GazetteerMatcher:
         doc.spans[DESCRIPTIONS_KEY] = []
         doc.spans[NESTED_KEY] = []
         doc._.fg_relations = []
+        doc._.fg_events = []
         return doc
 
     @staticmethod

@@ -61,6 +61,7 @@ class RelationFinder:
         mentions = list(doc.spans[MENTIONS_KEY])
         descriptions = span_keys(list(doc.spans[DESCRIPTIONS_KEY]))
         nested = span_keys(list(doc.spans[NESTED_KEY]))
+        text = doc.text  # built from the tokens on every access: read it once
         sentence_of = {}
         for sentence in doc.sents:
             sentence_of.update(dict.fromkeys(range(sentence.start, sentence.end), sentence))
@@ -74,7 +75,7 @@ class RelationFinder:
                     continue
                 rules = self.rules_for.get((first.label_, second.label_))
                 if rules and (second.start, second.end) not in nested:
-                    gap = _CLOSING_BRACKET.sub("", doc.text[first.end_char : second.start_char])
+                    gap = _CLOSING_BRACKET.sub("", text[first.end_char : second.start_char])
                     is_description = (
                         (first.start, first.end) in descriptions,
                         (second.start, second.end) in descriptions,
@@ -85,26 +86,19 @@ class RelationFinder:
                 intervening = intervening or (
                     second.label_ != "Temporal" and (second.start, second.end) not in descriptions
                 )
-        found += self._members(doc, descriptions)
+        found += self._members(doc, [m for m in mentions if (m.start, m.end) in descriptions])
         doc._.fg_relations = found
         return doc
 
     @staticmethod
-    def _members(doc: Doc, descriptions: set[tuple[int, int]]) -> list[FoundRelation]:
+    def _members(doc: Doc, descriptions: list[Span]) -> list[FoundRelation]:
         """A description that takes in the group after "of" ("40 members of the Coalition") belongs to it."""
         found = []
         for nested in doc.spans[NESTED_KEY]:
             before = nested.start - 1 - (nested.start > 1 and doc[nested.start - 1].lower_ == "the")
             if nested.label_ != "Organisation" or before < 0 or doc[before].lower_ not in ("of", "from"):
                 continue
-            outer = next(
-                (
-                    m
-                    for m in doc.spans[MENTIONS_KEY]
-                    if (m.start, m.end) in descriptions and m.start < nested.start < m.end
-                ),
-                None,
-            )
+            outer = next((m for m in descriptions if m.start < nested.start < m.end), None)
             if outer is not None and outer.label_ in ("Person", "Organisation"):
                 found.append(FoundRelation("BelongsTo", outer, nested, nested.sent))
         return found

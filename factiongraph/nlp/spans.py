@@ -30,8 +30,21 @@ class FoundRelation:
     evidence: Span
 
 
-if not Doc.has_extension("fg_relations"):
-    Doc.set_extension("fg_relations", default=None)
+@dataclass(frozen=True)
+class FoundEvent:
+    """Something that happened, typed with a PLOVER category: who took part, where, and the sentence."""
+
+    type: str
+    trigger: Span
+    sources: tuple[Span, ...]
+    targets: tuple[Span, ...]
+    place: Span | None
+    evidence: Span
+
+
+for _extension in ("fg_relations", "fg_events"):
+    if not Doc.has_extension(_extension):
+        Doc.set_extension(_extension, default=None)
 
 
 def read_lexicon(path: str | None, default_name: str) -> dict[str, Any]:

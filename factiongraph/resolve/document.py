@@ -23,7 +23,15 @@ from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key, translit_key
 from factiongraph.nlp import DESCRIPTIONS_KEY, MENTIONS_KEY
 from factiongraph.places import Place, PlaceIndex
-from factiongraph.records import Alias, EntityRecord, MentionRecord, PlaceRecord, RelationRecord, ResolvedDocument
+from factiongraph.records import (
+    Alias,
+    EntityRecord,
+    EventRecord,
+    MentionRecord,
+    PlaceRecord,
+    RelationRecord,
+    ResolvedDocument,
+)
 
 ACTOR_TYPES = {"Person", "Organisation", "Location", "Nationality"}
 _AT_THE_TIME = re.compile(r"\bat (?:that|the) time\b|\bthen\b", re.IGNORECASE)
@@ -172,6 +180,28 @@ class DocumentResolver:
                     precision=when.precision if when else "unknown",
                 )
             )
+        events = []
+        for event in doc._.fg_events or []:
+            roles = [("source", m) for m in event.sources] + [("target", m) for m in event.targets]
+            actors = [(entity_of_mention.get(index_of[(m.start, m.end)]), role) for role, m in roles]
+            actors = list(dict.fromkeys((key, role) for key, role in actors if key))
+            if not actors:
+                continue
+            place = event.place and entity_of_mention.get(index_of[(event.place.start, event.place.end)])
+            when = self._when(event.evidence, mentions, article.published, sentences)
+            events.append(
+                EventRecord(
+                    type=event.type,
+                    actors=tuple(actors),
+                    place_key=place or None,
+                    sentence=sentence_of[event.evidence.start],
+                    evidence_begin=event.evidence.start_char,
+                    evidence_end=event.evidence.end_char,
+                    when_start=when.start if when else None,
+                    when_end=when.end if when else None,
+                    precision=when.precision if when else "unknown",
+                )
+            )
         used = {k for k in entity_of_mention.values()}
         return ResolvedDocument(
             article=article,
@@ -179,6 +209,7 @@ class DocumentResolver:
             entities={k: v for k, v in entities.items() if k in used},
             mentions=records,
             relations=relations,
+            events=events,
         )
 
     def _cluster(

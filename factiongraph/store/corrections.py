@@ -116,4 +116,12 @@ def apply_corrections(db: Database, resolved: ResolvedDocument) -> ResolvedDocum
         for r in resolved.relations
     ]
     relations = [r for r in relations if r.source_key != r.target_key]
-    return replace(resolved, mentions=mentions, entities=entities, relations=relations)
+    events = [
+        replace(
+            e,
+            actors=tuple(dict.fromkeys((redirect(db, key), role) for key, role in e.actors)),
+            place_key=e.place_key and redirect(db, e.place_key),
+        )
+        for e in resolved.events
+    ]
+    return replace(resolved, mentions=mentions, entities=entities, relations=relations, events=events)

@@ -116,4 +116,26 @@ def write_document(db: Database, resolved: ResolvedDocument) -> WriteOutcome:
             ),
             ignore=True,
         )
+        for event in resolved.events:
+            event_id = (
+                db["events"]
+                .insert(
+                    {
+                        "type": event.type,
+                        "document_id": document_id,
+                        "sentence_id": sentence_ids[event.sentence],
+                        "place_id": entity_ids.get(event.place_key) if event.place_key else None,
+                        "when_start": event.when_start,
+                        "when_end": event.when_end,
+                        "precision": event.precision,
+                        "evidence_begin": event.evidence_begin,
+                        "evidence_end": event.evidence_end,
+                    }
+                )
+                .last_pk
+            )
+            db["event_actors"].insert_all(
+                ({"event_id": event_id, "entity_id": entity_ids[key], "role": role} for key, role in event.actors),
+                ignore=True,
+            )
     return WriteOutcome(document_id, created=True)

@@ -1,0 +1,70 @@
+"""Events in the graph: what happened, who took part, where and when, with the sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from factiongraph.graph.queries import Evidence, find_actor, format_when
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: int
+    type: str
+    when: str | None
+    precision: str
+    place: str | None
+    actors: tuple[tuple[str, str], ...]
+    """(name, role) pairs; role "source" acts, "target" is acted on."""
+    evidence: Evidence
+
+
+def list_events(
+    db: Database,
+    *,
+    actor: str | None = None,
+    event_type: str | None = None,
+    place: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    limit: int | None = None,
+) -> list[EventView]:
+    """Events, oldest first (undated ones at their article's publication date), filtered as asked."""
+    actor_id = find_actor(db, actor) if actor else None
+    place_id = find_actor(db, place) if place else None
+    rows = db.execute(
+        "SELECT e.id, e.type, e.when_start, e.when_end, e.precision, p.name, e.document_id, d.title, d.published, "
+        "e.evidence_begin, e.evidence_end, substr(d.text, e.evidence_begin + 1, e.evidence_end - e.evidence_begin) "
+        "FROM events e JOIN documents d ON d.id = e.document_id LEFT JOIN entities p ON p.id = e.place_id "
+        "WHERE (? IS NULL OR e.id IN (SELECT event_id FROM event_actors WHERE entity_id = ?)) "
+        "AND (? IS NULL OR e.type = ?) AND (? IS NULL OR e.place_id = ?) "
+        "AND (? IS NULL OR COALESCE(e.when_end, e.when_start, d.published) >= ?) "
+        "AND (? IS NULL OR substr(COALESCE(e.when_start, d.published), 1, length(?)) <= ?) "
+        "ORDER BY COALESCE(e.when_start, d.published) IS NULL, COALESCE(e.when_start, d.published), e.id"
+        + (" LIMIT ?" if limit else ""),
+        [actor_id, actor_id, event_type, event_type, place_id, place_id, start, start, end, end, end]
+        + ([limit] if limit else []),
+    ).fetchall()
+    actors: dict[int, list[tuple[str, str]]] = {}
+    if rows:
+        marks = ",".join("?" * len(rows))
+        for event_id, name, role in db.execute(
+            f"SELECT a.event_id, x.name, a.role FROM event_actors a JOIN entities x ON x.id = a.entity_id "
+            f"WHERE a.event_id IN ({marks}) ORDER BY a.role, x.name",
+            [r[0] for r in rows],
+        ):
+            actors.setdefault(event_id, []).append((name, role))
+    return [
+        EventView(
+            eid,
+            etype,
+            format_when(start_, end_),
+            precision,
+            place_name,
+            tuple(actors.get(eid, ())),
+            Evidence(doc_id, title, published, begin, stop, quote),
+        )
+        for eid, etype, start_, end_, precision, place_name, doc_id, title, published, begin, stop, quote in rows
+    ]

@@ -1,0 +1,218 @@
+"""``fg_claims``: who claims what, how firmly, on sentences written in the style of conflict reporting."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from factiongraph.nlp import MENTIONS_KEY, load_pipeline
+from factiongraph.nlp.claims import STANCES, ClaimFinder, FoundClaim, make_claims
+from factiongraph.nlp.spans import read_lexicon
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def finder(nlp: Language) -> ClaimFinder:
+    return make_claims(nlp, "fg_claims", None)
+
+
+def claims(nlp: Language, finder: ClaimFinder, text: str) -> list[FoundClaim]:
+    doc: Doc = finder(nlp(text))
+    return doc._.fg_claims
+
+
+def summary(claim: FoundClaim) -> tuple[str | None, str, str, str]:
+    return (claim.speaker.text if claim.speaker else None, claim.stance, claim.cue.text, claim.content.text)
+
+
+def test_claims_factory_is_registered_and_lexicon_documented() -> None:
+    assert Language.has_factory("fg_claims")
+    raw = read_lexicon(None, "claim_cues.json")
+    assert raw["$comment"]
+    assert set(raw["verbs"]) <= set(STANCES)
+
+
+def test_claims_said_that_is_asserted(nlp: Language, finder: ClaimFinder) -> None:
+    found = claims(nlp, finder, "The spokesman for the Free Syrian Army said that the regime shelled Azaz on Monday.")
+    assert [summary(c) for c in found] == [
+        ("The spokesman", "asserted", "said", "the regime shelled Azaz on Monday"),
+    ]
+
+
+def test_claims_does_not_believe_is_denied_across_an_aside(nlp: Language, finder: ClaimFinder) -> None:
+    text = (
+        "A leader in the National Army, in an interview with Enab Baladi, "
+        "does not believe that Hayat Tahrir al-Sham will enter Afrin."
+    )
+    [claim] = claims(nlp, finder, text)
+    assert summary(claim) == ("A leader", "denied", "does not believe", "Hayat Tahrir al-Sham will enter Afrin")
+    assert [a.text for a in claim.about] == ["Hayat Tahrir al-Sham", "Afrin"]
+
+
+def test_claims_possibility_and_denial_in_one_sentence_share_the_speaker(nlp: Language, finder: ClaimFinder) -> None:
+    text = (
+        "The analyst Omar Khalil suggested the possibility of talks between the two factions, "
+        "denying at the same time the possibility of a complete merger."
+    )
+    assert [summary(c) for c in claims(nlp, finder, text)] == [
+        ("Omar Khalil", "possible", "suggested the possibility of", "talks between the two factions"),
+        ("Omar Khalil", "denied", "denying at the same time the possibility of", "a complete merger"),
+    ]
+
+
+def test_claims_denying_that_clause_after_an_adverbial(nlp: Language, finder: ClaimFinder) -> None:
+    text = (
+        "The analyst Omar Khalil suggested the possibility of talks between the two factions, "
+        "denying at the same time that a merger was near."
+    )
+    found = claims(nlp, finder, text)
+    assert summary(found[1]) == ("Omar Khalil", "denied", "denying", "a merger was near")
+
+
+def test_claims_it_is_likely_is_the_speakers_likely_claim(nlp: Language, finder: ClaimFinder) -> None:
+    text = "The military analyst said that it is likely that the Turkish army will withdraw from Tal Abyad."
+    [claim] = claims(nlp, finder, text)
+    assert summary(claim) == (
+        "The military analyst",
+        "likely",
+        "it is likely that",
+        "the Turkish army will withdraw from Tal Abyad",
+    )
+    assert {a.text: a.label_ for a in claim.about} == {"Turkish army": "Organisation", "Tal Abyad": "Location"}
+
+
+def test_claims_modal_frames_without_a_speaker(nlp: Language, finder: ClaimFinder) -> None:
+    [possible] = claims(nlp, finder, "It is possible that the Islamic State will regroup in the desert.")
+    assert summary(possible) == (
+        None,
+        "possible",
+        "It is possible that",
+        "the Islamic State will regroup in the desert",
+    )
+    [expected] = claims(nlp, finder, "The Syrian Democratic Forces are expected to withdraw from Manbij.")
+    assert (expected.speaker, expected.stance, expected.cue.text) == (None, "likely", "are expected to")
+
+
+def test_claims_likely_frame_in_a_conjunct_takes_the_main_speaker(nlp: Language, finder: ClaimFinder) -> None:
+    text = "Russia accused Turkey of supporting the rebels, and it is likely that the talks will collapse."
+    assert [summary(c) for c in claims(nlp, finder, text)] == [
+        ("Russia", "asserted", "accused", "Turkey of supporting the rebels"),
+        ("Russia", "likely", "it is likely that", "the talks will collapse"),
+    ]
+
+
+def test_claims_according_to_before_and_after_the_clause(nlp: Language, finder: ClaimFinder) -> None:
+    text = "According to the Syrian Observatory for Human Rights, the regime shelled Idlib on Monday."
+    assert [summary(c) for c in claims(nlp, finder, text)] == [
+        ("Syrian Observatory for Human Rights", "asserted", "According to", "the regime shelled Idlib on Monday"),
+    ]
+    text = "The shelling of Idlib continued, according to a statement by the Syrian Civil Defence."
+    assert [summary(c) for c in claims(nlp, finder, text)] == [
+        ("Syrian Civil Defence", "asserted", "according to", "The shelling of Idlib continued"),
+    ]
+
+
+def test_claims_quotes_are_attributed_to_their_speaker(nlp: Language, finder: ClaimFinder) -> None:
+    text = "“They are the sons of this country and will return to their villages,” Abu Amsha said."
+    [claim] = claims(nlp, finder, text)
+    assert summary(claim) == (
+        "Abu Amsha",
+        "asserted",
+        "said",
+        "They are the sons of this country and will return to their villages",
+    )
+    [claim] = claims(nlp, finder, "He said, “they are the sons of this country and we will not abandon them.”")
+    assert summary(claim)[:3] == ("He", "asserted", "said")
+    assert claim.speaker in list(claim.speaker.doc.spans[MENTIONS_KEY])
+    assert claim.content.text == "they are the sons of this country and we will not abandon them"
+
+
+def test_claims_no_cue_no_claim(nlp: Language, finder: ClaimFinder) -> None:
+    assert claims(nlp, finder, "Fighters of the Islamic State attacked a checkpoint near Deir Ezzor on Sunday.") == []
+    assert claims(nlp, finder, "Aid must reach Idlib as soon as possible.") == []
+    assert claims(nlp, finder, "The attack raised fears among residents of Azaz.") == []
+    assert claims(nlp, finder, "The faction said.") == []
+
+
+def test_claims_stance_from_the_reported_clause(nlp: Language, finder: ClaimFinder) -> None:
+    text = "There will be no complete merger between the factions, the commander told Enab Baladi."
+    [claim] = claims(nlp, finder, text)
+    assert (claim.speaker.text, claim.stance) == ("the commander", "denied")
+    [claim] = claims(nlp, finder, "The opposition may lose Saraqeb within weeks, the analyst warned.")
+    assert summary(claim) == ("the analyst", "possible", "may", "The opposition may lose Saraqeb within weeks")
+
+
+def test_claims_ruling_out_and_not_ruling_out(nlp: Language, finder: ClaimFinder) -> None:
+    text = "The commander raised the possibility of a Turkish operation in Manbij, but ruled out an attack on Raqqa."
+    assert [summary(c) for c in claims(nlp, finder, text)] == [
+        ("The commander", "possible", "raised the possibility of", "a Turkish operation in Manbij"),
+        ("The commander", "denied", "ruled out", "an attack on Raqqa"),
+    ]
+    [claim] = claims(nlp, finder, "Turkish officials did not rule out a military operation in Tal Rifaat.")
+    assert (claim.stance, claim.cue.text) == ("possible", "did not rule out")
+
+
+def test_claims_participle_is_a_claim_of_its_own(nlp: Language, finder: ClaimFinder) -> None:
+    text = (
+        "The Syrian Observatory for Human Rights said the strikes killed 12 civilians, "
+        "adding that Russian jets may have been involved."
+    )
+    assert [summary(c) for c in claims(nlp, finder, text)] == [
+        ("Syrian Observatory for Human Rights", "asserted", "said", "the strikes killed 12 civilians"),
+        ("Syrian Observatory for Human Rights", "possible", "may", "Russian jets may have been involved"),
+    ]
+
+
+def test_claims_denial_of_reports_and_statement_issuers(nlp: Language, finder: ClaimFinder) -> None:
+    [claim] = claims(nlp, finder, "The ministry denied reports that its forces had entered Afrin.")
+    assert summary(claim) == ("The ministry", "denied", "denied", "its forces had entered Afrin")
+    text = "The faction issued a statement saying that its fighters would not withdraw from Jarablus."
+    [claim] = claims(nlp, finder, text)
+    assert (claim.speaker.text, claim.stance) == ("The faction", "asserted")
+
+
+def test_claims_evidence_is_the_sentence_and_about_spans_are_mentions(nlp: Language, finder: ClaimFinder) -> None:
+    text = (
+        "Fighting resumed near Manbij on Friday. "
+        "The researcher expects the Syrian Democratic Forces to lose control of Manbij."
+    )
+    doc = finder(nlp(text))
+    [claim] = doc._.fg_claims
+    assert claim.evidence.text == "The researcher expects the Syrian Democratic Forces to lose control of Manbij."
+    assert (claim.speaker.text, claim.stance) == ("The researcher", "likely")
+    mentions = {(m.start, m.end) for m in doc.spans[MENTIONS_KEY]}
+    assert [a.text for a in claim.about] == ["Syrian Democratic Forces", "Manbij"]
+    assert all((a.start, a.end) in mentions for a in claim.about)
+    assert all(claim.content.start <= a.start and a.end <= claim.content.end for a in claim.about)
+
+
+def test_claims_custom_lexicon(nlp: Language, tmp_path: Path) -> None:
+    raw = read_lexicon(None, "claim_cues.json")
+    raw["verbs"]["asserted"].append("boast")
+    raw["clause_only"].append("boast")
+    path = tmp_path / "cues.json"
+    path.write_text(json.dumps(raw), "utf-8")
+    finder = make_claims(nlp, "fg_claims", str(path))
+    [claim] = finder(nlp("The commander boasted that his men had taken Azaz."))._.fg_claims
+    assert summary(claim) == ("The commander", "asserted", "boasted", "his men had taken Azaz")
+
+
+def test_claims_quotes_beside_the_verb_belong_to_it_alone(nlp: Language, finder: ClaimFinder) -> None:
+    [claim] = claims(nlp, finder, "Asked whether the group would disarm, he said: “Never.”")
+    assert summary(claim) == ("he", "asserted", "said", "Never")
+    text = (
+        "“We have no intention of leaving,” a commander in Jaish al-Islam told Reuters, "
+        "adding that the siege of Douma could last months."
+    )
+    assert [summary(c)[2:] for c in claims(nlp, finder, text)] == [
+        ("told", "We have no intention of leaving"),
+        ("adding", "the siege of Douma could last months"),
+    ]
