@@ -89,6 +89,23 @@ class EventRecord:
     precision: str = "unknown"
 
 
+@dataclass(frozen=True)
+class ClaimRecord:
+    """What a speaker claims and how firmly (asserted, denied, possible, likely), about which actors."""
+
+    speaker_key: str | None
+    speaker_text: str | None
+    stance: str
+    content: str
+    cue: str
+    about: tuple[str, ...]
+    sentence: int
+    evidence_begin: int
+    evidence_end: int
+    when_start: str | None = None
+    when_end: str | None = None
+
+
 @dataclass
 class ResolvedDocument:
     """Everything the store keeps about one article."""
@@ -99,3 +116,4 @@ class ResolvedDocument:
     mentions: list[MentionRecord] = field(default_factory=list)
     relations: list[RelationRecord] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)
+    claims: list[ClaimRecord] = field(default_factory=list)

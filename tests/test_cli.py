@@ -165,3 +165,21 @@ def test_cli_events_are_typed_dated_placed_and_exported(db: Path, test_data: Pat
     assert assault["when"] == "2017-06" and assault["place"] == "kb:raqqa"
     assert set(assault["actors"]) == {"kb:syrian-democratic-forces", "kb:islamic-state"}
     assert "attacked the Islamic State in Raqqa" in assault["evidence"][0]["text"]
+
+
+def test_cli_claims_by_speaker_and_stance(db: Path, tmp_path: Path) -> None:
+    article = tmp_path / "claims.txt"
+    article.write_text(
+        "Analysis\n\nThe researcher Omar Khalil does not believe that Hayat Tahrir al-Sham will leave Idlib. "
+        "He said it is likely that the Syrian National Army will keep its positions in Azaz.\n",
+        encoding="utf-8",
+    )
+    invoke("ingest", article, "--db", db, "--silent")
+    denied = invoke("claims", "--speaker", "Omar Khalil", "--stance", "denied", "--db", db)
+    assert denied.exit_code == 0, denied.output
+    assert (
+        "Omar Khalil DENIED: Hayat Tahrir al-Sham will leave Idlib (about Hayat Tahrir al-Sham, Idlib)" in denied.stdout
+    )
+    about = invoke("claims", "--about", "SNA", "--db", db)
+    assert "LIKELY" in about.stdout
+    assert invoke("claims", "--stance", "sure", "--db", db).exit_code == 2

@@ -24,7 +24,7 @@ def relations(nlp: Language, text: str) -> set[tuple[str, str, str]]:
 
 
 def test_nlp_pipeline_is_built_from_registered_components(nlp: Language) -> None:
-    assert nlp.pipe_names[-4:] == ["ner", "fg_mentions", "fg_relations", "fg_frames"]
+    assert nlp.pipe_names[-5:] == ["ner", "fg_mentions", "fg_relations", "fg_frames", "fg_claims"]
     assert "fg_actor_ruler" in nlp.pipe_names
 
 

@@ -8,7 +8,7 @@ from sqlite_utils import Database
 
 from factiongraph.build import ingest
 from factiongraph.export import export_json
-from factiongraph.graph import actor_profile, relations_between
+from factiongraph.graph import actor_profile, list_claims, relations_between
 from factiongraph.kb import load_kb
 from factiongraph.keys import name_key
 from tests.conftest import SEED_ARTICLE, SEED_GOLD, needs_shared_data
@@ -59,3 +59,12 @@ def test_seed_article_timeline_between_sna_and_hts_is_dated_and_quoted(fresh_db:
     assert ("Likes", "2021-09") in dated
     text = SEED_ARTICLE.read_text(encoding="utf-8")
     assert all(r.evidence.text in text for r in timeline)
+
+
+def test_seed_article_claims_have_the_gold_speaker_and_stance(fresh_db: Database) -> None:
+    ingest(fresh_db, [SEED_ARTICLE], published="2022-05")
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    names = {e["id"]: {name_key(n) for n in [e["name"], *e["aliases"]]} for e in gold["entities"]}
+    found = {(name_key(c.speaker), c.stance) for c in list_claims(fresh_db) if c.speaker_is_actor}
+    matched = [c for c in gold["claims"] if any((n, c["stance"]) in found for n in names[c["speaker"]])]
+    assert len(matched) >= 4, f"{len(matched)} of {len(gold['claims'])} gold claims found"

@@ -1,9 +1,22 @@
 """The command line: a thin layer over the library, one module per command group."""
 
-from factiongraph.cli import actors, corrections, demo, events, export, extract, ingest, kb, timeline
+from factiongraph.cli import actors, claims, corrections, demo, events, export, extract, ingest, kb, timeline
 from factiongraph.cli._util import app
 
-__all__ = ["actors", "app", "corrections", "demo", "events", "export", "extract", "ingest", "kb", "main", "timeline"]
+__all__ = [
+    "actors",
+    "app",
+    "claims",
+    "corrections",
+    "demo",
+    "events",
+    "export",
+    "extract",
+    "ingest",
+    "kb",
+    "main",
+    "timeline",
+]
 
 
 def main() -> None:

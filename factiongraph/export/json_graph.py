@@ -49,7 +49,7 @@ def export_json(db: Database) -> dict[str, Any]:
             },
         )
         edge["evidence"].append({"document": document_id, "begin": begin, "end": end, "text": quote})
-    return {"nodes": nodes, "edges": list(edges.values()), "events": _events(db), "claims": []}
+    return {"nodes": nodes, "edges": list(edges.values()), "events": _events(db), "claims": _claims(db)}
 
 
 def _events(db: Database) -> list[dict[str, Any]]:
@@ -75,4 +75,32 @@ def _events(db: Database) -> list[dict[str, Any]]:
             "evidence": [{"document": document_id, "begin": begin, "end": end, "text": quote}],
         }
         for event_id, event_type, start, stop, precision, place, document_id, begin, end, quote in rows
+    ]
+
+
+def _claims(db: Database) -> list[dict[str, Any]]:
+    """Claims with speaker and subjects as node ids (an unnamed source keeps its words), stance and quote."""
+    about: dict[int, list[str]] = {}
+    for claim_id, key in db.execute(
+        "SELECT a.claim_id, e.key FROM claim_about a JOIN entities e ON e.id = a.entity_id ORDER BY a.rowid"
+    ):
+        about.setdefault(claim_id, []).append(key)
+    rows = db.execute(
+        "SELECT c.id, s.key, c.speaker_text, c.stance, c.content, c.when_start, c.when_end, c.document_id, "
+        "c.evidence_begin, c.evidence_end, substr(d.text, c.evidence_begin + 1, c.evidence_end - c.evidence_begin) "
+        "FROM claims c JOIN documents d ON d.id = c.document_id LEFT JOIN entities s ON s.id = c.speaker_id "
+        "ORDER BY c.id"
+    )
+    return [
+        {
+            "id": f"c{claim_id}",
+            "speaker": speaker,
+            "speaker_text": speaker_text,
+            "stance": stance,
+            "about": about.get(claim_id, []),
+            "content": content,
+            "when": format_when(start, stop),
+            "evidence": [{"document": document_id, "begin": begin, "end": end, "text": quote}],
+        }
+        for claim_id, speaker, speaker_text, stance, content, start, stop, document_id, begin, end, quote in rows
     ]

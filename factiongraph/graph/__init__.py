@@ -1,5 +1,6 @@
 """Query API over the stored graph."""
 
+from factiongraph.graph.claims import ClaimView, list_claims
 from factiongraph.graph.corrections import merge, split
 from factiongraph.graph.events import EventView, list_events
 from factiongraph.graph.queries import (
@@ -19,6 +20,7 @@ from factiongraph.graph.queries import (
 __all__ = [
     "ActorProfile",
     "ActorSummary",
+    "ClaimView",
     "EventView",
     "Evidence",
     "RelationView",
@@ -26,6 +28,7 @@ __all__ = [
     "busiest_pair",
     "find_actor",
     "list_actors",
+    "list_claims",
     "list_events",
     "members_of",
     "merge",

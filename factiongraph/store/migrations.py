@@ -113,6 +113,8 @@ def places_translit_corrections(db: Database) -> None:
     """Coordinates on places, transliteration keys on aliases, and analysts' corrections."""
     db["aliases"].add_column("translit_key", str)
     db["mentions"].add_column("name_key", str)
+    db["claims"].add_column("speaker_text", str)
+    db["claims"].add_column("cue", str)
     db.execute("CREATE INDEX aliases_translit_key ON aliases(translit_key)")
     for column, kind in (("place_id", str), ("latitude", float), ("longitude", float), ("precision", str)):
         db["entities"].add_column(column, kind)

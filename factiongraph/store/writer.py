@@ -138,4 +138,27 @@ def write_document(db: Database, resolved: ResolvedDocument) -> WriteOutcome:
                 ({"event_id": event_id, "entity_id": entity_ids[key], "role": role} for key, role in event.actors),
                 ignore=True,
             )
+        for claim in resolved.claims:
+            claim_id = (
+                db["claims"]
+                .insert(
+                    {
+                        "document_id": document_id,
+                        "sentence_id": sentence_ids[claim.sentence],
+                        "speaker_id": entity_ids.get(claim.speaker_key) if claim.speaker_key else None,
+                        "speaker_text": claim.speaker_text,
+                        "stance": claim.stance,
+                        "content": claim.content,
+                        "cue": claim.cue,
+                        "when_start": claim.when_start,
+                        "when_end": claim.when_end,
+                        "evidence_begin": claim.evidence_begin,
+                        "evidence_end": claim.evidence_end,
+                    }
+                )
+                .last_pk
+            )
+            db["claim_about"].insert_all(
+                ({"claim_id": claim_id, "entity_id": entity_ids[key]} for key in claim.about), ignore=True
+            )
     return WriteOutcome(document_id, created=True)
