@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from sqlite_utils import Database
 
 from factiongraph.errors import FactiongraphError
+from factiongraph.graph import RelationView
 from factiongraph.store import default_db_path, open_store
 
 app = typer.Typer(
@@ -76,3 +77,14 @@ def progress_bar(description: str, total: int | None, *, silent: bool) -> Iterat
     with Progress(*columns, console=err_console, transient=True) as bar:
         task = bar.add_task(description, total=total)
         yield lambda _source: bar.advance(task)
+
+
+def print_timeline_entry(relation: RelationView) -> None:
+    """One dated, quoted line of a timeline; an undated relation shows its article's date as "pub."."""
+    when = relation.when or f"pub. {relation.evidence.published or '?'}"
+    console.print(
+        f"{when:>15}  {relation.source} [bold]{relation.type}[/bold] {relation.target}\n"
+        f"                 “{relation.evidence.text.strip()}” [dim](doc {relation.evidence.document_id})[/dim]",
+        highlight=False,
+        soft_wrap=True,
+    )

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from factiongraph.cli._util import SilentOption, app, console, progress_bar, store
+from factiongraph.cli._util import SilentOption, app, console, print_timeline_entry, progress_bar, store
 from factiongraph.demo import DEMO_DB, build_demo, sample_corpus
 from factiongraph.ingest import read_articles
 
@@ -41,11 +41,5 @@ def demo_cli(
     first, second = summary.pair
     console.print(f"\n[bold]{first} ↔ {second}[/bold] over time:")
     for relation in summary.timeline:
-        when = relation.when or f"pub. {relation.evidence.published or '?'}"
-        console.print(
-            f"  {when:>15}  {relation.source} [bold]{relation.type}[/bold] {relation.target}\n"
-            f"                   “{relation.evidence.text.strip()}”",
-            highlight=False,
-            soft_wrap=True,
-        )
+        print_timeline_entry(relation)
     console.print(f"\nTry: factiongraph actor HTS --db {db}")

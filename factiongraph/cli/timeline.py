@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from factiongraph.cli._util import DbOption, KbOption, app, console, library_errors, store
+from factiongraph.cli._util import DbOption, KbOption, app, console, library_errors, print_timeline_entry, store
 from factiongraph.graph import relations_between
 from factiongraph.kb import load_kb
 
@@ -35,10 +35,4 @@ def relations_cli(
         console.print(f"no relation found between {first!r} and {second!r}")
         return
     for relation in timeline:
-        when = relation.when or f"pub. {relation.evidence.published or '?'}"
-        console.print(
-            f"{when:>15}  {relation.source} [bold]{relation.type}[/bold] {relation.target}\n"
-            f"                 “{relation.evidence.text.strip()}” [dim](doc {relation.evidence.document_id})[/dim]",
-            highlight=False,
-            soft_wrap=True,
-        )
+        print_timeline_entry(relation)
