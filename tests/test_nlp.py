@@ -73,3 +73,20 @@ def test_nlp_frames_read_subject_verb_object(nlp: Language) -> None:
     assert ("Controls", "ISIL", "Mosul") in relations(nlp, "Mosul was taken by ISIL in 2014.")
     found = relations(nlp, "The SDF remains committed to working with the Syrian National Army.")
     assert ("AlliesOf", "SDF", "Syrian National Army") in found
+
+
+def test_nlp_relative_clause_subject_and_conjoined_places(nlp: Language) -> None:
+    found = relations(
+        nlp, "The Syrian National Army, which controls the towns of Ras al-Ain and Tal Abyad, rejected the plan."
+    )
+    assert ("Controls", "Syrian National Army", "Ras al-Ain") in found
+    assert ("Controls", "Syrian National Army", "Tal Abyad") in found
+
+
+def test_nlp_context_before_a_pair(nlp: Language) -> None:
+    found = relations(nlp, "The clashes between Hayat Tahrir al-Sham and the Ahrar al-Sham Movement lasted a week.")
+    assert ("FightingAgainst", "Hayat Tahrir al-Sham", "Ahrar al-Sham Movement") in found
+
+
+def test_nlp_byline_author_belongs_to_outlet(nlp: Language) -> None:
+    assert ("BelongsTo", "Hassan Ibrahim", "Enab Baladi") in relations(nlp, "Enab Baladi – Hassan Ibrahim")

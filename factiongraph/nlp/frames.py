@@ -16,7 +16,15 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factiongraph.nlp.spans import MENTIONS_KEY, NESTED_KEY, FoundEvent, FoundRelation, read_lexicon, span_keys
+from factiongraph.nlp.spans import (
+    DESCRIPTIONS_KEY,
+    MENTIONS_KEY,
+    NESTED_KEY,
+    FoundEvent,
+    FoundRelation,
+    read_lexicon,
+    span_keys,
+)
 
 ACTORS = {"Person", "Organisation", "Nationality"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -25,6 +33,7 @@ _CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "pcomp", "conj", "acomp", "relcl", "
 """Links up which a verb without a subject finds the subject it shares ("We remain committed to
 working with X"; "reaffirms its commitment to support X")."""
 _MAX_CLIMB = 5
+_RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 
 
 @Language.factory(
@@ -48,9 +57,13 @@ class FrameFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         nested = span_keys(list(doc.spans[NESTED_KEY]))
+        descriptions = span_keys(list(doc.spans[DESCRIPTIONS_KEY]))
         mention_at: dict[int, Span] = {}
         for mention in doc.spans[MENTIONS_KEY]:
-            if (mention.start, mention.end) not in nested or mention.label_ == "Location":
+            key = (mention.start, mention.end)
+            if mention.label_ == "Location" and key in descriptions:
+                continue  # "the towns of X and Y": the named places, reached through "of", are what counts
+            if key not in nested or mention.label_ == "Location":
                 mention_at.setdefault(mention.root.i, mention)
         found = list(doc._.fg_relations or [])
         events: list[FoundEvent] = []
@@ -107,6 +120,8 @@ class FrameFinder:
                 subjects = self._with_conjuncts(agents, mention_at)
                 return subjects, [(m, "") for m in self._with_conjuncts(passive, mention_at)]
             active = [c for c in current.children if c.dep_ in _SUBJECTS and c.dep_ != "nsubjpass"]
+            if current.dep_ == "relcl" and any(c.lower_ in _RELATIVE_PRONOUNS for c in active):
+                active = [current.head]  # "HTS, which controls Idlib": the noun the clause describes
             if active:
                 return self._with_conjuncts(active, mention_at), []
             if current.dep_ not in _CLAUSE_LINKS or current.head is current:
@@ -141,13 +156,15 @@ class FrameFinder:
             if token.i in mention_at:
                 mentions.append(mention_at[token.i])
             queue += [c for c in token.children if c.dep_ == "conj"]
-            queue += [
-                g
-                for c in token.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children
-                if g.dep_ == "pobj" and g.i in mention_at and token.i not in mention_at
-            ]
+            if token.i not in mention_at:
+                queue += [
+                    g
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+                queue += [c for c in token.children if c.dep_ == "compound" and c.i in mention_at]
         return mentions
 
     def _type(self, frame: dict[str, Any] | None, obj: Span, prep: str) -> str | None:

@@ -27,7 +27,10 @@ def _trigger_rules(path: str | None) -> list[dict[str, Any]]:
         pattern = rule["between"]
         for key, value in raw["fragments"].items():
             pattern = pattern.replace("{" + key + "}", value)
-        rules.append({**rule, "between": re.compile(f"(?:{pattern})", re.IGNORECASE)})
+        compiled = {**rule, "between": re.compile(f"(?:{pattern})", re.IGNORECASE)}
+        if "before" in rule:
+            compiled["before"] = re.compile(f"(?:{rule['before']})$", re.IGNORECASE)
+        rules.append(compiled)
     return rules
 
 
@@ -130,6 +133,8 @@ class RelationFinder:
             ):
                 continue
             if not rule["between"].fullmatch(gap):
+                continue
+            if "before" in rule and not rule["before"].search(first.doc.text[sentence.start_char : first.start_char]):
                 continue
             source, target = (first, second) if rule["source"] == "first" else (second, first)
             return FoundRelation(rule["type"], source, target, sentence)
