@@ -90,3 +90,10 @@ def test_nlp_context_before_a_pair(nlp: Language) -> None:
 
 def test_nlp_byline_author_belongs_to_outlet(nlp: Language) -> None:
     assert ("BelongsTo", "Hassan Ibrahim", "Enab Baladi") in relations(nlp, "Enab Baladi – Hassan Ibrahim")
+
+
+def test_nlp_relation_extends_to_listed_names(nlp: Language) -> None:
+    found = relations(
+        nlp, "Deputy Secretary Blinken met Turkish, Iraqi and Kurdish officials in Erbil, Baghdad and Mosul."
+    )
+    assert {("CoLocated", "Baghdad"), ("CoLocated", "Mosul")} <= {(t, target) for t, _, target in found}

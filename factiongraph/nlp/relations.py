@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, NESTED_KEY, FoundRelation, read_lexicon, span_keys
 
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?", re.IGNORECASE)
 _CLOSING_BRACKET = re.compile(r"^\s*[)\]]")
 """The close of a parenthesised alias, "(HTS)", is not part of what links it to what follows."""
 
@@ -86,12 +87,30 @@ class RelationFinder:
                     relation = self._match(rules, first, second, gap, sentence, intervening, is_description)
                     if relation is not None:
                         found.append(relation)
+                        found += self._conjuncts(relation, second, mentions, text)
                 intervening = intervening or (
                     second.label_ != "Temporal" and (second.start, second.end) not in descriptions
                 )
         found += self._members(doc, [m for m in mentions if (m.start, m.end) in descriptions])
         doc._.fg_relations = found
         return doc
+
+    @staticmethod
+    def _conjuncts(relation: FoundRelation, second: Span, mentions: list[Span], text: str) -> list[FoundRelation]:
+        """The same relation to the names listed after the second end ("in Iraq and Syria", "met X, Y and Z")."""
+        found = []
+        previous = second
+        for mention in mentions:
+            if mention.start < previous.end or mention.label_ != second.label_:
+                continue
+            if not _LIST_SEPARATOR.fullmatch(text[previous.end_char : mention.start_char]):
+                break
+            if relation.target is second:
+                found.append(FoundRelation(relation.type, relation.source, mention, relation.evidence))
+            else:
+                found.append(FoundRelation(relation.type, mention, relation.target, relation.evidence))
+            previous = mention
+        return found
 
     @staticmethod
     def _members(doc: Doc, descriptions: list[Span]) -> list[FoundRelation]:
