@@ -153,7 +153,7 @@ class RelationFinder:
                 continue
             if not rule["between"].fullmatch(gap):
                 continue
-            if "before" in rule and not rule["before"].search(first.doc.text[sentence.start_char : first.start_char]):
+            if "before" in rule and not rule["before"].search(sentence.text[: first.start_char - sentence.start_char]):
                 continue
             source, target = (first, second) if rule["source"] == "first" else (second, first)
             return FoundRelation(rule["type"], source, target, sentence)
