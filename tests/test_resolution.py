@@ -63,3 +63,9 @@ def test_resolution_he_stays_unresolved_between_two_people(fresh_db: Database, t
     ingest(fresh_db, [write(tmp_path, "a.txt", text)])
     row = fresh_db.execute("SELECT entity_id FROM mentions WHERE text = 'He'").fetchone()
     assert row == (None,)
+
+
+def test_resolution_pronouns_are_not_names_of_the_actor(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Profile\n\nThe rebel commander Khaled Haddad arrived in Azaz. He met local notables there."
+    ingest(fresh_db, [write(tmp_path, "a.txt", text)])
+    assert actor_profile(fresh_db, "Khaled Haddad").names_in_text == ["Khaled Haddad"]

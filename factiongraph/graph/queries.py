@@ -134,7 +134,10 @@ def actor_profile(db: Database, name: str) -> ActorProfile:
     names_in_text = [
         r[0]
         for r in db.execute(
-            "SELECT text FROM mentions WHERE entity_id = ? GROUP BY text ORDER BY COUNT(*) DESC, text", [entity_id]
+            "SELECT text FROM mentions WHERE entity_id = ? "
+            "AND name_key IN (SELECT name_key FROM aliases WHERE entity_id = ?) "
+            "GROUP BY text ORDER BY COUNT(*) DESC, text",
+            [entity_id, entity_id],
         )
     ]
     relations = relations_of(db, entity_id)
