@@ -7,6 +7,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from factiongraph.graph.queries import format_when
+from factiongraph.store.queries import grouped
 
 
 def export_json(db: Database) -> dict[str, Any]:
@@ -16,9 +17,7 @@ def export_json(db: Database) -> dict[str, Any]:
     different stores of the same corpus agree.
     """
     nodes = []
-    aliases: dict[int, list[str]] = {}
-    for entity_id, name in db.execute("SELECT entity_id, name FROM aliases ORDER BY id"):
-        aliases.setdefault(entity_id, []).append(name)
+    aliases = grouped(db.execute("SELECT entity_id, name FROM aliases ORDER BY id"))
     for entity_id, key, etype, name in db.execute(
         "SELECT id, key, type, name FROM entities WHERE id IN (SELECT entity_id FROM mentions) "
         "OR id IN (SELECT source_id FROM relations) OR id IN (SELECT target_id FROM relations) ORDER BY id"
@@ -54,11 +53,9 @@ def export_json(db: Database) -> dict[str, Any]:
 
 def _events(db: Database) -> list[dict[str, Any]]:
     """Events with their actors and place as node ids, and the sentence that reports them."""
-    actors: dict[int, list[str]] = {}
-    for event_id, key in db.execute(
-        "SELECT a.event_id, x.key FROM event_actors a JOIN entities x ON x.id = a.entity_id ORDER BY a.role"
-    ):
-        actors.setdefault(event_id, []).append(key)
+    actors = grouped(
+        db.execute("SELECT a.event_id, x.key FROM event_actors a JOIN entities x ON x.id = a.entity_id ORDER BY a.role")
+    )
     rows = db.execute(
         "SELECT e.id, e.type, e.when_start, e.when_end, e.precision, p.key, e.document_id, e.evidence_begin, "
         "e.evidence_end, substr(d.text, e.evidence_begin + 1, e.evidence_end - e.evidence_begin) "
@@ -80,11 +77,9 @@ def _events(db: Database) -> list[dict[str, Any]]:
 
 def _claims(db: Database) -> list[dict[str, Any]]:
     """Claims with speaker and subjects as node ids (an unnamed source keeps its words), stance and quote."""
-    about: dict[int, list[str]] = {}
-    for claim_id, key in db.execute(
-        "SELECT a.claim_id, e.key FROM claim_about a JOIN entities e ON e.id = a.entity_id ORDER BY a.rowid"
-    ):
-        about.setdefault(claim_id, []).append(key)
+    about = grouped(
+        db.execute("SELECT a.claim_id, e.key FROM claim_about a JOIN entities e ON e.id = a.entity_id ORDER BY a.rowid")
+    )
     rows = db.execute(
         "SELECT c.id, s.key, c.speaker_text, c.stance, c.content, c.when_start, c.when_end, c.document_id, "
         "c.evidence_begin, c.evidence_end, substr(d.text, c.evidence_begin + 1, c.evidence_end - c.evidence_begin) "

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from factiongraph.graph.queries import Evidence, find_actor, format_when
+from factiongraph.store.queries import grouped
 
 
 @dataclass(frozen=True)
@@ -45,15 +46,14 @@ def list_claims(
         + (" LIMIT ?" if limit else ""),
         [about_id, about_id, speaker_id, speaker_id, stance, stance] + ([limit] if limit else []),
     ).fetchall()
-    subjects: dict[int, list[str]] = {}
-    if rows:
-        marks = ",".join("?" * len(rows))
-        for claim_id, name in db.execute(
+    marks = ",".join("?" * len(rows))
+    subjects = grouped(
+        db.execute(
             f"SELECT a.claim_id, e.name FROM claim_about a JOIN entities e ON e.id = a.entity_id "
             f"WHERE a.claim_id IN ({marks})",
             [r[0] for r in rows],
-        ):
-            subjects.setdefault(claim_id, []).append(name)
+        )
+    )
     return [
         ClaimView(
             cid,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from factiongraph.graph.queries import Evidence, find_actor, format_when
+from factiongraph.store.queries import grouped
 
 
 @dataclass(frozen=True)
@@ -47,15 +48,14 @@ def list_events(
         [actor_id, actor_id, event_type, event_type, place_id, place_id, start, start, end, end, end]
         + ([limit] if limit else []),
     ).fetchall()
-    actors: dict[int, list[tuple[str, str]]] = {}
-    if rows:
-        marks = ",".join("?" * len(rows))
-        for event_id, name, role in db.execute(
+    marks = ",".join("?" * len(rows))
+    actors = grouped(
+        db.execute(
             f"SELECT a.event_id, x.name, a.role FROM event_actors a JOIN entities x ON x.id = a.entity_id "
             f"WHERE a.event_id IN ({marks}) ORDER BY a.role, x.name",
             [r[0] for r in rows],
-        ):
-            actors.setdefault(event_id, []).append((name, role))
+        )
+    )
     return [
         EventView(
             eid,

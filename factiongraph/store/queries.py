@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from typing import Any
+
 from sqlite_utils import Database
 
 
@@ -33,3 +36,11 @@ def entity_ids_for_name(db: Database, name_key: str) -> list[int]:
         [name_key],
     ).fetchall()
     return [r[0] for r in rows]
+
+
+def grouped(rows: Iterable[Sequence[Any]]) -> dict[Any, list[Any]]:
+    """``(id, value)`` or ``(id, a, b, ...)`` rows as id -> values, in row order: the many side of a join."""
+    groups: dict[Any, list[Any]] = {}
+    for first, *rest in rows:
+        groups.setdefault(first, []).append(rest[0] if len(rest) == 1 else tuple(rest))
+    return groups
