@@ -97,3 +97,28 @@ def test_nlp_relation_extends_to_listed_names(nlp: Language) -> None:
         nlp, "Deputy Secretary Blinken met Turkish, Iraqi and Kurdish officials in Erbil, Baghdad and Mosul."
     )
     assert {("CoLocated", "Baghdad"), ("CoLocated", "Mosul")} <= {(t, target) for t, _, target in found}
+
+
+def test_nlp_places_listed_as_peers_are_not_located_in_each_other(nlp: Language) -> None:
+    found = relations(nlp, "The envoy held talks with the ministers of Jordan, Lebanon, Egypt and Qatar.")
+    assert not {r for r in found if r[0] == "CoLocated"}
+    assert ("CoLocated", "Raqqa", "Syria") in relations(nlp, "Fighting resumed near Raqqa, Syria.")
+
+
+def test_nlp_fighting_through_a_campaign_noun(nlp: Language) -> None:
+    found = relations(nlp, "Kurdish forces pressed on in their campaign to defeat the Islamic State near Raqqa.")
+    assert ("FightingAgainst", "Kurdish forces", "Islamic State") in found
+    found = relations(nlp, "Observers counted the regime's repeated attacks on Daraya and Douma.")
+    assert {("FightingAgainst", "regime", "Daraya"), ("FightingAgainst", "regime", "Douma")} <= {
+        (t, s.removeprefix("the "), o) for t, s, o in found
+    }
+
+
+def test_nlp_alias_in_brackets_with_also(nlp: Language) -> None:
+    found = relations(nlp, "The statement named Jabhat al-Nusra (also known as the Nusra Front) as a threat.")
+    assert any(t == "IsSynonymOf" and "Nusra Front" in o for t, _, o in found)
+
+
+def test_nlp_part_of_a_coalition_belongs_to_it(nlp: Language) -> None:
+    found = relations(nlp, "France is fighting as part of the Global Coalition in Syria.")
+    assert ("BelongsTo", "France", "Global Coalition") in found

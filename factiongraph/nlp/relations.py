@@ -20,6 +20,19 @@ _CLOSING_BRACKET = re.compile(r"^\s*[)\]]")
 """The close of a parenthesised alias, "(HTS)", is not part of what links it to what follows."""
 
 
+def _in_list(first: int, second: int, mentions: list[Span], text: str) -> bool:
+    """Whether two neighbouring mentions are items of a longer list ("Iran, Saudi Arabia, Egypt and Jordan"),
+    where a comma separates peers rather than a place from the place that holds it."""
+    label = mentions[first].label_
+
+    def joined(left: Span, right: Span) -> bool:
+        return left.label_ == label and bool(_LIST_SEPARATOR.fullmatch(text[left.end_char : right.start_char]))
+
+    before = first > 0 and joined(mentions[first - 1], mentions[first])
+    after = second + 1 < len(mentions) and joined(mentions[second], mentions[second + 1])
+    return before or after
+
+
 @cache
 def _trigger_rules(path: str | None) -> list[dict[str, Any]]:
     raw = read_lexicon(path, "relation_triggers.json")
@@ -72,7 +85,7 @@ class RelationFinder:
         for i, first in enumerate(mentions):
             sentence = sentence_of[first.start]
             intervening = False
-            for second in mentions[i + 1 :]:
+            for j, second in enumerate(mentions[i + 1 :], start=i + 1):
                 if second.start >= sentence.end or second.start_char - first.end_char > self.max_gap_chars:
                     break
                 if second.start < first.end:
@@ -84,7 +97,8 @@ class RelationFinder:
                         (first.start, first.end) in descriptions,
                         (second.start, second.end) in descriptions,
                     )
-                    relation = self._match(rules, first, second, gap, sentence, intervening, is_description)
+                    in_list = _in_list(i, j, mentions, text)
+                    relation = self._match(rules, first, second, gap, sentence, intervening, is_description, in_list)
                     if relation is not None:
                         found.append(relation)
                         found += self._conjuncts(relation, second, mentions, text)
@@ -134,9 +148,10 @@ class RelationFinder:
         sentence: Span,
         intervening: bool,
         is_description: tuple[bool, bool],
+        in_list: bool,
     ) -> FoundRelation | None:
         for rule in rules:
-            if rule.get("same_type") and first.label_ != second.label_:
+            if (rule.get("same_type") and first.label_ != second.label_) or (rule.get("not_in_list") and in_list):
                 continue
             if intervening and not rule.get("across_mentions", False):
                 continue
