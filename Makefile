@@ -2,10 +2,14 @@
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The web UI: npm packages pinned by web/package-lock.json, built into factiongraph/web/static.
+WEB_MODULES := web/node_modules/.installed
+WEB_BUILT := factiongraph/web/static/index.html
+WEB_SOURCES := web/build.mjs web/package.json $(shell find web/src -type f)
 
-.PHONY: setup demo test test-fast lint bench lock clean
+.PHONY: setup demo test test-fast lint bench lock clean browser
 
-setup: $(STAMP)
+setup: $(STAMP) $(WEB_BUILT)
 
 # Everything comes from requirements.lock, pinned with hashes; the package itself is
 # installed editable without touching the network again.
@@ -15,10 +19,21 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+$(WEB_MODULES): web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch $(WEB_MODULES)
+
+$(WEB_BUILT): $(WEB_MODULES) $(WEB_SOURCES)
+	cd web && npm run build
+
+# The browser tests drive Debian's chromium (no browser downloads here); we run as root.
+browser:
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y --no-install-recommends chromium)
+
 demo: setup
 	$(BIN)/factiongraph demo
 
-test: setup
+test: setup browser
 	$(BIN)/ruff check factiongraph tests bench
 	$(BIN)/ruff format --check factiongraph tests bench
 	$(BIN)/python -m pytest
@@ -34,4 +49,4 @@ lock:
 	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 -o requirements.lock
 
 clean:
-	rm -rf $(VENV) factiongraph-demo.db factiongraph-demo.db-* .pytest_cache
+	rm -rf $(VENV) web/node_modules factiongraph/web/static factiongraph-demo.db factiongraph-demo.db-* .pytest_cache

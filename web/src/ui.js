@@ -1,0 +1,162 @@
+// Pieces every view shares: links to actors and documents, quotes, dates, colours, states.
+import { h } from "./dom.js";
+
+// Relation types as the relation finder writes them (factiongraph/data/lexicons), with a colour each.
+export const RELATION_TYPES = [
+  { type: "BelongsTo", label: "belongs to", color: "#2563eb" },
+  { type: "InChargeOf", label: "in charge of", color: "#7c3aed" },
+  { type: "AlliesOf", label: "allies of", color: "#059669" },
+  { type: "Likes", label: "likes", color: "#65a30d" },
+  { type: "CommWith", label: "communicates with", color: "#0891b2" },
+  { type: "Controls", label: "controls", color: "#b45309" },
+  { type: "FightingAgainst", label: "fighting against", color: "#dc2626" },
+  { type: "Dislikes", label: "dislikes", color: "#db2777" },
+  { type: "CoLocated", label: "co-located", color: "#64748b" },
+  { type: "IsSynonymOf", label: "same as", color: "#94a3b8" },
+];
+const RELATION_INDEX = new Map(RELATION_TYPES.map((r) => [r.type, r]));
+const FALLBACK_COLORS = ["#0f766e", "#a16207", "#4338ca", "#be123c", "#15803d"];
+
+export function relationColor(type) {
+  const known = RELATION_INDEX.get(type);
+  if (known) return known.color;
+  let hash = 0;
+  for (const ch of String(type)) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return FALLBACK_COLORS[hash % FALLBACK_COLORS.length];
+}
+
+export function relationLabel(type) {
+  return RELATION_INDEX.get(type)?.label || String(type);
+}
+
+export const STANCES = [
+  { stance: "asserted", label: "asserted", color: "#1d4ed8" },
+  { stance: "likely", label: "likely", color: "#0d9488" },
+  { stance: "possible", label: "possible", color: "#ca8a04" },
+  { stance: "denied", label: "denied", color: "#b91c1c" },
+];
+
+export function stanceColor(stance) {
+  return STANCES.find((s) => s.stance === stance)?.color || "#475569";
+}
+
+export function colorBox(color) {
+  const box = h("span", { class: "swatch", "aria-hidden": "true" });
+  box.style.background = color;
+  return box;
+}
+
+export function relationBadge(type) {
+  const badge = h("span", { class: "badge relation", title: type }, relationLabel(type));
+  badge.style.setProperty("--badge", relationColor(type));
+  return badge;
+}
+
+export function stanceBadge(stance) {
+  const badge = h("span", { class: "badge stance", title: `stance: ${stance}` }, stance);
+  badge.style.setProperty("--badge", stanceColor(stance));
+  return badge;
+}
+
+export function kindBadge(text, kind) {
+  return h("span", { class: `badge kind kind-${kind}` }, text);
+}
+
+export function typeBadge(type) {
+  return h("span", { class: `type type-${cssToken(type)}` }, type || "unknown");
+}
+
+export function cssToken(value) {
+  return String(value || "unknown").replace(/[^A-Za-z0-9_-]/g, "");
+}
+
+export function actorLink(ref, props = {}) {
+  if (!ref) return h("span", { class: "muted" }, "unknown");
+  return h(
+    "a",
+    { href: `#/actor/${ref.id}`, class: ["actor", `type-${cssToken(ref.type)}`], dir: "auto", title: ref.type, ...props },
+    ref.name,
+  );
+}
+
+export function documentHref(evidence) {
+  const params = new URLSearchParams({ start: evidence.start, end: evidence.end });
+  return `#/document/${evidence.document_id}?${params}`;
+}
+
+/** The sentence that says a fact, as a link to the reader at that sentence, with its source. */
+export function quote(evidence) {
+  if (!evidence) return null;
+  const source = [evidence.title || `Document ${evidence.document_id}`, evidence.published].filter(Boolean).join(" · ");
+  return h(
+    "a",
+    { class: "quote", href: documentHref(evidence), title: "Open the article at this sentence" },
+    h("span", { class: "quote-text", dir: "auto" }, evidence.sentence),
+    h("span", { class: "quote-source", dir: "auto" }, source),
+  );
+}
+
+/** The date of an item as shown: its own date, else its article's publication date marked "pub.". */
+export function itemDate(item) {
+  if (item.when) return { text: formatWhen(item.when), sort: item.start || item.when.split("/")[0], published: false };
+  const published = item.evidence?.published;
+  if (published) return { text: published, sort: published, published: true };
+  return { text: "undated", sort: null, published: false };
+}
+
+export function formatWhen(when) {
+  if (!when) return "";
+  if (!when.includes("/")) return when;
+  const [start, end] = when.split("/");
+  return `${start === ".." ? "…" : start} – ${end === ".." ? "now" : end}`;
+}
+
+export function dateCell(item) {
+  const date = itemDate(item);
+  return h(
+    "span",
+    { class: ["date", date.published && "published"], title: date.published ? "undated: publication date" : null },
+    date.published ? h("span", { class: "pub" }, "pub.") : null,
+    date.text,
+  );
+}
+
+/** Compare two items by date: dated first in order, undated last. */
+export function byDate(a, b) {
+  const da = itemDate(a).sort;
+  const db = itemDate(b).sort;
+  if (da === db) return 0;
+  if (da === null) return 1;
+  if (db === null) return -1;
+  return da < db ? -1 : 1;
+}
+
+export function emptyState(title, text, ...actions) {
+  return h("div", { class: "empty" }, h("p", { class: "empty-title" }, title), text ? h("p", {}, text) : null, ...actions);
+}
+
+export function errorState(error) {
+  const status = error && error.status ? `Error ${error.status}` : "Something went wrong";
+  const details = (error && error.details) || [];
+  return h(
+    "div",
+    { class: "error", role: "alert" },
+    h("p", { class: "error-title" }, status),
+    h("p", {}, (error && error.message) || String(error)),
+    details.length
+      ? h("ul", {}, details.map((d) => h("li", {}, typeof d === "string" ? d : JSON.stringify(d))))
+      : null,
+  );
+}
+
+export function loading(text = "Loading…") {
+  return h("div", { class: "loading", "aria-live": "polite" }, h("span", { class: "spinner" }), text);
+}
+
+export function section(title, ...children) {
+  return h("section", { class: "card" }, h("h2", {}, title), ...children);
+}
+
+export function plural(n, one, many = `${one}s`) {
+  return `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+}

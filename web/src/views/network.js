@@ -1,0 +1,248 @@
+// The network in a time window: cytoscape over /api/graph; an edge opens its quotes, a node its actor.
+import cytoscape from "cytoscape";
+import { get } from "../api.js";
+import { h } from "../dom.js";
+import { timeWindow } from "../timewindow.js";
+import {
+  RELATION_TYPES,
+  actorLink,
+  colorBox,
+  dateCell,
+  emptyState,
+  errorState,
+  loading,
+  plural,
+  quote,
+  relationBadge,
+  relationColor,
+} from "../ui.js";
+
+// Co-location links every actor to every place in a sentence: useful, but it buries the rest.
+const OFF_BY_DEFAULT = new Set(["CoLocated", "IsSynonymOf"]);
+
+const NODE_COLORS = { Organisation: "#1e3a8a", Person: "#b45309", Location: "#047857", Nationality: "#6b21a8" };
+
+const STYLE = [
+  {
+    selector: "node",
+    style: {
+      "background-color": (n) => NODE_COLORS[n.data("type")] || "#475569",
+      label: "data(name)",
+      color: "#0f172a",
+      "font-size": 11,
+      "font-family": "system-ui, 'DejaVu Sans', sans-serif",
+      "text-valign": "bottom",
+      "text-margin-y": 4,
+      "text-wrap": "wrap",
+      "text-max-width": 130,
+      "text-background-color": "#ffffff",
+      "text-background-opacity": 0.8,
+      "text-background-padding": 2,
+      width: (n) => 14 + Math.min(30, 4 * Math.sqrt(n.data("degree") || 1)),
+      height: (n) => 14 + Math.min(30, 4 * Math.sqrt(n.data("degree") || 1)),
+      "border-width": 2,
+      "border-color": "#ffffff",
+    },
+  },
+  { selector: "node[type = 'Location']", style: { shape: "round-diamond" } },
+  { selector: "node[type = 'Person']", style: { shape: "ellipse" } },
+  { selector: "node[type = 'Organisation']", style: { shape: "round-rectangle" } },
+  {
+    selector: "edge",
+    style: {
+      width: (e) => 1.5 + Math.min(6, e.data("count")),
+      "line-color": "data(color)",
+      "target-arrow-color": "data(color)",
+      "target-arrow-shape": "triangle",
+      "arrow-scale": 0.9,
+      "curve-style": "bezier",
+      opacity: 0.85,
+    },
+  },
+  { selector: "edge:selected", style: { opacity: 1, "underlay-color": "#facc15", "underlay-opacity": 0.6, "underlay-padding": 4 } },
+  { selector: "node:selected", style: { "border-color": "#facc15", "border-width": 4 } },
+  { selector: ".faded", style: { opacity: 0.15 } },
+];
+
+export async function renderNetwork(root, { stale }) {
+  root.append(loading());
+  const stats = await get("stats");
+  if (stale()) return;
+  root.replaceChildren();
+
+  const types = new Set(RELATION_TYPES.map((r) => r.type).filter((t) => !OFF_BY_DEFAULT.has(t)));
+  const status = h("p", { class: "status", "aria-live": "polite" });
+  const canvas = h("div", { class: "cy", id: "cy" });
+  const overlay = h("div", { class: "cy-overlay", hidden: true });
+  const panel = h("aside", { class: "panel", "aria-live": "polite" });
+  let cy = null;
+  let asked = 0;
+  let window_ = {};
+
+  const idle = () =>
+    panel.replaceChildren(
+      h("h2", {}, "Links"),
+      h("p", { class: "muted" }, "Click a line to read the sentences that say it; click an actor to open its page."),
+      h(
+        "ul",
+        { class: "legend" },
+        Object.entries(NODE_COLORS).map(([type, color]) => h("li", {}, colorBox(color), type)),
+      ),
+    );
+
+  const showEdge = async (edge) => {
+    const d = edge.data();
+    const head = h(
+      "div",
+      { class: "panel-head" },
+      h("h2", {}, "Link"),
+      h(
+        "p",
+        { class: "fact" },
+        actorLink({ id: d.source, name: d.sourceName, type: d.sourceType }),
+        " ",
+        relationBadge(d.type),
+        " ",
+        actorLink({ id: d.target, name: d.targetName, type: d.targetType }),
+      ),
+      h("p", { class: "muted small" }, plural(d.count, "sentence"), d.first ? ` · ${d.first}${d.last && d.last !== d.first ? ` – ${d.last}` : ""}` : ""),
+    );
+    panel.replaceChildren(head, loading("Loading quotes…"));
+    try {
+      const page = await get("relations", { source: d.source, target: d.target, type: d.type, ...window_, limit: 100 });
+      if (cy === null || !edge.selected()) return;
+      const list = h(
+        "ol",
+        { class: "quotes" },
+        page.items.map((r) => h("li", {}, dateCell(r), quote(r.evidence))),
+      );
+      panel.replaceChildren(head, page.items.length ? list : emptyState("No quote in this window"));
+      if (page.total > page.items.length) panel.append(h("p", { class: "muted small" }, `and ${page.total - page.items.length} more`));
+    } catch (error) {
+      panel.replaceChildren(head, errorState(error));
+    }
+  };
+
+  const load = async () => {
+    const ask = ++asked;
+    status.textContent = "Loading…";
+    canvas.classList.add("busy");
+    let graph;
+    try {
+      graph = await get("graph", { ...window_, types: [...types], limit: 150 });
+    } catch (error) {
+      if (ask !== asked) return;
+      status.textContent = "";
+      overlay.replaceChildren(errorState(error));
+      overlay.hidden = false;
+      return;
+    } finally {
+      canvas.classList.remove("busy");
+    }
+    if (ask !== asked || stale()) return;
+    const names = new Map(graph.nodes.map((n) => [n.id, n]));
+    const elements = [
+      ...graph.nodes.map((n) => ({ group: "nodes", data: { ...n, id: String(n.id) } })),
+      ...graph.edges
+        .filter((e) => names.has(e.source) && names.has(e.target))
+        .map((e) => ({
+          group: "edges",
+          data: {
+            ...e,
+            id: `e:${e.id}`,
+            source: String(e.source),
+            target: String(e.target),
+            color: relationColor(e.type),
+            sourceName: names.get(e.source).name,
+            sourceType: names.get(e.source).type,
+            targetName: names.get(e.target).name,
+            targetType: names.get(e.target).type,
+          },
+        })),
+    ];
+    const edgeCount = elements.length - graph.nodes.length;
+    status.textContent = `${plural(graph.nodes.length, "actor")} · ${plural(edgeCount, "link")}`;
+    status.dataset.nodes = String(graph.nodes.length);
+    status.dataset.edges = String(edgeCount);
+    overlay.hidden = graph.nodes.length > 0;
+    if (!graph.nodes.length) {
+      overlay.replaceChildren(
+        emptyState("No relation in this window", "Widen the time window or tick more relation types."),
+      );
+    }
+    cy.elements().remove();
+    cy.add(elements);
+    cy.layout({ name: "cose", animate: false, randomize: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 30 }).run();
+    cy.fit(undefined, 30);
+    idle();
+  };
+
+  const slider = timeWindow(stats, (value) => {
+    window_ = value;
+    load();
+  });
+
+  const checks = h(
+    "fieldset",
+    { class: "types" },
+    h("legend", {}, "Relation types"),
+    RELATION_TYPES.map((r) =>
+      h(
+        "label",
+        { class: "check" },
+        h("input", {
+          type: "checkbox",
+          value: r.type,
+          checked: types.has(r.type),
+          onchange: (event) => {
+            if (event.target.checked) types.add(r.type);
+            else types.delete(r.type);
+            load();
+          },
+        }),
+        colorBox(r.color),
+        r.label,
+      ),
+    ),
+  );
+
+  root.append(
+    h(
+      "div",
+      { class: "page-head compact" },
+      h("h1", {}, "Network"),
+      h("div", { class: "toolbar" }, h("span", { class: "toolbar-label" }, "Time window"), slider.element),
+    ),
+    h("div", { class: "network" }, h("div", { class: "network-side" }, checks, status), h("div", { class: "cy-wrap" }, canvas, overlay), panel),
+  );
+
+  cy = cytoscape({
+    container: canvas,
+    style: STYLE,
+    wheelSensitivity: 0.3,
+    minZoom: 0.2,
+    maxZoom: 3,
+    selectionType: "single",
+  });
+  cy.on("tap", "edge", (event) => {
+    cy.elements().unselect();
+    event.target.select();
+    showEdge(event.target);
+  });
+  cy.on("tap", "node", (event) => {
+    location.hash = `#/actor/${event.target.id()}`;
+  });
+  cy.on("tap", (event) => {
+    if (event.target === cy) idle();
+  });
+  cy.on("mouseover", "node", (event) => {
+    cy.elements().not(event.target.closedNeighborhood()).addClass("faded");
+  });
+  cy.on("mouseout", "node", () => cy.elements().removeClass("faded"));
+  idle();
+  await load();
+  return () => {
+    cy.destroy();
+    cy = null;
+  };
+}
