@@ -94,11 +94,11 @@ function coalitionTree(actor) {
 
 function territory(items) {
   if (!items.length) return h("p", { class: "muted small" }, "No place is recorded as held by this actor.");
-  const sorted = [...items].sort(byDate);
+  const groups = groupByOther(items, "target").sort((a, b) => byDate(a.items[0], b.items[0]));
   return h(
     "ol",
     { class: "territory" },
-    sorted.map((r) => h("li", {}, dateCell(r), actorLink(r.target), sourceLinks([r]))),
+    groups.map((g) => h("li", {}, h("span", { class: "date small" }, spanOf(g.items)), actorLink(g.actor), sourceLinks(g.items))),
   );
 }
 

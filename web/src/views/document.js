@@ -1,7 +1,7 @@
 // The document reader: the article as text, mentions and relation evidence marked, and the sentence
 // a quote came from scrolled to and highlighted. The text is data: it only ever becomes text nodes.
 import { get } from "../api.js";
-import { h } from "../dom.js";
+import { append, clear, h } from "../dom.js";
 import { actorLink, colorBox, cssToken, emptyState, loading, plural, relationBadge } from "../ui.js";
 
 const MENTION_COLORS = { Organisation: "#1e3a8a", Person: "#b45309", Location: "#047857", Nationality: "#6b21a8" };
@@ -99,7 +99,7 @@ export async function renderDocument(root, { params, query }) {
   const url = doc.url ? safeUrl(doc.url) : null;
   const targetFound = target && sentenceEls.some((s) => overlaps(s.block, target));
 
-  root.replaceChildren(
+  append(clear(root), [
     h(
       "div",
       { class: "page-head" },
@@ -169,7 +169,7 @@ export async function renderDocument(root, { params, query }) {
         ),
       ),
     ),
-  );
+  ]);
   if (targetFound) {
     requestAnimationFrame(() => root.querySelector(".sentence.target")?.scrollIntoView({ block: "center" }));
   }

@@ -126,9 +126,22 @@ export async function renderMap(root, { stale }) {
   map.attributionControl.addAttribution("Boundaries: Natural Earth, via world-atlas");
   L.geoJSON(shapes, {
     interactive: false,
-    style: { color: "#94a3b8", weight: 0.8, fillColor: "#f8fafc", fillOpacity: 1 },
+    style: { color: "#94a3b8", weight: 0.8, fillColor: "#fbfaf7", fillOpacity: 1 },
+    onEachFeature: (country, layer) => {
+      if (!country.properties?.name) return;
+      layer.bindTooltip(h("span", {}, country.properties.name), {
+        permanent: true,
+        direction: "center",
+        className: "country-label",
+        interactive: false,
+      });
+    },
   }).addTo(map);
+  // Country names only once a region is in view: at world zoom they would cover the map.
+  const labelZoom = () => canvas.classList.toggle("show-country-labels", map.getZoom() >= 5);
+  map.on("zoomend", labelZoom);
   map.fitBounds(LEVANT);
+  labelZoom();
   const markers = L.layerGroup().addTo(map);
 
   const load = async () => {

@@ -30,7 +30,7 @@ const STYLE = [
       label: "data(name)",
       color: "#0f172a",
       "font-size": 11,
-      "font-family": "system-ui, 'DejaVu Sans', sans-serif",
+      "font-family": "system-ui, DejaVu Sans, sans-serif",
       "text-valign": "bottom",
       "text-margin-y": 4,
       "text-wrap": "wrap",
@@ -172,7 +172,20 @@ export async function renderNetwork(root, { stale }) {
     }
     cy.elements().remove();
     cy.add(elements);
-    cy.layout({ name: "cose", animate: false, randomize: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 30 }).run();
+    cy.layout({
+      name: "cose",
+      animate: false,
+      // Lay out in the canvas's own shape, so the fitted graph fills it and labels stay readable.
+      boundingBox: { x1: 0, y1: 0, w: canvas.clientWidth || 800, h: canvas.clientHeight || 600 },
+      randomize: true,
+      nodeDimensionsIncludeLabels: true,
+      nodeRepulsion: () => 6000,
+      idealEdgeLength: () => 65,
+      nodeOverlap: 12,
+      componentSpacing: 40,
+      gravity: 1.5,
+      padding: 30,
+    }).run();
     cy.fit(undefined, 30);
     idle();
   };
@@ -219,7 +232,6 @@ export async function renderNetwork(root, { stale }) {
   cy = cytoscape({
     container: canvas,
     style: STYLE,
-    wheelSensitivity: 0.3,
     minZoom: 0.2,
     maxZoom: 3,
     selectionType: "single",
