@@ -122,3 +122,35 @@ def test_nlp_alias_in_brackets_with_also(nlp: Language) -> None:
 def test_nlp_part_of_a_coalition_belongs_to_it(nlp: Language) -> None:
     found = relations(nlp, "France is fighting as part of the Global Coalition in Syria.")
     assert ("BelongsTo", "France", "Global Coalition") in found
+
+
+def test_nlp_actors_that_meet_together_communicate(nlp: Language) -> None:
+    found = relations(nlp, "The Turkish president and the Russian president discussed the ceasefire in Idlib.")
+    assert ("CommWith", "The Turkish president", "the Russian president") in found
+
+
+def test_nlp_urging_is_an_event_not_a_relation(nlp: Language) -> None:
+    doc = nlp("The envoy urged the Syrian government to open the crossings.")
+    assert not [r for r in doc._.fg_relations if r.type == "CommWith"]
+    assert [e.type for e in doc._.fg_events] == ["REQUEST"]
+
+
+def test_nlp_title_outside_a_noun_phrase_is_a_person(nlp: Language) -> None:
+    found = relations(nlp, "Minister for the Middle East, Tobias Ellwood said the attack was appalling.")
+    assert ("IsSynonymOf", "Minister for the Middle East", "Tobias Ellwood") in found
+
+
+def test_nlp_an_office_is_not_a_member_of_its_department(nlp: Language) -> None:
+    found = relations(nlp, "The Secretary of State will travel to Baghdad on Monday.")
+    assert not [r for r in found if r[0] == "BelongsTo"]
+
+
+def test_nlp_a_group_including_a_state_takes_it_as_member(nlp: Language) -> None:
+    found = relations(nlp, "The international community – including Russia and Iran – must act now.")
+    assert {
+        ("BelongsTo", "Russia", "The international community"),
+        ("BelongsTo", "Iran", "The international community"),
+    } <= found
+    assert not relations(nlp, "The strikes killed civilians, including children.") & {
+        ("BelongsTo", "children", "civilians")
+    }

@@ -50,7 +50,26 @@ def re3d_entities(article: Article, doc: Doc) -> list[dict[str, Any]]:
     ]
 
 
+def _overlaps(a: dict[str, Any], b: dict[str, Any], end: str) -> bool:
+    return min(a[f"{end}End"], b[f"{end}End"]) > max(a[f"{end}Begin"], b[f"{end}Begin"])
+
+
+def _one_per_span_pair(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One record where several say the same thing between overlapping spans ("the town of Tel Tamer" and
+    "Tel Tamer"): re3d annotates the relation once, on the widest spans."""
+    kept: list[dict[str, Any]] = []
+    widest_first = sorted(records, key=lambda r: r["sourceBegin"] - r["sourceEnd"] + r["targetBegin"] - r["targetEnd"])
+    for record in widest_first:
+        if not any(
+            k["type"] == record["type"] and _overlaps(k, record, "source") and _overlaps(k, record, "target")
+            for k in kept
+        ):
+            kept.append(record)
+    return kept
+
+
 def re3d_relations(article: Article, doc: Doc) -> list[dict[str, Any]]:
+    """The document's relations as re3d records, each type and pair of spans once."""
     records = []
     for relation in doc._.fg_relations:
         if not _re3d_keeps(relation):
@@ -71,4 +90,4 @@ def re3d_relations(article: Article, doc: Doc) -> list[dict[str, Any]]:
             }
             for source, target in ends
         ]
-    return records
+    return _one_per_span_pair(records)

@@ -44,16 +44,28 @@ _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 )
 def make_frames(nlp: Language, name: str, verbs_path: str | None) -> FrameFinder:
     lexicon = read_lexicon(verbs_path, "verb_relations.json")
-    return FrameFinder(lexicon["verbs"], frozenset(lexicon["places"]), frozenset(lexicon["military_words"]))
+    return FrameFinder(
+        lexicon["verbs"],
+        frozenset(lexicon["places"]),
+        frozenset(lexicon["military_words"]),
+        lexicon["joint_subjects"],
+    )
 
 
 class FrameFinder:
     """Subject-verb-object relations between mentions (see the module docstring)."""
 
-    def __init__(self, verbs: dict[str, dict[str, Any]], place_preps: frozenset[str], military: frozenset[str]):
+    def __init__(
+        self,
+        verbs: dict[str, dict[str, Any]],
+        place_preps: frozenset[str],
+        military: frozenset[str],
+        joint_subjects: dict[str, str],
+    ):
         self.verbs = verbs
         self.place_preps = place_preps
         self.military = military
+        self.joint_subjects = joint_subjects
 
     def __call__(self, doc: Doc) -> Doc:
         nested = span_keys(list(doc.spans[NESTED_KEY]))
@@ -80,6 +92,15 @@ class FrameFinder:
                     events.append(event)
             if not subjects:
                 continue
+            joint_type = self.joint_subjects.get(frame["type"]) if frame and frame["type"] else None
+            if joint_type and token.pos_ == "VERB":
+                actors = [s for s in subjects if s.label_ in ACTORS or s.label_ == "Location"]  # states act
+                pairs = [(a, b) for i, a in enumerate(actors) for b in actors[i + 1 :]]
+                for first, second in pairs:
+                    key = (joint_type, min(first.start, second.start), max(first.start, second.start))
+                    if key not in seen:
+                        seen.add(key)
+                        found.append(FoundRelation(joint_type, first, second, token.sent))
             for subject in subjects:
                 for obj, prep in objects:
                     relation_type = self._type(frame, obj, prep)
@@ -122,6 +143,8 @@ class FrameFinder:
             active = [c for c in current.children if c.dep_ in _SUBJECTS and c.dep_ != "nsubjpass"]
             if current.dep_ == "relcl" and any(c.lower_ in _RELATIVE_PRONOUNS for c in active):
                 active = [current.head]  # "HTS, which controls Idlib": the noun the clause describes
+            elif not active and current.dep_ == "acl" and current.head.i in mention_at:
+                active = [current.head]  # "ground forces, focused on defeating ISIL": the noun the clause describes
             if active:
                 return self._with_conjuncts(active, mention_at), []
             if current.dep_ not in _CLAUSE_LINKS or current.head is current:
@@ -173,7 +196,7 @@ class FrameFinder:
             if frame and frame["type"] in ("Controls", "FightingAgainst") and (not prep or prep in frame["preps"]):
                 return frame["type"]
             return "CoLocated" if prep in self.place_preps else None
-        if obj.label_ not in ACTORS or frame is None:
+        if obj.label_ not in ACTORS or frame is None or obj.label_ not in frame.get("objects", ACTORS):
             return None
         if prep and prep not in frame["preps"] and "*" not in frame["preps"]:
             return None

@@ -136,6 +136,17 @@ class MentionFinder:
                 end = self._phrase_end(doc, token, kind, name_at)
                 phrases.append(Span(doc, chunk.start, end, label=kind))
                 break
+        in_chunk = {i for chunk in doc.noun_chunks for i in range(chunk.start, chunk.end)}
+        for token in doc:
+            # A capitalised title the parser left out of every noun phrase ("Minister for the Middle East, X said")
+            if (
+                token.i not in in_chunk
+                and token.i not in name_at
+                and token.text[:1].isupper()
+                and token.pos_ in ("NOUN", "PROPN")
+                and self.head_types.get(token.lower_) == "Person"
+            ):
+                phrases.append(Span(doc, token.i, self._phrase_end(doc, token, "Person", name_at), label="Person"))
         return phrases
 
     @staticmethod

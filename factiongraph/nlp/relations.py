@@ -126,8 +126,7 @@ class RelationFinder:
             previous = mention
         return found
 
-    @staticmethod
-    def _members(doc: Doc, descriptions: list[Span]) -> list[FoundRelation]:
+    def _members(self, doc: Doc, descriptions: list[Span]) -> list[FoundRelation]:
         """A description that takes in the group after "of" ("40 members of the Coalition") belongs to it."""
         found = []
         for nested in doc.spans[NESTED_KEY]:
@@ -135,7 +134,9 @@ class RelationFinder:
             if nested.label_ != "Organisation" or before < 0 or doc[before].lower_ not in ("of", "from"):
                 continue
             outer = next((m for m in descriptions if m.start < nested.start < m.end), None)
-            if outer is not None and outer.label_ in ("Person", "Organisation"):
+            if outer is None or (outer.root.lower_ in self.command_heads and outer.root.text[:1].isupper()):
+                continue  # "Secretary of State" names an office; "ministers of the Coalition" are members
+            if outer.label_ in ("Person", "Organisation"):
                 found.append(FoundRelation("BelongsTo", outer, nested, nested.sent))
         return found
 
