@@ -1,4 +1,5 @@
 // factiongraph's web UI: a header with search and navigation, and one view per hash route.
+import { ApiError } from "./api.js";
 import { clear, h } from "./dom.js";
 import { actorPicker } from "./picker.js";
 import { errorState } from "./ui.js";
@@ -97,7 +98,8 @@ async function route() {
     }
   } catch (error) {
     if (stale()) return;
-    console.error(error);
+    // The server's answers are shown as they are; anything else is a bug worth a console trace too.
+    if (!(error instanceof ApiError)) console.error(error);
     clear(root).append(errorState(error));
   }
 }

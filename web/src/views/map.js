@@ -26,6 +26,21 @@ async function boundaries() {
   return countries;
 }
 
+/** Where a country's name goes: the middle of its largest polygon's bounds (not of its islands). */
+function labelPoint(geometry) {
+  if (!geometry) return null;
+  const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+  let best = null;
+  for (const polygon of polygons) {
+    const lons = polygon[0].map((p) => p[0]);
+    const lats = polygon[0].map((p) => p[1]);
+    const [w, e, s, n] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+    const area = (e - w) * (n - s);
+    if (!best || area > best.area) best = { area, at: [(s + n) / 2, (w + e) / 2] };
+  }
+  return best && best.at;
+}
+
 /** Events and controlled places grouped by place, so one marker stands for everything at it. */
 function byPlace(data) {
   const places = new Map();
@@ -127,16 +142,17 @@ export async function renderMap(root, { stale }) {
   L.geoJSON(shapes, {
     interactive: false,
     style: { color: "#94a3b8", weight: 0.8, fillColor: "#fbfaf7", fillOpacity: 1 },
-    onEachFeature: (country, layer) => {
-      if (!country.properties?.name) return;
-      layer.bindTooltip(h("span", {}, country.properties.name), {
-        permanent: true,
-        direction: "center",
-        className: "country-label",
-        interactive: false,
-      });
-    },
   }).addTo(map);
+  const labels = L.layerGroup().addTo(map);
+  for (const country of shapes.features) {
+    const at = labelPoint(country.geometry);
+    if (!country.properties?.name || !at) continue;
+    labels.addLayer(
+      L.tooltip({ permanent: true, direction: "center", className: "country-label", interactive: false })
+        .setLatLng(at)
+        .setContent(h("span", {}, country.properties.name)),
+    );
+  }
   // Country names only once a region is in view: at world zoom they would cover the map.
   const labelZoom = () => canvas.classList.toggle("show-country-labels", map.getZoom() >= 5);
   map.on("zoomend", labelZoom);
@@ -213,7 +229,7 @@ export async function renderMap(root, { stale }) {
               class: "place-button",
               dir: "auto",
               onclick: () => {
-                map.setView([lat, lon], Math.max(map.getZoom(), 7));
+                map.setView([lat, lon], Math.max(map.getZoom(), 7), { animate: false });
                 layers[layers.length - 1].openPopup();
               },
             },
