@@ -1,7 +1,7 @@
 // A search field that suggests actors by any of their names (Arabic too) as one types.
 import { get } from "./api.js";
 import { clear, h } from "./dom.js";
-import { typeBadge } from "./ui.js";
+import { nameList, typeBadge } from "./ui.js";
 
 /**
  * @param {{placeholder?: string, value?: {id, name}|null, label?: string,
@@ -62,7 +62,7 @@ export function actorPicker({ placeholder = "Search actors…", value = null, la
           },
           h("span", { class: "suggestion-name", dir: "auto" }, actor.name),
           typeBadge(actor.type),
-          other.length ? h("span", { class: "suggestion-aliases", dir: "auto" }, other.join(" · ")) : null,
+          other.length ? nameList(other, { class: "suggestion-aliases" }) : null,
         ),
       );
     });

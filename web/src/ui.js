@@ -91,7 +91,7 @@ export function quote(evidence) {
   return h(
     "a",
     { class: "quote", href: documentHref(evidence), title: "Open the article at this sentence" },
-    h("span", { class: "quote-text", dir: "auto" }, evidence.sentence),
+    h("span", { class: "quote-text", dir: "auto" }, evidence.sentence.trim()),
     h("span", { class: "quote-source", dir: "auto" }, source),
   );
 }
@@ -129,6 +129,15 @@ export function byDate(a, b) {
   if (da === null) return 1;
   if (db === null) return -1;
   return da < db ? -1 : 1;
+}
+
+/** Names in several scripts on one line, each isolated so Arabic ones keep their own direction. */
+export function nameList(names, props = {}) {
+  return h(
+    "span",
+    { class: "aliases", ...props },
+    names.flatMap((name, i) => [i ? " · " : null, h("bdi", {}, name)]),
+  );
 }
 
 export function emptyState(title, text, ...actions) {

@@ -1,7 +1,7 @@
 // Overview: what the store holds, the most mentioned actors and the articles.
 import { get } from "../api.js";
 import { h } from "../dom.js";
-import { actorLink, emptyState, loading, plural, section, typeBadge } from "../ui.js";
+import { actorLink, emptyState, loading, nameList, plural, section, typeBadge } from "../ui.js";
 
 export async function renderHome(root) {
   root.append(loading());
@@ -62,7 +62,7 @@ export async function renderHome(root) {
                   {},
                   actorLink(a),
                   a.aliases?.length > 1
-                    ? h("div", { class: "aliases", dir: "auto" }, a.aliases.filter((x) => x !== a.name).slice(0, 4).join(" · "))
+                    ? h("div", {}, nameList(a.aliases.filter((x) => x !== a.name).slice(0, 4)))
                     : null,
                 ),
                 h("td", {}, typeBadge(a.type)),

@@ -1,7 +1,7 @@
 // Search results for any name; one clear answer goes straight to the actor.
 import { get } from "../api.js";
 import { h } from "../dom.js";
-import { actorLink, emptyState, loading, plural, typeBadge } from "../ui.js";
+import { actorLink, emptyState, loading, nameList, plural, typeBadge } from "../ui.js";
 
 export async function renderSearch(root, { query, stale }) {
   const q = (query.get("q") || "").trim();
@@ -35,7 +35,7 @@ export async function renderSearch(root, { query, stale }) {
           actorLink(a),
           typeBadge(a.type),
           h("span", { class: "muted" }, plural(a.mentions || 0, "mention")),
-          h("div", { class: "aliases", dir: "auto" }, (a.aliases || []).join(" · ")),
+          nameList((a.aliases || []).filter((x) => x !== a.name), { class: "aliases block" }),
         ),
       ),
     ),
