@@ -154,3 +154,18 @@ def test_nlp_a_group_including_a_state_takes_it_as_member(nlp: Language) -> None
     assert not relations(nlp, "The strikes killed civilians, including children.") & {
         ("BelongsTo", "children", "civilians")
     }
+
+
+def test_nlp_a_list_of_held_places_runs_through_part_of(nlp: Language) -> None:
+    found = relations(nlp, "The Islamic State controls Raqqa and part of Deir ez-Zor and Palmyra.")
+    assert {("Controls", "Islamic State", p) for p in ("Raqqa", "Deir ez-Zor", "Palmyra")} <= found
+
+
+def test_nlp_a_place_hung_on_the_phrase_before_is_still_where_it_happened(nlp: Language) -> None:
+    found = relations(nlp, "Abu Amsha appeared at the house of a sheikh in Atma.")
+    assert ("CoLocated", "Abu Amsha", "Atma") in found
+
+
+def test_nlp_a_group_is_where_it_was_formed(nlp: Language) -> None:
+    found = relations(nlp, "Rebel factions formed the Army of Conquest in Idlib in March 2015.")
+    assert ("CoLocated", "Army of Conquest", "Idlib") in found

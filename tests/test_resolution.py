@@ -69,3 +69,20 @@ def test_resolution_pronouns_are_not_names_of_the_actor(fresh_db: Database, tmp_
     text = "Profile\n\nThe rebel commander Khaled Haddad arrived in Azaz. He met local notables there."
     ingest(fresh_db, [write(tmp_path, "a.txt", text)])
     assert actor_profile(fresh_db, "Khaled Haddad").names_in_text == ["Khaled Haddad"]
+
+
+def test_resolution_a_place_description_is_the_place_it_names(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Control\n\nThe Levant Front, which controls the towns of Azaz and Marea, met rivals on Monday."
+    ingest(fresh_db, [write(tmp_path, "a.txt", text)])
+    held = {r.target for r in actor_profile(fresh_db, "Levant Front").relations if r.type == "Controls"}
+    assert {"Azaz", "Marea"} <= held
+
+
+def test_resolution_a_faction_does_not_control_a_country(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Crossing\n\nThey reached the Bab al-Salama crossing with Turkey, "
+        "which was under the control of the Levant Front."
+    )
+    ingest(fresh_db, [write(tmp_path, "a.txt", text)])
+    held = {r.target for r in actor_profile(fresh_db, "Levant Front").relations if r.type == "Controls"}
+    assert "Turkey" not in held

@@ -101,6 +101,10 @@ class FrameFinder:
                     if key not in seen:
                         seen.add(key)
                         found.append(FoundRelation(joint_type, first, second, token.sent))
+            if frame and frame.get("object_located"):
+                for formed in [m for m, prep in objects if not prep and m.label_ in ACTORS]:
+                    for place in [m for m, prep in objects if prep in self.place_preps and m.label_ == "Location"]:
+                        found.append(FoundRelation("CoLocated", formed, place, token.sent))
             for subject in subjects:
                 for obj, prep in objects:
                     relation_type = self._type(frame, obj, prep)
@@ -167,7 +171,23 @@ class FrameFinder:
                 if wanted:
                     pobjs = [g for g in child.children if g.dep_ == "pobj"]
                     objects += [(m, word) for m in self._with_conjuncts(pobjs, mention_at)]
+                objects += self._places_further_in(child, mention_at)
         return objects
+
+    def _places_further_in(self, prep: Token, mention_at: dict[int, Span]) -> list[tuple[Span, str]]:
+        """Places one phrase further down ("appeared at the house of a sheikh in the Atma area"),
+        where the parser hangs the place on the phrase before it rather than on the verb."""
+        places = []
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or pobj.i in mention_at:
+                continue
+            for inner in pobj.children:
+                if inner.dep_ == "prep" and inner.lower_ in self.place_preps:
+                    heads = [g for g in inner.children if g.dep_ == "pobj"]
+                    places += [
+                        (m, inner.lower_) for m in self._with_conjuncts(heads, mention_at) if m.label_ == "Location"
+                    ]
+        return places
 
     @staticmethod
     def _with_conjuncts(heads: list[Token], mention_at: dict[int, Span]) -> list[Span]:

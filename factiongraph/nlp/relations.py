@@ -15,7 +15,11 @@ from spacy.tokens import Doc, Span
 
 from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, NESTED_KEY, FoundRelation, read_lexicon, span_keys
 
-_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:(?:large\s+|most\s+|much\s+)?parts?\s+of\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+"""What joins the items of a list, including "X and part of Y" ("controls Idlib and part of the countryside")."""
 _CLOSING_BRACKET = re.compile(r"^\s*[)\]]")
 """The close of a parenthesised alias, "(HTS)", is not part of what links it to what follows."""
 

@@ -72,6 +72,32 @@ def _is_acronym(text: str) -> bool:
     return 2 <= len(text) <= 6 and text.isupper() and text.isalpha()
 
 
+def _is_country(entity: EntityRecord | None) -> bool:
+    return entity is not None and entity.place is not None and entity.place.precision == "country"
+
+
+def _resolve_places_by_name(
+    mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str]
+) -> None:
+    """A place description that names one place ("the towns of Ras al-Ain", "the Atma area",
+    "the southern Turkish city of Şanlıurfa") stands for that place."""
+    for i, mention in enumerate(mentions):
+        if not is_description[i] or mention.label_ != "Location":
+            continue
+        named = {
+            entity_of_mention[j]
+            for j, inner in enumerate(mentions)
+            if j != i
+            and not is_description[j]
+            and inner.label_ == "Location"
+            and mention.start <= inner.start
+            and inner.end <= mention.end
+            and j in entity_of_mention
+        }
+        if len(named) == 1:
+            entity_of_mention[i] = named.pop()
+
+
 def _is_place(identifier: str) -> bool:
     """Place-index ids have a scheme ("fg:atma", "geonames:169389"); KB actor ids do not."""
     return ":" in identifier
@@ -141,6 +167,7 @@ class DocumentResolver:
         clusters = self._cluster(doc, mentions, is_description, index_of)
         entity_of_mention, entities = self._entities(mentions, is_description, clusters, doc, index_of)
         self._resolve_personal_pronouns(mentions, is_description, sentence_of, entity_of_mention, entities)
+        _resolve_places_by_name(mentions, is_description, entity_of_mention)
 
         records = [
             MentionRecord(
@@ -162,6 +189,8 @@ class DocumentResolver:
             fact = (found.type, source or "", target or "", found.evidence.start)
             if source is None or target is None or source == target or fact in said:
                 continue
+            if found.type == "Controls" and _is_country(entities.get(target)):
+                continue  # a faction holds towns and regions; "the crossing with Turkey, which ..." is not Turkey
             said.add(fact)
             when = self._when(found.evidence, mentions, article.published, sentences)
             relations.append(
