@@ -11,11 +11,12 @@ from spacy.tokens import Doc
 from sqlite_utils import Database
 
 from factiongraph.dates import parse_date
+from factiongraph.errors import InputError
 from factiongraph.ingest import Article, ReadFailure, detect_language, read_articles
 from factiongraph.kb import load_kb
 from factiongraph.nlp import load_arabic_pipeline, load_pipeline
 from factiongraph.resolve import DocumentResolver
-from factiongraph.store import write_document
+from factiongraph.store import WriteOutcome, write_document
 from factiongraph.store.queries import entity_candidates
 from factiongraph.store.writer import document_id_for
 
@@ -43,18 +44,21 @@ def prepared_articles(
 ) -> Iterator[Article | ReadFailure]:
     """Articles from ``paths`` with CLI metadata filling what files lack and dates normalised."""
     for item in read_articles(paths):
-        if isinstance(item, ReadFailure):
-            yield item
-            continue
-        article = item.with_defaults(published=published, lang=lang)
-        article = article.with_defaults(lang=detect_language(article.text))
-        if article.published:
-            date = parse_date(article.published)
-            if date is None:
-                yield ReadFailure(article.source, f"has a publication date that cannot be read: {article.published!r}")
-                continue
-            article = Article(**{**article.__dict__, "published": date.iso})
-        yield article
+        yield item if isinstance(item, ReadFailure) else prepare_article(item, published=published, lang=lang)
+
+
+def prepare_article(
+    article: Article, *, published: str | None = None, lang: str | None = None
+) -> Article | ReadFailure:
+    """``article`` with ``published``/``lang`` filling what it lacks, its language detected, its date normalised."""
+    article = article.with_defaults(published=published, lang=lang)
+    article = article.with_defaults(lang=detect_language(article.text))
+    if article.published:
+        date = parse_date(article.published)
+        if date is None:
+            return ReadFailure(article.source, f"has a publication date that cannot be read: {article.published!r}")
+        article = Article(**{**article.__dict__, "published": date.iso})
+    return article
 
 
 def parse_articles(articles: Iterable[Article], *, kb_path: Path | None = None) -> Iterator[tuple[Article, Doc]]:
@@ -78,6 +82,24 @@ def parse_articles(articles: Iterable[Article], *, kb_path: Path | None = None) 
         yield from parse_arabic()
         yield article, doc
     yield from parse_arabic()
+
+
+def ingest_article(db: Database, article: Article, *, kb_path: Path | None = None) -> WriteOutcome:
+    """Store one article given as data rather than a file (the API's ``POST /api/documents``).
+
+    Raises :class:`InputError` when its date cannot be read; an article already stored adds nothing.
+    """
+    prepared = prepare_article(article)
+    if isinstance(prepared, ReadFailure):
+        raise InputError(prepared.source, prepared.reason)
+    existing = document_id_for(db, prepared.fingerprint)
+    if existing is not None:
+        return WriteOutcome(existing, created=False)
+    resolver = DocumentResolver(
+        load_kb(kb_path), lambda keys, skeletons, kind: entity_candidates(db, keys, skeletons, kind)
+    )
+    [(_, doc)] = parse_articles([prepared], kb_path=kb_path)
+    return write_document(db, resolver.resolve(doc, prepared))
 
 
 def ingest(

@@ -38,6 +38,22 @@ class UnknownActorError(FactiongraphError):
         super().__init__(f"no actor known as {name!r}: try 'factiongraph actors' to list them")
 
 
+class InvalidQueryError(FactiongraphError):
+    """A query parameter that cannot be used (a date that is not one, an unknown id)."""
+
+    status = 422
+
+    def __init__(self, parameter: str, message: str) -> None:
+        self.parameter = parameter
+        super().__init__(f"{parameter}: {message}")
+
+
+class NotFoundError(FactiongraphError):
+    """No actor, document or other record has the id asked for."""
+
+    status = 404
+
+
 class StoreError(FactiongraphError):
     """The store file cannot be used (wrong schema, newer version, not SQLite)."""
 

@@ -20,12 +20,12 @@ def counts(db: Database) -> dict[str, int]:
 
 def test_store_is_wal_and_migrated(fresh_db: Database) -> None:
     assert fresh_db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert schema_versions(fresh_db) == ["0001_initial", "0002_places_translit_corrections"]
+    assert schema_versions(fresh_db) == ["0001_initial", "0002_places_translit_corrections", "0003_browse_indexes"]
 
 
 def test_store_reopening_applies_nothing_twice(tmp_path: Path) -> None:
     open_store(tmp_path / "a.db")
-    assert len(schema_versions(open_store(tmp_path / "a.db"))) == 2
+    assert len(schema_versions(open_store(tmp_path / "a.db"))) == 3
 
 
 def test_store_refuses_a_file_that_is_not_sqlite(tmp_path: Path) -> None:

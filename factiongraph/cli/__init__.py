@@ -1,6 +1,18 @@
 """The command line: a thin layer over the library, one module per command group."""
 
-from factiongraph.cli import actors, claims, corrections, demo, events, export, extract, ingest, kb, timeline
+from factiongraph.cli import (
+    actors,
+    claims,
+    corrections,
+    demo,
+    events,
+    export,
+    extract,
+    ingest,
+    kb,
+    serve,
+    timeline,
+)
 from factiongraph.cli._util import app
 
 __all__ = [
@@ -15,6 +27,7 @@ __all__ = [
     "ingest",
     "kb",
     "main",
+    "serve",
     "timeline",
 ]
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from factiongraph.cli._util import SilentOption, app, console, print_timeline_entry, progress_bar, store
+from factiongraph.cli.serve import PortOption, TokenOption, run_server
 from factiongraph.demo import DEMO_DB, build_demo, sample_corpus
 from factiongraph.ingest import read_articles
 
@@ -16,6 +17,9 @@ from factiongraph.ingest import read_articles
 def demo_cli(
     db: Annotated[Path, typer.Option("--db", help="Store to build.")] = Path(DEMO_DB),
     silent: SilentOption = False,
+    serve: Annotated[bool, typer.Option("--serve", help="Then serve the API and web UI over it (127.0.0.1).")] = False,
+    port: PortOption = 8000,
+    token: TokenOption = None,
 ) -> None:
     """Build a store from the bundled sample corpus and print aliases, affiliations and a timeline."""
     database = store(db)
@@ -37,9 +41,11 @@ def demo_cli(
                 console.print(f"  {relation.type} → {relation.target}", highlight=False)
     if summary.pair is None:
         console.print("\n(no relations between actors found)")
-        return
-    first, second = summary.pair
-    console.print(f"\n[bold]{first} ↔ {second}[/bold] over time:")
-    for relation in summary.timeline:
-        print_timeline_entry(relation)
-    console.print(f"\nTry: factiongraph actor HTS --db {db}")
+    else:
+        first, second = summary.pair
+        console.print(f"\n[bold]{first} ↔ {second}[/bold] over time:")
+        for relation in summary.timeline:
+            print_timeline_entry(relation)
+        console.print(f"\nTry: factiongraph actor HTS --db {db}")
+    if serve:
+        run_server(db, "127.0.0.1", port, token)

@@ -1,4 +1,4 @@
-"""An analyst's corrections by name: the query-side face of :mod:`factiongraph.store.corrections`."""
+"""An analyst's corrections by name or id: the query-side face of :mod:`factiongraph.store.corrections`."""
 
 from __future__ import annotations
 
@@ -16,14 +16,24 @@ def merge(db: Database, keep: str, other: str) -> ActorProfile:
     return actor_profile(db, keep)
 
 
+def merge_ids(db: Database, keep_id: int, other_id: int) -> None:
+    """:func:`merge` for actors known by id (the API's)."""
+    merge_entities(db, keep_id, other_id)
+
+
 def split(db: Database, actor: str, name: str) -> ActorProfile:
     """Record that ``name`` is not the actor ``actor``: the name and its mentions get an actor of their own."""
-    entity_id = find_actor(db, actor)
+    new_id = split_id(db, find_actor(db, actor), name)
+    return actor_profile(db, db.execute("SELECT name FROM entities WHERE id = ?", [new_id]).fetchone()[0])
+
+
+def split_id(db: Database, entity_id: int, name: str) -> int:
+    """:func:`split` for an actor known by id; returns the id of the actor ``name`` now names."""
+    actor = db.execute("SELECT name FROM entities WHERE id = ?", [entity_id]).fetchone()[0]
     key = name_key(name)
     known = {row[0] for row in db.execute("SELECT name_key FROM aliases WHERE entity_id = ?", [entity_id])}
     if key not in known:
         raise FactiongraphError(f"{actor!r} has no name {name!r}: 'factiongraph actor {actor}' lists its names")
-    if key == name_key(db.execute("SELECT name FROM entities WHERE id = ?", [entity_id]).fetchone()[0]):
+    if key == name_key(actor):
         raise FactiongraphError(f"{name!r} is the canonical name of {actor!r}: split another name off it")
-    new_id = split_alias(db, entity_id, key, name)
-    return actor_profile(db, db.execute("SELECT name FROM entities WHERE id = ?", [new_id]).fetchone()[0])
+    return split_alias(db, entity_id, key, name)

@@ -134,3 +134,23 @@ def places_translit_corrections(db: Database) -> None:
         );
         """
     )
+
+
+@migrations(name="0003_browse_indexes")
+def browse_indexes(db: Database) -> None:
+    """Indexes for the API's pages: an actor's relations by type and date (dated first, oldest first, so a
+    capped list reads only its page), a pair's relations, events and claims by actor."""
+    dated = "COALESCE(when_start, when_end) IS NULL, COALESCE(when_start, when_end)"
+    db.executescript(
+        f"""
+        CREATE INDEX relations_source_dated ON relations(source_id, {dated});
+        CREATE INDEX relations_target_dated ON relations(target_id, {dated});
+        CREATE INDEX relations_source_type_dated ON relations(source_id, type, {dated});
+        CREATE INDEX relations_target_type_dated ON relations(target_id, type, {dated});
+        CREATE INDEX relations_pair ON relations(source_id, target_id);
+        CREATE INDEX event_actors_entity ON event_actors(entity_id);
+        CREATE INDEX events_place ON events(place_id);
+        CREATE INDEX claims_speaker ON claims(speaker_id);
+        CREATE INDEX claim_about_entity ON claim_about(entity_id);
+        """
+    )

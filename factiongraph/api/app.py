@@ -1,0 +1,299 @@
+"""The HTTP API (docs/api-contract.md): a thin FastAPI layer over :mod:`factiongraph.graph`, plus the web UI.
+
+Each worker thread opens its own SQLite connection (sqlite objects cannot cross threads); WAL lets the
+readers go on while a write endpoint writes. Every error, ours or FastAPI's, answers one JSON shape:
+``{"error": {"status", "message", "details"}}``.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.staticfiles import StaticFiles
+from sqlite_utils import Database
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from factiongraph import __version__
+from factiongraph.api import models
+from factiongraph.errors import FactiongraphError
+from factiongraph.graph.corrections import merge_ids, split_id
+from factiongraph.graph.documents import document_detail, document_summary, list_documents
+from factiongraph.graph.items import actor_id, claims_page, events_page, iso_prefix, relations_page
+from factiongraph.graph.network import EdgeTableCache, map_view, network
+from factiongraph.graph.profile import actor_detail, pair_timeline
+from factiongraph.graph.search import search_actors
+from factiongraph.graph.stats import store_stats
+from factiongraph.ingest import Article
+from factiongraph.kb import load_kb
+from factiongraph.store import open_store
+from factiongraph.web import static_dir
+
+Limit = Annotated[int, Query(ge=1, le=500, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+From = Annotated[str | None, Query(alias="from", description="Window start: YYYY, YYYY-MM or YYYY-MM-DD.")]
+To = Annotated[str | None, Query(alias="to", description="Window end: YYYY, YYYY-MM or YYYY-MM-DD.")]
+Stance = Literal["asserted", "denied", "possible", "likely"]
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": models.ErrorResponse, "description": "Unknown id"},
+    422: {"model": models.ErrorResponse, "description": "Invalid parameter"},
+}
+_WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    **_ERRORS,
+    401: {"model": models.ErrorResponse, "description": "No token, or a wrong one"},
+    403: {"model": models.ErrorResponse, "description": "The server was started without a token: it takes no writes"},
+}
+
+_NOT_BUILT = (
+    "<!doctype html><meta charset=utf-8><title>factiongraph</title>"
+    "<p>The web UI has not been built: run <code>make setup</code> in the repository, then restart "
+    "<code>factiongraph serve</code>. The API is at <a href=/docs>/docs</a> and <a href=/api/stats>/api/stats</a>."
+)
+
+
+_bearer = HTTPBearer(auto_error=False, description="The token the server was started with.")
+
+
+def _writer(request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
+    """Let a write through only with the server's token; a server without one takes no writes."""
+    token: str | None = request.app.state.token
+    if token is None:
+        raise HTTPException(403, "this server takes no writes: start it with --token (or FACTIONGRAPH_TOKEN)")
+    given = credentials.credentials if credentials else ""
+    if not secrets.compare_digest(given.encode(), token.encode()):
+        raise HTTPException(
+            401, "writes need the header 'Authorization: Bearer <token>'", headers={"WWW-Authenticate": "Bearer"}
+        )
+
+
+def create_app(db_path: Path, *, token: str | None = None) -> FastAPI:
+    """The API over the store at ``db_path``; write endpoints need ``Authorization: Bearer <token>``,
+    and without a ``token`` the server takes no writes at all."""
+    open_store(db_path).close()
+    local = threading.local()
+    write_lock = threading.Lock()
+    edge_tables = EdgeTableCache(db_path)
+
+    def store() -> Database:
+        """This thread's connection to the store."""
+        db = getattr(local, "db", None)
+        if db is None:
+            connection = sqlite3.connect(db_path, timeout=10)
+            connection.execute("PRAGMA foreign_keys = ON")
+            db = local.db = Database(connection)
+        return db
+
+    api = APIRouter(prefix="/api", responses=_ERRORS)
+    writes = APIRouter(prefix="/api", responses=_WRITE_ERRORS, dependencies=[Depends(_writer)])
+
+    @api.get("/actors", response_model=models.Page[models.ActorHit])
+    def actors(
+        q: Annotated[str | None, Query(description="Any name or spelling, Arabic too.")] = None,
+        type: Annotated[str | None, Query(description="Organisation, Person, Location, ...")] = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> Any:
+        """Actors whose names match `q`, best match first; without `q`, most mentioned first."""
+        return search_actors(store(), q, entity_type=type, limit=limit, offset=offset)
+
+    @api.get("/actors/{entity_id}", response_model=models.ActorDetail)
+    def actor(
+        entity_id: int, limit: Annotated[int, Query(ge=1, le=500, description="Items per list at most.")] = 100
+    ) -> Any:
+        """One actor: names, affiliations, members, commanders, territory, relations, events and claims."""
+        return actor_detail(store(), entity_id, limit=limit)
+
+    @api.get("/pair", response_model=models.PairTimeline)
+    def pair(
+        a: int,
+        b: int,
+        include_members: bool = False,
+        from_: From = None,
+        to: To = None,
+        limit: Annotated[int, Query(ge=1, le=500, description="Relations and claims at most.")] = 200,
+    ) -> Any:
+        """The timeline between two actors: relations either way and claims between them, by date."""
+        start, end = iso_prefix("from", from_), iso_prefix("to", to)
+        kb = load_kb() if include_members else None
+        return pair_timeline(store(), a, b, include_members=include_members, kb=kb, start=start, end=end, limit=limit)
+
+    @api.get("/relations", response_model=models.Page[models.RelationItem])
+    def relations(
+        source: int | None = None,
+        target: int | None = None,
+        actor: Annotated[int | None, Query(description="Either end.")] = None,
+        type: str | None = None,
+        from_: From = None,
+        to: To = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> Any:
+        """Relations with their quotes; with both `source` and `target`, either direction."""
+        start, end = iso_prefix("from", from_), iso_prefix("to", to)
+        return relations_page(
+            store(),
+            source=source,
+            target=target,
+            actor=actor,
+            relation_type=type,
+            start=start,
+            end=end,
+            limit=limit,
+            offset=offset,
+        )
+
+    @api.get("/events", response_model=models.Page[models.EventItem])
+    def events(
+        actor: int | None = None,
+        type: Annotated[str | None, Query(description="PLOVER category.")] = None,
+        place: int | None = None,
+        from_: From = None,
+        to: To = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> Any:
+        """Events, oldest first, by actor, type, place and window."""
+        start, end = iso_prefix("from", from_), iso_prefix("to", to)
+        return events_page(
+            store(), actor=actor, event_type=type, place=place, start=start, end=end, limit=limit, offset=offset
+        )
+
+    @api.get("/claims", response_model=models.Page[models.ClaimItem])
+    def claims(
+        about: int | None = None,
+        speaker: int | None = None,
+        stance: Stance | None = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> Any:
+        """Claims with speaker and stance, by subject, speaker and stance."""
+        return claims_page(store(), about=about, speaker=speaker, stance=stance, limit=limit, offset=offset)
+
+    @api.get("/documents", response_model=models.Page[models.DocumentSummary])
+    def documents(limit: Limit = 50, offset: Offset = 0) -> Any:
+        """Documents in the order they were stored."""
+        return list_documents(store(), limit=limit, offset=offset)
+
+    @api.get("/documents/{document_id}", response_model=models.DocumentDetail)
+    def document(document_id: int) -> Any:
+        """One document's text, sentences, mentions and relation evidence, as offsets into the text."""
+        return document_detail(store(), document_id)
+
+    @api.get("/graph", response_model=models.Network)
+    def graph(
+        from_: From = None,
+        to: To = None,
+        types: Annotated[str | None, Query(description="Relation types, comma-separated: BelongsTo,CommWith")] = None,
+        min_count: Annotated[int, Query(ge=1, description="Edges said at least this many times.")] = 1,
+        limit: Annotated[int, Query(ge=1, le=2000, description="The most connected actors kept.")] = 300,
+        max_edges: Annotated[int, Query(ge=1, le=20000, description="The edges said most often kept.")] = 1000,
+    ) -> Any:
+        """The network in a time window; undated relations only when no window is given."""
+        start, end = iso_prefix("from", from_), iso_prefix("to", to)
+        kinds = [t.strip() for t in types.split(",") if t.strip()] if types else None
+        db = store()
+        return network(
+            db,
+            start=start,
+            end=end,
+            types=kinds,
+            min_count=min_count,
+            limit=limit,
+            max_edges=max_edges,
+            table=edge_tables.get(db),
+        )
+
+    @api.get("/map", response_model=models.MapView)
+    def map_(from_: From = None, to: To = None, limit: Limit = 500) -> Any:
+        """Events at places with coordinates and places held (Controls) in a window."""
+        return map_view(store(), start=iso_prefix("from", from_), end=iso_prefix("to", to), limit=limit)
+
+    @api.get("/stats", response_model=models.Stats)
+    def stats() -> Any:
+        """Counts, and the first and last dates (the time slider's range)."""
+        return store_stats(store())
+
+    @writes.post("/merge", response_model=models.ActorDetail)
+    def merge(body: models.MergeRequest) -> Any:
+        """Merge `other` into `keep`; later ingests follow the merge. Answers the kept actor."""
+        db = store()
+        keep, other = actor_id(db, body.keep), actor_id(db, body.other)
+        with write_lock:
+            merge_ids(db, keep, other)
+        return actor_detail(db, keep)
+
+    @writes.post("/split", response_model=models.ActorDetail)
+    def split(body: models.SplitRequest) -> Any:
+        """Split `name` off `actor` onto an actor of its own; later ingests keep them apart. Answers the new actor."""
+        db = store()
+        entity_id = actor_id(db, body.actor)
+        with write_lock:
+            new_id = split_id(db, entity_id, body.name)
+        return actor_detail(db, new_id)
+
+    @writes.post("/documents", response_model=models.DocumentCreated)
+    def ingest_document(body: models.DocumentRequest) -> Any:
+        """Ingest one article (parsed, resolved and stored like a file); the same text twice adds nothing."""
+        from factiongraph.build import ingest_article  # spaCy loads here, not when the server starts
+
+        db = store()
+        article = Article(text=body.text, source="api", title=body.title, url=body.url, published=body.published)
+        with write_lock:
+            outcome = ingest_article(db, article)
+        return {**document_summary(db, outcome.document_id).__dict__, "created": outcome.created}
+
+    app = FastAPI(
+        title="factiongraph",
+        version=__version__,
+        description="A sourced, time-aware knowledge graph of armed actors: every fact with the sentence that says it.",
+    )
+    app.state.token = token
+    app.include_router(api)
+    app.include_router(writes)
+    _add_error_handlers(app)
+    static = static_dir()
+    if static is not None:
+        app.mount("/", StaticFiles(directory=static, html=True), name="web")
+    else:
+
+        @app.get("/", include_in_schema=False, response_class=HTMLResponse)
+        def not_built() -> str:
+            return _NOT_BUILT
+
+    return app
+
+
+def _error(status: int, message: str, details: list[dict[str, Any]] | None = None, **kwargs: Any) -> JSONResponse:
+    body = {"error": {"status": status, "message": message, "details": details or []}}
+    return JSONResponse(body, status_code=status, **kwargs)
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    """One error shape for everything: validation, unknown routes and ids, the library's own errors."""
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
+        details = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in error.errors()]
+        message = "; ".join(f"{_where(d['loc'])}: {d['msg']}" for d in details)
+        return _error(422, message or "invalid request", details)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+        return _error(error.status_code, str(error.detail), headers=getattr(error, "headers", None))
+
+    @app.exception_handler(FactiongraphError)
+    async def library_error(_request: Request, error: FactiongraphError) -> JSONResponse:
+        return _error(error.status, str(error))
+
+
+def _where(loc: list[Any]) -> str:
+    """``["query", "limit"]`` -> ``limit``; ``["body", "keep"]`` -> ``body.keep``."""
+    return ".".join(str(part) for part in (loc[1:] if loc and loc[0] in ("query", "path") else loc))

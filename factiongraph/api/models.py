@@ -1,0 +1,200 @@
+"""The API's response and request shapes (docs/api-contract.md); pydantic, so /openapi.json documents them."""
+
+from __future__ import annotations
+
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, Field
+
+T = TypeVar("T")
+
+
+class ActorRef(BaseModel):
+    id: int
+    name: str
+    type: str = Field(description="As stored: Organisation, Person, Location, Nationality, ...")
+
+
+class PlaceRef(ActorRef):
+    lat: float | None
+    lon: float | None
+
+
+class Evidence(BaseModel):
+    """The sentence that says a fact; ``start``/``end`` are its character offsets in the document's text."""
+
+    document_id: int
+    title: str | None
+    published: str | None
+    sentence: str
+    start: int
+    end: int
+
+
+class RelationItem(BaseModel):
+    id: int
+    type: str
+    source: ActorRef
+    target: PlaceRef | ActorRef = Field(description="With lat/lon when the target is a place with coordinates.")
+    when: str | None = Field(description='An ISO date, or an interval "start/end" with ".." for an open end.')
+    start: str | None
+    end: str | None
+    precision: str | None
+    evidence: Evidence
+
+
+class EventItem(BaseModel):
+    id: int
+    type: str = Field(description="PLOVER category.")
+    when: str | None
+    precision: str | None
+    place: PlaceRef | None
+    actors: list[ActorRef]
+    evidence: Evidence
+
+
+class ClaimItem(BaseModel):
+    id: int
+    speaker: ActorRef | None
+    speaker_text: str | None = Field(description="For an unnamed source, the words that describe it.")
+    stance: Literal["asserted", "denied", "possible", "likely"]
+    about: list[ActorRef]
+    content: str
+    when: str | None
+    evidence: Evidence
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+class ActorHit(ActorRef):
+    aliases: list[str]
+    mentions: int
+
+
+class ActorDetail(ActorRef):
+    kb_id: str | None
+    lat: float | None
+    lon: float | None
+    names: list[str] = Field(description="Every name, in every script.")
+    affiliations: list[RelationItem] = Field(description="BelongsTo from this actor.")
+    members: list[RelationItem] = Field(description="BelongsTo to this actor.")
+    commanders: list[RelationItem] = Field(description="InChargeOf to this actor.")
+    commands: list[RelationItem] = Field(description="InChargeOf from this actor.")
+    territory: list[RelationItem] = Field(description="Controls from this actor.")
+    relations: list[RelationItem] = Field(description="All, dated first, oldest first.")
+    events: list[EventItem]
+    claims_about: list[ClaimItem]
+    claims_by: list[ClaimItem]
+    totals: dict[str, int] = Field(description="How many items each list has in all; each list holds at most `limit`.")
+
+
+class PairTimeline(BaseModel):
+    a: ActorRef
+    b: ActorRef
+    relations: list[RelationItem]
+    claims: list[ClaimItem]
+    totals: dict[str, int] = Field(description="How many relations and claims there are in all (lists are capped).")
+
+
+class DocumentSummary(BaseModel):
+    id: int
+    title: str | None
+    published: str | None
+    url: str | None
+    language: str | None
+
+
+class TextSpan(BaseModel):
+    start: int
+    end: int
+
+
+class MentionSpan(TextSpan):
+    entity: ActorRef
+
+
+class RelationSpan(TextSpan):
+    id: int
+    type: str
+    source: ActorRef
+    target: ActorRef
+
+
+class DocumentDetail(DocumentSummary):
+    text: str = Field(description="Plain text, never markup; every offset points into it.")
+    sentences: list[TextSpan]
+    mentions: list[MentionSpan]
+    relations: list[RelationSpan]
+
+
+class NetworkNode(ActorRef):
+    degree: int
+
+
+class NetworkEdge(BaseModel):
+    id: str = Field(description='"{source}-{target}-{type}"')
+    source: int
+    target: int
+    type: str
+    count: int
+    first: str | None
+    last: str | None
+
+
+class Network(BaseModel):
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+    total_nodes: int = Field(description="Actors tied to any other in the window, before `limit` is applied.")
+    total_edges: int = Field(description="Edges among the kept actors, before `max_edges` is applied.")
+
+
+class MapView(BaseModel):
+    events: list[EventItem]
+    controlled: list[RelationItem]
+    totals: dict[str, int]
+
+
+class Stats(BaseModel):
+    documents: int
+    actors: int
+    relations: int
+    events: int
+    claims: int
+    first: str | None
+    last: str | None
+
+
+class ErrorBody(BaseModel):
+    status: int
+    message: str
+    details: list[dict[str, object]] = []
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody
+
+
+class MergeRequest(BaseModel):
+    keep: int | str = Field(description="Id or any name of the actor to keep.")
+    other: int | str = Field(description="Id or any name of the actor that is the same one.")
+
+
+class SplitRequest(BaseModel):
+    actor: int | str = Field(description="Id or any name of the actor.")
+    name: str = Field(min_length=1, description="The name that is not this actor.")
+
+
+class DocumentRequest(BaseModel):
+    text: str = Field(min_length=1)
+    title: str | None = None
+    published: str | None = Field(None, description="YYYY, YYYY-MM, YYYY-MM-DD or written out ('May 2022').")
+    url: str | None = None
+
+
+class DocumentCreated(DocumentSummary):
+    created: bool = Field(description="False when the same text was already stored.")

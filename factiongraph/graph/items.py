@@ -1,0 +1,384 @@
+"""Relations, events and claims as id-based items, fetched in pages: what the HTTP API and the UI browse.
+
+Every item carries its actors as :class:`ActorRef` (id, name, type) and its :class:`Citation` (the sentence
+and its offsets), so a client can link each fact to the actor pages and to the sentence in its article.
+Lists are selected as ids first (sorted and paged on indexes) and only the page is fetched whole, so a
+page costs the same however many facts an actor has.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from sqlite_utils import Database
+
+from factiongraph.errors import InvalidQueryError, NotFoundError
+from factiongraph.graph.queries import find_actor, format_when
+from factiongraph.store.queries import grouped
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    id: int
+    name: str
+    type: str
+
+
+@dataclass(frozen=True)
+class PlaceRef(ActorRef):
+    """An actor with coordinates: a place, or a country standing for its territory."""
+
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """The sentence that says a fact, with its character offsets in the document's text."""
+
+    document_id: int
+    title: str | None
+    published: str | None
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class RelationItem:
+    id: int
+    type: str
+    source: ActorRef
+    target: ActorRef
+    """A :class:`PlaceRef` when the target has coordinates."""
+    when: str | None
+    start: str | None
+    end: str | None
+    precision: str | None
+    evidence: Citation
+
+
+@dataclass(frozen=True)
+class EventItem:
+    id: int
+    type: str
+    when: str | None
+    precision: str | None
+    place: PlaceRef | None
+    actors: list[ActorRef]
+    evidence: Citation
+
+
+@dataclass(frozen=True)
+class ClaimItem:
+    id: int
+    speaker: ActorRef | None
+    speaker_text: str | None
+    stance: str
+    about: list[ActorRef]
+    content: str
+    when: str | None
+    evidence: Citation
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a longer list: the items, how many there are in all, and where the page starts."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def iso_prefix(parameter: str, value: str | None) -> str | None:
+    """``value`` checked as an ISO date prefix (YYYY, YYYY-MM or YYYY-MM-DD), the form every stored date has."""
+    if value is None or value == "":
+        return None
+    match = _DATE.match(value)
+    if match:
+        year, month, day = match.groups()
+        if month is None or 1 <= int(month) <= 12 and (day is None or 1 <= int(day) <= _days(year, month)):
+            return value
+    raise InvalidQueryError(parameter, f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def _days(year: str, month: str) -> int:
+    return monthrange(int(year), int(month))[1]
+
+
+def window_clause(start_sql: str, end_sql: str, start: str | None, end: str | None) -> tuple[str, list[object]]:
+    """SQL keeping facts whose date span ``start_sql``..``end_sql`` meets the window ``start``..``end``.
+
+    Dates are ISO prefixes, so "2017-07" is in a window ending "2017" and one starting "2017-07-15".
+    """
+    clauses, params = ["1"], []
+    if start:
+        clauses.append(f"{end_sql} >= ?")
+        params.append(start)
+    if end:
+        clauses.append(f"substr({start_sql}, 1, {len(end)}) <= ?")
+        params.append(end)
+    return " AND ".join(clauses), params
+
+
+def check_actor(db: Database, entity_id: int) -> ActorRef:
+    """The actor with id ``entity_id``, or :class:`NotFoundError`."""
+    refs = actor_refs(db, [entity_id])
+    if entity_id not in refs:
+        raise NotFoundError(f"no actor with id {entity_id}")
+    return refs[entity_id]
+
+
+def actor_id(db: Database, ref: int | str) -> int:
+    """The id of the actor ``ref`` is: an id, or any of its names (:class:`UnknownActorError` if none)."""
+    return check_actor(db, ref).id if isinstance(ref, int) else find_actor(db, ref)
+
+
+def actor_refs(db: Database, ids: Sequence[int]) -> dict[int, ActorRef]:
+    """Id -> reference; actors with coordinates come as :class:`PlaceRef`."""
+    if not ids:
+        return {}
+    rows = db.execute(
+        f"SELECT id, name, type, latitude, longitude FROM entities WHERE id IN ({_marks(set(ids))})", list(set(ids))
+    )
+    return {
+        eid: PlaceRef(eid, name, etype, lat, lon) if lat is not None else ActorRef(eid, name, etype)
+        for eid, name, etype, lat, lon in rows
+    }
+
+
+def relation_items(db: Database, ids: Sequence[int]) -> list[RelationItem]:
+    """The relations with these ids, in the order given."""
+    rows = db.execute(
+        "SELECT r.id, r.type, r.source_id, r.target_id, r.when_start, r.when_end, r.precision, "
+        f"{_CITATION.format(t='r')} FROM relations r JOIN documents d ON d.id = r.document_id "
+        f"WHERE r.id IN ({_marks(ids)})",
+        list(ids),
+    ).fetchall()
+    refs = actor_refs(db, [r[2] for r in rows] + [r[3] for r in rows])
+    by_id = {
+        rid: RelationItem(
+            rid, rtype, _plain(refs[sid]), refs[tid], format_when(start, end), start, end, precision, Citation(*cite)
+        )
+        for rid, rtype, sid, tid, start, end, precision, *cite in rows
+    }
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def event_items(db: Database, ids: Sequence[int]) -> list[EventItem]:
+    """The events with these ids, in the order given; actors that act first."""
+    rows = db.execute(
+        "SELECT e.id, e.type, e.when_start, e.when_end, e.precision, e.place_id, "
+        f"{_CITATION.format(t='e')} FROM events e JOIN documents d ON d.id = e.document_id "
+        f"WHERE e.id IN ({_marks(ids)})",
+        list(ids),
+    ).fetchall()
+    actors = grouped(
+        db.execute(
+            f"SELECT event_id, entity_id FROM event_actors WHERE event_id IN ({_marks(ids)}) "
+            "ORDER BY role = 'target', role, entity_id",
+            list(ids),
+        )
+    )
+    refs = actor_refs(db, [r[5] for r in rows if r[5] is not None] + [a for v in actors.values() for a in v])
+    by_id = {
+        eid: EventItem(
+            eid,
+            etype,
+            format_when(start, end),
+            precision,
+            _place(refs[place]) if place is not None else None,
+            [_plain(refs[a]) for a in actors.get(eid, [])],
+            Citation(*cite),
+        )
+        for eid, etype, start, end, precision, place, *cite in rows
+    }
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def claim_items(db: Database, ids: Sequence[int]) -> list[ClaimItem]:
+    """The claims with these ids, in the order given."""
+    rows = db.execute(
+        "SELECT c.id, c.speaker_id, c.speaker_text, c.stance, c.content, c.when_start, c.when_end, "
+        f"{_CITATION.format(t='c')} FROM claims c JOIN documents d ON d.id = c.document_id "
+        f"WHERE c.id IN ({_marks(ids)})",
+        list(ids),
+    ).fetchall()
+    about = grouped(
+        db.execute(f"SELECT claim_id, entity_id FROM claim_about WHERE claim_id IN ({_marks(ids)})", list(ids))
+    )
+    refs = actor_refs(db, [r[1] for r in rows if r[1] is not None] + [a for v in about.values() for a in v])
+    by_id = {
+        cid: ClaimItem(
+            cid,
+            _plain(refs[speaker]) if speaker is not None else None,
+            text,
+            stance,
+            [_plain(refs[a]) for a in about.get(cid, [])],
+            content,
+            format_when(start, end),
+            Citation(*cite),
+        )
+        for cid, speaker, text, stance, content, start, end, *cite in rows
+    }
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def relations_page(
+    db: Database,
+    *,
+    source: int | None = None,
+    target: int | None = None,
+    actor: int | None = None,
+    relation_type: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page[RelationItem]:
+    """Relations, dated ones oldest first and undated ones last, filtered by their ends, type and window
+    (in which an undated relation counts at its article's publication date).
+
+    With both ``source`` and ``target``, relations in either direction between them; ``actor`` is either end.
+    """
+    for entity_id in (source, target, actor):
+        if entity_id is not None:
+            check_actor(db, entity_id)
+    clauses, params = ["1"], []
+    if source is not None and target is not None:
+        clauses.append("((r.source_id = ? AND r.target_id = ?) OR (r.source_id = ? AND r.target_id = ?))")
+        params += [source, target, target, source]
+    elif source is not None or target is not None:
+        clauses.append("r.source_id = ?" if source is not None else "r.target_id = ?")
+        params.append(source if source is not None else target)
+    if actor is not None:
+        clauses.append("(r.source_id = ? OR r.target_id = ?)")
+        params += [actor, actor]
+    if relation_type:
+        clauses.append("r.type = ?")
+        params.append(relation_type)
+    window, window_params = window_clause(
+        "COALESCE(r.when_start, r.when_end, d.published)", "COALESCE(r.when_end, r.when_start, d.published)", start, end
+    )
+    where = " AND ".join(clauses) + " AND " + window
+    from_ = "FROM relations r JOIN documents d ON d.id = r.document_id" if start or end else "FROM relations r"
+    total = db.execute(f"SELECT COUNT(*) {from_} WHERE {where}", params + window_params).fetchone()[0]
+    ids = [
+        row[0]
+        for row in db.execute(
+            f"SELECT r.id {from_} WHERE {where} "
+            "ORDER BY COALESCE(r.when_start, r.when_end) IS NULL, COALESCE(r.when_start, r.when_end), r.id "
+            "LIMIT ? OFFSET ?",
+            params + window_params + [limit, offset],
+        )
+    ]
+    return Page(relation_items(db, ids), total, limit, offset)
+
+
+def events_page(
+    db: Database,
+    *,
+    actor: int | None = None,
+    event_type: str | None = None,
+    place: int | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page[EventItem]:
+    """Events oldest first (an undated one at its article's date), filtered as asked."""
+    for entity_id in (actor, place):
+        if entity_id is not None:
+            check_actor(db, entity_id)
+    clauses, params = ["1"], []
+    if actor is not None:
+        clauses.append("e.id IN (SELECT event_id FROM event_actors WHERE entity_id = ?)")
+        params.append(actor)
+    if event_type:
+        clauses.append("e.type = ?")
+        params.append(event_type)
+    if place is not None:
+        clauses.append("e.place_id = ?")
+        params.append(place)
+    window, window_params = window_clause(
+        "COALESCE(e.when_start, e.when_end, d.published)", "COALESCE(e.when_end, e.when_start, d.published)", start, end
+    )
+    where = " AND ".join(clauses) + " AND " + window
+    from_ = "FROM events e JOIN documents d ON d.id = e.document_id"
+    total = db.execute(f"SELECT COUNT(*) {from_} WHERE {where}", params + window_params).fetchone()[0]
+    ids = [
+        row[0]
+        for row in db.execute(
+            f"SELECT e.id {from_} WHERE {where} "
+            "ORDER BY COALESCE(e.when_start, e.when_end, d.published) IS NULL, "
+            "COALESCE(e.when_start, e.when_end, d.published), e.id LIMIT ? OFFSET ?",
+            params + window_params + [limit, offset],
+        )
+    ]
+    return Page(event_items(db, ids), total, limit, offset)
+
+
+def claims_page(
+    db: Database,
+    *,
+    about: int | None = None,
+    speaker: int | None = None,
+    stance: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page[ClaimItem]:
+    """Claims oldest first (an undated one at its article's date), filtered by subject, speaker and stance."""
+    for entity_id in (about, speaker):
+        if entity_id is not None:
+            check_actor(db, entity_id)
+    clauses, params = ["1"], []
+    if about is not None:
+        clauses.append("c.id IN (SELECT claim_id FROM claim_about WHERE entity_id = ?)")
+        params.append(about)
+    if speaker is not None:
+        clauses.append("c.speaker_id = ?")
+        params.append(speaker)
+    if stance:
+        clauses.append("c.stance = ?")
+        params.append(stance)
+    where = " AND ".join(clauses)
+    total = db.execute(f"SELECT COUNT(*) FROM claims c WHERE {where}", params).fetchone()[0]
+    ids = [
+        row[0]
+        for row in db.execute(
+            f"SELECT c.id FROM claims c JOIN documents d ON d.id = c.document_id WHERE {where} "
+            "ORDER BY COALESCE(c.when_start, d.published), c.document_id, c.evidence_begin, c.id LIMIT ? OFFSET ?",
+            params + [limit, offset],
+        )
+    ]
+    return Page(claim_items(db, ids), total, limit, offset)
+
+
+_CITATION = (
+    "{t}.document_id, d.title, d.published, "
+    "substr(d.text, {t}.evidence_begin + 1, {t}.evidence_end - {t}.evidence_begin), "
+    "{t}.evidence_begin, {t}.evidence_end"
+)
+
+
+def _marks(values: Sequence[object] | set[object]) -> str:
+    return ",".join("?" * len(values))
+
+
+def _plain(ref: ActorRef) -> ActorRef:
+    """An actor as a bare reference (sources, event actors, speakers carry no coordinates)."""
+    return ActorRef(ref.id, ref.name, ref.type)
+
+
+def _place(ref: ActorRef) -> PlaceRef:
+    return ref if isinstance(ref, PlaceRef) else PlaceRef(ref.id, ref.name, ref.type, None, None)

@@ -1,0 +1,237 @@
+"""The network in a time window, and the map: who is tied to whom, and where things happened.
+
+An edge gathers every relation of one type from one actor to another; its ``count`` is how many
+sentences say it. Relations without a date belong to no window, so they count only when none is asked.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sqlite_utils import Database
+
+from factiongraph.graph.items import (
+    ActorRef,
+    EventItem,
+    RelationItem,
+    actor_refs,
+    event_items,
+    relation_items,
+    window_clause,
+)
+
+
+@dataclass(frozen=True)
+class NetworkNode(ActorRef):
+    degree: int
+    """How many actors it is tied to in the window."""
+
+
+@dataclass(frozen=True)
+class NetworkEdge:
+    id: str
+    """``"{source}-{target}-{type}"``: stable across windows, so a client can keep its selection."""
+    source: int
+    target: int
+    type: str
+    count: int
+    first: str | None
+    last: str | None
+
+
+@dataclass
+class Network:
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+    total_nodes: int
+    """Actors tied to any other in the window, before the ``limit`` most connected are kept."""
+    total_edges: int
+    """Edges among the kept actors, before the ``max_edges`` said most often are kept."""
+
+
+@dataclass
+class MapView:
+    """Events at places with coordinates, and places held (Controls), in a window; capped at ``limit`` each."""
+
+    events: list[EventItem]
+    controlled: list[RelationItem]
+    totals: dict[str, int]
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_UNDATED_FIRST = 99_999_999
+
+
+def _date_number(value: str | None, missing: int) -> int:
+    """``"2017-07"`` as 20170700 (``missing`` 0) or 20170799 (``missing`` 99); -1 for no readable date.
+
+    Month and day 00/99 are never real, so the number says exactly what the string does."""
+    match = _DATE.match(value or "")
+    if not match:
+        return -1
+    year, month, day = match.groups()
+    return int(year) * 10_000 + int(month or missing) * 100 + int(day or missing)
+
+
+def _date_text(number: int) -> str | None:
+    if number < 0 or number == _UNDATED_FIRST:
+        return None
+    year, month, day = number // 10_000, number // 100 % 100, number % 100
+    if month in (0, 99):
+        return f"{year:04d}"
+    return f"{year:04d}-{month:02d}" if day in (0, 99) else f"{year:04d}-{month:02d}-{day:02d}"
+
+
+@dataclass(frozen=True)
+class EdgeTable:
+    """Every relation's type, ends and date span as numpy columns: a window over hundreds of thousands of
+    relations is then a few vector operations, where SQL would group them all on every request."""
+
+    type_names: list[str]
+    type_code: np.ndarray
+    source: np.ndarray
+    target: np.ndarray
+    first: np.ndarray
+    """Earliest day the relation may hold, as :func:`_date_number` with 00 padding; -1 when undated."""
+    last: np.ndarray
+    """Latest day, with 99 padding; -1 when undated."""
+
+    @classmethod
+    def load(cls, db: Database) -> EdgeTable:
+        rows = db.execute("SELECT type, source_id, target_id, when_start, when_end FROM relations").fetchall()
+        names = sorted({r[0] for r in rows})
+        code = {name: i for i, name in enumerate(names)}
+        return cls(
+            names,
+            np.array([code[r[0]] for r in rows], dtype=np.int64),
+            np.array([r[1] for r in rows], dtype=np.int64),
+            np.array([r[2] for r in rows], dtype=np.int64),
+            np.array([_date_number(r[3] or r[4], 0) for r in rows], dtype=np.int64),
+            np.array([_date_number(r[4] or r[3], 99) for r in rows], dtype=np.int64),
+        )
+
+    def network(
+        self,
+        db: Database,
+        *,
+        start: str | None = None,
+        end: str | None = None,
+        types: Sequence[str] | None = None,
+        min_count: int = 1,
+        limit: int = 300,
+        max_edges: int = 1000,
+    ) -> Network:
+        """See :func:`network`."""
+        mask = np.ones(len(self.source), dtype=bool)
+        if types:
+            codes = [i for i, name in enumerate(self.type_names) if name in set(types)]
+            mask &= np.isin(self.type_code, codes)
+        if start or end:
+            mask &= self.first >= 0
+            if start:
+                mask &= self.last >= _date_number(start, 0)
+            if end:
+                mask &= self.first <= _date_number(end, 99)
+        rows = np.flatnonzero(mask)
+        if not len(rows):
+            return Network([], [], 0, 0)
+        base = int(max(self.source.max(), self.target.max())) + 1
+        keys = (self.type_code[rows] * base + self.source[rows]) * base + self.target[rows]
+        order = np.argsort(keys, kind="stable")
+        rows, keys = rows[order], keys[order]
+        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        counts = np.diff(np.r_[starts, len(keys)])
+        first = np.minimum.reduceat(np.where(self.first[rows] >= 0, self.first[rows], _UNDATED_FIRST), starts)
+        last = np.maximum.reduceat(self.last[rows], starts)
+        strong = counts >= min_count
+        edge_rows, counts, first, last = rows[starts][strong], counts[strong], first[strong], last[strong]
+        sources, targets = self.source[edge_rows], self.target[edge_rows]
+        low, high = np.minimum(sources, targets), np.maximum(sources, targets)
+        pairs = np.unique(low * base + high)
+        degree = np.bincount(pairs // base, minlength=base) + np.bincount(pairs % base, minlength=base)
+        tied = np.flatnonzero(degree)
+        kept_ids = tied[np.lexsort((tied, -degree[tied]))][:limit]
+        kept = np.zeros(base, dtype=bool)
+        kept[kept_ids] = True
+        among = np.flatnonzero(kept[sources] & kept[targets])
+        strongest = among[np.argsort(-counts[among], kind="stable")][:max_edges]
+        strongest.sort()
+        refs = actor_refs(db, [int(i) for i in kept_ids])
+        nodes = [NetworkNode(i, refs[i].name, refs[i].type, int(degree[i])) for i in map(int, kept_ids) if i in refs]
+        edges = [
+            NetworkEdge(
+                f"{s}-{t}-{name}", s, t, name, int(counts[e]), _date_text(int(first[e])), _date_text(int(last[e]))
+            )
+            for e in strongest
+            for s, t, name in [(int(sources[e]), int(targets[e]), self.type_names[self.type_code[edge_rows[e]]])]
+        ]
+        return Network(nodes, edges, len(tied), len(among))
+
+
+class EdgeTableCache:
+    """One :class:`EdgeTable` per store, loaded again only after something was written to it.
+
+    SQLite's ``data_version`` changes on a connection when another connection commits, so a connection
+    kept only for watching sees every write: the API's, the CLI's, another process's.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        self._watch = sqlite3.connect(path, check_same_thread=False)
+        self._lock = threading.Lock()
+        self._version: int | None = None
+        self._table: EdgeTable | None = None
+
+    def get(self, db: Database) -> EdgeTable:
+        with self._lock:
+            version = self._watch.execute("PRAGMA data_version").fetchone()[0]
+            if self._table is None or version != self._version:
+                self._table, self._version = EdgeTable.load(db), version
+            return self._table
+
+
+def network(
+    db: Database,
+    *,
+    start: str | None = None,
+    end: str | None = None,
+    types: Sequence[str] | None = None,
+    min_count: int = 1,
+    limit: int = 300,
+    max_edges: int = 1000,
+    table: EdgeTable | None = None,
+) -> Network:
+    """The ``limit`` most connected actors in the window, and among them the ``max_edges`` edges said most
+    often, each said at least ``min_count`` times. A node's degree counts the actors it is tied to.
+
+    Pass ``table`` (from an :class:`EdgeTableCache`) to skip reading every relation.
+    """
+    edges = table if table is not None else EdgeTable.load(db)
+    return edges.network(db, start=start, end=end, types=types, min_count=min_count, limit=limit, max_edges=max_edges)
+
+
+def map_view(db: Database, *, start: str | None = None, end: str | None = None, limit: int = 500) -> MapView:
+    """What happened where and who held which place, oldest first, each fact by its date or its article's."""
+    when = "COALESCE({t}.when_start, {t}.when_end, d.published)"
+    until = "COALESCE({t}.when_end, {t}.when_start, d.published)"
+    lists: dict[str, list[int]] = {}
+    totals: dict[str, int] = {}
+    for key, table, join in (
+        ("events", "events e", "JOIN entities p ON p.id = e.place_id"),
+        ("controlled", "relations e", "JOIN entities p ON p.id = e.target_id AND e.type = 'Controls'"),
+    ):
+        window, params = window_clause(when.format(t="e"), until.format(t="e"), start, end)
+        from_ = (
+            f"FROM {table} {join} JOIN documents d ON d.id = e.document_id WHERE p.latitude IS NOT NULL AND {window}"
+        )
+        totals[key] = db.execute(f"SELECT COUNT(*) {from_}", params).fetchone()[0]
+        lists[key] = [
+            row[0]
+            for row in db.execute(f"SELECT e.id {from_} ORDER BY {when.format(t='e')}, e.id LIMIT ?", [*params, limit])
+        ]
+    return MapView(event_items(db, lists["events"]), relation_items(db, lists["controlled"]), totals)

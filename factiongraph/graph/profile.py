@@ -1,0 +1,208 @@
+"""An actor's page and a pair's timeline by id: what the API's actor and pair views show.
+
+Each list is capped (``limit``) and its full length kept in ``totals``, so a page for an actor quoted in
+thousands of sentences costs what one for a minor actor does; the paged lists give the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from factiongraph.graph.items import (
+    ActorRef,
+    ClaimItem,
+    EventItem,
+    RelationItem,
+    check_actor,
+    claim_items,
+    event_items,
+    relation_items,
+    window_clause,
+)
+from factiongraph.graph.queries import members_of
+from factiongraph.kb import KnowledgeBase
+
+
+@dataclass
+class ActorDetail:
+    """One actor: every name, its place in coalitions and command, its territory, relations, events, claims."""
+
+    id: int
+    name: str
+    type: str
+    kb_id: str | None
+    lat: float | None
+    lon: float | None
+    names: list[str]
+    affiliations: list[RelationItem] = field(default_factory=list)
+    members: list[RelationItem] = field(default_factory=list)
+    commanders: list[RelationItem] = field(default_factory=list)
+    commands: list[RelationItem] = field(default_factory=list)
+    territory: list[RelationItem] = field(default_factory=list)
+    relations: list[RelationItem] = field(default_factory=list)
+    events: list[EventItem] = field(default_factory=list)
+    claims_about: list[ClaimItem] = field(default_factory=list)
+    claims_by: list[ClaimItem] = field(default_factory=list)
+    totals: dict[str, int] = field(default_factory=dict)
+    """How many items each list has in all (each list holds at most ``limit``)."""
+
+
+@dataclass
+class PairTimeline:
+    """Everything between two actors, by date: relations either way, and claims one makes about the other."""
+
+    a: ActorRef
+    b: ActorRef
+    relations: list[RelationItem]
+    claims: list[ClaimItem]
+    totals: dict[str, int]
+
+
+_DATED = "COALESCE({t}.when_start, {t}.when_end) IS NULL, COALESCE({t}.when_start, {t}.when_end), {t}.id"
+
+# list name -> (the actor's end of the relation, its type); "relations" holds every type at either end
+_RELATION_LISTS = {
+    "affiliations": (("source_id",), "BelongsTo"),
+    "members": (("target_id",), "BelongsTo"),
+    "commanders": (("target_id",), "InChargeOf"),
+    "commands": (("source_id",), "InChargeOf"),
+    "territory": (("source_id",), "Controls"),
+    "relations": (("source_id", "target_id"), None),
+}
+
+
+def actor_detail(db: Database, entity_id: int, *, limit: int = 100) -> ActorDetail:
+    """The actor with id ``entity_id`` (:class:`NotFoundError` if none), each list dated first, oldest first."""
+    check_actor(db, entity_id)
+    name, etype, kb_id, lat, lon = db.execute(
+        "SELECT name, type, kb_id, latitude, longitude FROM entities WHERE id = ?", [entity_id]
+    ).fetchone()
+    names = [r[0] for r in db.execute("SELECT name FROM aliases WHERE entity_id = ? ORDER BY id", [entity_id])]
+    detail = ActorDetail(entity_id, name, etype, kb_id, lat, lon, names)
+    lists: dict[str, list[int]] = {}
+    for key, (ends, relation_type) in _RELATION_LISTS.items():
+        rows: list[tuple[int, str | None]] = []
+        detail.totals[key] = 0
+        for end in ends:
+            total, page = _dated_relations(db, end, entity_id, relation_type, limit)
+            detail.totals[key] += total
+            rows += page
+        rows.sort(key=lambda row: (row[1] is None, row[1] or "", row[0]))
+        lists[key] = [rid for rid, _ in rows[:limit]]
+    items = {item.id: item for item in relation_items(db, sorted({i for ids in lists.values() for i in ids}))}
+    for key, ids in lists.items():
+        setattr(detail, key, [items[i] for i in ids])
+
+    event_where = "(e.id IN (SELECT event_id FROM event_actors WHERE entity_id = ?) OR e.place_id = ?)"
+    detail.totals["events"] = db.execute(
+        f"SELECT COUNT(*) FROM events e WHERE {event_where}", [entity_id, entity_id]
+    ).fetchone()[0]
+    event_ids = [
+        row[0]
+        for row in db.execute(
+            f"SELECT e.id FROM events e WHERE {event_where} ORDER BY {_DATED.format(t='e')} LIMIT ?",
+            [entity_id, entity_id, limit],
+        )
+    ]
+    detail.events = event_items(db, event_ids)
+
+    for key, where in (
+        ("claims_about", "c.id IN (SELECT claim_id FROM claim_about WHERE entity_id = ?)"),
+        ("claims_by", "c.speaker_id = ?"),
+    ):
+        detail.totals[key] = db.execute(f"SELECT COUNT(*) FROM claims c WHERE {where}", [entity_id]).fetchone()[0]
+        ids = [
+            row[0]
+            for row in db.execute(
+                f"SELECT c.id FROM claims c WHERE {where} ORDER BY {_DATED.format(t='c')} LIMIT ?", [entity_id, limit]
+            )
+        ]
+        setattr(detail, key, claim_items(db, ids))
+    return detail
+
+
+def _dated_relations(
+    db: Database, end: str, entity_id: int, relation_type: str | None, limit: int
+) -> tuple[int, list[tuple[int, str | None]]]:
+    """How many relations have the actor at ``end`` (of the type), and the first ``limit`` by date as
+    ``(id, date)``: read in index order (migration 0003), so a busy actor costs no sort."""
+    where = f"r.{end} = ?" + (" AND r.type = ?" if relation_type else "")
+    params = [entity_id, relation_type] if relation_type else [entity_id]
+    total = db.execute(f"SELECT COUNT(*) FROM relations r WHERE {where}", params).fetchone()[0]
+    rows = db.execute(
+        f"SELECT r.id, COALESCE(r.when_start, r.when_end) FROM relations r WHERE {where} "
+        f"ORDER BY {_DATED.format(t='r')} LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    return total, rows
+
+
+def pair_timeline(
+    db: Database,
+    first: int,
+    second: int,
+    *,
+    include_members: bool = False,
+    kb: KnowledgeBase | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    limit: int = 200,
+) -> PairTimeline:
+    """Relations either way between two actors and the claims between them, oldest first, undated last.
+
+    As in ``factiongraph relations``: with ``include_members`` their member factions and the people in charge
+    of them count too, and the window keeps a fact by its date or, failing that, its article's date.
+    """
+    a, b = check_actor(db, first), check_actor(db, second)
+    side_a = members_of(db, first, kb) if include_members else {first}
+    side_b = members_of(db, second, kb) if include_members else {second}
+    side_a, side_b = (side_a - side_b) | {first}, (side_b - side_a) | {second}
+    marks_a, marks_b = ",".join("?" * len(side_a)), ",".join("?" * len(side_b))
+    when = "COALESCE(r.when_start, r.when_end, d.published)"
+    window, window_params = window_clause(when, "COALESCE(r.when_end, r.when_start, d.published)", start, end)
+    where = (
+        f"((r.source_id IN ({marks_a}) AND r.target_id IN ({marks_b})) "
+        f"OR (r.source_id IN ({marks_b}) AND r.target_id IN ({marks_a}))) AND {window}"
+    )
+    params = [*side_a, *side_b, *side_b, *side_a, *window_params]
+    from_ = "FROM relations r JOIN documents d ON d.id = r.document_id"
+    total = db.execute(f"SELECT COUNT(*) {from_} WHERE {where}", params).fetchone()[0]
+    relation_ids = [
+        row[0]
+        for row in db.execute(
+            f"SELECT r.id {from_} WHERE {where} ORDER BY {when} IS NULL, {when}, r.evidence_begin, r.id LIMIT ?",
+            [*params, limit],
+        )
+    ]
+    claim_ids, claims_total = _pair_claims(db, side_a, side_b, start, end, limit)
+    totals = {"relations": total, "claims": claims_total}
+    return PairTimeline(a, b, relation_items(db, relation_ids), claim_items(db, claim_ids), totals)
+
+
+def _pair_claims(
+    db: Database, side_a: set[int], side_b: set[int], start: str | None, end: str | None, limit: int
+) -> tuple[list[int], int]:
+    """Claims by one side about the other, or about both, in the window: their ids by date, and how many."""
+
+    def about(side: set[int]) -> set[int]:
+        marks = ",".join("?" * len(side))
+        return {r[0] for r in db.execute(f"SELECT claim_id FROM claim_about WHERE entity_id IN ({marks})", list(side))}
+
+    def said_by(side: set[int]) -> set[int]:
+        marks = ",".join("?" * len(side))
+        return {r[0] for r in db.execute(f"SELECT id FROM claims WHERE speaker_id IN ({marks})", list(side))}
+
+    about_a, about_b = about(side_a), about(side_b)
+    candidates = (said_by(side_a) & about_b) | (said_by(side_b) & about_a) | (about_a & about_b)
+    if not candidates:
+        return [], 0
+    when = "COALESCE(c.when_start, c.when_end, d.published)"
+    window, window_params = window_clause(when, "COALESCE(c.when_end, c.when_start, d.published)", start, end)
+    rows = db.execute(
+        f"SELECT c.id FROM claims c JOIN documents d ON d.id = c.document_id "
+        f"WHERE c.id IN ({','.join('?' * len(candidates))}) AND {window} ORDER BY {when} IS NULL, {when}, c.id",
+        [*candidates, *window_params],
+    ).fetchall()
+    return [r[0] for r in rows[:limit]], len(rows)
