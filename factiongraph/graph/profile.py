@@ -97,7 +97,9 @@ def actor_detail(db: Database, entity_id: int, *, limit: int = 100) -> ActorDeta
 
     event_where = "(e.id IN (SELECT event_id FROM event_actors WHERE entity_id = ?) OR e.place_id = ?)"
     detail.totals["events"] = db.execute(
-        f"SELECT COUNT(*) FROM events e WHERE {event_where}", [entity_id, entity_id]
+        "SELECT COUNT(*) FROM (SELECT event_id FROM event_actors WHERE entity_id = ? "
+        "UNION SELECT id FROM events WHERE place_id = ?)",
+        [entity_id, entity_id],
     ).fetchone()[0]
     event_ids = [
         row[0]
