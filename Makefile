@@ -43,6 +43,7 @@ test-fast: setup
 
 bench: setup
 	bench/throughput
+	bench/api
 
 # Re-pin after changing dependencies in pyproject.toml (needs uv: pip install uv).
 lock:
