@@ -169,3 +169,53 @@ def test_nlp_a_place_hung_on_the_phrase_before_is_still_where_it_happened(nlp: L
 def test_nlp_a_group_is_where_it_was_formed(nlp: Language) -> None:
     found = relations(nlp, "Rebel factions formed the Army of Conquest in Idlib in March 2015.")
     assert ("CoLocated", "Army of Conquest", "Idlib") in found
+
+
+def test_nlp_the_latter_is_typed_like_the_actor_it_stands_for(nlp: Language) -> None:
+    found = mentions(nlp, "Hamza Division joined the Levant Front, and the latter grew stronger.")
+    assert found["the latter"][0] == "Organisation"
+
+
+def test_nlp_tension_between_two_actors_goes_both_ways(nlp: Language) -> None:
+    found = relations(nlp, "The move caused tension between the Levant Front and the Hamza Division.")
+    assert {("Dislikes", "Levant Front", "Hamza Division"), ("Dislikes", "Hamza Division", "Levant Front")} <= found
+
+
+def test_nlp_control_changing_hands(nlp: Language) -> None:
+    found = relations(
+        nlp, "Fighting reached Saraqib, which was held by Ahrar al-Sham, only to be captured by the Islamic State."
+    )
+    assert {("Controls", "Ahrar al-Sham", "Saraqib"), ("Controls", "Islamic State", "Saraqib")} <= found
+
+
+def test_nlp_taking_a_position_makes_a_person_that_member(nlp: Language) -> None:
+    found = relations(nlp, "Abu Amsha assumed the position of a member of the Hamza Division.")
+    assert ("IsSynonymOf", "Abu Amsha", "a member") in found
+    assert ("BelongsTo", "a member", "Hamza Division") in found
+
+
+def test_nlp_an_office_in_a_government_belongs_to_it(nlp: Language) -> None:
+    found = relations(nlp, "Salim Idris, the Minister of Defense in the Syrian Interim Government, resigned.")
+    assert ("BelongsTo", "the Minister of Defense", "Syrian Interim Government") in found
+
+
+def test_nlp_a_group_formed_by_people_led_by_someone_is_in_their_charge(nlp: Language) -> None:
+    found = relations(nlp, "The Army of Conquest was formed by a group of commanders, led by Abu Mohammad al-Jolani.")
+    assert ("InChargeOf", "Abu Mohammad al-Jolani", "Army of Conquest") in found
+
+
+def test_nlp_negated_hedged_and_conditional_relations_are_not_facts(nlp: Language) -> None:
+    for text in (
+        "The Levant Front did not attack Jaysh al-Islam.",
+        "If the Levant Front attacks Jaysh al-Islam, the truce ends.",
+        "The Levant Front could attack Jaysh al-Islam.",
+        "The expert raised the possibility of a rapprochement between the Levant Front and Jaysh al-Islam.",
+    ):
+        assert not relations(nlp, text), text
+    assert relations(nlp, "The Levant Front attacked Jaysh al-Islam.")
+
+
+def test_nlp_a_listed_title_with_its_own_group_is_not_a_conjunct(nlp: Language) -> None:
+    found = relations(nlp, "The HTS general commander Abu Mohammad al-Jolani and SNA leader Mohammed al-Jassem met.")
+    assert ("InChargeOf", "SNA leader", "HTS") not in found
+    assert not [r for r in found if r[0] == "IsSynonymOf" and "SNA leader" in r and "commander" in r[1]]

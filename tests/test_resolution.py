@@ -86,3 +86,17 @@ def test_resolution_a_faction_does_not_control_a_country(fresh_db: Database, tmp
     ingest(fresh_db, [write(tmp_path, "a.txt", text)])
     held = {r.target for r in actor_profile(fresh_db, "Levant Front").relations if r.type == "Controls"}
     assert "Turkey" not in held
+
+
+def test_resolution_the_latter_is_the_actor_named_last(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Rift\n\nHamza Division joined the Levant Front, which caused tension between the latter and Jaysh al-Islam."
+    ingest(fresh_db, [write(tmp_path, "a.txt", text)])
+    hostile = {r.target for r in actor_profile(fresh_db, "Jaysh al-Islam").relations if r.type == "Dislikes"}
+    assert "Levant Front" in hostile
+
+
+def test_resolution_meeting_the_areas_of_a_faction_is_meeting_the_faction(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Leak\n\nIn the recording, Abu Omar spoke of his meeting with several leaders in the Levant Front areas."
+    ingest(fresh_db, [write(tmp_path, "a.txt", text)])
+    met = {r.target for r in actor_profile(fresh_db, "Abu Omar").relations if r.type == "CommWith"}
+    assert "Levant Front" in met

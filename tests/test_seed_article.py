@@ -7,6 +7,7 @@ import json
 from sqlite_utils import Database
 
 from factiongraph.build import ingest
+from factiongraph.evaluation import SYMMETRIC
 from factiongraph.export import export_json
 from factiongraph.graph import actor_profile, list_claims, relations_between
 from factiongraph.kb import load_kb
@@ -55,8 +56,10 @@ def test_seed_article_timeline_between_sna_and_hts_is_dated_and_quoted(fresh_db:
     ingest(fresh_db, [SEED_ARTICLE], published="2022-05")
     timeline = relations_between(fresh_db, "SNA", "HTS", include_members=True, kb=load_kb())
     dated = {(r.type, r.when) for r in timeline}
-    assert ("Dislikes", "2019-09") in dated
-    assert ("Likes", "2021-09") in dated
+    assert ("Dislikes", "2019-09") in dated  # the insult
+    assert ("CoLocated", "2021-07") in dated  # an HTS commander's visit and meetings in SNA-held Azaz
+    assert ("Likes", "2021-09") in dated  # the statement of willingness
+    assert ("CoLocated", "2022-04") in dated  # Abu Amsha seen in HTS-held Atma "last April"
     text = SEED_ARTICLE.read_text(encoding="utf-8")
     assert all(r.evidence.text in text for r in timeline)
 
@@ -68,3 +71,34 @@ def test_seed_article_claims_have_the_gold_speaker_and_stance(fresh_db: Database
     found = {(name_key(c.speaker), c.stance) for c in list_claims(fresh_db) if c.speaker_is_actor}
     matched = [c for c in gold["claims"] if any((n, c["stance"]) in found for n in names[c["speaker"]])]
     assert len(matched) >= 4, f"{len(matched)} of {len(gold['claims'])} gold claims found"
+
+
+def test_seed_article_gold_relations_are_in_the_graph_with_their_dates(fresh_db: Database) -> None:
+    ingest(fresh_db, [SEED_ARTICLE], published="2022-05")
+    graph = export_json(fresh_db)
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    names_of = {n["id"]: {name_key(x) for x in [n["name"], *n["aliases"]]} for n in graph["nodes"]}
+
+    def nodes(gold_id: str) -> set[str]:
+        entity = next(e for e in gold["entities"] if e["id"] == gold_id)
+        wanted = {name_key(n) for n in [entity["name"], *entity["aliases"]]}
+        return {node for node, names in names_of.items() if names & wanted}
+
+    def found(relation: dict) -> bool:
+        if relation["type"] == "IsSynonymOf" and relation["source"] == relation["target"]:
+            return len(nodes(relation["source"])) == 1
+        sources, targets = nodes(relation["source"]), nodes(relation["target"])
+        symmetric = relation["type"] in SYMMETRIC
+        edges = [
+            e
+            for e in graph["edges"]
+            if e["type"] == relation["type"]
+            and (
+                (e["source"] in sources and e["target"] in targets)
+                or (symmetric and e["source"] in targets and e["target"] in sources)
+            )
+        ]
+        return bool(edges) and (not relation.get("when") or any(e["when"] for e in edges))
+
+    matched = [r for r in gold["relations"] if found(r)]
+    assert len(matched) >= 30, f"{len(matched)} of {len(gold['relations'])} gold relations found"

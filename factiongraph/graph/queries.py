@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from sqlite_utils import Database
 
 from factiongraph.errors import UnknownActorError
 from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key
+from factiongraph.places import default_places_path, read_places_file
 from factiongraph.store.queries import entity_ids_for_name
 
 
@@ -206,12 +208,58 @@ def relations_between(
     side_b = members_of(db, b, kb) if include_members else {b}
     side_a, side_b = side_a - side_b | {a}, side_b - side_a | {b}
     marks_a, marks_b = ",".join("?" * len(side_a)), ",".join("?" * len(side_b))
-    rows = db.execute(
-        _RELATION_SELECT + f" WHERE ((r.source_id IN ({marks_a}) AND r.target_id IN ({marks_b}))"
+    between = (
+        f"((r.source_id IN ({marks_a}) AND r.target_id IN ({marks_b}))"
         f" OR (r.source_id IN ({marks_b}) AND r.target_id IN ({marks_a})))"
+    )
+    params: list[object] = [*side_a, *side_b, *side_b, *side_a]
+    if include_members:
+        visits = _visits_into_territory(db, side_a, side_b) | _visits_into_territory(db, side_b, side_a)
+        if visits:
+            between = f"({between} OR r.id IN ({','.join('?' * len(visits))}))"
+            params += sorted(visits)
+    rows = db.execute(
+        _RELATION_SELECT + f" WHERE {between}"
         " AND (? IS NULL OR COALESCE(r.when_end, r.when_start, d.published) >= ?)"
         " AND (? IS NULL OR substr(COALESCE(r.when_start, d.published), 1, length(?)) <= ?)"
         " ORDER BY COALESCE(r.when_start, d.published) IS NULL, COALESCE(r.when_start, d.published), r.evidence_begin",
-        [*side_a, *side_b, *side_b, *side_a, start, start, end, end, end],
+        [*params, start, start, end, end, end],
     ).fetchall()
     return [_relation_view(row) for row in rows]
+
+
+@cache
+def _containing_place() -> dict[str, str]:
+    """The project gazetteer's place ids, each with the id of the place that holds it."""
+    places = read_places_file(default_places_path()).places
+    kinds = {p.id: p.kind for p in places}
+    return {f"fg:{p.id}": f"fg:{p.within}" for p in places if p.within and kinds.get(p.within) != "country"}
+
+
+def _visits_into_territory(db: Database, visitors: set[int], holders: set[int]) -> set[int]:
+    """Ids of CoLocated relations that put one side's people or factions in a place the other side
+    holds: a commander seen in a town of the rival's governorate is part of how the two relate."""
+    within = _containing_place()
+
+    def around(place_id: str) -> set[str]:
+        chain = {place_id}
+        while place_id in within and within[place_id] not in chain:
+            place_id = within[place_id]
+            chain.add(place_id)
+        return chain
+
+    marks = ",".join("?" * len(holders))
+    held = db.execute(
+        "SELECT t.place_id FROM relations r JOIN entities t ON t.id = r.target_id "
+        f"WHERE r.type = 'Controls' AND t.place_id IS NOT NULL AND r.source_id IN ({marks})",
+        sorted(holders),
+    ).fetchall()
+    # A town node also stands for the area named after it ("controls Idlib governorate" is on Idlib's node)
+    territory = {p for (place_id,) in held for p in (place_id, within.get(place_id)) if p}
+    marks = ",".join("?" * len(visitors))
+    seen = db.execute(
+        "SELECT r.id, t.place_id FROM relations r JOIN entities t ON t.id = r.target_id "
+        f"WHERE r.type = 'CoLocated' AND t.place_id IS NOT NULL AND r.source_id IN ({marks})",
+        sorted(visitors),
+    ).fetchall()
+    return {relation_id for relation_id, place_id in seen if around(place_id) & territory}

@@ -22,6 +22,7 @@ from factiongraph.nlp.spans import (
     NESTED_KEY,
     FoundEvent,
     FoundRelation,
+    asserted,
     read_lexicon,
     span_keys,
 )
@@ -84,6 +85,8 @@ class FrameFinder:
             if token.pos_ not in ("VERB", "AUX", "ADJ"):
                 continue
             frame = self.verbs.get(token.lemma_.lower())
+            if not asserted(token):
+                continue
             subjects, passive_objects = self._subjects(token, mention_at)
             objects = self._objects(token, frame, mention_at) + passive_objects if subjects or frame else []
             if frame and "event" in frame and token.pos_ == "VERB":

@@ -97,6 +97,7 @@ class MentionFinder:
             and t.i not in covered
             and not (t.lower_ == "us" and t.text != "us")
         ]
+        pronouns += _latter_and_former(doc, names, covered)
         nested = [n for n in names if any(p.start <= n.start and n.end <= p.end for p in phrases)]
         doc.spans[MENTIONS_KEY] = sorted(names + phrases + pronouns, key=lambda s: (s.start, -s.end))
         doc.spans[DESCRIPTIONS_KEY] = phrases + pronouns
@@ -174,6 +175,36 @@ class MentionFinder:
             if following in name_at and name_at[following].start == following:
                 return name_at[following].end
         return end
+
+
+def referent_of(reference: Span, names: list[Span]) -> Span | None:
+    """What "the latter" or "the former" stands for: the last, or the one before the last, of the
+    actors named before it in its own or the previous sentence."""
+    sentence = reference.sent
+    earliest = sentence.start
+    if sentence.start > 0:
+        earliest = reference.doc[sentence.start - 1].sent.start
+    before = [n for n in names if earliest <= n.start and n.end <= reference.start and n.label_ in _REFERENT_TYPES]
+    distinct = list(dict.fromkeys(reversed([n.text for n in before])))
+    index = 0 if reference[-1].lower_ == "latter" else 1
+    if len(distinct) <= index:
+        return None
+    return next(n for n in reversed(before) if n.text == distinct[index])
+
+
+_REFERENT_TYPES = ("Person", "Organisation")
+
+
+def _latter_and_former(doc: Doc, names: list[Span], covered: set[int]) -> list[Span]:
+    """ "the latter" and "the former" as mentions typed like the actor they stand for."""
+    found = []
+    for token in doc[1:]:
+        if token.lower_ in ("latter", "former") and doc[token.i - 1].lower_ == "the" and token.i not in covered:
+            reference = doc[token.i - 1 : token.i + 1]
+            referent = referent_of(reference, names)
+            if referent is not None:
+                found.append(Span(doc, reference.start, reference.end, label=referent.label_))
+    return found
 
 
 def _harmonise(names: list[Span]) -> list[Span]:

@@ -13,7 +13,15 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, NESTED_KEY, FoundRelation, read_lexicon, span_keys
+from factiongraph.nlp.spans import (
+    DESCRIPTIONS_KEY,
+    MENTIONS_KEY,
+    NESTED_KEY,
+    FoundRelation,
+    asserted,
+    read_lexicon,
+    span_keys,
+)
 
 _LIST_SEPARATOR = re.compile(
     r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:(?:large\s+|most\s+|much\s+)?parts?\s+of\s+)?(?:the\s+)?",
@@ -40,6 +48,7 @@ def _in_list(first: int, second: int, mentions: list[Span], text: str) -> bool:
 @cache
 def _trigger_rules(path: str | None) -> list[dict[str, Any]]:
     raw = read_lexicon(path, "relation_triggers.json")
+    hypothetical = re.compile(f"(?:{raw['hypothetical_before']})$", re.IGNORECASE)
     rules = []
     for rule in raw["rules"]:
         pattern = rule["between"]
@@ -48,6 +57,7 @@ def _trigger_rules(path: str | None) -> list[dict[str, Any]]:
         compiled = {**rule, "between": re.compile(f"(?:{pattern})", re.IGNORECASE)}
         if "before" in rule:
             compiled["before"] = re.compile(f"(?:{rule['before']})$", re.IGNORECASE)
+            compiled["hypothetical"] = hypothetical
         rules.append(compiled)
     return rules
 
@@ -81,7 +91,8 @@ class RelationFinder:
         found: list[FoundRelation] = []
         mentions = list(doc.spans[MENTIONS_KEY])
         descriptions = span_keys(list(doc.spans[DESCRIPTIONS_KEY]))
-        nested = span_keys(list(doc.spans[NESTED_KEY]))
+        nested_spans = list(doc.spans[NESTED_KEY])
+        nested = span_keys(nested_spans)
         text = doc.text  # built from the tokens on every access: read it once
         sentence_of = {}
         for sentence in doc.sents:
@@ -102,10 +113,13 @@ class RelationFinder:
                         (second.start, second.end) in descriptions,
                     )
                     in_list = _in_list(i, j, mentions, text)
-                    relation = self._match(rules, first, second, gap, sentence, intervening, is_description, in_list)
-                    if relation is not None:
-                        found.append(relation)
-                        found += self._conjuncts(relation, second, mentions, text)
+                    matched = self._match(rules, first, second, gap, sentence, intervening, is_description, in_list)
+                    if matched is not None:
+                        relation, mutual = matched
+                        listed = [relation, *self._conjuncts(relation, second, mentions, text, nested_spans)]
+                        found += listed
+                        if mutual:  # "tension between X and Y" goes both ways
+                            found += [FoundRelation(r.type, r.target, r.source, r.evidence) for r in listed]
                 intervening = intervening or (
                     second.label_ != "Temporal" and (second.start, second.end) not in descriptions
                 )
@@ -114,14 +128,24 @@ class RelationFinder:
         return doc
 
     @staticmethod
-    def _conjuncts(relation: FoundRelation, second: Span, mentions: list[Span], text: str) -> list[FoundRelation]:
-        """The same relation to the names listed after the second end ("in Iraq and Syria", "met X, Y and Z")."""
+    def _conjuncts(
+        relation: FoundRelation, second: Span, mentions: list[Span], text: str, nested: list[Span]
+    ) -> list[FoundRelation]:
+        """The same relation to the names listed after the second end ("in Iraq and Syria", "met X, Y and Z").
+
+        A title is one person, so synonyms do not extend; nor does a relation to a listed title with an
+        affiliation of its own ("HTS commander al-Jolani and SNA leader al-Jassem")."""
+        if relation.type == "IsSynonymOf":
+            return []
+        other = relation.source if relation.target is second else relation.target
         found = []
         previous = second
         for mention in mentions:
             if mention.start < previous.end or mention.label_ != second.label_:
                 continue
             if not _LIST_SEPARATOR.fullmatch(text[previous.end_char : mention.start_char]):
+                break
+            if any(mention.start <= n.start and n.end <= mention.end and n.label_ == other.label_ for n in nested):
                 break
             if relation.target is second:
                 found.append(FoundRelation(relation.type, relation.source, mention, relation.evidence))
@@ -154,7 +178,8 @@ class RelationFinder:
         intervening: bool,
         is_description: tuple[bool, bool],
         in_list: bool,
-    ) -> FoundRelation | None:
+    ) -> tuple[FoundRelation, bool] | None:
+        """The relation of the first rule that fits, and whether it holds both ways."""
         for rule in rules:
             if (rule.get("same_type") and first.label_ != second.label_) or (rule.get("not_in_list") and in_list):
                 continue
@@ -173,8 +198,13 @@ class RelationFinder:
                 continue
             if not rule["between"].fullmatch(gap):
                 continue
-            if "before" in rule and not rule["before"].search(sentence.text[: first.start_char - sentence.start_char]):
+            if not all(asserted(t) for t in first.doc[first.end : second.start]):
                 continue
+            if "before" in rule:
+                context = sentence.text[: first.start_char - sentence.start_char]
+                trigger = rule["before"].search(context)
+                if not trigger or rule["hypothetical"].search(context[: trigger.start()]):
+                    continue
             source, target = (first, second) if rule["source"] == "first" else (second, first)
-            return FoundRelation(rule["type"], source, target, sentence)
+            return FoundRelation(rule["type"], source, target, sentence), rule.get("mutual", False)
         return None

@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 MENTIONS_KEY = "fg_mentions"
 """Every typed mention: names, descriptions, group nouns, pronouns."""
@@ -55,3 +55,18 @@ def read_lexicon(path: str | None, default_name: str) -> dict[str, Any]:
 
 def span_keys(spans: list[Span]) -> set[tuple[int, int]]:
     return {(s.start, s.end) for s in spans}
+
+
+_HEDGING_AUXILIARIES = {"would", "could", "might", "may"}
+_CONDITIONS = {"if", "unless", "whether"}
+
+
+def asserted(verb: Token) -> bool:
+    """Whether the clause says it happened: not negated ("did not meet"), hedged ("could meet")
+    or conditional ("if they meet")."""
+    for child in verb.children:
+        if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in _HEDGING_AUXILIARIES):
+            return False
+        if child.dep_ == "mark" and child.lower_ in _CONDITIONS:
+            return False
+    return True

@@ -22,6 +22,7 @@ from factiongraph.ingest.article import Article
 from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key, translit_key
 from factiongraph.nlp import DESCRIPTIONS_KEY, MENTIONS_KEY
+from factiongraph.nlp.mentions import referent_of
 from factiongraph.places import Place, PlaceIndex
 from factiongraph.records import (
     Alias,
@@ -70,6 +71,45 @@ def _initials(text: str) -> str:
 
 def _is_acronym(text: str) -> bool:
     return 2 <= len(text) <= 6 and text.isupper() and text.isalpha()
+
+
+_BETWEEN_ACTORS = {"CommWith", "Likes", "Dislikes", "AlliesOf", "FightingAgainst"}
+
+
+def _areas_named_after_actors(
+    mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str]
+) -> dict[int, int]:
+    """Place descriptions named after one actor ("the National Army areas"), mapped to that actor's mention:
+    meeting or fighting "the National Army areas" is meeting or fighting the National Army."""
+    held_by = {}
+    for i, mention in enumerate(mentions):
+        if not is_description[i] or mention.label_ != "Location":
+            continue
+        inside = [
+            j
+            for j, inner in enumerate(mentions)
+            if j != i
+            and inner.label_ == "Organisation"
+            and mention.start <= inner.start
+            and inner.end <= mention.end
+            and j in entity_of_mention
+        ]
+        if len(inside) == 1:
+            held_by[i] = inside[0]
+    return held_by
+
+
+def _resolve_latter_and_former(
+    mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str]
+) -> None:
+    """ "the latter" and "the former" are the actor they refer back to."""
+    names = [m for i, m in enumerate(mentions) if not is_description[i]]
+    index_of = {(m.start, m.end): i for i, m in enumerate(mentions)}
+    for i, mention in enumerate(mentions):
+        if is_description[i] and mention.text.lower() in ("the latter", "the former"):
+            referent = referent_of(mention, names)
+            if referent is not None and (j := index_of[(referent.start, referent.end)]) in entity_of_mention:
+                entity_of_mention[i] = entity_of_mention[j]
 
 
 def _is_country(entity: EntityRecord | None) -> bool:
@@ -168,6 +208,7 @@ class DocumentResolver:
         entity_of_mention, entities = self._entities(mentions, is_description, clusters, doc, index_of)
         self._resolve_personal_pronouns(mentions, is_description, sentence_of, entity_of_mention, entities)
         _resolve_places_by_name(mentions, is_description, entity_of_mention)
+        _resolve_latter_and_former(mentions, is_description, entity_of_mention)
 
         records = [
             MentionRecord(
@@ -183,9 +224,12 @@ class DocumentResolver:
         ]
         relations = []
         said: set[tuple[str, str, str, int]] = set()
+        held_by = _areas_named_after_actors(mentions, is_description, entity_of_mention)
         for found in doc._.fg_relations:
-            source = entity_of_mention.get(index_of[(found.source.start, found.source.end)])
-            target = entity_of_mention.get(index_of[(found.target.start, found.target.end)])
+            ends = [index_of[(found.source.start, found.source.end)], index_of[(found.target.start, found.target.end)]]
+            if found.type in _BETWEEN_ACTORS:
+                ends = [held_by.get(i, i) for i in ends]
+            source, target = (entity_of_mention.get(i) for i in ends)
             fact = (found.type, source or "", target or "", found.evidence.start)
             if source is None or target is None or source == target or fact in said:
                 continue
