@@ -139,6 +139,13 @@ function timeline(actor) {
     ...[...claims.values()].map((item) => ({ kind: "claim", item })),
   ].sort((a, b) => byDate(a.item, b.item));
   const counts = { relation: actor.relations.length, event: actor.events.length, claim: claims.size };
+  const totals = actor.totals || {};
+  const capped = [
+    ["relations", actor.relations.length, totals.relations],
+    ["events", actor.events.length, totals.events],
+    ["claims about it", actor.claims_about.length, totals.claims_about],
+    ["claims by it", actor.claims_by.length, totals.claims_by],
+  ].filter(([, shown, total]) => total > shown);
   const shown = new Set(["relation", "event", "claim"]);
   const list = h("ol", { class: "timeline" });
 
@@ -192,6 +199,15 @@ function timeline(actor) {
       h("h2", {}, "Timeline"),
       h("div", { class: "filters" }, toggle("relation", "Relations"), toggle("event", "Events"), toggle("claim", "Claims")),
     ),
+    capped.length
+      ? h(
+          "p",
+          { class: "notice small" },
+          "The oldest first: ",
+          capped.map(([what, shown, total]) => `${shown} of ${total} ${what}`).join(", "),
+          ".",
+        )
+      : null,
     list,
   );
 }
@@ -210,9 +226,9 @@ export async function renderActor(root, { params }) {
         { class: "lede" },
         actor.kb_id ? h("span", { class: "kb" }, `KB ${actor.kb_id}`) : h("span", { class: "muted" }, "not in the knowledge base"),
         " · ",
-        plural(actor.relations.length, "relation"),
+        plural(actor.totals?.relations ?? actor.relations.length, "relation"),
         " · ",
-        plural(actor.events.length, "event"),
+        plural(actor.totals?.events ?? actor.events.length, "event"),
         " · ",
         h("a", { href: `#/pair/${actor.id}` }, "Compare with another actor →"),
       ),

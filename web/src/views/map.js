@@ -181,6 +181,10 @@ export async function renderMap(root, { stale }) {
     const held = groups.reduce((n, g) => n + g.controlled.length, 0);
     status.textContent = `${plural(events, "event")} and ${plural(held, "holding")} in ${plural(groups.length, "place")}`;
     status.dataset.places = String(groups.length);
+    const totals = data.totals || {};
+    if (totals.events > data.events.length || totals.controlled > data.controlled.length) {
+      status.textContent += ` (the first ${data.events.length} of ${totals.events} events and ${data.controlled.length} of ${totals.controlled} holdings: narrow the dates to see the rest)`;
+    }
     overlay.hidden = groups.length > 0;
     if (!groups.length) {
       overlay.replaceChildren(emptyState("Nothing placed in this window", "No event or held place with coordinates falls in these dates."));
@@ -240,7 +244,7 @@ export async function renderMap(root, { stale }) {
       );
     }
     if (!fitted && groups.length) {
-      map.fitBounds(L.latLngBounds(groups.map((g) => [g.place.lat, g.place.lon])).pad(0.3), { maxZoom: 8 });
+      map.fitBounds(L.latLngBounds(groups.map((g) => [g.place.lat, g.place.lon])).pad(0.5), { maxZoom: 7 });
       fitted = true;
     }
   };

@@ -162,6 +162,9 @@ export async function renderNetwork(root, { stale }) {
     ];
     const edgeCount = elements.length - graph.nodes.length;
     status.textContent = `${plural(graph.nodes.length, "actor")} · ${plural(edgeCount, "link")}`;
+    if (graph.total_nodes > graph.nodes.length) {
+      status.textContent += ` (the ${graph.nodes.length} most connected of ${graph.total_nodes} actors)`;
+    }
     status.dataset.nodes = String(graph.nodes.length);
     status.dataset.edges = String(edgeCount);
     overlay.hidden = graph.nodes.length > 0;

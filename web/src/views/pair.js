@@ -161,6 +161,16 @@ export async function renderPair(root, { params, query, stale }) {
       includeMembers ? " (members included)" : "",
     ),
   );
+  const totals = pair.totals || {};
+  if (totals.relations > relations.length || totals.claims > claims.length) {
+    root.append(
+      h(
+        "p",
+        { class: "notice small" },
+        `The oldest first: ${relations.length} of ${totals.relations} relations and ${claims.length} of ${totals.claims} claims. Narrow the dates to see the rest.`,
+      ),
+    );
+  }
   if (!relations.length && !claims.length) {
     root.append(
       emptyState(

@@ -1,0 +1,224 @@
+"""The web UI on the demo store: every view opens, and the clicks an analyst makes lead to the quotes."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import quote
+from urllib.request import urlopen
+
+import pytest
+
+from tests.browser.conftest import XSS_TITLE, DemoSite
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def api(site: DemoSite, path: str) -> dict:
+    with urlopen(f"{site.url}/api/{path}") as response:
+        return json.load(response)
+
+
+def actor_id(site: DemoSite, name: str) -> int:
+    page = api(site, f"actors?q={quote(name)}&limit=50")
+    return next(a["id"] for a in page["items"] if a["name"] == name)
+
+
+def test_ui_overview_shows_the_store(page, site, screenshot):
+    page.goto(site.url + "/")
+    page.wait_for_selector(".stats")
+    assert page.locator(".stat").first.inner_text().startswith("11")
+    assert page.locator(".table tbody tr").count() > 5
+    assert "Content-Security-Policy" in page.content()
+    screenshot(page, "overview")
+
+
+def test_ui_actor_page_shows_names_coalition_and_timeline(page, site, screenshot):
+    sna = actor_id(site, "Syrian National Army")
+    page.goto(f"{site.url}/#/actor/{sna}")
+    page.wait_for_selector(".timeline .entry")
+    assert page.locator("h1").inner_text().startswith("Syrian National Army")
+    names = page.locator(".names li").all_inner_texts()
+    assert "SNA" in names
+    assert "الجيش الوطني السوري" in names
+    assert page.locator(".names li.rtl").first.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    assert page.locator(".actor-side h2").all_inner_texts()[:2] == ["COALITION", "COMMANDERS"]
+    quotes = page.locator(".timeline a.quote")
+    assert quotes.count() > 0
+    assert re.match(r"#/document/\d+\?start=\d+&end=\d+$", quotes.first.get_attribute("href"))
+    screenshot(page, "actor")
+
+    # A quote opens the reader on its sentence, highlighted and scrolled into view.
+    sentence = quotes.first.locator(".quote-text").inner_text()
+    quotes.first.click()
+    target = page.locator(".doc-text .sentence.target")
+    target.wait_for()
+    assert target.inner_text().strip() in sentence
+    assert target.is_visible()
+    screenshot(page, "document")
+
+
+def _edges(page) -> int:
+    return int(page.locator(".network-side .status").get_attribute("data-edges") or 0)
+
+
+def test_ui_network_edge_click_shows_its_quotes(page, site, screenshot):
+    page.goto(site.url + "/#/network")
+    page.wait_for_function("() => document.querySelector('.network-side .status')?.dataset.edges > 0")
+    # cytoscape draws on a canvas: find the longest edge's midpoint on screen and click there.
+    edge = page.evaluate(
+        """() => {
+        const cy = document.getElementById('cy')._cyreg.cy;
+        const box = document.getElementById('cy').getBoundingClientRect();
+        const length = (e) => Math.hypot(
+            e.source().renderedPosition().x - e.target().renderedPosition().x,
+            e.source().renderedPosition().y - e.target().renderedPosition().y);
+        const edge = cy.edges().sort((a, b) => length(b) - length(a))[0];
+        const mid = edge.renderedMidpoint();
+        return {x: box.left + mid.x, y: box.top + mid.y, source: edge.data('sourceName'),
+                target: edge.data('targetName'), type: edge.data('type')};
+    }"""
+    )
+    page.mouse.click(edge["x"], edge["y"])
+    panel = page.locator(".panel")
+    panel.locator("a.quote").first.wait_for()
+    # Lines may cross: the panel speaks of the edge the click selected.
+    chosen = page.evaluate(
+        """() => {
+        const edge = document.getElementById('cy')._cyreg.cy.edges(':selected')[0];
+        return {source: edge.data('sourceName'), target: edge.data('targetName')};
+    }"""
+    )
+    head = panel.locator(".panel-head").inner_text()
+    assert chosen["source"] in head and chosen["target"] in head
+    assert panel.locator(".quote-text").first.inner_text().strip()
+    screenshot(page, "network")
+
+    # A node opens its actor.
+    node = page.evaluate(
+        """() => {
+        const cy = document.getElementById('cy')._cyreg.cy;
+        const box = document.getElementById('cy').getBoundingClientRect();
+        const node = cy.nodes().sort((a, b) => b.data('degree') - a.data('degree'))[0];
+        const at = node.renderedPosition();
+        return {x: box.left + at.x, y: box.top + at.y, id: node.id(), name: node.data('name')};
+    }"""
+    )
+    page.mouse.click(node["x"], node["y"])
+    page.wait_for_url(re.compile(rf".*#/actor/{node['id']}$"))
+    page.locator(".timeline, .empty").first.wait_for()
+    assert page.locator("h1").inner_text().startswith(node["name"])
+
+
+def test_ui_network_relation_types_filter_the_graph(page, site):
+    page.goto(site.url + "/#/network")
+    page.wait_for_function("() => document.querySelector('.network-side .status')?.dataset.edges > 0")
+    everything = _edges(page)
+    with page.expect_response(lambda r: "/api/graph?" in r.url) as answer:
+        page.locator(".types input[value=Controls]").uncheck()
+    assert "Controls" not in answer.value.url
+    page.wait_for_function(
+        f"() => document.querySelector('.network-side .status').dataset.edges == {len(answer.value.json()['edges'])}"
+    )
+    assert _edges(page) < everything
+
+
+def test_ui_network_time_slider_refetches_the_graph(page, site):
+    page.goto(site.url + "/#/network")
+    page.wait_for_function("() => document.querySelector('.network-side .status')?.dataset.edges > 0")
+    everything = _edges(page)
+    start = page.locator(".timewindow input.from")
+    end = page.locator(".timewindow input.to")
+    first, last = int(start.get_attribute("min")), int(start.get_attribute("max"))
+    with page.expect_response(lambda r: "/api/graph?" in r.url and "from=" in r.url and "to=" in r.url) as answer:
+        start.fill(str(first + (last - first) // 3))
+        end.fill(str(first + 2 * (last - first) // 3))
+    assert answer.value.ok
+    window = answer.value.json()
+    page.wait_for_function(
+        f"() => document.querySelector('.network-side .status').dataset.edges == {len(window['edges'])}"
+    )
+    assert _edges(page) < everything
+    assert re.fullmatch(r"\d{4}-\d\d – \d{4}-\d\d", page.locator(".timewindow-label").inner_text())
+
+
+def test_ui_search_finds_an_arabic_alias(page, site):
+    page.goto(site.url + "/")
+    search = page.locator("#search")
+    search.fill("هيئة تحرير الشام")
+    assert search.evaluate("el => el.matches(':dir(rtl)')")
+    search.press("Enter")
+    page.wait_for_url(re.compile(r".*#/actor/\d+$"))
+    page.wait_for_selector(".timeline")
+    assert page.locator("h1").inner_text().startswith("Hayat Tahrir al-Sham")
+
+
+def test_ui_search_lists_the_actors_a_name_fits(page, site, screenshot):
+    page.goto(site.url + "/")
+    page.locator("#search").fill("Division")
+    page.locator(".suggestions li[role=option]").first.wait_for()
+    page.locator("#search").press("Enter")
+    page.wait_for_url(re.compile(r".*#/search\?q=Division$"))
+    results = page.locator(".results li")
+    results.first.wait_for()
+    assert results.count() >= 2
+    assert all("Division" in name for name in page.locator(".results a.actor").all_inner_texts())
+    screenshot(page, "search")
+
+
+def test_ui_document_reader_shows_markup_as_text(page, site, screenshot):
+    documents = api(site, "documents?limit=500")["items"]
+    xss = next(d for d in documents if d["title"] == XSS_TITLE)
+    page.goto(f"{site.url}/#/document/{xss['id']}")
+    text = page.locator(".doc-text")
+    text.wait_for()
+    assert "<script>window.__xss=1</script>" in text.inner_text()
+    assert '<img src=x onerror="window.__xss=1">' in text.inner_text()
+    assert text.locator("script, img").count() == 0
+    page.wait_for_timeout(300)
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    screenshot(page, "document-markup", docs=False)
+
+
+def test_ui_pair_view_colours_the_timeline_by_relation_type(page, site, screenshot):
+    a, b = (actor_id(site, name) for name in site.pair)
+    page.goto(f"{site.url}/#/pair/{a}/{b}?members=1")
+    entries = page.locator(".pair-timeline .entry")
+    entries.first.wait_for()
+    colours = entries.evaluate_all("els => els.map(el => getComputedStyle(el).borderLeftColor)")
+    assert all(c not in ("", "rgba(0, 0, 0, 0)") for c in colours)
+    assert page.locator(".strip .mark").count() > 0
+    assert page.locator(".legend-title").all_inner_texts() == ["Relations", "Claim stances"]
+    screenshot(page, "pair")
+
+
+def test_ui_pair_view_pickers_choose_the_two_actors(page, site):
+    page.goto(site.url + "/#/pair")
+    page.wait_for_selector(".empty")
+    assert "Pick two actors" in page.locator(".empty").inner_text()
+    first, second = site.pair
+    for label, name in (("First actor", first), ("Second actor", second)):
+        page.get_by_label(label).fill(name)
+        page.locator(".pair-pickers .suggestions li[role=option]", has_text=name).first.click()
+        page.wait_for_function(f"() => location.hash.split('/').length === {3 if label == 'First actor' else 4}")
+    page.locator(".pair-timeline .entry").first.wait_for()
+    assert page.locator(".lede").inner_text().startswith(f"{first} and {second}")
+
+
+def test_ui_map_shows_events_and_held_places(page, site, screenshot):
+    page.goto(site.url + "/#/map")
+    page.wait_for_function("() => document.querySelector('.panel .status')?.dataset.places > 0")
+    assert page.locator("path.marker-event").count() > 0
+    assert page.locator("path.marker-controlled").count() > 0
+    assert page.locator(".leaflet-overlay-pane path").count() > 100  # the countries
+    assert page.locator(".country-label", has_text="Syria").is_visible()
+    screenshot(page, "map")
+    page.locator(".places .place-button").first.click()
+    page.locator(".leaflet-popup .map-popup a.quote").first.wait_for()
+
+
+def test_ui_unknown_actor_shows_an_error(page, site, watch):
+    watch.expected.append("status of 404")
+    page.goto(site.url + "/#/actor/999999")
+    page.wait_for_selector(".error")
+    assert "404" in page.locator(".error").inner_text()
