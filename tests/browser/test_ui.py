@@ -110,10 +110,14 @@ def test_ui_network_edge_click_shows_its_quotes(page, site, screenshot):
     assert page.locator("h1").inner_text().startswith(node["name"])
 
 
-def test_ui_network_relation_types_filter_the_graph(page, site):
+def test_ui_network_lists_links_and_filters_them_by_type(page, site):
     page.goto(site.url + "/#/network")
     page.wait_for_function("() => document.querySelector('.network-side .status')?.dataset.edges > 0")
     everything = _edges(page)
+    # The most said links are listed beside the graph and open the same quotes as the lines.
+    page.locator(".top-links .link-row").first.click()
+    page.locator(".panel a.quote").first.wait_for()
+    assert page.evaluate("() => document.getElementById('cy')._cyreg.cy.edges(':selected').length") == 1
     with page.expect_response(lambda r: "/api/graph?" in r.url) as answer:
         page.locator(".types input[value=Controls]").uncheck()
     assert "Controls" not in answer.value.url

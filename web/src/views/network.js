@@ -79,16 +79,51 @@ export async function renderNetwork(root, { stale }) {
   let asked = 0;
   let window_ = {};
 
-  const idle = () =>
+  // Without a selection the panel lists the links said most often: a way in that needs no canvas.
+  const idle = () => {
+    const top = cy ? cy.edges().sort((a, b) => b.data("count") - a.data("count")).slice(0, 12) : [];
     panel.replaceChildren(
       h("h2", {}, "Links"),
-      h("p", { class: "muted" }, "Click a line to read the sentences that say it; click an actor to open its page."),
+      h("p", { class: "muted small" }, "Click a line to read the sentences that say it; click an actor to open its page."),
       h(
         "ul",
         { class: "legend" },
         Object.entries(NODE_COLORS).map(([type, color]) => h("li", {}, colorBox(color), type)),
       ),
+      top.length ? h("h2", { class: "panel-sub" }, "Said most often") : null,
+      top.length
+        ? h(
+            "ol",
+            { class: "top-links" },
+            top.map((edge) => {
+              const d = edge.data();
+              return h(
+                "li",
+                {},
+                h(
+                  "button",
+                  {
+                    type: "button",
+                    class: "link-row",
+                    onclick: () => {
+                      cy.elements().unselect();
+                      edge.select();
+                      showEdge(edge);
+                    },
+                  },
+                  h("bdi", {}, d.sourceName),
+                  " ",
+                  relationBadge(d.type),
+                  " ",
+                  h("bdi", {}, d.targetName),
+                  h("span", { class: "count" }, String(d.count)),
+                ),
+              );
+            }),
+          )
+        : null,
     );
+  };
 
   const showEdge = async (edge) => {
     const d = edge.data();
