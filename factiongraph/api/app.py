@@ -109,7 +109,7 @@ def create_app(db_path: Path, *, token: str | None = None) -> FastAPI:
 
     @api.get("/actors/{entity_id}", response_model=models.ActorDetail)
     def actor(
-        entity_id: int, limit: Annotated[int, Query(ge=1, le=500, description="Items per list at most.")] = 100
+        entity_id: int, limit: Annotated[int, Query(ge=1, le=500, description="Items per list at most.")] = 50
     ) -> Response:
         """One actor: names, affiliations, members, commanders, territory, relations, events and claims."""
         return _json(actor_detail(store(), entity_id, limit=limit))

@@ -11,6 +11,7 @@ import sqlite3
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -79,6 +80,7 @@ def _date_number(value: str | None, missing: int) -> int:
     return int(year) * 10_000 + int(month or missing) * 100 + int(day or missing)
 
 
+@cache
 def _date_text(number: int) -> str | None:
     if number < 0 or number == _UNDATED_FIRST:
         return None
@@ -105,6 +107,8 @@ class EdgeTable:
     """Earliest day the relation may hold, as :func:`_date_number` with 00 padding; -1 when undated."""
     last: np.ndarray
     """Latest day, with 99 padding; -1 when undated."""
+    first_or_none: np.ndarray
+    """``first``, undated ones as a number above any date, so the earliest date of an edge is a minimum."""
     pair: np.ndarray
     """The two actors, either way round, as one number (smaller id * ``base`` + larger id)."""
     edge: np.ndarray
@@ -132,6 +136,7 @@ class EdgeTable:
             target[order],
             first[order],
             last[order],
+            np.where(first >= 0, first, _UNDATED_FIRST)[order],
             pair[order],
             edge[order],
             base,
@@ -164,13 +169,11 @@ class EdgeTable:
             return Network([], [], 0, 0)
         keys = self.edge[rows]
         starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-        counts = np.diff(np.r_[starts, len(keys)])
-        first = np.minimum.reduceat(np.where(self.first[rows] >= 0, self.first[rows], _UNDATED_FIRST), starts)
-        last = np.maximum.reduceat(self.last[rows], starts)
-        strong = counts >= min_count
-        edge_rows, counts, first, last = rows[starts][strong], counts[strong], first[strong], last[strong]
-        if not len(edge_rows):
+        ends = np.r_[starts[1:], len(keys)]
+        strong = np.flatnonzero(ends - starts >= min_count)
+        if not len(strong):
             return Network([], [], 0, 0)
+        edge_rows = rows[starts[strong]]
         sources, targets, pairs = self.source[edge_rows], self.target[edge_rows], self.pair[edge_rows]
         distinct = pairs[np.r_[True, pairs[1:] != pairs[:-1]]]
         degree = np.bincount(distinct // self.base, minlength=self.base)
@@ -180,17 +183,34 @@ class EdgeTable:
         kept = np.zeros(self.base, dtype=bool)
         kept[kept_ids] = True
         among = np.flatnonzero(kept[sources] & kept[targets])
-        strongest = among
+        counts = (ends - starts)[strong]
+        chosen = among
         if len(among) > max_edges:
-            strongest = np.sort(among[np.argpartition(-counts[among], max_edges - 1)[:max_edges]])
-        refs = actor_refs(db, [int(i) for i in kept_ids])
-        nodes = [NetworkNode(i, refs[i].name, refs[i].type, int(degree[i])) for i in map(int, kept_ids) if i in refs]
+            chosen = np.sort(among[np.argpartition(-counts[among], max_edges - 1)[:max_edges]])
+        # first and last dates of the chosen edges only: reduce over each one's [start, end) run of rows
+        bounds = np.empty(2 * len(chosen), dtype=np.int64)
+        bounds[0::2], bounds[1::2] = starts[strong][chosen], ends[strong][chosen]
+        first, last = bounds[0::2], bounds[0::2]
+        if len(chosen):
+            first = np.minimum.reduceat(np.r_[self.first_or_none[rows], 0], bounds)[0::2]
+            last = np.maximum.reduceat(np.r_[self.last[rows], 0], bounds)[0::2]
+        refs = actor_refs(db, kept_ids.tolist())
+        nodes = [
+            NetworkNode(i, refs[i].name, refs[i].type, d)
+            for i, d in zip(kept_ids.tolist(), degree[kept_ids].tolist(), strict=True)
+        ]
+        names = self.type_names
         edges = [
-            NetworkEdge(
-                f"{s}-{t}-{name}", s, t, name, int(counts[e]), _date_text(int(first[e])), _date_text(int(last[e]))
+            NetworkEdge(f"{s}-{t}-{names[k]}", s, t, names[k], n, _date_text(a), _date_text(b))
+            for s, t, k, n, a, b in zip(
+                sources[chosen].tolist(),
+                targets[chosen].tolist(),
+                self.type_code[edge_rows[chosen]].tolist(),
+                counts[chosen].tolist(),
+                first.tolist(),
+                last.tolist(),
+                strict=True,
             )
-            for e in strongest
-            for s, t, name in [(int(sources[e]), int(targets[e]), self.type_names[self.type_code[edge_rows[e]]])]
         ]
         return Network(nodes, edges, len(tied), len(among))
 

@@ -73,7 +73,7 @@ _RELATION_LISTS = {
 }
 
 
-def actor_detail(db: Database, entity_id: int, *, limit: int = 100) -> ActorDetail:
+def actor_detail(db: Database, entity_id: int, *, limit: int = 50) -> ActorDetail:
     """The actor with id ``entity_id`` (:class:`NotFoundError` if none), each list dated first, oldest first."""
     check_actor(db, entity_id)
     name, etype, kb_id, lat, lon = db.execute(
@@ -95,26 +95,16 @@ def actor_detail(db: Database, entity_id: int, *, limit: int = 100) -> ActorDeta
     for key, ids in lists.items():
         setattr(detail, key, [items[i] for i in ids])
 
-    event_where = "(e.id IN (SELECT event_id FROM event_actors WHERE entity_id = ?) OR e.place_id = ?)"
-    detail.totals["events"] = db.execute(
-        "SELECT COUNT(*) FROM (SELECT event_id FROM event_actors WHERE entity_id = ? "
-        "UNION SELECT id FROM events WHERE place_id = ?)",
-        [entity_id, entity_id],
-    ).fetchone()[0]
-    event_ids = [
-        row[0]
-        for row in db.execute(
-            f"SELECT e.id FROM events e WHERE {event_where} ORDER BY {_DATED.format(t='e')} LIMIT ?",
-            [entity_id, entity_id, limit],
-        )
-    ]
-    detail.events = event_items(db, event_ids)
-
-    for key, where in (
-        ("claims_about", "c.id IN (SELECT claim_id FROM claim_about WHERE entity_id = ?)"),
-        ("claims_by", "c.speaker_id = ?"),
+    detail.totals["events"], detail.events = _actor_events(db, entity_id, limit)
+    for key, where, count in (
+        (
+            "claims_about",
+            "c.id IN (SELECT claim_id FROM claim_about WHERE entity_id = ?)",
+            "SELECT COUNT(*) FROM claim_about WHERE entity_id = ?",
+        ),
+        ("claims_by", "c.speaker_id = ?", "SELECT COUNT(*) FROM claims WHERE speaker_id = ?"),
     ):
-        detail.totals[key] = db.execute(f"SELECT COUNT(*) FROM claims c WHERE {where}", [entity_id]).fetchone()[0]
+        detail.totals[key] = db.execute(count, [entity_id]).fetchone()[0]
         ids = [
             row[0]
             for row in db.execute(
@@ -125,13 +115,39 @@ def actor_detail(db: Database, entity_id: int, *, limit: int = 100) -> ActorDeta
     return detail
 
 
+def _actor_events(db: Database, entity_id: int, limit: int) -> tuple[int, list[EventItem]]:
+    """How many events the actor took part in or that happened at it, and the first ``limit`` by date."""
+    taking_part = "SELECT event_id FROM event_actors WHERE entity_id = ?"
+    rows = db.execute(
+        f"SELECT e.id, COALESCE(e.when_start, e.when_end) FROM events e WHERE e.id IN ({taking_part}) "
+        f"ORDER BY {_DATED.format(t='e')} LIMIT ?",
+        [entity_id, limit],
+    ).fetchall()
+    total = db.execute(f"SELECT COUNT(DISTINCT event_id) FROM ({taking_part})", [entity_id]).fetchone()[0]
+    at_place = db.execute("SELECT COUNT(*) FROM events WHERE place_id = ?", [entity_id]).fetchone()[0]
+    if at_place:
+        total += (
+            at_place
+            - db.execute(
+                f"SELECT COUNT(*) FROM events WHERE place_id = ? AND id IN ({taking_part})", [entity_id, entity_id]
+            ).fetchone()[0]
+        )
+        rows += db.execute(
+            f"SELECT e.id, COALESCE(e.when_start, e.when_end) FROM events e WHERE e.place_id = ? "
+            f"ORDER BY {_DATED.format(t='e')} LIMIT ?",
+            [entity_id, limit],
+        ).fetchall()
+    ordered = sorted(set(rows), key=lambda row: (row[1] is None, row[1] or "", row[0]))
+    return total, event_items(db, [eid for eid, _ in ordered[:limit]])
+
+
 def _dated_relations(
-    db: Database, end: str, entity_id: int, relation_type: str | None, limit: int
+    db: Database, end: str, entity_id: int, relation_type: str | None, limit: int, *, target: int | None = None
 ) -> tuple[int, list[tuple[int, str | None]]]:
-    """How many relations have the actor at ``end`` (of the type), and the first ``limit`` by date as
-    ``(id, date)``: read in index order (migration 0003), so a busy actor costs no sort."""
-    where = f"r.{end} = ?" + (" AND r.type = ?" if relation_type else "")
-    params = [entity_id, relation_type] if relation_type else [entity_id]
+    """How many relations have the actor at ``end`` (of the type, or to ``target``), and the first ``limit``
+    by date as ``(id, date)``: read in index order (migration 0003), so a busy actor costs no sort."""
+    where = f"r.{end} = ?" + (" AND r.type = ?" if relation_type else "") + (" AND r.target_id = ?" if target else "")
+    params = [p for p in (entity_id, relation_type, target) if p is not None]
     total = db.execute(f"SELECT COUNT(*) FROM relations r WHERE {where}", params).fetchone()[0]
     rows = db.execute(
         f"SELECT r.id, COALESCE(r.when_start, r.when_end) FROM relations r WHERE {where} "
@@ -161,9 +177,35 @@ def pair_timeline(
     side_a = members_of(db, first, kb) if include_members else {first}
     side_b = members_of(db, second, kb) if include_members else {second}
     side_a, side_b = (side_a - side_b) | {first}, (side_b - side_a) | {second}
+    if start or end or len(side_a) * len(side_b) > _INDEXED_PAIRS:
+        total, relation_ids = _pair_relations_sorted(db, side_a, side_b, start, end, limit)
+    else:
+        total, rows = 0, []
+        for source in side_a:
+            for target in side_b:
+                for ends in ((source, target), (target, source)):
+                    count, page = _dated_relations(db, "source_id", ends[0], None, limit, target=ends[1])
+                    total += count
+                    rows += page
+        rows.sort(key=lambda row: (row[1] is None, row[1] or "", row[0]))
+        relation_ids = [rid for rid, _ in rows[:limit]]
+    claim_ids, claims_total = _pair_claims(db, side_a, side_b, start, end, limit)
+    totals = {"relations": total, "claims": claims_total}
+    return PairTimeline(a, b, relation_items(db, relation_ids), claim_items(db, claim_ids), totals)
+
+
+_INDEXED_PAIRS = 16
+"""Up to this many actor pairs, a timeline is read pair by pair in index order; past it, selected and sorted."""
+
+
+def _pair_relations_sorted(
+    db: Database, side_a: set[int], side_b: set[int], start: str | None, end: str | None, limit: int
+) -> tuple[int, list[int]]:
+    """Relations between the sides in the window (an undated one at its article's date), sorted by SQLite."""
     marks_a, marks_b = ",".join("?" * len(side_a)), ",".join("?" * len(side_b))
-    when = "COALESCE(r.when_start, r.when_end, d.published)"
-    window, window_params = window_clause(when, "COALESCE(r.when_end, r.when_start, d.published)", start, end)
+    window, window_params = window_clause(
+        "COALESCE(r.when_start, r.when_end, d.published)", "COALESCE(r.when_end, r.when_start, d.published)", start, end
+    )
     where = (
         f"((r.source_id IN ({marks_a}) AND r.target_id IN ({marks_b})) "
         f"OR (r.source_id IN ({marks_b}) AND r.target_id IN ({marks_a}))) AND {window}"
@@ -171,40 +213,33 @@ def pair_timeline(
     params = [*side_a, *side_b, *side_b, *side_a, *window_params]
     from_ = "FROM relations r JOIN documents d ON d.id = r.document_id"
     total = db.execute(f"SELECT COUNT(*) {from_} WHERE {where}", params).fetchone()[0]
-    relation_ids = [
-        row[0]
-        for row in db.execute(
-            f"SELECT r.id {from_} WHERE {where} ORDER BY {when} IS NULL, {when}, r.evidence_begin, r.id LIMIT ?",
-            [*params, limit],
-        )
-    ]
-    claim_ids, claims_total = _pair_claims(db, side_a, side_b, start, end, limit)
-    totals = {"relations": total, "claims": claims_total}
-    return PairTimeline(a, b, relation_items(db, relation_ids), claim_items(db, claim_ids), totals)
+    rows = db.execute(f"SELECT r.id {from_} WHERE {where} ORDER BY {_DATED.format(t='r')} LIMIT ?", [*params, limit])
+    return total, [row[0] for row in rows]
 
 
 def _pair_claims(
     db: Database, side_a: set[int], side_b: set[int], start: str | None, end: str | None, limit: int
 ) -> tuple[list[int], int]:
     """Claims by one side about the other, or about both, in the window: their ids by date, and how many."""
-
-    def about(side: set[int]) -> set[int]:
-        marks = ",".join("?" * len(side))
-        return {r[0] for r in db.execute(f"SELECT claim_id FROM claim_about WHERE entity_id IN ({marks})", list(side))}
-
-    def said_by(side: set[int]) -> set[int]:
-        marks = ",".join("?" * len(side))
-        return {r[0] for r in db.execute(f"SELECT id FROM claims WHERE speaker_id IN ({marks})", list(side))}
-
-    about_a, about_b = about(side_a), about(side_b)
-    candidates = (said_by(side_a) & about_b) | (said_by(side_b) & about_a) | (about_a & about_b)
-    if not candidates:
-        return [], 0
-    when = "COALESCE(c.when_start, c.when_end, d.published)"
-    window, window_params = window_clause(when, "COALESCE(c.when_end, c.when_start, d.published)", start, end)
+    marks_a, marks_b = ",".join("?" * len(side_a)), ",".join("?" * len(side_b))
+    said_about = (
+        "SELECT c.id FROM claims c JOIN claim_about x ON x.claim_id = c.id "
+        "WHERE c.speaker_id IN ({speakers}) AND x.entity_id IN ({subjects})"
+    )
+    both = (
+        f"SELECT * FROM (SELECT claim_id FROM claim_about WHERE entity_id IN ({marks_a}) "
+        f"INTERSECT SELECT claim_id FROM claim_about WHERE entity_id IN ({marks_b}))"
+    )
+    candidates = (
+        f"{said_about.format(speakers=marks_a, subjects=marks_b)} UNION "
+        f"{said_about.format(speakers=marks_b, subjects=marks_a)} UNION {both}"
+    )
+    window, window_params = window_clause(
+        "COALESCE(c.when_start, c.when_end, d.published)", "COALESCE(c.when_end, c.when_start, d.published)", start, end
+    )
+    from_ = "FROM claims c JOIN documents d ON d.id = c.document_id" if start or end else "FROM claims c"
     rows = db.execute(
-        f"SELECT c.id FROM claims c JOIN documents d ON d.id = c.document_id "
-        f"WHERE c.id IN ({','.join('?' * len(candidates))}) AND {window} ORDER BY {when} IS NULL, {when}, c.id",
-        [*candidates, *window_params],
+        f"SELECT c.id {from_} WHERE c.id IN ({candidates}) AND {window} ORDER BY {_DATED.format(t='c')}",
+        [*side_a, *side_b, *side_b, *side_a, *side_a, *side_b, *window_params],
     ).fetchall()
     return [r[0] for r in rows[:limit]], len(rows)

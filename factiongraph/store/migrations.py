@@ -147,10 +147,10 @@ def browse_indexes(db: Database) -> None:
         CREATE INDEX relations_target_dated ON relations(target_id, {dated});
         CREATE INDEX relations_source_type_dated ON relations(source_id, type, {dated});
         CREATE INDEX relations_target_type_dated ON relations(target_id, type, {dated});
-        CREATE INDEX relations_pair ON relations(source_id, target_id);
+        CREATE INDEX relations_pair_dated ON relations(source_id, target_id, {dated});
         CREATE INDEX event_actors_entity ON event_actors(entity_id, event_id);
-        CREATE INDEX events_place ON events(place_id);
-        CREATE INDEX claims_speaker ON claims(speaker_id);
+        CREATE INDEX events_place_dated ON events(place_id, {dated});
+        CREATE INDEX claims_speaker_dated ON claims(speaker_id, {dated});
         CREATE INDEX claim_about_entity ON claim_about(entity_id, claim_id);
         """
     )
