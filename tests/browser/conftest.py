@@ -35,6 +35,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 REPO = Path(__file__).resolve().parents[2]
+ARABIC_ARTICLE = REPO / "tests" / "data" / "hts-idlib-ar.txt"
 ARTIFACTS = REPO / "test-artifacts" / "screenshots"
 DOCS = REPO / "docs" / "screenshots"
 
@@ -64,15 +65,15 @@ class DemoSite:
 
 @pytest.fixture(scope="session")
 def demo_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, tuple[str, str]]:
-    """The demo store built once, plus one article whose text carries markup."""
+    """The demo store built once, plus an Arabic article and one whose text carries markup."""
     folder = tmp_path_factory.mktemp("browser")
     path = folder / "demo.db"
     db = open_store(path)
     summary = build_demo(db)
     article = folder / "xss.txt"
     article.write_text(XSS_ARTICLE, encoding="utf-8")
-    result = ingest(db, [article])
-    assert result.new == 1, result.failures
+    result = ingest(db, [ARABIC_ARTICLE, article])
+    assert result.new == 2, result.failures
     assert summary.pair, "the demo store has no related pair of actors"
     db.close()
     return path, summary.pair
