@@ -31,14 +31,3 @@ export function clear(el) {
   el.replaceChildren();
   return el;
 }
-
-const SVG = "http://www.w3.org/2000/svg";
-
-export function svg(tag, attrs = {}, ...children) {
-  const el = document.createElementNS(SVG, tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value !== null && value !== undefined) el.setAttribute(key, String(value));
-  }
-  append(el, children);
-  return el;
-}

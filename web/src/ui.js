@@ -104,7 +104,7 @@ export function itemDate(item) {
   return { text: "undated", sort: null, published: false };
 }
 
-export function formatWhen(when) {
+function formatWhen(when) {
   if (!when) return "";
   if (!when.includes("/")) return when;
   const [start, end] = when.split("/");
