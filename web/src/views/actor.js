@@ -215,6 +215,7 @@ function timeline(actor) {
 export async function renderActor(root, { params }) {
   root.append(loading());
   const actor = await get(`actors/${params[0]}`);
+  const place = actor.type === "Location";
   root.replaceChildren(
     h(
       "div",
@@ -244,10 +245,20 @@ export async function renderActor(root, { params }) {
       h(
         "aside",
         { class: "actor-side" },
-        section("Coalition", coalitionTree(actor)),
-        section("Commanders", relatedList(groupByOther(actor.commanders, "source"), "No commander is recorded.")),
+        !place || actor.affiliations.length || actor.members.length ? section("Coalition", coalitionTree(actor)) : null,
+        !place || actor.commanders.length
+          ? section("Commanders", relatedList(groupByOther(actor.commanders, "source"), "No commander is recorded."))
+          : null,
         actor.commands.length ? section("Commands", relatedList(groupByOther(actor.commands, "target"), "")) : null,
-        section("Territory held", territory(actor.territory)),
+        place
+          ? section(
+              "Held by",
+              relatedList(
+                groupByOther(actor.relations.filter((r) => r.type === "Controls" && r.target.id === actor.id), "source"),
+                "No actor is recorded as holding this place.",
+              ),
+            )
+          : section("Territory held", territory(actor.territory)),
       ),
       h("div", { class: "actor-main" }, timeline(actor)),
     ),

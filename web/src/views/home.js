@@ -86,6 +86,9 @@ export async function renderHome(root) {
             ),
           ),
         ),
+        documents.total > documents.items.length
+          ? h("p", { class: "muted small" }, `The first ${documents.items.length} of ${documents.total}; every article is one click from the quotes that cite it.`)
+          : null,
       ),
     ),
   );
