@@ -339,6 +339,16 @@ def test_api_merge_with_the_token(writable: TestClient) -> None:
     assert unknown.status_code == 404
 
 
+def test_api_graph_follows_a_merge(writable: TestClient) -> None:
+    ahrar = actor_id(writable, "Ahrar al-Sham")
+    assert ahrar in {n["id"] for n in get(writable, "/api/graph")["nodes"]}
+    merged = writable.post(
+        "/api/merge", json={"keep": "HTS", "other": ahrar}, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
+    assert merged.status_code == 200
+    assert ahrar not in {n["id"] for n in get(writable, "/api/graph")["nodes"]}
+
+
 def test_api_split_with_the_token(writable: TestClient) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
     hts = actor_id(writable, "HTS")

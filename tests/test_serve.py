@@ -29,6 +29,14 @@ def test_serve_refuses_to_bind_off_loopback_without_a_token(tmp_path: Path, monk
     assert not (tmp_path / "s.db").exists()
 
 
+def test_demo_serve_builds_then_serves_on_loopback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    monkeypatch.setattr("factiongraph.cli.demo.run_server", lambda *args: calls.append(args))
+    result = runner.invoke(app, ["demo", "--db", str(tmp_path / "d.db"), "--silent", "--serve", "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert calls == [(tmp_path / "d.db", "127.0.0.1", 8123, None)]
+
+
 @pytest.mark.parametrize(
     ("host", "loopback"),
     [("127.0.0.1", True), ("127.8.0.1", True), ("::1", True), ("localhost", True), ("0.0.0.0", False),

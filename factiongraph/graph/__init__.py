@@ -1,8 +1,23 @@
 """Query API over the stored graph."""
 
 from factiongraph.graph.claims import ClaimView, list_claims
-from factiongraph.graph.corrections import merge, split
+from factiongraph.graph.corrections import merge, merge_ids, split, split_id
+from factiongraph.graph.documents import DocumentDetail, DocumentSummary, document_detail, list_documents
 from factiongraph.graph.events import EventView, list_events
+from factiongraph.graph.items import (
+    ActorRef,
+    Citation,
+    ClaimItem,
+    EventItem,
+    Page,
+    PlaceRef,
+    RelationItem,
+    claims_page,
+    events_page,
+    relations_page,
+)
+from factiongraph.graph.network import EdgeTableCache, MapView, Network, map_view, network
+from factiongraph.graph.profile import ActorDetail, PairTimeline, actor_detail, pair_timeline
 from factiongraph.graph.queries import (
     ActorProfile,
     ActorSummary,
@@ -16,23 +31,54 @@ from factiongraph.graph.queries import (
     relations_between,
     relations_of,
 )
+from factiongraph.graph.search import ActorHit, search_actors
+from factiongraph.graph.stats import StoreStats, store_stats
 
 __all__ = [
+    "ActorDetail",
+    "ActorHit",
     "ActorProfile",
+    "ActorRef",
     "ActorSummary",
+    "Citation",
+    "ClaimItem",
     "ClaimView",
+    "DocumentDetail",
+    "DocumentSummary",
+    "EdgeTableCache",
+    "EventItem",
     "EventView",
     "Evidence",
+    "MapView",
+    "Network",
+    "Page",
+    "PairTimeline",
+    "PlaceRef",
+    "RelationItem",
     "RelationView",
+    "StoreStats",
+    "actor_detail",
     "actor_profile",
     "busiest_pair",
+    "claims_page",
+    "document_detail",
+    "events_page",
     "find_actor",
     "list_actors",
     "list_claims",
+    "list_documents",
     "list_events",
+    "map_view",
     "members_of",
     "merge",
+    "merge_ids",
+    "network",
+    "pair_timeline",
     "relations_between",
     "relations_of",
+    "relations_page",
+    "search_actors",
     "split",
+    "split_id",
+    "store_stats",
 ]
