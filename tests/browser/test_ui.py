@@ -234,6 +234,15 @@ def test_ui_map_shows_events_and_held_places(page, site, screenshot):
     page.locator(".places .place-button").first.click()
     page.locator(".leaflet-popup .map-popup a.quote").first.wait_for()
 
+    # A narrower window asks again and redraws.
+    start = page.locator(".timewindow input.from")
+    with page.expect_response(lambda r: "/api/map?" in r.url and "from=" in r.url) as answer:
+        start.fill(start.get_attribute("max"))
+    placed = {e["place"]["id"] for e in answer.value.json()["events"]} | {
+        r["target"]["id"] for r in answer.value.json()["controlled"]
+    }
+    page.wait_for_function(f"() => document.querySelector('.panel .status').dataset.places == {len(placed)}")
+
 
 def test_ui_unknown_actor_shows_an_error(page, site, watch):
     watch.expected.append("status of 404")

@@ -164,7 +164,7 @@ export async function renderNetwork(root, { stale }) {
     canvas.classList.add("busy");
     let graph;
     try {
-      graph = await get("graph", { ...window_, types: [...types], limit: 150 });
+      graph = await get("graph", { ...window_, types: [...types], limit: 150, max_edges: 400 });
     } catch (error) {
       if (ask !== asked) return;
       status.textContent = "";
