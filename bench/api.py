@@ -157,12 +157,10 @@ def cached_store() -> Path:
     path = ROOT / "build" / f"bench-api-v{GENERATOR_VERSION}.db"
     if not path.exists():
         path.parent.mkdir(exist_ok=True)
-        partial = path.with_suffix(".partial")
-        for stale in path.parent.glob(partial.name + "*"):
-            stale.unlink()
+        partial = path.with_name(f"{path.stem}.{os.getpid()}.partial")
         start = time.perf_counter()
         generate(partial)
-        partial.rename(path)
+        os.replace(partial, path)
         print(f"generated {path.relative_to(ROOT)} in {time.perf_counter() - start:.0f} s", file=sys.stderr)
     return path
 
