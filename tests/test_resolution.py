@@ -100,3 +100,21 @@ def test_resolution_meeting_the_areas_of_a_faction_is_meeting_the_faction(fresh_
     ingest(fresh_db, [write(tmp_path, "a.txt", text)])
     met = {r.target for r in actor_profile(fresh_db, "Abu Omar").relations if r.type == "CommWith"}
     assert "Levant Front" in met
+
+
+def test_resolution_a_title_put_in_the_past_ends_the_relation(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Profile\n\nThe former commander of the Hamza Division, Sayf Abu Bakr, arrived in Azaz."
+    ingest(fresh_db, [write(tmp_path, "a.txt", text)], published="2021-03")
+    command = [r for r in actor_profile(fresh_db, "Sayf Abu Bakr").affiliations if r.type == "InChargeOf"]
+    assert command and command[0].when == "../2021-03"
+
+
+def test_resolution_control_changing_hands_ends_one_hold_and_starts_the_next(
+    fresh_db: Database, tmp_path: Path
+) -> None:
+    text = (
+        "Saraqib\n\nFighting reached Saraqib, which was held by Ahrar al-Sham, only to be captured by HTS in July 2017."
+    )
+    ingest(fresh_db, [write(tmp_path, "a.txt", text)], published="2018-01")
+    holds = {r.source: r.when for r in actor_profile(fresh_db, "Saraqib").relations if r.type == "Controls"}
+    assert holds == {"Ahrar al-Sham": "../2017-07", "Hayat Tahrir al-Sham": "2017-07/.."}

@@ -23,6 +23,7 @@ from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key, translit_key
 from factiongraph.nlp import DESCRIPTIONS_KEY, MENTIONS_KEY
 from factiongraph.nlp.mentions import referent_of
+from factiongraph.nlp.spans import FoundRelation, read_lexicon
 from factiongraph.places import Place, PlaceIndex
 from factiongraph.records import (
     Alias,
@@ -74,6 +75,39 @@ def _is_acronym(text: str) -> bool:
 
 
 _BETWEEN_ACTORS = {"CommWith", "Likes", "Dislikes", "AlliesOf", "FightingAgainst"}
+_DURABLE = {"BelongsTo", "InChargeOf", "Controls"}
+"""Relations that hold over a time, with a start and an end, rather than happen at one."""
+
+
+def _held_over_time(
+    found: FoundRelation, when: TimeSpan | None, published: str | None, ended_words: frozenset[str]
+) -> TimeSpan | None:
+    """The span a durable relation holds over: through a title put in the past ("the isolated commander
+    of X") it ended by the time of the text."""
+    if any(t.lower_.removesuffix("-") in ended_words for t in found.source):
+        end = (when.end or when.start) if when else published
+        return TimeSpan(None, end, "interval", when.text if when else "") if end else when
+    return when
+
+
+def _control_changing_hands(relations: list[RelationRecord]) -> list[RelationRecord]:
+    """One sentence that names several holders of a place with one date ("X, under the control of A,
+    only to be controlled by B in July 2017") tells a handover: the earlier holders until then,
+    the last one from then on."""
+    holders: dict[tuple[int, str], list[int]] = {}
+    for i, r in enumerate(relations):
+        if r.type == "Controls" and r.when_start and r.when_start == r.when_end:
+            holders.setdefault((r.sentence, r.target_key), []).append(i)
+    changed = list(relations)
+    for group in holders.values():
+        if len({relations[i].source_key for i in group}) < 2:
+            continue
+        group.sort(key=lambda i: relations[i].source_begin)
+        for i in group[:-1]:
+            changed[i] = replace(relations[i], when_start=None, precision="interval")
+        last = group[-1]
+        changed[last] = replace(relations[last], when_end=None, precision="interval")
+    return changed
 
 
 def _areas_named_after_actors(
@@ -188,6 +222,7 @@ class DocumentResolver:
                 self._kb_by_key.setdefault((name_key(name), actor.type), actor.id)
                 entry = (name_key(name), actor.id)
                 self._kb_by_translit.setdefault((translit_key(name), actor.type), []).append(entry)
+        self._ended_words = frozenset(read_lexicon(None, "noun_heads.json")["ended"])
         self._commanders: dict[str, set[str]] = {}
         for actor in self.kb.actors:
             for relation in actor.relations:
@@ -237,6 +272,8 @@ class DocumentResolver:
                 continue  # a faction holds towns and regions; "the crossing with Turkey, which ..." is not Turkey
             said.add(fact)
             when = self._when(found.evidence, mentions, article.published, sentences)
+            if found.type in _DURABLE:
+                when = _held_over_time(found, when, article.published, self._ended_words)
             relations.append(
                 RelationRecord(
                     type=found.type,
@@ -254,6 +291,7 @@ class DocumentResolver:
                     precision=when.precision if when else "unknown",
                 )
             )
+        relations = _control_changing_hands(relations)
         events = []
         for event in doc._.fg_events or []:
             roles = [("source", m) for m in event.sources] + [("target", m) for m in event.targets]
