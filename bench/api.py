@@ -29,7 +29,7 @@ import httpx2 as httpx
 from factiongraph.keys import name_key, translit_key
 from factiongraph.store import open_store
 
-GENERATOR_VERSION = 4
+GENERATOR_VERSION = 5
 DOCUMENTS = 20_000
 ACTORS = 400
 SENTENCES = 20

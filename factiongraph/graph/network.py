@@ -257,22 +257,26 @@ def network(
 
 
 def map_view(db: Database, *, start: str | None = None, end: str | None = None, limit: int = 500) -> MapView:
-    """What happened where and who held which place, oldest first, each fact by its date or its article's."""
-    when = "COALESCE({t}.when_start, {t}.when_end, d.published)"
-    until = "COALESCE({t}.when_end, {t}.when_start, d.published)"
+    """What happened where and who held which place, dated first, oldest first. As in the network, a window
+    keeps dated facts only (a time slider moves over dates); undated ones show when no window is asked."""
+    located = "SELECT id FROM entities WHERE latitude IS NOT NULL"
+    dated = "COALESCE(e.when_start, e.when_end)"
     lists: dict[str, list[int]] = {}
     totals: dict[str, int] = {}
-    for key, table, join in (
-        ("events", "events e", "JOIN entities p ON p.id = e.place_id"),
-        ("controlled", "relations e", "JOIN entities p ON p.id = e.target_id AND e.type = 'Controls'"),
+    for key, table, where in (
+        ("events", "events", f"e.place_id IN ({located})"),
+        ("controlled", "relations", f"e.type = 'Controls' AND e.target_id IN ({located})"),
     ):
-        window, params = window_clause(when.format(t="e"), until.format(t="e"), start, end)
-        from_ = (
-            f"FROM {table} {join} JOIN documents d ON d.id = e.document_id WHERE p.latitude IS NOT NULL AND {window}"
-        )
-        totals[key] = db.execute(f"SELECT COUNT(*) {from_}", params).fetchone()[0]
+        params: list[object] = []
+        if start or end:
+            window, params = window_clause(dated, "COALESCE(e.when_end, e.when_start)", start, end)
+            where += f" AND {dated} IS NOT NULL AND {window}"
+        totals[key] = db.execute(f"SELECT COUNT(*) FROM {table} e WHERE {where}", params).fetchone()[0]
         lists[key] = [
             row[0]
-            for row in db.execute(f"SELECT e.id {from_} ORDER BY {when.format(t='e')}, e.id LIMIT ?", [*params, limit])
+            for row in db.execute(
+                f"SELECT e.id FROM {table} e WHERE {where} ORDER BY {dated} IS NULL, {dated}, e.id LIMIT ?",
+                [*params, limit],
+            )
         ]
     return MapView(event_items(db, lists["events"]), relation_items(db, lists["controlled"]), totals)

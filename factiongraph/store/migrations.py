@@ -139,7 +139,7 @@ def places_translit_corrections(db: Database) -> None:
 @migrations(name="0003_browse_indexes")
 def browse_indexes(db: Database) -> None:
     """Indexes for the API's pages: an actor's relations by type and date (dated first, oldest first, so a
-    capped list reads only its page), a pair's relations, events and claims by actor."""
+    capped list reads only its page), a pair's relations, events and claims by actor, the map by date."""
     dated = "COALESCE(when_start, when_end) IS NULL, COALESCE(when_start, when_end)"
     db.executescript(
         f"""
@@ -149,6 +149,8 @@ def browse_indexes(db: Database) -> None:
         CREATE INDEX relations_target_type_dated ON relations(target_id, type, {dated});
         CREATE INDEX relations_pair_dated ON relations(source_id, target_id, {dated});
         CREATE INDEX event_actors_entity ON event_actors(entity_id, event_id);
+        CREATE INDEX relations_type_dated ON relations(type, {dated});
+        CREATE INDEX events_dated ON events({dated});
         CREATE INDEX events_place_dated ON events(place_id, {dated});
         CREATE INDEX claims_speaker_dated ON claims(speaker_id, {dated});
         CREATE INDEX claim_about_entity ON claim_about(entity_id, claim_id);
