@@ -40,25 +40,33 @@ function spanOf(items) {
   return first === last ? first : `${first} … ${last}`;
 }
 
+const MAX_SOURCES = 5;
+const MAX_GROUPS = 15;
+
 function sourceLinks(items) {
+  const shown = items.slice(0, MAX_SOURCES);
   return h(
     "span",
     { class: "sources" },
-    items.map((item, i) =>
+    shown.map((item, i) =>
       h("a", { href: documentHref(item.evidence), class: "source-link", title: item.evidence.sentence }, `[${i + 1}]`),
     ),
+    items.length > shown.length ? h("span", { class: "source-link" }, `+${items.length - shown.length}`) : null,
   );
+}
+
+/** The first groups as list items, and a line saying how many more there are. */
+function groupItems(groups) {
+  const items = groups
+    .slice(0, MAX_GROUPS)
+    .map((g) => h("li", {}, actorLink(g.actor), h("span", { class: "date small" }, spanOf(g.items)), sourceLinks(g.items)));
+  if (groups.length > MAX_GROUPS) items.push(h("li", { class: "muted small" }, `and ${groups.length - MAX_GROUPS} more`));
+  return items;
 }
 
 function relatedList(groups, empty) {
   if (!groups.length) return h("p", { class: "muted small" }, empty);
-  return h(
-    "ul",
-    { class: "related" },
-    groups.map((g) =>
-      h("li", {}, actorLink(g.actor), h("span", { class: "date small" }, spanOf(g.items)), sourceLinks(g.items)),
-    ),
-  );
+  return h("ul", { class: "related" }, groupItems(groups));
 }
 
 function coalitionTree(actor) {
@@ -71,23 +79,11 @@ function coalitionTree(actor) {
     "div",
     { class: "tree" },
     parents.length
-      ? h(
-          "ul",
-          { class: "tree-up" },
-          parents.map((g) =>
-            h("li", {}, actorLink(g.actor), h("span", { class: "date small" }, spanOf(g.items)), sourceLinks(g.items)),
-          ),
-        )
+      ? h("ul", { class: "tree-up" }, groupItems(parents))
       : null,
     h("div", { class: ["tree-self", parents.length && "has-up"] }, h("strong", { dir: "auto" }, actor.name)),
     members.length
-      ? h(
-          "ul",
-          { class: "tree-down" },
-          members.map((g) =>
-            h("li", {}, actorLink(g.actor), h("span", { class: "date small" }, spanOf(g.items)), sourceLinks(g.items)),
-          ),
-        )
+      ? h("ul", { class: "tree-down" }, groupItems(members))
       : null,
   );
 }
@@ -98,7 +94,10 @@ function territory(items) {
   return h(
     "ol",
     { class: "territory" },
-    groups.map((g) => h("li", {}, h("span", { class: "date small" }, spanOf(g.items)), actorLink(g.actor), sourceLinks(g.items))),
+    groups
+      .slice(0, MAX_GROUPS)
+      .map((g) => h("li", {}, h("span", { class: "date small" }, spanOf(g.items)), actorLink(g.actor), sourceLinks(g.items))),
+    groups.length > MAX_GROUPS ? h("li", { class: "muted small" }, `and ${groups.length - MAX_GROUPS} more places`) : null,
   );
 }
 
@@ -204,7 +203,7 @@ function timeline(actor) {
           "p",
           { class: "notice small" },
           "The oldest first: ",
-          capped.map(([what, shown, total]) => `${shown} of ${total} ${what}`).join(", "),
+          capped.map(([what, shown, total]) => `${shown} of ${total.toLocaleString("en")} ${what}`).join(", "),
           ".",
         )
       : null,

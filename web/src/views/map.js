@@ -183,7 +183,8 @@ export async function renderMap(root, { stale }) {
     status.dataset.places = String(groups.length);
     const totals = data.totals || {};
     if (totals.events > data.events.length || totals.controlled > data.controlled.length) {
-      status.textContent += ` (the first ${data.events.length} of ${totals.events} events and ${data.controlled.length} of ${totals.controlled} holdings: narrow the dates to see the rest)`;
+      const of = (n, total) => `${n} of ${total.toLocaleString("en")}`;
+      status.textContent += ` (the first ${of(data.events.length, totals.events)} events and ${of(data.controlled.length, totals.controlled)} holdings: narrow the dates to see the rest)`;
     }
     overlay.hidden = groups.length > 0;
     if (!groups.length) {
@@ -244,7 +245,7 @@ export async function renderMap(root, { stale }) {
       );
     }
     if (!fitted && groups.length) {
-      map.fitBounds(L.latLngBounds(groups.map((g) => [g.place.lat, g.place.lon])).pad(0.5), { maxZoom: 7 });
+      map.fitBounds(L.latLngBounds(groups.map((g) => [g.place.lat, g.place.lon])).pad(0.5), { maxZoom: 7, animate: false });
       fitted = true;
     }
   };

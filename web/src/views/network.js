@@ -38,8 +38,8 @@ const STYLE = [
       "text-background-color": "#ffffff",
       "text-background-opacity": 0.8,
       "text-background-padding": 2,
-      width: (n) => 14 + Math.min(30, 4 * Math.sqrt(n.data("degree") || 1)),
-      height: (n) => 14 + Math.min(30, 4 * Math.sqrt(n.data("degree") || 1)),
+      width: "data(size)",
+      height: "data(size)",
       "border-width": 2,
       "border-color": "#ffffff",
     },
@@ -50,7 +50,7 @@ const STYLE = [
   {
     selector: "edge",
     style: {
-      width: (e) => 1.5 + Math.min(6, e.data("count")),
+      width: "data(width)",
       "line-color": "data(color)",
       "target-arrow-color": "data(color)",
       "target-arrow-shape": "triangle",
@@ -164,7 +164,7 @@ export async function renderNetwork(root, { stale }) {
     canvas.classList.add("busy");
     let graph;
     try {
-      graph = await get("graph", { ...window_, types: [...types], limit: 150, max_edges: 400 });
+      graph = await get("graph", { ...window_, types: [...types], limit: 100, max_edges: 300 });
     } catch (error) {
       if (ask !== asked) return;
       status.textContent = "";
@@ -175,35 +175,45 @@ export async function renderNetwork(root, { stale }) {
       canvas.classList.remove("busy");
     }
     if (ask !== asked || stale()) return;
-    const names = new Map(graph.nodes.map((n) => [n.id, n]));
+    // Actors whose links all fell outside the kept edges would float alone: leave them out.
+    const linked = new Set(graph.edges.flatMap((e) => [e.source, e.target]));
+    const nodes = graph.nodes.filter((n) => linked.has(n.id));
+    const names = new Map(nodes.map((n) => [n.id, n]));
+    const edges = graph.edges.filter((e) => names.has(e.source) && names.has(e.target));
+    // Sizes are relative to this view, so a store with thousands of links draws like a small one.
+    const maxDegree = Math.max(1, ...nodes.map((n) => n.degree || 1));
+    const maxCount = Math.max(1, ...edges.map((e) => e.count));
     const elements = [
-      ...graph.nodes.map((n) => ({ group: "nodes", data: { ...n, id: String(n.id) } })),
-      ...graph.edges
-        .filter((e) => names.has(e.source) && names.has(e.target))
-        .map((e) => ({
-          group: "edges",
-          data: {
-            ...e,
-            id: `e:${e.id}`,
-            source: String(e.source),
-            target: String(e.target),
-            color: relationColor(e.type),
-            sourceName: names.get(e.source).name,
-            sourceType: names.get(e.source).type,
-            targetName: names.get(e.target).name,
-            targetType: names.get(e.target).type,
-          },
-        })),
+      ...nodes.map((n) => ({
+        group: "nodes",
+        data: { ...n, id: String(n.id), size: 14 + 22 * Math.sqrt((n.degree || 1) / maxDegree) },
+      })),
+      ...edges.map((e) => ({
+        group: "edges",
+        data: {
+          ...e,
+          id: `e:${e.id}`,
+          source: String(e.source),
+          target: String(e.target),
+          color: relationColor(e.type),
+          width: 1.5 + 5 * Math.sqrt(e.count / maxCount),
+          sourceName: names.get(e.source).name,
+          sourceType: names.get(e.source).type,
+          targetName: names.get(e.target).name,
+          targetType: names.get(e.target).type,
+        },
+      })),
     ];
-    const edgeCount = elements.length - graph.nodes.length;
-    status.textContent = `${plural(graph.nodes.length, "actor")} · ${plural(edgeCount, "link")}`;
-    if (graph.total_nodes > graph.nodes.length) {
-      status.textContent += ` (the ${graph.nodes.length} most connected of ${graph.total_nodes} actors)`;
+    const totalNodes = graph.total_nodes ?? graph.nodes.length;
+    const totalEdges = graph.total_edges ?? graph.edges.length;
+    status.textContent = `${plural(nodes.length, "actor")} · ${plural(edges.length, "link")}`;
+    if (totalNodes > nodes.length || totalEdges > edges.length) {
+      status.textContent += `, the most connected and most often said of ${plural(totalNodes, "actor")} and ${plural(totalEdges, "link")} in this window`;
     }
-    status.dataset.nodes = String(graph.nodes.length);
-    status.dataset.edges = String(edgeCount);
-    overlay.hidden = graph.nodes.length > 0;
-    if (!graph.nodes.length) {
+    status.dataset.nodes = String(nodes.length);
+    status.dataset.edges = String(edges.length);
+    overlay.hidden = nodes.length > 0;
+    if (!nodes.length) {
       overlay.replaceChildren(
         emptyState("No relation in this window", "Widen the time window or tick more relation types."),
       );

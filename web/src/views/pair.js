@@ -2,6 +2,7 @@
 import { get } from "../api.js";
 import { h } from "../dom.js";
 import { actorPicker } from "../picker.js";
+import { timeWindow } from "../timewindow.js";
 import {
   STANCES,
   actorLink,
@@ -9,6 +10,7 @@ import {
   colorBox,
   dateCell,
   emptyState,
+  errorState,
   itemDate,
   kindBadge,
   loading,
@@ -144,10 +146,30 @@ export async function renderPair(root, { params, query, stale }) {
     );
     return;
   }
-  root.append(loading("Loading the timeline…"));
-  const pair = await get("pair", { a, b, include_members: includeMembers });
+  const stats = await get("stats");
   if (stale()) return;
-  root.lastChild.remove();
+  const results = h("div", { class: "pair-results" });
+  let asked = 0;
+  const load = async (window_) => {
+    const ask = ++asked;
+    results.replaceChildren(loading("Loading the timeline…"));
+    let pair;
+    try {
+      pair = await get("pair", { a, b, include_members: includeMembers, ...window_ });
+    } catch (error) {
+      if (ask === asked) results.replaceChildren(errorState(error));
+      return;
+    }
+    if (ask !== asked || stale()) return;
+    results.replaceChildren();
+    showPair(results, pair, includeMembers, window_);
+  };
+  const slider = timeWindow(stats, load);
+  root.append(h("div", { class: "toolbar pair-window" }, h("span", { class: "toolbar-label" }, "Time window"), slider.element), results);
+  await load({});
+}
+
+function showPair(root, pair, includeMembers, window_) {
   const relations = [...pair.relations].sort(byDate);
   const claims = [...pair.claims].sort(byDate);
   root.append(
@@ -157,8 +179,9 @@ export async function renderPair(root, { params, query, stale }) {
       actorLink(pair.a),
       " and ",
       actorLink(pair.b),
-      `: ${plural(relations.length, "relation")}, ${plural(claims.length, "claim")}`,
+      `: ${plural(pair.totals?.relations ?? relations.length, "relation")}, ${plural(pair.totals?.claims ?? claims.length, "claim")}`,
       includeMembers ? " (members included)" : "",
+      window_.from ? ` from ${window_.from} to ${window_.to}` : "",
     ),
   );
   const totals = pair.totals || {};
@@ -167,15 +190,19 @@ export async function renderPair(root, { params, query, stale }) {
       h(
         "p",
         { class: "notice small" },
-        `The oldest first: ${relations.length} of ${totals.relations} relations and ${claims.length} of ${totals.claims} claims. Narrow the dates to see the rest.`,
+        `The oldest first: ${relations.length} of ${totals.relations.toLocaleString("en")} relations and ${claims.length} of ${totals.claims.toLocaleString("en")} claims. Narrow the time window to see later ones.`,
       ),
     );
   }
   if (!relations.length && !claims.length) {
     root.append(
       emptyState(
-        "Nothing links these two actors yet",
-        includeMembers ? "No relation or claim joins them or their members." : "Try “include members and their leaders”.",
+        window_.from ? "Nothing links these two actors in this window" : "Nothing links these two actors yet",
+        window_.from
+          ? "Widen the time window."
+          : includeMembers
+            ? "No relation or claim joins them or their members."
+            : "Try “include members and their leaders”.",
       ),
     );
     return;
