@@ -219,3 +219,13 @@ def test_nlp_a_listed_title_with_its_own_group_is_not_a_conjunct(nlp: Language) 
     found = relations(nlp, "The HTS general commander Abu Mohammad al-Jolani and SNA leader Mohammed al-Jassem met.")
     assert ("InChargeOf", "SNA leader", "HTS") not in found
     assert not [r for r in found if r[0] == "IsSynonymOf" and "SNA leader" in r and "commander" in r[1]]
+
+
+def test_nlp_feelings_are_read_from_the_one_who_feels(nlp: Language) -> None:
+    found = relations(nlp, "The council members are encouraged by the decision of the Levant Front.")
+    assert any(t == "Likes" and o == "Levant Front" for t, _, o in found)
+    assert not relations(nlp, "The envoy encouraged the Levant Front to negotiate.")
+
+
+def test_nlp_visiting_a_place_puts_the_visitor_there(nlp: Language) -> None:
+    assert ("CoLocated", "Tobias Ellwood", "Turkey") in relations(nlp, "Tobias Ellwood visited Turkey on 4 April.")

@@ -93,6 +93,10 @@ class FrameFinder:
                 event = self._event(frame["event"], token, subjects, objects)
                 if event is not None:
                     events.append(event)
+            if frame and frame.get("felt_by_subject"):
+                if not passive_objects:
+                    continue  # "I encourage the government to act" asks; "we are encouraged by X" likes X
+                subjects, objects = [m for m, _ in passive_objects], [(m, "") for m in subjects]
             if not subjects:
                 continue
             joint_type = self.joint_subjects.get(frame["type"]) if frame and frame["type"] else None
@@ -218,7 +222,8 @@ class FrameFinder:
         if obj.label_ == "Location":
             if frame and frame["type"] in ("Controls", "FightingAgainst") and (not prep or prep in frame["preps"]):
                 return frame["type"]
-            return "CoLocated" if prep in self.place_preps else None
+            placed = prep in self.place_preps or (not prep and frame is not None and frame.get("place_object"))
+            return "CoLocated" if placed else None
         if obj.label_ not in ACTORS or frame is None or obj.label_ not in frame.get("objects", ACTORS):
             return None
         if prep and prep not in frame["preps"] and "*" not in frame["preps"]:
