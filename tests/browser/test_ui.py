@@ -209,6 +209,13 @@ def test_ui_pair_view_colours_the_timeline_by_relation_type(page, site, screensh
     assert page.locator(".legend-title").all_inner_texts() == ["Relations", "Claim stances"]
     screenshot(page, "pair")
 
+    start = page.locator(".timewindow input.from")
+    with page.expect_response(lambda r: "/api/pair?" in r.url and "from=" in r.url) as answer:
+        start.fill(start.get_attribute("max"))
+    assert answer.value.ok
+    page.locator(".pair-results .lede").wait_for()
+    assert " from " in page.locator(".pair-results .lede").inner_text()
+
 
 def test_ui_pair_view_pickers_choose_the_two_actors(page, site):
     page.goto(site.url + "/#/pair")
