@@ -229,3 +229,9 @@ def test_nlp_feelings_are_read_from_the_one_who_feels(nlp: Language) -> None:
 
 def test_nlp_visiting_a_place_puts_the_visitor_there(nlp: Language) -> None:
     assert ("CoLocated", "Tobias Ellwood", "Turkey") in relations(nlp, "Tobias Ellwood visited Turkey on 4 April.")
+
+
+def test_nlp_a_pronoun_after_a_comma_starts_a_clause_not_a_list_item(nlp: Language) -> None:
+    found = relations(nlp, "Since Mosul was taken by ISIL terrorists, we have heard of horrendous abuses.")
+    assert ("Controls", "ISIL terrorists", "Mosul") in found
+    assert not [r for r in found if r[1] == "we"]

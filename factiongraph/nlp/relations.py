@@ -145,6 +145,8 @@ class RelationFinder:
                 continue
             if not _LIST_SEPARATOR.fullmatch(text[previous.end_char : mention.start_char]):
                 break
+            if mention[0].tag_ in ("PRP", "PRP$"):
+                break  # "taken by ISIL terrorists, we have heard": a pronoun starts a new clause, not a list item
             if any(mention.start <= n.start and n.end <= mention.end and n.label_ == other.label_ for n in nested):
                 break
             if relation.target is second:
