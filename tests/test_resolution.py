@@ -118,3 +118,10 @@ def test_resolution_control_changing_hands_ends_one_hold_and_starts_the_next(
     ingest(fresh_db, [write(tmp_path, "a.txt", text)], published="2018-01")
     holds = {r.source: r.when for r in actor_profile(fresh_db, "Saraqib").relations if r.type == "Controls"}
     assert holds == {"Ahrar al-Sham": "../2017-07", "Hayat Tahrir al-Sham": "2017-07/.."}
+
+
+def test_resolution_formerly_ends_a_membership(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Profile\n\nAbu Omar, formerly a member of the Hamza Division, arrived in Azaz."
+    ingest(fresh_db, [write(tmp_path, "a.txt", text)], published="2020-06")
+    membership = [r for r in actor_profile(fresh_db, "Abu Omar").affiliations if r.type == "BelongsTo"]
+    assert membership and membership[0].when == "../2020-06"

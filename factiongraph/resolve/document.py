@@ -83,8 +83,10 @@ def _held_over_time(
     found: FoundRelation, when: TimeSpan | None, published: str | None, ended_words: frozenset[str]
 ) -> TimeSpan | None:
     """The span a durable relation holds over: through a title put in the past ("the isolated commander
-    of X") it ended by the time of the text."""
-    if any(t.lower_.removesuffix("-") in ended_words for t in found.source):
+    of X") or said to be past ("X, formerly a member of Y") it ended by the time of the text."""
+    first, second = sorted((found.source, found.target), key=lambda m: m.start)
+    said = [*found.source, *found.source.doc[first.end : second.start]]
+    if any(t.lower_.removesuffix("-") in ended_words for t in said):
         end = (when.end or when.start) if when else published
         return TimeSpan(None, end, "interval", when.text if when else "") if end else when
     return when
