@@ -14,6 +14,8 @@ from pydantic import BaseModel
 from factiongraph.api import create_app, models
 from factiongraph.build import ingest
 from factiongraph.demo import build_demo
+from factiongraph.errors import InvalidQueryError
+from factiongraph.graph.items import iso_prefix
 from factiongraph.graph.network import network
 from factiongraph.store import open_store
 from tests.conftest import TEST_DATA
@@ -384,3 +386,32 @@ def test_api_root_says_how_to_build_the_ui_when_it_is_not_built(api_db: Path, mo
     monkeypatch.setattr("factiongraph.api.app.static_dir", lambda: None)
     response = TestClient(create_app(api_db)).get("/")
     assert response.status_code == 200 and "make setup" in response.text
+
+
+def test_api_empty_store_answers_every_view(tmp_path: Path) -> None:
+    empty = TestClient(create_app(tmp_path / "empty.db"))
+    assert get(empty, "/api/stats") == {
+        "documents": 0,
+        "actors": 0,
+        "relations": 0,
+        "events": 0,
+        "claims": 0,
+        "first": None,
+        "last": None,
+    }
+    assert get(empty, "/api/graph", models.Network) == {"nodes": [], "edges": [], "total_nodes": 0, "total_edges": 0}
+    assert get(empty, "/api/graph?from=2020")["nodes"] == []
+    assert get(empty, "/api/map")["events"] == []
+    for path in ("/api/actors", "/api/actors?q=HTS", "/api/relations", "/api/events", "/api/claims", "/api/documents"):
+        assert get(empty, path) == {"items": [], "total": 0, "limit": 50, "offset": 0}
+
+
+@pytest.mark.parametrize("value", ["2020", "2020-02", "2020-02-29", "1999-12-31"])
+def test_api_iso_prefix_takes_dates(value: str) -> None:
+    assert iso_prefix("from", value) == value
+
+
+@pytest.mark.parametrize("value", ["20", "2021-02-29", "2020-00", "2020-1", "2020/02", "yesterday", "2020-02-01T00"])
+def test_api_iso_prefix_refuses_what_is_not_a_date(value: str) -> None:
+    with pytest.raises(InvalidQueryError, match=f"from: '{value}' is not a date"):
+        iso_prefix("from", value)
