@@ -114,6 +114,20 @@ def test_ui_network_edge_click_shows_its_quotes(page, site, screenshot):
     assert page.locator("h1").inner_text().startswith(node["names"][opened])
 
 
+def test_ui_actor_opens_its_neighbourhood_in_the_network(page, site):
+    sna = actor_id(site, "Syrian National Army")
+    page.goto(f"{site.url}/#/actor/{sna}")
+    page.get_by_role("link", name="In the network →").click()
+    page.wait_for_url(re.compile(rf".*#/network\?focus={sna}$"))
+    panel = page.locator(".panel")
+    panel.locator(".panel-head a.actor", has_text="Syrian National Army").wait_for()
+    rows = panel.locator(".top-links .link-row")
+    assert rows.count() > 0
+    assert all("Syrian National Army" in row for row in rows.all_inner_texts())
+    rows.first.click()
+    panel.locator("a.quote").first.wait_for()
+
+
 def test_ui_network_lists_links_and_filters_them_by_type(page, site):
     page.goto(site.url + "/#/network")
     page.wait_for_function("() => document.querySelector('.network-side .status')?.dataset.edges > 0")

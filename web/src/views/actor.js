@@ -230,6 +230,8 @@ export async function renderActor(root, { params }) {
         " · ",
         plural(actor.totals?.events ?? actor.events.length, "event"),
         " · ",
+        h("a", { href: `#/network?focus=${actor.id}` }, "In the network →"),
+        " · ",
         h("a", { href: `#/pair/${actor.id}` }, "Compare with another actor →"),
       ),
       h(

@@ -64,7 +64,8 @@ const STYLE = [
   { selector: ".faded", style: { opacity: 0.15 } },
 ];
 
-export async function renderNetwork(root, { stale }) {
+export async function renderNetwork(root, { query, stale }) {
+  const focus = query.get("focus");
   root.append(loading());
   const stats = await get("stats");
   if (stale()) return;
@@ -78,6 +79,54 @@ export async function renderNetwork(root, { stale }) {
   let cy = null;
   let asked = 0;
   let window_ = {};
+
+  const linkRow = (edge) => {
+    const d = edge.data();
+    return h(
+      "li",
+      {},
+      h(
+        "button",
+        {
+          type: "button",
+          class: "link-row",
+          onclick: () => {
+            cy.elements().unselect();
+            edge.select();
+            showEdge(edge);
+          },
+        },
+        h("bdi", {}, d.sourceName),
+        " ",
+        relationBadge(d.type),
+        " ",
+        h("bdi", {}, d.targetName),
+        h("span", { class: "count" }, String(d.count)),
+      ),
+    );
+  };
+
+  // An actor brought into focus (#/network?focus=ID, from its page): its neighbourhood, and its links listed.
+  const showFocus = (node) => {
+    const links = node.connectedEdges().sort((a, b) => b.data("count") - a.data("count"));
+    cy.elements().not(node.closedNeighborhood()).addClass("faded");
+    node.select();
+    cy.fit(node.closedNeighborhood(), 60);
+    if (cy.zoom() > 1.3) {
+      cy.zoom(1.3);
+      cy.center(node.closedNeighborhood());
+    }
+    panel.replaceChildren(
+      h(
+        "div",
+        { class: "panel-head" },
+        h("h2", {}, "Actor"),
+        h("p", {}, actorLink({ id: node.id(), name: node.data("name"), type: node.data("type") })),
+        h("p", { class: "muted small" }, `${plural(links.length, "link")} in this window · `, h("a", { href: "#/network" }, "whole network")),
+      ),
+      h("ol", { class: "top-links" }, links.map(linkRow)),
+    );
+  };
 
   // Without a selection the panel lists the links said most often: a way in that needs no canvas.
   const idle = () => {
@@ -95,31 +144,7 @@ export async function renderNetwork(root, { stale }) {
         ? h(
             "ol",
             { class: "top-links" },
-            top.map((edge) => {
-              const d = edge.data();
-              return h(
-                "li",
-                {},
-                h(
-                  "button",
-                  {
-                    type: "button",
-                    class: "link-row",
-                    onclick: () => {
-                      cy.elements().unselect();
-                      edge.select();
-                      showEdge(edge);
-                    },
-                  },
-                  h("bdi", {}, d.sourceName),
-                  " ",
-                  relationBadge(d.type),
-                  " ",
-                  h("bdi", {}, d.targetName),
-                  h("span", { class: "count" }, String(d.count)),
-                ),
-              );
-            }),
+            top.map(linkRow),
           )
         : null,
     );
@@ -235,7 +260,12 @@ export async function renderNetwork(root, { stale }) {
       padding: 30,
     }).run();
     cy.fit(undefined, 30);
-    idle();
+    const focused = focus ? cy.getElementById(focus) : null;
+    if (focused && focused.nonempty()) showFocus(focused);
+    else if (focus) {
+      idle();
+      panel.prepend(h("p", { class: "notice small" }, "The actor asked for has no link in this window and with these types."));
+    } else idle();
   };
 
   const slider = timeWindow(stats, (value) => {
@@ -298,7 +328,11 @@ export async function renderNetwork(root, { stale }) {
   cy.on("mouseover", "node", (event) => {
     cy.elements().not(event.target.closedNeighborhood()).addClass("faded");
   });
-  cy.on("mouseout", "node", () => cy.elements().removeClass("faded"));
+  cy.on("mouseout", "node", () => {
+    cy.elements().removeClass("faded");
+    const focused = focus ? cy.getElementById(focus) : null;
+    if (focused && focused.nonempty()) cy.elements().not(focused.closedNeighborhood()).addClass("faded");
+  });
   idle();
   await load();
   return () => {
