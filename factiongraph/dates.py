@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
 import dateparser
 from dateparser.date import DateDataParser
+
+from factiongraph.lexicons import load_lexicon
 
 Precision = Literal["day", "month", "year", "interval", "unknown"]
 
@@ -167,7 +167,7 @@ def _by_number(section: dict) -> dict[str, int]:
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     """Read ``date_rules.json`` once and compile its vocabulary into the patterns the resolver uses."""
-    lexicon = json.loads((resources.files("factiongraph") / "data" / "lexicons" / _LEXICON).read_text("utf-8"))
+    lexicon = load_lexicon(None, _LEXICON)
     months = _by_number(lexicon["months"])
     weekdays = _by_number(lexicon["weekdays"])
     numbers = {_normalise(k): int(v) for k, v in lexicon["numbers"].items() if k != "$comment"}

@@ -28,6 +28,10 @@ class KnowledgeBaseError(InputError):
     """A knowledge-base file that does not validate."""
 
 
+class LexiconError(InputError):
+    """A lexicon file (trigger rules, verb frames, head nouns, ...) that cannot be read or does not validate."""
+
+
 class UnknownActorError(FactiongraphError):
     """No actor in the store answers to a name."""
 

@@ -199,7 +199,7 @@ def test_claims_custom_lexicon(nlp: Language, tmp_path: Path) -> None:
     raw["verbs"]["asserted"].append("boast")
     raw["clause_only"].append("boast")
     path = tmp_path / "cues.json"
-    path.write_text(json.dumps(raw), "utf-8")
+    path.write_text(json.dumps({"version": 1, **raw}), "utf-8")
     finder = make_claims(nlp, "fg_claims", str(path))
     [claim] = finder(nlp("The commander boasted that his men had taken Azaz."))._.fg_claims
     assert summary(claim) == ("The commander", "asserted", "boasted", "his men had taken Azaz")

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
+
+from factiongraph.lexicons import load_lexicon
 
 
 @cache
 def _rules() -> tuple[float, re.Pattern[str], re.Pattern[str]]:
-    raw = json.loads((resources.files("factiongraph") / "data" / "boilerplate.json").read_text("utf-8"))
+    raw = load_lexicon(None, "boilerplate.json")
 
     def whole_line(patterns: list[str]) -> re.Pattern[str]:
         return re.compile("^(?:" + "|".join(patterns) + ")$", re.IGNORECASE)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
+
+from factiongraph.lexicons import load_lexicon
 
 MENTIONS_KEY = "fg_mentions"
 """Every typed mention: names, descriptions, group nouns, pronouns."""
@@ -48,9 +47,9 @@ for _extension in ("fg_relations", "fg_events"):
 
 
 def read_lexicon(path: str | None, default_name: str) -> dict[str, Any]:
-    """A JSON lexicon: the user's file when given, else the package's ``data/lexicons/<default_name>``."""
-    source = Path(path) if path else resources.files("factiongraph") / "data" / "lexicons" / default_name
-    return json.loads(source.read_text("utf-8"))
+    """A JSON lexicon, validated against its schema (:mod:`factiongraph.lexicons`): the user's file when
+    given, else the package's ``data/lexicons/<default_name>``."""
+    return load_lexicon(path, default_name)
 
 
 def span_keys(spans: list[Span]) -> set[tuple[int, int]]:

@@ -1,0 +1,401 @@
+"""The lexicons the NLP pipeline reads its knowledge from, kept as versioned data with a schema.
+
+Each file in ``data/lexicons/`` (and ``data/boilerplate.json``) carries ``"version": 1`` and is
+validated against its model below whenever it is read: unknown keys are an error (a misspelt rule
+option cannot silently do nothing), relation, entity and event types must be known ones, and every
+regular expression must compile (a trigger rule's after its ``{fragments}`` are filled in). A
+user's file given in place of a shipped one (``triggers_path``, ``verbs_path``, ``heads_path``,
+``pronouns_path``, ``cues_path`` in the pipeline config) is held to the same schema; a file that
+does not validate raises :class:`~factiongraph.errors.LexiconError` naming the file and the first
+problem.
+
+The components keep reading plain dicts: :func:`load_lexicon` gives the validated content as it
+stands in the file, without its ``version``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from factiongraph.errors import LexiconError
+
+LEXICON_VERSION = 1
+"""The only version of the lexicon files this code reads."""
+
+RelationType = Literal[
+    "AlliesOf",
+    "BelongsTo",
+    "CoLocated",
+    "CommWith",
+    "Dislikes",
+    "FightingAgainst",
+    "InChargeOf",
+    "IsSynonymOf",
+    "Likes",
+    "Controls",
+]
+EntityType = Literal["Person", "Organisation", "Location", "Nationality", "Temporal"]
+EventType = Literal[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
+"""The PLOVER event categories."""
+Stance = Literal["asserted", "denied", "possible", "likely"]
+
+_FRAGMENT = re.compile(r"(?<!\\)\{([A-Za-z_]\w*)\}")
+"""A ``{name}`` left in a trigger pattern: a fragment that does not exist (a quantifier is ``{1,3}``)."""
+
+
+def _compiles(pattern: str, flags: int = 0) -> None:
+    try:
+        re.compile(pattern, flags)
+    except re.error as error:
+        raise ValueError(f"regular expression does not compile: {error}") from error
+
+
+def _not_null(value: object) -> object:
+    """An optional key is left out when unused; ``null`` would reach the rule as a value."""
+    if value is None:
+        raise ValueError("leave the key out rather than set it to null")
+    return value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class _Commented(_Strict):
+    comment: str | None = Field(None, alias="$comment")
+
+
+class LexiconFile(_Commented):
+    """What every lexicon file has: an optional ``$comment`` and the format ``version``."""
+
+    version: int
+
+    @field_validator("version")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if value != LEXICON_VERSION:
+            raise ValueError(f"version {value} is not one this factiongraph reads (it reads {LEXICON_VERSION})")
+        return value
+
+    def content(self) -> dict[str, Any]:
+        """The file's data as the components read it: as written, without the version."""
+        return self.model_dump(by_alias=True, exclude_unset=True, exclude={"version"})
+
+
+# --------------------------------------------------------------------------------------------
+# relation_triggers.json: read by factiongraph.nlp.relations
+# --------------------------------------------------------------------------------------------
+
+
+class RelationRule(_Strict):
+    """Types at each end, and the text that must lie between the two mentions (see ``relations.py``)."""
+
+    type: RelationType
+    first: list[EntityType] = Field(min_length=1)
+    second: list[EntityType] = Field(min_length=1)
+    source: Literal["first", "second"]
+    between: str
+    before: str | None = None
+    same_type: bool | None = None
+    across_mentions: bool | None = None
+    first_is_description: bool | None = None
+    second_is_description: bool | None = None
+    first_commands: bool | None = None
+    first_definite: bool | None = None
+    not_in_list: bool | None = None
+    mutual: bool | None = None
+
+    _given = field_validator(
+        "before",
+        "same_type",
+        "across_mentions",
+        "first_is_description",
+        "second_is_description",
+        "first_commands",
+        "first_definite",
+        "not_in_list",
+        "mutual",
+        mode="before",
+    )(_not_null)
+
+    @field_validator("before")
+    @classmethod
+    def _before_compiles(cls, value: str) -> str:
+        _compiles(f"(?:{value})$", re.IGNORECASE)
+        return value
+
+
+class RelationTriggers(LexiconFile):
+    fragments: dict[str, str]
+    rules: list[RelationRule]
+    hypothetical_before: str
+
+    @field_validator("hypothetical_before")
+    @classmethod
+    def _hypothetical_compiles(cls, value: str) -> str:
+        _compiles(f"(?:{value})$", re.IGNORECASE)
+        return value
+
+    @model_validator(mode="after")
+    def _rules_compile(self) -> RelationTriggers:
+        for index, rule in enumerate(self.rules):
+            pattern = rule.between
+            for key, value in self.fragments.items():
+                pattern = pattern.replace("{" + key + "}", value)
+            unknown = _FRAGMENT.search(pattern)
+            try:
+                if unknown:
+                    raise ValueError(f"no fragment named {unknown[1]!r}")
+                _compiles(f"(?:{pattern})", re.IGNORECASE)
+            except ValueError as error:
+                raise ValueError(f"rules.{index}.between ({rule.type}): {error}") from error
+        return self
+
+
+# --------------------------------------------------------------------------------------------
+# verb_relations.json: read by factiongraph.nlp.frames
+# --------------------------------------------------------------------------------------------
+
+
+class VerbFrame(_Strict):
+    """What a verb says between its subject and its objects (see ``frames.py``)."""
+
+    type: RelationType | None
+    preps: list[str]
+    event: EventType | None = None
+    military_objects: RelationType | None = None
+    objects: list[EntityType] | None = None
+    object_located: bool | None = None
+    place_object: bool | None = None
+    felt_by_subject: bool | None = None
+
+    _given = field_validator(
+        "event", "military_objects", "objects", "object_located", "place_object", "felt_by_subject", mode="before"
+    )(_not_null)
+
+
+class VerbRelations(LexiconFile):
+    places: list[str]
+    verbs: dict[str, VerbFrame]
+    military_words: list[str]
+    joint_subjects: dict[RelationType, RelationType]
+
+
+# --------------------------------------------------------------------------------------------
+# noun_heads.json, pronouns.json: read by factiongraph.nlp.mentions (and relations, resolve)
+# --------------------------------------------------------------------------------------------
+
+
+class NounHeads(LexiconFile):
+    person_command: list[str]
+    person_other: list[str]
+    group: list[str]
+    place: list[str]
+    ended: list[str]
+
+
+class Pronouns(LexiconFile):
+    """Pronouns by the type of actor they stand for."""
+
+    Person: list[str] | None = None
+    Organisation: list[str] | None = None
+    Location: list[str] | None = None
+    Nationality: list[str] | None = None
+    Temporal: list[str] | None = None
+
+    _given = field_validator("Person", "Organisation", "Location", "Nationality", "Temporal", mode="before")(_not_null)
+
+
+# --------------------------------------------------------------------------------------------
+# claim_cues.json: read by factiongraph.nlp.claims
+# --------------------------------------------------------------------------------------------
+
+
+class ClaimCues(LexiconFile):
+    verbs: dict[Stance, list[str]]
+    clause_only: list[str]
+    negation_denies: list[str]
+    object_verbs: list[str]
+    modal_nouns: dict[Stance, list[str]]
+    claim_nouns: list[str]
+    modal_adjectives: dict[Stance, list[str]]
+    modal_auxiliaries: dict[Stance, list[str]]
+    modal_adverbs: dict[Stance, list[str]]
+    negators: list[str]
+    existential_negators: list[str]
+    document_nouns: list[str]
+    sources: list[str]
+    relative_pronouns: list[str]
+    quoting_verbs: list[str]
+
+
+# --------------------------------------------------------------------------------------------
+# date_rules.json: read by factiongraph.dates
+# --------------------------------------------------------------------------------------------
+
+
+class _Keyed(_Commented):
+    """A section keyed by its vocabulary (a month number, a number word) next to its ``$comment``."""
+
+    model_config = ConfigDict(extra="allow")
+    keys: ClassVar[frozenset[str] | None] = None
+    """The keys the code reads, when it reads only some; any word is a key otherwise."""
+
+    @model_validator(mode="after")
+    def _known_keys(self) -> _Keyed:
+        allowed = self.keys
+        unknown = sorted(set(self.model_extra or {}) - allowed) if allowed is not None else []
+        if unknown:
+            expected = ", ".join(sorted(allowed, key=lambda k: (len(k), k)))
+            raise ValueError(f"unknown key(s) {', '.join(map(repr, unknown))}: expected {expected}")
+        return self
+
+
+class _Months(_Keyed):
+    __pydantic_extra__: dict[str, list[str]] = Field(init=False)  # type: ignore[assignment]
+    keys = frozenset(str(n) for n in range(1, 13))
+
+
+class _Weekdays(_Keyed):
+    __pydantic_extra__: dict[str, list[str]] = Field(init=False)  # type: ignore[assignment]
+    keys = frozenset(str(n) for n in range(7))
+
+
+class _Units(_Keyed):
+    __pydantic_extra__: dict[str, list[str]] = Field(init=False)  # type: ignore[assignment]
+    keys = frozenset({"day", "week", "month", "year", "decade"})
+
+
+class _Counts(_Keyed):
+    __pydantic_extra__: dict[str, int] = Field(init=False)  # type: ignore[assignment]
+
+
+class _Words(_Commented):
+    words: list[str]
+
+
+class _BeforeAfter(_Commented):
+    before: list[str]
+    after: list[str]
+
+
+class DateRules(LexiconFile):
+    months: _Months
+    weekdays: _Weekdays
+    numbers: _Counts
+    units: _Units
+    ago: _Words
+    last: _BeforeAfter
+    this: _BeforeAfter
+    days: _Counts
+    day_parts: _Words
+    prefixes: _Words
+    month_year_joiners: _Words
+    since: _Words
+    onwards: _Words
+    until: _Words
+    range_from: _Words
+    range_to: _Words
+    range_between: _Words
+    range_and: _Words
+    context: _Words
+    recent: _Words
+
+
+# --------------------------------------------------------------------------------------------
+# boilerplate.json: read by factiongraph.ingest.clean
+# --------------------------------------------------------------------------------------------
+
+
+class Boilerplate(LexiconFile):
+    tail_fraction: float = Field(ge=0, le=1)
+    cut_from: list[str]
+    drop_line: list[str]
+
+    @field_validator("cut_from", "drop_line")
+    @classmethod
+    def _lines_compile(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            _compiles(pattern, re.IGNORECASE)
+        return patterns
+
+
+# --------------------------------------------------------------------------------------------
+# Reading
+# --------------------------------------------------------------------------------------------
+
+SCHEMAS: dict[str, type[LexiconFile]] = {
+    "relation_triggers.json": RelationTriggers,
+    "verb_relations.json": VerbRelations,
+    "noun_heads.json": NounHeads,
+    "pronouns.json": Pronouns,
+    "claim_cues.json": ClaimCues,
+    "date_rules.json": DateRules,
+    "boilerplate.json": Boilerplate,
+}
+"""Each shipped lexicon by file name, with its schema."""
+
+
+def default_lexicon_path(name: str) -> Path:
+    """The package's copy of a lexicon: ``data/lexicons/<name>``, or ``data/boilerplate.json``."""
+    if name not in SCHEMAS:
+        raise ValueError(f"no lexicon named {name!r}: one of {', '.join(SCHEMAS)}")
+    data = resources.files("factiongraph") / "data"
+    return Path(str(data / name if name == "boilerplate.json" else data / "lexicons" / name))
+
+
+def read_lexicon_file(path: Path | str, name: str) -> LexiconFile:
+    """Read one lexicon file and validate it as ``name``; errors name the file and the first problem."""
+    schema = SCHEMAS.get(name)
+    if schema is None:
+        raise ValueError(f"no lexicon named {name!r}: one of {', '.join(SCHEMAS)}")
+    path = Path(path)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise LexiconError(path, f"cannot be read: {error}") from error
+    try:
+        return schema.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        message = first["msg"].removeprefix("Value error, ")
+        reason = f"{where}: {message}" if where else message
+        raise LexiconError(path, f"{reason} ({error.error_count()} problem(s))".replace("\n", " ")) from error
+
+
+@cache
+def _shipped(name: str) -> LexiconFile:
+    return read_lexicon_file(default_lexicon_path(name), name)
+
+
+def load_lexicon(path: Path | str | None, name: str) -> dict[str, Any]:
+    """A lexicon's validated content: the user's file when given, else the package's copy of ``name``.
+
+    A fresh dict on every call, so a caller may change it without touching anyone else's."""
+    lexicon = read_lexicon_file(path, name) if path else _shipped(name)
+    return lexicon.content()
