@@ -76,6 +76,8 @@ async function route() {
     cleanup = null;
   }
   clear(main);
+  // A new page starts at its top; the reader then scrolls to its quoted sentence itself.
+  window.scrollTo(0, 0);
   const match = ROUTES.map((r) => ({ r, m: path.match(r.pattern) })).find((x) => x.m);
   for (const [key, link] of navLinks) link.classList.toggle("active", Boolean(match && match.r.nav === key));
   if (!match) {
