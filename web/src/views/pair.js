@@ -4,6 +4,7 @@ import { h } from "../dom.js";
 import { actorPicker } from "../picker.js";
 import { timeWindow } from "../timewindow.js";
 import {
+  RELATION_TYPES,
   STANCES,
   actorLink,
   byDate,
@@ -109,6 +110,8 @@ function entry(kind, item) {
   return li;
 }
 
+const EXAMPLE_TYPES = RELATION_TYPES.map((r) => r.type).filter((t) => t !== "CoLocated" && t !== "IsSynonymOf");
+
 export async function renderPair(root, { params, query, stale }) {
   const [a, b] = params.map((p) => (p ? Number(p) : null));
   const includeMembers = query.get("members") === "1";
@@ -134,9 +137,11 @@ export async function renderPair(root, { params, query, stale }) {
   );
   root.replaceChildren(h("div", { class: "page-head compact" }, h("h1", {}, "Between two actors"), pickers));
   if (!(a && b)) {
-    const top = await get("actors", { type: "Organisation", limit: 2 });
+    // The example is the link said most often, so it never opens onto an empty timeline.
+    const graph = await get("graph", { types: EXAMPLE_TYPES, limit: 50, max_edges: 1 });
     if (stale()) return;
-    const [x, y] = top.items;
+    const names = new Map(graph.nodes.map((n) => [n.id, n]));
+    const [x, y] = graph.edges.length ? [names.get(graph.edges[0].source), names.get(graph.edges[0].target)] : [];
     root.append(
       emptyState(
         "Pick two actors",
