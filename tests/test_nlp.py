@@ -235,3 +235,8 @@ def test_nlp_a_pronoun_after_a_comma_starts_a_clause_not_a_list_item(nlp: Langua
     found = relations(nlp, "Since Mosul was taken by ISIL terrorists, we have heard of horrendous abuses.")
     assert ("Controls", "ISIL terrorists", "Mosul") in found
     assert not [r for r in found if r[1] == "we"]
+
+
+def test_nlp_people_who_meet_somewhere_are_both_there(nlp: Language) -> None:
+    found = relations(nlp, "Boris Johnson met the Iraqi Foreign Minister, Ibrahim al-Jaafari in London today.")
+    assert ("CoLocated", "Boris Johnson", "London") in found

@@ -172,6 +172,8 @@ class FrameFinder:
         for child in verb.children:
             if frame and child.dep_ in _OBJECTS:
                 objects += [(m, "") for m in self._with_conjuncts([child], mention_at)]
+                if frame["type"] == "CommWith":  # "met the Iraqi Foreign Minister in London": both were there
+                    objects += self._places_on([child, *(c for c in child.children if c.dep_ == "appos")], mention_at)
             elif child.dep_ == "prep":
                 word = child.lower_
                 wanted = word in self.place_preps or (frame and ("*" in preps or word in preps))
@@ -184,11 +186,13 @@ class FrameFinder:
     def _places_further_in(self, prep: Token, mention_at: dict[int, Span]) -> list[tuple[Span, str]]:
         """Places one phrase further down ("appeared at the house of a sheikh in the Atma area"),
         where the parser hangs the place on the phrase before it rather than on the verb."""
+        return self._places_on([p for p in prep.children if p.dep_ == "pobj" and p.i not in mention_at], mention_at)
+
+    def _places_on(self, nouns: list[Token], mention_at: dict[int, Span]) -> list[tuple[Span, str]]:
+        """Named places in phrases of place hung on these nouns ("the house of a sheikh in Atma")."""
         places = []
-        for pobj in prep.children:
-            if pobj.dep_ != "pobj" or pobj.i in mention_at:
-                continue
-            for inner in pobj.children:
+        for noun in nouns:
+            for inner in noun.children:
                 if inner.dep_ == "prep" and inner.lower_ in self.place_preps:
                     heads = [g for g in inner.children if g.dep_ == "pobj"]
                     places += [
