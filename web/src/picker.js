@@ -3,6 +3,8 @@ import { get } from "./api.js";
 import { clear, h } from "./dom.js";
 import { nameList, typeBadge } from "./ui.js";
 
+const ARABIC = /[\u0600-\u06FF]/;
+
 /**
  * @param {{placeholder?: string, value?: {id, name}|null, label?: string,
  *          onPick: (actor) => void, onSubmit?: (text: string) => void}} options
@@ -48,7 +50,13 @@ export function actorPicker({ placeholder = "Search actors…", value = null, la
       list.append(h("li", { class: "none" }, `No actor is called “${text}”`));
     }
     actors.forEach((actor, i) => {
-      const other = (actor.aliases || []).filter((a) => a !== actor.name).slice(0, 3);
+      // The names that look like what was typed come first (the Arabic ones for an Arabic query).
+      const arabic = ARABIC.test(text);
+      const rank = (name) => (name.includes(text) ? 0 : ARABIC.test(name) === arabic ? 1 : 2);
+      const other = (actor.aliases || [])
+        .filter((a) => a !== actor.name)
+        .sort((x, y) => rank(x) - rank(y))
+        .slice(0, 3);
       list.append(
         h(
           "li",

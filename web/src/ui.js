@@ -135,7 +135,7 @@ export function byDate(a, b) {
 export function nameList(names, props = {}) {
   return h(
     "span",
-    { class: "aliases", ...props },
+    { class: "aliases", dir: "auto", ...props },
     names.flatMap((name, i) => [i ? " · " : null, h("bdi", {}, name)]),
   );
 }
