@@ -240,3 +240,8 @@ def test_nlp_a_pronoun_after_a_comma_starts_a_clause_not_a_list_item(nlp: Langua
 def test_nlp_people_who_meet_somewhere_are_both_there(nlp: Language) -> None:
     found = relations(nlp, "Boris Johnson met the Iraqi Foreign Minister, Ibrahim al-Jaafari in London today.")
     assert ("CoLocated", "Boris Johnson", "London") in found
+
+
+def test_nlp_an_effort_is_made_by_its_owner(nlp: Language) -> None:
+    found = relations(nlp, "The report praised Hezbollah efforts to support the Syrian Arab Army.")
+    assert ("AlliesOf", "Hezbollah", "Syrian Arab Army") in found

@@ -156,6 +156,9 @@ class FrameFinder:
                 active = [current.head]  # "HTS, which controls Idlib": the noun the clause describes
             elif not active and current.dep_ == "acl" and current.head.i in mention_at:
                 active = [current.head]  # "ground forces, focused on defeating ISIL": the noun the clause describes
+            elif not active and current.dep_ == "acl":
+                # "Coalition efforts to support Iraqi forces", "the UK's commitment to help": whose effort it is
+                active = [c for c in current.head.children if c.dep_ in ("poss", "compound") and c.i in mention_at]
             if active:
                 return self._with_conjuncts(active, mention_at), []
             if current.dep_ not in _CLAUSE_LINKS or current.head is current:
