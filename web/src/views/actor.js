@@ -211,10 +211,12 @@ function timeline(actor) {
   );
 }
 
-export async function renderActor(root, { params }) {
+export async function renderActor(root, { params, stale }) {
   root.append(loading());
   const actor = await get(`actors/${params[0]}`);
+  if (stale()) return;
   const place = actor.type === "Location";
+  document.title = `${actor.name} · factiongraph`;
   root.replaceChildren(
     h(
       "div",

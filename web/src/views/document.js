@@ -54,9 +54,11 @@ function overlaps(a, b) {
   return a.start < b.end && b.start < a.end;
 }
 
-export async function renderDocument(root, { params, query }) {
+export async function renderDocument(root, { params, query, stale }) {
   root.append(loading());
   const doc = await get(`documents/${params[0]}`);
+  if (stale()) return;
+  document.title = `${doc.title || `Document ${doc.id}`} · factiongraph`;
   const start = Number.parseInt(query.get("start"), 10);
   const end = Number.parseInt(query.get("end"), 10);
   const target = Number.isFinite(start) && Number.isFinite(end) && end > start ? { start, end } : null;
