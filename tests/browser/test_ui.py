@@ -8,6 +8,7 @@ from urllib.parse import quote
 from urllib.request import urlopen
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import XSS_TITLE, DemoSite
 
@@ -55,7 +56,7 @@ def test_ui_actor_page_shows_names_coalition_and_timeline(page, site, screenshot
     target = page.locator(".doc-text .sentence.target")
     target.wait_for()
     assert target.inner_text().strip() in sentence
-    assert target.is_visible()
+    expect(target).to_be_in_viewport()
     screenshot(page, "document")
 
 
