@@ -36,6 +36,11 @@ def test_arabic_name_starting_with_a_proclitic_letter_stays_whole() -> None:
     assert [m.id_ for m in doc.spans[MENTIONS_KEY]] == ["bashar-al-assad"]
 
 
+def test_arabic_common_word_is_not_a_place() -> None:
+    doc = load_arabic_pipeline()("وإن كان الجولاني في إدلب.")
+    assert [m.id_ for m in doc.spans[MENTIONS_KEY]] == ["abu-mohammad-al-jolani", "idlib"]
+
+
 def test_arabic_language_is_detected() -> None:
     assert detect_language("قال قائد هيئة تحرير الشام") == "ar"
     assert detect_language("HTS (هيئة تحرير الشام) took Idlib in 2019.") == "en"
