@@ -125,3 +125,10 @@ def test_resolution_formerly_ends_a_membership(fresh_db: Database, tmp_path: Pat
     ingest(fresh_db, [write(tmp_path, "a.txt", text)], published="2020-06")
     membership = [r for r in actor_profile(fresh_db, "Abu Omar").affiliations if r.type == "BelongsTo"]
     assert membership and membership[0].when == "../2020-06"
+
+
+def test_resolution_a_coalition_leaders_unit_belongs_to_the_coalition(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Profile\n\nOn Monday, SNA leader Khaled Haddad, the commander of the Hamza Division, arrived in Azaz."
+    ingest(fresh_db, [write(tmp_path, "a.txt", text)])
+    hamza = actor_profile(fresh_db, "Hamza Division")
+    assert "Syrian National Army" in {r.target for r in hamza.affiliations if r.type == "BelongsTo"}

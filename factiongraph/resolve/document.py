@@ -294,6 +294,7 @@ class DocumentResolver:
                 )
             )
         relations = _control_changing_hands(relations)
+        relations += self._units_in_leaders_coalitions(relations, entities)
         events = []
         for event in doc._.fg_events or []:
             roles = [("source", m) for m in event.sources] + [("target", m) for m in event.targets]
@@ -430,6 +431,42 @@ class DocumentResolver:
             candidates = {kb_entity_keys[c] for c in self._commanders.get(target_kb, ()) if c in kb_entity_keys}
             if len(candidates) == 1:
                 entity_of_mention[source] = candidates.pop()
+
+    def _units_in_leaders_coalitions(
+        self, relations: list[RelationRecord], entities: dict[str, EntityRecord]
+    ) -> list[RelationRecord]:
+        """A coalition's leader who commands a unit ("SNA leader Mohammed al-Jassem", commander of the
+        Sultan Suleiman Shah Division) puts that unit in the coalition, said where he is called its leader."""
+
+        def is_coalition(key: str) -> bool:
+            kb_id = entities[key].kb_id if key in entities else None
+            actor = self.kb.get(kb_id) if kb_id else None
+            return actor is not None and actor.category == "coalition"
+
+        commands = [r for r in relations if r.type == "InChargeOf" and r.target_key in entities]
+        known = {(r.type, r.source_key, r.target_key) for r in relations}
+        inferred = []
+        for leads in (r for r in commands if is_coalition(r.target_key)):
+            for unit in commands:
+                fact = ("BelongsTo", unit.target_key, leads.target_key)
+                if (
+                    unit.source_key == leads.source_key
+                    and unit.target_key != leads.target_key
+                    and entities[unit.target_key].type == "Organisation"
+                    and not is_coalition(unit.target_key)
+                    and fact not in known
+                ):
+                    known.add(fact)
+                    inferred.append(
+                        replace(
+                            leads,
+                            type="BelongsTo",
+                            source_key=unit.target_key,
+                            source_begin=unit.target_begin,
+                            source_end=unit.target_end,
+                        )
+                    )
+        return inferred
 
     def _entity_for(self, names: list[Span], kb_id: str) -> EntityRecord:
         surface = list(dict.fromkeys(m.text for m in names))
