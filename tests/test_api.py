@@ -17,6 +17,7 @@ from factiongraph.demo import build_demo
 from factiongraph.errors import InvalidQueryError
 from factiongraph.graph.items import iso_prefix
 from factiongraph.graph.network import network
+from factiongraph.kb import Actor, ActorRelation, KnowledgeBase, load_kb
 from factiongraph.store import open_store
 from tests.conftest import TEST_DATA
 
@@ -131,6 +132,60 @@ def test_api_actor_lists_are_capped_with_totals(client: TestClient) -> None:
     hts = actor_id(client, "HTS")
     actor = get(client, f"/api/actors/{hts}?limit=1", models.ActorDetail)
     assert len(actor["relations"]) == 1 < actor["totals"]["relations"]
+
+
+def test_api_actor_has_its_knowledge_base_affiliations(client: TestClient) -> None:
+    division, sna = actor_id(client, "Sultan Suleiman Shah Division"), actor_id(client, "SNA")
+    actor = get(client, f"/api/actors/{division}", models.ActorDetail)
+    assert actor["kb_id"] == "sultan-suleiman-shah-division"
+    assert actor["knowledge_base"] and {k["type"] for k in actor["knowledge_base"]} <= {
+        "BelongsTo",
+        "InChargeOf",
+        "AlliesOf",
+    }
+    coalition = next(k for k in actor["knowledge_base"] if k["kb_id"] == "syrian-national-army")
+    assert coalition["type"] == "BelongsTo" and coalition["name"] == "Syrian National Army"
+    assert coalition["source"] == {"id": division, "name": actor["name"], "type": actor["type"]}
+    assert coalition["target"]["id"] == sna
+    # Downward: the coalition's page has the division among its members, its leader among its commanders
+    members = get(client, f"/api/actors/{sna}")["knowledge_base"]
+    assert any(k["type"] == "BelongsTo" and k["source"] and k["source"]["id"] == division for k in members)
+    hts, jolani = actor_id(client, "HTS"), actor_id(client, "Jolani")
+    led = [k for k in get(client, f"/api/actors/{hts}")["knowledge_base"] if k["kb_id"] == "abu-mohammad-al-jolani"]
+    assert len(led) >= 2 and all(k["type"] == "InChargeOf" and k["target"]["id"] == hts for k in led)
+    assert all(k["source"]["id"] == jolani and k["start"] for k in led)
+    assert [k["start"] for k in led] == sorted(k["start"] for k in led)
+
+
+def test_api_knowledge_base_end_not_in_the_store_is_named(api_db: Path) -> None:
+    made_up = Actor(
+        id="test-brigade",
+        type="Organisation",
+        category="armed-group",
+        name="Test Brigade",
+        relations=(ActorRelation(type="BelongsTo", target="syrian-national-army", start="2020", note="for the test"),),
+    )
+    client = TestClient(create_app(api_db, kb=KnowledgeBase(actors=(*load_kb().actors, made_up))))
+    sna = actor_id(client, "SNA")
+    entry = next(
+        k
+        for k in get(client, f"/api/actors/{sna}", models.ActorDetail)["knowledge_base"]
+        if k["kb_id"] == "test-brigade"
+    )
+    assert entry == {
+        "type": "BelongsTo",
+        "source": None,
+        "target": {"id": sna, "name": "Syrian National Army", "type": "Organisation"},
+        "name": "Test Brigade",
+        "kb_id": "test-brigade",
+        "start": "2020",
+        "end": None,
+        "note": "for the test",
+    }
+    db = open_store(api_db)
+    outside = db.execute("SELECT id FROM entities WHERE kb_id IS NULL ORDER BY id LIMIT 1").fetchone()[0]
+    db.close()
+    assert get(client, f"/api/actors/{outside}")["knowledge_base"] == []
 
 
 def test_api_evidence_points_at_the_sentence_in_the_document(client: TestClient) -> None:

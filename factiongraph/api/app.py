@@ -33,7 +33,7 @@ from factiongraph.graph.profile import actor_detail, pair_timeline
 from factiongraph.graph.search import search_actors
 from factiongraph.graph.stats import store_stats
 from factiongraph.ingest import Article
-from factiongraph.kb import load_kb
+from factiongraph.kb import KnowledgeBase, load_kb
 from factiongraph.store import open_store
 from factiongraph.web import static_dir
 
@@ -77,10 +77,12 @@ def _writer(request: Request, credentials: Annotated[HTTPAuthorizationCredential
         )
 
 
-def create_app(db_path: Path, *, token: str | None = None) -> FastAPI:
+def create_app(db_path: Path, *, token: str | None = None, kb: KnowledgeBase | None = None) -> FastAPI:
     """The API over the store at ``db_path``; write endpoints need ``Authorization: Bearer <token>``,
-    and without a ``token`` the server takes no writes at all."""
+    and without a ``token`` the server takes no writes at all. ``kb`` is the actor knowledge base (the
+    library's, ``load_kb()``, by default), read here so that no request pays for parsing it."""
     open_store(db_path).close()
+    knowledge = kb if kb is not None else load_kb()
     local = threading.local()
     write_lock = threading.Lock()
     edge_tables = EdgeTableCache(db_path)
@@ -112,7 +114,7 @@ def create_app(db_path: Path, *, token: str | None = None) -> FastAPI:
         entity_id: int, limit: Annotated[int, Query(ge=1, le=500, description="Items per list at most.")] = 50
     ) -> Response:
         """One actor: names, affiliations, members, commanders, territory, relations, events and claims."""
-        return _json(actor_detail(store(), entity_id, limit=limit))
+        return _json(actor_detail(store(), entity_id, limit=limit, kb=knowledge))
 
     @api.get("/pair", response_model=models.PairTimeline)
     def pair(
@@ -125,7 +127,7 @@ def create_app(db_path: Path, *, token: str | None = None) -> FastAPI:
     ) -> Response:
         """The timeline between two actors: relations either way and claims between them, by date."""
         start, end = iso_prefix("from", from_), iso_prefix("to", to)
-        kb = load_kb() if include_members else None
+        kb = knowledge if include_members else None
         return _json(
             pair_timeline(store(), a, b, include_members=include_members, kb=kb, start=start, end=end, limit=limit)
         )
@@ -239,7 +241,7 @@ def create_app(db_path: Path, *, token: str | None = None) -> FastAPI:
         keep, other = actor_id(db, body.keep), actor_id(db, body.other)
         with write_lock:
             merge_ids(db, keep, other)
-        return _json(actor_detail(db, keep))
+        return _json(actor_detail(db, keep, kb=knowledge))
 
     @writes.post("/split", response_model=models.ActorDetail)
     def split(body: models.SplitRequest) -> Response:
@@ -248,7 +250,7 @@ def create_app(db_path: Path, *, token: str | None = None) -> FastAPI:
         entity_id = actor_id(db, body.actor)
         with write_lock:
             new_id = split_id(db, entity_id, body.name)
-        return _json(actor_detail(db, new_id))
+        return _json(actor_detail(db, new_id, kb=knowledge))
 
     @writes.post("/documents", response_model=models.DocumentCreated)
     def ingest_document(body: models.DocumentRequest) -> Response:

@@ -76,6 +76,19 @@ class ActorHit(ActorRef):
     mentions: int
 
 
+class KbRelation(BaseModel):
+    """A public affiliation from the actor knowledge base: no article says it, so it has no evidence."""
+
+    type: Literal["BelongsTo", "InChargeOf", "AlliesOf"]
+    source: ActorRef | None = Field(description="null when that KB actor is not in the store (see `name`).")
+    target: ActorRef | None = Field(description="null when that KB actor is not in the store (see `name`).")
+    name: str = Field(description="The other end's name in the knowledge base.")
+    kb_id: str = Field(description="The other end's knowledge-base id.")
+    start: str | None = Field(description="YYYY, YYYY-MM or YYYY-MM-DD.")
+    end: str | None = Field(description="YYYY, YYYY-MM or YYYY-MM-DD.")
+    note: str | None
+
+
 class ActorDetail(ActorRef):
     kb_id: str | None
     lat: float | None
@@ -91,6 +104,10 @@ class ActorDetail(ActorRef):
     claims_about: list[ClaimItem]
     claims_by: list[ClaimItem]
     totals: dict[str, int] = Field(description="How many items each list has in all; each list holds at most `limit`.")
+    knowledge_base: list[KbRelation] = Field(
+        description="The knowledge base's BelongsTo, InChargeOf and AlliesOf relations from this actor, then to it; "
+        "not capped."
+    )
 
 
 class PairTimeline(BaseModel):

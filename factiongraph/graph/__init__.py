@@ -16,6 +16,7 @@ from factiongraph.graph.items import (
     events_page,
     relations_page,
 )
+from factiongraph.graph.kb_links import KbRelation, kb_relations
 from factiongraph.graph.network import EdgeTableCache, MapView, Network, map_view, network
 from factiongraph.graph.profile import ActorDetail, PairTimeline, actor_detail, pair_timeline
 from factiongraph.graph.queries import (
@@ -49,6 +50,7 @@ __all__ = [
     "EventItem",
     "EventView",
     "Evidence",
+    "KbRelation",
     "MapView",
     "Network",
     "Page",
@@ -64,6 +66,7 @@ __all__ = [
     "document_detail",
     "events_page",
     "find_actor",
+    "kb_relations",
     "list_actors",
     "list_claims",
     "list_documents",

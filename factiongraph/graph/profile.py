@@ -21,6 +21,7 @@ from factiongraph.graph.items import (
     relation_items,
     window_clause,
 )
+from factiongraph.graph.kb_links import KbRelation, kb_relations
 from factiongraph.graph.queries import members_of
 from factiongraph.kb import KnowledgeBase
 
@@ -47,6 +48,8 @@ class ActorDetail:
     claims_by: list[ClaimItem] = field(default_factory=list)
     totals: dict[str, int] = field(default_factory=dict)
     """How many items each list has in all (each list holds at most ``limit``)."""
+    knowledge_base: list[KbRelation] = field(default_factory=list)
+    """The KB's coalition, command and alliance relations from and to it (not capped: the KB is small)."""
 
 
 @dataclass
@@ -73,8 +76,9 @@ _RELATION_LISTS = {
 }
 
 
-def actor_detail(db: Database, entity_id: int, *, limit: int = 50) -> ActorDetail:
-    """The actor with id ``entity_id`` (:class:`NotFoundError` if none), each list dated first, oldest first."""
+def actor_detail(db: Database, entity_id: int, *, limit: int = 50, kb: KnowledgeBase | None = None) -> ActorDetail:
+    """The actor with id ``entity_id`` (:class:`NotFoundError` if none), each list dated first, oldest first;
+    given the ``kb``, with its public affiliations there (``knowledge_base``)."""
     check_actor(db, entity_id)
     name, etype, kb_id, lat, lon = db.execute(
         "SELECT name, type, kb_id, latitude, longitude FROM entities WHERE id = ?", [entity_id]
@@ -112,6 +116,8 @@ def actor_detail(db: Database, entity_id: int, *, limit: int = 50) -> ActorDetai
             )
         ]
         setattr(detail, key, claim_items(db, ids))
+    if kb is not None:
+        detail.knowledge_base = kb_relations(db, entity_id, kb)
     return detail
 
 
