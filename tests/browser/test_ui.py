@@ -45,6 +45,11 @@ def test_ui_actor_page_shows_names_coalition_and_timeline(page, site, screenshot
     assert "الجيش الوطني السوري" in names
     assert page.locator(".names li.rtl").first.evaluate("el => getComputedStyle(el).direction") == "rtl"
     assert page.locator(".actor-side h2").all_inner_texts()[:2] == ["COALITION", "COMMANDERS"]
+    # A member the knowledge base names is in the tree, marked as the KB's, linking to its page.
+    division = actor_id(site, "Sultan Suleiman Shah Division")
+    member = page.locator(".tree-down li.from-kb", has_text="Sultan Suleiman Shah Division")
+    expect(member.locator(".kb-badge")).to_have_text("knowledge base")
+    assert member.locator("a.actor").get_attribute("href") == f"#/actor/{division}"
     quotes = page.locator(".timeline a.quote")
     assert quotes.count() > 0
     assert re.match(r"#/document/\d+\?start=\d+&end=\d+$", quotes.first.get_attribute("href"))

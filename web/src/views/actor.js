@@ -18,18 +18,68 @@ import {
   typeBadge,
 } from "../ui.js";
 
-/** Items grouped by the actor at their other end, with the span of their dates. */
-function groupByOther(items, end) {
+/**
+ * Items grouped by the actor at their other end, with the span of their dates; given the knowledge base's
+ * entries (`kb`, from the actor's `knowledge_base`), those join the group of the same actor, or make one of
+ * their own (by KB id when that actor is not in the store). Groups said in articles come first.
+ */
+function groupByOther(items, end, kb = []) {
   const groups = new Map();
+  const group = (key, actor, name) => {
+    if (!groups.has(key)) groups.set(key, { actor, name, items: [], kb: [] });
+    return groups.get(key);
+  };
   for (const item of items) {
     const other = item[end];
-    if (!groups.has(other.id)) groups.set(other.id, { actor: other, items: [] });
-    groups.get(other.id).items.push(item);
+    group(`a${other.id}`, other, other.name).items.push(item);
   }
-  return [...groups.values()].map((g) => {
-    g.items.sort(byDate);
-    return g;
-  });
+  for (const entry of kb) {
+    const other = entry[end];
+    (other ? group(`a${other.id}`, other, other.name) : group(`kb:${entry.kb_id}`, null, entry.name)).kb.push(entry);
+  }
+  const rank = (g) => (g.items.length ? 0 : g.actor ? 1 : 2);
+  return [...groups.values()]
+    .map((g, i) => {
+      g.items.sort(byDate);
+      g.order = i;
+      return g;
+    })
+    .sort((a, b) => rank(a) - rank(b) || a.order - b.order);
+}
+
+/** The actor's knowledge-base entries of a type: from it (`source` is the actor) or to it (`target` is). */
+function kbEntries(actor, types, end) {
+  return (actor.knowledge_base || []).filter((e) => types.includes(e.type) && e[end]?.id === actor.id);
+}
+
+/** A KB entry's dates as said: "2017-10 – 2025-01", "since 2019-10", "until 2023", or nothing. */
+function kbDates(entry) {
+  if (entry.start && entry.end) return entry.start === entry.end ? entry.start : `${entry.start} – ${entry.end}`;
+  if (entry.start) return `since ${entry.start}`;
+  if (entry.end) return `until ${entry.end}`;
+  return null;
+}
+
+/** The knowledge base's word on a group: a badge and its dates (no quote: no article says it). */
+function kbMark(entries) {
+  if (!entries.length) return null;
+  const dates = entries.map(kbDates).filter(Boolean);
+  return [
+    h("span", { class: "badge kb-badge", title: "From the actor knowledge base, not from an article" }, "knowledge base"),
+    dates.length ? h("span", { class: "date small kb-dates" }, dates.join(", ")) : null,
+  ];
+}
+
+/** The knowledge base's notes on a group, on a line of their own. */
+function kbNote(entries) {
+  const notes = [...new Set(entries.map((e) => e.note).filter(Boolean))];
+  return notes.length ? h("span", { class: "kb-note small", dir: "auto" }, notes.join("; ")) : null;
+}
+
+/** The other end of a group: a link to its page, or its KB name when it is not in the store. */
+function otherEnd(g) {
+  if (g.actor) return actorLink(g.actor);
+  return h("span", { class: "kb-name", dir: "auto", title: "In the knowledge base; not found in any article" }, g.name);
 }
 
 function spanOf(items) {
@@ -59,7 +109,21 @@ function sourceLinks(items) {
 function groupItems(groups) {
   const items = groups
     .slice(0, MAX_GROUPS)
-    .map((g) => h("li", {}, actorLink(g.actor), h("span", { class: "date small" }, spanOf(g.items)), sourceLinks(g.items)));
+    .map((g) =>
+      h(
+        "li",
+        { class: g.kb.length ? "from-kb" : null },
+        otherEnd(g),
+        g.items.length
+          ? [
+              h("span", { class: "date small" }, spanOf(g.items)),
+              sourceLinks(g.items),
+              g.kb.length ? h("span", { class: "kb-line" }, kbMark(g.kb)) : null,
+            ]
+          : kbMark(g.kb),
+        kbNote(g.kb),
+      ),
+    );
   if (groups.length > MAX_GROUPS) items.push(h("li", { class: "muted small" }, `and ${groups.length - MAX_GROUPS} more`));
   return items;
 }
@@ -69,22 +133,35 @@ function relatedList(groups, empty) {
   return h("ul", { class: "related" }, groupItems(groups));
 }
 
+/** The actor's KB alliances, either way, one line per ally. */
+function allies(actor) {
+  const entries = [
+    ...kbEntries(actor, ["AlliesOf"], "source").map((e) => ({ ...e, other: e.target })),
+    ...kbEntries(actor, ["AlliesOf"], "target").map((e) => ({ ...e, other: e.source })),
+  ];
+  return groupByOther([], "other", entries);
+}
+
 function coalitionTree(actor) {
-  const parents = groupByOther(actor.affiliations, "target");
-  const members = groupByOther(actor.members, "source");
-  if (!parents.length && !members.length) {
+  const parents = groupByOther(actor.affiliations, "target", kbEntries(actor, ["BelongsTo"], "source"));
+  const members = groupByOther(actor.members, "source", kbEntries(actor, ["BelongsTo"], "target"));
+  const allied = allies(actor);
+  if (!parents.length && !members.length && !allied.length) {
     return h("p", { class: "muted small" }, "No affiliation or member is recorded for this actor.");
   }
   return h(
     "div",
-    { class: "tree" },
-    parents.length
-      ? h("ul", { class: "tree-up" }, groupItems(parents))
+    {},
+    parents.length || members.length
+      ? h(
+          "div",
+          { class: "tree" },
+          parents.length ? h("ul", { class: "tree-up" }, groupItems(parents)) : null,
+          h("div", { class: ["tree-self", parents.length && "has-up"] }, h("strong", { dir: "auto" }, actor.name)),
+          members.length ? h("ul", { class: "tree-down" }, groupItems(members)) : null,
+        )
       : null,
-    h("div", { class: ["tree-self", parents.length && "has-up"] }, h("strong", { dir: "auto" }, actor.name)),
-    members.length
-      ? h("ul", { class: "tree-down" }, groupItems(members))
-      : null,
+    allied.length ? [h("h4", {}, "Allied with"), h("ul", { class: "related" }, groupItems(allied))] : null,
   );
 }
 
@@ -216,6 +293,9 @@ export async function renderActor(root, { params, stale }) {
   const actor = await get(`actors/${params[0]}`);
   if (stale()) return;
   const place = actor.type === "Location";
+  const coalitionKb = (actor.knowledge_base || []).filter((e) => e.type === "BelongsTo" || e.type === "AlliesOf");
+  const commanders = groupByOther(actor.commanders, "source", kbEntries(actor, ["InChargeOf"], "target"));
+  const commands = groupByOther(actor.commands, "target", kbEntries(actor, ["InChargeOf"], "source"));
   document.title = `${actor.name} · factiongraph`;
   root.replaceChildren(
     h(
@@ -248,11 +328,11 @@ export async function renderActor(root, { params, stale }) {
       h(
         "aside",
         { class: "actor-side" },
-        !place || actor.affiliations.length || actor.members.length ? section("Coalition", coalitionTree(actor)) : null,
-        !place || actor.commanders.length
-          ? section("Commanders", relatedList(groupByOther(actor.commanders, "source"), "No commander is recorded."))
+        !place || actor.affiliations.length || actor.members.length || coalitionKb.length
+          ? section("Coalition", coalitionTree(actor))
           : null,
-        actor.commands.length ? section("Commands", relatedList(groupByOther(actor.commands, "target"), "")) : null,
+        !place || commanders.length ? section("Commanders", relatedList(commanders, "No commander is recorded.")) : null,
+        commands.length ? section("Commands", relatedList(commands, "")) : null,
         place
           ? section(
               "Held by",
