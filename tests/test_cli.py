@@ -126,6 +126,14 @@ def test_cli_kb_validate_list_show(tmp_path: Path) -> None:
     assert "Abu Mohammad al-Jolani" in shown.stdout and "الجولاني" in shown.stdout
 
 
+def test_cli_user_kb_from_the_environment(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("actors:\n  - {id: new-group, type: Organisation, category: armed-group, name: New Group}\n")
+    shown = runner.invoke(app, ["kb", "show", "New Group"], env={"FACTIONGRAPH_KB": str(mine)})
+    assert shown.exit_code == 0, shown.output
+    assert "New Group" in shown.stdout
+
+
 def test_cli_merge_and_split(db: Path, tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Profile\n\nThe rebel commander Khaled Haddad, known as Abu Omar, met Omar Saleh in Azaz.\n")

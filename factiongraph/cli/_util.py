@@ -33,7 +33,11 @@ DbOption = Annotated[
 KbOption = Annotated[
     Path | None,
     typer.Option(
-        "--kb", exists=True, dir_okay=False, help="Your own actor KB file (YAML), merged over the shipped one."
+        "--kb",
+        envvar="FACTIONGRAPH_KB",
+        exists=True,
+        dir_okay=False,
+        help="Your own actor KB file (YAML), merged over the shipped one.",
     ),
 ]
 SilentOption = Annotated[bool, typer.Option("--silent", help="No progress bar.")]

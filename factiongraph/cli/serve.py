@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from factiongraph.cli._util import DbOption, app, console, fail, library_errors
+from factiongraph.cli._util import DbOption, KbOption, app, console, fail, library_errors
+from factiongraph.kb import load_kb
 from factiongraph.store import default_db_path
 
 HostOption = Annotated[str, typer.Option("--host", help="Address to bind; off loopback only with a token.")]
@@ -31,7 +32,7 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def run_server(db: Path, host: str, port: int, token: str | None) -> None:
+def run_server(db: Path, host: str, port: int, token: str | None, kb: Path | None = None) -> None:
     """Serve ``db`` until interrupted; refuses (exit code 2) to listen off loopback without a token."""
     if not token and not is_loopback(host):
         fail(f"refusing to serve on {host} without a token: pass --token or set FACTIONGRAPH_TOKEN", code=2)
@@ -40,7 +41,7 @@ def run_server(db: Path, host: str, port: int, token: str | None) -> None:
     from factiongraph.api import create_app
 
     with library_errors():
-        api = create_app(db, token=token)
+        api = create_app(db, token=token, kb=load_kb(kb))
     console.print(f"Serving {db} at [bold]http://{host}:{port}/[/bold] (API at /api, docs at /docs; Ctrl+C stops)")
     uvicorn.run(api, host=host, port=port, log_level="warning")
 
@@ -51,6 +52,7 @@ def serve_cli(
     host: HostOption = "127.0.0.1",
     port: PortOption = 8000,
     token: TokenOption = None,
+    kb: KbOption = None,
 ) -> None:
     """Serve the HTTP API (/api, OpenAPI at /openapi.json) and the web UI over a store."""
-    run_server(db if db is not None else default_db_path(), host, port, token)
+    run_server(db if db is not None else default_db_path(), host, port, token, kb)
