@@ -126,7 +126,8 @@ class MentionFinder:
     def _noun_phrases(self, doc: Doc, names: list[Span]) -> list[Span]:
         name_at = {i: n for n in names for i in range(n.start, n.end)}
         phrases: list[Span] = []
-        for chunk in doc.noun_chunks:
+        chunks = list(doc.noun_chunks)  # parsed anew on every access: read once
+        for chunk in chunks:
             for token in chunk:
                 kind = self.head_types.get(token.lower_)
                 if kind is None or token.pos_ not in ("NOUN", "PROPN") or token.i in name_at:
@@ -137,15 +138,15 @@ class MentionFinder:
                 end = self._phrase_end(doc, token, kind, name_at)
                 phrases.append(Span(doc, chunk.start, end, label=kind))
                 break
-        in_chunk = {i for chunk in doc.noun_chunks for i in range(chunk.start, chunk.end)}
+        in_chunk = {i for chunk in chunks for i in range(chunk.start, chunk.end)}
         for token in doc:
             # A capitalised title the parser left out of every noun phrase ("Minister for the Middle East, X said")
             if (
-                token.i not in in_chunk
+                self.head_types.get(token.lower_) == "Person"
+                and token.i not in in_chunk
                 and token.i not in name_at
                 and token.text[:1].isupper()
                 and token.pos_ in ("NOUN", "PROPN")
-                and self.head_types.get(token.lower_) == "Person"
             ):
                 phrases.append(Span(doc, token.i, self._phrase_end(doc, token, "Person", name_at), label="Person"))
         return phrases

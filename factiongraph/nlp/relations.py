@@ -7,7 +7,8 @@ between the two mentions must match whole ("X, the commander of Y", "Y, led by X
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 from typing import Any
 
 from spacy.language import Language
@@ -112,8 +113,10 @@ class RelationFinder:
                         (first.start, first.end) in descriptions,
                         (second.start, second.end) in descriptions,
                     )
-                    in_list = _in_list(i, j, mentions, text)
-                    matched = self._match(rules, first, second, gap, sentence, intervening, is_description, in_list)
+                    in_list = partial(_in_list, i, j, mentions, text)
+                    matched = self._match(
+                        rules, first, second, gap, sentence, intervening, is_description, in_list, text
+                    )
                     if matched is not None:
                         relation, mutual = matched
                         listed = [relation, *self._conjuncts(relation, second, mentions, text, nested_spans)]
@@ -179,18 +182,25 @@ class RelationFinder:
         sentence: Span,
         intervening: bool,
         is_description: tuple[bool, bool],
-        in_list: bool,
+        in_list: Callable[[], bool],
+        text: str,
     ) -> tuple[FoundRelation, bool] | None:
-        """The relation of the first rule that fits, and whether it holds both ways."""
+        """The relation of the first rule that fits, and whether it holds both ways.
+
+        Cheap tests come first: most pairs of mentions fail on the text between them."""
         for rule in rules:
-            if (rule.get("same_type") and first.label_ != second.label_) or (rule.get("not_in_list") and in_list):
+            if rule.get("same_type") and first.label_ != second.label_:
                 continue
             if intervening and not rule.get("across_mentions", False):
                 continue
-            if any(
-                key in rule and rule[key] != value
-                for key, value in zip(("first_is_description", "second_is_description"), is_description, strict=True)
+            first_described, second_described = rule.get("first_is_description"), rule.get("second_is_description")
+            if (first_described is not None and first_described != is_description[0]) or (
+                second_described is not None and second_described != is_description[1]
             ):
+                continue
+            if not rule["between"].fullmatch(gap):
+                continue
+            if rule.get("not_in_list") and in_list():
                 continue
             if rule.get("first_commands") and first[-1].lower_ not in self.command_heads:
                 continue
@@ -198,12 +208,10 @@ class RelationFinder:
                 first[0].lower_ == "the" or first[0].tag_ == "PRP$"
             ):
                 continue
-            if not rule["between"].fullmatch(gap):
-                continue
             if not all(asserted(t) for t in first.doc[first.end : second.start]):
                 continue
             if "before" in rule:
-                context = sentence.text[: first.start_char - sentence.start_char]
+                context = text[sentence.start_char : first.start_char]
                 trigger = rule["before"].search(context)
                 if not trigger or rule["hypothetical"].search(context[: trigger.start()]):
                     continue
