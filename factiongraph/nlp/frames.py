@@ -20,6 +20,7 @@ from factiongraph.nlp.spans import (
     DESCRIPTIONS_KEY,
     MENTIONS_KEY,
     NESTED_KEY,
+    RELATIVE_PRONOUNS,
     FoundEvent,
     FoundRelation,
     asserted,
@@ -34,7 +35,6 @@ _CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "pcomp", "conj", "acomp", "relcl", "
 """Links up which a verb without a subject finds the subject it shares ("We remain committed to
 working with X"; "reaffirms its commitment to support X")."""
 _MAX_CLIMB = 5
-_RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 
 
 @Language.factory(
@@ -152,7 +152,7 @@ class FrameFinder:
                 subjects = self._with_conjuncts(agents, mention_at)
                 return subjects, [(m, "") for m in self._with_conjuncts(passive, mention_at)]
             active = [c for c in current.children if c.dep_ in _SUBJECTS and c.dep_ != "nsubjpass"]
-            if current.dep_ == "relcl" and any(c.lower_ in _RELATIVE_PRONOUNS for c in active):
+            if current.dep_ == "relcl" and any(c.lower_ in RELATIVE_PRONOUNS for c in active):
                 active = [current.head]  # "HTS, which controls Idlib": the noun the clause describes
             elif not active and current.dep_ == "acl" and current.head.i in mention_at:
                 active = [current.head]  # "ground forces, focused on defeating ISIL": the noun the clause describes

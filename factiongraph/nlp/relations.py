@@ -18,6 +18,7 @@ from factiongraph.nlp.spans import (
     DESCRIPTIONS_KEY,
     MENTIONS_KEY,
     NESTED_KEY,
+    RELATIVE_PRONOUNS,
     FoundRelation,
     asserted,
     read_lexicon,
@@ -31,6 +32,16 @@ _LIST_SEPARATOR = re.compile(
 """What joins the items of a list, including "X and part of Y" ("controls Idlib and part of the countryside")."""
 _CLOSING_BRACKET = re.compile(r"^\s*[)\]]")
 """The close of a parenthesised alias, "(HTS)", is not part of what links it to what follows."""
+
+
+def _verb_has_another_subject(first: Span, second: Span) -> bool:
+    """Whether the verb between two mentions has a subject other than the first one ("HTS, which
+    drove out the Zenki movement, fought alongside the NFL": the Zenki movement did not fight)."""
+    for token in first.doc[first.end : second.start]:
+        if token.pos_ == "VERB":
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return any(not (first.start <= c.i < first.end) and c.lower_ not in RELATIVE_PRONOUNS for c in subjects)
+    return False
 
 
 def _in_list(first: int, second: int, mentions: list[Span], text: str) -> bool:
@@ -209,6 +220,8 @@ class RelationFinder:
             ):
                 continue
             if not all(asserted(t) for t in first.doc[first.end : second.start]):
+                continue
+            if _verb_has_another_subject(first, second):
                 continue
             if "before" in rule:
                 context = text[sentence.start_char : first.start_char]

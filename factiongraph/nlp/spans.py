@@ -56,6 +56,7 @@ def span_keys(spans: list[Span]) -> set[tuple[int, int]]:
     return {(s.start, s.end) for s in spans}
 
 
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _HEDGING_AUXILIARIES = {"would", "could", "might", "may"}
 _CONDITIONS = {"if", "unless", "whether"}
 
