@@ -12,9 +12,13 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from factiongraph.build import IngestSummary, Progress, ingest
+from factiongraph.errors import UnknownActorError
 from factiongraph.graph import ActorProfile, RelationView, actor_profile, busiest_pair, list_actors, relations_between
+from factiongraph.kb import load_kb
 
 DEMO_DB = "factiongraph-demo.db"
+DEMO_PAIR = ("Syrian National Army", "Hayat Tahrir al-Sham")
+"""The question the project started from: how have these two related, and who says so?"""
 
 
 def sample_corpus() -> Path:
@@ -31,12 +35,16 @@ class DemoSummary:
 
 
 def build_demo(db: Database, *, progress: Progress | None = None, top: int = 6) -> DemoSummary:
-    """Ingest the sample corpus into ``db`` and gather the most mentioned actors and the timeline of
-    the pair of actors related in the most documents."""
+    """Ingest the sample corpus into ``db`` and gather the most mentioned actors and the timeline between
+    the SNA and HTS, their members and leaders included (else the pair related in the most documents)."""
     summary = DemoSummary(ingest(db, [sample_corpus()], progress=progress))
     actors = [a for a in list_actors(db, limit=top * 3) if a.type in ("Person", "Organisation")]
     summary.actors = [actor_profile(db, a.name) for a in actors[:top]]
-    summary.pair = busiest_pair(db)
-    if summary.pair:
-        summary.timeline = relations_between(db, *summary.pair)
+    try:
+        summary.timeline = relations_between(db, *DEMO_PAIR, include_members=True, kb=load_kb())
+        summary.pair = DEMO_PAIR
+    except UnknownActorError:
+        summary.pair = busiest_pair(db)
+        if summary.pair:
+            summary.timeline = relations_between(db, *summary.pair)
     return summary

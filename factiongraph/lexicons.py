@@ -192,9 +192,17 @@ class VerbFrame(_Strict):
     object_located: bool | None = None
     place_object: bool | None = None
     felt_by_subject: bool | None = None
+    prep_types: dict[str, RelationType] | None = None
 
     _given = field_validator(
-        "event", "military_objects", "objects", "object_located", "place_object", "felt_by_subject", mode="before"
+        "event",
+        "military_objects",
+        "objects",
+        "object_located",
+        "place_object",
+        "felt_by_subject",
+        "prep_types",
+        mode="before",
     )(_not_null)
 
 

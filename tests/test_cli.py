@@ -108,7 +108,8 @@ def test_cli_demo_shows_aliases_affiliations_and_a_timeline(tmp_path: Path) -> N
     assert "10 new documents" in result.stdout
     assert "written as: HTS; Hayat Tahrir al-Sham; Tahrir al-Sham" in result.stdout
     assert "InChargeOf → Sultan Suleiman Shah Division" in result.stdout
-    assert "over time:" in result.stdout
+    assert "Syrian National Army ↔ Hayat Tahrir al-Sham" in result.stdout
+    assert "Hayat Tahrir al-Sham AlliesOf National Front for Liberation" in result.stdout  # NFL joined the SNA
     again = invoke("demo", "--db", tmp_path / "demo.db", "--silent")
     assert "0 new documents, 10 already stored" in again.stdout
 

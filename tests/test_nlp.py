@@ -245,3 +245,14 @@ def test_nlp_people_who_meet_somewhere_are_both_there(nlp: Language) -> None:
 def test_nlp_an_effort_is_made_by_its_owner(nlp: Language) -> None:
     found = relations(nlp, "The report praised Hezbollah efforts to support the Syrian Arab Army.")
     assert ("AlliesOf", "Hezbollah", "Syrian Arab Army") in found
+
+
+def test_nlp_a_spokesman_speaks_for_his_group(nlp: Language) -> None:
+    found = relations(nlp, "A spokesman for Ahrar al-Sham accused HTS of attacking its positions.")
+    assert ("Dislikes", "Ahrar al-Sham", "HTS") in found
+
+
+def test_nlp_fighting_alongside_is_an_alliance(nlp: Language) -> None:
+    found = relations(nlp, "Hayat Tahrir al-Sham fought alongside the National Front for Liberation in Idlib.")
+    assert ("AlliesOf", "Hayat Tahrir al-Sham", "National Front for Liberation") in found
+    assert not [r for r in found if r[0] == "FightingAgainst"]

@@ -9,7 +9,7 @@ import typer
 
 from factiongraph.cli._util import SilentOption, app, console, print_timeline_entry, progress_bar, store
 from factiongraph.cli.serve import PortOption, TokenOption, run_server
-from factiongraph.demo import DEMO_DB, build_demo, sample_corpus
+from factiongraph.demo import DEMO_DB, DEMO_PAIR, build_demo, sample_corpus
 from factiongraph.ingest import read_articles
 
 
@@ -43,7 +43,8 @@ def demo_cli(
         console.print("\n(no relations between actors found)")
     else:
         first, second = summary.pair
-        console.print(f"\n[bold]{first} ↔ {second}[/bold] over time:")
+        members = " (their member factions and leaders included)" if summary.pair == DEMO_PAIR else ""
+        console.print(f"\n[bold]{first} ↔ {second}[/bold] over time{members}:")
         for relation in summary.timeline:
             print_timeline_entry(relation)
         console.print(f"\nTry: factiongraph actor HTS --db {db}")

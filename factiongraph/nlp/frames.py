@@ -235,7 +235,7 @@ class FrameFinder:
             return None
         if prep and prep not in frame["preps"] and "*" not in frame["preps"]:
             return None
-        relation_type = frame["type"]
+        relation_type = frame.get("prep_types", {}).get(prep, frame["type"])
         if relation_type in ("Controls", "CoLocated"):
             return None
         if "military_objects" in frame and self.military & {t.lower_ for t in obj}:

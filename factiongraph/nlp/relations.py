@@ -35,12 +35,17 @@ _CLOSING_BRACKET = re.compile(r"^\s*[)\]]")
 
 
 def _verb_has_another_subject(first: Span, second: Span) -> bool:
-    """Whether the verb between two mentions has a subject other than the first one ("HTS, which
-    drove out the Zenki movement, fought alongside the NFL": the Zenki movement did not fight)."""
+    """Whether the verb between two mentions has a subject that is not, and does not take in, the first
+    one ("HTS, which drove out the Zenki movement, fought alongside the NFL": the Zenki movement did not
+    fight; "a spokesman for Ahrar al-Sham accused HTS" speaks for Ahrar al-Sham)."""
     for token in first.doc[first.end : second.start]:
         if token.pos_ == "VERB":
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-            return any(not (first.start <= c.i < first.end) and c.lower_ not in RELATIVE_PRONOUNS for c in subjects)
+            return any(
+                not (c.left_edge.i <= first.start and first.end <= c.right_edge.i + 1)
+                and c.lower_ not in RELATIVE_PRONOUNS
+                for c in subjects
+            )
     return False
 
 

@@ -249,6 +249,7 @@ def test_ui_pair_view_pickers_choose_the_two_actors(page, site):
         page.get_by_label(label).fill(name)
         page.locator(".pair-pickers .suggestions li[role=option]", has_text=name).first.click()
         page.wait_for_function(f"() => location.hash.split('/').length === {3 if label == 'First actor' else 4}")
+    page.get_by_label("include members and their leaders").check()  # the demo's pair relate through members
     page.locator(".pair-timeline .entry").first.wait_for()
     assert page.locator(".lede").inner_text().startswith(f"{first} and {second}")
 
