@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from factiongraph.build import ingest
 from factiongraph.evaluation import SYMMETRIC
 from factiongraph.export import export_json
-from factiongraph.graph import actor_profile, list_claims, relations_between
+from factiongraph.graph import actor_profile, find_actor, list_claims, pair_timeline, relations_between
 from factiongraph.kb import load_kb
 from factiongraph.keys import name_key
 from tests.conftest import SEED_ARTICLE, SEED_GOLD, needs_shared_data
@@ -102,3 +102,12 @@ def test_seed_article_gold_relations_are_in_the_graph_with_their_dates(fresh_db:
 
     matched = [r for r in gold["relations"] if found(r)]
     assert len(matched) >= 30, f"{len(matched)} of {len(gold['relations'])} gold relations found"
+
+
+def test_seed_article_pair_view_shows_the_visits_into_each_others_territory(fresh_db: Database) -> None:
+    ingest(fresh_db, [SEED_ARTICLE], published="2022-05")
+    sna, hts = find_actor(fresh_db, "SNA"), find_actor(fresh_db, "HTS")
+    timeline = pair_timeline(fresh_db, sna, hts, include_members=True, kb=load_kb())
+    assert {("CoLocated", "2021-07"), ("CoLocated", "2022-04")} <= {(r.type, r.when) for r in timeline.relations}
+    starts = [r.start for r in timeline.relations if r.start]
+    assert starts == sorted(starts)

@@ -22,7 +22,7 @@ from factiongraph.graph.items import (
     window_clause,
 )
 from factiongraph.graph.kb_links import KbRelation, kb_relations
-from factiongraph.graph.queries import members_of
+from factiongraph.graph.queries import members_of, territory_visits
 from factiongraph.kb import KnowledgeBase
 
 
@@ -195,9 +195,30 @@ def pair_timeline(
                     rows += page
         rows.sort(key=lambda row: (row[1] is None, row[1] or "", row[0]))
         relation_ids = [rid for rid, _ in rows[:limit]]
+    relations = relation_items(db, relation_ids)
+    if include_members:
+        visits = _in_window(db, territory_visits(db, side_a, side_b) - set(relation_ids), start, end)
+        total += len(visits)
+        relations = sorted(relations + relation_items(db, visits), key=lambda r: (r.start is None, r.start or ""))
+        relations = relations[:limit]
     claim_ids, claims_total = _pair_claims(db, side_a, side_b, start, end, limit)
     totals = {"relations": total, "claims": claims_total}
-    return PairTimeline(a, b, relation_items(db, relation_ids), claim_items(db, claim_ids), totals)
+    return PairTimeline(a, b, relations, claim_items(db, claim_ids), totals)
+
+
+def _in_window(db: Database, relation_ids: set[int], start: str | None, end: str | None) -> list[int]:
+    """Those of these relations whose date (or their article's) meets the window."""
+    if not relation_ids:
+        return []
+    window, params = window_clause(
+        "COALESCE(r.when_start, r.when_end, d.published)", "COALESCE(r.when_end, r.when_start, d.published)", start, end
+    )
+    marks = ",".join("?" * len(relation_ids))
+    rows = db.execute(
+        f"SELECT r.id FROM relations r JOIN documents d ON d.id = r.document_id WHERE r.id IN ({marks}) AND {window}",
+        [*sorted(relation_ids), *params],
+    )
+    return [row[0] for row in rows]
 
 
 _INDEXED_PAIRS = 16

@@ -214,7 +214,7 @@ def relations_between(
     )
     params: list[object] = [*side_a, *side_b, *side_b, *side_a]
     if include_members:
-        visits = _visits_into_territory(db, side_a, side_b) | _visits_into_territory(db, side_b, side_a)
+        visits = territory_visits(db, side_a, side_b)
         if visits:
             between = f"({between} OR r.id IN ({','.join('?' * len(visits))}))"
             params += sorted(visits)
@@ -234,6 +234,11 @@ def _containing_place() -> dict[str, str]:
     places = read_places_file(default_places_path()).places
     kinds = {p.id: p.kind for p in places}
     return {f"fg:{p.id}": f"fg:{p.within}" for p in places if p.within and kinds.get(p.within) != "country"}
+
+
+def territory_visits(db: Database, side_a: set[int], side_b: set[int]) -> set[int]:
+    """Ids of CoLocated relations that put either side's people or factions in a place the other holds."""
+    return _visits_into_territory(db, side_a, side_b) | _visits_into_territory(db, side_b, side_a)
 
 
 def _visits_into_territory(db: Database, visitors: set[int], holders: set[int]) -> set[int]:
