@@ -7,6 +7,11 @@ non-zero exit; the API (later) into one JSON shape with ``status``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+Model = TypeVar("Model", bound=BaseModel)
 
 
 class FactiongraphError(Exception):
@@ -30,6 +35,19 @@ class KnowledgeBaseError(InputError):
 
 class LexiconError(InputError):
     """A lexicon file (trigger rules, verb frames, head nouns, ...) that cannot be read or does not validate."""
+
+
+def validated(schema: type[Model], raw: object, path: Path, error: type[InputError]) -> Model:
+    """``raw`` read as ``schema``; a file that does not fit raises ``error`` naming the file and its first
+    problem on one line ("actors.0.id: ... (2 problem(s))")."""
+    try:
+        return schema.model_validate(raw)
+    except ValidationError as problem:
+        first = problem.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        message = first["msg"].removeprefix("Value error, ")
+        reason = f"{where}: {message}" if where else message
+        raise error(path, f"{reason} ({problem.error_count()} problem(s))".replace("\n", " ")) from problem
 
 
 class UnknownActorError(FactiongraphError):

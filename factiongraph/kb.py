@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from factiongraph.errors import KnowledgeBaseError
+from factiongraph.errors import KnowledgeBaseError, validated
 from factiongraph.keys import name_key
 
 EntityType = Literal["Person", "Organisation", "Location", "Nationality"]
@@ -137,12 +137,7 @@ def read_kb_file(path: Path | str) -> KnowledgeBase:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise KnowledgeBaseError(path, f"cannot be read: {error}") from error
-    try:
-        return KnowledgeBase.model_validate(raw or {})
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise KnowledgeBaseError(path, f"{where}: {first['msg']} ({error.error_count()} problem(s))") from error
+    return validated(KnowledgeBase, raw or {}, path, KnowledgeBaseError)
 
 
 def default_kb_path() -> Path:

