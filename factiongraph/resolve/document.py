@@ -112,35 +112,41 @@ def _control_changing_hands(relations: list[RelationRecord]) -> list[RelationRec
     return changed
 
 
+def _names_inside(
+    mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str], label: str
+) -> dict[int, list[int]]:
+    """For each place description, the resolved names of type ``label`` written inside it. Mentions are
+    sorted by start, longest first, so what a mention holds follows it."""
+    inside: dict[int, list[int]] = {}
+    for i, outer in enumerate(mentions):
+        if not is_description[i] or outer.label_ != "Location":
+            continue
+        j = i + 1
+        while j < len(mentions) and mentions[j].start < outer.end:
+            inner = mentions[j]
+            if inner.end <= outer.end and inner.label_ == label and not is_description[j] and j in entity_of_mention:
+                inside.setdefault(i, []).append(j)
+            j += 1
+    return inside
+
+
 def _areas_named_after_actors(
     mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str]
 ) -> dict[int, int]:
     """Place descriptions named after one actor ("the National Army areas"), mapped to that actor's mention:
     meeting or fighting "the National Army areas" is meeting or fighting the National Army."""
-    held_by = {}
-    for i, mention in enumerate(mentions):
-        if not is_description[i] or mention.label_ != "Location":
-            continue
-        inside = [
-            j
-            for j, inner in enumerate(mentions)
-            if j != i
-            and inner.label_ == "Organisation"
-            and mention.start <= inner.start
-            and inner.end <= mention.end
-            and j in entity_of_mention
-        ]
-        if len(inside) == 1:
-            held_by[i] = inside[0]
-    return held_by
+    named = _names_inside(mentions, is_description, entity_of_mention, "Organisation")
+    return {i: actors[0] for i, actors in named.items() if len(actors) == 1}
 
 
 def _resolve_latter_and_former(
-    mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str]
+    mentions: list[Span],
+    is_description: list[bool],
+    index_of: dict[tuple[int, int], int],
+    entity_of_mention: dict[int, str],
 ) -> None:
     """ "the latter" and "the former" are the actor they refer back to."""
     names = [m for i, m in enumerate(mentions) if not is_description[i]]
-    index_of = {(m.start, m.end): i for i, m in enumerate(mentions)}
     for i, mention in enumerate(mentions):
         if is_description[i] and mention.text.lower() in ("the latter", "the former"):
             referent = referent_of(mention, names)
@@ -157,20 +163,8 @@ def _resolve_places_by_name(
 ) -> None:
     """A place description that names one place ("the towns of Ras al-Ain", "the Atma area",
     "the southern Turkish city of Şanlıurfa") stands for that place."""
-    for i, mention in enumerate(mentions):
-        if not is_description[i] or mention.label_ != "Location":
-            continue
-        named = {
-            entity_of_mention[j]
-            for j, inner in enumerate(mentions)
-            if j != i
-            and not is_description[j]
-            and inner.label_ == "Location"
-            and mention.start <= inner.start
-            and inner.end <= mention.end
-            and j in entity_of_mention
-        }
-        if len(named) == 1:
+    for i, places in _names_inside(mentions, is_description, entity_of_mention, "Location").items():
+        if len(named := {entity_of_mention[j] for j in places}) == 1:
             entity_of_mention[i] = named.pop()
 
 
@@ -245,7 +239,7 @@ class DocumentResolver:
         entity_of_mention, entities = self._entities(mentions, is_description, clusters, doc, index_of)
         self._resolve_personal_pronouns(mentions, is_description, sentence_of, entity_of_mention, entities)
         _resolve_places_by_name(mentions, is_description, entity_of_mention)
-        _resolve_latter_and_former(mentions, is_description, entity_of_mention)
+        _resolve_latter_and_former(mentions, is_description, index_of, entity_of_mention)
 
         records = [
             MentionRecord(
