@@ -22,7 +22,7 @@ from factiongraph.graph.items import (
     window_clause,
 )
 from factiongraph.graph.kb_links import KbRelation, kb_relations
-from factiongraph.graph.queries import members_of, territory_visits
+from factiongraph.graph.queries import between_sides, pair_sides, territory_visits
 from factiongraph.kb import KnowledgeBase
 
 
@@ -180,9 +180,7 @@ def pair_timeline(
     of them count too, and the window keeps a fact by its date or, failing that, its article's date.
     """
     a, b = check_actor(db, first), check_actor(db, second)
-    side_a = members_of(db, first, kb) if include_members else {first}
-    side_b = members_of(db, second, kb) if include_members else {second}
-    side_a, side_b = (side_a - side_b) | {first}, (side_b - side_a) | {second}
+    side_a, side_b = pair_sides(db, first, second, include_members, kb)
     if start or end or len(side_a) * len(side_b) > _INDEXED_PAIRS:
         total, relation_ids = _pair_relations_sorted(db, side_a, side_b, start, end, limit)
     else:
@@ -229,15 +227,12 @@ def _pair_relations_sorted(
     db: Database, side_a: set[int], side_b: set[int], start: str | None, end: str | None, limit: int
 ) -> tuple[int, list[int]]:
     """Relations between the sides in the window (an undated one at its article's date), sorted by SQLite."""
-    marks_a, marks_b = ",".join("?" * len(side_a)), ",".join("?" * len(side_b))
+    between, between_params = between_sides(side_a, side_b)
     window, window_params = window_clause(
         "COALESCE(r.when_start, r.when_end, d.published)", "COALESCE(r.when_end, r.when_start, d.published)", start, end
     )
-    where = (
-        f"((r.source_id IN ({marks_a}) AND r.target_id IN ({marks_b})) "
-        f"OR (r.source_id IN ({marks_b}) AND r.target_id IN ({marks_a}))) AND {window}"
-    )
-    params = [*side_a, *side_b, *side_b, *side_a, *window_params]
+    where = f"{between} AND {window}"
+    params = [*between_params, *window_params]
     from_ = "FROM relations r JOIN documents d ON d.id = r.document_id"
     total = db.execute(f"SELECT COUNT(*) {from_} WHERE {where}", params).fetchone()[0]
     rows = db.execute(f"SELECT r.id {from_} WHERE {where} ORDER BY {_DATED.format(t='r')} LIMIT ?", [*params, limit])

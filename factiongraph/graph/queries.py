@@ -187,6 +187,26 @@ def members_of(db: Database, entity_id: int, kb: KnowledgeBase | None = None) ->
     return members
 
 
+def pair_sides(
+    db: Database, a: int, b: int, include_members: bool, kb: KnowledgeBase | None
+) -> tuple[set[int], set[int]]:
+    """The actors on each side of the pair ``a``, ``b``: each alone, or with ``include_members`` with its
+    members (:func:`members_of`); an actor both count as a member of stays off both sides."""
+    side_a = members_of(db, a, kb) if include_members else {a}
+    side_b = members_of(db, b, kb) if include_members else {b}
+    return (side_a - side_b) | {a}, (side_b - side_a) | {b}
+
+
+def between_sides(side_a: set[int], side_b: set[int]) -> tuple[str, list[object]]:
+    """SQL (on ``relations r``) keeping relations from either side to the other, and its parameters."""
+    marks_a, marks_b = ",".join("?" * len(side_a)), ",".join("?" * len(side_b))
+    sql = (
+        f"((r.source_id IN ({marks_a}) AND r.target_id IN ({marks_b}))"
+        f" OR (r.source_id IN ({marks_b}) AND r.target_id IN ({marks_a})))"
+    )
+    return sql, [*side_a, *side_b, *side_b, *side_a]
+
+
 def relations_between(
     db: Database,
     first: str,
@@ -203,16 +223,8 @@ def relations_between(
     in charge of them count too. ``start``/``end`` (ISO prefixes) keep relations whose
     date, or failing that their article's publication date, falls in the window.
     """
-    a, b = find_actor(db, first), find_actor(db, second)
-    side_a = members_of(db, a, kb) if include_members else {a}
-    side_b = members_of(db, b, kb) if include_members else {b}
-    side_a, side_b = side_a - side_b | {a}, side_b - side_a | {b}
-    marks_a, marks_b = ",".join("?" * len(side_a)), ",".join("?" * len(side_b))
-    between = (
-        f"((r.source_id IN ({marks_a}) AND r.target_id IN ({marks_b}))"
-        f" OR (r.source_id IN ({marks_b}) AND r.target_id IN ({marks_a})))"
-    )
-    params: list[object] = [*side_a, *side_b, *side_b, *side_a]
+    side_a, side_b = pair_sides(db, find_actor(db, first), find_actor(db, second), include_members, kb)
+    between, params = between_sides(side_a, side_b)
     if include_members:
         visits = territory_visits(db, side_a, side_b)
         if visits:
