@@ -249,13 +249,14 @@ def _containing_place() -> dict[str, str]:
 
 
 def territory_visits(db: Database, side_a: set[int], side_b: set[int]) -> set[int]:
-    """Ids of CoLocated relations that put either side's people or factions in a place the other holds."""
-    return _visits_into_territory(db, side_a, side_b) | _visits_into_territory(db, side_b, side_a)
-
-
-def _visits_into_territory(db: Database, visitors: set[int], holders: set[int]) -> set[int]:
-    """Ids of CoLocated relations that put one side's people or factions in a place the other side
-    holds: a commander seen in a town of the rival's governorate is part of how the two relate."""
+    """Ids of CoLocated relations that put either side's people or factions in a place the other holds:
+    a commander seen in a town of the rival's governorate is part of how the two relate."""
+    marks = ",".join("?" * len(side_a | side_b))
+    placed = db.execute(
+        "SELECT r.id, r.type, r.source_id, t.place_id FROM relations r JOIN entities t ON t.id = r.target_id "
+        f"WHERE r.type IN ('Controls', 'CoLocated') AND t.place_id IS NOT NULL AND r.source_id IN ({marks})",
+        sorted(side_a | side_b),
+    ).fetchall()
     within = _containing_place()
 
     def around(place_id: str) -> set[str]:
@@ -265,18 +266,19 @@ def _visits_into_territory(db: Database, visitors: set[int], holders: set[int]) 
             chain.add(place_id)
         return chain
 
-    marks = ",".join("?" * len(holders))
-    held = db.execute(
-        "SELECT t.place_id FROM relations r JOIN entities t ON t.id = r.target_id "
-        f"WHERE r.type = 'Controls' AND t.place_id IS NOT NULL AND r.source_id IN ({marks})",
-        sorted(holders),
-    ).fetchall()
-    # A town node also stands for the area named after it ("controls Idlib governorate" is on Idlib's node)
-    territory = {p for (place_id,) in held for p in (place_id, within.get(place_id)) if p}
-    marks = ",".join("?" * len(visitors))
-    seen = db.execute(
-        "SELECT r.id, t.place_id FROM relations r JOIN entities t ON t.id = r.target_id "
-        f"WHERE r.type = 'CoLocated' AND t.place_id IS NOT NULL AND r.source_id IN ({marks})",
-        sorted(visitors),
-    ).fetchall()
-    return {relation_id for relation_id, place_id in seen if around(place_id) & territory}
+    def visits(visitors: set[int], holders: set[int]) -> set[int]:
+        # A town node also stands for the area named after it ("controls Idlib governorate" is on Idlib's node)
+        territory = {
+            p
+            for _, rtype, source, place_id in placed
+            if rtype == "Controls" and source in holders
+            for p in (place_id, within.get(place_id))
+            if p
+        }
+        return {
+            rid
+            for rid, rtype, source, place_id in placed
+            if rtype == "CoLocated" and source in visitors and around(place_id) & territory
+        }
+
+    return visits(side_a, side_b) | visits(side_b, side_a)
