@@ -22,6 +22,7 @@ from factiongraph.graph.items import (
     EventItem,
     RelationItem,
     actor_refs,
+    dated_order,
     event_items,
     relation_items,
     window_clause,
@@ -275,7 +276,7 @@ def map_view(db: Database, *, start: str | None = None, end: str | None = None, 
         lists[key] = [
             row[0]
             for row in db.execute(
-                f"SELECT e.id FROM {table} e WHERE {where} ORDER BY {dated} IS NULL, {dated}, e.id LIMIT ?",
+                f"SELECT e.id FROM {table} e WHERE {where} ORDER BY {dated_order('e')} LIMIT ?",
                 [*params, limit],
             )
         ]

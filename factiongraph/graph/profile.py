@@ -17,9 +17,10 @@ from factiongraph.graph.items import (
     RelationItem,
     check_actor,
     claim_items,
+    dated_order,
     event_items,
+    published_window,
     relation_items,
-    window_clause,
 )
 from factiongraph.graph.kb_links import KbRelation, kb_relations
 from factiongraph.graph.queries import between_sides, pair_sides, territory_visits
@@ -62,8 +63,6 @@ class PairTimeline:
     claims: list[ClaimItem]
     totals: dict[str, int]
 
-
-_DATED = "COALESCE({t}.when_start, {t}.when_end) IS NULL, COALESCE({t}.when_start, {t}.when_end), {t}.id"
 
 # list name -> (the actor's end of the relation, its type); "relations" holds every type at either end
 _RELATION_LISTS = {
@@ -112,7 +111,7 @@ def actor_detail(db: Database, entity_id: int, *, limit: int = 50, kb: Knowledge
         ids = [
             row[0]
             for row in db.execute(
-                f"SELECT c.id FROM claims c WHERE {where} ORDER BY {_DATED.format(t='c')} LIMIT ?", [entity_id, limit]
+                f"SELECT c.id FROM claims c WHERE {where} ORDER BY {dated_order('c')} LIMIT ?", [entity_id, limit]
             )
         ]
         setattr(detail, key, claim_items(db, ids))
@@ -126,7 +125,7 @@ def _actor_events(db: Database, entity_id: int, limit: int) -> tuple[int, list[E
     taking_part = "SELECT event_id FROM event_actors WHERE entity_id = ?"
     rows = db.execute(
         f"SELECT e.id, COALESCE(e.when_start, e.when_end) FROM events e WHERE e.id IN ({taking_part}) "
-        f"ORDER BY {_DATED.format(t='e')} LIMIT ?",
+        f"ORDER BY {dated_order('e')} LIMIT ?",
         [entity_id, limit],
     ).fetchall()
     total = db.execute(f"SELECT COUNT(DISTINCT event_id) FROM ({taking_part})", [entity_id]).fetchone()[0]
@@ -140,7 +139,7 @@ def _actor_events(db: Database, entity_id: int, limit: int) -> tuple[int, list[E
         )
         rows += db.execute(
             f"SELECT e.id, COALESCE(e.when_start, e.when_end) FROM events e WHERE e.place_id = ? "
-            f"ORDER BY {_DATED.format(t='e')} LIMIT ?",
+            f"ORDER BY {dated_order('e')} LIMIT ?",
             [entity_id, limit],
         ).fetchall()
     ordered = sorted(set(rows), key=lambda row: (row[1] is None, row[1] or "", row[0]))
@@ -157,7 +156,7 @@ def _dated_relations(
     total = db.execute(f"SELECT COUNT(*) FROM relations r WHERE {where}", params).fetchone()[0]
     rows = db.execute(
         f"SELECT r.id, COALESCE(r.when_start, r.when_end) FROM relations r WHERE {where} "
-        f"ORDER BY {_DATED.format(t='r')} LIMIT ?",
+        f"ORDER BY {dated_order('r')} LIMIT ?",
         [*params, limit],
     ).fetchall()
     return total, rows
@@ -208,9 +207,7 @@ def _in_window(db: Database, relation_ids: set[int], start: str | None, end: str
     """Those of these relations whose date (or their article's) meets the window."""
     if not relation_ids:
         return []
-    window, params = window_clause(
-        "COALESCE(r.when_start, r.when_end, d.published)", "COALESCE(r.when_end, r.when_start, d.published)", start, end
-    )
+    window, params = published_window("r", start, end)
     marks = ",".join("?" * len(relation_ids))
     rows = db.execute(
         f"SELECT r.id FROM relations r JOIN documents d ON d.id = r.document_id WHERE r.id IN ({marks}) AND {window}",
@@ -228,14 +225,12 @@ def _pair_relations_sorted(
 ) -> tuple[int, list[int]]:
     """Relations between the sides in the window (an undated one at its article's date), sorted by SQLite."""
     between, between_params = between_sides(side_a, side_b)
-    window, window_params = window_clause(
-        "COALESCE(r.when_start, r.when_end, d.published)", "COALESCE(r.when_end, r.when_start, d.published)", start, end
-    )
+    window, window_params = published_window("r", start, end)
     where = f"{between} AND {window}"
     params = [*between_params, *window_params]
     from_ = "FROM relations r JOIN documents d ON d.id = r.document_id"
     total = db.execute(f"SELECT COUNT(*) {from_} WHERE {where}", params).fetchone()[0]
-    rows = db.execute(f"SELECT r.id {from_} WHERE {where} ORDER BY {_DATED.format(t='r')} LIMIT ?", [*params, limit])
+    rows = db.execute(f"SELECT r.id {from_} WHERE {where} ORDER BY {dated_order('r')} LIMIT ?", [*params, limit])
     return total, [row[0] for row in rows]
 
 
@@ -256,12 +251,10 @@ def _pair_claims(
         f"{said_about.format(speakers=marks_a, subjects=marks_b)} UNION "
         f"{said_about.format(speakers=marks_b, subjects=marks_a)} UNION {both}"
     )
-    window, window_params = window_clause(
-        "COALESCE(c.when_start, c.when_end, d.published)", "COALESCE(c.when_end, c.when_start, d.published)", start, end
-    )
+    window, window_params = published_window("c", start, end)
     from_ = "FROM claims c JOIN documents d ON d.id = c.document_id" if start or end else "FROM claims c"
     rows = db.execute(
-        f"SELECT c.id {from_} WHERE c.id IN ({candidates}) AND {window} ORDER BY {_DATED.format(t='c')}",
+        f"SELECT c.id {from_} WHERE c.id IN ({candidates}) AND {window} ORDER BY {dated_order('c')}",
         [*side_a, *side_b, *side_b, *side_a, *side_a, *side_b, *window_params],
     ).fetchall()
     return [r[0] for r in rows[:limit]], len(rows)
