@@ -79,6 +79,44 @@ export function actorLink(ref, props = {}) {
   );
 }
 
+/** Actors one after another, joined by commas. */
+export function actorList(actors) {
+  return actors.flatMap((actor, i) => [i ? ", " : "", actorLink(actor)]);
+}
+
+/** A relation as a line: its source, its type and its target. */
+export function relationFact(relation) {
+  return h("span", { class: "fact" }, actorLink(relation.source), " ", relationBadge(relation.type), " ", actorLink(relation.target));
+}
+
+/** A claim as a line: who says it (a linked actor, else the source as written), how firmly, and what. */
+export function claimFact(claim) {
+  const speaker = claim.speaker
+    ? actorLink(claim.speaker)
+    : h("span", { class: "speaker-text", dir: "auto" }, claim.speaker_text || "unnamed source");
+  return h(
+    "span",
+    { class: "fact" },
+    kindBadge("claim", "claim"),
+    " ",
+    speaker,
+    " ",
+    stanceBadge(claim.stance),
+    " ",
+    h("span", { class: "claim-content", dir: "auto" }, claim.content),
+  );
+}
+
+/** A timeline entry: the item's date beside what it says (`fact`) and the quote it rests on. */
+export function timelineEntry(kind, item, fact) {
+  return h(
+    "li",
+    { class: ["entry", `entry-${kind}`] },
+    h("div", { class: "entry-date" }, dateCell(item)),
+    h("div", { class: "entry-body" }, fact, quote(item.evidence)),
+  );
+}
+
 export function documentHref(evidence) {
   const params = new URLSearchParams({ start: evidence.start, end: evidence.end });
   return `#/document/${evidence.document_id}?${params}`;

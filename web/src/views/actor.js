@@ -3,18 +3,18 @@ import { get } from "../api.js";
 import { h } from "../dom.js";
 import {
   actorLink,
+  actorList,
   byDate,
-  dateCell,
+  claimFact,
   documentHref,
   emptyState,
   itemDate,
   kindBadge,
   loading,
   plural,
-  quote,
-  relationBadge,
+  relationFact,
   section,
-  stanceBadge,
+  timelineEntry,
   typeBadge,
 } from "../ui.js";
 
@@ -180,30 +180,15 @@ function territory(items) {
 
 function describe(entry) {
   const { kind, item } = entry;
-  if (kind === "relation") {
-    return h("span", { class: "fact" }, actorLink(item.source), " ", relationBadge(item.type), " ", actorLink(item.target));
-  }
-  if (kind === "event") {
-    return h(
-      "span",
-      { class: "fact" },
-      kindBadge(item.type, "event"),
-      " ",
-      item.actors.length ? item.actors.flatMap((a, i) => [i ? ", " : "", actorLink(a)]) : h("span", { class: "muted" }, "no named actor"),
-      item.place ? [" in ", actorLink(item.place)] : null,
-    );
-  }
-  const speaker = item.speaker ? actorLink(item.speaker) : h("span", { class: "speaker-text", dir: "auto" }, item.speaker_text || "unnamed source");
+  if (kind === "relation") return relationFact(item);
+  if (kind === "claim") return claimFact(item);
   return h(
     "span",
     { class: "fact" },
-    kindBadge("claim", "claim"),
+    kindBadge(item.type, "event"),
     " ",
-    speaker,
-    " ",
-    stanceBadge(item.stance),
-    " ",
-    h("span", { class: "claim-content", dir: "auto" }, item.content),
+    item.actors.length ? actorList(item.actors) : h("span", { class: "muted" }, "no named actor"),
+    item.place ? [" in ", actorLink(item.place)] : null,
   );
 }
 
@@ -236,14 +221,7 @@ function timeline(actor) {
         year = entryYear;
         list.append(h("li", { class: "year" }, year));
       }
-      list.append(
-        h(
-          "li",
-          { class: ["entry", `entry-${entry.kind}`] },
-          h("div", { class: "entry-date" }, dateCell(entry.item)),
-          h("div", { class: "entry-body" }, describe(entry), quote(entry.item.evidence)),
-        ),
-      );
+      list.append(timelineEntry(entry.kind, entry.item, describe(entry)));
     }
     if (!list.children.length) list.append(h("li", { class: "muted" }, "Nothing to show with these filters."));
   };

@@ -2,7 +2,7 @@
 // a quote came from scrolled to and highlighted. The text is data: it only ever becomes text nodes.
 import { get } from "../api.js";
 import { append, clear, h } from "../dom.js";
-import { actorLink, colorBox, cssToken, emptyState, loading, plural, relationBadge } from "../ui.js";
+import { actorLink, colorBox, cssToken, emptyState, loading, plural, relationFact } from "../ui.js";
 
 const MENTION_COLORS = { Organisation: "#1e3a8a", Person: "#b45309", Location: "#047857", Nationality: "#6b21a8" };
 
@@ -162,7 +162,7 @@ export async function renderDocument(root, { params, query, stale }) {
                   h(
                     "li",
                     {},
-                    h("span", { class: "fact" }, actorLink(r.source), " ", relationBadge(r.type), " ", actorLink(r.target)),
+                    relationFact(r),
                     h("button", { type: "button", class: "link-button small", onclick: () => flash(r) }, "show sentence"),
                   ),
                 ),

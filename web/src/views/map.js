@@ -4,7 +4,7 @@ import { feature } from "topojson-client";
 import { get } from "../api.js";
 import { h } from "../dom.js";
 import { timeWindow } from "../timewindow.js";
-import { actorLink, colorBox, dateCell, emptyState, errorState, kindBadge, loading, plural, quote } from "../ui.js";
+import { actorLink, actorList, colorBox, dateCell, emptyState, errorState, kindBadge, loading, plural, quote } from "../ui.js";
 
 const EVENT_COLOR = "#dc2626";
 const CONTROL_COLOR = "#1d4ed8";
@@ -82,7 +82,7 @@ function popup(group) {
                 " ",
                 kindBadge(e.type, "event"),
                 " ",
-                e.actors.flatMap((a, i) => [i ? ", " : "", actorLink(a)]),
+                actorList(e.actors),
                 quote(e.evidence),
               ),
             ),

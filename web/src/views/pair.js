@@ -8,20 +8,18 @@ import {
   STANCES,
   actorLink,
   byDate,
+  claimFact,
   colorBox,
-  dateCell,
   emptyState,
   errorState,
   itemDate,
-  kindBadge,
   loading,
   plural,
-  quote,
-  relationBadge,
   relationColor,
+  relationFact,
   relationLabel,
-  stanceBadge,
   stanceColor,
+  timelineEntry,
 } from "../ui.js";
 
 function monthValue(date) {
@@ -85,28 +83,10 @@ function legend(relations, claims) {
 }
 
 function entry(kind, item) {
-  const color = kind === "relation" ? relationColor(item.type) : stanceColor(item.stance);
-  const body =
-    kind === "relation"
-      ? h("span", { class: "fact" }, actorLink(item.source), " ", relationBadge(item.type), " ", actorLink(item.target))
-      : h(
-          "span",
-          { class: "fact" },
-          kindBadge("claim", "claim"),
-          " ",
-          item.speaker ? actorLink(item.speaker) : h("span", { class: "speaker-text", dir: "auto" }, item.speaker_text || "unnamed source"),
-          " ",
-          stanceBadge(item.stance),
-          " ",
-          h("span", { class: "claim-content", dir: "auto" }, item.content),
-        );
-  const li = h(
-    "li",
-    { class: ["entry", `entry-${kind}`, "coloured"] },
-    h("div", { class: "entry-date" }, dateCell(item)),
-    h("div", { class: "entry-body" }, body, quote(item.evidence)),
-  );
-  li.style.setProperty("--c", color);
+  const relation = kind === "relation";
+  const li = timelineEntry(kind, item, relation ? relationFact(item) : claimFact(item));
+  li.classList.add("coloured");
+  li.style.setProperty("--c", relation ? relationColor(item.type) : stanceColor(item.stance));
   return li;
 }
 
