@@ -226,6 +226,14 @@ class NounHeads(LexiconFile):
     ended: list[str]
 
 
+class Clauses(LexiconFile):
+    """Words that tell what a clause does: describe a noun, hedge, or set a condition."""
+
+    relative_pronouns: list[str]
+    hedging_auxiliaries: list[str]
+    conditions: list[str]
+
+
 class Pronouns(LexiconFile):
     """Pronouns by the type of actor they stand for."""
 
@@ -257,7 +265,6 @@ class ClaimCues(LexiconFile):
     existential_negators: list[str]
     document_nouns: list[str]
     sources: list[str]
-    relative_pronouns: list[str]
     quoting_verbs: list[str]
 
 
@@ -361,6 +368,7 @@ SCHEMAS: dict[str, type[LexiconFile]] = {
     "verb_relations.json": VerbRelations,
     "noun_heads.json": NounHeads,
     "pronouns.json": Pronouns,
+    "clauses.json": Clauses,
     "claim_cues.json": ClaimCues,
     "date_rules.json": DateRules,
     "boilerplate.json": Boilerplate,

@@ -30,7 +30,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, read_lexicon
+from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, ClauseWords, read_lexicon
 
 STANCES = ("asserted", "denied", "possible", "likely")
 SPEAKER_LABELS = frozenset({"Person", "Organisation"})
@@ -83,7 +83,6 @@ class ClaimCues:
     document_nouns: frozenset[str]
     quoting_verbs: frozenset[str]
     sources: dict[str, str]
-    relative_pronouns: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, raw: dict[str, Any]) -> ClaimCues:
@@ -125,7 +124,6 @@ class ClaimCues:
             document_nouns=words("document_nouns"),
             quoting_verbs=words("quoting_verbs"),
             sources=sources,
-            relative_pronouns=words("relative_pronouns"),
         )
 
     def triggers(self) -> frozenset[str]:
@@ -142,13 +140,13 @@ def _cues(path: str | None) -> ClaimCues:
 
 @Language.factory(
     "fg_claims",
-    default_config={"cues_path": None},
+    default_config={"cues_path": None, "clauses_path": None},
     requires=["doc.spans", "token.dep"],
     assigns=["doc._.fg_claims"],
 )
-def make_claims(nlp: Language, name: str, cues_path: str | None) -> ClaimFinder:
+def make_claims(nlp: Language, name: str, cues_path: str | None, clauses_path: str | None = None) -> ClaimFinder:
     """The component, with the package's cue lexicon unless ``cues_path`` names another."""
-    return ClaimFinder(nlp, _cues(cues_path))
+    return ClaimFinder(nlp, _cues(cues_path), ClauseWords.read(clauses_path))
 
 
 @dataclass
@@ -249,8 +247,9 @@ class _Mentions:
 class ClaimFinder:
     """Claims in the sentences that hold a cue word (see the module docstring)."""
 
-    def __init__(self, nlp: Language, cues: ClaimCues) -> None:
+    def __init__(self, nlp: Language, cues: ClaimCues, clauses: ClauseWords) -> None:
         self.cues = cues
+        self.relative_pronouns = clauses.relative_pronouns
         self.trigger_ids = frozenset(nlp.vocab.strings.add(w) for w in cues.triggers())
 
     def __call__(self, doc: Doc) -> Doc:
@@ -542,7 +541,7 @@ class ClaimFinder:
     def _subject(self, verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
-                if child.lower_ in self.cues.relative_pronouns and verb.dep_ == "relcl":
+                if child.lower_ in self.relative_pronouns and verb.dep_ == "relcl":
                     return verb.head
                 return child
             if child.dep_ == "agent":
@@ -572,7 +571,7 @@ class ClaimFinder:
             if particle is not None and particle.dep_ == "prep":
                 obj = next((c for c in particle.children if c.dep_ in ("pobj", "pcomp")), None)
             else:
-                obj = next((c for c in children if c.dep_ == "dobj" and c.lower_ not in cues.relative_pronouns), None)
+                obj = next((c for c in children if c.dep_ == "dobj" and c.lower_ not in self.relative_pronouns), None)
                 if obj is None and passive:
                     obj = next((c for c in children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
                 if obj is None and lemma in cues.object_verbs:

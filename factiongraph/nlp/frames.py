@@ -20,10 +20,9 @@ from factiongraph.nlp.spans import (
     DESCRIPTIONS_KEY,
     MENTIONS_KEY,
     NESTED_KEY,
-    RELATIVE_PRONOUNS,
+    ClauseWords,
     FoundEvent,
     FoundRelation,
-    asserted,
     read_lexicon,
     span_keys,
 )
@@ -39,17 +38,18 @@ _MAX_CLIMB = 5
 
 @Language.factory(
     "fg_frames",
-    default_config={"verbs_path": None},
+    default_config={"verbs_path": None, "clauses_path": None},
     requires=["doc.spans", "token.dep", "token.lemma"],
     assigns=["doc._.fg_relations", "doc._.fg_events"],
 )
-def make_frames(nlp: Language, name: str, verbs_path: str | None) -> FrameFinder:
+def make_frames(nlp: Language, name: str, verbs_path: str | None, clauses_path: str | None) -> FrameFinder:
     lexicon = read_lexicon(verbs_path, "verb_relations.json")
     return FrameFinder(
         lexicon["verbs"],
         frozenset(lexicon["places"]),
         frozenset(lexicon["military_words"]),
         lexicon["joint_subjects"],
+        ClauseWords.read(clauses_path),
     )
 
 
@@ -62,11 +62,13 @@ class FrameFinder:
         place_preps: frozenset[str],
         military: frozenset[str],
         joint_subjects: dict[str, str],
+        clauses: ClauseWords,
     ):
         self.verbs = verbs
         self.place_preps = place_preps
         self.military = military
         self.joint_subjects = joint_subjects
+        self.clauses = clauses
 
     def __call__(self, doc: Doc) -> Doc:
         nested = span_keys(list(doc.spans[NESTED_KEY]))
@@ -85,7 +87,7 @@ class FrameFinder:
             if token.pos_ not in ("VERB", "AUX", "ADJ"):
                 continue
             frame = self.verbs.get(token.lemma_.lower())
-            if not asserted(token):
+            if not self.clauses.asserted(token):
                 continue
             subjects, passive_objects = self._subjects(token, mention_at)
             objects = self._objects(token, frame, mention_at) + passive_objects if subjects or frame else []
@@ -152,7 +154,7 @@ class FrameFinder:
                 subjects = self._with_conjuncts(agents, mention_at)
                 return subjects, [(m, "") for m in self._with_conjuncts(passive, mention_at)]
             active = [c for c in current.children if c.dep_ in _SUBJECTS and c.dep_ != "nsubjpass"]
-            if current.dep_ == "relcl" and any(c.lower_ in RELATIVE_PRONOUNS for c in active):
+            if current.dep_ == "relcl" and any(c.lower_ in self.clauses.relative_pronouns for c in active):
                 active = [current.head]  # "HTS, which controls Idlib": the noun the clause describes
             elif not active and current.dep_ == "acl" and current.head.i in mention_at:
                 active = [current.head]  # "ground forces, focused on defeating ISIL": the noun the clause describes

@@ -18,9 +18,8 @@ from factiongraph.nlp.spans import (
     DESCRIPTIONS_KEY,
     MENTIONS_KEY,
     NESTED_KEY,
-    RELATIVE_PRONOUNS,
+    ClauseWords,
     FoundRelation,
-    asserted,
     read_lexicon,
     span_keys,
 )
@@ -32,21 +31,6 @@ _LIST_SEPARATOR = re.compile(
 """What joins the items of a list, including "X and part of Y" ("controls Idlib and part of the countryside")."""
 _CLOSING_BRACKET = re.compile(r"^\s*[)\]]")
 """The close of a parenthesised alias, "(HTS)", is not part of what links it to what follows."""
-
-
-def _verb_has_another_subject(first: Span, second: Span) -> bool:
-    """Whether the verb between two mentions has a subject that is not, and does not take in, the first
-    one ("HTS, which drove out the Zenki movement, fought alongside the NFL": the Zenki movement did not
-    fight; "a spokesman for Ahrar al-Sham accused HTS" speaks for Ahrar al-Sham)."""
-    for token in first.doc[first.end : second.start]:
-        if token.pos_ == "VERB":
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-            return any(
-                not (c.left_edge.i <= first.start and first.end <= c.right_edge.i + 1)
-                and c.lower_ not in RELATIVE_PRONOUNS
-                for c in subjects
-            )
-    return False
 
 
 def _in_list(first: int, second: int, mentions: list[Span], text: str) -> bool:
@@ -63,7 +47,8 @@ def _in_list(first: int, second: int, mentions: list[Span], text: str) -> bool:
 
 
 @cache
-def _trigger_rules(path: str | None) -> list[dict[str, Any]]:
+def _trigger_rules(path: str | None) -> tuple[list[dict[str, Any]], re.Pattern[str]]:
+    """The compiled rules, and what before a rule's trigger noun makes it hypothetical."""
     raw = read_lexicon(path, "relation_triggers.json")
     hypothetical = re.compile(f"(?:{raw['hypothetical_before']})$", re.IGNORECASE)
     rules = []
@@ -74,28 +59,42 @@ def _trigger_rules(path: str | None) -> list[dict[str, Any]]:
         compiled = {**rule, "between": re.compile(f"(?:{pattern})", re.IGNORECASE)}
         if "before" in rule:
             compiled["before"] = re.compile(f"(?:{rule['before']})$", re.IGNORECASE)
-            compiled["hypothetical"] = hypothetical
         rules.append(compiled)
-    return rules
+    return rules, hypothetical
 
 
 @Language.factory(
     "fg_relations",
-    default_config={"triggers_path": None, "heads_path": None, "max_gap_chars": 120},
+    default_config={"triggers_path": None, "heads_path": None, "max_gap_chars": 120, "clauses_path": None},
     requires=["doc.spans", "doc.sents"],
     assigns=["doc._.fg_relations"],
 )
 def make_relations(
-    nlp: Language, name: str, triggers_path: str | None, heads_path: str | None, max_gap_chars: int
+    nlp: Language,
+    name: str,
+    triggers_path: str | None,
+    heads_path: str | None,
+    max_gap_chars: int,
+    clauses_path: str | None = None,
 ) -> RelationFinder:
     command_heads = frozenset(read_lexicon(heads_path, "noun_heads.json")["person_command"])
-    return RelationFinder(_trigger_rules(triggers_path), command_heads, max_gap_chars)
+    rules, hypothetical = _trigger_rules(triggers_path)
+    return RelationFinder(rules, hypothetical, command_heads, ClauseWords.read(clauses_path), max_gap_chars)
 
 
 class RelationFinder:
     """Relations between pairs of mentions in a sentence whose in-between text matches a trigger rule."""
 
-    def __init__(self, rules: list[dict[str, Any]], command_heads: frozenset[str], max_gap_chars: int) -> None:
+    def __init__(
+        self,
+        rules: list[dict[str, Any]],
+        hypothetical: re.Pattern[str],
+        command_heads: frozenset[str],
+        clauses: ClauseWords,
+        max_gap_chars: int,
+    ) -> None:
+        self.hypothetical = hypothetical
+        self.clauses = clauses
         self.command_heads = command_heads
         self.max_gap_chars = max_gap_chars
         self.rules_for: dict[tuple[str, str], list[dict[str, Any]]] = {}
@@ -189,6 +188,20 @@ class RelationFinder:
                 found.append(FoundRelation("BelongsTo", outer, nested, nested.sent))
         return found
 
+    def _verb_has_another_subject(self, first: Span, second: Span) -> bool:
+        """Whether the verb between two mentions has a subject that is not, and does not take in, the first
+        one ("HTS, which drove out the Zenki movement, fought alongside the NFL": the Zenki movement did not
+        fight; "a spokesman for Ahrar al-Sham accused HTS" speaks for Ahrar al-Sham)."""
+        for token in first.doc[first.end : second.start]:
+            if token.pos_ == "VERB":
+                subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+                return any(
+                    not (c.left_edge.i <= first.start and first.end <= c.right_edge.i + 1)
+                    and c.lower_ not in self.clauses.relative_pronouns
+                    for c in subjects
+                )
+        return False
+
     def _match(
         self,
         rules: list[dict[str, Any]],
@@ -224,14 +237,14 @@ class RelationFinder:
                 first[0].lower_ == "the" or first[0].tag_ == "PRP$"
             ):
                 continue
-            if not all(asserted(t) for t in first.doc[first.end : second.start]):
+            if not all(self.clauses.asserted(t) for t in first.doc[first.end : second.start]):
                 continue
-            if _verb_has_another_subject(first, second):
+            if self._verb_has_another_subject(first, second):
                 continue
             if "before" in rule:
                 context = text[sentence.start_char : first.start_char]
                 trigger = rule["before"].search(context)
-                if not trigger or rule["hypothetical"].search(context[: trigger.start()]):
+                if not trigger or self.hypothetical.search(context[: trigger.start()]):
                     continue
             source, target = (first, second) if rule["source"] == "first" else (second, first)
             return FoundRelation(rule["type"], source, target, sentence), rule.get("mutual", False)

@@ -56,17 +56,25 @@ def span_keys(spans: list[Span]) -> set[tuple[int, int]]:
     return {(s.start, s.end) for s in spans}
 
 
-RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
-_HEDGING_AUXILIARIES = {"would", "could", "might", "may"}
-_CONDITIONS = {"if", "unless", "whether"}
+@dataclass(frozen=True)
+class ClauseWords:
+    """The words of ``clauses.json``: what opens a describing clause, and what keeps one from asserting."""
 
+    relative_pronouns: frozenset[str]
+    hedging_auxiliaries: frozenset[str]
+    conditions: frozenset[str]
 
-def asserted(verb: Token) -> bool:
-    """Whether the clause says it happened: not negated ("did not meet"), hedged ("could meet")
-    or conditional ("if they meet")."""
-    for child in verb.children:
-        if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in _HEDGING_AUXILIARIES):
-            return False
-        if child.dep_ == "mark" and child.lower_ in _CONDITIONS:
-            return False
-    return True
+    @classmethod
+    def read(cls, path: str | None = None) -> ClauseWords:
+        raw = read_lexicon(path, "clauses.json")
+        return cls(*(frozenset(raw[key]) for key in ("relative_pronouns", "hedging_auxiliaries", "conditions")))
+
+    def asserted(self, verb: Token) -> bool:
+        """Whether the clause says it happened: not negated ("did not meet"), hedged ("could meet")
+        or conditional ("if they meet")."""
+        for child in verb.children:
+            if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in self.hedging_auxiliaries):
+                return False
+            if child.dep_ == "mark" and child.lower_ in self.conditions:
+                return False
+        return True
