@@ -29,6 +29,14 @@ export function relationLabel(type) {
   return RELATION_INDEX.get(type)?.label || String(type);
 }
 
+// Actor types, coloured as style.css colours their links (--org, --person, --place, --nation).
+export const ACTOR_TYPE_COLORS = { Organisation: "#1e3a8a", Person: "#b45309", Location: "#047857", Nationality: "#6b21a8" };
+
+/** A legend's entries for the actor types: a swatch and the type's name each. */
+export function actorTypeKey() {
+  return Object.entries(ACTOR_TYPE_COLORS).map(([type, color]) => h("li", {}, colorBox(color), type));
+}
+
 export const STANCES = [
   { stance: "asserted", label: "asserted", color: "#1d4ed8" },
   { stance: "likely", label: "likely", color: "#0d9488" },

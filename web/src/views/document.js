@@ -2,9 +2,7 @@
 // a quote came from scrolled to and highlighted. The text is data: it only ever becomes text nodes.
 import { get } from "../api.js";
 import { append, clear, h } from "../dom.js";
-import { actorLink, colorBox, cssToken, emptyState, loading, plural, relationFact } from "../ui.js";
-
-const MENTION_COLORS = { Organisation: "#1e3a8a", Person: "#b45309", Location: "#047857", Nationality: "#6b21a8" };
+import { actorLink, actorTypeKey, cssToken, emptyState, loading, plural, relationFact } from "../ui.js";
 
 function safeUrl(url) {
   try {
@@ -133,7 +131,7 @@ export async function renderDocument(root, { params, query, stale }) {
           h(
             "ul",
             { class: "legend" },
-            Object.entries(MENTION_COLORS).map(([type, color]) => h("li", {}, colorBox(color), type)),
+            actorTypeKey(),
             h("li", {}, h("span", { class: "swatch evidence-swatch" }), "relation evidence"),
             target ? h("li", {}, h("span", { class: "swatch target-swatch" }), "quoted sentence") : null,
           ),

@@ -4,8 +4,10 @@ import { get } from "../api.js";
 import { h } from "../dom.js";
 import { timeWindow } from "../timewindow.js";
 import {
+  ACTOR_TYPE_COLORS,
   RELATION_TYPES,
   actorLink,
+  actorTypeKey,
   colorBox,
   dateCell,
   emptyState,
@@ -20,13 +22,11 @@ import {
 // Co-location links every actor to every place in a sentence: useful, but it buries the rest.
 const OFF_BY_DEFAULT = new Set(["CoLocated", "IsSynonymOf"]);
 
-const NODE_COLORS = { Organisation: "#1e3a8a", Person: "#b45309", Location: "#047857", Nationality: "#6b21a8" };
-
 const STYLE = [
   {
     selector: "node",
     style: {
-      "background-color": (n) => NODE_COLORS[n.data("type")] || "#475569",
+      "background-color": (n) => ACTOR_TYPE_COLORS[n.data("type")] || "#475569",
       label: "data(name)",
       color: "#0f172a",
       "font-size": 11,
@@ -134,11 +134,7 @@ export async function renderNetwork(root, { query, stale }) {
     panel.replaceChildren(
       h("h2", {}, "Links"),
       h("p", { class: "muted small" }, "Click a line to read the sentences that say it; click an actor to open its page."),
-      h(
-        "ul",
-        { class: "legend" },
-        Object.entries(NODE_COLORS).map(([type, color]) => h("li", {}, colorBox(color), type)),
-      ),
+      h("ul", { class: "legend" }, actorTypeKey()),
       top.length ? h("h2", { class: "panel-sub" }, "Said most often") : null,
       top.length
         ? h(
