@@ -148,6 +148,25 @@ def dated_order(t: str) -> str:
     return f"COALESCE({t}.when_start, {t}.when_end) IS NULL, COALESCE({t}.when_start, {t}.when_end), {t}.id"
 
 
+def page_ids(
+    db: Database, id_sql: str, from_where: str, params: Sequence[object], order: str, limit: int, offset: int = 0
+) -> tuple[int, list[int]]:
+    """How many rows ``from_where`` (``FROM ... WHERE ...``) selects, and the ids (``id_sql``) of the page
+    ``offset``..``offset + limit`` in ``order``: a list is counted whole and only its page is fetched."""
+    total = db.execute(f"SELECT COUNT(*) {from_where}", params).fetchone()[0]
+    rows = db.execute(
+        f"SELECT {id_sql} {from_where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]
+    ).fetchall()
+    return total, [row[0] for row in rows]
+
+
+def check_actors(db: Database, *entity_ids: int | None) -> None:
+    """:class:`NotFoundError` unless every id given (``None`` is not one) is an actor's."""
+    for entity_id in entity_ids:
+        if entity_id is not None:
+            check_actor(db, entity_id)
+
+
 def check_actor(db: Database, entity_id: int) -> ActorRef:
     """The actor with id ``entity_id``, or :class:`NotFoundError`."""
     refs = actor_refs(db, [entity_id])
@@ -268,9 +287,7 @@ def relations_page(
 
     With both ``source`` and ``target``, relations in either direction between them; ``actor`` is either end.
     """
-    for entity_id in (source, target, actor):
-        if entity_id is not None:
-            check_actor(db, entity_id)
+    check_actors(db, source, target, actor)
     clauses, params = ["1"], []
     if source is not None and target is not None:
         clauses.append("((r.source_id = ? AND r.target_id = ?) OR (r.source_id = ? AND r.target_id = ?))")
@@ -287,14 +304,7 @@ def relations_page(
     window, window_params = published_window("r", start, end)
     where = " AND ".join(clauses) + " AND " + window
     from_ = "FROM relations r JOIN documents d ON d.id = r.document_id" if start or end else "FROM relations r"
-    total = db.execute(f"SELECT COUNT(*) {from_} WHERE {where}", params + window_params).fetchone()[0]
-    ids = [
-        row[0]
-        for row in db.execute(
-            f"SELECT r.id {from_} WHERE {where} ORDER BY {dated_order('r')} LIMIT ? OFFSET ?",
-            params + window_params + [limit, offset],
-        )
-    ]
+    total, ids = page_ids(db, "r.id", f"{from_} WHERE {where}", params + window_params, dated_order("r"), limit, offset)
     return Page(relation_items(db, ids), total, limit, offset)
 
 
@@ -310,9 +320,7 @@ def events_page(
     offset: int = 0,
 ) -> Page[EventItem]:
     """Events oldest first (an undated one at its article's date), filtered as asked."""
-    for entity_id in (actor, place):
-        if entity_id is not None:
-            check_actor(db, entity_id)
+    check_actors(db, actor, place)
     clauses, params = ["1"], []
     if actor is not None:
         clauses.append("e.id IN (SELECT event_id FROM event_actors WHERE entity_id = ?)")
@@ -326,16 +334,9 @@ def events_page(
     window, window_params = published_window("e", start, end)
     where = " AND ".join(clauses) + " AND " + window
     from_ = "FROM events e JOIN documents d ON d.id = e.document_id"
-    total = db.execute(f"SELECT COUNT(*) {from_} WHERE {where}", params + window_params).fetchone()[0]
-    ids = [
-        row[0]
-        for row in db.execute(
-            f"SELECT e.id {from_} WHERE {where} "
-            "ORDER BY COALESCE(e.when_start, e.when_end, d.published) IS NULL, "
-            "COALESCE(e.when_start, e.when_end, d.published), e.id LIMIT ? OFFSET ?",
-            params + window_params + [limit, offset],
-        )
-    ]
+    dated = "COALESCE(e.when_start, e.when_end, d.published)"
+    order = f"{dated} IS NULL, {dated}, e.id"
+    total, ids = page_ids(db, "e.id", f"{from_} WHERE {where}", params + window_params, order, limit, offset)
     return Page(event_items(db, ids), total, limit, offset)
 
 
@@ -349,9 +350,7 @@ def claims_page(
     offset: int = 0,
 ) -> Page[ClaimItem]:
     """Claims oldest first (an undated one at its article's date), filtered by subject, speaker and stance."""
-    for entity_id in (about, speaker):
-        if entity_id is not None:
-            check_actor(db, entity_id)
+    check_actors(db, about, speaker)
     clauses, params = ["1"], []
     if about is not None:
         clauses.append("c.id IN (SELECT claim_id FROM claim_about WHERE entity_id = ?)")

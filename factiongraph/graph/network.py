@@ -24,6 +24,7 @@ from factiongraph.graph.items import (
     actor_refs,
     dated_order,
     event_items,
+    page_ids,
     relation_items,
     window_clause,
 )
@@ -272,12 +273,5 @@ def map_view(db: Database, *, start: str | None = None, end: str | None = None, 
         if start or end:
             window, params = window_clause(dated, "COALESCE(e.when_end, e.when_start)", start, end)
             where += f" AND {dated} IS NOT NULL AND {window}"
-        totals[key] = db.execute(f"SELECT COUNT(*) FROM {table} e WHERE {where}", params).fetchone()[0]
-        lists[key] = [
-            row[0]
-            for row in db.execute(
-                f"SELECT e.id FROM {table} e WHERE {where} ORDER BY {dated_order('e')} LIMIT ?",
-                [*params, limit],
-            )
-        ]
+        totals[key], lists[key] = page_ids(db, "e.id", f"FROM {table} e WHERE {where}", params, dated_order("e"), limit)
     return MapView(event_items(db, lists["events"]), relation_items(db, lists["controlled"]), totals)

@@ -19,6 +19,7 @@ from factiongraph.graph.items import (
     claim_items,
     dated_order,
     event_items,
+    page_ids,
     published_window,
     relation_items,
 )
@@ -229,9 +230,7 @@ def _pair_relations_sorted(
     where = f"{between} AND {window}"
     params = [*between_params, *window_params]
     from_ = "FROM relations r JOIN documents d ON d.id = r.document_id"
-    total = db.execute(f"SELECT COUNT(*) {from_} WHERE {where}", params).fetchone()[0]
-    rows = db.execute(f"SELECT r.id {from_} WHERE {where} ORDER BY {dated_order('r')} LIMIT ?", [*params, limit])
-    return total, [row[0] for row in rows]
+    return page_ids(db, "r.id", f"{from_} WHERE {where}", params, dated_order("r"), limit)
 
 
 def _pair_claims(
