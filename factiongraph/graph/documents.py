@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from factiongraph.errors import NotFoundError
-from factiongraph.graph.items import ActorRef, Page, actor_refs
+from factiongraph.graph.items import ActorRef, Page, actor_refs, plain_ref
 
 
 @dataclass(frozen=True)
@@ -65,16 +65,19 @@ def list_documents(db: Database, *, limit: int = 50, offset: int = 0) -> Page[Do
 
 
 def document_summary(db: Database, document_id: int) -> DocumentSummary:
-    row = db.execute(f"{_SUMMARY} WHERE id = ?", [document_id]).fetchone()
+    return DocumentSummary(*_document_row(db, _SUMMARY, document_id))
+
+
+def _document_row(db: Database, select: str, document_id: int) -> tuple:
+    row = db.execute(f"{select} WHERE id = ?", [document_id]).fetchone()
     if row is None:
         raise NotFoundError(f"no document with id {document_id}")
-    return DocumentSummary(*row)
+    return row
 
 
 def document_detail(db: Database, document_id: int) -> DocumentDetail:
     """The document with id ``document_id`` (:class:`NotFoundError` if none), with what was read in it."""
-    summary = document_summary(db, document_id)
-    text = db.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()[0]
+    document = _document_row(db, "SELECT id, title, published, url, lang, text FROM documents", document_id)
     sentences = [
         TextSpan(b, e)
         for b, e in db.execute("SELECT begin, end FROM sentences WHERE document_id = ? ORDER BY idx", [document_id])
@@ -90,10 +93,9 @@ def document_detail(db: Database, document_id: int) -> DocumentDetail:
         [document_id],
     ).fetchall()
     refs = actor_refs(db, [r[2] for r in mention_rows] + [r[2] for r in relation_rows] + [r[3] for r in relation_rows])
-    plain = {i: ActorRef(r.id, r.name, r.type) for i, r in refs.items()}
+    plain = {i: plain_ref(r) for i, r in refs.items()}
     return DocumentDetail(
-        **summary.__dict__,
-        text=text,
+        *document,
         sentences=sentences,
         mentions=[MentionSpan(b, e, plain[i]) for b, e, i in mention_rows],
         relations=[RelationSpan(i, t, plain[s], plain[o], b, e) for i, t, s, o, b, e in relation_rows],

@@ -204,7 +204,7 @@ def relation_items(db: Database, ids: Sequence[int]) -> list[RelationItem]:
     refs = actor_refs(db, [r[2] for r in rows] + [r[3] for r in rows])
     by_id = {
         rid: RelationItem(
-            rid, rtype, _plain(refs[sid]), refs[tid], format_when(start, end), start, end, precision, Citation(*cite)
+            rid, rtype, plain_ref(refs[sid]), refs[tid], format_when(start, end), start, end, precision, Citation(*cite)
         )
         for rid, rtype, sid, tid, start, end, precision, *cite in rows
     }
@@ -234,7 +234,7 @@ def event_items(db: Database, ids: Sequence[int]) -> list[EventItem]:
             format_when(start, end),
             precision,
             _place(refs[place]) if place is not None else None,
-            [_plain(refs[a]) for a in actors.get(eid, [])],
+            [plain_ref(refs[a]) for a in actors.get(eid, [])],
             Citation(*cite),
         )
         for eid, etype, start, end, precision, place, *cite in rows
@@ -257,10 +257,10 @@ def claim_items(db: Database, ids: Sequence[int]) -> list[ClaimItem]:
     by_id = {
         cid: ClaimItem(
             cid,
-            _plain(refs[speaker]) if speaker is not None else None,
+            plain_ref(refs[speaker]) if speaker is not None else None,
             text,
             stance,
-            [_plain(refs[a]) for a in about.get(cid, [])],
+            [plain_ref(refs[a]) for a in about.get(cid, [])],
             content,
             format_when(start, end),
             Citation(*cite),
@@ -385,7 +385,7 @@ def _marks(values: Sequence[object] | set[object]) -> str:
     return ",".join("?" * len(values))
 
 
-def _plain(ref: ActorRef) -> ActorRef:
+def plain_ref(ref: ActorRef) -> ActorRef:
     """An actor as a bare reference (sources, event actors, speakers carry no coordinates)."""
     return ActorRef(ref.id, ref.name, ref.type)
 

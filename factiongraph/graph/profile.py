@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from factiongraph.errors import NotFoundError
 from factiongraph.graph.items import (
     ActorRef,
     ClaimItem,
@@ -79,10 +80,10 @@ _RELATION_LISTS = {
 def actor_detail(db: Database, entity_id: int, *, limit: int = 50, kb: KnowledgeBase | None = None) -> ActorDetail:
     """The actor with id ``entity_id`` (:class:`NotFoundError` if none), each list dated first, oldest first;
     given the ``kb``, with its public affiliations there (``knowledge_base``)."""
-    check_actor(db, entity_id)
-    name, etype, kb_id, lat, lon = db.execute(
-        "SELECT name, type, kb_id, latitude, longitude FROM entities WHERE id = ?", [entity_id]
-    ).fetchone()
+    row = db.execute("SELECT name, type, kb_id, latitude, longitude FROM entities WHERE id = ?", [entity_id]).fetchone()
+    if row is None:
+        raise NotFoundError(f"no actor with id {entity_id}")
+    name, etype, kb_id, lat, lon = row
     names = [r[0] for r in db.execute("SELECT name FROM aliases WHERE entity_id = ? ORDER BY id", [entity_id])]
     detail = ActorDetail(entity_id, name, etype, kb_id, lat, lon, names)
     lists: dict[str, list[int]] = {}
