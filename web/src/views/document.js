@@ -2,7 +2,7 @@
 // a quote came from scrolled to and highlighted. The text is data: it only ever becomes text nodes.
 import { get } from "../api.js";
 import { append, clear, h } from "../dom.js";
-import { actorLink, actorTypeKey, cssToken, emptyState, loading, plural, relationFact } from "../ui.js";
+import { actorLink, actorTypeKey, cssToken, emptyState, loading, plural, relationFact, section } from "../ui.js";
 
 function safeUrl(url) {
   try {
@@ -124,10 +124,8 @@ export async function renderDocument(root, { params, query, stale }) {
       h(
         "aside",
         { class: "doc-side" },
-        h(
-          "section",
-          { class: "card" },
-          h("h2", {}, "Marks"),
+        section(
+          "Marks",
           h(
             "ul",
             { class: "legend" },
@@ -136,10 +134,8 @@ export async function renderDocument(root, { params, query, stale }) {
             target ? h("li", {}, h("span", { class: "swatch target-swatch" }), "quoted sentence") : null,
           ),
         ),
-        h(
-          "section",
-          { class: "card" },
-          h("h2", {}, `Actors (${actors.size})`),
+        section(
+          `Actors (${actors.size})`,
           actors.size
             ? h(
                 "ul",
@@ -148,10 +144,8 @@ export async function renderDocument(root, { params, query, stale }) {
               )
             : h("p", { class: "muted small" }, "No actor is mentioned."),
         ),
-        h(
-          "section",
-          { class: "card" },
-          h("h2", {}, `Relations (${doc.relations.length})`),
+        section(
+          `Relations (${doc.relations.length})`,
           doc.relations.length
             ? h(
                 "ol",
