@@ -14,12 +14,16 @@ function monthLabel(index) {
 /**
  * @param {{first: string|null, last: string|null}} stats
  * @param {(window: {from?: string, to?: string}) => void} onChange  called (debounced) as a handle moves
- * @returns {{element: HTMLElement, value: () => {from?: string, to?: string}}}
+ * @param {{delay?: number, className?: string}} options  `className` is added to the toolbar's classes
+ * @returns {{element: HTMLElement, value: () => {from?: string, to?: string}}}  `element` is the slider in
+ *   a toolbar under its "Time window" label, as the views show it
  */
-export function timeWindow(stats, onChange, { delay = 250 } = {}) {
+export function timeWindow(stats, onChange, { delay = 250, className } = {}) {
+  const toolbar = (slider) =>
+    h("div", { class: ["toolbar", className] }, h("span", { class: "toolbar-label" }, "Time window"), slider);
   if (!stats.first || !stats.last) {
     return {
-      element: h("div", { class: "timewindow disabled" }, h("span", { class: "muted" }, "No dated facts yet")),
+      element: toolbar(h("div", { class: "timewindow disabled" }, h("span", { class: "muted" }, "No dated facts yet"))),
       value: () => ({}),
     };
   }
@@ -80,5 +84,5 @@ export function timeWindow(stats, onChange, { delay = 250 } = {}) {
     label,
     reset,
   );
-  return { element, value };
+  return { element: toolbar(element), value };
 }

@@ -102,20 +102,16 @@ export async function renderMap(root, { stale }) {
   const overlay = h("div", { class: "map-overlay", hidden: true });
   const list = h("ol", { class: "places" });
   const status = h("p", { class: "status", "aria-live": "polite" });
-  let window_ = {};
   let asked = 0;
   let fitted = false;
 
-  const slider = timeWindow(stats, (value) => {
-    window_ = value;
-    load();
-  });
+  const slider = timeWindow(stats, (value) => load(value));
   root.append(
     h(
       "div",
       { class: "page-head compact" },
       h("h1", {}, "Map"),
-      h("div", { class: "toolbar" }, h("span", { class: "toolbar-label" }, "Time window"), slider.element),
+      slider.element,
     ),
     h(
       "div",
@@ -160,7 +156,7 @@ export async function renderMap(root, { stale }) {
   labelZoom();
   const markers = L.layerGroup().addTo(map);
 
-  const load = async () => {
+  const load = async (window_) => {
     const ask = ++asked;
     status.textContent = "Loading…";
     let data;
@@ -249,6 +245,6 @@ export async function renderMap(root, { stale }) {
       fitted = true;
     }
   };
-  await load();
+  await load({});
   return () => map.remove();
 }

@@ -298,7 +298,7 @@ export async function renderNetwork(root, { query, stale }) {
       "div",
       { class: "page-head compact" },
       h("h1", {}, "Network"),
-      h("div", { class: "toolbar" }, h("span", { class: "toolbar-label" }, "Time window"), slider.element),
+      slider.element,
     ),
     h("div", { class: "network" }, h("div", { class: "network-side" }, checks, status), h("div", { class: "cy-wrap" }, canvas, overlay), panel),
   );

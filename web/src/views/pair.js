@@ -149,8 +149,8 @@ export async function renderPair(root, { params, query, stale }) {
     results.replaceChildren();
     showPair(results, pair, includeMembers, window_);
   };
-  const slider = timeWindow(stats, load);
-  root.append(h("div", { class: "toolbar pair-window" }, h("span", { class: "toolbar-label" }, "Time window"), slider.element), results);
+  const slider = timeWindow(stats, load, { className: "pair-window" });
+  root.append(slider.element, results);
   await load({});
 }
 
