@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from factiongraph.graph.queries import Evidence, find_actor, format_when
-from factiongraph.store.queries import grouped
+from factiongraph.store.queries import grouped, placeholders
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def list_claims(
         + (" LIMIT ?" if limit else ""),
         [about_id, about_id, speaker_id, speaker_id, stance, stance] + ([limit] if limit else []),
     ).fetchall()
-    marks = ",".join("?" * len(rows))
+    marks = placeholders(rows)
     subjects = grouped(
         db.execute(
             f"SELECT a.claim_id, e.name FROM claim_about a JOIN entities e ON e.id = a.entity_id "

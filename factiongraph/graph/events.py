@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from factiongraph.graph.queries import Evidence, find_actor, format_when
-from factiongraph.store.queries import grouped
+from factiongraph.store.queries import grouped, placeholders
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def list_events(
         [actor_id, actor_id, event_type, event_type, place_id, place_id, start, start, end, end, end]
         + ([limit] if limit else []),
     ).fetchall()
-    marks = ",".join("?" * len(rows))
+    marks = placeholders(rows)
     actors = grouped(
         db.execute(
             f"SELECT a.event_id, x.name, a.role FROM event_actors a JOIN entities x ON x.id = a.entity_id "

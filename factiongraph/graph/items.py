@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from factiongraph.errors import InvalidQueryError, NotFoundError
 from factiongraph.graph.queries import find_actor, format_when
-from factiongraph.store.queries import grouped
+from factiongraph.store.queries import grouped, placeholders
 
 T = TypeVar("T")
 
@@ -184,8 +184,9 @@ def actor_refs(db: Database, ids: Sequence[int]) -> dict[int, ActorRef]:
     """Id -> reference; actors with coordinates come as :class:`PlaceRef`."""
     if not ids:
         return {}
+    unique = list(set(ids))
     rows = db.execute(
-        f"SELECT id, name, type, latitude, longitude FROM entities WHERE id IN ({_marks(set(ids))})", list(set(ids))
+        f"SELECT id, name, type, latitude, longitude FROM entities WHERE id IN ({placeholders(unique)})", unique
     )
     return {
         eid: PlaceRef(eid, name, etype, lat, lon) if lat is not None else ActorRef(eid, name, etype)
@@ -198,7 +199,7 @@ def relation_items(db: Database, ids: Sequence[int]) -> list[RelationItem]:
     rows = db.execute(
         "SELECT r.id, r.type, r.source_id, r.target_id, r.when_start, r.when_end, r.precision, "
         f"{_CITATION.format(t='r')} FROM relations r JOIN documents d ON d.id = r.document_id "
-        f"WHERE r.id IN ({_marks(ids)})",
+        f"WHERE r.id IN ({placeholders(ids)})",
         list(ids),
     ).fetchall()
     refs = actor_refs(db, [r[2] for r in rows] + [r[3] for r in rows])
@@ -216,12 +217,12 @@ def event_items(db: Database, ids: Sequence[int]) -> list[EventItem]:
     rows = db.execute(
         "SELECT e.id, e.type, e.when_start, e.when_end, e.precision, e.place_id, "
         f"{_CITATION.format(t='e')} FROM events e JOIN documents d ON d.id = e.document_id "
-        f"WHERE e.id IN ({_marks(ids)})",
+        f"WHERE e.id IN ({placeholders(ids)})",
         list(ids),
     ).fetchall()
     actors = grouped(
         db.execute(
-            f"SELECT event_id, entity_id FROM event_actors WHERE event_id IN ({_marks(ids)}) "
+            f"SELECT event_id, entity_id FROM event_actors WHERE event_id IN ({placeholders(ids)}) "
             "ORDER BY role = 'target', role, entity_id",
             list(ids),
         )
@@ -247,11 +248,11 @@ def claim_items(db: Database, ids: Sequence[int]) -> list[ClaimItem]:
     rows = db.execute(
         "SELECT c.id, c.speaker_id, c.speaker_text, c.stance, c.content, c.when_start, c.when_end, "
         f"{_CITATION.format(t='c')} FROM claims c JOIN documents d ON d.id = c.document_id "
-        f"WHERE c.id IN ({_marks(ids)})",
+        f"WHERE c.id IN ({placeholders(ids)})",
         list(ids),
     ).fetchall()
     about = grouped(
-        db.execute(f"SELECT claim_id, entity_id FROM claim_about WHERE claim_id IN ({_marks(ids)})", list(ids))
+        db.execute(f"SELECT claim_id, entity_id FROM claim_about WHERE claim_id IN ({placeholders(ids)})", list(ids))
     )
     refs = actor_refs(db, [r[1] for r in rows if r[1] is not None] + [a for v in about.values() for a in v])
     by_id = {
@@ -379,10 +380,6 @@ _CITATION = (
     "substr(d.text, {t}.evidence_begin + 1, {t}.evidence_end - {t}.evidence_begin), "
     "{t}.evidence_begin, {t}.evidence_end"
 )
-
-
-def _marks(values: Sequence[object] | set[object]) -> str:
-    return ",".join("?" * len(values))
 
 
 def plain_ref(ref: ActorRef) -> ActorRef:

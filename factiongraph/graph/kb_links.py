@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from factiongraph.graph.items import ActorRef
 from factiongraph.kb import ActorRelation, KnowledgeBase
+from factiongraph.store.queries import placeholders
 
 KB_RELATION_TYPES = ("BelongsTo", "InChargeOf", "AlliesOf")
 
@@ -83,7 +84,7 @@ def kb_relations(db: Database, entity_id: int, kb: KnowledgeBase) -> list[KbRela
     if not upward and not downward:
         return []
     others = sorted({link.relation.target for link in upward} | {link.source for link in downward})
-    marks = ",".join("?" * len(others))
+    marks = placeholders(others)
     in_store = {
         other: ActorRef(eid, ename, etype_)
         for other, eid, ename, etype_ in db.execute(

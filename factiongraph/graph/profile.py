@@ -27,6 +27,7 @@ from factiongraph.graph.items import (
 from factiongraph.graph.kb_links import KbRelation, kb_relations
 from factiongraph.graph.queries import between_sides, pair_sides, territory_visits
 from factiongraph.kb import KnowledgeBase
+from factiongraph.store.queries import placeholders
 
 
 @dataclass
@@ -210,7 +211,7 @@ def _in_window(db: Database, relation_ids: set[int], start: str | None, end: str
     if not relation_ids:
         return []
     window, params = published_window("r", start, end)
-    marks = ",".join("?" * len(relation_ids))
+    marks = placeholders(relation_ids)
     rows = db.execute(
         f"SELECT r.id FROM relations r JOIN documents d ON d.id = r.document_id WHERE r.id IN ({marks}) AND {window}",
         [*sorted(relation_ids), *params],
@@ -238,7 +239,7 @@ def _pair_claims(
     db: Database, side_a: set[int], side_b: set[int], start: str | None, end: str | None, limit: int
 ) -> tuple[list[int], int]:
     """Claims by one side about the other, or about both, in the window: their ids by date, and how many."""
-    marks_a, marks_b = ",".join("?" * len(side_a)), ",".join("?" * len(side_b))
+    marks_a, marks_b = placeholders(side_a), placeholders(side_b)
     said_about = (
         "SELECT c.id FROM claims c JOIN claim_about x ON x.claim_id = c.id "
         "WHERE c.speaker_id IN ({speakers}) AND x.entity_id IN ({subjects})"

@@ -11,7 +11,7 @@ from factiongraph.errors import UnknownActorError
 from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key
 from factiongraph.places import default_places_path, read_places_file
-from factiongraph.store.queries import entity_ids_for_name
+from factiongraph.store.queries import entity_ids_for_name, placeholders
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,7 @@ def members_of(db: Database, entity_id: int, kb: KnowledgeBase | None = None) ->
     kb_of_entity = {v: k for k, v in entity_of_kb.items()}
     members = {entity_id}
     for _ in range(2):
-        marks = ",".join("?" * len(members))
+        marks = placeholders(members)
         found = {
             row[0]
             for row in db.execute(
@@ -199,7 +199,7 @@ def pair_sides(
 
 def between_sides(side_a: set[int], side_b: set[int]) -> tuple[str, list[object]]:
     """SQL (on ``relations r``) keeping relations from either side to the other, and its parameters."""
-    marks_a, marks_b = ",".join("?" * len(side_a)), ",".join("?" * len(side_b))
+    marks_a, marks_b = placeholders(side_a), placeholders(side_b)
     sql = (
         f"((r.source_id IN ({marks_a}) AND r.target_id IN ({marks_b}))"
         f" OR (r.source_id IN ({marks_b}) AND r.target_id IN ({marks_a})))"
@@ -251,7 +251,7 @@ def _containing_place() -> dict[str, str]:
 def territory_visits(db: Database, side_a: set[int], side_b: set[int]) -> set[int]:
     """Ids of CoLocated relations that put either side's people or factions in a place the other holds:
     a commander seen in a town of the rival's governorate is part of how the two relate."""
-    marks = ",".join("?" * len(side_a | side_b))
+    marks = placeholders(side_a | side_b)
     placed = db.execute(
         "SELECT r.id, r.type, r.source_id, t.place_id FROM relations r JOIN entities t ON t.id = r.target_id "
         f"WHERE r.type IN ('Controls', 'CoLocated') AND t.place_id IS NOT NULL AND r.source_id IN ({marks})",

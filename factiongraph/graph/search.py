@@ -8,7 +8,7 @@ from sqlite_utils import Database
 
 from factiongraph.graph.items import ActorRef, Page
 from factiongraph.keys import name_key, translit_key
-from factiongraph.store.queries import grouped
+from factiongraph.store.queries import grouped, placeholders
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def _most_mentioned(db: Database, entity_type: str | None, limit: int, offset: i
 
 
 def _hits(db: Database, ids: list[int], mentions: dict[int, int]) -> list[ActorHit]:
-    marks = ",".join("?" * len(ids))
+    marks = placeholders(ids)
     names = grouped(db.execute(f"SELECT entity_id, name FROM aliases WHERE entity_id IN ({marks}) ORDER BY id", ids))
     rows = {r[0]: r for r in db.execute(f"SELECT id, name, type FROM entities WHERE id IN ({marks})", ids)}
     return [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Sized
 from typing import Any
 
 from sqlite_utils import Database
@@ -17,7 +17,7 @@ def entity_candidates(
     """
     if not name_keys and not translit_keys:
         return []
-    names, skeletons = ",".join("?" * len(name_keys)), ",".join("?" * len(translit_keys))
+    names, skeletons = placeholders(name_keys), placeholders(translit_keys)
     rows = db.execute(
         f"SELECT DISTINCT e.key, a.name_key, a.name_key IN ({names or 'NULL'}) FROM aliases a "
         f"JOIN entities e ON e.id = a.entity_id "
@@ -36,6 +36,11 @@ def entity_ids_for_name(db: Database, name_key: str) -> list[int]:
         [name_key],
     ).fetchall()
     return [r[0] for r in rows]
+
+
+def placeholders(values: Sized) -> str:
+    """``?,?,?``: one SQL parameter mark per value, for ``IN (...)``."""
+    return ",".join("?" * len(values))
 
 
 def grouped(rows: Iterable[Sequence[Any]]) -> dict[Any, list[Any]]:
