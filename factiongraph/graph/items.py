@@ -97,14 +97,15 @@ class Page(Generic[T]):
     offset: int
 
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+"""A stored date: YYYY, YYYY-MM or YYYY-MM-DD."""
 
 
 def iso_prefix(parameter: str, value: str | None) -> str | None:
     """``value`` checked as an ISO date prefix (YYYY, YYYY-MM or YYYY-MM-DD), the form every stored date has."""
     if value is None or value == "":
         return None
-    match = _DATE.match(value)
+    match = ISO_DATE.match(value)
     if match:
         year, month, day = match.groups()
         if month is None or 1 <= int(month) <= 12 and (day is None or 1 <= int(day) <= _days(year, month)):

@@ -6,7 +6,6 @@ sentences say it. Relations without a date belong to no window, so they count on
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -18,6 +17,7 @@ import numpy as np
 from sqlite_utils import Database
 
 from factiongraph.graph.items import (
+    ISO_DATE,
     ActorRef,
     EventItem,
     RelationItem,
@@ -67,7 +67,6 @@ class MapView:
     totals: dict[str, int]
 
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _UNDATED_FIRST = 99_999_999
 
 
@@ -75,7 +74,7 @@ def _date_number(value: str | None, missing: int) -> int:
     """``"2017-07"`` as 20170700 (``missing`` 0) or 20170799 (``missing`` 99); -1 for no readable date.
 
     Month and day 00/99 are never real, so the number says exactly what the string does."""
-    match = _DATE.match(value or "")
+    match = ISO_DATE.match(value or "")
     if not match:
         return -1
     year, month, day = match.groups()
