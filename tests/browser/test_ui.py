@@ -170,6 +170,21 @@ def test_ui_network_time_slider_refetches_the_graph(page, site):
     assert re.fullmatch(r"\d{4}-\d\d – \d{4}-\d\d", page.locator(".timewindow-label").inner_text())
 
 
+def test_ui_time_window_reset_asks_once(page, site):
+    page.goto(site.url + "/#/network")
+    page.wait_for_function("() => document.querySelector('.network-side .status')?.dataset.edges > 0")
+    start = page.locator(".timewindow input.from")
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "/api/graph?" in r.url else None)
+    # "All dates" right after a handle moved: one request for the whole range, not a second one when the move's delay ends.
+    start.fill(start.get_attribute("max"))
+    page.get_by_role("button", name="All dates").click()
+    page.wait_for_timeout(600)
+    assert len(asked) == 1, asked
+    assert "from=" not in asked[0]
+    assert page.locator(".timewindow-label").inner_text().startswith("All dates")
+
+
 def test_ui_search_finds_an_arabic_alias(page, site):
     page.goto(site.url + "/")
     search = page.locator("#search")

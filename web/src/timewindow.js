@@ -66,6 +66,8 @@ export function timeWindow(stats, onChange, { delay = 250, className } = {}) {
       type: "button",
       class: "link-button",
       onclick: () => {
+        // Answered at once: a handle's change still waiting would only ask for the same again.
+        clearTimeout(timer);
         from.value = String(min);
         to.value = String(max);
         paint();
