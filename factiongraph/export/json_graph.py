@@ -7,7 +7,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from factiongraph.graph.queries import format_when
-from factiongraph.store.queries import grouped
+from factiongraph.store.queries import grouped, sentence_sql
 
 
 def export_json(db: Database) -> dict[str, Any]:
@@ -28,8 +28,7 @@ def export_json(db: Database) -> dict[str, Any]:
     edges: dict[tuple[str, str, str, str | None], dict[str, Any]] = {}
     rows = db.execute(
         "SELECT r.type, s.key, t.key, r.when_start, r.when_end, r.precision, r.document_id, "
-        "r.evidence_begin, r.evidence_end, "
-        "substr(d.text, r.evidence_begin + 1, r.evidence_end - r.evidence_begin) "
+        f"r.evidence_begin, r.evidence_end, {sentence_sql('r')} "
         "FROM relations r JOIN entities s ON s.id = r.source_id JOIN entities t ON t.id = r.target_id "
         "JOIN documents d ON d.id = r.document_id ORDER BY r.id"
     )
@@ -58,7 +57,7 @@ def _events(db: Database) -> list[dict[str, Any]]:
     )
     rows = db.execute(
         "SELECT e.id, e.type, e.when_start, e.when_end, e.precision, p.key, e.document_id, e.evidence_begin, "
-        "e.evidence_end, substr(d.text, e.evidence_begin + 1, e.evidence_end - e.evidence_begin) "
+        f"e.evidence_end, {sentence_sql('e')} "
         "FROM events e JOIN documents d ON d.id = e.document_id LEFT JOIN entities p ON p.id = e.place_id ORDER BY e.id"
     )
     return [
@@ -82,7 +81,7 @@ def _claims(db: Database) -> list[dict[str, Any]]:
     )
     rows = db.execute(
         "SELECT c.id, s.key, c.speaker_text, c.stance, c.content, c.when_start, c.when_end, c.document_id, "
-        "c.evidence_begin, c.evidence_end, substr(d.text, c.evidence_begin + 1, c.evidence_end - c.evidence_begin) "
+        f"c.evidence_begin, c.evidence_end, {sentence_sql('c')} "
         "FROM claims c JOIN documents d ON d.id = c.document_id LEFT JOIN entities s ON s.id = c.speaker_id "
         "ORDER BY c.id"
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from factiongraph.graph.queries import Evidence, find_actor, format_when
-from factiongraph.store.queries import grouped, placeholders
+from factiongraph.store.queries import grouped, placeholders, sentence_sql
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,7 @@ def list_claims(
     speaker_id = find_actor(db, speaker) if speaker else None
     rows = db.execute(
         "SELECT c.id, s.name, c.speaker_text, c.stance, c.content, c.cue, c.when_start, c.when_end, "
-        "c.document_id, d.title, d.published, c.evidence_begin, c.evidence_end, "
-        "substr(d.text, c.evidence_begin + 1, c.evidence_end - c.evidence_begin) "
+        f"c.document_id, d.title, d.published, c.evidence_begin, c.evidence_end, {sentence_sql('c')} "
         "FROM claims c JOIN documents d ON d.id = c.document_id LEFT JOIN entities s ON s.id = c.speaker_id "
         "WHERE (? IS NULL OR c.id IN (SELECT claim_id FROM claim_about WHERE entity_id = ?)) "
         "AND (? IS NULL OR c.speaker_id = ?) AND (? IS NULL OR c.stance = ?) "

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from factiongraph.graph.queries import Evidence, find_actor, format_when
-from factiongraph.store.queries import grouped, placeholders
+from factiongraph.store.queries import grouped, placeholders, sentence_sql
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def list_events(
     place_id = find_actor(db, place) if place else None
     rows = db.execute(
         "SELECT e.id, e.type, e.when_start, e.when_end, e.precision, p.name, e.document_id, d.title, d.published, "
-        "e.evidence_begin, e.evidence_end, substr(d.text, e.evidence_begin + 1, e.evidence_end - e.evidence_begin) "
+        f"e.evidence_begin, e.evidence_end, {sentence_sql('e')} "
         "FROM events e JOIN documents d ON d.id = e.document_id LEFT JOIN entities p ON p.id = e.place_id "
         "WHERE (? IS NULL OR e.id IN (SELECT event_id FROM event_actors WHERE entity_id = ?)) "
         "AND (? IS NULL OR e.type = ?) AND (? IS NULL OR e.place_id = ?) "

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from factiongraph.errors import InvalidQueryError, NotFoundError
 from factiongraph.graph.queries import find_actor, format_when
-from factiongraph.store.queries import grouped, placeholders
+from factiongraph.store.queries import grouped, placeholders, sentence_sql
 
 T = TypeVar("T")
 
@@ -199,7 +199,7 @@ def relation_items(db: Database, ids: Sequence[int]) -> list[RelationItem]:
     """The relations with these ids, in the order given."""
     rows = db.execute(
         "SELECT r.id, r.type, r.source_id, r.target_id, r.when_start, r.when_end, r.precision, "
-        f"{_CITATION.format(t='r')} FROM relations r JOIN documents d ON d.id = r.document_id "
+        f"{_citation('r')} FROM relations r JOIN documents d ON d.id = r.document_id "
         f"WHERE r.id IN ({placeholders(ids)})",
         list(ids),
     ).fetchall()
@@ -217,7 +217,7 @@ def event_items(db: Database, ids: Sequence[int]) -> list[EventItem]:
     """The events with these ids, in the order given; actors that act first."""
     rows = db.execute(
         "SELECT e.id, e.type, e.when_start, e.when_end, e.precision, e.place_id, "
-        f"{_CITATION.format(t='e')} FROM events e JOIN documents d ON d.id = e.document_id "
+        f"{_citation('e')} FROM events e JOIN documents d ON d.id = e.document_id "
         f"WHERE e.id IN ({placeholders(ids)})",
         list(ids),
     ).fetchall()
@@ -248,7 +248,7 @@ def claim_items(db: Database, ids: Sequence[int]) -> list[ClaimItem]:
     """The claims with these ids, in the order given."""
     rows = db.execute(
         "SELECT c.id, c.speaker_id, c.speaker_text, c.stance, c.content, c.when_start, c.when_end, "
-        f"{_CITATION.format(t='c')} FROM claims c JOIN documents d ON d.id = c.document_id "
+        f"{_citation('c')} FROM claims c JOIN documents d ON d.id = c.document_id "
         f"WHERE c.id IN ({placeholders(ids)})",
         list(ids),
     ).fetchall()
@@ -376,11 +376,9 @@ def claims_page(
     return Page(claim_items(db, ids), total, limit, offset)
 
 
-_CITATION = (
-    "{t}.document_id, d.title, d.published, "
-    "substr(d.text, {t}.evidence_begin + 1, {t}.evidence_end - {t}.evidence_begin), "
-    "{t}.evidence_begin, {t}.evidence_end"
-)
+def _citation(t: str) -> str:
+    """The columns of a :class:`Citation` of the fact aliased ``t``, in its fields' order."""
+    return f"{t}.document_id, d.title, d.published, {sentence_sql(t)}, {t}.evidence_begin, {t}.evidence_end"
 
 
 def plain_ref(ref: ActorRef) -> ActorRef:

@@ -11,7 +11,7 @@ from factiongraph.errors import UnknownActorError
 from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key
 from factiongraph.places import default_places_path, read_places_file
-from factiongraph.store.queries import entity_ids_for_name, placeholders
+from factiongraph.store.queries import entity_ids_for_name, placeholders, sentence_sql
 
 
 @dataclass(frozen=True)
@@ -68,11 +68,11 @@ class ActorProfile:
 
 _MEMBERSHIP = ("BelongsTo", "InChargeOf")
 
-_RELATION_SELECT = """
+_RELATION_SELECT = f"""
     SELECT r.id, r.type, r.source_id, s.name AS source, r.target_id, t.name AS target,
            r.when_start, r.when_end, r.precision, r.document_id, d.title, d.published,
            r.evidence_begin, r.evidence_end,
-           substr(d.text, r.evidence_begin + 1, r.evidence_end - r.evidence_begin) AS quote
+           {sentence_sql("r")} AS quote
     FROM relations r
     JOIN entities s ON s.id = r.source_id
     JOIN entities t ON t.id = r.target_id

@@ -43,6 +43,11 @@ def placeholders(values: Sized) -> str:
     return ",".join("?" * len(values))
 
 
+def sentence_sql(t: str) -> str:
+    """SQL for the sentence that says the fact aliased ``t``: its evidence offsets into the text of ``documents d``."""
+    return f"substr(d.text, {t}.evidence_begin + 1, {t}.evidence_end - {t}.evidence_begin)"
+
+
 def grouped(rows: Iterable[Sequence[Any]]) -> dict[Any, list[Any]]:
     """``(id, value)`` or ``(id, a, b, ...)`` rows as id -> values, in row order: the many side of a join."""
     groups: dict[Any, list[Any]] = {}
