@@ -238,9 +238,14 @@ def test_ui_document_reader_shows_arabic_right_to_left(page, site, screenshot):
 
 def test_ui_pair_view_colours_the_timeline_by_relation_type(page, site, screenshot):
     a, b = (actor_id(site, name) for name in site.pair)
+    actors: list[str] = []
+    page.on("request", lambda r: actors.append(r.url) if "/api/actors/" in r.url else None)
     page.goto(f"{site.url}/#/pair/{a}/{b}?members=1")
     entries = page.locator(".pair-timeline .entry")
     entries.first.wait_for()
+    # The pickers show the two names: the actors are asked for with the smallest lists, not in full.
+    assert sorted(actors) == sorted(f"{site.url}/api/actors/{x}?limit=1" for x in (a, b))
+    assert page.get_by_label("First actor").input_value() == site.pair[0]
     colours = entries.evaluate_all("els => els.map(el => getComputedStyle(el).borderLeftColor)")
     assert all(c not in ("", "rgba(0, 0, 0, 0)") for c in colours)
     assert page.locator(".strip .mark").count() > 0

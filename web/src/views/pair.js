@@ -100,7 +100,9 @@ export async function renderPair(root, { params, query, stale }) {
     location.hash = members ? `${path}?members=1` : path;
   };
   root.append(loading());
-  const [refA, refB] = await Promise.all([a ? get(`actors/${a}`) : null, b ? get(`actors/${b}`) : null]);
+  // The pickers need only the names, which the smallest actor answer (one item per list) carries.
+  const named = (id) => (id ? get(`actors/${id}`, { limit: 1 }) : null);
+  const [refA, refB, stats] = await Promise.all([named(a), named(b), a && b ? get("stats") : null]);
   if (stale()) return;
   const pickers = h(
     "div",
@@ -131,8 +133,6 @@ export async function renderPair(root, { params, query, stale }) {
     );
     return;
   }
-  const stats = await get("stats");
-  if (stale()) return;
   const results = h("div", { class: "pair-results" });
   let asked = 0;
   const load = async (window_) => {
