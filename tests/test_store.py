@@ -12,6 +12,7 @@ from factiongraph.errors import StoreError
 from factiongraph.ingest import Article
 from factiongraph.records import ResolvedDocument
 from factiongraph.store import open_store, schema_versions, write_document
+from factiongraph.store.corrections import redirect
 
 
 def counts(db: Database) -> dict[str, int]:
@@ -51,3 +52,9 @@ def test_store_failed_write_leaves_nothing_half_written(fresh_db: Database) -> N
         write_document(fresh_db, broken)
     assert counts(fresh_db)["documents"] == 0
     assert counts(fresh_db)["sentences"] == 0
+
+
+def test_store_redirect_follows_merges_to_the_end_and_stops_on_a_cycle() -> None:
+    assert redirect({}, "person:a") == "person:a"
+    assert redirect({"person:a": "person:b", "person:b": "person:c"}, "person:a") == "person:c"
+    assert redirect({"person:a": "person:b", "person:b": "person:a"}, "person:a") == "person:a"

@@ -23,11 +23,11 @@ def _entity(db: Database, entity_id: int) -> tuple[int, str, str, str]:
     return row
 
 
-def redirect(db: Database, key: str) -> str:
-    """The key an entity now lives under, following merges."""
+def redirect(redirects: dict[str, str], key: str) -> str:
+    """The key an entity now lives under, following merges (``redirects``: the entity_redirects table)."""
     seen = {key}
-    while row := db.execute("SELECT to_key FROM entity_redirects WHERE from_key = ?", [key]).fetchone():
-        key = row[0]
+    while key in redirects:
+        key = redirects[key]
         if key in seen:
             break
         seen.add(key)
@@ -88,20 +88,20 @@ def apply_corrections(db: Database, resolved: ResolvedDocument) -> ResolvedDocum
         (entity_key, name_key): to_key
         for entity_key, name_key, to_key in db.execute("SELECT entity_key, name_key, to_key FROM alias_splits")
     }
-    has_redirects = db.execute("SELECT 1 FROM entity_redirects LIMIT 1").fetchone() is not None
-    if not splits and not has_redirects:
+    redirects = dict(db.execute("SELECT from_key, to_key FROM entity_redirects").fetchall())
+    if not splits and not redirects:
         return resolved
     moved_at: dict[tuple[int, int], str] = {}
     mentions = []
     for mention in resolved.mentions:
-        key = mention.entity_key and redirect(db, mention.entity_key)
+        key = mention.entity_key and redirect(redirects, mention.entity_key)
         if key and (split := splits.get((key, mention.name_key))):
             key = split
             moved_at[(mention.begin, mention.end)] = split
         mentions.append(replace(mention, entity_key=key))
     entities: dict[str, EntityRecord] = {}
     for entity in resolved.entities.values():
-        target = redirect(db, entity.key)
+        target = redirect(redirects, entity.key)
         entities.setdefault(target, replace(entity, key=target))
     for mention in resolved.mentions:
         split = moved_at.get((mention.begin, mention.end))
@@ -110,8 +110,8 @@ def apply_corrections(db: Database, resolved: ResolvedDocument) -> ResolvedDocum
     relations = [
         replace(
             r,
-            source_key=moved_at.get((r.source_begin, r.source_end)) or redirect(db, r.source_key),
-            target_key=moved_at.get((r.target_begin, r.target_end)) or redirect(db, r.target_key),
+            source_key=moved_at.get((r.source_begin, r.source_end)) or redirect(redirects, r.source_key),
+            target_key=moved_at.get((r.target_begin, r.target_end)) or redirect(redirects, r.target_key),
         )
         for r in resolved.relations
     ]
@@ -119,16 +119,16 @@ def apply_corrections(db: Database, resolved: ResolvedDocument) -> ResolvedDocum
     events = [
         replace(
             e,
-            actors=tuple(dict.fromkeys((redirect(db, key), role) for key, role in e.actors)),
-            place_key=e.place_key and redirect(db, e.place_key),
+            actors=tuple(dict.fromkeys((redirect(redirects, key), role) for key, role in e.actors)),
+            place_key=e.place_key and redirect(redirects, e.place_key),
         )
         for e in resolved.events
     ]
     claims = [
         replace(
             c,
-            speaker_key=c.speaker_key and redirect(db, c.speaker_key),
-            about=tuple(dict.fromkeys(redirect(db, k) for k in c.about)),
+            speaker_key=c.speaker_key and redirect(redirects, c.speaker_key),
+            about=tuple(dict.fromkeys(redirect(redirects, k) for k in c.about)),
         )
         for c in resolved.claims
     ]
