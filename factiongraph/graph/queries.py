@@ -143,7 +143,7 @@ def actor_profile(db: Database, name: str) -> ActorProfile:
         )
     ]
     relations = relations_of(db, entity_id)
-    affiliations = [r for r in relations if r.type in ("BelongsTo", "InChargeOf") and r.source_id == entity_id]
+    affiliations = [r for r in relations if r.type in _MEMBERSHIP and r.source_id == entity_id]
     return ActorProfile(
         eid, ename, etype, kb_id, names, names_in_text, latitude, longitude, precision, affiliations, relations
     )
