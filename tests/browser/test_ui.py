@@ -176,7 +176,7 @@ def test_ui_time_window_reset_asks_once(page, site):
     start = page.locator(".timewindow input.from")
     asked: list[str] = []
     page.on("request", lambda r: asked.append(r.url) if "/api/graph?" in r.url else None)
-    # "All dates" right after a handle moved: one request for the whole range, not a second one when the move's delay ends.
+    # "All dates" right after a handle moved: one request for the whole range, not another when the move's delay ends.
     start.fill(start.get_attribute("max"))
     page.get_by_role("button", name="All dates").click()
     page.wait_for_timeout(600)
@@ -300,3 +300,22 @@ def test_ui_unknown_actor_shows_an_error(page, site, watch):
     page.goto(site.url + "/#/actor/999999")
     page.wait_for_selector(".error")
     assert "404" in page.locator(".error").inner_text()
+
+
+@pytest.mark.parametrize(
+    ("view", "api_path", "overlay", "status"),
+    [("network", "graph", ".cy-overlay", ".network-side .status"), ("map", "map", ".map-overlay", ".panel .status")],
+)
+def test_ui_drawing_views_show_a_failed_answer_over_the_drawing(page, site, watch, view, api_path, overlay, status):
+    watch.expected.append("status of 500")
+    failure = {"error": {"code": "internal", "message": "The store is locked.", "details": []}}
+    page.route(
+        re.compile(rf".*/api/{api_path}(\\?.*)?$"),
+        lambda route: route.fulfill(status=500, content_type="application/json", body=json.dumps(failure)),
+    )
+    page.goto(f"{site.url}/#/{view}")
+    error = page.locator(f"{overlay} .error")
+    expect(error).to_be_visible()
+    expect(error).to_contain_text("Error 500")
+    expect(error).to_contain_text("The store is locked.")
+    expect(page.locator(status)).to_have_text("")

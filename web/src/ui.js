@@ -204,6 +204,12 @@ export function errorState(error) {
   );
 }
 
+/** Shows a state (an error, an empty answer) over a drawing; given none, hides the overlay. */
+export function overlayState(overlay, state) {
+  if (state) overlay.replaceChildren(state);
+  overlay.hidden = !state;
+}
+
 export function loading(text = "Loading…") {
   return h("div", { class: "loading", "aria-live": "polite" }, h("span", { class: "spinner" }), text);
 }

@@ -4,7 +4,7 @@ import { feature } from "topojson-client";
 import { get } from "../api.js";
 import { h } from "../dom.js";
 import { timeWindow } from "../timewindow.js";
-import { actorLink, actorList, colorBox, dateCell, emptyState, errorState, kindBadge, loading, plural, quote } from "../ui.js";
+import { actorLink, actorList, colorBox, dateCell, emptyState, errorState, kindBadge, loading, overlayState, plural, quote } from "../ui.js";
 
 const EVENT_COLOR = "#dc2626";
 const CONTROL_COLOR = "#1d4ed8";
@@ -165,8 +165,7 @@ export async function renderMap(root, { stale }) {
     } catch (error) {
       if (ask !== asked) return;
       status.textContent = "";
-      overlay.replaceChildren(errorState(error));
-      overlay.hidden = false;
+      overlayState(overlay, errorState(error));
       return;
     }
     if (ask !== asked || stale()) return;
@@ -182,10 +181,10 @@ export async function renderMap(root, { stale }) {
       const of = (n, total) => `${n} of ${total.toLocaleString("en")}`;
       status.textContent += ` (the first ${of(data.events.length, totals.events)} events and ${of(data.controlled.length, totals.controlled)} holdings: narrow the dates to see the rest)`;
     }
-    overlay.hidden = groups.length > 0;
-    if (!groups.length) {
-      overlay.replaceChildren(emptyState("Nothing placed in this window", "No event or held place with coordinates falls in these dates."));
-    }
+    overlayState(
+      overlay,
+      groups.length ? null : emptyState("Nothing placed in this window", "No event or held place with coordinates falls in these dates."),
+    );
     for (const group of groups) {
       const { lat, lon } = group.place;
       const layers = [];

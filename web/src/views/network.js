@@ -13,6 +13,7 @@ import {
   emptyState,
   errorState,
   loading,
+  overlayState,
   plural,
   quote,
   relationBadge,
@@ -189,8 +190,7 @@ export async function renderNetwork(root, { query, stale }) {
     } catch (error) {
       if (ask !== asked) return;
       status.textContent = "";
-      overlay.replaceChildren(errorState(error));
-      overlay.hidden = false;
+      overlayState(overlay, errorState(error));
       return;
     } finally {
       canvas.classList.remove("busy");
@@ -233,12 +233,7 @@ export async function renderNetwork(root, { query, stale }) {
     }
     status.dataset.nodes = String(nodes.length);
     status.dataset.edges = String(edges.length);
-    overlay.hidden = nodes.length > 0;
-    if (!nodes.length) {
-      overlay.replaceChildren(
-        emptyState("No relation in this window", "Widen the time window or tick more relation types."),
-      );
-    }
+    overlayState(overlay, nodes.length ? null : emptyState("No relation in this window", "Widen the time window or tick more relation types."));
     cy.elements().remove();
     cy.add(elements);
     cy.layout({
