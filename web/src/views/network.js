@@ -91,11 +91,7 @@ export async function renderNetwork(root, { query, stale }) {
         {
           type: "button",
           class: "link-row",
-          onclick: () => {
-            cy.elements().unselect();
-            edge.select();
-            showEdge(edge);
-          },
+          onclick: () => pickEdge(edge),
         },
         h("bdi", {}, d.sourceName),
         " ",
@@ -107,10 +103,17 @@ export async function renderNetwork(root, { query, stale }) {
     );
   };
 
-  // An actor brought into focus (#/network?focus=ID, from its page): its neighbourhood, and its links listed.
+  // The actor brought into focus (#/network?focus=ID, from its page) when the graph drawn has it, else null.
+  const focusNode = () => {
+    const node = focus ? cy.getElementById(focus) : null;
+    return node && node.nonempty() ? node : null;
+  };
+  const fadeAround = (node) => cy.elements().not(node.closedNeighborhood()).addClass("faded");
+
+  // The focused actor: its neighbourhood, and its links listed.
   const showFocus = (node) => {
     const links = node.connectedEdges().sort((a, b) => b.data("count") - a.data("count"));
-    cy.elements().not(node.closedNeighborhood()).addClass("faded");
+    fadeAround(node);
     node.select();
     cy.fit(node.closedNeighborhood(), 60);
     if (cy.zoom() > 1.3) {
@@ -178,6 +181,13 @@ export async function renderNetwork(root, { query, stale }) {
     } catch (error) {
       panel.replaceChildren(head, errorState(error));
     }
+  };
+
+  // An edge picked, by its line or by its row in the panel: selected alone, its quotes in the panel.
+  const pickEdge = (edge) => {
+    cy.elements().unselect();
+    edge.select();
+    showEdge(edge);
   };
 
   const load = async () => {
@@ -251,8 +261,8 @@ export async function renderNetwork(root, { query, stale }) {
       padding: 30,
     }).run();
     cy.fit(undefined, 30);
-    const focused = focus ? cy.getElementById(focus) : null;
-    if (focused && focused.nonempty()) showFocus(focused);
+    const focused = focusNode();
+    if (focused) showFocus(focused);
     else if (focus) {
       idle();
       panel.prepend(h("p", { class: "notice small" }, "The actor asked for has no link in this window and with these types."));
@@ -305,24 +315,18 @@ export async function renderNetwork(root, { query, stale }) {
     maxZoom: 3,
     selectionType: "single",
   });
-  cy.on("tap", "edge", (event) => {
-    cy.elements().unselect();
-    event.target.select();
-    showEdge(event.target);
-  });
+  cy.on("tap", "edge", (event) => pickEdge(event.target));
   cy.on("tap", "node", (event) => {
     location.hash = `#/actor/${event.target.id()}`;
   });
   cy.on("tap", (event) => {
     if (event.target === cy) idle();
   });
-  cy.on("mouseover", "node", (event) => {
-    cy.elements().not(event.target.closedNeighborhood()).addClass("faded");
-  });
+  cy.on("mouseover", "node", (event) => fadeAround(event.target));
   cy.on("mouseout", "node", () => {
     cy.elements().removeClass("faded");
-    const focused = focus ? cy.getElementById(focus) : null;
-    if (focused && focused.nonempty()) cy.elements().not(focused.closedNeighborhood()).addClass("faded");
+    const focused = focusNode();
+    if (focused) fadeAround(focused);
   });
   idle();
   await load();
