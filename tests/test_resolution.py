@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from factiongraph.build import ingest
 from factiongraph.errors import FactiongraphError
-from factiongraph.graph import actor_profile, find_actor, merge, split
+from factiongraph.graph import actor_profile, find_actor, merge, relations_between, split
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -132,3 +132,13 @@ def test_resolution_a_coalition_leaders_unit_belongs_to_the_coalition(fresh_db: 
     ingest(fresh_db, [write(tmp_path, "a.txt", text)])
     hamza = actor_profile(fresh_db, "Hamza Division")
     assert "Syrian National Army" in {r.target for r in hamza.affiliations if r.type == "BelongsTo"}
+
+
+def test_resolution_an_ended_hold_is_in_a_window_before_its_article(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Saraqib\n\nFighting reached Saraqib, which was held by Ahrar al-Sham, only to be captured by HTS in July 2017."
+    )
+    ingest(fresh_db, [write(tmp_path, "a.txt", text)], published="2022-01")
+    early = relations_between(fresh_db, "Ahrar al-Sham", "Saraqib", end="2018")
+    assert [(r.type, r.when) for r in early] == [("Controls", "../2017-07")]
+    assert relations_between(fresh_db, "Ahrar al-Sham", "Saraqib", start="2018") == []

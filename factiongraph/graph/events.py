@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from factiongraph.graph.queries import Evidence, find_actor, format_when
-from factiongraph.store.queries import grouped, placeholders, sentence_sql
+from factiongraph.store.queries import grouped, placeholders, published_window, sentence_sql
 
 
 @dataclass(frozen=True)
@@ -35,18 +35,17 @@ def list_events(
     """Events, oldest first (undated ones at their article's publication date), filtered as asked."""
     actor_id = find_actor(db, actor) if actor else None
     place_id = find_actor(db, place) if place else None
+    window, window_params = published_window("e", start, end)
     rows = db.execute(
         "SELECT e.id, e.type, e.when_start, e.when_end, e.precision, p.name, e.document_id, d.title, d.published, "
         f"e.evidence_begin, e.evidence_end, {sentence_sql('e')} "
         "FROM events e JOIN documents d ON d.id = e.document_id LEFT JOIN entities p ON p.id = e.place_id "
         "WHERE (? IS NULL OR e.id IN (SELECT event_id FROM event_actors WHERE entity_id = ?)) "
         "AND (? IS NULL OR e.type = ?) AND (? IS NULL OR e.place_id = ?) "
-        "AND (? IS NULL OR COALESCE(e.when_end, e.when_start, d.published) >= ?) "
-        "AND (? IS NULL OR substr(COALESCE(e.when_start, d.published), 1, length(?)) <= ?) "
+        f"AND {window} "
         "ORDER BY COALESCE(e.when_start, d.published) IS NULL, COALESCE(e.when_start, d.published), e.id"
         + (" LIMIT ?" if limit else ""),
-        [actor_id, actor_id, event_type, event_type, place_id, place_id, start, start, end, end, end]
-        + ([limit] if limit else []),
+        [actor_id, actor_id, event_type, event_type, place_id, place_id, *window_params] + ([limit] if limit else []),
     ).fetchall()
     marks = placeholders(rows)
     actors = grouped(

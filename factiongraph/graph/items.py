@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from factiongraph.errors import InvalidQueryError, NotFoundError
 from factiongraph.graph.queries import find_actor, format_when
-from factiongraph.store.queries import grouped, placeholders, sentence_sql
+from factiongraph.store.queries import grouped, placeholders, published_window, sentence_sql
 
 T = TypeVar("T")
 
@@ -115,32 +115,6 @@ def iso_prefix(parameter: str, value: str | None) -> str | None:
 
 def _days(year: str, month: str) -> int:
     return monthrange(int(year), int(month))[1]
-
-
-def window_clause(start_sql: str, end_sql: str, start: str | None, end: str | None) -> tuple[str, list[object]]:
-    """SQL keeping facts whose date span ``start_sql``..``end_sql`` meets the window ``start``..``end``.
-
-    Dates are ISO prefixes, so "2017-07" is in a window ending "2017" and one starting "2017-07-15".
-    """
-    clauses, params = ["1"], []
-    if start:
-        clauses.append(f"{end_sql} >= ?")
-        params.append(start)
-    if end:
-        clauses.append(f"substr({start_sql}, 1, {len(end)}) <= ?")
-        params.append(end)
-    return " AND ".join(clauses), params
-
-
-def published_window(t: str, start: str | None, end: str | None) -> tuple[str, list[object]]:
-    """:func:`window_clause` over the dates of the fact aliased ``t``, an undated one counting at its
-    article's publication date (the query joins ``documents d``)."""
-    return window_clause(
-        f"COALESCE({t}.when_start, {t}.when_end, d.published)",
-        f"COALESCE({t}.when_end, {t}.when_start, d.published)",
-        start,
-        end,
-    )
 
 
 def dated_order(t: str) -> str:

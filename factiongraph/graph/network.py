@@ -26,8 +26,8 @@ from factiongraph.graph.items import (
     event_items,
     page_ids,
     relation_items,
-    window_clause,
 )
+from factiongraph.store.queries import window_clause
 
 
 @dataclass(frozen=True)

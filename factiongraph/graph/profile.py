@@ -21,13 +21,12 @@ from factiongraph.graph.items import (
     dated_order,
     event_items,
     page_ids,
-    published_window,
     relation_items,
 )
 from factiongraph.graph.kb_links import KbRelation, kb_relations
 from factiongraph.graph.queries import between_sides, pair_sides, territory_visits
 from factiongraph.kb import KnowledgeBase
-from factiongraph.store.queries import placeholders
+from factiongraph.store.queries import placeholders, published_window
 
 
 @dataclass

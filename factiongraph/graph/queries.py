@@ -11,7 +11,7 @@ from factiongraph.errors import UnknownActorError
 from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key
 from factiongraph.places import default_places_path, read_places_file
-from factiongraph.store.queries import entity_ids_for_name, placeholders, sentence_sql
+from factiongraph.store.queries import entity_ids_for_name, placeholders, published_window, sentence_sql
 
 
 @dataclass(frozen=True)
@@ -228,14 +228,13 @@ def relations_between(
     if include_members:
         visits = territory_visits(db, side_a, side_b)
         if visits:
-            between = f"({between} OR r.id IN ({','.join('?' * len(visits))}))"
+            between = f"({between} OR r.id IN ({placeholders(visits)}))"
             params += sorted(visits)
+    window, window_params = published_window("r", start, end)
     rows = db.execute(
-        _RELATION_SELECT + f" WHERE {between}"
-        " AND (? IS NULL OR COALESCE(r.when_end, r.when_start, d.published) >= ?)"
-        " AND (? IS NULL OR substr(COALESCE(r.when_start, d.published), 1, length(?)) <= ?)"
+        _RELATION_SELECT + f" WHERE {between} AND {window}"
         " ORDER BY COALESCE(r.when_start, d.published) IS NULL, COALESCE(r.when_start, d.published), r.evidence_begin",
-        [*params, start, start, end, end, end],
+        [*params, *window_params],
     ).fetchall()
     return [_relation_view(row) for row in rows]
 
