@@ -151,6 +151,21 @@ def test_ui_network_lists_links_and_filters_them_by_type(page, site):
     assert _edges(page) < everything
 
 
+def test_ui_network_with_no_link_says_so(page, site):
+    empty = {"nodes": [], "edges": [], "total_nodes": 0, "total_edges": 0}
+    page.route(
+        re.compile(r".*/api/graph\?.*"),
+        lambda route: route.fulfill(status=200, content_type="application/json", body=json.dumps(empty)),
+    )
+    page.goto(site.url + "/#/network")
+    page.wait_for_function("() => document.querySelector('.network-side .status')?.dataset.edges === '0'")
+    expect(page.locator(".cy-overlay .empty")).to_contain_text("No relation in this window")
+    panel = page.locator(".panel")
+    expect(panel.locator("h2")).to_have_text(["Links"], ignore_case=True)
+    assert "null" not in panel.inner_text()
+    assert panel.locator(".top-links").count() == 0
+
+
 def test_ui_network_time_slider_refetches_the_graph(page, site):
     page.goto(site.url + "/#/network")
     page.wait_for_function("() => document.querySelector('.network-side .status')?.dataset.edges > 0")

@@ -1,7 +1,7 @@
 // The network in a time window: cytoscape over /api/graph; an edge opens its quotes, a node its actor.
 import cytoscape from "cytoscape";
 import { get } from "../api.js";
-import { h } from "../dom.js";
+import { append, clear, h } from "../dom.js";
 import { timeWindow } from "../timewindow.js";
 import {
   ACTOR_TYPE_COLORS,
@@ -135,19 +135,13 @@ export async function renderNetwork(root, { query, stale }) {
   // Without a selection the panel lists the links said most often: a way in that needs no canvas.
   const idle = () => {
     const top = cy ? cy.edges().sort((a, b) => b.data("count") - a.data("count")).slice(0, 12) : [];
-    panel.replaceChildren(
+    // dom.js's append, as h() does, skips the null of an empty list (replaceChildren would write it as "null").
+    append(clear(panel), [
       h("h2", {}, "Links"),
       h("p", { class: "muted small" }, "Click a line to read the sentences that say it; click an actor to open its page."),
       h("ul", { class: "legend" }, actorTypeKey()),
-      top.length ? h("h2", { class: "panel-sub" }, "Said most often") : null,
-      top.length
-        ? h(
-            "ol",
-            { class: "top-links" },
-            top.map(linkRow),
-          )
-        : null,
-    );
+      top.length ? [h("h2", { class: "panel-sub" }, "Said most often"), h("ol", { class: "top-links" }, top.map(linkRow))] : null,
+    ]);
   };
 
   const showEdge = async (edge) => {
