@@ -8,7 +8,7 @@ own file merges over it actor by actor (same ``id`` replaces, new ``id`` adds).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -120,8 +120,22 @@ class KnowledgeBase(_Strict):
             raise ValueError(f"relations to unknown actors: {', '.join(dangling)}")
         return self
 
+    @cached_property
+    def by_id(self) -> dict[str, Actor]:
+        """The actors by id, built on first use (the KB is read once and asked often)."""
+        return {a.id: a for a in self.actors}
+
+    @cached_property
+    def relations_into(self) -> dict[str, list[tuple[str, ActorRelation]]]:
+        """The relations pointing at each actor, as (source actor id, relation): its members, its leaders."""
+        into: dict[str, list[tuple[str, ActorRelation]]] = {}
+        for actor in self.actors:
+            for relation in actor.relations:
+                into.setdefault(relation.target, []).append((actor.id, relation))
+        return into
+
     def get(self, actor_id: str) -> Actor | None:
-        return next((a for a in self.actors if a.id == actor_id), None)
+        return self.by_id.get(actor_id)
 
     def merged_with(self, other: KnowledgeBase) -> KnowledgeBase:
         """This KB with ``other``'s actors replacing or adding to ours, key by key (by id)."""

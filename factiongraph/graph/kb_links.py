@@ -34,44 +34,6 @@ class KbRelation:
     note: str | None
 
 
-@dataclass(frozen=True)
-class _Link:
-    source: str
-    relation: ActorRelation
-
-
-@dataclass(frozen=True)
-class _KbIndex:
-    """The KB's coalition and command relations by the actor they start from and the one they point at."""
-
-    names: dict[str, str]
-    outgoing: dict[str, list[_Link]]
-    incoming: dict[str, list[_Link]]
-
-
-_indexes: dict[int, tuple[KnowledgeBase, _KbIndex]] = {}
-
-
-def _index(kb: KnowledgeBase) -> _KbIndex:
-    """The index of ``kb``, built once per KB object (``load_kb`` answers the same object each time)."""
-    cached = _indexes.get(id(kb))
-    if cached is not None and cached[0] is kb:
-        return cached[1]
-    outgoing: dict[str, list[_Link]] = {}
-    incoming: dict[str, list[_Link]] = {}
-    for actor in kb.actors:
-        for relation in actor.relations:
-            if relation.type in KB_RELATION_TYPES:
-                link = _Link(actor.id, relation)
-                outgoing.setdefault(actor.id, []).append(link)
-                incoming.setdefault(relation.target, []).append(link)
-    index = _KbIndex({a.id: a.name for a in kb.actors}, outgoing, incoming)
-    if len(_indexes) > 8:  # a long-lived process given many KBs keeps only the latest few
-        _indexes.clear()
-    _indexes[id(kb)] = (kb, index)
-    return index
-
-
 def kb_relations(db: Database, entity_id: int, kb: KnowledgeBase) -> list[KbRelation]:
     """The KB's coalition, command and alliance relations of the actor with id ``entity_id``: first those
     from it, then those pointing at it, each dated first (oldest first), then by the other end's name."""
@@ -79,11 +41,12 @@ def kb_relations(db: Database, entity_id: int, kb: KnowledgeBase) -> list[KbRela
     if row is None or row[0] is None:
         return []
     kb_id, name, etype = row
-    index = _index(kb)
-    upward, downward = index.outgoing.get(kb_id, []), index.incoming.get(kb_id, [])
+    actor = kb.get(kb_id)
+    upward = [r for r in actor.relations if r.type in KB_RELATION_TYPES] if actor else []
+    downward = [(source, r) for source, r in kb.relations_into.get(kb_id, []) if r.type in KB_RELATION_TYPES]
     if not upward and not downward:
         return []
-    others = sorted({link.relation.target for link in upward} | {link.source for link in downward})
+    others = sorted({r.target for r in upward} | {source for source, _ in downward})
     marks = placeholders(others)
     in_store = {
         other: ActorRef(eid, ename, etype_)
@@ -93,14 +56,14 @@ def kb_relations(db: Database, entity_id: int, kb: KnowledgeBase) -> list[KbRela
     }
     itself = ActorRef(entity_id, name, etype)
 
-    def item(link: _Link, other: str, source: ActorRef | None, target: ActorRef | None) -> KbRelation:
-        r = link.relation
-        return KbRelation(r.type, source, target, index.names.get(other, other), other, r.start, r.end, r.note)
+    def item(r: ActorRelation, other: str, source: ActorRef | None, target: ActorRef | None) -> KbRelation:
+        known = kb.get(other)
+        return KbRelation(r.type, source, target, known.name if known else other, other, r.start, r.end, r.note)
 
     def by_date(entry: KbRelation) -> tuple:
         when = entry.start or entry.end
         return (when is None, when or "", entry.name, entry.type)
 
-    ups = [item(link, link.relation.target, itself, in_store.get(link.relation.target)) for link in upward]
-    downs = [item(link, link.source, in_store.get(link.source), itself) for link in downward]
+    ups = [item(r, r.target, itself, in_store.get(r.target)) for r in upward]
+    downs = [item(r, source, in_store.get(source), itself) for source, r in downward]
     return sorted(ups, key=by_date) + sorted(downs, key=by_date)

@@ -164,9 +164,6 @@ def busiest_pair(db: Database) -> tuple[str, str] | None:
 def members_of(db: Database, entity_id: int, kb: KnowledgeBase | None = None) -> set[int]:
     """The actor, the factions that belong to it and the people in charge of or belonging to any of
     them, as the store's relations and the KB's public affiliations say (two levels down)."""
-    kb_links: list[tuple[str, str, str]] = []
-    if kb is not None:
-        kb_links = [(a.id, r.type, r.target) for a in kb.actors for r in a.relations if r.type in _MEMBERSHIP]
     entity_of_kb = dict(db.execute("SELECT kb_id, id FROM entities WHERE kb_id IS NOT NULL").fetchall())
     kb_of_entity = {v: k for k, v in entity_of_kb.items()}
     members = {entity_id}
@@ -179,8 +176,14 @@ def members_of(db: Database, entity_id: int, kb: KnowledgeBase | None = None) ->
                 list(members),
             )
         }
-        targets = {kb_of_entity[m] for m in members if m in kb_of_entity}
-        found |= {entity_of_kb[s] for s, _, t in kb_links if t in targets and s in entity_of_kb}
+        if kb is not None:
+            found |= {
+                entity_of_kb[source]
+                for m in members
+                if m in kb_of_entity
+                for source, relation in kb.relations_into.get(kb_of_entity[m], [])
+                if relation.type in _MEMBERSHIP and source in entity_of_kb
+            }
         if found <= members:
             break
         members |= found
