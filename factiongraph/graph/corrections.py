@@ -5,15 +5,16 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from factiongraph.errors import FactiongraphError
-from factiongraph.graph.queries import ActorProfile, actor_profile, find_actor
+from factiongraph.graph.queries import ActorProfile, find_actor, profile_of
 from factiongraph.keys import name_key
 from factiongraph.store.corrections import merge_entities, split_alias
 
 
 def merge(db: Database, keep: str, other: str) -> ActorProfile:
     """Record that ``other`` is the actor ``keep`` names; every later ingest honours it."""
-    merge_entities(db, find_actor(db, keep), find_actor(db, other))
-    return actor_profile(db, keep)
+    keep_id = find_actor(db, keep)
+    merge_entities(db, keep_id, find_actor(db, other))
+    return profile_of(db, keep_id)
 
 
 def merge_ids(db: Database, keep_id: int, other_id: int) -> None:
@@ -23,8 +24,7 @@ def merge_ids(db: Database, keep_id: int, other_id: int) -> None:
 
 def split(db: Database, actor: str, name: str) -> ActorProfile:
     """Record that ``name`` is not the actor ``actor``: the name and its mentions get an actor of their own."""
-    new_id = split_id(db, find_actor(db, actor), name)
-    return actor_profile(db, db.execute("SELECT name FROM entities WHERE id = ?", [new_id]).fetchone()[0])
+    return profile_of(db, split_id(db, find_actor(db, actor), name))
 
 
 def split_id(db: Database, entity_id: int, name: str) -> int:

@@ -128,7 +128,11 @@ def relations_of(db: Database, entity_id: int) -> list[RelationView]:
 
 def actor_profile(db: Database, name: str) -> ActorProfile:
     """Everything the graph holds about the actor called ``name``."""
-    entity_id = find_actor(db, name)
+    return profile_of(db, find_actor(db, name))
+
+
+def profile_of(db: Database, entity_id: int) -> ActorProfile:
+    """:func:`actor_profile` for an actor known by id (after a merge or split, a name may be shared)."""
     eid, ename, etype, kb_id, latitude, longitude, precision = db.execute(
         "SELECT id, name, type, kb_id, latitude, longitude, precision FROM entities WHERE id = ?", [entity_id]
     ).fetchone()
