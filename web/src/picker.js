@@ -1,9 +1,7 @@
 // A search field that suggests actors by any of their names (Arabic too) as one types.
 import { get } from "./api.js";
 import { clear, h } from "./dom.js";
-import { nameList, typeBadge } from "./ui.js";
-
-const ARABIC = /[\u0600-\u06FF]/;
+import { hasArabic, nameList, typeBadge } from "./ui.js";
 
 /**
  * @param {{placeholder?: string, value?: {id, name}|null, label?: string,
@@ -49,10 +47,10 @@ export function actorPicker({ placeholder = "Search actors…", value = null, la
     if (!actors.length) {
       list.append(h("li", { class: "none" }, `No actor is called “${text}”`));
     }
+    // The names that look like what was typed come first (the Arabic ones for an Arabic query).
+    const arabic = hasArabic(text);
+    const rank = (name) => (name.includes(text) ? 0 : hasArabic(name) === arabic ? 1 : 2);
     actors.forEach((actor, i) => {
-      // The names that look like what was typed come first (the Arabic ones for an Arabic query).
-      const arabic = ARABIC.test(text);
-      const rank = (name) => (name.includes(text) ? 0 : ARABIC.test(name) === arabic ? 1 : 2);
       const other = (actor.aliases || [])
         .filter((a) => a !== actor.name)
         .sort((x, y) => rank(x) - rank(y))

@@ -177,6 +177,13 @@ export function byDate(a, b) {
   return da < db ? -1 : 1;
 }
 
+const ARABIC = /[\u0600-\u06FF]/;
+
+/** Whether a text has Arabic letters in it. */
+export function hasArabic(text) {
+  return ARABIC.test(text);
+}
+
 /** Names in several scripts on one line, each isolated so Arabic ones keep their own direction. */
 export function nameList(names, props = {}) {
   return h(

@@ -8,6 +8,7 @@ import {
   claimFact,
   documentHref,
   emptyState,
+  hasArabic,
   itemDate,
   kindBadge,
   loading,
@@ -297,7 +298,7 @@ export async function renderActor(root, { params, stale }) {
       h(
         "ul",
         { class: "names", "aria-label": "Names" },
-        actor.names.map((name) => h("li", { dir: "auto", class: /[\u0600-\u06FF]/.test(name) ? "rtl" : null }, name)),
+        actor.names.map((name) => h("li", { dir: "auto", class: hasArabic(name) ? "rtl" : null }, name)),
       ),
     ),
     h(
