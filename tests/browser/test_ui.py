@@ -32,6 +32,10 @@ def test_ui_overview_shows_the_store(page, site, screenshot):
     assert page.locator(".stat").first.inner_text().split()[0] == str(documents)
     assert page.locator(".table tbody tr").count() > 5
     assert "Content-Security-Policy" in page.content()
+    rows = page.locator(".table tbody tr")
+    for i, actor in enumerate(api(site, f"actors?limit={rows.count()}")["items"]):
+        # an actor's other names are shown, even when it has just one
+        assert all(name in rows.nth(i).inner_text() for name in actor["aliases"][:4]), actor["name"]
     screenshot(page, "overview")
 
 
@@ -149,6 +153,33 @@ def test_ui_network_lists_links_and_filters_them_by_type(page, site):
         f"() => document.querySelector('.network-side .status').dataset.edges == {len(answer.value.json()['edges'])}"
     )
     assert _edges(page) < everything
+
+
+def test_ui_overview_shows_an_actors_only_other_name(page, site):
+    one = {"id": 1, "name": "Sochi", "type": "Location", "aliases": ["سوتشي"], "mentions": 3}
+    page.route(
+        re.compile(r".*/api/actors\?.*"),
+        lambda route: route.fulfill(
+            status=200,
+            content_type="application/json",
+            body=json.dumps({"items": [one], "total": 1, "limit": 25, "offset": 0}),
+        ),
+    )
+    page.goto(site.url + "/")
+    page.wait_for_selector(".table tbody tr")
+    assert "سوتشي" in page.locator(".table tbody tr").first.inner_text()
+
+
+def test_ui_network_with_no_type_ticked_shows_no_link(page, site):
+    page.goto(site.url + "/#/network")
+    page.wait_for_function("() => document.querySelector('.network-side .status')?.dataset.edges > 0")
+    asked = []
+    page.on("request", lambda r: asked.append(r.url) if "/api/graph?" in r.url else None)
+    for box in page.locator(".types input").all():
+        box.uncheck()
+    page.wait_for_function("() => document.querySelector('.network-side .status').dataset.edges === '0'")
+    expect(page.locator(".cy-overlay .empty")).to_contain_text("No relation in this window")
+    assert not [url for url in asked if "types=&" in url or url.endswith("types=")]
 
 
 def test_ui_network_with_no_link_says_so(page, site):

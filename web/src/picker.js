@@ -51,8 +51,7 @@ export function actorPicker({ placeholder = "Search actors…", value = null, la
     const arabic = hasArabic(text);
     const rank = (name) => (name.includes(text) ? 0 : hasArabic(name) === arabic ? 1 : 2);
     actors.forEach((actor, i) => {
-      const other = (actor.aliases || [])
-        .filter((a) => a !== actor.name)
+      const other = [...(actor.aliases || [])]
         .sort((x, y) => rank(x) - rank(y))
         .slice(0, 3);
       list.append(

@@ -61,9 +61,7 @@ export async function renderHome(root) {
                   "td",
                   {},
                   actorLink(a),
-                  a.aliases?.length > 1
-                    ? h("div", {}, nameList(a.aliases.filter((x) => x !== a.name).slice(0, 4)))
-                    : null,
+                  a.aliases?.length ? h("div", {}, nameList(a.aliases.slice(0, 4))) : null,
                 ),
                 h("td", {}, typeBadge(a.type)),
                 h("td", { class: "num" }, String(a.mentions ?? "")),

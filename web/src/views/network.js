@@ -190,7 +190,10 @@ export async function renderNetwork(root, { query, stale }) {
     canvas.classList.add("busy");
     let graph;
     try {
-      graph = await get("graph", { ...window_, types: [...types], limit: 100, max_edges: 300 });
+      // No type ticked is no link; the API reads an empty list as every type.
+      graph = types.size
+        ? await get("graph", { ...window_, types: [...types], limit: 100, max_edges: 300 })
+        : { nodes: [], edges: [] };
     } catch (error) {
       if (ask !== asked) return;
       status.textContent = "";

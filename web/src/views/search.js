@@ -35,7 +35,7 @@ export async function renderSearch(root, { query, stale }) {
           actorLink(a),
           typeBadge(a.type),
           h("span", { class: "muted" }, plural(a.mentions || 0, "mention")),
-          nameList((a.aliases || []).filter((x) => x !== a.name), { class: "aliases block" }),
+          nameList(a.aliases || [], { class: "aliases block" }),
         ),
       ),
     ),
