@@ -52,6 +52,16 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "correct": self.correct,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
 
 @dataclass
 class Report:
@@ -62,20 +72,16 @@ class Report:
     relations_by_type: dict[str, Score] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        def row(s: Score) -> dict[str, float | int]:
-            return {
-                "gold": s.gold,
-                "predicted": s.predicted,
-                "correct": s.correct,
-                "precision": round(s.precision, 4),
-                "recall": round(s.recall, 4),
-                "f1": round(s.f1, 4),
-            }
-
         return {
             "documents": self.documents,
-            "entities": {**row(self.entities), "by_type": {t: row(s) for t, s in self.entities_by_type.items()}},
-            "relations": {**row(self.relations), "by_type": {t: row(s) for t, s in self.relations_by_type.items()}},
+            "entities": {
+                **self.entities.as_dict(),
+                "by_type": {t: s.as_dict() for t, s in self.entities_by_type.items()},
+            },
+            "relations": {
+                **self.relations.as_dict(),
+                "by_type": {t: s.as_dict() for t, s in self.relations_by_type.items()},
+            },
         }
 
 
@@ -152,17 +158,47 @@ def score(
     return one(None), {t: one(t) for t in sorted(wanted)}
 
 
+@dataclass(frozen=True)
+class Re3dGold:
+    """The documents and annotations of one or more re3d gold folders, read once and scored many times
+    (per source, pooled over sources, at each confidence threshold)."""
+
+    documents: frozenset[str]
+    entities: list[Record]
+    relations: list[Record]
+
+    @classmethod
+    def read(cls, folder: Path) -> Re3dGold:
+        return cls(
+            frozenset(d["_id"] for d in read_records(folder / "documents.json")),
+            read_records(folder / "entities.json"),
+            read_records(folder / "relations.json"),
+        )
+
+    @classmethod
+    def pool(cls, parts: Iterable[Re3dGold]) -> Re3dGold:
+        """Several sources' gold as one, for figures pooled over them."""
+        parts = list(parts)
+        return cls(
+            frozenset().union(*(p.documents for p in parts)),
+            [e for p in parts for e in p.entities],
+            [r for p in parts for r in p.relations],
+        )
+
+    def score(self, entities: list[Record], relations: list[Record]) -> Report:
+        """Score predictions, those about other documents left out."""
+        entities = [e for e in entities if e["documentId"] in self.documents]
+        relations = [r for r in relations if r["documentId"] in self.documents]
+        entity_total, entity_types = score(self.entities, entities, ENTITY_TYPES, entity_overlap)
+        relation_total, relation_types = score(self.relations, relations, RELATION_TYPES, relation_overlap)
+        return Report(len(self.documents), entity_total, relation_total, entity_types, relation_types)
+
+    def score_relations(self, relations: list[Record]) -> Score:
+        """Relations only, overall: what a threshold search needs."""
+        relations = [r for r in relations if r["documentId"] in self.documents]
+        return score(self.relations, relations, RELATION_TYPES, relation_overlap)[0]
+
+
 def evaluate_predictions(gold_dirs: Iterable[Path], entities: list[Record], relations: list[Record]) -> Report:
     """Score predicted re3d records against the gold in ``gold_dirs``."""
-    documents: set[str] = set()
-    gold_entities: list[Record] = []
-    gold_relations: list[Record] = []
-    for folder in gold_dirs:
-        documents |= {d["_id"] for d in read_records(folder / "documents.json")}
-        gold_entities += read_records(folder / "entities.json")
-        gold_relations += read_records(folder / "relations.json")
-    entities = [e for e in entities if e["documentId"] in documents]
-    relations = [r for r in relations if r["documentId"] in documents]
-    entity_total, entity_types = score(gold_entities, entities, ENTITY_TYPES, entity_overlap)
-    relation_total, relation_types = score(gold_relations, relations, RELATION_TYPES, relation_overlap)
-    return Report(len(documents), entity_total, relation_total, entity_types, relation_types)
+    return Re3dGold.pool(Re3dGold.read(d) for d in gold_dirs).score(entities, relations)
