@@ -56,20 +56,30 @@ def _overlaps(a: dict[str, Any], b: dict[str, Any], end: str) -> bool:
 
 def _one_per_span_pair(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One record where several say the same thing between overlapping spans ("the town of Tel Tamer" and
-    "Tel Tamer"): re3d annotates the relation once, on the widest spans."""
+    "Tel Tamer"): re3d annotates the relation once, on the widest spans, as sure as the surest of them
+    (so a confidence threshold does not drop a fact that a narrower record of it would have kept)."""
     kept: list[dict[str, Any]] = []
     widest_first = sorted(records, key=lambda r: r["sourceBegin"] - r["sourceEnd"] + r["targetBegin"] - r["targetEnd"])
     for record in widest_first:
-        if not any(
-            k["type"] == record["type"] and _overlaps(k, record, "source") and _overlaps(k, record, "target")
-            for k in kept
-        ):
+        same = next(
+            (
+                k
+                for k in kept
+                if k["type"] == record["type"] and _overlaps(k, record, "source") and _overlaps(k, record, "target")
+            ),
+            None,
+        )
+        if same is None:
             kept.append(record)
+        elif record["confidence"] > same["confidence"]:
+            same.update(confidence=record["confidence"], construction=record["construction"])
     return kept
 
 
 def re3d_relations(article: Article, doc: Doc) -> list[dict[str, Any]]:
-    """The document's relations as re3d records, each type and pair of spans once."""
+    """The document's relations as re3d records, each type and pair of spans once, with the confidence
+    and construction the decision layer gave them, so a scorer can trade precision for recall after
+    one extraction."""
     records = []
     for relation in doc._.fg_relations:
         if not _re3d_keeps(relation):
@@ -87,6 +97,8 @@ def re3d_relations(article: Article, doc: Doc) -> list[dict[str, Any]]:
                 "targetBegin": target.start_char,
                 "targetEnd": target.end_char,
                 "target": target.text,
+                "confidence": round(relation.confidence, 4),
+                "construction": relation.construction,
             }
             for source, target in ends
         ]
