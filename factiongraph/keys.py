@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
 _ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 _ARABIC_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
 _APOSTROPHES = re.compile(r"[’'`ʿʾ‘´\"“”]")
@@ -39,6 +42,8 @@ _LETTER_CLASSES = str.maketrans({"q": "k", "g": "j", "c": "k", "w": "u", "y": "i
 _VOWELS = re.compile(r"[aeiou]+")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
 _REPEATS = re.compile(r"(\w)\1+")
+_TAA_MARBUTA = re.compile(r"(?<=[a-z]{2})(?:ah|at|eh)$")
+"""A feminine ending written -a, -ah, -eh or, before a genitive, -at: "Jabha", "Jabhah", "Jabhat"."""
 
 
 def translit_key(name: str) -> str:
@@ -54,6 +59,65 @@ def translit_key(name: str) -> str:
         else:
             for digraph, letter in _DIGRAPHS:
                 word = word.replace(digraph, letter)
+            word = _TAA_MARBUTA.sub("a", word)
         skeleton = _REPEATS.sub(r"\1", _VOWELS.sub("", word.translate(_LETTER_CLASSES)))
         words.append(skeleton or word)
     return " ".join(words)
+
+
+_LONG_VOWELS = (("ee", "i"), ("oo", "u"))
+_DIPHTHONGS = ((re.compile(r"(?:ai|ei|ay|ey)(?![aeiou])"), "ai"), (re.compile(r"(?:aw|ow|au|ou)(?![aeiou])"), "u"))
+_IYA = re.compile(r"(?<=i)y(?=a)")
+_LOOSE_LETTERS = {frozenset(pair) for pair in ("ae", "ei", "iy", "gj", "kq")}
+"""Letters transliterations swap one for the other: "Tel"/"Tal", "Idleb"/"Idlib", "Abyad"/"Abiad", "Golani"/"Jolani"."""
+
+
+def _vowels_folded(word: str) -> str:
+    """A Latin word with its vowel spellings folded: doubled letters, ee/oo, ai/ei/ay, aw/ou, o/u, -iya/-ia,
+    and the feminine ending (see :data:`_TAA_MARBUTA`)."""
+    for long, short in _LONG_VOWELS:
+        word = word.replace(long, short)
+    word = _REPEATS.sub(r"\1", word)
+    word = _TAA_MARBUTA.sub("a", word)
+    for pattern, folded in _DIPHTHONGS:
+        word = pattern.sub(folded, word)
+    return _IYA.sub("", word.replace("o", "u"))
+
+
+def _alike_words(first: str, second: str, similarity: float) -> bool:
+    if first == second:
+        return True
+    a, b = _vowels_folded(first), _vowels_folded(second)
+    if len(a) == len(b) and all(x == y or frozenset((x, y)) in _LOOSE_LETTERS for x, y in zip(a, b, strict=True)):
+        return True
+    return translit_key(first) == translit_key(second) and fuzz.ratio(first, second) >= similarity
+
+
+def spelled_alike(first: str, second: str, similarity: float, *, min_words: int = 2) -> bool:
+    """Whether two names of ``min_words`` words or more are one name spelt two ways.
+
+    Word for word, each pair is the same once vowel spellings are folded ("Sulaiman"/"Suleiman",
+    "Tal"/"Tel", "Jabhat"/"Jabha"), or has one consonant skeleton and a rapidfuzz ratio of at least
+    ``similarity`` ("Jabaha"/"Jabha", "Golani"/"Jolani"). Word by word, so a shared skeleton does not
+    make "Hassan" "Hussein" or "Ahmed" "Hamid". One word is too little to trust a near spelling where
+    nothing else vouches for it ("al-Assaad" is not "al-Assad"), hence ``min_words``.
+    """
+    a, b = name_key(first).split(), name_key(second).split()
+    return len(a) == len(b) >= min_words and all(_alike_words(x, y, similarity) for x, y in zip(a, b, strict=True))
+
+
+def mistyped(first: str, second: str, similarity: float, edits: int) -> bool:
+    """Whether one name is the other with one word mistyped ("Sham Crop" for "Sham Corps").
+
+    The other words are spelt alike, the odd word starts with the same letter and is at most ``edits``
+    edits (a transposition counts one) from its twin, and the two names have a rapidfuzz ratio of at
+    least ``similarity``. Kept for names of two words or more, where the rest of the name vouches.
+    """
+    a, b = name_key(first).split(), name_key(second).split()
+    if not len(a) == len(b) >= 2 or fuzz.ratio(" ".join(a), " ".join(b)) < similarity:
+        return False
+    odd = [(x, y) for x, y in zip(a, b, strict=True) if not _alike_words(x, y, similarity)]
+    if len(odd) != 1:
+        return False
+    x, y = odd[0]
+    return x[0] == y[0] and OSA.distance(x, y) <= edits

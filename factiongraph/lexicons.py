@@ -234,6 +234,67 @@ class Clauses(LexiconFile):
     conditions: list[str]
 
 
+class Decisions(LexiconFile):
+    """How the decision layer weighs and filters candidate relations (see the file's ``$comment``)."""
+
+    constructions: dict[str, float]
+    direct_hops: int = Field(ge=0)
+    hop_factor: float = Field(gt=0, le=1)
+    pathless: list[str]
+    unasserting: list[str]
+    not_fighting: list[str]
+    civilian_categories: list[str]
+    agent_types: list[RelationType]
+
+    @field_validator("constructions")
+    @classmethod
+    def _probabilities(cls, weights: dict[str, float]) -> dict[str, float]:
+        for name, weight in weights.items():
+            if not 0 <= weight <= 1:
+                raise ValueError(f"the confidence of {name!r} must be between 0 and 1, not {weight}")
+        return weights
+
+
+class Modifier(_Strict):
+    type: RelationType
+    source: Literal["modifier", "modified"]
+    organisation_type: RelationType | None = None
+
+
+class Constructions(LexiconFile):
+    """The words of the structural constructions (see the file's ``$comment``)."""
+
+    titles: dict[RelationType, list[str]]
+    sub_units: list[str]
+    modifiers: dict[str, Modifier]
+    nominals: dict[RelationType, list[str]]
+    patient_nouns: list[str]
+    visits: list[str]
+    copulas: dict[RelationType, list[str]]
+    affiliations: dict[RelationType, list[str]]
+    including: list[str]
+    place_preps: list[str]
+
+
+class Names(LexiconFile):
+    """How names that vary land on one actor: spelling similarity, kind words, name particles."""
+
+    similarity: float = Field(ge=0, le=100)
+    typo_edits: int = Field(ge=0)
+    kind_words: list[str]
+    particles: list[str]
+    joining_words: list[str]
+    directions: list[str]
+    max_words: int = Field(ge=1)
+
+    @field_validator("kind_words", "particles", "joining_words", "directions")
+    @classmethod
+    def _lower_case(cls, words: list[str]) -> list[str]:
+        if wrong := [w for w in words if w != w.lower()]:
+            raise ValueError(f"words are matched in lower case: {', '.join(wrong)}")
+        return words
+
+
 class Pronouns(LexiconFile):
     """Pronouns by the type of actor they stand for."""
 
@@ -369,6 +430,9 @@ SCHEMAS: dict[str, type[LexiconFile]] = {
     "noun_heads.json": NounHeads,
     "pronouns.json": Pronouns,
     "clauses.json": Clauses,
+    "names.json": Names,
+    "decisions.json": Decisions,
+    "constructions.json": Constructions,
     "claim_cues.json": ClaimCues,
     "date_rules.json": DateRules,
     "boilerplate.json": Boilerplate,

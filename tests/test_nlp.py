@@ -24,7 +24,15 @@ def relations(nlp: Language, text: str) -> set[tuple[str, str, str]]:
 
 
 def test_nlp_pipeline_is_built_from_registered_components(nlp: Language) -> None:
-    assert nlp.pipe_names[-5:] == ["ner", "fg_mentions", "fg_relations", "fg_frames", "fg_claims"]
+    assert nlp.pipe_names[-7:] == [
+        "ner",
+        "fg_mentions",
+        "fg_relations",
+        "fg_frames",
+        "fg_structure",
+        "fg_claims",
+        "fg_decide",
+    ]
     assert "fg_actor_ruler" in nlp.pipe_names
 
 

@@ -21,12 +21,17 @@ def counts(db: Database) -> dict[str, int]:
 
 def test_store_is_wal_and_migrated(fresh_db: Database) -> None:
     assert fresh_db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert schema_versions(fresh_db) == ["0001_initial", "0002_places_translit_corrections", "0003_browse_indexes"]
+    assert schema_versions(fresh_db) == [
+        "0001_initial",
+        "0002_places_translit_corrections",
+        "0003_browse_indexes",
+        "0004_translit_feminine_ending",
+    ]
 
 
 def test_store_reopening_applies_nothing_twice(tmp_path: Path) -> None:
     open_store(tmp_path / "a.db")
-    assert len(schema_versions(open_store(tmp_path / "a.db"))) == 3
+    assert len(schema_versions(open_store(tmp_path / "a.db"))) == 4
 
 
 def test_store_refuses_a_file_that_is_not_sqlite(tmp_path: Path) -> None:

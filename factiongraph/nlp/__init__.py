@@ -1,6 +1,6 @@
 """The spaCy pipeline: importing this package registers factiongraph's components."""
 
-from factiongraph.nlp import claims, components, frames, gazetteer, mentions, relations
+from factiongraph.nlp import claims, components, decide, frames, gazetteer, mentions, relations, structure
 from factiongraph.nlp.mentions import DEFAULT_LABEL_MAP
 from factiongraph.nlp.pipeline import base_model_name, load_arabic_pipeline, load_pipeline
 from factiongraph.nlp.spans import DESCRIPTIONS_KEY, ENTITY_TYPES, MENTIONS_KEY, NESTED_KEY, FoundEvent, FoundRelation
@@ -16,10 +16,12 @@ __all__ = [
     "base_model_name",
     "claims",
     "components",
+    "decide",
     "frames",
     "gazetteer",
     "load_arabic_pipeline",
     "load_pipeline",
     "mentions",
     "relations",
+    "structure",
 ]

@@ -177,6 +177,10 @@ def _root(doc: Doc, start: int, end: int) -> Token:
     return doc[start]
 
 
+_SPEAKS_FOR = frozenset({"for", "of"})
+"""A speaker \"for/of X\" speaks for X; one \"in X\" (\"a leader in the National Army\") speaks for himself."""
+
+
 class _Mentions:
     """The document's mentions, indexed once per document that has a cue sentence."""
 
@@ -241,7 +245,19 @@ class _Mentions:
                 for mention in self.covering.get(child.i, ()):
                     if self.is_name(mention) and mention.label_ == description.label_:
                         return mention
-        return description
+        return self._represented(description, head) or description
+
+    def _represented(self, description: Span, head: Token) -> Span | None:
+        """The group a spokesman, official or commander "for/of X" speaks for: X."""
+        if description.label_ != "Person":
+            return None
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in _SPEAKS_FOR:
+                groups = self.inside(child.i + 1, child.right_edge.i + 1, frozenset({"Organisation"}))
+                names = [m for m in groups if self.is_name(m)]
+                if names:
+                    return names[0]
+        return None
 
 
 class ClaimFinder:

@@ -109,11 +109,11 @@ class FrameFinder:
                     key = (joint_type, min(first.start, second.start), max(first.start, second.start))
                     if key not in seen:
                         seen.add(key)
-                        found.append(FoundRelation(joint_type, first, second, token.sent))
+                        found.append(FoundRelation(joint_type, first, second, token.sent, "joint-subject"))
             if frame and frame.get("object_located"):
                 for formed in [m for m, prep in objects if not prep and m.label_ in ACTORS]:
                     for place in [m for m, prep in objects if prep in self.place_preps and m.label_ == "Location"]:
-                        found.append(FoundRelation("CoLocated", formed, place, token.sent))
+                        found.append(FoundRelation("CoLocated", formed, place, token.sent, "formed-in"))
             for subject in subjects:
                 for obj, prep in objects:
                     relation_type = self._type(frame, obj, prep)
@@ -122,7 +122,10 @@ class FrameFinder:
                     key = (relation_type, subject.start, obj.start)
                     if key not in seen:
                         seen.add(key)
-                        found.append(FoundRelation(relation_type, subject, obj, token.sent))
+                        placed = prep and obj.label_ == "Location" and relation_type == "CoLocated"
+                        found.append(
+                            FoundRelation(relation_type, subject, obj, token.sent, "place" if placed else "verb")
+                        )
         doc._.fg_relations = found
         doc._.fg_events = events
         return doc

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from factiongraph.kb import load_kb
+from factiongraph.nlp.names import NameMender, NameWords
 from factiongraph.nlp.spans import (
     DESCRIPTIONS_KEY,
     ENTITY_TYPES,
@@ -25,6 +26,7 @@ from factiongraph.nlp.spans import (
     NESTED_KEY,
     read_lexicon,
 )
+from factiongraph.places import PlaceIndex
 
 DEFAULT_LABEL_MAP = {
     "PERSON": "Person",
@@ -45,7 +47,13 @@ _MAX_TITLE_TAIL = 6
 
 @Language.factory(
     "fg_mentions",
-    default_config={"label_map": DEFAULT_LABEL_MAP, "heads_path": None, "pronouns_path": None, "kb_path": None},
+    default_config={
+        "label_map": DEFAULT_LABEL_MAP,
+        "heads_path": None,
+        "pronouns_path": None,
+        "kb_path": None,
+        "names_path": None,
+    },
     requires=["doc.ents", "token.dep", "token.pos", "token.tag"],
     assigns=["doc.spans"],
 )
@@ -56,6 +64,7 @@ def make_mentions(
     heads_path: str | None,
     pronouns_path: str | None,
     kb_path: str | None,
+    names_path: str | None,
 ) -> MentionFinder:
     heads = read_lexicon(heads_path, "noun_heads.json")
     pronouns = read_lexicon(pronouns_path, "pronouns.json")
@@ -67,7 +76,8 @@ def make_mentions(
     }
     pronoun_types = {p: kind for kind, words in pronouns.items() if not kind.startswith("$") for p in words}
     states = frozenset(a.id for a in kb.actors if a.category == "state")
-    return MentionFinder(label_map, head_types, pronoun_types, states)
+    mender = NameMender(NameWords.read(names_path), kb, PlaceIndex.default())
+    return MentionFinder(label_map, head_types, pronoun_types, states, mender)
 
 
 class MentionFinder:
@@ -79,14 +89,16 @@ class MentionFinder:
         head_types: dict[str, str],
         pronoun_types: dict[str, str],
         states: frozenset[str],
+        mender: NameMender,
     ) -> None:
         self.label_map = label_map
         self.head_types = head_types
         self.pronoun_types = pronoun_types
         self.states = states
+        self.mender = mender
 
     def __call__(self, doc: Doc) -> Doc:
-        names = _harmonise(self._names(doc))
+        names = _harmonise(self.mender(doc, self._names(doc)))
         phrases = self._noun_phrases(doc, names)
         covered = {i for span in names + phrases for i in range(span.start, span.end)}
         pronouns = [

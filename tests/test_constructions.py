@@ -1,0 +1,218 @@
+"""The structural constructions (issue 9, part 1) and the guards of the decision layer (part 6),
+each on sentences the project wrote for it, through the whole English pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from factiongraph.nlp import load_pipeline
+
+Triple = tuple[str, str, str]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def relations(nlp: Language, text: str) -> set[Triple]:
+    """(type, source, target) of every relation kept, as written in the text."""
+    return {(r.type, r.source.text, r.target.text) for r in nlp(text)._.fg_relations}
+
+
+def related(nlp: Language, text: str, kind: str, first: str, second: str) -> bool:
+    """Whether a relation of this type joins two mentions that contain these words, either way round for
+    the symmetric types."""
+    symmetric = kind in ("FightingAgainst", "AlliesOf", "CommWith", "CoLocated")
+    for found, source, target in relations(nlp, text):
+        if found != kind:
+            continue
+        if (first in source and second in target) or (symmetric and first in target and second in source):
+            return True
+    return False
+
+
+# -- lists and coordination distribute -------------------------------------------------------------
+
+
+def test_constructions_membership_list_gives_each_member(nlp: Language) -> None:
+    text = "The Syrian National Army includes the Hamza Division, the Sultan Murad Division and Jaysh al-Islam."
+    for member in ("Hamza Division", "Sultan Murad Division", "Jaysh al-Islam"):
+        assert related(nlp, text, "BelongsTo", member, "Syrian National Army"), member
+
+
+def test_constructions_a_named_event_between_a_list_joins_every_pair(nlp: Language) -> None:
+    text = "Fighting between the Levant Front, the Hamza Division and Ahrar al-Sharqiya left nine dead."
+    assert related(nlp, text, "FightingAgainst", "Levant Front", "Hamza Division")
+    assert related(nlp, text, "FightingAgainst", "Hamza Division", "Ahrar al-Sharqiya")
+
+
+def test_constructions_control_over_a_list_of_places_reaches_every_item(nlp: Language) -> None:
+    text = "Hayat Tahrir al-Sham controls Sarmada, Atmeh and the countryside of Harem."
+    for place in ("Sarmada", "Atmeh"):
+        assert related(nlp, text, "Controls", "Hayat Tahrir al-Sham", place), place
+
+
+# -- appositions and titles -------------------------------------------------------------------------
+
+
+def test_constructions_title_before_a_name_puts_the_person_in_charge(nlp: Language) -> None:
+    text = "Jaysh al-Islam commander Issam Buwaydani visited the front on Tuesday."
+    assert related(nlp, text, "InChargeOf", "Issam Buwaydani", "Jaysh al-Islam")
+
+
+def test_constructions_apposition_with_the_title_after_the_name(nlp: Language) -> None:
+    text = "Abu Mohammad al-Jolani, the general commander of Hayat Tahrir al-Sham, gave a speech in Idlib."
+    assert related(nlp, text, "InChargeOf", "Jolani", "Hayat Tahrir al-Sham")
+
+
+def test_constructions_head_of_a_groups_office_is_a_member_of_the_group(nlp: Language) -> None:
+    text = "The talks were led by the head of the Levant Front's political office, Hussam Yassin."
+    assert related(nlp, text, "BelongsTo", "Hussam Yassin", "Levant Front")
+    assert not related(nlp, text, "InChargeOf", "Hussam Yassin", "Levant Front")
+
+
+def test_constructions_meeting_the_head_of_a_group_does_not_make_one_its_head(nlp: Language) -> None:
+    text = "Abu Hatem al-Shaqra met the leader of the Hamza Division in Afrin."
+    assert not related(nlp, text, "InChargeOf", "Abu Hatem al-Shaqra", "Hamza Division")
+
+
+def test_constructions_a_member_title_linked_by_in_makes_a_member(nlp: Language) -> None:
+    text = "Khaled al-Hamad, a commander in Ahrar al-Sham, was wounded."
+    assert related(nlp, text, "BelongsTo", "Khaled al-Hamad", "Ahrar al-Sham")
+
+
+# -- hyphenated and possessive modifiers ----------------------------------------------------------
+
+
+def test_constructions_backed_modifier_makes_allies(nlp: Language) -> None:
+    text = "Russian-backed government forces advanced toward Saraqib."
+    assert any(kind == "AlliesOf" and "Russian" in source for kind, source, _ in relations(nlp, text))
+
+
+def test_constructions_linked_modifier_makes_a_member(nlp: Language) -> None:
+    text = "The HTS-linked Syrian Salvation Government raised taxes in Idlib."
+    assert related(nlp, text, "BelongsTo", "Salvation Government", "HTS")
+
+
+def test_constructions_held_modifier_gives_control_of_the_place(nlp: Language) -> None:
+    text = "Shells landed in SDF-held Manbij on Sunday."
+    assert related(nlp, text, "Controls", "SDF", "Manbij")
+
+
+# -- nominalised events ---------------------------------------------------------------------------
+
+
+def test_constructions_killing_of_fighters_by_others_is_fighting(nlp: Language) -> None:
+    text = "The killing of three Jaysh al-Islam fighters by Faylaq al-Sham gunmen angered residents."
+    found = relations(nlp, text)
+    assert any(kind == "FightingAgainst" and "Faylaq" in s and "Jaysh al-Islam" in t for kind, s, t in found)
+
+
+def test_constructions_clashes_between_two_groups_in_a_town(nlp: Language) -> None:
+    text = "Clashes between the Sultan Murad Division and the Hamza Division in Jarablus lasted two days."
+    assert related(nlp, text, "FightingAgainst", "Sultan Murad Division", "Hamza Division")
+    assert related(nlp, text, "CoLocated", "Hamza Division", "Jarablus")
+
+
+def test_constructions_possessive_attack_on_another_group(nlp: Language) -> None:
+    text = "The Islamic State's attack on the Syrian Democratic Forces killed six."
+    assert related(nlp, text, "FightingAgainst", "Islamic State", "Syrian Democratic Forces")
+
+
+def test_constructions_a_visit_to_a_town_puts_the_visitor_there(nlp: Language) -> None:
+    text = "Abu Mohammad al-Jolani's visit to Sarmada surprised local councils."
+    assert related(nlp, text, "CoLocated", "Jolani", "Sarmada")
+
+
+def test_constructions_talks_with_a_group_are_communication(nlp: Language) -> None:
+    text = "The Syrian Democratic Forces held talks with the Syrian government in Qamishli."
+    assert related(nlp, text, "CommWith", "Syrian Democratic Forces", "Syrian government")
+
+
+# -- copulas and membership phrases ---------------------------------------------------------------
+
+
+def test_constructions_is_part_of(nlp: Language) -> None:
+    text = "Faylaq al-Sham is part of the National Front for Liberation."
+    assert related(nlp, text, "BelongsTo", "Faylaq al-Sham", "National Front for Liberation")
+
+
+def test_constructions_one_of_the_factions_of(nlp: Language) -> None:
+    text = "Ahrar al-Sharqiya is one of the factions of the Syrian National Army."
+    assert related(nlp, text, "BelongsTo", "Ahrar al-Sharqiya", "Syrian National Army")
+
+
+def test_constructions_main_rival_is_hostility(nlp: Language) -> None:
+    text = "The Levant Front is the main rival of the Hamza Division in Azaz."
+    assert related(nlp, text, "Dislikes", "Levant Front", "Hamza Division")
+
+
+def test_constructions_affiliated_with(nlp: Language) -> None:
+    text = "The Asayish police force is affiliated with the Syrian Democratic Forces."
+    assert related(nlp, text, "BelongsTo", "Asayish", "Syrian Democratic Forces")
+
+
+def test_constructions_apposition_a_faction_of(nlp: Language) -> None:
+    text = "Jaysh al-Sharqiya, a faction of the Syrian National Army, opened a new office."
+    assert related(nlp, text, "BelongsTo", "Jaysh al-Sharqiya", "Syrian National Army")
+
+
+# -- place attachment -----------------------------------------------------------------------------
+
+
+def test_constructions_fighting_in_a_town_puts_the_fighters_there(nlp: Language) -> None:
+    text = "Turkish forces fought the Kurdish fighters near Tal Rifaat."
+    assert any(kind == "CoLocated" and "Tal Rifaat" in target for kind, _, target in relations(nlp, text))
+
+
+# -- guards ---------------------------------------------------------------------------------------
+
+
+def test_guard_participle_describes_its_own_noun(nlp: Language) -> None:
+    text = "The Hamza Division, a faction of the Syrian National Army commanded by Sayf Abu Bakr, deployed to Afrin."
+    assert ("InChargeOf", "Sayf Abu Bakr", "Syrian National Army") not in relations(nlp, text)
+    assert related(nlp, text, "BelongsTo", "Hamza Division", "Syrian National Army")
+
+
+def test_guard_sanctions_are_not_fighting(nlp: Language) -> None:
+    text = "The European Union imposed sanctions on the Sultan Murad Division."
+    assert not related(nlp, text, "FightingAgainst", "European Union", "Sultan Murad Division")
+
+
+def test_guard_arrests_are_not_fighting(nlp: Language) -> None:
+    text = "The Asayish arrested members of the Islamic State in Hasakah."
+    assert not related(nlp, text, "FightingAgainst", "Asayish", "Islamic State")
+
+
+def test_guard_a_place_does_not_fight(nlp: Language) -> None:
+    text = "Deir ez-Zor was freed from the Islamic State after months of fighting."
+    found = relations(nlp, text)
+    assert not any(kind == "FightingAgainst" and "Deir ez-Zor" in source for kind, source, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hayat Tahrir al-Sham did not attack the Syrian National Army last week.",
+        "Hayat Tahrir al-Sham could attack the Syrian National Army next month.",
+        "If Hayat Tahrir al-Sham attacks the Syrian National Army, Turkey will respond.",
+        "Analysts say Hayat Tahrir al-Sham is likely to attack the Syrian National Army.",
+        "A researcher does not believe that Hayat Tahrir al-Sham attacked the Syrian National Army.",
+        "Hayat Tahrir al-Sham threatened to attack the Syrian National Army.",
+    ],
+)
+def test_guard_negated_hedged_and_conditional_clauses_make_no_relation(nlp: Language, text: str) -> None:
+    assert not related(nlp, text, "FightingAgainst", "Hayat Tahrir al-Sham", "Syrian National Army")
+
+
+def test_guard_a_spokesman_for_a_group_speaks_for_it(nlp: Language) -> None:
+    doc = nlp("A spokesman for the Levant Front denied that the faction had shelled Azaz.")
+    speakers = [c.speaker.text for c in doc._.fg_claims if c.speaker is not None]
+    assert speakers == ["Levant Front"]
+
+
+def test_guard_the_decision_setting_trades_precision_for_recall() -> None:
+    strict = load_pipeline().get_pipe("fg_decide")
+    assert 0 < strict.min_confidence < 1
