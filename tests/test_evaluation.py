@@ -12,7 +12,7 @@ import pytest
 from sqlite_utils import Database
 
 from factiongraph.build import ingest
-from factiongraph.evaluation import ENTITY_TYPES, RELATION_TYPES, entity_overlap, relation_overlap, score
+from factiongraph.evaluation import ENTITY_TYPES, RELATION_TYPES, Score, entity_overlap, relation_overlap, score
 from factiongraph.evaluation_graph import graph_name, score_graph
 from factiongraph.export import export_json
 from tests.conftest import SEED_ARTICLE, SEED_GOLD, SHARED_DATA, needs_shared_data
@@ -144,3 +144,7 @@ def test_graph_score_agrees_with_the_reference_scorer_on_the_seed_article(fresh_
         "relations": [ours.relations.found, ours.relations.total],
         "claims": [ours.claims.found, ours.claims.total],
     }
+
+
+def test_evaluation_f1_is_exact_at_a_bar() -> None:
+    assert Score(398, 352, 150).f1 == 0.4  # 2PR/(P+R) in floats gives 0.39999999999999997
