@@ -6,7 +6,8 @@ phrase headed by a title ("the Foreign Secretary"), a group noun ("the regime",
 pronoun that stands for an actor ("we", "he"). Those are *descriptions*: they
 resolve to a named actor of the document or to nothing. A name inside a larger
 mention ("Syrian" in "the Syrian opposition") is *nested*: relations see it,
-span outputs do not.
+span outputs do not. Names the ruler or the model cut short, run together or
+missed are mended first (:mod:`factiongraph.nlp.names`).
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def make_mentions(
     }
     pronoun_types = {p: kind for kind, words in pronouns.items() if not kind.startswith("$") for p in words}
     states = frozenset(a.id for a in kb.actors if a.category == "state")
-    mender = NameMender(NameWords.read(names_path), kb, PlaceIndex.default())
+    mender = NameMender(NameWords.read(names_path), kb, PlaceIndex.default(), frozenset(heads["place"]))
     return MentionFinder(label_map, head_types, pronoun_types, states, mender)
 
 

@@ -1,19 +1,26 @@
 """Whole names: the names ``fg_mentions`` takes from the ruler and the model, mended where they cut or miss one.
 
 The ruler knows a name only as the KB or the place index spells it, and the model cuts names it
-has not seen. So a group's name written another way falls apart: "al-Jabaha al-Shamiya" becomes
-the person "al-Jabaha al-" and the village "Shamiya", "Tal 'Ada" the town "Tal" and the person
-"Ada". Here a name that ends on an article ("al-") takes in the name or word that follows; one
-that ends on a joining word ("Northern and") loses it; a name that runs on into an apostrophe
-word ("Tal 'Ada") keeps it; directions coordinated before a place ("Northern and Eastern Syria")
-are one place, and a direction alone is no name. A run of capitalised words spelt like a KB
-actor's name of two words or more (:func:`~factiongraph.keys.spelled_alike`) is that actor; one
-spelt like another name of the article is that name, and so is one written like a group's or
-place's name of the article with one word mistyped ("Sham Crop" after "Sham Corps",
-:func:`~factiongraph.keys.mistyped`). A name the model took for a person's that a kind word
-follows ("the Liwa al-Qadisiya faction") is a group's. A ruler match on a lower-case phrase where
-the name is capitalised ("a new Syrian army", "us") is a description, not the name, unless "the"
-or a possessive makes it the one actor ("the international coalition").
+has not seen. So a name written another way falls apart: "al-Jabaha al-Shamiya" becomes the
+person "al-Jabaha al-" and the village "Shamiya", "Tal 'Ada" the town "Tal" and the person "Ada",
+"Hamid Saleh" the village "Hamid". Mended here:
+
+- a name that ends on an article ("al-") takes in the name or word that follows; one that ends on
+  a joining word ("Northern and") or a title's blank line loses it; a name that runs on into an
+  apostrophe word ("Tal 'Ada") keeps it; directions coordinated before a place ("Northern and
+  Eastern Syria") are one place, and a direction alone is no name;
+- a GeoNames village is no village when capitalised words before its article ("Liwa al-Qadisiya")
+  or a proper noun after it ("Hamid Saleh") make it part of a longer name;
+- a run of capitalised words spelt like a KB actor's name of two words or more, with or without a
+  group's kind word (:func:`~factiongraph.keys.spelled_alike`), is that actor; one spelt like
+  another name of the article is that name, and so is one written like a group's or place's name
+  of the article with one word mistyped ("Sham Crop" after "Sham Corps",
+  :func:`~factiongraph.keys.mistyped`);
+- a name taken for a person's or an unknown place's that a kind word follows ("the Liwa
+  al-Qadisiya faction") is a group's;
+- a ruler match on a lower-case phrase where the name is capitalised ("a new Syrian army", "us") is
+  a description, not the name, unless "the" or a possessive makes it the one actor ("the
+  international coalition").
 """
 
 from __future__ import annotations
@@ -32,6 +39,8 @@ _NAME_TYPES = ("Person", "Organisation", "Location", "Nationality")
 _TYPO_TYPES = ("Organisation", "Location")
 """People are left out: one letter apart, two people's names are often two people."""
 _APOSTROPHES = frozenset("'’‘`ʿ")
+_GEONAMES = "geonames:"
+"""The ids of the place index's GeoNames towns: thousands of villages, whose names are people's and groups' too."""
 _DEFINITE = frozenset({"the", "our", "their", "its", "his", "her", "your", "this", "that"})
 
 
@@ -88,9 +97,10 @@ class NameWords:
 class NameMender:
     """Mends the names of one document (see the module docstring)."""
 
-    def __init__(self, words: NameWords, kb: KnowledgeBase, places: PlaceIndex) -> None:
+    def __init__(self, words: NameWords, kb: KnowledgeBase, places: PlaceIndex, place_heads: frozenset[str]) -> None:
         self.words = words
         self.places = places
+        self.place_heads = place_heads
         self._spellings = {actor.id: actor.all_names() for actor in kb.actors}
         self._kb_names: dict[str, list[tuple[str, str, str]]] = {}
         for actor in kb.actors:
@@ -138,19 +148,29 @@ class NameMender:
         return all(t.lower_ in self.words.directions or t.lower_ in self.words.joining_words for t in tokens)
 
     def _joined(self, doc: Doc, names: list[Span]) -> list[Span]:
-        """Names cut short take in what follows or lose their loose end; a direction alone is no name."""
+        """Names cut short take in what follows or lose their loose end (a joining word, the blank line
+        after a title); a direction alone is no name."""
         starts = {n.start: n for n in names}
+        occupied = {i for n in names for i in range(n.start, n.end)}
         taken: set[int] = set()
         out = []
         for name in names:
             if name.start in taken:
                 continue
             start, end, label, span_id = name.start, name.end, name.label_, name.id_
+            if (head := self._head_of_place(doc, name, occupied)) < start:
+                start, span_id = head, ""
+            elif (tail := self._tail_after_place(doc, name, occupied)) > end:
+                end, label, span_id = tail, "Person", ""
             if label in _NAME_TYPES:
-                while start < end - 1 and doc[start].lower_ in self.words.joining_words - {"the"}:
+                while start < end - 1 and (
+                    doc[start].is_space or doc[start].lower_ in self.words.joining_words - {"the"}
+                ):
                     start += 1
                 while True:
-                    while end > start + 1 and doc[end - 1].lower_ in self.words.joining_words:
+                    while end > start + 1 and (
+                        doc[end - 1].is_space or doc[end - 1].lower_ in self.words.joining_words
+                    ):
                         end -= 1
                     grown = self._grown(doc, start, end, starts)
                     if grown is None:
@@ -169,6 +189,46 @@ class NameMender:
                     continue
             out.append(Span(doc, start, end, label=label, span_id=span_id or 0))
         return out
+
+    def _head_of_place(self, doc: Doc, name: Span, occupied: set[int]) -> int:
+        """Where a name begins whose end the place index took for a GeoNames village ("Liwa al-" + "Qadisiya"):
+        at the capitalised words before the village's article that no name holds, else where the village begins."""
+        start = name.start - 2
+        if (
+            not name.id_.startswith(_GEONAMES)
+            or start < 1
+            or doc[start + 1].text != "-"
+            or doc[start].lower_ not in self.words.particles
+        ):
+            return name.start
+        inside = self.words.particles | self.words.joining_words
+        while (
+            not doc[start].is_sent_start
+            and start - 1 not in occupied
+            and self._is_word(doc, start - 1)
+            and doc[start - 1].lower_ not in inside
+        ):
+            start -= 1
+        return start if start < name.start - 2 else name.start
+
+    def _tail_after_place(self, doc: Doc, name: Span, occupied: set[int]) -> int:
+        """Where a name ends whose first word the place index took for a GeoNames village ("Hamid" + "Saleh"):
+        after the proper nouns that follow it and no name holds, else where the village ends. GeoNames holds
+        places of two words whole, so a one-word village run on by a proper noun is a person's name."""
+        end = name.end
+        if not name.id_.startswith(_GEONAMES) or len(name) != 1:
+            return end
+        inside = self.words.particles | self.words.joining_words
+        while (
+            end - name.start < self.words.max_words
+            and end not in occupied
+            and self._is_word(doc, end)
+            and doc[end].tag_ in ("NNP", "NNPS")
+            and not doc[end].is_sent_start
+            and doc[end].lower_ not in inside | self.place_heads
+        ):
+            end += 1
+        return end
 
     def _grown(self, doc: Doc, start: int, end: int, starts: dict[int, Span]) -> tuple[Span | None, int] | None:
         """The name a name cut short runs on into (None for a plain word) and the new end, or None."""
@@ -242,11 +302,15 @@ class NameMender:
         return sorted(at.values(), key=lambda s: (s.start, -s.end))
 
     def _kb_spelling(self, window: Span) -> tuple[str, str] | None:
-        found = {
-            (label, actor_id)
-            for spelling, label, actor_id in self._kb_names.get(translit_key(window.text), ())
-            if spelled_alike(window.text, spelling, self.words.similarity)
-        }
+        """The KB actor a run is spelt like, by its whole or, for a group, without its kind word."""
+        key = name_key(window.text)
+        found = set()
+        for text in dict.fromkeys((key, self.words.without_kind(key))):
+            found |= {
+                (label, actor_id)
+                for spelling, label, actor_id in self._kb_names.get(translit_key(text), ())
+                if spelled_alike(text, spelling, self.words.similarity) and (text == key or label == "Organisation")
+            }
         return found.pop() if len(found) == 1 else None
 
     def _twin(self, window: Span, twins: list[Span]) -> tuple[str, str] | None:
@@ -270,13 +334,13 @@ class NameMender:
     # -- types ----------------------------------------------------------------------------------
 
     def _groups_by_kind(self, doc: Doc, names: list[Span]) -> list[Span]:
-        """A name the model took for a person's that a kind word follows ("the Liwa al-Qadisiya faction")
-        is a group's, wherever the article writes it."""
+        """A name taken for a person's or an unknown place's that a kind word follows ("the Liwa al-Qadisiya
+        faction") is a group's, wherever the article writes it."""
         kinds = {k for k in self.words.kind_words if " " not in k}
         groups = {
             name_key(n.text)
             for n in names
-            if n.label_ == "Person" and not n.id_ and n.end < len(doc) and doc[n.end].lower_ in kinds
+            if n.label_ in ("Person", "Location") and not n.id_ and n.end < len(doc) and doc[n.end].lower_ in kinds
         }
         return [
             Span(doc, n.start, n.end, label="Organisation") if not n.id_ and name_key(n.text) in groups else n

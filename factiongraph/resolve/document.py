@@ -595,8 +595,9 @@ class DocumentResolver:
             return exact
         similar = {
             actor_id
-            for known, actor_id in self._kb_by_translit.get((translit_key(text), kind), [])
-            if spelled_alike(text, known, self.names.similarity)
+            for name in dict.fromkeys((key, bare))
+            for known, actor_id in self._kb_by_translit.get((translit_key(name), kind), [])
+            if spelled_alike(name, known, self.names.similarity)
         }
         return similar.pop() if len(similar) == 1 else ""
 
