@@ -244,6 +244,7 @@ class Decisions(LexiconFile):
     unasserting: list[str]
     not_fighting: list[str]
     civilian_categories: list[str]
+    civilian_heads: list[str]
     agent_types: list[RelationType]
 
     @field_validator("constructions")

@@ -65,6 +65,7 @@ def make_decide(
         agent_types=frozenset(raw["agent_types"]),
         titles=frozenset(heads["person_command"] + heads["person_other"]),
         civilian=frozenset(a.id for a in kb.actors if a.category in civilian),
+        civilian_heads=frozenset(raw["civilian_heads"]),
         states=frozenset(a.id for a in kb.actors if a.category == "state"),
         clauses=ClauseWords.read(clauses_path),
         min_confidence=min_confidence,
@@ -111,6 +112,7 @@ class RelationDecider:
         agent_types: frozenset[str],
         titles: frozenset[str],
         civilian: frozenset[str],
+        civilian_heads: frozenset[str],
         states: frozenset[str],
         clauses: ClauseWords,
         min_confidence: float,
@@ -121,6 +123,7 @@ class RelationDecider:
         self.agent_types = agent_types
         self.titles = titles
         self.civilian = civilian
+        self.civilian_heads = civilian_heads
         self.states = states
         self.clauses = clauses
         self.min_confidence = min_confidence
@@ -140,10 +143,14 @@ class RelationDecider:
         path = dependency_path(_first_conjunct(relation.source.root), _first_conjunct(relation.target.root))
         if path is not None and not self._asserted(path):
             return None
+        if path is not None and _leaves_a_relative_clause(path):
+            return None  # "HTS, which drove out Zenki when ..., fought alongside the NFL": Zenki did not
         if relation.type in _ROLES and path and self._someone_elses_role(path):
             return None  # "X met the head of Y": the words between fit, the clause does not
         if relation.type in self.agent_types and self._is_place(relation.source):
             return None  # "Raqqa freed from IS": a town neither fights nor holds
+        if relation.type == "InChargeOf" and relation.source.label_ != "Person" and _is_group(relation.target):
+            relation = replace(relation, type="BelongsTo")  # a group that leads a coalition is in it
         if relation.type == "FightingAgainst" and self._is_hostility(relation, path):
             relation = replace(relation, type="Dislikes")
         hops = len(path) - 1 if path is not None else None
@@ -160,7 +167,7 @@ class RelationDecider:
             chain += _frames_of(top)
         if top.pos_ in ("VERB", "AUX", "ADJ"):
             clause = top
-            while clause.dep_ in _COMPLEMENT_DEPS and clause.head is not clause:
+            while clause.dep_ in _COMPLEMENT_DEPS and clause.head != clause:
                 clause = clause.head
                 chain.append(clause)
         for token in chain:
@@ -187,8 +194,9 @@ class RelationDecider:
 
     def _is_hostility(self, relation: FoundRelation, path: list[Token] | None) -> bool:
         """A sanction, arrest or accusation, or a civilian body on either end: hostility, not fighting."""
-        if relation.source.id_ in self.civilian or relation.target.id_ in self.civilian:
-            return True
+        for end in (relation.source, relation.target):
+            if end.id_ in self.civilian or (not end.id_ and end.root.lemma_.lower() in self.civilian_heads):
+                return True
         words = path if path is not None else list(relation.evidence)
         around = [c for t in words for c in t.children if c.dep_ in ("prep", "dobj", "pobj", "advcl", "xcomp")]
         return any(t.lemma_.lower() in self.not_fighting for t in [*words, *around])
@@ -228,6 +236,32 @@ class RelationDecider:
         return kept
 
 
+_NOUN_PHRASE_LINKS = frozenset({"prep", "pobj", "compound", "appos", "conj", "cc", "attr", "nsubj"})
+
+
+def _is_group(mention: Span) -> bool:
+    return mention.label_ == "Organisation"
+
+
+def _leaves_a_relative_clause(path: list[Token]) -> bool:
+    """Whether one end sits inside a relative or participle clause and the path goes on past the noun
+    the clause describes: what the clause says is about that noun alone ("the alliance led by the YPG
+    holds a third of Syria" does not say the YPG holds it)."""
+    top = min(range(len(path)), key=lambda k: sum(1 for _ in path[k].ancestors))
+    for climb in (path[: top + 1], list(reversed(path[top:]))):
+        for k, token in enumerate(climb[:-1]):
+            describing = token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ in ("VBN", "VBG"))
+            if describing and climb[k + 1] == token.head:
+                # "the crossing with Turkey, which ...": a clause may hang on a noun of the phrase it describes
+                # ... and "Mosul is the largest city controlled by Daesh" says it of the subject too, as
+                # "X was formed by a group led by Y" does of X: the described noun is the agent of X's verb
+                rest = climb[k + 2 :]
+                if any(t.dep_ == "agent" for t in rest):
+                    return False
+                return any(t.dep_ not in _NOUN_PHRASE_LINKS and t.lemma_ != "be" for t in rest)
+    return False
+
+
 def _frames_of(noun: Token) -> list[Token]:
     """The nouns a named event hangs on through "of" ("the possibility of a merger"), two at most."""
     frames = []
@@ -241,7 +275,7 @@ def _frames_of(noun: Token) -> list[Token]:
 
 def _first_conjunct(token: Token) -> Token:
     """The first item of the list a token is in: each item of "A, B and C" is as near as A."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head != token:
         token = token.head
     return token
 

@@ -153,6 +153,8 @@ class FrameFinder:
                 if grand.dep_ == "pobj"
             ]
             passive = [c for c in current.children if c.dep_ == "nsubjpass"]
+            if agents and not passive and current.dep_ == "acl":
+                passive = [current.head]  # "an alliance led by the YPG": the noun the participle describes
             if agents:
                 subjects = self._with_conjuncts(agents, mention_at)
                 return subjects, [(m, "") for m in self._with_conjuncts(passive, mention_at)]

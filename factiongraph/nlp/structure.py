@@ -31,6 +31,9 @@ _NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 """Where a gerund is a noun: "Fighting between X and Y left nine dead"."""
 _MEMBER_LINKS = frozenset({"in", "within", "from", "with", "inside", "among"})
 _OFFICE_LINKS = frozenset({"of", "for", "at"})
+_AGENT_PREPS = frozenset({"by"})
+_HOLDER_PREPS = frozenset({"by", "to"})
+"""Who takes a place: "the capture of Z by X", "the fall of Z to X"."""
 _OTHER_SIDE = frozenset({"on", "against", "with", "to", "toward", "towards", "upon"})
 _PARTITIVES = frozenset({"one", "some", "many", "most", "several", "part", "all", "each", "two", "three", "both"})
 
@@ -117,7 +120,7 @@ class _Mentions:
                 found += [
                     m
                     for c in head.children
-                    if c.dep_ in ("compound", "amod")
+                    if c.dep_ in ("compound", "amod", "nmod")
                     and (m := self.by_root.get(c.i)) is not None
                     and m.label_ in ("Organisation", "Person")
                 ]
@@ -239,7 +242,7 @@ class StructureFinder:
         """(both sides of "between", agents, the other side) of a named event."""
         between = [m for _, pobj in _pobjs(noun, {"between", "among"}) for m in mentions.of(pobj)]
         agents = [m for c in noun.children if c.dep_ in ("poss", "compound") for m in mentions.of(c)]
-        agents += [m for _, pobj in _pobjs(noun, {"by"}) for m in mentions.of(pobj)]
+        agents += [m for _, pobj in _pobjs(noun, _AGENT_PREPS) for m in mentions.of(pobj)]
         others = [m for _, pobj in _pobjs(noun, _OTHER_SIDE) for m in mentions.of(pobj)]
         of = [m for _, pobj in _pobjs(noun, {"of"}) for m in mentions.of(pobj)]
         if noun.lemma_.lower() in self.words.patient_nouns or noun.lower_ in self.words.patient_nouns:
@@ -263,8 +266,10 @@ class StructureFinder:
 
     def _nominal(self, noun: Token, mentions: _Mentions) -> list[FoundRelation]:
         relation_type = self.words.nominal_type.get(noun.lower_) or self.words.nominal_type[noun.lemma_.lower()]
-        between, agents, others = self._participants(noun, mentions)
         sentence = noun.sent
+        if relation_type == "Controls":
+            return self._change_of_hands(noun, mentions)
+        between, agents, others = self._participants(noun, mentions)
         found = []
         allowed_other = ACTORS | ({"Location"} if relation_type == "FightingAgainst" else set())
         between = [m for m in between if m.label_ in ACTORS]
@@ -289,6 +294,21 @@ class StructureFinder:
             for _, pobj in _pobjs(holder, self.words.place_preps)
             for m in mentions.of(pobj)
             if m.label_ == "Location"
+        ]
+
+    def _change_of_hands(self, noun: Token, mentions: _Mentions) -> list[FoundRelation]:
+        """ "X announced the capture of Z", "the fall of Z to X", "Z's capture by X": X holds Z."""
+        holders = [m for _, pobj in _pobjs(noun, _HOLDER_PREPS) for m in mentions.of(pobj)]
+        if not holders:
+            holders = self._subject_of_governing_verb(noun, mentions)
+        places = [m for _, pobj in _pobjs(noun, {"of"}) for m in mentions.of(pobj)]
+        places += [m for c in noun.children if c.dep_ == "poss" for m in mentions.of(c)]
+        return [
+            FoundRelation("Controls", holder, place, noun.sent, "nominal")
+            for holder in holders
+            if holder.label_ in ACTORS
+            for place in places
+            if place.label_ == "Location"
         ]
 
     def _visit(self, noun: Token, mentions: _Mentions) -> list[FoundRelation]:
