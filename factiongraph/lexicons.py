@@ -224,6 +224,8 @@ class NounHeads(LexiconFile):
     group: list[str]
     place: list[str]
     ended: list[str]
+    refer_back: dict[EntityType, list[str]]
+    group_name_words: dict[Literal["first", "last"], list[str]]
 
 
 class Clauses(LexiconFile):

@@ -216,3 +216,38 @@ def test_guard_a_spokesman_for_a_group_speaks_for_it(nlp: Language) -> None:
 def test_guard_the_decision_setting_trades_precision_for_recall() -> None:
     strict = load_pipeline().get_pipe("fg_decide")
     assert 0 < strict.min_confidence < 1
+
+
+def test_constructions_a_place_phrase_on_an_actor_puts_it_there(nlp: Language) -> None:
+    text = "Positions of the Syrian army around Maarat al-Numan came under fire."
+    assert related(nlp, text, "CoLocated", "Syrian army", "Maarat al-Numan")
+
+
+def test_constructions_a_place_in_a_place(nlp: Language) -> None:
+    text = "Kafr Takharim, a town in the Harem district, was shelled at dawn."
+    assert related(nlp, text, "CoLocated", "Kafr Takharim", "Harem")
+
+
+def test_constructions_the_place_of_a_named_event_can_hang_on_its_verb(nlp: Language) -> None:
+    text = "Clashes between Jaysh al-Islam and Faylaq al-Rahman continued around Douma on Friday."
+    assert any(kind == "CoLocated" and "Douma" in target for kind, _, target in relations(nlp, text))
+
+
+def test_constructions_the_capture_of_a_town_gives_control(nlp: Language) -> None:
+    text = "The Syrian Democratic Forces announced the capture of Tabqa after a week of fighting."
+    assert related(nlp, text, "Controls", "Syrian Democratic Forces", "Tabqa")
+
+
+def test_constructions_the_fall_of_a_town_to_a_group_gives_it_control(nlp: Language) -> None:
+    text = "The fall of Palmyra to the Islamic State shocked the world."
+    assert related(nlp, text, "Controls", "Islamic State", "Palmyra")
+
+
+def test_guard_a_relation_inside_a_relative_clause_stays_there(nlp: Language) -> None:
+    text = (
+        "The Levant Front, which has held Azaz since 2014, when it pushed out the Northern Storm brigade, "
+        "fought alongside the Hamza Division."
+    )
+    found = relations(nlp, text)
+    assert not any(kind == "AlliesOf" and "Northern Storm" in s + t for kind, s, t in found)
+    assert related(nlp, text, "AlliesOf", "Levant Front", "Hamza Division")

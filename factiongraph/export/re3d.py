@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from factiongraph.ingest.article import Article
 from factiongraph.nlp import MENTIONS_KEY, NESTED_KEY, FoundRelation
@@ -20,9 +20,16 @@ RE3D_BOTH_WAYS = {"IsSynonymOf", "CommWith"}
 """re3d annotates these twice, once from each end; the writer does the same."""
 
 
+def _possessive(mention: Span) -> bool:
+    return len(mention) == 1 and mention[0].tag_ == "PRP$"
+
+
 def _re3d_keeps(relation: FoundRelation) -> bool:
     """re3d reads a title run into a name ("Foreign Minister Julie Bishop") as one person, not a synonym
-    pair: only a title set off by a comma or brackets is ``IsSynonymOf`` there."""
+    pair: only a title set off by a comma or brackets is ``IsSynonymOf`` there. A possessive pronoun is
+    no span there, so no relation runs through one."""
+    if _possessive(relation.source) or _possessive(relation.target):
+        return False
     if relation.type != "IsSynonymOf":
         return True
     first, second = sorted((relation.source, relation.target), key=lambda s: s.start)
@@ -35,7 +42,8 @@ def document_id(article: Article) -> str:
 
 
 def re3d_entities(article: Article, doc: Doc) -> list[dict[str, Any]]:
-    """Every mention but those nested in a larger one (re3d annotates the larger span)."""
+    """Every mention but those nested in a larger one (re3d annotates the larger span) and possessive
+    pronouns ("its", "their"), which re3d leaves out as spans though relations run through them."""
     nested = span_keys(list(doc.spans[NESTED_KEY]))
     return [
         {
@@ -46,7 +54,7 @@ def re3d_entities(article: Article, doc: Doc) -> list[dict[str, Any]]:
             "value": m.text,
         }
         for m in doc.spans[MENTIONS_KEY]
-        if (m.start, m.end) not in nested
+        if (m.start, m.end) not in nested and not _possessive(m)
     ]
 
 

@@ -73,10 +73,15 @@ class FrameFinder:
     def __call__(self, doc: Doc) -> Doc:
         nested = span_keys(list(doc.spans[NESTED_KEY]))
         descriptions = span_keys(list(doc.spans[DESCRIPTIONS_KEY]))
+        named_inside = {
+            (d.start, d.end)
+            for d in doc.spans[DESCRIPTIONS_KEY]
+            if any(d.start <= n.start and n.end <= d.end for n in doc.spans[NESTED_KEY])
+        }
         mention_at: dict[int, Span] = {}
         for mention in doc.spans[MENTIONS_KEY]:
             key = (mention.start, mention.end)
-            if mention.label_ == "Location" and key in descriptions:
+            if mention.label_ == "Location" and key in descriptions and (mention.start, mention.end) in named_inside:
                 continue  # "the towns of X and Y": the named places, reached through "of", are what counts
             if key not in nested or mention.label_ == "Location":
                 mention_at.setdefault(mention.root.i, mention)
@@ -180,10 +185,12 @@ class FrameFinder:
         objects: list[tuple[Span, str]] = []
         preps = set(frame["preps"]) if frame else set()
         for child in verb.children:
-            if frame and child.dep_ in _OBJECTS:
-                objects += [(m, "") for m in self._with_conjuncts([child], mention_at)]
-                if frame["type"] == "CommWith":  # "met the Iraqi Foreign Minister in London": both were there
-                    objects += self._places_on([child, *(c for c in child.children if c.dep_ == "appos")], mention_at)
+            if child.dep_ in _OBJECTS:
+                if frame:
+                    objects += [(m, "") for m in self._with_conjuncts([child], mention_at)]
+                # "met the Foreign Minister in London", "set up checkpoints on the M4", "shelled positions
+                # near Saraqib": the subject was where its object was
+                objects += self._places_on([child, *(c for c in child.children if c.dep_ == "appos")], mention_at)
             elif child.dep_ == "prep":
                 word = child.lower_
                 wanted = word in self.place_preps or (frame and ("*" in preps or word in preps))

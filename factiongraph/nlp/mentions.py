@@ -78,7 +78,8 @@ def make_mentions(
     pronoun_types = {p: kind for kind, words in pronouns.items() if not kind.startswith("$") for p in words}
     states = frozenset(a.id for a in kb.actors if a.category == "state")
     mender = NameMender(NameWords.read(names_path), kb, PlaceIndex.default(), frozenset(heads["place"]))
-    return MentionFinder(label_map, head_types, pronoun_types, states, mender)
+    group_words = (frozenset(heads["group_name_words"]["first"]), frozenset(heads["group_name_words"]["last"]))
+    return MentionFinder(label_map, head_types, pronoun_types, states, mender, group_words)
 
 
 class MentionFinder:
@@ -91,12 +92,14 @@ class MentionFinder:
         pronoun_types: dict[str, str],
         states: frozenset[str],
         mender: NameMender,
+        group_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
     ) -> None:
         self.label_map = label_map
         self.head_types = head_types
         self.pronoun_types = pronoun_types
         self.states = states
         self.mender = mender
+        self.group_first, self.group_last = group_words
 
     def __call__(self, doc: Doc) -> Doc:
         names = _harmonise(self.mender(doc, self._names(doc)))
@@ -110,8 +113,15 @@ class MentionFinder:
             and t.i not in covered
             and not (t.lower_ == "us" and t.text != "us")
         ]
+        # "its leader", "their fighters": the possessive inside a description stands for an actor too
+        owners = [
+            Span(doc, p.start, p.start + 1, label=self.pronoun_types[p[0].lower_])
+            for p in phrases
+            if len(p) > 1 and p[0].tag_ == "PRP$" and p[0].lower_ in self.pronoun_types
+        ]
         pronouns += _latter_and_former(doc, names, covered)
-        nested = [n for n in names if any(p.start <= n.start and n.end <= p.end for p in phrases)]
+        nested = [n for n in names if any(p.start <= n.start and n.end <= p.end for p in phrases)] + owners
+        pronouns += owners
         doc.spans[MENTIONS_KEY] = sorted(names + phrases + pronouns, key=lambda s: (s.start, -s.end))
         doc.spans[DESCRIPTIONS_KEY] = phrases + pronouns
         doc.spans[NESTED_KEY] = nested
@@ -129,9 +139,14 @@ class MentionFinder:
         return names
 
     def _retype(self, ent: Span, label: str) -> str:
-        """A people named by its plural demonym, or a state that acts, is an organisation."""
+        """A people named by its plural demonym, or a state that acts, is an organisation; so is a name
+        that begins or ends with a word only groups' names have ("Jaysh al-Sunna", "Northern Storm Brigade")."""
         if label == "Nationality" and ent.root.tag_ in _PLURAL_TAGS:
             return "Organisation"
+        if label in ("Person", "Location") and not ent.ent_id_ and len(ent) > 1:
+            first = ent[0] if ent[0].lower_ != "the" else ent[1]
+            if first.lower_ in self.group_first or ent[-1].lower_ in self.group_last:
+                return "Organisation"
         if label == "Location" and ent.ent_id_ in self.states and ent.root.dep_ in _SUBJECT_DEPS:
             return "Organisation"
         return label

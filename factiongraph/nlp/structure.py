@@ -32,6 +32,7 @@ _NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _MEMBER_LINKS = frozenset({"in", "within", "from", "with", "inside", "among"})
 _OFFICE_LINKS = frozenset({"of", "for", "at"})
 _AGENT_PREPS = frozenset({"by"})
+_INSIDE = frozenset({"in", "inside", "within"})
 _HOLDER_PREPS = frozenset({"by", "to"})
 """Who takes a place: "the capture of Z by X", "the fall of Z to X"."""
 _OTHER_SIDE = frozenset({"on", "against", "with", "to", "toward", "towards", "upon"})
@@ -167,6 +168,7 @@ class StructureFinder:
                     found += self._visit(token, mentions)
                 if lemma in self.words.copula_type:
                     found += self._copula(token, mentions)
+                found += self._placed(token, mentions)
             if token.pos_ in ("VERB", "ADJ", "NOUN") and token.i > 0 and lemma in self.words.modifiers:
                 found += self._modifier(token, lemma, mentions)
             if lower in self.words.affiliation_type or lemma in self.words.affiliation_type:
@@ -288,6 +290,8 @@ class StructureFinder:
     def _places(self, noun: Token, between: list[Span], mentions: _Mentions) -> list[Span]:
         """The named places of an event: "in Z" on the noun, or on the last side of "between"."""
         holders = [noun, *(m.root for m in between[-1:])]
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+            holders.append(noun.head)  # "clashes between X and Y continued around Z", "fighting spread to Z"
         return [
             m
             for holder in holders
@@ -322,6 +326,25 @@ class StructureFinder:
             for place in places
             if place.label_ == "Location"
         ]
+
+    def _placed(self, noun: Token, mentions: _Mentions) -> list[FoundRelation]:
+        """A phrase of place on an actor's phrase puts the actor there ("Turkish troops in Afrin",
+        "positions of the Syrian army around Saraqib"); "in" on a place puts it inside the other ("the
+        village of Balyun, in the Jabal al-Zawiya area")."""
+        places = [(prep, m) for prep, pobj in _pobjs(noun, self.words.place_preps) for m in mentions.of(pobj)]
+        places = [(prep, m) for prep, m in places if m.label_ == "Location"]
+        if not places:
+            return []
+        owners = mentions.of(noun)
+        if noun.dep_ == "appos" and all(mentions.is_description(m) for m in owners):
+            owners += mentions.of(noun.head)  # "Kafr Takharim, a town in the Harem district"
+        found = []
+        for owner in owners:
+            for prep, place in places:
+                inside = owner.label_ == "Location" and prep in _INSIDE
+                if (owner.label_ in ACTORS or inside) and not (owner.start <= place.start < owner.end):
+                    found.append(FoundRelation("CoLocated", owner, place, noun.sent, "place"))
+        return found
 
     # -- copulas, appositions, affiliations, memberships --------------------------------------
 

@@ -44,6 +44,8 @@ from factiongraph.records import (
 ACTOR_TYPES = {"Person", "Organisation", "Location", "Nationality"}
 _AT_THE_TIME = re.compile(r"\bat (?:that|the) time\b|\bthen\b", re.IGNORECASE)
 _PERSONAL_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "herself"}
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_REFER_BACK_SENTENCES = 2
 _INITIALS_SKIP = {"of", "the", "for", "and", "al", "el", "in", "on", "to"}
 
 CandidateFinder = Callable[[list[str], list[str], str], list[tuple[str, str, bool]]]
@@ -219,7 +221,9 @@ class DocumentResolver:
             for name in actor.all_names():
                 self._kb_by_key.setdefault((name_key(name), actor.type), actor.id)
                 self._kb_by_translit.setdefault((translit_key(name), actor.type), []).append((name, actor.id))
-        self._ended_words = frozenset(read_lexicon(None, "noun_heads.json")["ended"])
+        heads = read_lexicon(None, "noun_heads.json")
+        self._ended_words = frozenset(heads["ended"])
+        self._refer_back = {word: kind for kind, words in heads["refer_back"].items() for word in words}
         self._commanders: dict[str, set[str]] = {}
         for actor in self.kb.actors:
             for relation in actor.relations:
@@ -241,6 +245,7 @@ class DocumentResolver:
         self._resolve_personal_pronouns(mentions, is_description, sentence_of, entity_of_mention, entities)
         _resolve_places_by_name(mentions, is_description, entity_of_mention)
         _resolve_latter_and_former(mentions, is_description, index_of, entity_of_mention)
+        self._resolve_references(mentions, is_description, sentence_of, entity_of_mention, entities)
 
         records = [
             MentionRecord(
@@ -549,6 +554,40 @@ class DocumentResolver:
             }
             if len(named) == 1:
                 entity_of_mention[i] = named.pop()
+
+    def _resolve_references(
+        self,
+        mentions: list[Span],
+        is_description: list[bool],
+        sentence_of: dict[int, int],
+        entity_of_mention: dict[int, str],
+        entities: dict[str, EntityRecord],
+    ) -> None:
+        """ "the group", "the city", "its", "they": the actor or place of that kind last named in this
+        sentence or the two before it (a town for "the city", never a country), when the description
+        names nothing itself. Names count in the order they are written, so the nearest wins."""
+        for i, mention in enumerate(mentions):
+            if not is_description[i] or i in entity_of_mention:
+                continue
+            kind = self._refer_back.get(mention.root.lower_)
+            pronoun = mention.root.tag_ in ("PRP", "PRP$")
+            # "the group", "the new body", "the city": a determiner, modifiers and a singular head, nothing after
+            plain = mention[0].lower_ in _DEFINITE and mention.root.tag_ == "NN" and mention.root.i == mention.end - 1
+            if kind is None or not (pronoun or plain) or mention.label_ != kind:
+                continue
+            earliest = sentence_of[mention.start] - _REFER_BACK_SENTENCES
+            for j in range(i - 1, -1, -1):
+                candidate = mentions[j]
+                if sentence_of[candidate.start] < earliest:
+                    break
+                key = entity_of_mention.get(j)
+                entity = entities.get(key) if key else None
+                if is_description[j] or entity is None or entity.type != kind or candidate.end > mention.start:
+                    continue
+                if kind == "Location" and _is_country(entity):
+                    continue
+                entity_of_mention[i] = key
+                break
 
     def _kb_entity(self, actor_id: str, surface: list[str]) -> EntityRecord:
         actor = self.kb.get(actor_id)

@@ -1,0 +1,46 @@
+"""Relations across the sentence boundary (issue 9): "the group", "its leader", "the town" and a
+pronoun stand for the actor or place last named, so what is said of them lands on its node."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from factiongraph.build import ingest
+from factiongraph.export import export_json
+
+
+def edges(db: Database, text: str, tmp_path: Path) -> set[tuple[str, str, str]]:
+    article = tmp_path / "article.txt"
+    article.write_text(f"Test article\n\n{text}\n", encoding="utf-8")
+    ingest(db, [article], published="2021-06")
+    graph = export_json(db)
+    name = {n["id"]: n["name"] for n in graph["nodes"]}
+    return {(e["type"], name[e["source"]], name[e["target"]]) for e in graph["edges"]}
+
+
+def test_references_the_group_is_the_group_last_named(fresh_db: Database, tmp_path: Path) -> None:
+    found = edges(fresh_db, "Jaysh al-Sunna was founded in Homs. The group later joined the Levant Front.", tmp_path)
+    assert any(kind == "BelongsTo" and "Sunna" in source and "Levant" in target for kind, source, target in found)
+
+
+def test_references_its_leader_commands_the_group_last_named(fresh_db: Database, tmp_path: Path) -> None:
+    text = "The Hamza Division deployed to Afrin on Monday. Its leader, Sayf Abu Bakr, toured the front."
+    found = edges(fresh_db, text, tmp_path)
+    assert any(kind == "InChargeOf" and "Hamza" in target for kind, _, target in found)
+
+
+def test_references_the_town_is_the_town_last_named_not_a_country(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Turkish drones struck Tal Tamr in Syria on Sunday. The SDF still controls the town."
+    found = edges(fresh_db, text, tmp_path)
+    assert any(kind == "Controls" and target == "Tal Tamr" for kind, _, target in found)
+    assert not any(kind == "Controls" and target == "Syria" for kind, _, target in found)
+
+
+def test_references_a_description_that_names_its_group_is_not_a_reference(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Hayat Tahrir al-Sham met the Levant Front. The factions of the National Army and HTS may cooperate."
+    found = edges(fresh_db, text, tmp_path)
+    assert not any(
+        kind == "BelongsTo" and "Tahrir" in source and "National Army" in target for kind, source, target in found
+    )
