@@ -251,3 +251,24 @@ def test_guard_a_relation_inside_a_relative_clause_stays_there(nlp: Language) ->
     found = relations(nlp, text)
     assert not any(kind == "AlliesOf" and "Northern Storm" in s + t for kind, s, t in found)
     assert related(nlp, text, "AlliesOf", "Levant Front", "Hamza Division")
+
+
+def test_constructions_a_body_named_with_its_state_belongs_to_it(nlp: Language) -> None:
+    text = "The Russian Defence Ministry and Iran's Revolutionary Guard sent advisers."
+    assert any(
+        kind == "BelongsTo" and "Defence Ministry" in s and t == "Russian" for kind, s, t in relations(nlp, text)
+    )
+    assert any(
+        kind == "BelongsTo" and "Revolutionary Guard" in s and t == "Iran" for kind, s, t in relations(nlp, text)
+    )
+
+
+def test_constructions_a_state_led_coalition_has_the_state_in_it(nlp: Language) -> None:
+    text = "The Saudi-led coalition bombed the port of Hodeidah."
+    assert any(kind == "BelongsTo" and s == "Saudi" and "coalition" in t for kind, s, t in relations(nlp, text))
+
+
+def test_constructions_a_state_title_puts_the_person_in_charge_of_the_state(nlp: Language) -> None:
+    text = "Iraqi Prime Minister Mustafa al-Kadhimi visited Tehran."
+    found = relations(nlp, text)
+    assert any(kind in ("InChargeOf", "BelongsTo") and "Kadhimi" in s and t == "Iraqi" for kind, s, t in found)

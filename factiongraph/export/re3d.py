@@ -27,9 +27,11 @@ def _possessive(mention: Span) -> bool:
 def _re3d_keeps(relation: FoundRelation) -> bool:
     """re3d reads a title run into a name ("Foreign Minister Julie Bishop") as one person, not a synonym
     pair: only a title set off by a comma or brackets is ``IsSynonymOf`` there. A possessive pronoun is
-    no span there, so no relation runs through one."""
+    no span there, so no relation runs through one; nor does one join a span to a span inside it."""
     if _possessive(relation.source) or _possessive(relation.target):
         return False
+    if relation.source.start < relation.target.end and relation.target.start < relation.source.end:
+        return False  # "Iraqi" in "Iraqi Security Forces": re3d joins disjoint spans only
     if relation.type != "IsSynonymOf":
         return True
     first, second = sorted((relation.source, relation.target), key=lambda s: s.start)

@@ -235,7 +235,8 @@ class FrameFinder:
                     for g in c.children
                     if g.dep_ == "pobj"
                 ]
-                queue += [c for c in token.children if c.dep_ == "compound" and c.i in mention_at]
+                # "SDF positions", "Russian air power": men and arms named after their side stand for it
+                queue += [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i in mention_at]
         return mentions
 
     def _type(self, frame: dict[str, Any] | None, obj: Span, prep: str) -> str | None:

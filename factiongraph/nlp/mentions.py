@@ -44,6 +44,8 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _PLURAL_TAGS = {"NNS", "NNPS"}
 _TITLE_LINKS = {"of", "for"}
 _MAX_TITLE_TAIL = 6
+_STATE_OWNED = frozenset({"agency", "state-force"})
+"""KB categories of bodies that belong to a state: the state that opens their name is theirs."""
 
 
 @Language.factory(
@@ -77,9 +79,18 @@ def make_mentions(
     }
     pronoun_types = {p: kind for kind, words in pronouns.items() if not kind.startswith("$") for p in words}
     states = frozenset(a.id for a in kb.actors if a.category == "state")
+    state_words = {
+        word.lower(): (actor.id, label)
+        for actor in kb.actors
+        if actor.category == "state"
+        for names, label in ((actor.all_names(), "Location"), (actor.demonyms, "Nationality"))
+        for word in names
+        if " " not in word
+    }
+    owned = frozenset(a.id for a in kb.actors if a.category in _STATE_OWNED)
     mender = NameMender(NameWords.read(names_path), kb, PlaceIndex.default(), frozenset(heads["place"]))
     group_words = (frozenset(heads["group_name_words"]["first"]), frozenset(heads["group_name_words"]["last"]))
-    return MentionFinder(label_map, head_types, pronoun_types, states, mender, group_words)
+    return MentionFinder(label_map, head_types, pronoun_types, states, mender, group_words, (state_words, owned))
 
 
 class MentionFinder:
@@ -93,6 +104,7 @@ class MentionFinder:
         states: frozenset[str],
         mender: NameMender,
         group_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+        state_prefixes: tuple[dict[str, tuple[str, str]], frozenset[str]] = ({}, frozenset()),
     ) -> None:
         self.label_map = label_map
         self.head_types = head_types
@@ -100,6 +112,7 @@ class MentionFinder:
         self.states = states
         self.mender = mender
         self.group_first, self.group_last = group_words
+        self.state_words, self.state_owned = state_prefixes
 
     def __call__(self, doc: Doc) -> Doc:
         names = _harmonise(self.mender(doc, self._names(doc)))
@@ -120,12 +133,31 @@ class MentionFinder:
             if len(p) > 1 and p[0].tag_ == "PRP$" and p[0].lower_ in self.pronoun_types
         ]
         pronouns += _latter_and_former(doc, names, covered)
-        nested = [n for n in names if any(p.start <= n.start and n.end <= p.end for p in phrases)] + owners
+        states = self._states_in_names(names)
+        nested = [n for n in names if any(p.start <= n.start and n.end <= p.end for p in phrases)]
+        nested += owners + states
         pronouns += owners
+        names += states
         doc.spans[MENTIONS_KEY] = sorted(names + phrases + pronouns, key=lambda s: (s.start, -s.end))
         doc.spans[DESCRIPTIONS_KEY] = phrases + pronouns
         doc.spans[NESTED_KEY] = nested
         return doc
+
+    def _states_in_names(self, names: list[Span]) -> list[Span]:
+        """The state that opens a group's name ("US Central Command", "the Russian Foreign Ministry", the
+        "US" of "US-led coalition"), as a mention of its own inside the name, for a name the KB does not
+        hold as a group of its own, or holds as a state's agency or force."""
+        found = []
+        for name in names:
+            first = name[1] if name[0].lower_ == "the" and len(name) > 1 else name[0]
+            state = self.state_words.get(first.lower_)
+            if state is None or name.label_ != "Organisation" or first.i + 1 >= name.end or name.id_ == state[0]:
+                continue
+            hyphenated = name.doc[first.i + 1].text in ("-", "–")
+            if name.id_ and name.id_ not in self.state_owned and not hyphenated:
+                continue
+            found.append(Span(name.doc, first.i, first.i + 1, label=state[1], span_id=state[0]))
+        return found
 
     def _names(self, doc: Doc) -> list[Span]:
         names = []

@@ -26,6 +26,8 @@ from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, FoundRelation
 
 ACTORS = frozenset({"Person", "Organisation", "Nationality"})
 GROUPS = frozenset({"Organisation"})
+OWNERS = frozenset({"Organisation", "Nationality", "Location"})
+"""What a body or an office can belong to: a group, or a state named by its demonym or its name."""
 _BE = frozenset({"be", "become", "remain"})
 _NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 """Where a gerund is a noun: "Fighting between X and Y left nine dead"."""
@@ -169,6 +171,7 @@ class StructureFinder:
                 if lemma in self.words.copula_type:
                     found += self._copula(token, mentions)
                 found += self._placed(token, mentions)
+                found += self._owned(token, mentions)
             if token.pos_ in ("VERB", "ADJ", "NOUN") and token.i > 0 and lemma in self.words.modifiers:
                 found += self._modifier(token, lemma, mentions)
             if lower in self.words.affiliation_type or lemma in self.words.affiliation_type:
@@ -221,8 +224,9 @@ class StructureFinder:
         compound: in charge) or "member" (in/within/from, or through a unit of the group)."""
         found: list[tuple[str, Span]] = []
         for child in title.children:
-            if child.dep_ in ("poss", "compound"):
-                found += [("office", m) for m in mentions.of(child) if m.label_ in GROUPS or m[0].tag_ == "PRP$"]
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                # "HTS commander X", "its leader X", "Turkish President X", "the US Defense Secretary X"
+                found += [("office", m) for m in mentions.of(child) if m.label_ in OWNERS or m[0].tag_ == "PRP$"]
         for prep, pobj in _pobjs(title, _OFFICE_LINKS | _MEMBER_LINKS):
             link = "member" if prep in _MEMBER_LINKS else "office"
             named = [m for m in mentions.of(pobj) if m.label_ in GROUPS]
@@ -346,6 +350,21 @@ class StructureFinder:
                     found.append(FoundRelation("CoLocated", owner, place, noun.sent, "place"))
         return found
 
+    @staticmethod
+    def _owned(noun: Token, mentions: _Mentions) -> list[FoundRelation]:
+        """A body named with its owner belongs to it: "Iran's Revolutionary Guard", "the SDF's Asayish
+        security forces", "US Central Command", "the Russian Foreign Ministry"."""
+        body = mentions.by_root.get(noun.i)
+        if body is None or body.label_ != "Organisation":
+            return []
+        owners = [m for c in noun.children if c.dep_ == "poss" for m in mentions.of(c) if m.label_ in OWNERS]
+        first = body[1] if body[0].lower_ == "the" and len(body) > 1 else body[0]
+        opening = mentions.by_root.get(first.i)
+        if opening is not None and opening != body and opening.end == first.i + 1 and opening.label_ in OWNERS:
+            if first.i + 1 < body.end and body.doc[first.i + 1].text not in ("-", "–"):
+                owners.append(opening)
+        return [FoundRelation("BelongsTo", body, owner, noun.sent, "modifier") for owner in owners if owner != body]
+
     # -- copulas, appositions, affiliations, memberships --------------------------------------
 
     @staticmethod
@@ -424,12 +443,12 @@ class StructureFinder:
         doc = word.doc
         before = word.i - 1 if doc[word.i - 1].text in ("-", "–") else word.i
         modifier = mentions.ending_at.get(before - 1)
-        if modifier is None or modifier.end > word.i or modifier.label_ not in ACTORS:
-            return []
+        if modifier is None or modifier.end > word.i or modifier.label_ not in OWNERS:
+            return []  # a place may modify ("US-led", "Afrin-based"): fg_decide keeps only states as agents
         if word.dep_ not in ("amod", "acl", "compound", "npadvmod", "nmod") and word.head.i == word.i:
             return []
         head = mentions.by_root.get(word.head.i)  # the modified noun alone, not its conjuncts
-        modified = [head] if head is not None and not (head.start <= modifier.start < head.end) else []
+        modified = [head] if head is not None else []
         modified += [m for m in mentions.description_of.values() if m.start <= modifier.start and word.i < m.end]
         rule = self.words.modifiers[lemma]
         found = []
