@@ -272,3 +272,15 @@ def test_constructions_a_state_title_puts_the_person_in_charge_of_the_state(nlp:
     text = "Iraqi Prime Minister Mustafa al-Kadhimi visited Tehran."
     found = relations(nlp, text)
     assert any(kind in ("InChargeOf", "BelongsTo") and "Kadhimi" in s and t == "Iraqi" for kind, s, t in found)
+
+
+def test_constructions_taking_control_from_a_group_is_fighting_it(nlp: Language) -> None:
+    text = "The Syrian army took control of Khan Shaykhun from Hayat Tahrir al-Sham in August."
+    assert related(nlp, text, "Controls", "Syrian army", "Khan Shaykhun")
+    assert related(nlp, text, "FightingAgainst", "Syrian army", "Hayat Tahrir al-Sham")
+
+
+def test_constructions_a_held_modifier_reaches_the_places_named_after_of(nlp: Language) -> None:
+    text = "Rockets fell on the HTS-held towns of Sarmin and Binnish."
+    for town in ("Sarmin", "Binnish"):
+        assert related(nlp, text, "Controls", "HTS", town), town

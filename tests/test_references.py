@@ -44,3 +44,14 @@ def test_references_a_description_that_names_its_group_is_not_a_reference(fresh_
     assert not any(
         kind == "BelongsTo" and "Tahrir" in source and "National Army" in target for kind, source, target in found
     )
+
+
+def test_references_a_groups_fighters_stand_for_the_group(fresh_db: Database, tmp_path: Path) -> None:
+    found = edges(fresh_db, "Faylaq al-Sham fighters clashed with Jaysh al-Islam near Afrin.", tmp_path)
+    assert any(kind == "FightingAgainst" and "Faylaq" in s + t and "Jaysh" in s + t for kind, s, t in found)
+
+
+def test_references_a_groups_unit_is_not_the_group(fresh_db: Database, tmp_path: Path) -> None:
+    text = "The Hamza Division, a faction of the Syrian National Army commanded by Sayf Abu Bakr, entered Afrin."
+    found = edges(fresh_db, text, tmp_path)
+    assert not any(kind == "InChargeOf" and "National Army" in t for kind, _, t in found)

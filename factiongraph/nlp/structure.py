@@ -114,7 +114,7 @@ class _Mentions:
         found: list[Span] = []
         for head in [token, *token.conjuncts]:
             mention = self.by_root.get(head.i)
-            members = self._named_after_of(head)
+            members = self.named_after_of(head)
             if mention is not None and not (members and self.is_description(mention)):
                 found.append(mention)
             elif members:
@@ -129,7 +129,7 @@ class _Mentions:
                 ]
         return list(dict.fromkeys(found))
 
-    def _named_after_of(self, head: Token) -> list[Span]:
+    def named_after_of(self, head: Token) -> list[Span]:
         if head.i in self.by_root and not self.is_description(self.by_root[head.i]):
             return []
         for child in head.children:
@@ -247,7 +247,7 @@ class StructureFinder:
     def _participants(self, noun: Token, mentions: _Mentions) -> tuple[list[Span], list[Span], list[Span]]:
         """(both sides of "between", agents, the other side) of a named event."""
         between = [m for _, pobj in _pobjs(noun, {"between", "among"}) for m in mentions.of(pobj)]
-        agents = [m for c in noun.children if c.dep_ in ("poss", "compound") for m in mentions.of(c)]
+        agents = [m for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") for m in mentions.of(c)]
         agents += [m for _, pobj in _pobjs(noun, _AGENT_PREPS) for m in mentions.of(pobj)]
         others = [m for _, pobj in _pobjs(noun, _OTHER_SIDE) for m in mentions.of(pobj)]
         of = [m for _, pobj in _pobjs(noun, {"of"}) for m in mentions.of(pobj)]
@@ -311,13 +311,21 @@ class StructureFinder:
             holders = self._subject_of_governing_verb(noun, mentions)
         places = [m for _, pobj in _pobjs(noun, {"of"}) for m in mentions.of(pobj)]
         places += [m for c in noun.children if c.dep_ == "poss" for m in mentions.of(c)]
-        return [
-            FoundRelation("Controls", holder, place, noun.sent, "nominal")
-            for holder in holders
-            if holder.label_ in ACTORS
-            for place in places
-            if place.label_ == "Location"
-        ]
+        # "took control of the city from the YPG", "the capture of Jarablus from the Islamic State"
+        losers = [m for _, pobj in _pobjs(noun, {"from"}) for m in mentions.of(pobj)]
+        if noun.head.pos_ == "VERB":
+            losers += [m for _, pobj in _pobjs(noun.head, {"from"}) for m in mentions.of(pobj)]
+        found = []
+        for holder in [h for h in holders if h.label_ in ACTORS]:
+            found += [
+                FoundRelation("Controls", holder, p, noun.sent, "nominal") for p in places if p.label_ == "Location"
+            ]
+            found += [
+                FoundRelation("FightingAgainst", holder, loser, noun.sent, "nominal")
+                for loser in losers
+                if loser.label_ in ACTORS
+            ]
+        return found
 
     def _visit(self, noun: Token, mentions: _Mentions) -> list[FoundRelation]:
         """ "X's visit to Z", "the visit of X to the town of Z": X was in Z."""
@@ -449,6 +457,8 @@ class StructureFinder:
             return []
         head = mentions.by_root.get(word.head.i)  # the modified noun alone, not its conjuncts
         modified = [head] if head is not None else []
+        if head is not None and mentions.is_description(head):  # "the Zenki-held towns of A, B and C"
+            modified += mentions.named_after_of(word.head)
         modified += [m for m in mentions.description_of.values() if m.start <= modifier.start and word.i < m.end]
         rule = self.words.modifiers[lemma]
         found = []

@@ -78,6 +78,8 @@ def _is_acronym(text: str) -> bool:
 
 
 _BETWEEN_ACTORS = {"CommWith", "Likes", "Dislikes", "AlliesOf", "FightingAgainst"}
+_ACTS_THERE = {"CoLocated", "Controls"}
+"""Relations whose source acts in a place: a group's men there put the group there."""
 _DURABLE = {"BelongsTo", "InChargeOf", "Controls"}
 """Relations that hold over a time, with a start and an end, rather than happen at one."""
 
@@ -140,6 +142,30 @@ def _areas_named_after_actors(
     meeting or fighting "the National Army areas" is meeting or fighting the National Army."""
     named = _names_inside(mentions, is_description, entity_of_mention, "Organisation")
     return {i: actors[0] for i, actors in named.items() if len(actors) == 1}
+
+
+def _men_named_after_actors(
+    mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str]
+) -> dict[int, int]:
+    """Plural group descriptions that name one group ("HTS fighters", "fighters of the NLF", "the Hamza
+    Division's men"), mapped to that group's mention: what its men do, it does. A singular one ("a faction
+    of the SNA") is a unit of the group, not the group, and is left alone."""
+    found: dict[int, int] = {}
+    for i, outer in enumerate(mentions):
+        if not is_description[i] or outer.label_ != "Organisation" or outer.root.tag_ != "NNS":
+            continue
+        inner = [
+            j
+            for j in range(i + 1, len(mentions))
+            if mentions[j].start < outer.end
+            and mentions[j].end <= outer.end
+            and mentions[j].label_ == "Organisation"
+            and not is_description[j]
+            and j in entity_of_mention
+        ]
+        if len({entity_of_mention[j] for j in inner}) == 1:
+            found[i] = inner[0]
+    return found
 
 
 def _resolve_latter_and_former(
@@ -262,10 +288,15 @@ class DocumentResolver:
         relations = []
         said: set[tuple[str, str, str, int]] = set()
         held_by = _areas_named_after_actors(mentions, is_description, entity_of_mention)
+        men_of = _men_named_after_actors(mentions, is_description, entity_of_mention)
         for found in doc._.fg_relations:
             ends = [index_of[(found.source.start, found.source.end)], index_of[(found.target.start, found.target.end)]]
             if found.type in _BETWEEN_ACTORS:
                 ends = [held_by.get(i, i) for i in ends]
+            if found.type in _BETWEEN_ACTORS:
+                ends = [men_of.get(i, i) for i in ends]
+            elif found.type in _ACTS_THERE:
+                ends = [men_of.get(ends[0], ends[0]), ends[1]]
             source, target = (entity_of_mention.get(i) for i in ends)
             fact = (found.type, source or "", target or "", found.evidence.start)
             if source is None or target is None or source == target or fact in said:
