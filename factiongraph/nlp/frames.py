@@ -160,6 +160,8 @@ class FrameFinder:
             passive = [c for c in current.children if c.dep_ == "nsubjpass"]
             if agents and not passive and current.dep_ == "acl":
                 passive = [current.head]  # "an alliance led by the YPG": the noun the participle describes
+            if current.dep_ == "relcl" and any(c.lower_ in self.clauses.relative_pronouns for c in passive):
+                passive = [current.head]  # "the government, which is backed by Russia": the noun it describes
             if agents:
                 subjects = self._with_conjuncts(agents, mention_at)
                 return subjects, [(m, "") for m in self._with_conjuncts(passive, mention_at)]

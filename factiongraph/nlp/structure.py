@@ -367,7 +367,7 @@ class StructureFinder:
             return []
         owners = [m for c in noun.children if c.dep_ == "poss" for m in mentions.of(c) if m.label_ in OWNERS]
         first = body[1] if body[0].lower_ == "the" and len(body) > 1 else body[0]
-        opening = mentions.by_root.get(first.i)
+        opening = None if mentions.is_description(body) else mentions.by_root.get(first.i)
         if opening is not None and opening != body and opening.end == first.i + 1 and opening.label_ in OWNERS:
             if first.i + 1 < body.end and body.doc[first.i + 1].text not in ("-", "–"):
                 owners.append(opening)
@@ -453,8 +453,9 @@ class StructureFinder:
         modifier = mentions.ending_at.get(before - 1)
         if modifier is None or modifier.end > word.i or modifier.label_ not in OWNERS:
             return []  # a place may modify ("US-led", "Afrin-based"): fg_decide keeps only states as agents
-        if word.dep_ not in ("amod", "acl", "compound", "npadvmod", "nmod") and word.head.i == word.i:
-            return []
+        hyphenated = before != word.i
+        if not hyphenated and not (word.dep_ in ("amod", "compound") and word.head.i > word.i):
+            return []  # without a hyphen, only a modifier before its noun: "Turkish backed factions"
         head = mentions.by_root.get(word.head.i)  # the modified noun alone, not its conjuncts
         modified = [head] if head is not None else []
         if head is not None and mentions.is_description(head):  # "the Zenki-held towns of A, B and C"
