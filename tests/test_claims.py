@@ -176,7 +176,14 @@ def test_claims_denial_of_reports_and_statement_issuers(nlp: Language, finder: C
     assert summary(claim) == ("The ministry", "denied", "denied", "its forces had entered Afrin")
     text = "The faction issued a statement saying that its fighters would not withdraw from Jarablus."
     [claim] = claims(nlp, finder, text)
-    assert (claim.speaker.text, claim.stance) == ("The faction", "asserted")
+    assert (claim.speaker.text, claim.stance) == ("The faction", "denied")  # a reported "will not" denies
+
+
+def test_claims_a_negated_or_conditional_report_is_denied_or_possible(nlp: Language, finder: ClaimFinder) -> None:
+    [claim] = claims(nlp, finder, "An HTS official said the group had not attacked the checkpoint.")
+    assert (claim.speaker.text, claim.stance) == ("HTS", "denied")  # an official of a group speaks for it
+    [claim] = claims(nlp, finder, "Turkish officials said the army would respond if the SDF advanced.")
+    assert (claim.speaker.text, claim.stance) == ("Turkish", "possible")
 
 
 def test_claims_evidence_is_the_sentence_and_about_spans_are_mentions(nlp: Language, finder: ClaimFinder) -> None:

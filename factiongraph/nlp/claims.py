@@ -181,6 +181,10 @@ _SPEAKS_FOR = frozenset({"for", "of"})
 """A speaker \"for/of X\" speaks for X; one \"in X\" (\"a leader in the National Army\") speaks for himself."""
 
 
+_REPRESENTED = frozenset({"Organisation", "Nationality", "Location"})
+"""What a speaker named after something speaks for: a group, or a state by its demonym or name."""
+
+
 class _Mentions:
     """The document's mentions, indexed once per document that has a cue sentence."""
 
@@ -248,8 +252,9 @@ class _Mentions:
         return self._represented(description, head) or description
 
     def _represented(self, description: Span, head: Token) -> Span | None:
-        """The group a spokesman, official or commander "for/of X" speaks for: X."""
-        if description.label_ != "Person":
+        """The group a spokesman, official or commander speaks for: "for/of X", "an HTS official",
+        "Turkish officials" (the state), "the group's spokesman"."""
+        if description.label_ not in ("Person", "Organisation"):
             return None
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in _SPEAKS_FOR:
@@ -257,6 +262,10 @@ class _Mentions:
                 names = [m for m in groups if self.is_name(m)]
                 if names:
                     return names[0]
+            if child.dep_ in ("compound", "amod", "poss", "nmod") and description.start <= child.i < description.end:
+                inner = [m for m in self.covering.get(child.i, ()) if m != description and self.is_name(m)]
+                if inner and inner[0].label_ in _REPRESENTED:
+                    return inner[0]
         return None
 
 
@@ -266,6 +275,7 @@ class ClaimFinder:
     def __init__(self, nlp: Language, cues: ClaimCues, clauses: ClauseWords) -> None:
         self.cues = cues
         self.relative_pronouns = clauses.relative_pronouns
+        self.conditions = clauses.conditions
         self.trigger_ids = frozenset(nlp.vocab.strings.add(w) for w in cues.triggers())
 
     def __call__(self, doc: Doc) -> Doc:
@@ -801,4 +811,9 @@ class ClaimFinder:
                 and not (negated and child.lower_ == "could")
             ):
                 return cues.modal_auxiliaries[child.lower_], [child]
+        if negated:  # "said the group would not allow it", "said it had played no part"
+            return "denied", self._negation(head)
+        for child in children:  # "said his forces would respond if Turkey attacked"
+            if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.conditions for g in child.children):
+                return "possible", [g for g in child.children if g.dep_ == "mark"]
         return None
