@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -17,6 +18,7 @@ _ARABIC_ARTICLE = re.compile(r"(?:(?<=\s)|^)ال(?=\S{2,})")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_.,]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Case, diacritics, apostrophes, a leading "the", the article al-/el-/… and Arabic letter
     variants (alef, ya, taa marbuta) folded away, so "the al-Nusra Front" meets "Nusra Front"."""
@@ -46,6 +48,7 @@ _TAA_MARBUTA = re.compile(r"(?<=[a-z]{2})(?:ah|at|eh)$")
 """A feminine ending written -a, -ah, -eh or, before a genitive, -at: "Jabha", "Jabhah", "Jabhat"."""
 
 
+@lru_cache(maxsize=1 << 16)
 def translit_key(name: str) -> str:
     """A consonant skeleton under which transliterations of one Arabic name meet:
     Jolani, Julani, Jawlani, Golani and الجولاني all give "jln".

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from factiongraph.kb import KnowledgeBase
@@ -92,6 +93,37 @@ class NameWords:
         lower = self.particles | self.joining_words
         first = next((w for w in name.replace("-", " ").split() if w.lower() not in lower), "")
         return not first[:1].islower()
+
+
+class _Twins:
+    """The names of one article of two words or more, indexed so that a run is compared only with those
+    it may be a spelling of (one skeleton) or a mistyping of (a group's or place's, as many words)."""
+
+    def __init__(self) -> None:
+        self.by_skeleton: dict[str, set[tuple[str, str, str]]] = {}
+        self.by_length: dict[int, set[tuple[str, str, str, str]]] = {}
+
+    def add(self, text: str, label: str, span_id: str) -> None:
+        key = name_key(text)
+        if " " not in key:
+            return
+        self.by_skeleton.setdefault(translit_key(key), set()).add((text, label, span_id))
+        if label in _TYPO_TYPES:
+            self.by_length.setdefault(key.count(" "), set()).add((key, text, label, span_id))
+
+    def of(self, text: str, key: str, similarity: float, edits: int) -> tuple[str, str] | None:
+        """The (type, id) of the one name ``text`` is another spelling of, or a mistyping of."""
+        found = {
+            (label, i)
+            for twin, label, i in self.by_skeleton.get(translit_key(key), ())
+            if spelled_alike(text, twin, similarity)
+        }
+        found |= {
+            (label, i)
+            for twin_key, twin, label, i in self.by_length.get(key.count(" "), ())
+            if fuzz.ratio(key, twin_key) >= similarity and mistyped(text, twin, similarity, edits)
+        }
+        return found.pop() if len(found) == 1 else None
 
 
 class NameMender:
@@ -187,7 +219,8 @@ class NameMender:
                     end -= 1
                 if end <= start or self._directions_only(doc[start:end]):
                     continue
-            out.append(Span(doc, start, end, label=label, span_id=span_id or 0))
+            unchanged = (start, end, label, span_id) == (name.start, name.end, name.label_, name.id_)
+            out.append(name if unchanged else Span(doc, start, end, label=label, span_id=span_id or 0))
         return out
 
     def _head_of_place(self, doc: Doc, name: Span, occupied: set[int]) -> int:
@@ -252,20 +285,29 @@ class NameMender:
     # -- spellings ------------------------------------------------------------------------------
 
     def _runs(self, doc: Doc) -> Iterator[tuple[int, list[int]]]:
-        """Each token that may start a name (a capitalised word, or an article before a hyphen), with the
-        ends a name may have from there: capitalised words joined by particles, joining words, hyphens
-        and apostrophes, within one sentence."""
+        """Each token that may start a name of two words or more (a capitalised word, or an article before
+        a hyphen), with the ends it may have there: capitalised words joined by particles, joining words,
+        hyphens and apostrophes, within one sentence."""
         inside = self.words.particles | self.words.joining_words
-        for i, token in enumerate(doc):
-            article = i + 1 < len(doc) and doc[i + 1].text == "-" and token.lower_ in self.words.particles
-            if not (article or (self._is_word(doc, i) and token.lower_ not in inside)):
+        texts, lowers, words, links, sentence_starts = [], [], [], [], []
+        for token in doc:
+            word = token.is_alpha and token.text[:1].isupper() and token.lower_ not in inside
+            texts.append(token.text)
+            lowers.append(token.lower_)
+            words.append(word)
+            links.append(not word and (token.lower_ in inside or token.text in _APOSTROPHES or token.text == "-"))
+            sentence_starts.append(bool(token.is_sent_start))
+        for i in range(len(doc)):
+            article = lowers[i] in self.words.particles and i + 1 < len(doc) and texts[i + 1] == "-"
+            if not (words[i] or article):
                 continue
-            ends, words, j = [], 0, i
-            while j < len(doc) and words < self.words.max_words and (j == i or not doc[j].is_sent_start):
-                if self._is_word(doc, j) and doc[j].lower_ not in inside:
-                    words += 1
-                    ends.append(j + 1)
-                elif not (doc[j].lower_ in inside or doc[j].text == "-" or doc[j].text in _APOSTROPHES):
+            ends, count, j = [], 0, i
+            while j < len(doc) and count < self.words.max_words and (j == i or not sentence_starts[j]):
+                if words[j]:
+                    count += 1
+                    if count >= 2:
+                        ends.append(j + 1)
+                elif not links[j]:
                     break
                 j += 1
             if ends:
@@ -274,7 +316,10 @@ class NameMender:
     def _variants(self, doc: Doc, names: list[Span]) -> list[Span]:
         """Runs spelt like a KB name or like a name of this article, or like one of its group or place
         names with one word mistyped, become that name."""
-        twins = [n for n in names if n.label_ in _NAME_TYPES and len(name_key(n.text).split()) >= 2]
+        twins = _Twins()
+        for name in names:
+            if name.label_ in _NAME_TYPES:
+                twins.add(name.text, name.label_, name.id_)
         at = {(n.start, n.end): n for n in names}
         core = {(n.start + (n[0].lower_ == "the"), n.end): n for n in names}
         covered_until = -1
@@ -282,10 +327,11 @@ class NameMender:
             if start < covered_until:
                 continue
             for end in reversed(ends):
-                window = doc[start:end]
-                if len(name_key(window.text).split()) < 2:
+                text = doc[start:end].text
+                key = name_key(text)
+                if " " not in key:
                     continue
-                found = self._kb_spelling(window) or self._twin(window, twins)
+                found = self._kb_spelling(key) or twins.of(text, key, self.words.similarity, self.words.typo_edits)
                 if found is None:
                     continue
                 known = core.get((start, end))
@@ -301,9 +347,8 @@ class NameMender:
                 break
         return sorted(at.values(), key=lambda s: (s.start, -s.end))
 
-    def _kb_spelling(self, window: Span) -> tuple[str, str] | None:
-        """The KB actor a run is spelt like, by its whole or, for a group, without its kind word."""
-        key = name_key(window.text)
+    def _kb_spelling(self, key: str) -> tuple[str, str] | None:
+        """The KB actor a run's name key is spelt like, by its whole or, for a group, without its kind word."""
         found = set()
         for text in dict.fromkeys((key, self.words.without_kind(key))):
             found |= {
@@ -311,16 +356,6 @@ class NameMender:
                 for spelling, label, actor_id in self._kb_names.get(translit_key(text), ())
                 if spelled_alike(text, spelling, self.words.similarity) and (text == key or label == "Organisation")
             }
-        return found.pop() if len(found) == 1 else None
-
-    def _twin(self, window: Span, twins: list[Span]) -> tuple[str, str] | None:
-        similarity, edits = self.words.similarity, self.words.typo_edits
-        found = {
-            (twin.label_, twin.id_)
-            for twin in twins
-            if spelled_alike(window.text, twin.text, similarity)
-            or (twin.label_ in _TYPO_TYPES and mistyped(window.text, twin.text, similarity, edits))
-        }
         return found.pop() if len(found) == 1 else None
 
     @staticmethod
