@@ -210,3 +210,12 @@ def test_names_people_whose_names_share_a_skeleton_stay_apart(fresh_db: Database
     )
     assert entity_of(fresh_db, "Ahmed Saleh") == "person:ahmed saleh"
     assert entity_of(fresh_db, "Hamid Saleh") == "person:hamid saleh"  # not the village Hamid, nor Ahmed
+
+
+def test_names_a_town_spelt_two_ways_is_one_node(fresh_db: Database, tmp_path: Path) -> None:
+    graph = graph_of(
+        fresh_db,
+        tmp_path,
+        "Border towns\n\nFighters entered Tal Abyad on Monday. Residents of Tel Abiad fled on Tuesday.",
+    )
+    assert nodes_named(graph, "Tel Abiad") == nodes_named(graph, "Tal Abyad") == ["kb:tal-abyad"]
