@@ -82,6 +82,8 @@ class Actor(_Strict):
     arabic: tuple[str, ...] = ()
     former_names: tuple[FormerName, ...] = ()
     demonyms: tuple[str, ...] = ()
+    seat: str | None = None
+    """The city whose name stands for the actor when it acts ("Ankara said", "sanctions by Washington")."""
     formed: str | None = None
     dissolved: str | None = None
     relations: tuple[ActorRelation, ...] = ()

@@ -55,3 +55,18 @@ def test_references_a_groups_unit_is_not_the_group(fresh_db: Database, tmp_path:
     text = "The Hamza Division, a faction of the Syrian National Army commanded by Sayf Abu Bakr, entered Afrin."
     found = edges(fresh_db, text, tmp_path)
     assert not any(kind == "InChargeOf" and "National Army" in t for kind, _, t in found)
+
+
+def test_references_a_capital_that_acts_is_its_state(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Ankara said the talks between Washington and Moscow had failed. Shelling continued near Ankara's border."
+    graph_names = edges(fresh_db, text, tmp_path)
+    nodes = {n["name"]: n for n in export_json(fresh_db)["nodes"]}
+    assert "Ankara" in nodes["Turkey"]["aliases"]
+    assert any(kind == "CommWith" and {s, t} == {"United States", "Russia"} for kind, s, t in graph_names)
+
+
+def test_references_the_last_words_of_a_name_are_that_name(fresh_db: Database, tmp_path: Path) -> None:
+    text = "The Syrian Observatory for Human Rights counted nine dead. The Observatory said the toll could rise."
+    edges(fresh_db, text, tmp_path)
+    observatory = [n for n in export_json(fresh_db)["nodes"] if "Observatory" in n["name"]]
+    assert len(observatory) == 1

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from factiongraph.kb import load_kb
+from factiongraph.keys import name_key
 from factiongraph.nlp.names import NameMender, NameWords
 from factiongraph.nlp.spans import (
     DESCRIPTIONS_KEY,
@@ -45,6 +46,7 @@ _PLURAL_TAGS = {"NNS", "NNPS"}
 _TITLE_LINKS = {"of", "for"}
 _MAX_TITLE_TAIL = 6
 _STATE_OWNED = frozenset({"agency", "state-force"})
+_ACTING_PREPS = frozenset({"by", "between", "with"})
 """KB categories of bodies that belong to a state: the state that opens their name is theirs."""
 
 
@@ -88,9 +90,10 @@ def make_mentions(
         if " " not in word
     }
     owned = frozenset(a.id for a in kb.actors if a.category in _STATE_OWNED)
+    seats = {a.seat.lower(): a.id for a in kb.actors if a.seat}
     mender = NameMender(NameWords.read(names_path), kb, PlaceIndex.default(), frozenset(heads["place"]))
     group_words = (frozenset(heads["group_name_words"]["first"]), frozenset(heads["group_name_words"]["last"]))
-    return MentionFinder(label_map, head_types, pronoun_types, states, mender, group_words, (state_words, owned))
+    return MentionFinder(label_map, head_types, pronoun_types, states, mender, group_words, (state_words, owned), seats)
 
 
 class MentionFinder:
@@ -105,6 +108,7 @@ class MentionFinder:
         mender: NameMender,
         group_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
         state_prefixes: tuple[dict[str, tuple[str, str]], frozenset[str]] = ({}, frozenset()),
+        seats: dict[str, str] | None = None,
     ) -> None:
         self.label_map = label_map
         self.head_types = head_types
@@ -113,6 +117,7 @@ class MentionFinder:
         self.mender = mender
         self.group_first, self.group_last = group_words
         self.state_words, self.state_owned = state_prefixes
+        self.seats = seats or {}
 
     def __call__(self, doc: Doc) -> Doc:
         names = _harmonise(self.mender(doc, self._names(doc)))
@@ -166,7 +171,11 @@ class MentionFinder:
             if label is None:
                 continue
             end = ent.end - 1 if ent[-1].tag_ == "POS" and len(ent) > 1 else ent.end
-            span = Span(doc, ent.start, end, label=self._retype(ent, label), span_id=ent.ent_id_ or 0)
+            seat_of = self.seats.get(ent.text.lower()) if label == "Location" and _acts(ent.root) else None
+            if seat_of is not None:  # "Ankara said", "talks between Washington and Moscow": the state acts
+                span = Span(doc, ent.start, end, label="Organisation", span_id=seat_of)
+            else:
+                span = Span(doc, ent.start, end, label=self._retype(ent, label), span_id=ent.ent_id_ or 0)
             names.append(span)
         return names
 
@@ -238,6 +247,28 @@ class MentionFinder:
         return end
 
 
+def ends_head(longer: str, short: str) -> bool:
+    """Whether ``short`` is the last words of ``longer``'s head, the part before "for" or "of"
+    ("Observatory" of "Syrian Observatory for Human Rights", "Central Committee" of "Daraa Central Committee")."""
+    words = name_key(longer).split()
+    for link in ("for", "of"):
+        if link in words[1:]:
+            words = words[: words.index(link, 1)]
+    tail = name_key(short).split()
+    return 0 < len(tail) < len(words) and words[-len(tail) :] == tail
+
+
+def _acts(token: Token) -> bool:
+    """Whether a name is written as one who acts: a subject, a possessor, an agent ("by X"), one side of
+    "between", or a conjunct of one of those."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    if token.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    preposition = token.head
+    return token.dep_ == "pobj" and preposition.lower_ in _ACTING_PREPS and preposition.dep_ in ("agent", "prep")
+
+
 def referent_of(reference: Span, names: list[Span]) -> Span | None:
     """What "the latter" or "the former" stands for: the last, or the one before the last, of the
     actors named before it in its own or the previous sentence."""
@@ -272,10 +303,12 @@ def _harmonise(names: list[Span]) -> list[Span]:
     """One name, one type within a document, as a reader assumes.
 
     A single word that ends a person's full name in the document is that person
-    ("Sharifa" after "Abbas Sharifa"), whatever the model guessed; a name the model
+    ("Sharifa" after "Abbas Sharifa"), and the last words of a KB group's name that group's
+    ("the Observatory"), whatever the model guessed; a name the model
     typed two ways takes the type the KB gave it, else its most frequent type.
     """
     surnames = {n[-1].lower_ for n in names if n.label_ == "Person" and len(n) > 1}
+    known_groups = [n.text for n in names if n.label_ == "Organisation" and len(n) > 1 and n.id_]
     votes: dict[str, Counter[str]] = {}
     kb_type: dict[str, str] = {}
     for name in names:
@@ -287,6 +320,8 @@ def _harmonise(names: list[Span]) -> list[Span]:
         label = name.label_
         if not name.id_ and label in ("Location", "Organisation") and len(name) == 1 and name[0].lower_ in surnames:
             label = "Person"
+        elif not name.id_ and label in ("Person", "Location") and any(ends_head(o, name.text) for o in known_groups):
+            label = "Organisation"  # "the Observatory" after "the Syrian Observatory for Human Rights"
         elif not name.id_ and label != "Temporal" and name.text in kb_type:
             label = kb_type[name.text]
         elif not name.id_ and label != "Temporal":

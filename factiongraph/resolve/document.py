@@ -26,7 +26,7 @@ from factiongraph.ingest.article import Article
 from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import mistyped, name_key, spelled_alike, translit_key
 from factiongraph.nlp import DESCRIPTIONS_KEY, MENTIONS_KEY
-from factiongraph.nlp.mentions import referent_of
+from factiongraph.nlp.mentions import ends_head, referent_of
 from factiongraph.nlp.names import NameWords
 from factiongraph.nlp.spans import FoundRelation, read_lexicon
 from factiongraph.places import Place, PlaceIndex
@@ -422,6 +422,10 @@ class DocumentResolver:
                 }
             elif kind == "Organisation" and _is_acronym(short.text):
                 matches = {clusters.find(j) for j in longer if _initials(mentions[j].text) == short.text}
+            elif kind == "Organisation" and not short.id_ and short[0].text[:1].isupper():
+                # "the Observatory" after "the Syrian Observatory for Human Rights", "the Central Committee"
+                # after "the Daraa Central Committee": the last words of a longer name's head
+                matches = {clusters.find(j) for j in longer if ends_head(mentions[j].text, short.text)}
             else:
                 continue
             if len(matches) == 1:
