@@ -29,6 +29,9 @@ KEYS = {
     "claim": {"speaker", "about", "stance", "content", "evidence"},
 }
 FLOORS = {"relations": 0.75, "entities": 0.90, "alias_pairs": 0.85, "claims": 0.75}
+"""Issue 9's acceptance, by the graph-level rule."""
+KEPT = {"relations": 0.29, "entities": 0.91, "alias_pairs": 0.70, "claims": 0.63}
+"""What the extractor reached when the corpus was added (30.4 %, 92.4 %, 72.0 %, 65.4 %), less a margin."""
 
 
 def folded(text: str) -> str:
@@ -112,8 +115,24 @@ def test_corpus_every_article_is_graded(corpus_score: GraphScore) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason="issue 9's floors: the extractor is being improved to meet them")
-@pytest.mark.parametrize("figure", list(FLOORS))
+@pytest.mark.parametrize(
+    "figure",
+    [
+        "entities",
+        *(
+            pytest.param(figure, marks=pytest.mark.xfail(strict=False, reason="issue 9's floor, not met yet"))
+            for figure in ("relations", "alias_pairs", "claims")
+        ),
+    ],
+)
 def test_corpus_meets_the_floors_of_issue_9(corpus_score: GraphScore, figure: str) -> None:
     tally = getattr(corpus_score, figure)
     assert tally.share >= FLOORS[figure], f"{figure}: {tally.found} of {tally.total} ({tally.share:.1%})"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("figure", list(KEPT))
+def test_corpus_keeps_what_it_reached(corpus_score: GraphScore, figure: str) -> None:
+    """A gate below the issue's floors: what the extractor reached is not lost again."""
+    tally = getattr(corpus_score, figure)
+    assert tally.share >= KEPT[figure], f"{figure}: {tally.found} of {tally.total} ({tally.share:.1%})"
