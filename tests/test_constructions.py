@@ -284,3 +284,9 @@ def test_constructions_a_held_modifier_reaches_the_places_named_after_of(nlp: La
     text = "Rockets fell on the HTS-held towns of Sarmin and Binnish."
     for town in ("Sarmin", "Binnish"):
         assert related(nlp, text, "Controls", "HTS", town), town
+
+
+def test_guard_a_title_inside_a_hedged_clause_still_holds(nlp: Language) -> None:
+    text = "Analysts say Jaysh al-Islam commander Issam Buwaydani may now try to return to Douma."
+    assert related(nlp, text, "InChargeOf", "Issam Buwaydani", "Jaysh al-Islam")
+    assert not any(kind == "CoLocated" and "Douma" in target for kind, _, target in relations(nlp, text))

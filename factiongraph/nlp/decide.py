@@ -138,10 +138,14 @@ class RelationDecider:
 
     def _decide(self, relation: FoundRelation, unasserted: list[Span]) -> FoundRelation | None:
         """The relation weighed, retyped where a guard says so, or None where a guard drops it."""
-        if any(_inside(relation.source, c) and _inside(relation.target, c) for c in unasserted):
-            return None  # a claim's stance keeps it: "does not believe that X attacked Y"
         path = dependency_path(_first_conjunct(relation.source.root), _first_conjunct(relation.target.root))
-        if path is not None and not self._asserted(path):
+        # what a noun phrase says is taken for granted however its clause is hedged: "analysts say HTS
+        # leader al-Jolani may try ..." still makes al-Jolani HTS's leader
+        whole = dependency_path(relation.source.root, relation.target.root)
+        presupposed = whole is not None and self._presupposed(whole)
+        if not presupposed and any(_inside(relation.source, c) and _inside(relation.target, c) for c in unasserted):
+            return None  # a claim's stance keeps it: "does not believe that X attacked Y"
+        if path is not None and not presupposed and not self._asserted(path):
             return None
         if path is not None and _leaves_a_relative_clause(path):
             return None  # "HTS, which drove out Zenki when ..., fought alongside the NFL": Zenki did not
@@ -155,6 +159,18 @@ class RelationDecider:
             relation = replace(relation, type="Dislikes")
         hops = len(path) - 1 if path is not None else None
         return replace(relation, confidence=self.weights.confidence(relation.construction, hops))
+
+    def _presupposed(self, path: list[Token]) -> bool:
+        """Whether the path stays inside a noun phrase that no modal noun frames, up to the verb it
+        hangs on ("HTS leader X", but not "the possibility of a rapprochement between X and Y")."""
+        if any(t.pos_ in ("VERB", "AUX") for t in path):
+            return False
+        words = list(path)
+        token = min(path, key=lambda t: sum(1 for _ in t.ancestors))
+        while token.head != token and token.head.pos_ not in ("VERB", "AUX"):
+            token = token.head
+            words.append(token)
+        return not any(t.lemma_.lower() in self.unasserting for t in words)
 
     def _asserted(self, path: list[Token]) -> bool:
         """Whether nothing on the path, nor a clause it is the complement of, negates, hedges or
