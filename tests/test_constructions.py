@@ -290,3 +290,8 @@ def test_guard_a_title_inside_a_hedged_clause_still_holds(nlp: Language) -> None
     text = "Analysts say Jaysh al-Islam commander Issam Buwaydani may now try to return to Douma."
     assert related(nlp, text, "InChargeOf", "Issam Buwaydani", "Jaysh al-Islam")
     assert not any(kind == "CoLocated" and "Douma" in target for kind, _, target in relations(nlp, text))
+
+
+def test_constructions_a_spokesman_named_after_the_groups_full_name_belongs_to_it(nlp: Language) -> None:
+    text = "A spokesman for the National Front for Liberation, Naji Mustafa, said the deal held."
+    assert related(nlp, text, "BelongsTo", "Naji Mustafa", "National Front for Liberation")

@@ -70,3 +70,12 @@ def test_references_the_last_words_of_a_name_are_that_name(fresh_db: Database, t
     edges(fresh_db, text, tmp_path)
     observatory = [n for n in export_json(fresh_db)["nodes"] if "Observatory" in n["name"]]
     assert len(observatory) == 1
+
+
+def test_references_members_listed_after_a_groups_factions_belong_to_the_group(
+    fresh_db: Database, tmp_path: Path
+) -> None:
+    text = "SNA factions including the Sultan Murad Division and the Hamza Division entered Tal Rifaat."
+    found = edges(fresh_db, text, tmp_path)
+    for member in ("Sultan Murad Division", "Hamza Division"):
+        assert ("BelongsTo", member, "Syrian National Army") in found, member

@@ -142,12 +142,12 @@ class RelationDecider:
         # what a noun phrase says is taken for granted however its clause is hedged: "analysts say HTS
         # leader al-Jolani may try ..." still makes al-Jolani HTS's leader
         whole = dependency_path(relation.source.root, relation.target.root)
-        presupposed = whole is not None and self._presupposed(whole)
+        presupposed = _adjacent(relation) or (whole is not None and self._presupposed(whole))
         if not presupposed and any(_inside(relation.source, c) and _inside(relation.target, c) for c in unasserted):
             return None  # a claim's stance keeps it: "does not believe that X attacked Y"
         if path is not None and not presupposed and not self._asserted(path):
             return None
-        if path is not None and _leaves_a_relative_clause(path):
+        if path is not None and not presupposed and _leaves_a_relative_clause(path):
             return None  # "HTS, which drove out Zenki when ..., fought alongside the NFL": Zenki did not
         if relation.type in _ROLES and path and self._someone_elses_role(path):
             return None  # "X met the head of Y": the words between fit, the clause does not
@@ -253,6 +253,13 @@ class RelationDecider:
 
 
 _NOUN_PHRASE_LINKS = frozenset({"prep", "pobj", "compound", "appos", "conj", "cc", "attr", "nsubj"})
+
+
+def _adjacent(relation: FoundRelation) -> bool:
+    """Whether nothing but punctuation separates the two mentions ("Colonel X", "X (Y)"): no clause lies
+    between them, whatever the parse made of the sentence around."""
+    first, second = sorted((relation.source, relation.target), key=lambda m: m.start)
+    return all(t.is_punct or t.is_space for t in first.doc[first.end : second.start])
 
 
 def _is_group(mention: Span) -> bool:

@@ -203,8 +203,11 @@ class StructureFinder:
     @staticmethod
     def _titled_people(title: Token, mentions: _Mentions) -> list[Span]:
         candidates: list[Token] = [c for c in title.children if c.dep_ == "appos"]
-        # "the head of Y's political office, X": the name hangs on the last noun of the title
-        candidates += [c for _, pobj in _pobjs(title, {"of"}) for c in pobj.children if c.dep_ == "appos"]
+        # "the head of Y's political office, X", "a spokesman for the Front for Liberation, X": the name
+        # hangs on the last noun of the title's phrase
+        candidates += [
+            t for _, pobj in _pobjs(title, _OFFICE_LINKS | _MEMBER_LINKS) for t in pobj.subtree if t.dep_ == "appos"
+        ]
         if title.dep_ in ("appos", "compound") and title.head.i != title.i:
             candidates.append(title.head)
         if title.dep_ == "attr" and title.head.lemma_ in _BE:

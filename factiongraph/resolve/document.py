@@ -297,6 +297,8 @@ class DocumentResolver:
                 ends = [men_of.get(i, i) for i in ends]
             elif found.type in _ACTS_THERE:
                 ends = [men_of.get(ends[0], ends[0]), ends[1]]
+            elif found.type == "BelongsTo":  # "SNA factions including the Hamza Division": the SNA's
+                ends = [ends[0], men_of.get(ends[1], ends[1])]
             source, target = (entity_of_mention.get(i) for i in ends)
             fact = (found.type, source or "", target or "", found.evidence.start)
             if source is None or target is None or source == target or fact in said:
