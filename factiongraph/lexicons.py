@@ -277,6 +277,7 @@ class Constructions(LexiconFile):
     affiliations: dict[RelationType, list[str]]
     including: list[str]
     place_preps: list[str]
+    doing_verbs: list[str]
 
 
 class Names(LexiconFile):

@@ -295,3 +295,11 @@ def test_guard_a_title_inside_a_hedged_clause_still_holds(nlp: Language) -> None
 def test_constructions_a_spokesman_named_after_the_groups_full_name_belongs_to_it(nlp: Language) -> None:
     text = "A spokesman for the National Front for Liberation, Naji Mustafa, said the deal held."
     assert related(nlp, text, "BelongsTo", "Naji Mustafa", "National Front for Liberation")
+
+
+def test_guard_condemning_or_blaming_an_attack_is_not_making_it(nlp: Language) -> None:
+    text = "The United States condemned the attack on Kurdish forces in Tal Tamr."
+    assert not related(nlp, text, "FightingAgainst", "United States", "Kurdish")
+    assert not any(kind == "CoLocated" and s == "United States" for kind, s, _ in relations(nlp, text))
+    text = "Turkey blamed the strike on Syrian government forces."
+    assert not related(nlp, text, "FightingAgainst", "Turkey", "Syrian government forces")

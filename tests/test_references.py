@@ -79,3 +79,8 @@ def test_references_members_listed_after_a_groups_factions_belong_to_the_group(
     found = edges(fresh_db, text, tmp_path)
     for member in ("Sultan Murad Division", "Hamza Division"):
         assert ("BelongsTo", member, "Syrian National Army") in found, member
+
+
+def test_references_a_nameless_official_acts_for_the_group(fresh_db: Database, tmp_path: Path) -> None:
+    found = edges(fresh_db, "An HTS official accused the Levant Front of breaking the truce.", tmp_path)
+    assert ("Dislikes", "Hayat Tahrir al-Sham", "Levant Front") in found

@@ -34,6 +34,7 @@ _CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "pcomp", "conj", "acomp", "relcl", "
 """Links up which a verb without a subject finds the subject it shares ("We remain committed to
 working with X"; "reaffirms its commitment to support X")."""
 _MAX_CLIMB = 5
+_ATTITUDES = frozenset({"Likes", "Dislikes"})
 
 
 @Language.factory(
@@ -191,8 +192,9 @@ class FrameFinder:
                 if frame:
                     objects += [(m, "") for m in self._with_conjuncts([child], mention_at)]
                 # "met the Foreign Minister in London", "set up checkpoints on the M4", "shelled positions
-                # near Saraqib": the subject was where its object was
-                objects += self._places_on([child, *(c for c in child.children if c.dep_ == "appos")], mention_at)
+                # near Saraqib": the subject was where its object was; not one who "condemned the attack in Z"
+                if not (frame and frame["type"] in _ATTITUDES):
+                    objects += self._places_on([child, *(c for c in child.children if c.dep_ == "appos")], mention_at)
             elif child.dep_ == "prep":
                 word = child.lower_
                 wanted = word in self.place_preps or (frame and ("*" in preps or word in preps))

@@ -56,6 +56,7 @@ class ConstructionWords:
     affiliation_type: dict[str, str]
     including: frozenset[str]
     place_preps: frozenset[str]
+    doing_verbs: frozenset[str]
 
     @classmethod
     def read(cls, path: str | None = None) -> ConstructionWords:
@@ -76,6 +77,7 @@ class ConstructionWords:
             affiliation_type=by_word(raw["affiliations"]),
             including=frozenset(raw["including"]),
             place_preps=frozenset(raw["place_preps"]),
+            doing_verbs=frozenset(raw["doing_verbs"]),
         )
 
 
@@ -262,13 +264,17 @@ class StructureFinder:
             agents += self._subject_of_governing_verb(noun, mentions)
         return between, agents, others
 
-    @staticmethod
-    def _subject_of_governing_verb(noun: Token, mentions: _Mentions) -> list[Span]:
-        """ "X launched an attack on Y", "X engaged in clashes with Y": the event is the subject's."""
+    def _subject_of_governing_verb(self, noun: Token, mentions: _Mentions) -> list[Span]:
+        """ "X launched an attack on Y", "X engaged in clashes with Y": the event is the subject's; not
+        when the verb only speaks of it ("X condemned the attack on Y", "X blamed the strike on Y")."""
         verb = noun.head
         if noun.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head
-        if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB":
+        if (
+            noun.dep_ not in ("dobj", "pobj")
+            or verb.pos_ != "VERB"
+            or verb.lemma_.lower() not in self.words.doing_verbs
+        ):
             return []
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         return [m for s in subjects for m in mentions.of(s)]

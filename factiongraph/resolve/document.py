@@ -79,6 +79,7 @@ def _is_acronym(text: str) -> bool:
 
 _BETWEEN_ACTORS = {"CommWith", "Likes", "Dislikes", "AlliesOf", "FightingAgainst"}
 _ACTS_THERE = {"CoLocated", "Controls"}
+_SPEAK_FOR = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "officer"})
 """Relations whose source acts in a place: a group's men there put the group there."""
 _DURABLE = {"BelongsTo", "InChargeOf", "Controls"}
 """Relations that hold over a time, with a start and an end, rather than happen at one."""
@@ -148,11 +149,15 @@ def _men_named_after_actors(
     mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str]
 ) -> dict[int, int]:
     """Plural group descriptions that name one group ("HTS fighters", "fighters of the NLF", "the Hamza
-    Division's men"), mapped to that group's mention: what its men do, it does. A singular one ("a faction
-    of the SNA") is a unit of the group, not the group, and is left alone."""
+    Division's men"), and nameless officials of one ("an HTS official"), mapped to that group's mention:
+    what its men do, it does. A singular group description ("a faction of the SNA") is a unit of the
+    group, not the group, and is left alone."""
     found: dict[int, int] = {}
     for i, outer in enumerate(mentions):
-        if not is_description[i] or outer.label_ != "Organisation" or outer.root.tag_ != "NNS":
+        men = outer.label_ == "Organisation" and outer.root.tag_ == "NNS"
+        # "an HTS official", "a YPG spokesman": a nameless one who speaks or acts for the group
+        envoy = outer.label_ == "Person" and outer.root.lemma_.lower() in _SPEAK_FOR and i not in entity_of_mention
+        if not is_description[i] or not (men or envoy):
             continue
         inner = [
             j
