@@ -84,3 +84,20 @@ def test_references_members_listed_after_a_groups_factions_belong_to_the_group(
 def test_references_a_nameless_official_acts_for_the_group(fresh_db: Database, tmp_path: Path) -> None:
     found = edges(fresh_db, "An HTS official accused the Levant Front of breaking the truce.", tmp_path)
     assert ("Dislikes", "Hayat Tahrir al-Sham", "Levant Front") in found
+
+
+def test_references_the_new_army_is_the_army_named_before(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Rebel factions announced the creation of the Syrian National Army in Azaz. "
+        "Its first months were quiet. Later the Hamza Division, led by Sayf Abu Bakr, and the Sultan Murad "
+        "Division joined the new army."
+    )
+    found = edges(fresh_db, text, tmp_path)
+    assert ("BelongsTo", "Sultan Murad Division", "Syrian National Army") in found
+    assert not any(kind == "InChargeOf" and target == "Sultan Murad Division" for kind, _, target in found)
+
+
+def test_references_its_is_the_group_just_named_not_the_subject(fresh_db: Database, tmp_path: Path) -> None:
+    text = "The European Union sanctioned the Hamza Division and its commander, Sayf Abu Bakr."
+    found = edges(fresh_db, text, tmp_path)
+    assert not any(kind == "InChargeOf" and target == "European Union" for kind, _, target in found)

@@ -22,6 +22,9 @@ from factiongraph.nlp.spans import DESCRIPTIONS_KEY, NESTED_KEY, ClauseWords, Fo
 
 _ASSERTED = "asserted"
 _ROLES = frozenset({"InChargeOf", "BelongsTo"})
+_DURABLE = frozenset({"InChargeOf", "BelongsTo", "IsSynonymOf", "Controls", "AlliesOf"})
+"""What a noun phrase can take for granted ("HTS leader X", "the Turkish-backed SNA"); an event it names
+("the defeat of ISIS in Raqqa") happened only if its clause says so."""
 _STATE_PLACE_PREFIX = "country:"
 _MODIFIER_DEPS = frozenset({"neg", "aux", "auxpass", "advmod", "mark", "acomp", "amod"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acomp", "conj"})
@@ -142,7 +145,9 @@ class RelationDecider:
         # what a noun phrase says is taken for granted however its clause is hedged: "analysts say HTS
         # leader al-Jolani may try ..." still makes al-Jolani HTS's leader
         whole = dependency_path(relation.source.root, relation.target.root)
-        presupposed = _adjacent(relation) or (whole is not None and self._presupposed(whole))
+        presupposed = relation.type in _DURABLE and (
+            _adjacent(relation) or (whole is not None and self._presupposed(whole))
+        )
         if not presupposed and any(_inside(relation.source, c) and _inside(relation.target, c) for c in unasserted):
             return None  # a claim's stance keeps it: "does not believe that X attacked Y"
         if path is not None and not presupposed and not self._asserted(path):

@@ -165,6 +165,9 @@ class FrameFinder:
                 passive = [current.head]  # "the government, which is backed by Russia": the noun it describes
             if agents:
                 subjects = self._with_conjuncts(agents, mention_at)
+                if current.dep_ == "acl" and passive == [current.head]:  # the noun described, not its list
+                    described = [mention_at[current.head.i]] if current.head.i in mention_at else []
+                    return subjects, [(m, "") for m in described]
                 return subjects, [(m, "") for m in self._with_conjuncts(passive, mention_at)]
             active = [c for c in current.children if c.dep_ in _SUBJECTS and c.dep_ != "nsubjpass"]
             if current.dep_ == "relcl" and any(c.lower_ in self.clauses.relative_pronouns for c in active):

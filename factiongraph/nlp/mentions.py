@@ -47,6 +47,7 @@ _TITLE_LINKS = {"of", "for"}
 _MAX_TITLE_TAIL = 6
 _STATE_OWNED = frozenset({"agency", "state-force"})
 _ACTING_PREPS = frozenset({"by", "between", "with"})
+_GOVERNMENT_WORDS = frozenset({"government", "regime", "administration", "authorities", "state"})
 """KB categories of bodies that belong to a state: the state that opens their name is theirs."""
 
 
@@ -158,6 +159,8 @@ class MentionFinder:
             state = self.state_words.get(first.lower_)
             if state is None or name.label_ != "Organisation" or first.i + 1 >= name.end or name.id_ == state[0]:
                 continue
+            if any(t.lower_ in _GOVERNMENT_WORDS for t in name):
+                continue  # "the Syrian government (forces)" is the state's own, not a body of it
             hyphenated = name.doc[first.i + 1].text in ("-", "–")
             if name.id_ and name.id_ not in self.state_owned and not hyphenated:
                 continue

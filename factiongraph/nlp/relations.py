@@ -167,6 +167,8 @@ class RelationFinder:
                 break
             if mention[0].tag_ in ("PRP", "PRP$"):
                 break  # "taken by ISIL terrorists, we have heard": a pronoun starts a new clause, not a list item
+            if mention.root.dep_ == "conj" and other.start <= mention.root.head.i < other.end:
+                break  # "X, led by Y, and Z joined": Z is listed with X, not with Y
             if any(mention.start <= n.start and n.end <= mention.end and n.label_ == other.label_ for n in nested):
                 break
             if relation.target is second:

@@ -362,7 +362,8 @@ class StructureFinder:
         found = []
         for owner in owners:
             for prep, place in places:
-                inside = owner.label_ == "Location" and prep in _INSIDE
+                described = owner.root == noun or (noun.dep_ == "appos" and owner.root == noun.head)
+                inside = owner.label_ == "Location" and prep in _INSIDE and described
                 if (owner.label_ in ACTORS or inside) and not (owner.start <= place.start < owner.end):
                     found.append(FoundRelation("CoLocated", owner, place, noun.sent, "place"))
         return found

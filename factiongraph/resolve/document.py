@@ -145,6 +145,14 @@ def _areas_named_after_actors(
     return {i: actors[0] for i, actors in named.items() if len(actors) == 1}
 
 
+def _is_subject(mention: Span) -> bool:
+    """Whether a mention is, or is listed with, the subject of its clause."""
+    token = mention.root
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"))
+
+
 def _men_named_after_actors(
     mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str]
 ) -> dict[int, int]:
@@ -605,9 +613,13 @@ class DocumentResolver:
         entity_of_mention: dict[int, str],
         entities: dict[str, EntityRecord],
     ) -> None:
-        """ "the group", "the city", "its", "they": the actor or place of that kind last named in this
-        sentence or the two before it (a town for "the city", never a country), when the description
-        names nothing itself. Names count in the order they are written, so the nearest wins."""
+        """ "the group", "the new army", "the city", "its", "they": what the article named before of that kind.
+
+        A description whose head ends a name written before is that name's ("the new army" after "the
+        Syrian National Army", however far back). Otherwise a pronoun is the nearest actor of its kind
+        named in its sentence or the two before, a description the nearest that was the subject of one of
+        the two sentences before, and a place the nearest town named there (never a country). A
+        description that names something itself is no reference."""
         for i, mention in enumerate(mentions):
             if not is_description[i] or i in entity_of_mention:
                 continue
@@ -617,19 +629,24 @@ class DocumentResolver:
             plain = mention[0].lower_ in _DEFINITE and mention.root.tag_ == "NN" and mention.root.i == mention.end - 1
             if kind is None or not (pronoun or plain) or mention.label_ != kind:
                 continue
-            earliest = sentence_of[mention.start] - _REFER_BACK_SENTENCES
-            for j in range(i - 1, -1, -1):
-                candidate = mentions[j]
-                if sentence_of[candidate.start] < earliest:
-                    break
-                key = entity_of_mention.get(j)
-                entity = entities.get(key) if key else None
-                if is_description[j] or entity is None or entity.type != kind or candidate.end > mention.start:
-                    continue
-                if kind == "Location" and _is_country(entity):
-                    continue
-                entity_of_mention[i] = key
-                break
+            earlier = [
+                j
+                for j in range(i - 1, -1, -1)
+                if not is_description[j]
+                and mentions[j].end <= mention.start
+                and (key := entity_of_mention.get(j)) in entities
+                and entities[key].type == kind
+                and not (kind == "Location" and _is_country(entities[key]))
+            ]
+            head = mention.root.lemma_.lower()
+            named_alike = [j for j in earlier if not pronoun and mentions[j][-1].lemma_.lower() == head]
+            here = sentence_of[mention.start]
+            near = [j for j in earlier if sentence_of[mentions[j].start] >= here - _REFER_BACK_SENTENCES]
+            if kind == "Organisation" and not pronoun:
+                near = [j for j in near if _is_subject(mentions[j]) and sentence_of[mentions[j].start] < here]
+            chosen = (named_alike or near)[:1]
+            if chosen:
+                entity_of_mention[i] = entity_of_mention[chosen[0]]
 
     def _kb_entity(self, actor_id: str, surface: list[str]) -> EntityRecord:
         actor = self.kb.get(actor_id)
