@@ -42,3 +42,37 @@ def test_kb_user_file_replaces_and_adds_by_id(tmp_path: Path) -> None:
     merged = read_kb_file(default_kb_path()).merged_with(read_kb_file(mine))
     assert merged.get("hayat-tahrir-al-sham").name == "HTS renamed"
     assert merged.get("new-group") is not None
+
+
+@pytest.mark.parametrize(
+    ("spelling", "actor_id"),
+    [
+        ("Hemedti", "hemedti"),
+        ("Ghneiwa", "abdulghani-al-kikli"),
+        ("Radaa", "special-deterrence-force"),
+        ("LAAF", "libyan-national-army"),
+        ("al-Amaliqa", "giants-brigades"),
+        ("Houthis", "ansar-allah"),
+        ("ATMIS", "aussom"),
+        ("ISGS", "islamic-state-sahel-province"),
+        ("جماعة نصرة الإسلام والمسلمين", "jnim"),
+        ("Shabab al-Sunna", "eighth-brigade"),
+    ],
+)
+def test_kb_knows_actors_of_other_conflicts_by_their_other_names(spelling: str, actor_id: str) -> None:
+    from factiongraph.kb import find_in_kb
+
+    assert find_in_kb(read_kb_file(default_kb_path()), spelling).id == actor_id
+
+
+def test_kb_seats_and_spellings_name_one_actor_each() -> None:
+    from factiongraph.keys import name_key
+
+    kb = read_kb_file(default_kb_path())
+    seats = [a.seat.lower() for a in kb.actors if a.seat]
+    assert len(seats) == len(set(seats))
+    owners: dict[str, set[str]] = {}
+    for actor in kb.actors:
+        for name in actor.all_names():
+            owners.setdefault(name_key(name), set()).add(actor.id)
+    assert {key: ids for key, ids in owners.items() if len(ids) > 1} == {}
