@@ -303,3 +303,10 @@ def test_guard_condemning_or_blaming_an_attack_is_not_making_it(nlp: Language) -
     assert not any(kind == "CoLocated" and s == "United States" for kind, s, _ in relations(nlp, text))
     text = "Turkey blamed the strike on Syrian government forces."
     assert not related(nlp, text, "FightingAgainst", "Turkey", "Syrian government forces")
+
+
+def test_guard_a_place_name_that_modifies_a_thing_is_no_place(nlp: Language) -> None:
+    text = "Russia accused Turkey of failing to separate rebels from HTS, as promised in the Sochi agreement."
+    assert not any(kind == "CoLocated" and t == "Sochi" for kind, _, t in relations(nlp, text))
+    text = "Abu Amsha appeared at the house of a sheikh in the Atma area."
+    assert any(kind == "CoLocated" and "Atma" in t for kind, _, t in relations(nlp, text))

@@ -18,10 +18,19 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from factiongraph.kb import load_kb
-from factiongraph.nlp.spans import DESCRIPTIONS_KEY, NESTED_KEY, ClauseWords, FoundRelation, read_lexicon, span_keys
+from factiongraph.nlp.spans import (
+    DESCRIPTIONS_KEY,
+    MENTIONS_KEY,
+    NESTED_KEY,
+    ClauseWords,
+    FoundRelation,
+    read_lexicon,
+    span_keys,
+)
 
 _ASSERTED = "asserted"
 _ROLES = frozenset({"InChargeOf", "BelongsTo"})
+_PLACED = frozenset({"CoLocated", "Controls"})
 _DURABLE = frozenset({"InChargeOf", "BelongsTo", "IsSynonymOf", "Controls", "AlliesOf"})
 """What a noun phrase can take for granted ("HTS leader X", "the Turkish-backed SNA"); an event it names
 ("the defeat of ISIS in Raqqa") happened only if its clause says so."""
@@ -67,6 +76,7 @@ def make_decide(
         not_fighting=frozenset(raw["not_fighting"]),
         agent_types=frozenset(raw["agent_types"]),
         titles=frozenset(heads["person_command"] + heads["person_other"]),
+        place_nouns=frozenset(heads["place"]),
         civilian=frozenset(a.id for a in kb.actors if a.category in civilian),
         civilian_heads=frozenset(raw["civilian_heads"]),
         states=frozenset(a.id for a in kb.actors if a.category == "state"),
@@ -114,6 +124,7 @@ class RelationDecider:
         not_fighting: frozenset[str],
         agent_types: frozenset[str],
         titles: frozenset[str],
+        place_nouns: frozenset[str],
         civilian: frozenset[str],
         civilian_heads: frozenset[str],
         states: frozenset[str],
@@ -125,6 +136,7 @@ class RelationDecider:
         self.not_fighting = not_fighting
         self.agent_types = agent_types
         self.titles = titles
+        self.place_nouns = place_nouns
         self.civilian = civilian
         self.civilian_heads = civilian_heads
         self.states = states
@@ -133,13 +145,15 @@ class RelationDecider:
 
     def __call__(self, doc: Doc) -> Doc:
         unasserted = [c.content for c in doc._.fg_claims or [] if c.stance != _ASSERTED]
-        candidates = [self._decide(r, unasserted) for r in doc._.fg_relations or []]
+        in_a_place = {i for m in doc.spans[MENTIONS_KEY] if m.label_ == "Location" for i in range(m.start, m.end)}
+        in_a_place |= {t.i for t in doc if t.lemma_.lower() in self.place_nouns}  # "the Atma area", "al-Ghab Plain"
+        candidates = [self._decide(r, unasserted, in_a_place) for r in doc._.fg_relations or []]
         kept = _merged([r for r in candidates if r is not None])
         kept = self._told_about_a_unit(doc, kept)
         doc._.fg_relations = [r for r in kept if r.confidence >= self.min_confidence]
         return doc
 
-    def _decide(self, relation: FoundRelation, unasserted: list[Span]) -> FoundRelation | None:
+    def _decide(self, relation: FoundRelation, unasserted: list[Span], in_a_place: set[int]) -> FoundRelation | None:
         """The relation weighed, retyped where a guard says so, or None where a guard drops it."""
         path = dependency_path(_first_conjunct(relation.source.root), _first_conjunct(relation.target.root))
         # what a noun phrase says is taken for granted however its clause is hedged: "analysts say HTS
@@ -156,6 +170,8 @@ class RelationDecider:
             return None  # "HTS, which drove out Zenki when ..., fought alongside the NFL": Zenki did not
         if relation.type in _ROLES and path and self._someone_elses_role(path):
             return None  # "X met the head of Y": the words between fit, the clause does not
+        if relation.type in _PLACED and _names_a_thing(relation.target, in_a_place):
+            return None  # "the Sochi agreement", "Operation Euphrates Shield": a place's name, not a place
         if relation.type in self.agent_types and self._is_place(relation.source):
             return None  # "Raqqa freed from IS": a town neither fights nor holds
         if relation.type == "InChargeOf" and relation.source.label_ != "Person" and _is_group(relation.target):
@@ -299,6 +315,19 @@ def _frames_of(noun: Token) -> list[Token]:
         noun = noun.head.head
         frames.append(noun)
     return frames
+
+
+def _names_a_thing(place: Span, in_a_place: set[int]) -> bool:
+    """Whether a place's name only modifies a noun that is no place ("the Sochi agreement")."""
+    last = place[-1]  # a modifier's last word hangs on the noun it modifies
+    head = last.head
+    return (
+        place.label_ == "Location"
+        and last.dep_ in ("compound", "amod", "nmod")
+        and not place.start <= head.i < place.end
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i not in in_a_place
+    )
 
 
 def _first_conjunct(token: Token) -> Token:

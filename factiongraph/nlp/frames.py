@@ -37,6 +37,11 @@ _MAX_CLIMB = 5
 _ATTITUDES = frozenset({"Likes", "Dislikes"})
 
 
+def _heads_a_place(token: Token) -> bool:
+    """Whether a noun heads a place description ("the Atma area"), so the place named in it is the place."""
+    return any(d.root.i == token.i and d.label_ == "Location" for d in token.doc.spans[DESCRIPTIONS_KEY])
+
+
 @Language.factory(
     "fg_frames",
     default_config={"verbs_path": None, "clauses_path": None},
@@ -243,7 +248,13 @@ class FrameFinder:
                     if g.dep_ == "pobj"
                 ]
                 # "SDF positions", "Russian air power": men and arms named after their side stand for it
-                queue += [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i in mention_at]
+                queue += [
+                    c
+                    for c in token.children
+                    if c.dep_ in ("compound", "amod", "nmod")
+                    and c.i in mention_at
+                    and (mention_at[c.i].label_ != "Location" or _heads_a_place(token))  # not "the Sochi agreement"
+                ]
         return mentions
 
     def _type(self, frame: dict[str, Any] | None, obj: Span, prep: str) -> str | None:
