@@ -146,7 +146,6 @@ class RelationDecider:
     def __call__(self, doc: Doc) -> Doc:
         unasserted = [c.content for c in doc._.fg_claims or [] if c.stance != _ASSERTED]
         in_a_place = {i for m in doc.spans[MENTIONS_KEY] if m.label_ == "Location" for i in range(m.start, m.end)}
-        in_a_place |= {t.i for t in doc if t.lemma_.lower() in self.place_nouns}  # "the Atma area", "al-Ghab Plain"
         candidates = [self._decide(r, unasserted, in_a_place) for r in doc._.fg_relations or []]
         kept = _merged([r for r in candidates if r is not None])
         kept = self._told_about_a_unit(doc, kept)
@@ -170,7 +169,7 @@ class RelationDecider:
             return None  # "HTS, which drove out Zenki when ..., fought alongside the NFL": Zenki did not
         if relation.type in _ROLES and path and self._someone_elses_role(path):
             return None  # "X met the head of Y": the words between fit, the clause does not
-        if relation.type in _PLACED and _names_a_thing(relation.target, in_a_place):
+        if relation.type in _PLACED and _names_a_thing(relation.target, in_a_place, self.place_nouns):
             return None  # "the Sochi agreement", "Operation Euphrates Shield": a place's name, not a place
         if relation.type in self.agent_types and self._is_place(relation.source):
             return None  # "Raqqa freed from IS": a town neither fights nor holds
@@ -317,8 +316,9 @@ def _frames_of(noun: Token) -> list[Token]:
     return frames
 
 
-def _names_a_thing(place: Span, in_a_place: set[int]) -> bool:
-    """Whether a place's name only modifies a noun that is no place ("the Sochi agreement")."""
+def _names_a_thing(place: Span, in_a_place: set[int], place_nouns: frozenset[str]) -> bool:
+    """Whether a place's name only modifies a noun that is no place ("the Sochi agreement", but not
+    "the Atma area" nor "al-Ghab Plain")."""
     last = place[-1]  # a modifier's last word hangs on the noun it modifies
     head = last.head
     return (
@@ -327,6 +327,7 @@ def _names_a_thing(place: Span, in_a_place: set[int]) -> bool:
         and not place.start <= head.i < place.end
         and head.pos_ in ("NOUN", "PROPN")
         and head.i not in in_a_place
+        and head.lemma_.lower() not in place_nouns
     )
 
 
