@@ -30,8 +30,9 @@ KEYS = {
 }
 FLOORS = {"relations": 0.75, "entities": 0.90, "alias_pairs": 0.85, "claims": 0.75}
 """Issue 9's acceptance, by the graph-level rule."""
-KEPT = {"relations": 0.29, "entities": 0.91, "alias_pairs": 0.70, "claims": 0.63}
-"""What the extractor reached when the corpus was added (30.4 %, 92.4 %, 72.0 %, 65.4 %), less a margin."""
+KEPT = {"relations": 0.31, "entities": 0.93, "alias_pairs": 0.85, "claims": 0.62}
+"""What the extractor reached by the end of the session that added the corpus (32.7 %, 94.0 %, 85.8 %,
+64.1 %), less a margin."""
 
 
 def folded(text: str) -> str:
@@ -119,9 +120,10 @@ def test_corpus_every_article_is_graded(corpus_score: GraphScore) -> None:
     "figure",
     [
         "entities",
+        "alias_pairs",
         *(
             pytest.param(figure, marks=pytest.mark.xfail(strict=False, reason="issue 9's floor, not met yet"))
-            for figure in ("relations", "alias_pairs", "claims")
+            for figure in ("relations", "claims")
         ),
     ],
 )

@@ -101,3 +101,10 @@ def test_references_its_is_the_group_just_named_not_the_subject(fresh_db: Databa
     text = "The European Union sanctioned the Hamza Division and its commander, Sayf Abu Bakr."
     found = edges(fresh_db, text, tmp_path)
     assert not any(kind == "InChargeOf" and target == "European Union" for kind, _, target in found)
+
+
+def test_references_a_surname_after_the_full_name_is_that_person(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Sheikh Ibrahim al-Hifl called on the tribes to rise. Fighters loyal to al-Hifl held Dhiban for a week."
+    edges(fresh_db, text, tmp_path)
+    people = [n for n in export_json(fresh_db)["nodes"] if "Hifl" in n["name"]]
+    assert len(people) == 1 and people[0]["type"] == "Person"

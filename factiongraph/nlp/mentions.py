@@ -250,6 +250,11 @@ class MentionFinder:
         return end
 
 
+def _ends_a_full_name(text: str, full_names: list[str]) -> bool:
+    key = name_key(text)
+    return bool(key) and any(full != key and full.endswith(" " + key) for full in full_names)
+
+
 def ends_head(longer: str, short: str) -> bool:
     """Whether ``short`` is the last words of ``longer``'s head, the part before "for" or "of"
     ("Observatory" of "Syrian Observatory for Human Rights", "Central Committee" of "Daraa Central Committee")."""
@@ -311,6 +316,7 @@ def _harmonise(names: list[Span]) -> list[Span]:
     typed two ways takes the type the KB gave it, else its most frequent type.
     """
     surnames = {n[-1].lower_ for n in names if n.label_ == "Person" and len(n) > 1}
+    full_names = [name_key(n.text) for n in names if n.label_ == "Person" and len(n.text.split()) > 1]
     known_groups = [n.text for n in names if n.label_ == "Organisation" and len(n) > 1 and n.id_]
     votes: dict[str, Counter[str]] = {}
     kb_type: dict[str, str] = {}
@@ -323,6 +329,8 @@ def _harmonise(names: list[Span]) -> list[Span]:
         label = name.label_
         if not name.id_ and label in ("Location", "Organisation") and len(name) == 1 and name[0].lower_ in surnames:
             label = "Person"
+        elif not name.id_ and label in ("Location", "Organisation") and _ends_a_full_name(name.text, full_names):
+            label = "Person"  # "al-Hifl" after "Ibrahim al-Hifl"
         elif not name.id_ and label in ("Person", "Location") and any(ends_head(o, name.text) for o in known_groups):
             label = "Organisation"  # "the Observatory" after "the Syrian Observatory for Human Rights"
         elif not name.id_ and label != "Temporal" and name.text in kb_type:
