@@ -186,6 +186,12 @@ def test_claims_a_negated_or_conditional_report_is_denied_or_possible(nlp: Langu
     assert (claim.speaker.text, claim.stance) == ("Turkish", "possible")
 
 
+def test_claims_a_spokesman_who_is_named_speaks_himself(nlp: Language, finder: ClaimFinder) -> None:
+    text = "A spokesman for the National Front for Liberation, Naji Mustafa, said the deal held."
+    [claim] = claims(nlp, finder, text)
+    assert claim.speaker.text == "Naji Mustafa"
+
+
 def test_claims_evidence_is_the_sentence_and_about_spans_are_mentions(nlp: Language, finder: ClaimFinder) -> None:
     text = (
         "Fighting resumed near Manbij on Friday. "

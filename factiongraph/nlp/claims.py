@@ -256,6 +256,15 @@ class _Mentions:
         "Turkish officials" (the state), "the group's spokesman"."""
         if description.label_ not in ("Person", "Organisation"):
             return None
+        named = [  # "a spokesman for the Front for Liberation, Naji Mustafa, said": he speaks
+            m
+            for t in head.subtree
+            if t.dep_ == "appos" and t.i > head.i
+            for m in self.covering.get(t.i, ())
+            if self.is_name(m) and m.label_ == "Person"
+        ]
+        if named:
+            return named[0]
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in _SPEAKS_FOR:
                 groups = self.inside(child.i + 1, child.right_edge.i + 1, frozenset({"Organisation"}))

@@ -642,7 +642,7 @@ class DocumentResolver:
             named_alike = [j for j in earlier if not pronoun and mentions[j][-1].lemma_.lower() == head]
             here = sentence_of[mention.start]
             near = [j for j in earlier if sentence_of[mentions[j].start] >= here - _REFER_BACK_SENTENCES]
-            if kind == "Organisation" and not pronoun:
+            if kind in ("Organisation", "Person") and not pronoun:
                 near = [j for j in near if _is_subject(mentions[j]) and sentence_of[mentions[j].start] < here]
             chosen = (named_alike or near)[:1]
             if chosen:
