@@ -310,3 +310,12 @@ def test_guard_a_place_name_that_modifies_a_thing_is_no_place(nlp: Language) -> 
     assert not any(kind == "CoLocated" and t == "Sochi" for kind, _, t in relations(nlp, text))
     text = "Abu Amsha appeared at the house of a sheikh in the Atma area."
     assert any(kind == "CoLocated" and "Atma" in t for kind, _, t in relations(nlp, text))
+
+
+def test_constructions_a_dateline_puts_the_sentences_actors_in_its_place(nlp: Language) -> None:
+    text = "JARABLUS, Syria (Levant Wire) — The Sultan Murad Division and the Hamza Division entered the town."
+    found = relations(nlp, text)
+    assert related(nlp, text, "CoLocated", "Sultan Murad Division", "JARABLUS")
+    assert not any(s == "JARABLUS" and kind != "CoLocated" for kind, s, _ in found)  # the place did nothing
+    doc = nlp("GENEVA, 4 May 2017 — The UN envoy, Staffan de Mistura, said the talks would resume.")
+    assert [c.speaker.text for c in doc._.fg_claims] != ["GENEVA"]

@@ -30,7 +30,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, ClauseWords, read_lexicon
+from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, ClauseWords, dateline, read_lexicon
 
 STANCES = ("asserted", "denied", "possible", "likely")
 SPEAKER_LABELS = frozenset({"Person", "Organisation"})
@@ -218,6 +218,12 @@ class _Mentions:
         ranked = sorted(inner, key=lambda m: (m.label_ == "Location", not self.is_name(m), m.start))
         return ranked[0] if ranked else None
 
+    def first_actor_after(self, start: int, end: int) -> Span | None:
+        """The first name of a speaker between two tokens, else the first description."""
+        found = [m for m in self.inside(start, end, SPEAKER_LABELS)]
+        names = [m for m in found if self.is_name(m)]
+        return (names or found or [None])[0]
+
     def is_name(self, mention: Span) -> bool:
         return (mention.start, mention.end) not in self.descriptions
 
@@ -315,6 +321,7 @@ class ClaimFinder:
     def sentence_claims(self, sentence: Span, mentions: _Mentions) -> list[FoundClaim]:
         """Every claim of one sentence: reporting verbs first, then source phrases, then modal frames."""
         cues = self.cues
+        opening = dateline(sentence, mentions.mentions)
         reporting: dict[int, tuple[str, Token | None]] = {}
         sources: list[tuple[Token, Token, Token, Token]] = []
         frames: list[Token] = []
@@ -337,6 +344,8 @@ class ClaimFinder:
         for i, (stance, particle) in reporting.items():
             verb = sentence.doc[i]
             speaker = self._speaker(verb, reporting, mentions)
+            if speaker is not None and opening is not None and speaker.start < opening[1]:
+                speaker = mentions.first_actor_after(opening[1], verb.i)  # "GENEVA — The Envoy warned"
             if speaker is None and i in sourced and self._subject(verb) is None:
                 speaker = sourced[i]  # "X is expected to ..., according to Y"
             speakers[i] = speaker

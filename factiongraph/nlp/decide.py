@@ -24,6 +24,7 @@ from factiongraph.nlp.spans import (
     NESTED_KEY,
     ClauseWords,
     FoundRelation,
+    dateline,
     read_lexicon,
     span_keys,
 )
@@ -146,7 +147,12 @@ class RelationDecider:
     def __call__(self, doc: Doc) -> Doc:
         unasserted = [c.content for c in doc._.fg_claims or [] if c.stance != _ASSERTED]
         in_a_place = {i for m in doc.spans[MENTIONS_KEY] if m.label_ == "Location" for i in range(m.start, m.end)}
-        candidates = [self._decide(r, unasserted, in_a_place) for r in doc._.fg_relations or []]
+        spans = list(doc.spans[MENTIONS_KEY])
+        datelined = {
+            i for sentence in doc.sents if (d := dateline(sentence, spans)) for i in range(sentence.start, d[1])
+        }
+        relations = [r for r in doc._.fg_relations or [] if not _misread_dateline(r, datelined)]
+        candidates = [self._decide(r, unasserted, in_a_place) for r in relations]
         kept = _merged([r for r in candidates if r is not None])
         kept = self._told_about_a_unit(doc, kept)
         doc._.fg_relations = [r for r in kept if r.confidence >= self.min_confidence]
@@ -314,6 +320,16 @@ def _frames_of(noun: Token) -> list[Token]:
         noun = noun.head.head
         frames.append(noun)
     return frames
+
+
+def _misread_dateline(relation: FoundRelation, datelined: set[int]) -> bool:
+    """Whether a relation takes a dateline's place for an actor of the sentence ("AZAZ, Syria — Turkish
+    troops entered ..." does not make Azaz enter anything); the dateline's own places may still hold
+    each other, and its construction puts the actors there."""
+    if relation.construction == "dateline":
+        return False
+    inside = [m.start in datelined for m in (relation.source, relation.target)]
+    return any(inside) and not all(inside)
 
 
 def _names_a_thing(place: Span, in_a_place: set[int], place_nouns: frozenset[str]) -> bool:

@@ -81,3 +81,22 @@ class ClauseWords:
             if child.dep_ == "mark" and child.lower_ in self.conditions:
                 return False
         return True
+
+
+_DATELINE_DASHES = frozenset({"—", "–", "--"})
+_DATELINE_MAX_TOKENS = 14
+
+
+def dateline(sentence: Span, mentions: list[Span]) -> tuple[Span, int] | None:
+    """The place of a dateline that opens a sentence ("AZAZ, Syria (Levant Wire) — ...", "GENEVA,
+    6 October 2016 — ..."), and the index of the dash after it; None when the sentence has none.
+
+    Before the dash stand only places, dates, an outlet in brackets and punctuation."""
+    dash = next((t.i for t in sentence[:_DATELINE_MAX_TOKENS] if t.text in _DATELINE_DASHES), None)
+    if dash is None or dash == sentence.start:
+        return None
+    before = [m for m in mentions if sentence.start <= m.start and m.end <= dash]
+    places = [m for m in before if m.label_ == "Location"]
+    if not places or places[0].start != sentence.start:
+        return None
+    return places[0], dash

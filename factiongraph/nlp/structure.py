@@ -22,7 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, FoundRelation, read_lexicon
+from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, FoundRelation, dateline, read_lexicon
 
 ACTORS = frozenset({"Person", "Organisation", "Nationality"})
 GROUPS = frozenset({"Organisation"})
@@ -180,8 +180,31 @@ class StructureFinder:
                 found += self._affiliation(token, mentions)
             if lemma in self.words.including or lower in self.words.including:
                 found += self._including(token, mentions)
+        found += self._datelines(doc, mentions)
         doc._.fg_relations = found
         return doc
+
+    @staticmethod
+    def _datelines(doc: Doc, mentions: _Mentions) -> list[FoundRelation]:
+        """ "AZAZ, Syria — Turkish troops entered ...": who acts in a datelined sentence was where it is datelined."""
+        found = []
+        spans = list(doc.spans[MENTIONS_KEY])
+        for sentence in doc.sents:
+            opening = dateline(sentence, spans)
+            if opening is None:
+                continue
+            place, dash = opening
+            subjects = [
+                m
+                for t in doc[dash + 1 : sentence.end]
+                # the subjects after the dash, or what the parser hung on the place as if it were one
+                if (t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"))
+                or (t.dep_ in ("appos", "conj") and t.head.i < dash)
+                for m in mentions.of(t)
+                if m.label_ in ACTORS
+            ]
+            found += [FoundRelation("CoLocated", s, place, sentence, "dateline") for s in dict.fromkeys(subjects)]
+        return found
 
     # -- titles -------------------------------------------------------------------------------
 
