@@ -192,7 +192,7 @@ class RelationDecider:
         if any(t.pos_ in ("VERB", "AUX") for t in path):
             return False
         words = list(path)
-        token = min(path, key=lambda t: sum(1 for _ in t.ancestors))
+        token = path[_top(path)]
         while token.head != token and token.head.pos_ not in ("VERB", "AUX"):
             token = token.head
             words.append(token)
@@ -203,7 +203,7 @@ class RelationDecider:
         conditions the relation ("did not attack", "is likely to attack", "threatened to attack").
 
         A named event ("airstrikes against X") is taken as having happened wherever it is told."""
-        top = min(path, key=lambda t: sum(1 for _ in t.ancestors))
+        top = path[_top(path)]
         chain = [t for t in path if t.pos_ in ("VERB", "AUX", "ADJ")]
         if top.pos_ == "NOUN":  # "the possibility of a rapprochement between X and Y"
             chain += _frames_of(top)
@@ -296,7 +296,7 @@ def _leaves_a_relative_clause(path: list[Token]) -> bool:
     """Whether one end sits inside a relative or participle clause and the path goes on past the noun
     the clause describes: what the clause says is about that noun alone ("the alliance led by the YPG
     holds a third of Syria" does not say the YPG holds it)."""
-    top = min(range(len(path)), key=lambda k: sum(1 for _ in path[k].ancestors))
+    top = _top(path)
     for climb in (path[: top + 1], list(reversed(path[top:]))):
         for k, token in enumerate(climb[:-1]):
             describing = token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ in ("VBN", "VBG"))
@@ -345,6 +345,14 @@ def _names_a_thing(place: Span, in_a_place: set[int], place_nouns: frozenset[str
         and head.i not in in_a_place
         and head.lemma_.lower() not in place_nouns
     )
+
+
+def _top(path: list[Token]) -> int:
+    """Where a dependency path stops climbing: the head both ends share."""
+    k = 0
+    while k + 1 < len(path) and path[k].head == path[k + 1] and path[k].head != path[k]:
+        k += 1
+    return k
 
 
 def _first_conjunct(token: Token) -> Token:
