@@ -30,6 +30,8 @@ OWNERS = frozenset({"Organisation", "Nationality", "Location"})
 """What a body or an office can belong to: a group, or a state named by its demonym or its name."""
 _BE = frozenset({"be", "become", "remain"})
 _NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+_CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADP", "AUX", "SCONJ"})
+"""Parts of speech a construction's word can have ("including" is a preposition, "part" a noun)."""
 """Where a gerund is a noun: "Fighting between X and Y left nine dead"."""
 _MEMBER_LINKS = frozenset({"in", "within", "from", "with", "inside", "among"})
 _OFFICE_LINKS = frozenset({"of", "for", "at"})
@@ -162,8 +164,11 @@ class StructureFinder:
         mentions = _Mentions(doc)
         found: list[FoundRelation] = list(doc._.fg_relations or [])
         for token in doc:
+            pos = token.pos_
+            if pos not in _CONTENT:
+                continue  # punctuation, determiners, numbers: no construction starts there
             lemma, lower = token.lemma_.lower(), token.lower_
-            if token.pos_ in ("NOUN", "PROPN") or (token.tag_ == "VBG" and token.dep_ in _NOUN_SLOTS):
+            if pos in ("NOUN", "PROPN") or (token.tag_ == "VBG" and token.dep_ in _NOUN_SLOTS):
                 if lower in self.words.title_type or lemma in self.words.title_type:
                     found += self._title(token, mentions)
                 if lower in self.words.nominal_type or lemma in self.words.nominal_type:
@@ -174,7 +179,7 @@ class StructureFinder:
                     found += self._copula(token, mentions)
                 found += self._placed(token, mentions)
                 found += self._owned(token, mentions)
-            if token.pos_ in ("VERB", "ADJ", "NOUN") and token.i > 0 and lemma in self.words.modifiers:
+            if pos in ("VERB", "ADJ", "NOUN") and token.i > 0 and lemma in self.words.modifiers:
                 found += self._modifier(token, lemma, mentions)
             if lower in self.words.affiliation_type or lemma in self.words.affiliation_type:
                 found += self._affiliation(token, mentions)
