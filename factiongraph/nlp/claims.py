@@ -30,7 +30,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, ClauseWords, dateline, read_lexicon
+from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, ClauseWords, dateline_of, read_lexicon
 
 STANCES = ("asserted", "denied", "possible", "likely")
 SPEAKER_LABELS = frozenset({"Person", "Organisation"})
@@ -321,7 +321,7 @@ class ClaimFinder:
     def sentence_claims(self, sentence: Span, mentions: _Mentions) -> list[FoundClaim]:
         """Every claim of one sentence: reporting verbs first, then source phrases, then modal frames."""
         cues = self.cues
-        opening = dateline(sentence, mentions.mentions)
+        opening = dateline_of(sentence)
         reporting: dict[int, tuple[str, Token | None]] = {}
         sources: list[tuple[Token, Token, Token, Token]] = []
         frames: list[Token] = []
@@ -344,8 +344,8 @@ class ClaimFinder:
         for i, (stance, particle) in reporting.items():
             verb = sentence.doc[i]
             speaker = self._speaker(verb, reporting, mentions)
-            if speaker is not None and opening is not None and speaker.start < opening[1]:
-                speaker = mentions.first_actor_after(opening[1], verb.i)  # "GENEVA — The Envoy warned"
+            if speaker is not None and opening is not None and speaker.start < opening.end:
+                speaker = mentions.first_actor_after(opening.end, verb.i)  # "GENEVA — The Envoy warned"
             if speaker is None and i in sourced and self._subject(verb) is None:
                 speaker = sourced[i]  # "X is expected to ..., according to Y"
             speakers[i] = speaker

@@ -19,12 +19,12 @@ from spacy.tokens import Doc, Span, Token
 
 from factiongraph.kb import load_kb
 from factiongraph.nlp.spans import (
+    DATELINES_KEY,
     DESCRIPTIONS_KEY,
     MENTIONS_KEY,
     NESTED_KEY,
     ClauseWords,
     FoundRelation,
-    dateline,
     read_lexicon,
     span_keys,
 )
@@ -147,10 +147,7 @@ class RelationDecider:
     def __call__(self, doc: Doc) -> Doc:
         unasserted = [c.content for c in doc._.fg_claims or [] if c.stance != _ASSERTED]
         in_a_place = {i for m in doc.spans[MENTIONS_KEY] if m.label_ == "Location" for i in range(m.start, m.end)}
-        spans = list(doc.spans[MENTIONS_KEY])
-        datelined = {
-            i for sentence in doc.sents if (d := dateline(sentence, spans)) for i in range(sentence.start, d[1])
-        }
+        datelined = {i for opening in doc.spans.get(DATELINES_KEY, []) for i in range(opening.start, opening.end)}
         relations = [r for r in doc._.fg_relations or [] if not _misread_dateline(r, datelined)]
         candidates = [self._decide(r, unasserted, in_a_place) for r in relations]
         kept = _merged([r for r in candidates if r is not None])
@@ -179,7 +176,8 @@ class RelationDecider:
             return None  # "the Sochi agreement", "Operation Euphrates Shield": a place's name, not a place
         if relation.type in self.agent_types and self._is_place(relation.source):
             return None  # "Raqqa freed from IS": a town neither fights nor holds
-        if relation.type == "InChargeOf" and relation.source.label_ != "Person" and _is_group(relation.target):
+        group_leads_group = relation.source.label_ != "Person" and relation.target.label_ == "Organisation"
+        if relation.type == "InChargeOf" and group_leads_group:
             relation = replace(relation, type="BelongsTo")  # a group that leads a coalition is in it
         if relation.type == "FightingAgainst" and self._is_hostility(relation, path):
             relation = replace(relation, type="Dislikes")
@@ -248,34 +246,20 @@ class RelationDecider:
         """Drop a relation to a group named inside a description of one of its units when the same
         relation holds to the description: "a faction of the SNA commanded by X" says X commands the
         faction, not the SNA."""
-        descriptions = [d for d in doc.spans[DESCRIPTIONS_KEY] if d.label_ == "Organisation"]
+        units = [d for d in doc.spans[DESCRIPTIONS_KEY] if d.label_ == "Organisation"]
         nested = span_keys(list(doc.spans[NESTED_KEY]))
-        said = {(r.type, r.source.start, r.source.end, r.target.start, r.target.end) for r in relations}
-        kept = []
-        for relation in relations:
+        said = {_key(r) for r in relations}
+
+        def told_of_its_unit(relation: FoundRelation) -> bool:
             target = relation.target
-            unit = next(
-                (
-                    d
-                    for d in descriptions
-                    if (target.start, target.end) in nested and _inside(target, d) and d != target
-                ),
-                None,
+            if (target.start, target.end) not in nested:
+                return False
+            return any(
+                _inside(target, unit) and unit != target and _key(replace(relation, target=unit)) in said
+                for unit in units
             )
-            if (
-                unit is not None
-                and (
-                    relation.type,
-                    relation.source.start,
-                    relation.source.end,
-                    unit.start,
-                    unit.end,
-                )
-                in said
-            ):
-                continue
-            kept.append(relation)
-        return kept
+
+        return [r for r in relations if not told_of_its_unit(r)]
 
 
 _NOUN_PHRASE_LINKS = frozenset({"prep", "pobj", "compound", "appos", "conj", "cc", "attr", "nsubj"})
@@ -286,10 +270,6 @@ def _adjacent(relation: FoundRelation) -> bool:
     between them, whatever the parse made of the sentence around."""
     first, second = sorted((relation.source, relation.target), key=lambda m: m.start)
     return all(t.is_punct or t.is_space for t in first.doc[first.end : second.start])
-
-
-def _is_group(mention: Span) -> bool:
-    return mention.label_ == "Organisation"
 
 
 def _leaves_a_relative_clause(path: list[Token]) -> bool:
@@ -362,15 +342,24 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
+RelationKey = tuple[str, int, int, int, int]
+
+
+def _key(relation: FoundRelation) -> RelationKey:
+    """A relation's type and the token extents of its two ends."""
+    source, target = relation.source, relation.target
+    return (relation.type, source.start, source.end, target.start, target.end)
+
+
 def _inside(span: Span, outer: Span) -> bool:
     return outer.start <= span.start and span.end <= outer.end
 
 
 def _merged(relations: list[FoundRelation]) -> list[FoundRelation]:
     """One relation per type and pair of mentions; several constructions agreeing make it surer."""
-    by_key: dict[tuple[str, int, int, int, int], FoundRelation] = {}
+    by_key: dict[RelationKey, FoundRelation] = {}
     for relation in relations:
-        key = (relation.type, relation.source.start, relation.source.end, relation.target.start, relation.target.end)
+        key = _key(relation)
         known = by_key.get(key)
         if known is None:
             by_key[key] = relation

@@ -22,10 +22,12 @@ from factiongraph.kb import load_kb
 from factiongraph.keys import name_key
 from factiongraph.nlp.names import NameMender, NameWords
 from factiongraph.nlp.spans import (
+    DATELINES_KEY,
     DESCRIPTIONS_KEY,
     ENTITY_TYPES,
     MENTIONS_KEY,
     NESTED_KEY,
+    find_dateline,
     read_lexicon,
 )
 from factiongraph.places import PlaceIndex
@@ -147,6 +149,10 @@ class MentionFinder:
         doc.spans[MENTIONS_KEY] = sorted(names + phrases + pronouns, key=lambda s: (s.start, -s.end))
         doc.spans[DESCRIPTIONS_KEY] = phrases + pronouns
         doc.spans[NESTED_KEY] = nested
+        mentions = list(doc.spans[MENTIONS_KEY])
+        doc.spans[DATELINES_KEY] = [
+            doc[sentence.start : found[1]] for sentence in doc.sents if (found := find_dateline(sentence, mentions))
+        ]
         return doc
 
     def _states_in_names(self, names: list[Span]) -> list[Span]:

@@ -16,6 +16,10 @@ DESCRIPTIONS_KEY = "fg_descriptions"
 NESTED_KEY = "fg_nested"
 """Mentions inside a larger mention ("Syrian" in "the Syrian opposition"): kept for relations, not as spans."""
 
+DATELINES_KEY = "fg_datelines"
+"""Each sentence's dateline up to its dash ("AZAZ, Syria (Levant Wire)"), found once by ``fg_mentions``: it
+opens with the place the sentence is datelined at, which acts in nothing the sentence says."""
+
 ENTITY_TYPES = ("Person", "Organisation", "Location", "Temporal", "Nationality")
 
 
@@ -87,11 +91,11 @@ _DATELINE_DASHES = frozenset({"—", "–", "--"})
 _DATELINE_MAX_TOKENS = 14
 
 
-def dateline(sentence: Span, mentions: list[Span]) -> tuple[Span, int] | None:
+def find_dateline(sentence: Span, mentions: list[Span]) -> tuple[Span, int] | None:
     """The place of a dateline that opens a sentence ("AZAZ, Syria (Levant Wire) — ...", "GENEVA,
     6 October 2016 — ..."), and the index of the dash after it; None when the sentence has none.
 
-    Before the dash stand only places, dates, an outlet in brackets and punctuation."""
+    The dash comes early and the words before it open with a place."""
     dash = next((t.i for t in sentence[:_DATELINE_MAX_TOKENS] if t.text in _DATELINE_DASHES), None)
     if dash is None or dash == sentence.start:
         return None
@@ -100,3 +104,9 @@ def dateline(sentence: Span, mentions: list[Span]) -> tuple[Span, int] | None:
     if not places or places[0].start != sentence.start:
         return None
     return places[0], dash
+
+
+def dateline_of(sentence: Span) -> Span | None:
+    """The dateline that opens a sentence, as ``fg_mentions`` found it."""
+    group = sentence.doc.spans.get(DATELINES_KEY, [])
+    return next((d for d in group if d.start == sentence.start), None)

@@ -22,7 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, FoundRelation, dateline, read_lexicon
+from factiongraph.nlp.spans import DATELINES_KEY, DESCRIPTIONS_KEY, MENTIONS_KEY, FoundRelation, read_lexicon
 
 ACTORS = frozenset({"Person", "Organisation", "Nationality"})
 GROUPS = frozenset({"Organisation"})
@@ -30,9 +30,9 @@ OWNERS = frozenset({"Organisation", "Nationality", "Location"})
 """What a body or an office can belong to: a group, or a state named by its demonym or its name."""
 _BE = frozenset({"be", "become", "remain"})
 _NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+"""Where a gerund is a noun: "Fighting between X and Y left nine dead"."""
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADP", "AUX", "SCONJ"})
 """Parts of speech a construction's word can have ("including" is a preposition, "part" a noun)."""
-"""Where a gerund is a noun: "Fighting between X and Y left nine dead"."""
 _MEMBER_LINKS = frozenset({"in", "within", "from", "with", "inside", "among"})
 _OFFICE_LINKS = frozenset({"of", "for", "at"})
 _AGENT_PREPS = frozenset({"by"})
@@ -101,7 +101,9 @@ class _Mentions:
         self.by_root: dict[int, Span] = {}
         self.ending_at: dict[int, Span] = {}
         self.description_of: dict[int, Span] = {}
+        self.starting_at: dict[int, list[Span]] = {}
         for mention in doc.spans[MENTIONS_KEY]:
+            self.starting_at.setdefault(mention.start, []).append(mention)
             self.by_root.setdefault(mention.root.i, mention)
             self.ending_at.setdefault(mention.end - 1, mention)
             if (mention.start, mention.end) in descriptions:
@@ -193,18 +195,17 @@ class StructureFinder:
     def _datelines(doc: Doc, mentions: _Mentions) -> list[FoundRelation]:
         """ "AZAZ, Syria — Turkish troops entered ...": who acts in a datelined sentence was where it is datelined."""
         found = []
-        spans = list(doc.spans[MENTIONS_KEY])
-        for sentence in doc.sents:
-            opening = dateline(sentence, spans)
-            if opening is None:
+        for opening in doc.spans.get(DATELINES_KEY, []):
+            place = next((m for m in mentions.starting_at.get(opening.start, []) if m.label_ == "Location"), None)
+            if place is None:
                 continue
-            place, dash = opening
+            sentence, dash = opening.sent, opening.end
             subjects = [
                 m
                 for t in doc[dash + 1 : sentence.end]
                 # the subjects after the dash, or what the parser hung on the place as if it were one
                 if (t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"))
-                or (t.dep_ in ("appos", "conj") and t.head.i < dash)
+                or (t.dep_ in ("appos", "conj") and opening.start <= t.head.i < dash)
                 for m in mentions.of(t)
                 if m.label_ in ACTORS
             ]
