@@ -226,6 +226,8 @@ class NounHeads(LexiconFile):
     ended: list[str]
     refer_back: dict[EntityType, list[str]]
     group_name_words: dict[Literal["first", "last"], list[str]]
+    speak_for: list[str]
+    government: list[str]
 
 
 class Clauses(LexiconFile):
@@ -278,6 +280,7 @@ class Constructions(LexiconFile):
     including: list[str]
     place_preps: list[str]
     doing_verbs: list[str]
+    partitives: list[str]
 
 
 class Names(LexiconFile):

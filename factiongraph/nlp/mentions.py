@@ -49,7 +49,6 @@ _TITLE_LINKS = {"of", "for"}
 _MAX_TITLE_TAIL = 6
 _STATE_OWNED = frozenset({"agency", "state-force"})
 _ACTING_PREPS = frozenset({"by", "between", "with"})
-_GOVERNMENT_WORDS = frozenset({"government", "regime", "administration", "authorities", "state"})
 """KB categories of bodies that belong to a state: the state that opens their name is theirs."""
 
 
@@ -96,7 +95,17 @@ def make_mentions(
     seats = {a.seat.lower(): a.id for a in kb.actors if a.seat}
     mender = NameMender(NameWords.read(names_path), kb, PlaceIndex.default(), frozenset(heads["place"]))
     group_words = (frozenset(heads["group_name_words"]["first"]), frozenset(heads["group_name_words"]["last"]))
-    return MentionFinder(label_map, head_types, pronoun_types, states, mender, group_words, (state_words, owned), seats)
+    return MentionFinder(
+        label_map,
+        head_types,
+        pronoun_types,
+        states,
+        mender,
+        group_words,
+        (state_words, owned),
+        seats,
+        government_words=frozenset(heads["government"]),
+    )
 
 
 class MentionFinder:
@@ -112,6 +121,8 @@ class MentionFinder:
         group_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
         state_prefixes: tuple[dict[str, tuple[str, str]], frozenset[str]] = ({}, frozenset()),
         seats: dict[str, str] | None = None,
+        *,
+        government_words: frozenset[str] = frozenset(),
     ) -> None:
         self.label_map = label_map
         self.head_types = head_types
@@ -121,6 +132,7 @@ class MentionFinder:
         self.group_first, self.group_last = group_words
         self.state_words, self.state_owned = state_prefixes
         self.seats = seats or {}
+        self.government_words = government_words
 
     def __call__(self, doc: Doc) -> Doc:
         names = _harmonise(self.mender(doc, self._names(doc)))
@@ -165,7 +177,7 @@ class MentionFinder:
             state = self.state_words.get(first.lower_)
             if state is None or name.label_ != "Organisation" or first.i + 1 >= name.end or name.id_ == state[0]:
                 continue
-            if any(t.lower_ in _GOVERNMENT_WORDS for t in name):
+            if any(t.lower_ in self.government_words for t in name):
                 continue  # "the Syrian government (forces)" is the state's own, not a body of it
             hyphenated = name.doc[first.i + 1].text in ("-", "–")
             if name.id_ and name.id_ not in self.state_owned and not hyphenated:

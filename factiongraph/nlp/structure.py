@@ -40,7 +40,6 @@ _INSIDE = frozenset({"in", "inside", "within"})
 _HOLDER_PREPS = frozenset({"by", "to"})
 """Who takes a place: "the capture of Z by X", "the fall of Z to X"."""
 _OTHER_SIDE = frozenset({"on", "against", "with", "to", "toward", "towards", "upon"})
-_PARTITIVES = frozenset({"one", "some", "many", "most", "several", "part", "all", "each", "two", "three", "both"})
 
 
 @dataclass(frozen=True)
@@ -59,6 +58,7 @@ class ConstructionWords:
     including: frozenset[str]
     place_preps: frozenset[str]
     doing_verbs: frozenset[str]
+    partitives: frozenset[str]
 
     @classmethod
     def read(cls, path: str | None = None) -> ConstructionWords:
@@ -80,6 +80,7 @@ class ConstructionWords:
             including=frozenset(raw["including"]),
             place_preps=frozenset(raw["place_preps"]),
             doing_verbs=frozenset(raw["doing_verbs"]),
+            partitives=frozenset(raw["partitives"]),
         )
 
 
@@ -433,7 +434,7 @@ class StructureFinder:
     def _copula(self, noun: Token, mentions: _Mentions) -> list[FoundRelation]:
         """ "X is part of Y", "X, a faction of Y", "X is one of the factions of Y", "X is the main rival of Y"."""
         slot = noun
-        if noun.dep_ == "pobj" and noun.head.head.lower_ in _PARTITIVES:
+        if noun.dep_ == "pobj" and noun.head.head.lower_ in self.words.partitives:
             slot = noun.head.head
         subjects = [m for m in self._described(slot, mentions) if m.label_ in ACTORS]
         groups = [m for c in noun.children if c.dep_ in ("poss", "compound") for m in mentions.of(c)]

@@ -79,7 +79,6 @@ def _is_acronym(text: str) -> bool:
 
 _BETWEEN_ACTORS = {"CommWith", "Likes", "Dislikes", "AlliesOf", "FightingAgainst"}
 _ACTS_THERE = {"CoLocated", "Controls"}
-_SPEAK_FOR = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "officer"})
 """Relations whose source acts in a place: a group's men there put the group there."""
 _DURABLE = {"BelongsTo", "InChargeOf", "Controls"}
 """Relations that hold over a time, with a start and an end, rather than happen at one."""
@@ -154,7 +153,7 @@ def _is_subject(mention: Span) -> bool:
 
 
 def _men_named_after_actors(
-    mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str]
+    mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str], speak_for: frozenset[str]
 ) -> dict[int, int]:
     """Plural group descriptions that name one group ("HTS fighters", "fighters of the NLF", "the Hamza
     Division's men"), and nameless officials of one ("an HTS official"), mapped to that group's mention:
@@ -164,7 +163,7 @@ def _men_named_after_actors(
     for i, outer in enumerate(mentions):
         men = outer.label_ == "Organisation" and outer.root.tag_ == "NNS"
         # "an HTS official", "a YPG spokesman": a nameless one who speaks or acts for the group
-        envoy = outer.label_ == "Person" and outer.root.lemma_.lower() in _SPEAK_FOR and i not in entity_of_mention
+        envoy = outer.label_ == "Person" and outer.root.lemma_.lower() in speak_for and i not in entity_of_mention
         if not is_description[i] or not (men or envoy):
             continue
         inner = [
@@ -263,6 +262,7 @@ class DocumentResolver:
         heads = read_lexicon(None, "noun_heads.json")
         self._ended_words = frozenset(heads["ended"])
         self._refer_back = {word: kind for kind, words in heads["refer_back"].items() for word in words}
+        self._speak_for = frozenset(heads["speak_for"])
         self._commanders: dict[str, set[str]] = {}
         for actor in self.kb.actors:
             for relation in actor.relations:
@@ -301,7 +301,7 @@ class DocumentResolver:
         relations = []
         said: set[tuple[str, str, str, int]] = set()
         held_by = _areas_named_after_actors(mentions, is_description, entity_of_mention)
-        men_of = _men_named_after_actors(mentions, is_description, entity_of_mention)
+        men_of = _men_named_after_actors(mentions, is_description, entity_of_mention, self._speak_for)
         for found in doc._.fg_relations:
             ends = [index_of[(found.source.start, found.source.end)], index_of[(found.target.start, found.target.end)]]
             if found.type in _BETWEEN_ACTORS:
