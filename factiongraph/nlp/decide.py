@@ -28,6 +28,7 @@ from factiongraph.nlp.spans import (
     read_lexicon,
     span_keys,
 )
+from factiongraph.places import PlaceIndex
 
 _ASSERTED = "asserted"
 _ROLES = frozenset({"InChargeOf", "BelongsTo"})
@@ -35,7 +36,6 @@ _PLACED = frozenset({"CoLocated", "Controls"})
 _DURABLE = frozenset({"InChargeOf", "BelongsTo", "IsSynonymOf", "Controls", "AlliesOf"})
 """What a noun phrase can take for granted ("HTS leader X", "the Turkish-backed SNA"); an event it names
 ("the defeat of ISIS in Raqqa") happened only if its clause says so."""
-_STATE_PLACE_PREFIX = "country:"
 _MODIFIER_DEPS = frozenset({"neg", "aux", "auxpass", "advmod", "mark", "acomp", "amod"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acomp", "conj"})
 """Links from a clause up to the clause it completes: "is likely to attack", "denied that it attacked"."""
@@ -81,6 +81,7 @@ def make_decide(
         civilian=frozenset(a.id for a in kb.actors if a.category in civilian),
         civilian_heads=frozenset(raw["civilian_heads"]),
         states=frozenset(a.id for a in kb.actors if a.category == "state"),
+        places=PlaceIndex.default(),
         clauses=ClauseWords.read(clauses_path),
         min_confidence=min_confidence,
     )
@@ -129,6 +130,7 @@ class RelationDecider:
         civilian: frozenset[str],
         civilian_heads: frozenset[str],
         states: frozenset[str],
+        places: PlaceIndex,
         clauses: ClauseWords,
         min_confidence: float,
     ) -> None:
@@ -141,6 +143,7 @@ class RelationDecider:
         self.civilian = civilian
         self.civilian_heads = civilian_heads
         self.states = states
+        self.places = places
         self.clauses = clauses
         self.min_confidence = min_confidence
 
@@ -228,9 +231,10 @@ class RelationDecider:
 
     def _is_place(self, mention: Span) -> bool:
         """A Location that is not a state: towns, regions, rivers."""
-        if mention.label_ != "Location":
+        if mention.label_ != "Location" or mention.id_ in self.states:
             return False
-        return not (mention.id_ in self.states or mention.id_.startswith(_STATE_PLACE_PREFIX))
+        place = self.places.get(mention.id_)
+        return place is None or place.precision != "country"
 
     def _is_hostility(self, relation: FoundRelation, path: list[Token] | None) -> bool:
         """A sanction, arrest or accusation, or a civilian body on either end: hostility, not fighting."""
