@@ -281,6 +281,7 @@ class Constructions(LexiconFile):
     place_preps: list[str]
     doing_verbs: list[str]
     partitives: list[str]
+    body_nouns: list[str]
 
 
 class Names(LexiconFile):

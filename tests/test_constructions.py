@@ -319,3 +319,10 @@ def test_constructions_a_dateline_puts_the_sentences_actors_in_its_place(nlp: La
     assert not any(s == "JARABLUS" and kind != "CoLocated" for kind, s, _ in found)  # the place did nothing
     doc = nlp("GENEVA, 4 May 2017 — The UN envoy, Staffan de Mistura, said the talks would resume.")
     assert [c.speaker.text for c in doc._.fg_claims] != ["GENEVA"]
+
+
+def test_guard_a_relational_noun_is_no_body_of_its_owner(nlp: Language) -> None:
+    text = "The regime and its backers blocked the convoy, while Iran's Revolutionary Guard sent advisers."
+    found = relations(nlp, text)
+    assert not any(kind == "BelongsTo" and "backers" in s for kind, s, _ in found)
+    assert any(kind == "BelongsTo" and "Revolutionary Guard" in s and t == "Iran" for kind, s, t in found)

@@ -59,6 +59,7 @@ class ConstructionWords:
     place_preps: frozenset[str]
     doing_verbs: frozenset[str]
     partitives: frozenset[str]
+    body_nouns: frozenset[str]
 
     @classmethod
     def read(cls, path: str | None = None) -> ConstructionWords:
@@ -81,6 +82,7 @@ class ConstructionWords:
             place_preps=frozenset(raw["place_preps"]),
             doing_verbs=frozenset(raw["doing_verbs"]),
             partitives=frozenset(raw["partitives"]),
+            body_nouns=frozenset(raw["body_nouns"]),
         )
 
 
@@ -144,6 +146,10 @@ class _Mentions:
                 objects = [g for g in child.children if g.dep_ == "pobj"]
                 return [m for g in objects for m in self.of(g)]
         return []
+
+
+def _after_a_preposition(mention: Span) -> bool:
+    return mention.start > 0 and mention.doc[mention.start - 1].pos_ == "ADP"
 
 
 def _pobjs(token: Token, words: frozenset[str] | set[str]) -> list[tuple[str, Token]]:
@@ -260,8 +266,14 @@ class StructureFinder:
         found: list[tuple[str, Span]] = []
         for child in title.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
-                # "HTS commander X", "its leader X", "Turkish President X", "the US Defense Secretary X"
-                found += [("office", m) for m in mentions.of(child) if m.label_ in OWNERS or m[0].tag_ == "PRP$"]
+                # "HTS commander X", "its leader X", "Turkish President X", "the US Defense Secretary X";
+                # a name right after a preposition is its object, whatever the parse ("In Turkey Minister X")
+                found += [
+                    ("office", m)
+                    for m in mentions.of(child)
+                    if (m.label_ in OWNERS or m[0].tag_ == "PRP$")
+                    and not (m.start and m.doc[m.start - 1].pos_ == "ADP")
+                ]
         for prep, pobj in _pobjs(title, _OFFICE_LINKS | _MEMBER_LINKS):
             link = "member" if prep in _MEMBER_LINKS else "office"
             named = [m for m in mentions.of(pobj) if m.label_ in GROUPS]
@@ -398,12 +410,13 @@ class StructureFinder:
                     found.append(FoundRelation("CoLocated", owner, place, noun.sent, "place"))
         return found
 
-    @staticmethod
-    def _owned(noun: Token, mentions: _Mentions) -> list[FoundRelation]:
+    def _owned(self, noun: Token, mentions: _Mentions) -> list[FoundRelation]:
         """A body named with its owner belongs to it: "Iran's Revolutionary Guard", "the SDF's Asayish
-        security forces", "US Central Command", "the Russian Foreign Ministry"."""
+        security forces", "US Central Command", "the Russian Foreign Ministry"; not "its allies"."""
         body = mentions.by_root.get(noun.i)
         if body is None or body.label_ != "Organisation":
+            return []
+        if mentions.is_description(body) and noun.lower_ not in self.words.body_nouns:
             return []
         owners = [m for c in noun.children if c.dep_ == "poss" for m in mentions.of(c) if m.label_ in OWNERS]
         first = body[1] if body[0].lower_ == "the" and len(body) > 1 else body[0]
