@@ -84,6 +84,8 @@ class Actor(_Strict):
     demonyms: tuple[str, ...] = ()
     seat: str | None = None
     """The city whose name stands for the actor when it acts ("Ankara said", "sanctions by Washington")."""
+    government_of: str | None = None
+    """The state this actor governs, so that "government forces" in an article about that state are it."""
     formed: str | None = None
     dissolved: str | None = None
     relations: tuple[ActorRelation, ...] = ()
@@ -117,7 +119,9 @@ class KnowledgeBase(_Strict):
         if duplicates:
             raise ValueError(f"actor ids used twice: {', '.join(duplicates)}")
         known = set(ids)
-        dangling = sorted({f"{a.id} -> {r.target}" for a in self.actors for r in a.relations if r.target not in known})
+        targets = [(a.id, r.target) for a in self.actors for r in a.relations]
+        targets += [(a.id, a.government_of) for a in self.actors if a.government_of]
+        dangling = sorted({f"{source} -> {target}" for source, target in targets if target not in known})
         if dangling:
             raise ValueError(f"relations to unknown actors: {', '.join(dangling)}")
         return self

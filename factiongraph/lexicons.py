@@ -236,6 +236,8 @@ class Clauses(LexiconFile):
     relative_pronouns: list[str]
     hedging_auxiliaries: list[str]
     conditions: list[str]
+    directions: list[str]
+    owner_participles: list[str]
 
 
 class Decisions(LexiconFile):
@@ -266,6 +268,13 @@ class Modifier(_Strict):
     organisation_type: RelationType | None = None
 
 
+class Circumstances(_Strict):
+    """Where an event noun is the circumstance of a verb (see ``constructions.json``)."""
+
+    preps: list[str]
+    measure_nouns: list[str]
+
+
 class Constructions(LexiconFile):
     """The words of the structural constructions (see the file's ``$comment``)."""
 
@@ -282,6 +291,7 @@ class Constructions(LexiconFile):
     doing_verbs: list[str]
     partitives: list[str]
     body_nouns: list[str]
+    circumstances: Circumstances
 
 
 class Names(LexiconFile):

@@ -326,3 +326,40 @@ def test_guard_a_relational_noun_is_no_body_of_its_owner(nlp: Language) -> None:
     found = relations(nlp, text)
     assert not any(kind == "BelongsTo" and "backers" in s for kind, s, _ in found)
     assert any(kind == "BelongsTo" and "Revolutionary Guard" in s and t == "Iran" for kind, s, t in found)
+
+
+# -- events as the circumstance of a clause, light verbs, directions, owners -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jaysh al-Izza recaptured Latamina after two days of clashes with the Syrian army.",
+        "Four Jaysh al-Izza fighters were killed in clashes with the Syrian army near Latamina.",
+        "Jaysh al-Izza withdrew from Latamina during heavy fighting with the Syrian army.",
+    ],
+)
+def test_constructions_an_event_as_a_clauses_circumstance_is_its_subjects(nlp: Language, text: str) -> None:
+    assert related(nlp, text, "FightingAgainst", "Jaysh al-Izza", "Syrian army")
+
+
+def test_constructions_a_light_verbs_other_side_and_place_are_the_events(nlp: Language) -> None:
+    text = "The Levant Front exchanged fire with the Hamza Division near Marea."
+    assert related(nlp, text, "FightingAgainst", "Levant Front", "Hamza Division")
+    assert related(nlp, text, "CoLocated", "Levant Front", "Marea")
+
+
+def test_constructions_a_direction_of_a_place_is_a_place_phrase(nlp: Language) -> None:
+    text = "Faylaq al-Sham fighters massed west of Atarib on Friday."
+    assert related(nlp, text, "CoLocated", "Faylaq al-Sham", "Atarib")
+
+
+def test_constructions_a_thing_named_by_its_user_stands_for_the_user(nlp: Language) -> None:
+    text = "Jordanian jets bombed warehouses used by Kataib Hezbollah near Albu Kamal."
+    assert related(nlp, text, "FightingAgainst", "Jordanian", "Kataib Hezbollah")
+
+
+def test_guard_a_thing_of_a_direction_is_no_owner(nlp: Language) -> None:
+    text = "Turkish drones struck positions held by the SDF west of Manbij."
+    assert related(nlp, text, "FightingAgainst", "Turkish", "SDF")
+    assert not related(nlp, text, "FightingAgainst", "Turkish", "Manbij")

@@ -108,3 +108,24 @@ def test_references_a_surname_after_the_full_name_is_that_person(fresh_db: Datab
     edges(fresh_db, text, tmp_path)
     people = [n for n in export_json(fresh_db)["nodes"] if "Hifl" in n["name"]]
     assert len(people) == 1 and people[0]["type"] == "Person"
+
+
+def test_references_bare_government_forces_are_the_government_of_the_articles_country(
+    fresh_db: Database, tmp_path: Path
+) -> None:
+    text = "Government forces shelled Saraqib and Ariha in Idlib on Monday, a day after rebels took Kafr Nabl."
+    found = edges(fresh_db, text, tmp_path)
+    assert ("FightingAgainst", "Syrian government", "Saraqib") in found or any(
+        source == "Syrian government" for _, source, _ in found
+    )
+
+
+def test_references_government_forces_in_office_when_the_article_was_published(
+    fresh_db: Database, tmp_path: Path
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("Test\n\nGovernment forces entered Jableh in Latakia on Friday.\n", encoding="utf-8")
+    ingest(fresh_db, [article], published="2025-03-08")
+    names = {n["name"] for n in export_json(fresh_db)["nodes"]}
+    assert "Syrian transitional government" in names
+    assert "Syrian government" not in names

@@ -171,7 +171,7 @@ class RelationDecider:
             return None  # a claim's stance keeps it: "does not believe that X attacked Y"
         if path is not None and not presupposed and not self._asserted(path):
             return None
-        if path is not None and not presupposed and _leaves_a_relative_clause(path):
+        if path is not None and not presupposed and _leaves_a_relative_clause(path, self.clauses.owner_participles):
             return None  # "HTS, which drove out Zenki when ..., fought alongside the NFL": Zenki did not
         if relation.type in _ROLES and path and self._someone_elses_role(path):
             return None  # "X met the head of Y": the words between fit, the clause does not
@@ -276,14 +276,17 @@ def _adjacent(relation: FoundRelation) -> bool:
     return all(t.is_punct or t.is_space for t in first.doc[first.end : second.start])
 
 
-def _leaves_a_relative_clause(path: list[Token]) -> bool:
+def _leaves_a_relative_clause(path: list[Token], owner_participles: frozenset[str]) -> bool:
     """Whether one end sits inside a relative or participle clause and the path goes on past the noun
     the clause describes: what the clause says is about that noun alone ("the alliance led by the YPG
-    holds a third of Syria" does not say the YPG holds it)."""
+    holds a third of Syria" does not say the YPG holds it); not a participle that names the noun's owner,
+    who stands for it ("struck facilities used by X")."""
     top = _top(path)
     for climb in (path[: top + 1], list(reversed(path[top:]))):
         for k, token in enumerate(climb[:-1]):
-            describing = token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ in ("VBN", "VBG"))
+            describing = token.dep_ == "relcl" or (
+                token.dep_ == "acl" and token.tag_ in ("VBN", "VBG") and token.lemma_.lower() not in owner_participles
+            )
             if describing and climb[k + 1] == token.head:
                 # "the crossing with Turkey, which ...": a clause may hang on a noun of the phrase it describes
                 # ... and "Mosul is the largest city controlled by Daesh" says it of the subject too, as

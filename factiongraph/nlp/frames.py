@@ -210,6 +210,9 @@ class FrameFinder:
                     pobjs = [g for g in child.children if g.dep_ == "pobj"]
                     objects += [(m, word) for m in self._with_conjuncts(pobjs, mention_at)]
                 objects += self._places_further_in(child, mention_at)
+        # "attacked positions east of Saraqib": the parser hangs the direction on the verb
+        directed = self._with_conjuncts(self.clauses.places_by_direction(verb), mention_at)
+        objects += [(m, "near") for m in directed if m.label_ == "Location"]
         return objects
 
     def _places_further_in(self, prep: Token, mention_at: dict[int, Span]) -> list[tuple[Span, str]]:
@@ -221,6 +224,8 @@ class FrameFinder:
         """Named places in phrases of place hung on these nouns ("the house of a sheikh in Atma")."""
         places = []
         for noun in nouns:
+            directed = self._with_conjuncts(self.clauses.places_by_direction(noun), mention_at)
+            places += [(m, "near") for m in directed if m.label_ == "Location"]
             for inner in noun.children:
                 if inner.dep_ == "prep" and inner.lower_ in self.place_preps:
                     heads = [g for g in inner.children if g.dep_ == "pobj"]
@@ -229,9 +234,9 @@ class FrameFinder:
                     ]
         return places
 
-    @staticmethod
-    def _with_conjuncts(heads: list[Token], mention_at: dict[int, Span]) -> list[Span]:
-        """The mentions headed by these tokens and by their conjuncts ("the government and people of Iraq")."""
+    def _with_conjuncts(self, heads: list[Token], mention_at: dict[int, Span]) -> list[Span]:
+        """The mentions headed by these tokens and by their conjuncts ("the government and people of Iraq"),
+        and the owners of the things they name ("positions of X", "facilities used by X")."""
         mentions: list[Span] = []
         queue = list(heads)
         while queue:
@@ -239,11 +244,13 @@ class FrameFinder:
             if token.i in mention_at:
                 mentions.append(mention_at[token.i])
             queue += [c for c in token.children if c.dep_ == "conj"]
+            if token.i not in mention_at or mention_at[token.i].label_ == "Location":
+                queue += self.clauses.owners_by_participle(token)
             if token.i not in mention_at:
                 queue += [
                     g
                     for c in token.children
-                    if c.dep_ == "prep" and c.lower_ == "of"
+                    if c.dep_ == "prep" and c.lower_ == "of" and token.lower_ not in self.clauses.directions
                     for g in c.children
                     if g.dep_ == "pobj"
                 ]

@@ -70,11 +70,39 @@ class ClauseWords:
     relative_pronouns: frozenset[str]
     hedging_auxiliaries: frozenset[str]
     conditions: frozenset[str]
+    directions: frozenset[str]
+    owner_participles: frozenset[str]
 
     @classmethod
     def read(cls, path: str | None = None) -> ClauseWords:
         raw = read_lexicon(path, "clauses.json")
-        return cls(*(frozenset(raw[key]) for key in ("relative_pronouns", "hedging_auxiliaries", "conditions")))
+        keys = ("relative_pronouns", "hedging_auxiliaries", "conditions", "directions", "owner_participles")
+        return cls(*(frozenset(raw[key]) for key in keys))
+
+    def places_by_direction(self, token: Token) -> list[Token]:
+        """The objects of "east of X", "north of X" hung on ``token``: a phrase of place like "near X"."""
+        return [
+            pobj
+            for direction in token.children
+            if direction.lower_ in self.directions
+            for prep in direction.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+
+    def owners_by_participle(self, thing: Token) -> list[Token]:
+        """Whose a thing is by the participle that follows it: the X of "facilities used by X",
+        "positions held by X"."""
+        return [
+            pobj
+            for participle in thing.children
+            if participle.dep_ == "acl" and participle.lemma_.lower() in self.owner_participles
+            for agent in participle.children
+            if agent.dep_ == "agent"
+            for pobj in agent.children
+            if pobj.dep_ == "pobj"
+        ]
 
     def asserted(self, verb: Token) -> bool:
         """Whether the clause says it happened: not negated ("did not meet"), hedged ("could meet")

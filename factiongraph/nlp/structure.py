@@ -22,7 +22,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factiongraph.nlp.spans import DATELINES_KEY, DESCRIPTIONS_KEY, MENTIONS_KEY, FoundRelation, read_lexicon
+from factiongraph.nlp.spans import (
+    DATELINES_KEY,
+    DESCRIPTIONS_KEY,
+    MENTIONS_KEY,
+    ClauseWords,
+    FoundRelation,
+    read_lexicon,
+)
 
 ACTORS = frozenset({"Person", "Organisation", "Nationality"})
 GROUPS = frozenset({"Organisation"})
@@ -60,6 +67,8 @@ class ConstructionWords:
     doing_verbs: frozenset[str]
     partitives: frozenset[str]
     body_nouns: frozenset[str]
+    circumstance_preps: frozenset[str]
+    measure_nouns: frozenset[str]
 
     @classmethod
     def read(cls, path: str | None = None) -> ConstructionWords:
@@ -83,23 +92,28 @@ class ConstructionWords:
             doing_verbs=frozenset(raw["doing_verbs"]),
             partitives=frozenset(raw["partitives"]),
             body_nouns=frozenset(raw["body_nouns"]),
+            circumstance_preps=frozenset(raw["circumstances"]["preps"]),
+            measure_nouns=frozenset(raw["circumstances"]["measure_nouns"]),
         )
 
 
 @Language.factory(
     "fg_structure",
-    default_config={"constructions_path": None},
+    default_config={"constructions_path": None, "clauses_path": None},
     requires=["doc.spans", "token.dep", "token.lemma"],
     assigns=["doc._.fg_relations"],
 )
-def make_structure(nlp: Language, name: str, constructions_path: str | None) -> StructureFinder:
-    return StructureFinder(ConstructionWords.read(constructions_path))
+def make_structure(
+    nlp: Language, name: str, constructions_path: str | None, clauses_path: str | None
+) -> StructureFinder:
+    return StructureFinder(ConstructionWords.read(constructions_path), ClauseWords.read(clauses_path))
 
 
 class _Mentions:
     """The document's mentions by the token that heads them, and by the token where they end."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, clauses: ClauseWords) -> None:
+        self.clauses = clauses
         descriptions = {(d.start, d.end) for d in doc.spans[DESCRIPTIONS_KEY]}
         self.by_root: dict[int, Span] = {}
         self.ending_at: dict[int, Span] = {}
@@ -119,11 +133,14 @@ class _Mentions:
     def of(self, token: Token) -> list[Span]:
         """The mentions a phrase headed by ``token`` stands for, one per conjunct ("A, B and C");
         a partitive or a group noun that names its members after "of" stands for them ("one of the
-        factions of X", "factions of A, B and C")."""
+        factions of X", "factions of A, B and C"), and a thing named by whose it is stands for its owner
+        ("facilities used by X")."""
         found: list[Span] = []
         for head in [token, *token.conjuncts]:
             mention = self.by_root.get(head.i)
             members = self.named_after_of(head)
+            if mention is None or (self.is_description(mention) and mention.label_ == "Location"):
+                members += [m for owner in self.clauses.owners_by_participle(head) for m in self.of(owner)]
             if mention is not None and not (members and self.is_description(mention)):
                 found.append(mention)
             elif members:
@@ -166,11 +183,12 @@ def _pobjs(token: Token, words: frozenset[str] | set[str]) -> list[tuple[str, To
 class StructureFinder:
     """Candidate relations from the constructions of the module docstring."""
 
-    def __init__(self, words: ConstructionWords) -> None:
+    def __init__(self, words: ConstructionWords, clauses: ClauseWords) -> None:
         self.words = words
+        self.clauses = clauses
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = _Mentions(doc)
+        mentions = _Mentions(doc, self.clauses)
         found: list[FoundRelation] = list(doc._.fg_relations or [])
         for token in doc:
             pos = token.pos_
@@ -297,6 +315,8 @@ class StructureFinder:
         agents = [m for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") for m in mentions.of(c)]
         agents += [m for _, pobj in _pobjs(noun, _AGENT_PREPS) for m in mentions.of(pobj)]
         others = [m for _, pobj in _pobjs(noun, _OTHER_SIDE) for m in mentions.of(pobj)]
+        if self._light_verb(noun) is not None:  # "X exchanged fire with Y", "X held talks with Y"
+            others += [m for _, pobj in _pobjs(noun.head, _OTHER_SIDE) for m in mentions.of(pobj)]
         of = [m for _, pobj in _pobjs(noun, {"of"}) for m in mentions.of(pobj)]
         if noun.lemma_.lower() in self.words.patient_nouns or noun.lower_ in self.words.patient_nouns:
             others += of
@@ -306,19 +326,37 @@ class StructureFinder:
             agents += self._subject_of_governing_verb(noun, mentions)
         return between, agents, others
 
-    def _subject_of_governing_verb(self, noun: Token, mentions: _Mentions) -> list[Span]:
-        """ "X launched an attack on Y", "X engaged in clashes with Y": the event is the subject's; not
-        when the verb only speaks of it ("X condemned the attack on Y", "X blamed the strike on Y")."""
+    def _light_verb(self, noun: Token) -> Token | None:
+        """The verb of doing whose object the event noun is ("launched an attack", "engaged in clashes")."""
         verb = noun.head
         if noun.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head
-        if (
-            noun.dep_ not in ("dobj", "pobj")
-            or verb.pos_ != "VERB"
-            or verb.lemma_.lower() not in self.words.doing_verbs
-        ):
+        if noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and verb.lemma_.lower() in self.words.doing_verbs:
+            return verb
+        return None
+
+    def _circumstance_verb(self, noun: Token) -> Token | None:
+        """The verb whose circumstance the event is: "X seized the town after three days of clashes
+        with Y", "three X fighters were killed in clashes with Y": X took part in it."""
+        measured = noun.dep_ == "pobj" and noun.head.lower_ == "of"
+        if measured and noun.head.head.lemma_.lower() in self.words.measure_nouns:
+            noun = noun.head.head
+        prep = noun.head
+        if noun.dep_ == "pobj" and prep.lower_ in self.words.circumstance_preps and prep.head.pos_ == "VERB":
+            return prep.head
+        return None
+
+    def _subject_of_governing_verb(self, noun: Token, mentions: _Mentions) -> list[Span]:
+        """ "X launched an attack on Y", "X engaged in clashes with Y", "X was killed in clashes with Y":
+        the event is the subject's; not when the verb only speaks of it ("X condemned the attack on Y",
+        "X blamed the strike on Y")."""
+        verb = self._light_verb(noun)
+        dependents: tuple[str, ...] = ("nsubj",)
+        if verb is None and (verb := self._circumstance_verb(noun)) is not None:
+            dependents = ("nsubj", "nsubjpass")
+        if verb is None:
             return []
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects = [c for c in verb.children if c.dep_ in dependents]
         return [m for s in subjects for m in mentions.of(s)]
 
     def _nominal(self, noun: Token, mentions: _Mentions) -> list[FoundRelation]:
@@ -337,23 +375,22 @@ class StructureFinder:
                 if agent.start != other.start:
                     found.append(FoundRelation(relation_type, agent, other, sentence, "nominal"))
         if relation_type in ("FightingAgainst", "CommWith"):
-            places = self._places(noun, between, mentions)
+            places = self._places(noun, between or others, mentions)
             for participant in [m for m in [*between, *agents] if m.label_ in ACTORS]:
                 found += [FoundRelation("CoLocated", participant, p, sentence, "place") for p in places]
         return found
 
     def _places(self, noun: Token, between: list[Span], mentions: _Mentions) -> list[Span]:
-        """The named places of an event: "in Z" on the noun, or on the last side of "between"."""
+        """The named places of an event: "in Z" on the noun, or on its last side ("between X and Y in Z",
+        "fire with Y near Z")."""
         holders = [noun, *(m.root for m in between[-1:])]
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
             holders.append(noun.head)  # "clashes between X and Y continued around Z", "fighting spread to Z"
-        return [
-            m
-            for holder in holders
-            for _, pobj in _pobjs(holder, self.words.place_preps)
-            for m in mentions.of(pobj)
-            if m.label_ == "Location"
-        ]
+        if (verb := self._light_verb(noun)) is not None:
+            holders.append(verb)  # "X exchanged fire with Y near Z"
+        pobjs = [pobj for holder in holders for _, pobj in _pobjs(holder, self.words.place_preps)]
+        pobjs += [pobj for holder in holders for pobj in self.clauses.places_by_direction(holder)]
+        return [m for pobj in pobjs for m in mentions.of(pobj) if m.label_ == "Location"]
 
     def _change_of_hands(self, noun: Token, mentions: _Mentions) -> list[FoundRelation]:
         """ "X announced the capture of Z", "the fall of Z to X", "Z's capture by X": X holds Z."""
@@ -394,8 +431,8 @@ class StructureFinder:
         """A phrase of place on an actor's phrase puts the actor there ("Turkish troops in Afrin",
         "positions of the Syrian army around Saraqib"); "in" on a place puts it inside the other ("the
         village of Balyun, in the Jabal al-Zawiya area")."""
-        places = [(prep, m) for prep, pobj in _pobjs(noun, self.words.place_preps) for m in mentions.of(pobj)]
-        places = [(prep, m) for prep, m in places if m.label_ == "Location"]
+        pobjs = _pobjs(noun, self.words.place_preps) + [("near", p) for p in self.clauses.places_by_direction(noun)]
+        places = [(prep, m) for prep, pobj in pobjs for m in mentions.of(pobj) if m.label_ == "Location"]
         if not places:
             return []
         owners = mentions.of(noun)

@@ -161,7 +161,7 @@ def _men_named_after_actors(
     group, not the group, and is left alone."""
     found: dict[int, int] = {}
     for i, outer in enumerate(mentions):
-        men = outer.label_ == "Organisation" and outer.root.tag_ == "NNS"
+        men = outer.label_ == "Organisation" and outer.root.tag_ in ("NNS", "NNPS")
         # "an HTS official", "a YPG spokesman": a nameless one who speaks or acts for the group
         envoy = outer.label_ == "Person" and outer.root.lemma_.lower() in speak_for and i not in entity_of_mention
         if not is_description[i] or not (men or envoy):
@@ -193,6 +193,15 @@ def _resolve_latter_and_former(
             referent = referent_of(mention, names)
             if referent is not None and (j := index_of[(referent.start, referent.end)]) in entity_of_mention:
                 entity_of_mention[i] = entity_of_mention[j]
+
+
+def _in_office(formed: str | None, dissolved: str | None, published: str | None) -> bool:
+    """Whether a body formed and dissolved on these (partial) dates existed on ``published``."""
+    if published is None:
+        return formed is None and dissolved is None
+    return (formed is None or formed <= published[: len(formed)]) and (
+        dissolved is None or published[: len(dissolved)] < dissolved
+    )
 
 
 def _is_country(entity: EntityRecord | None) -> bool:
@@ -263,6 +272,13 @@ class DocumentResolver:
         self._ended_words = frozenset(heads["ended"])
         self._refer_back = {word: kind for kind, words in heads["refer_back"].items() for word in words}
         self._speak_for = frozenset(heads["speak_for"])
+        self._government_words = frozenset(heads["government"])
+        self._governments: dict[str, list[str]] = {}
+        for actor in self.kb.actors:
+            state = self.kb.get(actor.government_of) if actor.government_of else None
+            place = self.places.lookup(state.name) if state else None
+            if place is not None and place.precision == "country":
+                self._governments.setdefault(place.country, []).append(actor.id)
         self._commanders: dict[str, set[str]] = {}
         for actor in self.kb.actors:
             for relation in actor.relations:
@@ -285,6 +301,7 @@ class DocumentResolver:
         _resolve_places_by_name(mentions, is_description, entity_of_mention)
         _resolve_latter_and_former(mentions, is_description, index_of, entity_of_mention)
         self._resolve_references(mentions, is_description, sentence_of, entity_of_mention, entities)
+        self._resolve_home_government(mentions, is_description, entity_of_mention, entities, article.published)
 
         records = [
             MentionRecord(
@@ -647,6 +664,50 @@ class DocumentResolver:
             chosen = (named_alike or near)[:1]
             if chosen:
                 entity_of_mention[i] = entity_of_mention[chosen[0]]
+
+    def _resolve_home_government(
+        self,
+        mentions: list[Span],
+        is_description: list[bool],
+        entity_of_mention: dict[int, str],
+        entities: dict[str, EntityRecord],
+        published: str | None,
+    ) -> None:
+        """ "government forces", "the government", "government troops" without a state's name are the
+        government of the country the article's places are in, the one in office when it was published."""
+        bare = [
+            i
+            for i, m in enumerate(mentions)
+            if is_description[i]
+            and i not in entity_of_mention
+            and m.label_ == "Organisation"
+            and any(t.lower_ in self._government_words for t in m)
+            and all(t.is_lower or t.i == m.start for t in m)
+            and not any(j != i and m.start <= o.start and o.end <= m.end for j, o in enumerate(mentions))
+        ]
+        if not bare:
+            return
+        countries = [
+            place.country
+            for i, m in enumerate(mentions)
+            if m.label_ == "Location" and not is_description[i] and (place := self.places.lookup(m.text))
+        ]
+        if not countries:
+            return
+        home = max(dict.fromkeys(countries), key=countries.count)
+        in_office = [
+            actor_id
+            for actor_id in self._governments.get(home, [])
+            if (actor := self.kb.get(actor_id)) is not None and _in_office(actor.formed, actor.dissolved, published)
+        ]
+        if len(in_office) != 1:
+            return
+        entity = next((e for e in entities.values() if e.kb_id == in_office[0]), None)
+        if entity is None:
+            entity = self._kb_entity(in_office[0], [])
+            entities[entity.key] = entity
+        for i in bare:
+            entity_of_mention[i] = entity.key
 
     def _kb_entity(self, actor_id: str, surface: list[str]) -> EntityRecord:
         actor = self.kb.get(actor_id)
