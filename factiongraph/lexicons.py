@@ -439,6 +439,94 @@ class Boilerplate(LexiconFile):
 
 
 # --------------------------------------------------------------------------------------------
+# arabic_words.json, arabic_relations.json, arabic_claims.json: read by factiongraph.nlp.arabic
+# --------------------------------------------------------------------------------------------
+
+
+class _ArabicClitics(_Strict):
+    conjunctions: list[str]
+    prepositions: list[str]
+    enclitics: list[str]
+    article_letters: int = Field(ge=1)
+
+
+class ArabicWords(LexiconFile):
+    clitics: _ArabicClitics
+    words: list[str]
+
+
+class _ArabicVerbForms(_Strict):
+    """A verb by its past and present stems, or its forms written out (at least one of them)."""
+
+    past: str | None = None
+    present: str | None = None
+    forms: list[str] | None = None
+
+    @model_validator(mode="after")
+    def _some_form(self) -> _ArabicVerbForms:
+        if not (self.past or self.present or self.forms):
+            raise ValueError("a verb needs 'past', 'present' or 'forms'")
+        return self
+
+
+class _ArabicVerb(_ArabicVerbForms):
+    type: RelationType
+    preps: list[str]
+    objects: list[EntityType] | None = None
+    place_object: bool | None = None
+    event: EventType | None = None
+
+
+class _ArabicBetween(_Strict):
+    type: RelationType
+    first: list[EntityType] = Field(min_length=1)
+    second: list[EntityType] = Field(min_length=1)
+    source: Literal["first", "second"]
+    phrases: list[str] = Field(min_length=1)
+
+
+class _ArabicTitle(_Strict):
+    type: RelationType
+    words: list[str] = Field(min_length=1)
+
+
+class _ArabicNominal(_Strict):
+    type: RelationType
+    event: EventType | None = None
+    words: list[str] = Field(min_length=1)
+
+
+class ArabicRelations(LexiconFile):
+    between: list[_ArabicBetween]
+    titles: list[_ArabicTitle]
+    title_links: list[str]
+    max_filler: int = Field(ge=0)
+    bodies: list[str]
+    verbs: list[_ArabicVerb]
+    nominals: list[_ArabicNominal]
+    nominal_preps: list[str]
+    between_words: list[str]
+    place_preps: list[str]
+    list_joiners: list[str]
+    negators: list[str]
+    hedges: list[str]
+    guard_window: int = Field(ge=0)
+    confidence: dict[Literal["between", "title", "verb", "nominal", "list", "place"], float]
+    clause_breaks: list[str]
+
+
+class ArabicClaims(LexiconFile):
+    verbs: dict[Stance, list[_ArabicVerbForms]]
+    sources: list[str]
+    belief_verbs: list[str]
+    negators: list[str]
+    modal_words: dict[Stance, list[str]]
+    content_openers: list[str]
+    unnamed: list[str]
+    speaks_for: list[str]
+
+
+# --------------------------------------------------------------------------------------------
 # Reading
 # --------------------------------------------------------------------------------------------
 
@@ -454,6 +542,9 @@ SCHEMAS: dict[str, type[LexiconFile]] = {
     "claim_cues.json": ClaimCues,
     "date_rules.json": DateRules,
     "boilerplate.json": Boilerplate,
+    "arabic_words.json": ArabicWords,
+    "arabic_relations.json": ArabicRelations,
+    "arabic_claims.json": ArabicClaims,
 }
 """Each shipped lexicon by file name, with its schema."""
 

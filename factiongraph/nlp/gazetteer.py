@@ -46,7 +46,7 @@ def make_gazetteer(nlp: Language, name: str, kb_path: str | None, places: bool, 
 
 
 def _key(nlp: Language, name: str) -> tuple[str, ...]:
-    return tuple(k for k in (name_key(t.text) for t in nlp.make_doc(name)) if k)
+    return tuple(k for k in (name_key(t.norm_) for t in nlp.make_doc(name)) if k)
 
 
 class GazetteerMatcher:
@@ -57,7 +57,7 @@ class GazetteerMatcher:
         self.max_words = max_words
 
     def __call__(self, doc: Doc) -> Doc:
-        keys = [name_key(t.text) for t in doc]
+        keys = [name_key(t.norm_) for t in doc]  # the norm: what a clitic-split token stands for (لل → ال)
         stripped = [
             self._without_proclitics(t.text) if _ARABIC.search(t.text) else k for t, k in zip(doc, keys, strict=True)
         ]

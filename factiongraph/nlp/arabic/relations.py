@@ -1,0 +1,356 @@
+"""``fg_ar_relations``: relations and events from Arabic constructions, kept as data
+(``data/lexicons/arabic_relations.json``), over clitic-split tokens and the gazetteer's mentions.
+
+No Arabic parser runs offline, so the constructions are read from word order within a sentence:
+
+* the words between two mentions ("X التابعة لـ Y", "X المدعوم من Y", "Z الخاضعة لسيطرة X");
+* a title between a person and a group, or before both ("X، قائد Y", "القائد العام لـ Y X");
+* a verb with its subject just before it or, as Arabic mostly has it, just after it, then its
+  object ("قصفت قوات النظام مواقع لـ Y", "اعتقلت X قيادياً في Y", "التقى X بـ Y"); a group's body
+  or men before its name ("عناصر الهيئة", "الجهاز الأمني لـ X") stand for the group, as English
+  "HTS fighters" does;
+* an event noun with "بين X و Y" or its owner and the other side ("اشتباكات بين X و Y",
+  "هجوم X على Y"), and a place after "في" where it happened.
+
+Every end distributes over the list it stands in. A verb or noun preceded by a negator or a hedge
+("لم تقصف", "قد تهاجم"), or inside a claim that is not asserted, makes no relation. Relations are the
+English pipeline's :class:`FoundRelation`, with the construction that found them and its confidence
+from the lexicon; events are :class:`FoundEvent`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from factiongraph.lexicons import load_lexicon
+from factiongraph.nlp.arabic.reading import ACTORS, Phrase, Sentence, phrases, states, verb_phrases
+from factiongraph.nlp.spans import FoundEvent, FoundRelation
+
+_SYMMETRIC = frozenset({"FightingAgainst", "AlliesOf", "CommWith", "CoLocated"})
+_HOSTILE = frozenset({"FightingAgainst", "Dislikes"})
+_SUBJECT_REACH = 4
+"""Words (a body, a title, an adjective) that may stand between a verb and the name of its subject."""
+_OBJECT_REACH = 5
+
+
+@dataclass(frozen=True)
+class _Verb:
+    type: str
+    preps: frozenset[Phrase]
+    objects: frozenset[str]
+    place_object: bool
+    event: str | None
+    direct: bool
+
+
+@dataclass(frozen=True)
+class _Rule:
+    type: str
+    first: frozenset[str]
+    second: frozenset[str]
+    source: str
+
+
+class ArabicRelations:
+    """Relations and events in each sentence of an Arabic doc (see the module docstring)."""
+
+    def __init__(self, nlp: Language, raw: dict[str, Any], min_confidence: float, states: frozenset[str]) -> None:
+        self.states = states
+        self.confidence = raw["confidence"]
+        self.min_confidence = min_confidence
+        self.between: dict[Phrase, _Rule] = {}
+        for rule in raw["between"]:
+            entry = _Rule(rule["type"], frozenset(rule["first"]), frozenset(rule["second"]), rule["source"])
+            for keys in phrases(nlp, rule["phrases"]):
+                self.between.setdefault(keys, entry)
+        self.titles = {keys: t["type"] for t in raw["titles"] for keys in phrases(nlp, t["words"])}
+        self.title_links = phrases(nlp, raw["title_links"])
+        self.title_words = {k for keys in self.titles for k in keys}
+        self.max_filler = raw["max_filler"]
+        self.bodies = {k[0] for k in phrases(nlp, raw["bodies"])}
+        self.verbs: dict[Phrase, _Verb] = {}
+        for verb in raw["verbs"]:
+            entry = _Verb(
+                verb["type"],
+                frozenset(phrases(nlp, verb["preps"])),
+                frozenset(verb.get("objects", ["Person", "Organisation", "Nationality"])),
+                verb.get("place_object", False),
+                verb.get("event"),
+                not verb["preps"] or "" in verb["preps"],
+            )
+            for keys in verb_phrases(nlp, verb):
+                self.verbs.setdefault(keys, entry)
+        self.nominals = {
+            keys: (n["type"], n.get("event")) for n in raw["nominals"] for keys in phrases(nlp, n["words"])
+        }
+        self.nominal_preps = phrases(nlp, raw["nominal_preps"])
+        self.between_words = phrases(nlp, raw["between_words"])
+        self.place_preps = phrases(nlp, raw["place_preps"])
+        self.joiners = phrases(nlp, raw["list_joiners"])
+        self.unasserting = phrases(nlp, raw["negators"]) | phrases(nlp, raw["hedges"])
+        self.guard_window = raw["guard_window"]
+        self.clause_breaks = phrases(nlp, raw["clause_breaks"])
+        self.verb_keys, self.nominal_keys = set(self.verbs), set(self.nominals)
+        self.longest = max(len(k) for k in [*self.between, *self.titles, *self.verbs, *self.nominals])
+
+    def __call__(self, doc: Doc) -> Doc:
+        relations: list[FoundRelation] = []
+        events: list[FoundEvent] = []
+        unasserted = [(c.content.start, c.content.end) for c in doc._.fg_claims or [] if c.stance != "asserted"]
+        for span in doc.sents:
+            sentence = Sentence(span, self.joiners)
+            if len(sentence.mentions) < 1:
+                continue
+            found = self._between(sentence) + self._titles(sentence)
+            clauses, sentence_events = self._clauses(sentence, unasserted)
+            found += clauses
+            events += sentence_events
+            relations += [r for r in found if r.confidence >= self.min_confidence]
+        doc._.fg_relations = _unique(relations)
+        doc._.fg_events = events
+        return doc
+
+    def _relation(
+        self, type_: str, source: Span, target: Span, sentence: Sentence, construction: str
+    ) -> list[FoundRelation]:
+        """The relation between two ends, and between every other item of the lists they stand in."""
+        found = []
+        for s in sentence.items(source):
+            for t in sentence.items(target):
+                if s.start == t.start or (s.id_ and s.id_ == t.id_):
+                    continue
+                listed = (s, t) != (source, target)
+                how = "list" if listed else construction
+                found.append(FoundRelation(type_, s, t, sentence.span, how, self.confidence[how]))
+        return found
+
+    def _between(self, sentence: Sentence) -> list[FoundRelation]:
+        """Pairs of neighbouring mentions whose words between are a phrase of the lexicon."""
+        found = []
+        for first, second in zip(sentence.mentions, sentence.mentions[1:], strict=False):
+            rule = self.between.get(sentence.keys(first.end, second.start))
+            if rule is None or first.label_ not in rule.first or second.label_ not in rule.second:
+                continue
+            source, target = (first, second) if rule.source == "first" else (second, first)
+            found += self._relation(rule.type, source, target, sentence, "between")
+        return found
+
+    def _title(self, sentence: Sentence, keys: Phrase) -> str | None:
+        """The relation a title gives, for the words between a person and a group: the title, up to
+        ``max_filler`` more words ("القائد العام"), and a word that links it to the group ("لـ", "في")."""
+        for cut in range(len(keys), 0, -1):
+            head, rest = keys[:cut], keys[cut:]
+            if head not in self.titles:
+                continue
+            if rest and rest[-1:] in self.title_links:
+                rest = rest[:-1]
+            if len(rest) <= self.max_filler:
+                return self.titles[head]
+        return None
+
+    def _titles(self, sentence: Sentence) -> list[FoundRelation]:
+        """ "X، قائد Y" (the person first) and "قائد Y X" / "القيادي في Y X" (the title first)."""
+        found = []
+        for first, second in zip(sentence.mentions, sentence.mentions[1:], strict=False):
+            if first.label_ == "Person" and second.label_ == "Organisation":
+                type_ = self._title(sentence, sentence.keys(first.end, second.start))
+                if type_:
+                    found += self._relation(type_, first, second, sentence, "title")
+            if first.label_ == "Organisation" and second.label_ == "Person":
+                if sentence.keys(first.end, second.start):
+                    continue
+                before = [i for i in sentence.words if i < first.start][-(self.longest + self.max_filler + 1) :]
+                for start in before:
+                    type_ = self._title(sentence, sentence.keys(start, first.start))
+                    if type_:
+                        found += self._relation(type_, second, first, sentence, "title")
+                        break
+        return found
+
+    def _guarded(self, sentence: Sentence, token: int, unasserted: list[tuple[int, int]]) -> bool:
+        """Whether a negator or a hedge comes just before the word, or a claim that is not asserted holds it."""
+        if any(start <= token < end for start, end in unasserted):
+            return True
+        at = sentence.position[token]
+        window = sentence.words[max(0, at - self.guard_window) : at]
+        return any(sentence.keys(i, token)[:width] in self.unasserting for i in window for width in (1, 2))
+
+    def _clause_end(self, sentence: Sentence, after: int) -> int:
+        """Where the clause that goes on after token ``after`` stops: at a word that opens another."""
+        for i in sentence.words:
+            if i > after and sentence.matches_at(i, self.clause_breaks, 2):
+                return i
+        return sentence.span.end
+
+    def _clauses(
+        self, sentence: Sentence, unasserted: list[tuple[int, int]]
+    ) -> tuple[list[FoundRelation], list[FoundEvent]]:
+        """Verbs and event nouns with their sides and place."""
+        relations: list[FoundRelation] = []
+        events: list[FoundEvent] = []
+        for token in sentence.words:
+            verb_keys = sentence.matches_at(token, self.verb_keys, 1)
+            noun_keys = sentence.matches_at(token, self.nominal_keys, 2)
+            if verb_keys is None and noun_keys is None:
+                continue
+            if self._guarded(sentence, token, unasserted):
+                continue
+            end = self._clause_end(sentence, token)
+            if verb_keys is not None:
+                found = self._verb(sentence, token, end, self.verbs[verb_keys])
+            else:
+                type_, event = self.nominals[noun_keys]
+                found = self._nominal(sentence, token + len(noun_keys), end, type_, event)
+            if found is None:
+                continue
+            type_, event, source, target, construction = found
+            place = self._place(sentence, max(token, (target or source).end), end)
+            if target is not None:
+                relations += self._relation(type_, source, target, sentence, construction)
+            for s in sentence.items(source):
+                if place is not None and s.label_ != "Location":
+                    relations += self._relation("CoLocated", s, place, sentence, "place")
+            if event:
+                events.append(
+                    FoundEvent(
+                        event,
+                        sentence.doc[token : token + 1],
+                        tuple(sentence.items(source)),
+                        tuple(sentence.items(target)) if target is not None else (),
+                        place,
+                        sentence.span,
+                    )
+                )
+        return relations, events
+
+    def _verb(
+        self, sentence: Sentence, verb: int, end: int, frame: _Verb
+    ) -> tuple[str, str | None, Span, Span | None, str] | None:
+        """The verb's subject (just before it, else just after it) and object."""
+        subject = sentence.previous_mention(verb, 1)
+        if subject is not None and (
+            not self._acts(subject) or any(t.text in "،,:" for t in sentence.doc[subject.end : verb])
+        ):
+            subject = None  # "... في إدلب، قصفت X": what ends the clause before is no subject
+        after = verb + 1
+        if subject is None and sentence.doc[verb - 1].text in "،,":
+            subject = self._topic(sentence, verb)  # "X، قائد Y، التقى ...": the apposition closed, X acts
+        if subject is None:
+            subject = sentence.next_mention(verb + 1, _SUBJECT_REACH)
+            if subject is not None and subject.end <= end and self._acts(subject):
+                after = sentence.items(subject)[-1].end
+            else:
+                subject = self._topic(sentence, verb)
+                if subject is None:
+                    return None
+        obj = sentence.next_mention(after, _OBJECT_REACH)
+        if obj is not None and (obj.start >= end or not self._object_linked(sentence, after, obj, frame)):
+            obj = None
+        type_ = frame.type
+        kind = obj and ("Organisation" if obj.id_ in self.states else obj.label_)
+        if obj is not None and kind == "Location" and frame.place_object:
+            type_ = "CoLocated"
+        elif obj is not None and kind not in frame.objects:
+            obj = None  # a town is no side of a fight: it is where it happened
+        return type_, frame.event, subject, obj, "verb"
+
+    def _acts(self, mention: Span) -> bool:
+        """A person, a group, or a state (a place the knowledge base knows as one: "قصفت تركيا")."""
+        return mention.label_ in ACTORS or mention.id_ in self.states
+
+    def _topic(self, sentence: Sentence, verb: int) -> Span | None:
+        """The actor a sentence opens with, set off by an apposition before its verb ("X، قائد Y، التقى"),
+        when no verb stands between."""
+        first = sentence.mentions[0] if sentence.mentions else None
+        if first is None or not self._acts(first) or len(sentence.keys(sentence.span.start, first.start)) > 1:
+            return None
+        if first.end > verb or any(sentence.matches_at(i, self.verb_keys, 1) for i in range(first.end, verb)):
+            return None
+        return first
+
+    def _object_linked(self, sentence: Sentence, after: int, obj: Span, frame: _Verb) -> bool:
+        """Whether the words before the object join it to the verb as the frame wants: through one of its
+        prepositions, or directly (a body of the object, "مواقع لـ", may stand between)."""
+        between = sentence.keys(after, obj.start)
+        prep = next((p for p in frame.preps if between[: len(p)] == p or between[-len(p) :] == p), None)
+        if prep is None and not frame.direct:
+            return False
+        if prep is not None and between[: len(prep)] == prep:
+            between = between[len(prep) :]
+        elif prep is not None:
+            between = between[: -len(prep)]
+        return len(between) <= 1 or all(
+            k in self.bodies or _indefinite(k) in self.title_words or (k,) in self.title_links for k in between
+        )
+
+    def _nominal(
+        self, sentence: Sentence, after: int, end: int, type_: str, event: str | None
+    ) -> tuple[str, str | None, Span, Span | None, str] | None:
+        """ "بين X و Y", else the noun's owner and the side after a preposition ("هجوم X على Y")."""
+        near = [i for i in sentence.words if after <= i < end][:4]  # "اشتباكات يوم الجمعة بين ..."
+        first_word = next((i for i in near if sentence.matches_at(i, self.between_words, 1)), None)
+        if first_word is not None:
+            first = sentence.next_mention(first_word + 1, 2)
+            if first is None or first.start >= end:
+                return None
+            items = sentence.items(first)
+            if len(items) > 1:
+                return type_, event, items[0], items[1], "nominal"
+            second = sentence.next_mention(first.end, 6)
+            if second is None or second.start >= end or sentence.keys(second.start - 1, second.start) != ("و",):
+                return None
+            return type_, event, first, second, "nominal"
+        owner = sentence.next_mention(after, 2)
+        if owner is None or owner.start >= end or not self._acts(owner):
+            return None
+        other = sentence.next_mention(sentence.items(owner)[-1].end, 3)
+        if other is not None and other.start < end and self._acts(other):
+            between = sentence.keys(sentence.items(owner)[-1].end, other.start)
+            if any(between[: len(p)] == p for p in self.nominal_preps):
+                return type_, event, owner, other, "nominal"
+        return type_, event, owner, None, "nominal"
+
+    def _place(self, sentence: Sentence, after: int, end: int) -> Span | None:
+        """The place the clause names after a preposition of place ("في ريف إدلب")."""
+        for mention in sentence.mentions:
+            if mention.start < after or mention.start >= end:
+                continue
+            if mention.label_ == "Location":
+                before = sentence.keys(max(after, mention.start - 4), mention.start)
+                if any(before[i : i + len(p)] == p for p in self.place_preps for i in range(len(before))):
+                    return mention
+        return None
+
+
+def _indefinite(key: str) -> str:
+    """A noun without the alef of its accusative indefinite ending ("قيادياً" is "قيادي")."""
+    return key[:-1] if len(key) > 3 and key.endswith("ا") else key
+
+
+def _unique(relations: list[FoundRelation]) -> list[FoundRelation]:
+    """One relation per type, ends and sentence: the surest, and a symmetric one only one way."""
+    best: dict[tuple[Any, ...], FoundRelation] = {}
+    for relation in relations:
+        ends = ((relation.source.start, relation.source.end), (relation.target.start, relation.target.end))
+        if relation.type in _SYMMETRIC:
+            ends = tuple(sorted(ends))
+        key = (relation.type, ends, relation.evidence.start)
+        if key not in best or best[key].confidence < relation.confidence:
+            best[key] = relation
+    return list(best.values())
+
+
+@Language.factory(
+    "fg_ar_relations",
+    default_config={"relations_path": None, "kb_path": None, "min_confidence": 0.3},
+    requires=["doc.spans", "doc.sents", "doc._.fg_claims"],
+    assigns=["doc._.fg_relations", "doc._.fg_events"],
+)
+def make_arabic_relations(
+    nlp: Language, name: str, relations_path: str | None, kb_path: str | None, min_confidence: float
+) -> ArabicRelations:
+    return ArabicRelations(nlp, load_lexicon(relations_path, "arabic_relations.json"), min_confidence, states(kb_path))
