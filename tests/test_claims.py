@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from factiongraph.nlp import MENTIONS_KEY, load_pipeline
 from factiongraph.nlp.claims import STANCES, ClaimFinder, FoundClaim, make_claims
@@ -226,6 +226,92 @@ def test_claims_quotes_beside_the_verb_belong_to_it_alone(nlp: Language, finder:
         "adding that the siege of Douma could last months."
     )
     assert [summary(c)[2:] for c in claims(nlp, finder, text)] == [
-        ("told", "We have no intention of leaving"),
+        ("no", "We have no intention of leaving"),  # told, and denied by its "no"
         ("adding", "the siege of Douma could last months"),
     ]
+
+
+def test_claims_coordinated_clauses_each_bring_their_stance(nlp: Language, finder: ClaimFinder) -> None:
+    text = "The commander said that the truce was holding, and that the regime may attack Saraqib."
+    assert [summary(c) for c in claims(nlp, finder, text)] == [
+        ("The commander", "asserted", "said", "the truce was holding"),
+        ("The commander", "possible", "may", "the regime may attack Saraqib"),
+    ]
+    text = "The spokesman said the group was ready to talk but would not leave Jarablus."
+    assert [summary(c)[1:] for c in claims(nlp, finder, text)] == [
+        ("asserted", "said", "the group was ready to talk"),
+        ("denied", "not", "would not leave Jarablus"),
+    ]
+
+
+def test_claims_a_reported_no_denies(nlp: Language, finder: ClaimFinder) -> None:
+    [claim] = claims(nlp, finder, "The ministry said no soldiers had been killed in Azaz.")
+    assert summary(claim) == ("The ministry", "denied", "no", "no soldiers had been killed in Azaz")
+    [claim] = claims(nlp, finder, "The faction said it had no role in the shelling of Afrin.")
+    assert (claim.stance, claim.cue.text) == ("denied", "no")
+
+
+def test_claims_regarding_calling_and_estimating(nlp: Language, finder: ClaimFinder) -> None:
+    [claim] = claims(nlp, finder, "Damascus regards the SDF as a separatist militia.")
+    assert summary(claim) == ("Damascus", "asserted", "regards", "the SDF as a separatist militia")
+    [claim] = claims(nlp, finder, "The Syrian Interim Government called the raid a crime against civilians.")
+    assert (claim.speaker.text, claim.stance, claim.content.text) == (
+        "Syrian Interim Government",
+        "asserted",
+        "the raid a crime against civilians",
+    )
+    [claim] = claims(nlp, finder, "The envoy called for a ceasefire in Idlib.")
+    assert summary(claim) == ("The envoy", "asserted", "called for", "a ceasefire in Idlib")
+    [claim] = claims(nlp, finder, "Aid groups estimate that 300 fighters remain in the pocket.")
+    assert (claim.speaker.text, claim.stance) == ("Aid groups", "likely")
+
+
+def test_claims_a_denial_in_a_relative_clause_denies_what_it_comments_on(nlp: Language, finder: ClaimFinder) -> None:
+    [claim] = claims(nlp, finder, "The Free Syrian Army is funded by Qatar, a claim Doha has denied.")
+    assert summary(claim) == ("Doha", "denied", "denied", "The Free Syrian Army is funded by Qatar")
+    text = "Residents accused the police of looting shops in Azaz, a charge the Interior Ministry denied."
+    assert [summary(c)[:2] for c in claims(nlp, finder, text)] == [
+        ("Residents", "asserted"),
+        ("Interior Ministry", "denied"),
+    ]
+
+
+def test_claims_a_body_without_a_name_speaks_for_its_owner(nlp: Language, finder: ClaimFinder) -> None:
+    [claim] = claims(nlp, finder, "The SDF's media centre said its fighters had repelled the attack on Ain Issa.")
+    assert (claim.speaker.text, claim.stance) == ("SDF", "asserted")
+    [claim] = claims(nlp, finder, "The SDF holds Raqqa, and its leaders have said they will stay in the city.")
+    assert (claim.speaker.text, claim.speaker.label_) == ("its", "Organisation")  # resolved as "its" is
+
+
+def test_claims_the_speaker_after_the_clause_is_not_its_content(nlp: Language, finder: ClaimFinder) -> None:
+    text = (
+        "Fighting between the two factions continued near Ras al-Ain and Tal Abyad, "
+        "the Syrian Observatory for Human Rights said."
+    )
+    [claim] = claims(nlp, finder, text)
+    assert summary(claim) == (
+        "Syrian Observatory for Human Rights",
+        "asserted",
+        "said",
+        "Fighting between the two factions continued near Ras al-Ain and Tal Abyad",
+    )
+    [claim] = claims(nlp, finder, "Shelling hit Kafranbel and Hass, the Syrian Civil Defence said.")
+    assert summary(claim) == ("Syrian Civil Defence", "asserted", "said", "Shelling hit Kafranbel and Hass")
+    assert claims(nlp, finder, "After meeting the envoy, he said.") == []
+
+
+def test_claims_a_surname_the_model_missed_is_the_named_person(nlp: Language, finder: ClaimFinder) -> None:
+    doc = nlp("Mazloum Abdi met the delegation on Monday. Abdi has warned that the talks could collapse.")
+    doc.spans[MENTIONS_KEY] = [m for m in doc.spans[MENTIONS_KEY] if m.text != "Abdi"]
+    [claim] = finder(doc)._.fg_claims
+    assert (claim.speaker.text, claim.stance) == ("Mazloum Abdi", "possible")
+
+
+def test_claims_a_spokesman_speaks_for_a_body_the_model_took_for_a_person(nlp: Language, finder: ClaimFinder) -> None:
+    doc = nlp("A spokesman for the Central Committee said the operation would continue.")
+    doc.spans[MENTIONS_KEY] = [
+        Span(doc, m.start, m.end, label="Person") if m.text == "the Central Committee" else m
+        for m in doc.spans[MENTIONS_KEY]
+    ]
+    [claim] = finder(doc)._.fg_claims
+    assert claim.speaker.text == "the Central Committee"

@@ -140,13 +140,16 @@ def _cues(path: str | None) -> ClaimCues:
 
 @Language.factory(
     "fg_claims",
-    default_config={"cues_path": None, "clauses_path": None},
+    default_config={"cues_path": None, "clauses_path": None, "heads_path": None},
     requires=["doc.spans", "token.dep"],
     assigns=["doc._.fg_claims"],
 )
-def make_claims(nlp: Language, name: str, cues_path: str | None, clauses_path: str | None = None) -> ClaimFinder:
+def make_claims(
+    nlp: Language, name: str, cues_path: str | None, clauses_path: str | None = None, heads_path: str | None = None
+) -> ClaimFinder:
     """The component, with the package's cue lexicon unless ``cues_path`` names another."""
-    return ClaimFinder(nlp, _cues(cues_path), ClauseWords.read(clauses_path))
+    speak_for = frozenset(read_lexicon(heads_path, "noun_heads.json")["speak_for"])
+    return ClaimFinder(nlp, _cues(cues_path), ClauseWords.read(clauses_path), speak_for)
 
 
 @dataclass
@@ -188,7 +191,8 @@ _REPRESENTED = frozenset({"Organisation", "Nationality", "Location"})
 class _Mentions:
     """The document's mentions, indexed once per document that has a cue sentence."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, speak_for: frozenset[str] = frozenset()) -> None:
+        self.speak_for = speak_for
         spans = doc.spans
         self.mentions = sorted(spans[MENTIONS_KEY] if MENTIONS_KEY in spans else [], key=lambda s: (s.start, -s.end))
         self.starts = [m.start for m in self.mentions]
@@ -218,6 +222,35 @@ class _Mentions:
         ranked = sorted(inner, key=lambda m: (m.label_ == "Location", not self.is_name(m), m.start))
         return ranked[0] if ranked else None
 
+    def _owner(self, head: Token) -> Span | None:
+        """A body that names no actor itself speaks for the one it belongs to: "the SDF's media centre",
+        "the army's general command"."""
+        for child in head.children:
+            if child.dep_ in ("poss", "compound"):
+                names = [m for m in self.covering.get(child.i, ()) if m.label_ in SPEAKER_LABELS and self.is_name(m)]
+                if names:
+                    return max(names, key=len)
+        return None
+
+    def _surname(self, head: Token) -> Span | None:
+        """A person's last name the model did not tag, after the full name was written: "Mazloum Abdi
+        said ... Abdi warned" is Mazloum Abdi."""
+        if any(c.dep_ == "compound" for c in head.children):
+            return None
+        k = bisect_left(self.starts, head.i)
+        named = [
+            m
+            for m in self.mentions[:k]
+            if m.label_ == "Person" and len(m) > 1 and m[-1].text == head.text and self.is_name(m)
+        ]
+        return named[-1] if named else None
+
+    def before(self, i: int) -> Span | None:
+        """The speaker's name that ends right before token ``i`` ("..., the Observatory said")."""
+        found = [m for m in self.covering.get(i - 1, ()) if m.end == i and m.label_ in SPEAKER_LABELS]
+        names = [m for m in found if self.is_name(m)]
+        return max(names or found, key=len) if found else None
+
     def first_actor_after(self, start: int, end: int) -> Span | None:
         """The first name of a speaker between two tokens, else the first description."""
         found = [m for m in self.inside(start, end, SPEAKER_LABELS)]
@@ -239,9 +272,11 @@ class _Mentions:
             places = [m for m in self.covering.get(head.i, ()) if m.label_ == "Location" and self.is_name(m)]
             if places:
                 return places[0]
+            if head.pos_ == "PROPN":
+                return self._surname(head)
             if head.lemma_.lower() in document_nouns or head.lower_ in document_nouns:
                 return self._issuer(head)
-            return None
+            return self._owner(head)
         names = [m for m in covering if self.is_name(m)]
         if names:
             return min(names, key=len)
@@ -271,24 +306,31 @@ class _Mentions:
         ]
         if named:
             return named[0]
+        # one who speaks for others by title ("a spokesman for X") speaks for a body the model took for a person
+        bodies = SPEAKER_LABELS if head.lemma_.lower() in self.speak_for else frozenset({"Organisation"})
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in _SPEAKS_FOR:
-                groups = self.inside(child.i + 1, child.right_edge.i + 1, frozenset({"Organisation"}))
+                groups = self.inside(child.i + 1, child.right_edge.i + 1, bodies)
                 names = [m for m in groups if self.is_name(m)]
                 if names:
                     return names[0]
             if child.dep_ in ("compound", "amod", "poss", "nmod") and description.start <= child.i < description.end:
-                inner = [m for m in self.covering.get(child.i, ()) if m != description and self.is_name(m)]
-                if inner and inner[0].label_ in _REPRESENTED:
+                inner = [m for m in self.covering.get(child.i, ()) if m != description]
+                if inner and inner[0].label_ in _REPRESENTED and self.is_name(inner[0]):
                     return inner[0]
+                if inner and inner[0].label_ == "Organisation" and child.tag_ == "PRP$":
+                    return inner[0]  # "its leaders", "their spokesman": the group "its" stands for
         return None
 
 
 class ClaimFinder:
     """Claims in the sentences that hold a cue word (see the module docstring)."""
 
-    def __init__(self, nlp: Language, cues: ClaimCues, clauses: ClauseWords) -> None:
+    def __init__(
+        self, nlp: Language, cues: ClaimCues, clauses: ClauseWords, speak_for: frozenset[str] = frozenset()
+    ) -> None:
         self.cues = cues
+        self.speak_for = speak_for
         self.relative_pronouns = clauses.relative_pronouns
         self.conditions = clauses.conditions
         self.trigger_ids = frozenset(nlp.vocab.strings.add(w) for w in cues.triggers())
@@ -311,7 +353,7 @@ class ClaimFinder:
                 sentence = token.sent
                 last_end = sentence.end
                 if mentions is None:
-                    mentions = _Mentions(doc)
+                    mentions = _Mentions(doc, self.speak_for)
                 found += self.sentence_claims(sentence, mentions)
         doc._.fg_claims = found
         return doc
@@ -349,9 +391,7 @@ class ClaimFinder:
             if speaker is None and i in sourced and self._subject(verb) is None:
                 speaker = sourced[i]  # "X is expected to ..., according to Y"
             speakers[i] = speaker
-            claim = self._reported(verb, stance, particle, speaker, reporting, consumed, sentence, mentions)
-            if claim is not None:
-                claims.append(claim)
+            claims += self._reported(verb, stance, particle, speaker, reporting, consumed, sentence, mentions)
         for token, link, _, head in sources:
             if head.i not in reporting:
                 speakers[head.i] = sourced[head.i]
@@ -391,9 +431,12 @@ class ClaimFinder:
         if lemma in cues.verbs:
             return cues.verbs[lemma], None
         if lemma in cues.phrasal:
+            particles = cues.phrasal[lemma]
             for child in verb.children:
-                if child.dep_ in ("prt", "prep") and child.lower_ in cues.phrasal[lemma]:
-                    return cues.phrasal[lemma][child.lower_], child
+                if child.dep_ in ("prt", "prep") and child.lower_ in particles:
+                    return particles[child.lower_], child
+                if child.dep_ == "oprd" and "as" in particles:
+                    return particles["as"], child  # "called the order a coup" as "regarded it as a coup"
             return None
         if lemma in cues.object_verbs:
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -412,8 +455,8 @@ class ClaimFinder:
         consumed: set[int],
         sentence: Span,
         mentions: _Mentions,
-    ) -> FoundClaim | None:
-        """A reporting verb's claim: its stance from the verb, its negation, a modal object, or the clause."""
+    ) -> list[FoundClaim]:
+        """A reporting verb's claims: the stance from the verb, its negation, a modal object, or each clause."""
         cues = self.cues
         lemma = verb.lemma_.lower()
         cue: list[Token] = [verb] + ([particle] if particle is not None else [])
@@ -424,31 +467,70 @@ class ClaimFinder:
             elif stance == "denied":
                 stance = "possible"
             else:
-                return None
+                return []
             cue += negation + [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
         passive = [c for c in verb.children if c.dep_ == "auxpass"]
         content = self._content(verb, particle, passive, sentence, reporting)
         if content is None:
-            return None
+            return []
         if passive and not any(c.dep_ == "ccomp" for c in verb.children):
             cue += passive + [a for c in verb.children if c.dep_ == "xcomp" for a in c.children if a.dep_ == "aux"]
         if content.stance is not None:
             # A modal noun: "suggested the possibility of", "denied the possibility of".
-            cue += content.cue
-            if stance != "denied":
-                stance = content.stance
-        else:
-            frame = self._frame(content.head, reporting)
+            claim = self._claim(
+                speaker,
+                stance if stance == "denied" else content.stance,
+                content,
+                cue + list(content.cue),
+                sentence,
+                mentions,
+            )
+            return [claim] if claim is not None else []
+        found = []
+        for part in self._conjuncts(content, reporting):
+            part_stance, part_cue = stance, cue
+            frame = self._frame(part.head, reporting)
             if frame is not None:
-                consumed.add(content.head.i)
+                consumed.add(part.head.i)
                 if stance == "asserted":
-                    stance, cue = frame.stance or stance, list(frame.cue)
-                content = _Content(frame.start, frame.end, frame.head)
+                    part_stance, part_cue = frame.stance or stance, list(frame.cue)
+                part = _Content(frame.start, frame.end, frame.head)
             elif stance == "asserted":
-                inner = self._inner_stance(content.head)
+                inner = self._inner_stance(part.head)
                 if inner is not None:
-                    stance, cue = inner[0], inner[1]
-        return self._claim(speaker, stance, content, cue, sentence, mentions)
+                    part_stance, part_cue = inner
+            claim = self._claim(speaker, part_stance, part, part_cue, sentence, mentions)
+            if claim is not None:
+                found.append(claim)
+        return found
+
+    def _conjuncts(self, content: _Content, reporting: dict[int, tuple[str, Token | None]]) -> list[_Content]:
+        """A reported clause apart from the clauses or predicates coordinated with it ("said A, and that B";
+        "was ready to talk but would not give up the town"): each brings its own stance. A quote stays whole,
+        the speaker's own words."""
+        doc = content.head.doc
+        if content.start > 0 and doc[content.start - 1].is_quote:
+            return [content]
+        joined = [
+            c
+            for c in content.head.children
+            if c.dep_ == "conj"
+            and c.pos_ in ("VERB", "AUX")
+            and c.i not in reporting
+            and content.start <= c.left_edge.i
+            and c.right_edge.i < content.end
+        ]
+        if not joined:
+            return [content]
+        parts = []
+        start, end = _strip(doc, content.start, joined[0].left_edge.i)
+        if end > start:
+            parts.append(_Content(start, end, content.head))
+        for conj in joined:
+            start, end = _strip(doc, conj.left_edge.i, conj.right_edge.i + 1)
+            if end > start:
+                parts.append(_Content(start, end, conj))
+        return parts
 
     def _source_phrase(self, token: Token) -> tuple[Token, Token, Token, Token] | None:
         """ "according to X": the two cue words, X, and the verb of the clause the phrase attaches to."""
@@ -537,6 +619,10 @@ class ClaimFinder:
         if content.end <= content.start:
             return None
         doc = sentence.doc
+        if speaker is not None and content.start < speaker.start < content.end <= speaker.end:
+            # "A, the Observatory said" with the name parsed into A: the content stops before it
+            _, cut = _strip(doc, content.start, min(speaker.start, speaker.root.left_edge.i))
+            content = _Content(content.start, cut, content.head, content.stance, content.cue)
         cue_span = doc[min(t.i for t in cue) : max(t.i for t in cue) + 1]
         about = tuple(mentions.inside(content.start, content.end, ABOUT_LABELS))
         return FoundClaim(speaker, stance, doc[content.start : content.end], about, sentence, cue_span)
@@ -580,7 +666,9 @@ class ClaimFinder:
                 continue
             if fallback is None:
                 fallback = self._subject(current)
-        return mentions.actor(fallback, cues.document_nouns) if fallback is not None else None
+        if fallback is not None:
+            return mentions.actor(fallback, cues.document_nouns)
+        return mentions.before(verb.i)  # "..., the Observatory said", its name parsed into the clause before
 
     def _subject(self, verb: Token) -> Token | None:
         for child in verb.children:
@@ -705,6 +793,8 @@ class ClaimFinder:
         if quote is not None:
             start, end = quote
             return self._trimmed(start, end, _root(doc, start, end), reporting)
+        if verb.dep_ == "relcl" and (comment := self._commented(verb)) is not None:
+            return self._trimmed(*comment, reporting)
         if verb.dep_ == "parataxis":
             head = verb.head
             start, end = head.left_edge.i, head.right_edge.i + 1
@@ -713,6 +803,39 @@ class ClaimFinder:
             elif verb.right_edge.i + 1 >= end:
                 end = verb.left_edge.i
             return self._trimmed(start, end, head, reporting)
+        return self._leading(verb, sentence, reporting)
+
+    def _leading(self, verb: Token, sentence: Span, reporting: dict[int, tuple[str, Token | None]]) -> _Content | None:
+        """ "A, X said." parsed with A as some other clause of the verb: the words from the sentence's start
+        to the comma before the speaker, when the verb and its speaker end the sentence."""
+        subject = self._subject(verb)
+        if subject is None or not all(t.is_punct or t.is_space for t in sentence.doc[verb.i + 1 : sentence.end]):
+            return None
+        opening = dateline_of(sentence)
+        start = opening.end if opening is not None else sentence.start
+        leading = [c for c in verb.children if c.i < subject.left_edge.i and c.dep_ not in ("punct", "cc")]
+        if not leading or leading[0].left_edge.i > start or subject.left_edge.i <= start:
+            return None
+        if any(c.dep_ in ("prep", "mark") or any(g.dep_ == "mark" for g in c.children) for c in leading):
+            return None  # "After meeting the envoy, he said ...": a time, not what was said
+        end = subject.left_edge.i
+        if not sentence.doc[end - 1].is_punct:
+            return None
+        return self._trimmed(start, end, _root(sentence.doc, start, end), reporting)
+
+    def _commented(self, verb: Token) -> tuple[int, int, Token] | None:
+        """What a reporting verb in a relative clause without an object of its own reports: the clause
+        its noun comments on ("X is financed by Y, a claim Y has denied"), else that noun ("the
+        charges the ministry denied")."""
+        noun = verb.head
+        if noun.dep_ in ("appos", "npadvmod") and noun.i > noun.head.i:
+            clause = noun.head
+            while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+                clause = clause.head
+            if clause.left_edge.i < noun.left_edge.i:
+                return clause.left_edge.i, noun.left_edge.i, clause
+        if noun.lower_ in self.cues.claim_nouns and noun.left_edge.i < verb.left_edge.i:
+            return noun.left_edge.i, verb.left_edge.i, noun
         return None
 
     @staticmethod
@@ -829,8 +952,13 @@ class ClaimFinder:
                 and not (negated and child.lower_ == "could")
             ):
                 return cues.modal_auxiliaries[child.lower_], [child]
-        if negated:  # "said the group would not allow it", "said it had played no part"
+        if negated:  # "said the group would not allow it"
             return "denied", self._negation(head)
+        for child in children:  # "said it had played no part", "said no soldiers were hurt"
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+                no = [g for g in child.children if g.dep_ == "det" and g.lower_ in cues.existential_negators]
+                if no:
+                    return "denied", no
         for child in children:  # "said his forces would respond if Turkey attacked"
             if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.conditions for g in child.children):
                 return "possible", [g for g in child.children if g.dep_ == "mark"]
