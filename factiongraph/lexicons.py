@@ -238,6 +238,8 @@ class Clauses(LexiconFile):
     conditions: list[str]
     directions: list[str]
     owner_participles: list[str]
+    members_after: list[str]
+    shares: list[str]
 
 
 class Decisions(LexiconFile):
@@ -292,6 +294,7 @@ class Constructions(LexiconFile):
     partitives: list[str]
     body_nouns: list[str]
     circumstances: Circumstances
+    arms_nouns: list[str]
 
 
 class Names(LexiconFile):

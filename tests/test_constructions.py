@@ -363,3 +363,48 @@ def test_guard_a_thing_of_a_direction_is_no_owner(nlp: Language) -> None:
     text = "Turkish drones struck positions held by the SDF west of Manbij."
     assert related(nlp, text, "FightingAgainst", "Turkish", "SDF")
     assert not related(nlp, text, "FightingAgainst", "Turkish", "Manbij")
+
+
+def test_constructions_one_of_the_groups_that_did_it_did_it(nlp: Language) -> None:
+    assert related(
+        nlp, "The Levant Front is one of the factions that entered Tal Rifaat.", "CoLocated", "Levant", "Tal"
+    )
+    assert related(
+        nlp, "The Levant Front, one of the factions that entered Tal Rifaat, lost men.", "CoLocated", "Levant", "Tal"
+    )
+
+
+def test_constructions_a_states_arms_stand_for_the_state(nlp: Language) -> None:
+    text = "Jordanian jets carried out strikes on Nawa, Inkhil and Jasim."
+    for place in ("Nawa", "Inkhil", "Jasim"):
+        assert related(nlp, text, "CoLocated", "Jordanian", place), place
+
+
+def test_constructions_an_attack_on_a_place_puts_the_attacker_there(nlp: Language) -> None:
+    text = "The Sultan Murad Division shelled Tal Rifaat on Sunday."
+    assert related(nlp, text, "FightingAgainst", "Sultan Murad", "Tal Rifaat")
+    assert related(nlp, text, "CoLocated", "Sultan Murad", "Tal Rifaat")
+
+
+def test_constructions_places_named_after_including_stand_for_the_place_phrase(nlp: Language) -> None:
+    text = "Jaysh al-Izza fighters entered villages near Hama, including Soran and Taybat al-Imam."
+    assert related(nlp, text, "CoLocated", "Jaysh al-Izza", "Soran")
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "outer"),
+    [
+        ("A car bomb exploded in Iraq's Diyala province.", "Diyala", "Iraq"),
+        ("Gunmen attacked a checkpoint in the Bab Amr neighbourhood of Homs.", "Bab Amr", "Homs"),
+        ("The Euphrates Shield area, including the towns of Jarablus and al-Rai, is quiet.", "Jarablus", "Euphrates"),
+    ],
+)
+def test_constructions_a_place_named_with_the_place_it_lies_in(
+    nlp: Language, text: str, inner: str, outer: str
+) -> None:
+    assert related(nlp, text, "CoLocated", inner, outer)
+
+
+def test_guard_a_groups_members_after_including_are_no_allies_of_its_men(nlp: Language) -> None:
+    text = "Jaysh al-Islam gunmen stormed villages east of Douma, including Hosh al-Dawahra."
+    assert not any(kind == "AlliesOf" for kind, _, _ in relations(nlp, text))

@@ -176,7 +176,9 @@ class FrameFinder:
                 return subjects, [(m, "") for m in self._with_conjuncts(passive, mention_at)]
             active = [c for c in current.children if c.dep_ in _SUBJECTS and c.dep_ != "nsubjpass"]
             if current.dep_ == "relcl" and any(c.lower_ in self.clauses.relative_pronouns for c in active):
-                active = [current.head]  # "HTS, which controls Idlib": the noun the clause describes
+                # "HTS, which controls Idlib": the noun the clause describes; "X is one of the factions
+                # that entered Z": the one the share is
+                active = [self.clauses.whole_of_share(current.head) or current.head]
             elif not active and current.dep_ == "acl" and current.head.i in mention_at:
                 active = [current.head]  # "ground forces, focused on defeating ISIL": the noun the clause describes
             elif not active and current.dep_ == "acl":
@@ -246,6 +248,12 @@ class FrameFinder:
             queue += [c for c in token.children if c.dep_ == "conj"]
             if token.i not in mention_at or mention_at[token.i].label_ == "Location":
                 queue += self.clauses.owners_by_participle(token)
+                # "stormed villages including A and B": the places named, never a group's members as its allies
+                queue += [
+                    t
+                    for t in self.clauses.members_named(token)
+                    if token.i not in mention_at or (t.i in mention_at and mention_at[t.i].label_ == "Location")
+                ]
             if token.i not in mention_at:
                 queue += [
                     g

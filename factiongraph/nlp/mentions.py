@@ -202,7 +202,8 @@ class MentionFinder:
 
     def _retype(self, ent: Span, label: str) -> str:
         """A people named by its plural demonym, or a state that acts, is an organisation; so is a name
-        that begins or ends with a word only groups' names have ("Jaysh al-Sunna", "Northern Storm Brigade")."""
+        that begins or ends with a word only groups' names have ("Jaysh al-Sunna", "Northern Storm Brigade");
+        a name before a place's head noun is a place."""
         if label == "Nationality" and ent.root.tag_ in _PLURAL_TAGS:
             return "Organisation"
         if label in ("Person", "Location") and not ent.ent_id_ and len(ent) > 1:
@@ -211,6 +212,10 @@ class MentionFinder:
                 return "Organisation"
         if label == "Location" and ent.ent_id_ in self.states and ent.root.dep_ in _SUBJECT_DEPS:
             return "Organisation"
+        after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if label in ("Person", "Nationality") and not ent.ent_id_ and after is not None and ent.root.dep_ == "compound":
+            if ent.root.head == after and self.head_types.get(after.lower_) == "Location":
+                return "Location"  # "the Bab Amr neighbourhood", "the Kaljibrin village": a place's name
         return label
 
     def _noun_phrases(self, doc: Doc, names: list[Span]) -> list[Span]:

@@ -72,12 +72,51 @@ class ClauseWords:
     conditions: frozenset[str]
     directions: frozenset[str]
     owner_participles: frozenset[str]
+    members_after: frozenset[str]
+    shares: frozenset[str]
 
     @classmethod
     def read(cls, path: str | None = None) -> ClauseWords:
         raw = read_lexicon(path, "clauses.json")
-        keys = ("relative_pronouns", "hedging_auxiliaries", "conditions", "directions", "owner_participles")
+        keys = (
+            "relative_pronouns",
+            "hedging_auxiliaries",
+            "conditions",
+            "directions",
+            "owner_participles",
+            "members_after",
+            "shares",
+        )
         return cls(*(frozenset(raw[key]) for key in keys))
+
+    def members_named(self, noun: Token) -> list[Token]:
+        """The members named after "including" on a noun ("villages including A and B": A)."""
+        return [
+            pobj
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ in self.members_after
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+
+    def whole_of_share(self, noun: Token) -> Token | None:
+        """Who a share of ``noun`` is: the subject of "X is one of the factions", the noun "X, one of
+        the factions" is in apposition to, the subject of "X was among the factions"."""
+        if noun.dep_ != "pobj":
+            return None
+        link = noun.head
+        if link.lower_ == "of" and link.head.lower_ in self.shares:
+            share = link.head  # "one of the factions"
+        elif link.lower_ in self.shares:
+            share = link  # "among the factions"
+        else:
+            return None
+        if share.dep_ == "appos":
+            return share.head
+        verb = share.head if share.dep_ in ("attr", "prep") else None
+        if verb is not None and verb.lemma_ == "be":
+            return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return None
 
     def places_by_direction(self, token: Token) -> list[Token]:
         """The objects of "east of X", "north of X" hung on ``token``: a phrase of place like "near X"."""

@@ -69,6 +69,7 @@ class ConstructionWords:
     body_nouns: frozenset[str]
     circumstance_preps: frozenset[str]
     measure_nouns: frozenset[str]
+    arms_nouns: frozenset[str]
 
     @classmethod
     def read(cls, path: str | None = None) -> ConstructionWords:
@@ -94,6 +95,7 @@ class ConstructionWords:
             body_nouns=frozenset(raw["body_nouns"]),
             circumstance_preps=frozenset(raw["circumstances"]["preps"]),
             measure_nouns=frozenset(raw["circumstances"]["measure_nouns"]),
+            arms_nouns=frozenset(raw["arms_nouns"]),
         )
 
 
@@ -112,8 +114,9 @@ def make_structure(
 class _Mentions:
     """The document's mentions by the token that heads them, and by the token where they end."""
 
-    def __init__(self, doc: Doc, clauses: ClauseWords) -> None:
+    def __init__(self, doc: Doc, clauses: ClauseWords, arms_nouns: frozenset[str]) -> None:
         self.clauses = clauses
+        self.arms_nouns = arms_nouns
         descriptions = {(d.start, d.end) for d in doc.spans[DESCRIPTIONS_KEY]}
         self.by_root: dict[int, Span] = {}
         self.ending_at: dict[int, Span] = {}
@@ -130,7 +133,7 @@ class _Mentions:
     def is_description(self, mention: Span) -> bool:
         return (mention.start, mention.end) in self.descriptions
 
-    def of(self, token: Token) -> list[Span]:
+    def of(self, token: Token, named_members: bool = True) -> list[Span]:
         """The mentions a phrase headed by ``token`` stands for, one per conjunct ("A, B and C");
         a partitive or a group noun that names its members after "of" stands for them ("one of the
         factions of X", "factions of A, B and C"), and a thing named by whose it is stands for its owner
@@ -141,17 +144,25 @@ class _Mentions:
             members = self.named_after_of(head)
             if mention is None or (self.is_description(mention) and mention.label_ == "Location"):
                 members += [m for owner in self.clauses.owners_by_participle(head) for m in self.of(owner)]
+            if named_members and (mention is None or self.is_description(mention)):  # "villages including A, B"
+                named = [m for member in self.clauses.members_named(head) for m in self.of(member)]
+                members += [m for m in named if mention is None or m.label_ == mention.label_]
             if mention is not None and not (members and self.is_description(mention)):
                 found.append(mention)
             elif members:
                 found += members
-            else:  # "Faylaq al-Sham gunmen": men named after their group stand for it
+            else:  # "Faylaq al-Sham gunmen", "Russian jets": men and arms named after their side stand for it
+                sides = (
+                    ("Organisation", "Person", "Nationality")
+                    if head.lower_ in self.arms_nouns
+                    else ("Organisation", "Person")
+                )
                 found += [
                     m
                     for c in head.children
                     if c.dep_ in ("compound", "amod", "nmod")
                     and (m := self.by_root.get(c.i)) is not None
-                    and m.label_ in ("Organisation", "Person")
+                    and m.label_ in sides
                 ]
         return list(dict.fromkeys(found))
 
@@ -188,7 +199,7 @@ class StructureFinder:
         self.clauses = clauses
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = _Mentions(doc, self.clauses)
+        mentions = _Mentions(doc, self.clauses, self.words.arms_nouns)
         found: list[FoundRelation] = list(doc._.fg_relations or [])
         for token in doc:
             pos = token.pos_
@@ -205,6 +216,7 @@ class StructureFinder:
                 if lemma in self.words.copula_type:
                     found += self._copula(token, mentions)
                 found += self._placed(token, mentions)
+                found += self._place_within(token, mentions)
                 found += self._owned(token, mentions)
             if pos in ("VERB", "ADJ", "NOUN") and token.i > 0 and lemma in self.words.modifiers:
                 found += self._modifier(token, lemma, mentions)
@@ -447,6 +459,26 @@ class StructureFinder:
                     found.append(FoundRelation("CoLocated", owner, place, noun.sent, "place"))
         return found
 
+    @staticmethod
+    def _place_within(noun: Token, mentions: _Mentions) -> list[FoundRelation]:
+        """A place named with the place it lies in: "Iraq's Nineveh province", "the Karm al-Zeitoun
+        neighbourhood of Homs", "the Jabal al-Zawiya area of southern Idlib"."""
+        place = mentions.by_root.get(noun.i)
+        if place is None or place.label_ != "Location":
+            return []
+        outer = [m for c in noun.children if c.dep_ == "poss" for m in mentions.of(c)]
+        inner = [place]
+        if mentions.is_description(place):  # the name before the head noun is the place, "of" the one it is in
+            inner = [m for m in mentions.by_root.values() if place.start <= m.start and m.end <= noun.i]
+            inner = [m for m in inner if m.label_ == "Location" and not mentions.is_description(m)]
+            outer += [m for _, pobj in _pobjs(noun, {"of"}) for m in mentions.of(pobj)] if inner else []
+        return [
+            FoundRelation("CoLocated", within, around, noun.sent, "place")
+            for within in inner
+            for around in outer
+            if around.label_ == "Location" and around.start != within.start
+        ]
+
     def _owned(self, noun: Token, mentions: _Mentions) -> list[FoundRelation]:
         """A body named with its owner belongs to it: "Iran's Revolutionary Guard", "the SDF's Asayish
         security forces", "US Central Command", "the Russian Foreign Ministry"; not "its allies"."""
@@ -518,12 +550,19 @@ class StructureFinder:
         if word.pos_ == "VERB" and word.dep_ not in ("prep", "acl"):
             groups = [m for c in word.children if c.dep_ in ("nsubj", "nsubjpass") for m in mentions.of(c)]
             if word.dep_ == "relcl":
-                groups = mentions.of(word.head)
+                groups = mentions.of(word.head, named_members=False)
         else:
-            groups = mentions.of(word.head)
+            groups = mentions.of(word.head, named_members=False)
         members = [m for c in word.children if c.dep_ in ("dobj", "pobj") for m in mentions.of(c)]
         members += [m for _, pobj in _pobjs(word, {"of", "as"}) for m in mentions.of(pobj)]
-        return [
+        places = [
+            FoundRelation("CoLocated", member, area, word.sent, "coordination")
+            for area in groups
+            if area.label_ == "Location" and not mentions.is_description(area)
+            for member in members
+            if member.label_ == "Location" and not mentions.is_description(member) and member.start != area.start
+        ]  # "Deir ez-Zor province, including the towns of al-Mayadin and Albu Kamal"
+        return places + [
             FoundRelation("BelongsTo", member, group, word.sent, "coordination")
             for group in groups
             if group.label_ in GROUPS
