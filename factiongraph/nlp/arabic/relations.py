@@ -105,7 +105,7 @@ class ArabicRelations:
             sentence = Sentence(span, self.joiners)
             if len(sentence.mentions) < 1:
                 continue
-            found = self._between(sentence) + self._titles(sentence)
+            found = self._between(sentence) + self._titles(sentence) + self._located(sentence, unasserted)
             clauses, sentence_events = self._clauses(sentence, unasserted)
             found += clauses
             events += sentence_events
@@ -169,6 +169,26 @@ class ArabicRelations:
                     if type_:
                         found += self._relation(type_, second, first, sentence, "title")
                         break
+        return found
+
+    def _located(self, sentence: Sentence, unasserted: list[tuple[int, int]]) -> list[FoundRelation]:
+        """An actor of a clause was at the place the clause names after a preposition of place ("X ... في
+        ريف إدلب"): the nearest actor before the place, with no clause opening between them."""
+        found = []
+        for place in sentence.mentions:
+            if place.label_ != "Location" or place.id_ in self.states:
+                continue
+            before = sentence.keys(max(sentence.span.start, place.start - 3), place.start)
+            if not any(before[i : i + len(p)] == p for p in self.place_preps for i in range(len(before))):
+                continue
+            if self._guarded(sentence, place.start, unasserted):
+                continue
+            actor = next((m for m in reversed(sentence.mentions) if m.end <= place.start and self._acts(m)), None)
+            if actor is None or any(
+                sentence.matches_at(i, self.clause_breaks, 2) for i in sentence.words if actor.end <= i < place.start
+            ):
+                continue
+            found += self._relation("CoLocated", actor, place, sentence, "place")
         return found
 
     def _guarded(self, sentence: Sentence, token: int, unasserted: list[tuple[int, int]]) -> bool:
