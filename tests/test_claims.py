@@ -315,3 +315,38 @@ def test_claims_a_spokesman_speaks_for_a_body_the_model_took_for_a_person(nlp: L
     ]
     [claim] = finder(doc)._.fg_claims
     assert claim.speaker.text == "the Central Committee"
+
+
+def test_claims_speakers_listed_together_each_say_it(nlp: Language, finder: ClaimFinder) -> None:
+    text = (
+        "The Syrian government and Russia have justified the offensive by the presence of Nusra fighters in the city."
+    )
+    assert [summary(c) for c in claims(nlp, finder, text)] == [
+        ("Syrian government", "asserted", "justified", "the offensive"),
+        ("Russia", "asserted", "justified", "the offensive"),
+    ]
+
+
+def test_claims_it_speaks_for_the_body_just_named_as_a_subject(nlp: Language, finder: ClaimFinder) -> None:
+    text = (
+        "The US-led coalition stayed out of the fighting. In a statement, it said the clashes only helped the rebels."
+    )
+    [claim] = claims(nlp, finder, text)
+    assert (claim.speaker.text, claim.stance) == ("US-led coalition", "asserted")
+    assert claims(nlp, finder, "The statement said it was time to act.")[0].speaker is None
+
+
+def test_claims_an_office_named_beside_its_description(nlp: Language, finder: ClaimFinder) -> None:
+    [claim] = claims(
+        nlp, finder, "Thousands fled the camp near Hasakah last week, the UN humanitarian office, OCHA, said."
+    )
+    assert summary(claim) == ("OCHA", "asserted", "said", "Thousands fled the camp near Hasakah last week")
+
+
+def test_claims_condemning_rejecting_and_presenting_as(nlp: Language, finder: ClaimFinder) -> None:
+    [claim] = claims(nlp, finder, "The Syrian Interim Government condemned the shelling of Maarat al-Numan.")
+    assert summary(claim) == ("Syrian Interim Government", "asserted", "condemned", "the shelling of Maarat al-Numan")
+    [claim] = claims(nlp, finder, "The Hamza Division rejected the accusations of looting.")
+    assert summary(claim) == ("Hamza Division", "denied", "rejected", "the accusations of looting")
+    [claim] = claims(nlp, finder, "The president presented the deal as proof that the war was over.")
+    assert (claim.stance, claim.content.text) == ("asserted", "proof that the war was over")

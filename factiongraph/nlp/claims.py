@@ -22,7 +22,7 @@ the component costs little on text without claims.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -188,6 +188,14 @@ _REPRESENTED = frozenset({"Organisation", "Nationality", "Location"})
 """What a speaker named after something speaks for: a group, or a state by its demonym or name."""
 
 
+def _is_subject(mention: Span) -> bool:
+    """Whether a mention is the subject of its clause, or listed or set in apposition with it."""
+    token = mention.root
+    while token.dep_ in ("conj", "appos", "compound") and token.head != token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
 class _Mentions:
     """The document's mentions, indexed once per document that has a cue sentence."""
 
@@ -223,13 +231,27 @@ class _Mentions:
         return ranked[0] if ranked else None
 
     def _owner(self, head: Token) -> Span | None:
-        """A body that names no actor itself speaks for the one it belongs to: "the SDF's media centre",
-        "the army's general command"."""
-        for child in head.children:
-            if child.dep_ in ("poss", "compound"):
+        """A body that names no actor itself is the one named beside it ("the UN humanitarian office, OCHA"),
+        else speaks for the one it belongs to ("the SDF's media centre", "the army's general command")."""
+        children = sorted(head.children, key=lambda c: c.dep_ != "appos")
+        for child in children:
+            if child.dep_ in ("appos", "poss", "compound", "nmod"):
                 names = [m for m in self.covering.get(child.i, ()) if m.label_ in SPEAKER_LABELS and self.is_name(m)]
                 if names:
                     return max(names, key=len)
+        return None
+
+    def _antecedent(self, it: Token) -> Span | None:
+        """The body an "it" that speaks stands for: the group or state last named as a subject in its
+        sentence or the one before ("The coalition stayed out of the fighting. In a statement, it said")."""
+        sentence = it.sent
+        start = sentence.start
+        if start > 0:
+            start = it.doc[start - 1].sent.start
+        k = bisect_left(self.starts, it.i)
+        for mention in reversed(self.mentions[bisect_left(self.starts, start) : k]):
+            if mention.label_ in _REPRESENTED - {"Nationality"} and self.is_name(mention) and _is_subject(mention):
+                return mention
         return None
 
     def _surname(self, head: Token) -> Span | None:
@@ -245,8 +267,11 @@ class _Mentions:
         ]
         return named[-1] if named else None
 
-    def before(self, i: int) -> Span | None:
-        """The speaker's name that ends right before token ``i`` ("..., the Observatory said")."""
+    def before(self, verb: Token) -> Span | None:
+        """The speaker's name that ends right before a verb, but for commas ("..., the UN office, OCHA, said")."""
+        i = verb.i
+        while i > 0 and verb.doc[i - 1].is_punct:
+            i -= 1
         found = [m for m in self.covering.get(i - 1, ()) if m.end == i and m.label_ in SPEAKER_LABELS]
         names = [m for m in found if self.is_name(m)]
         return max(names or found, key=len) if found else None
@@ -274,6 +299,8 @@ class _Mentions:
                 return places[0]
             if head.pos_ == "PROPN":
                 return self._surname(head)
+            if head.lower_ == "it" and head.dep_ == "nsubj":
+                return self._antecedent(head)
             if head.lemma_.lower() in document_nouns or head.lower_ in document_nouns:
                 return self._issuer(head)
             return self._owner(head)
@@ -391,7 +418,10 @@ class ClaimFinder:
             if speaker is None and i in sourced and self._subject(verb) is None:
                 speaker = sourced[i]  # "X is expected to ..., according to Y"
             speakers[i] = speaker
-            claims += self._reported(verb, stance, particle, speaker, reporting, consumed, sentence, mentions)
+            said = self._reported(verb, stance, particle, speaker, reporting, consumed, sentence, mentions)
+            claims += said
+            for other in self._co_speakers(verb, speaker, mentions):  # "Damascus and Moscow said ...": each says it
+                claims += [replace(claim, speaker=other) for claim in said]
         for token, link, _, head in sources:
             if head.i not in reporting:
                 speakers[head.i] = sourced[head.i]
@@ -668,7 +698,15 @@ class ClaimFinder:
                 fallback = self._subject(current)
         if fallback is not None:
             return mentions.actor(fallback, cues.document_nouns)
-        return mentions.before(verb.i)  # "..., the Observatory said", its name parsed into the clause before
+        return mentions.before(verb)  # "..., the Observatory said", its name parsed into the clause before
+
+    def _co_speakers(self, verb: Token, speaker: Span | None, mentions: _Mentions) -> list[Span]:
+        """The speakers listed with the verb's subject ("The government and Russia have said")."""
+        subject = self._subject(verb)
+        if speaker is None or subject is None:
+            return []
+        others = (mentions.actor(c, self.cues.document_nouns) for c in subject.children if c.dep_ == "conj")
+        return [o for o in others if o is not None and o != speaker]
 
     def _subject(self, verb: Token) -> Token | None:
         for child in verb.children:
