@@ -228,6 +228,7 @@ class NounHeads(LexiconFile):
     group_name_words: dict[Literal["first", "last"], list[str]]
     speak_for: list[str]
     government: list[str]
+    government_bodies: list[str]
 
 
 class Clauses(LexiconFile):

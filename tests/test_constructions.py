@@ -408,3 +408,20 @@ def test_constructions_a_place_named_with_the_place_it_lies_in(
 def test_guard_a_groups_members_after_including_are_no_allies_of_its_men(nlp: Language) -> None:
     text = "Jaysh al-Islam gunmen stormed villages east of Douma, including Hosh al-Dawahra."
     assert not any(kind == "AlliesOf" for kind, _, _ in relations(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "ally", "owner"),
+    [
+        ("Hezbollah and its allies Iran and Russia shelled Qusayr.", "Iran", "its"),
+        ("The Syrian army and its Russian backers retook Palmyra.", "Russian", "its"),
+        ("Jaysh al-Islam and their Turkish partners entered Afrin.", "Turkish", "their"),
+    ],
+)
+def test_constructions_a_groups_named_allies_are_its_allies(nlp: Language, text: str, ally: str, owner: str) -> None:
+    assert related(nlp, text, "AlliesOf", ally, owner)
+
+
+def test_constructions_with_the_backing_of_a_state_allies_it_with_the_subject(nlp: Language) -> None:
+    text = "The Levant Front held Azaz with the backing of Turkey."
+    assert related(nlp, text, "AlliesOf", "Turkey", "Levant Front")

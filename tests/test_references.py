@@ -129,3 +129,16 @@ def test_references_government_forces_in_office_when_the_article_was_published(
     names = {n["name"] for n in export_json(fresh_db)["nodes"]}
     assert "Syrian transitional government" in names
     assert "Syrian government" not in names
+
+
+def test_references_a_description_in_apposition_is_the_name_it_follows(fresh_db: Database, tmp_path: Path) -> None:
+    text = "The Manbij Military Council, a local force allied with the Syrian Democratic Forces, entered Manbij."
+    found = edges(fresh_db, text, tmp_path)
+    assert ("AlliesOf", "Manbij Military Council", "Syrian Democratic Forces") in found
+
+
+def test_references_a_described_administration_is_not_the_home_government(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Traders in Idlib pay the Salvation Government, the civil administration aligned with HTS."
+    found = edges(fresh_db, text, tmp_path)
+    assert not any(source == "Syrian government" for _, source, _ in found)
+    assert any(source == "Syrian Salvation Government" and "Tahrir" in target for _, source, target in found)

@@ -176,6 +176,12 @@ class _Mentions:
         return []
 
 
+def _may_act(mention: Span) -> bool:
+    """An actor, or a place the KB knows, which may be a state acting ("the support of Turkey"): whether a
+    place may fight or hold is for ``fg_decide``, which knows states."""
+    return mention.label_ in ACTORS or (mention.label_ == "Location" and bool(mention.id_) and ":" not in mention.id_)
+
+
 def _after_a_preposition(mention: Span) -> bool:
     return mention.start > 0 and mention.doc[mention.start - 1].pos_ == "ADP"
 
@@ -377,13 +383,16 @@ class StructureFinder:
         if relation_type == "Controls":
             return self._change_of_hands(noun, mentions)
         between, agents, others = self._participants(noun, mentions)
+        if relation_type == "AlliesOf" and agents and not others and not between:
+            others = self._subject_of_governing_verb(noun, mentions)  # "X holds Z with the backing of Y"
         found = []
-        allowed_other = ACTORS | ({"Location"} if relation_type == "FightingAgainst" else set())
-        between = [m for m in between if m.label_ in ACTORS]
+        between = [m for m in between if _may_act(m)]
         for first, second in combinations(between, 2):
             found.append(FoundRelation(relation_type, first, second, sentence, "nominal"))
-        for agent in [m for m in agents if m.label_ in ACTORS]:
-            for other in [m for m in others if m.label_ in allowed_other]:
+        for agent in [m for m in agents if _may_act(m)]:
+            for other in [
+                m for m in others if _may_act(m) or (relation_type == "FightingAgainst" and m.label_ == "Location")
+            ]:
                 if agent.start != other.start:
                     found.append(FoundRelation(relation_type, agent, other, sentence, "nominal"))
         if relation_type in ("FightingAgainst", "CommWith"):
@@ -522,9 +531,16 @@ class StructureFinder:
         groups = [m for c in noun.children if c.dep_ in ("poss", "compound") for m in mentions.of(c)]
         groups += [m for _, pobj in _pobjs(noun, {"of", "in", "within", "to", "with"}) for m in mentions.of(pobj)]
         relation_type = self.words.copula_type[noun.lemma_.lower()]
+        if (
+            relation_type != "BelongsTo"
+        ):  # "its allies Russia and Iran", "their Russian allies", "its coalition partners"
+            owners = [m for c in noun.children if c.dep_ == "poss" for m in mentions.of(c)]
+            named = [m for c in noun.children if c.dep_ in ("appos", "amod", "compound") for m in mentions.of(c)]
+            subjects += [m for m in named if _may_act(m) and m not in owners] if owners else []
+            groups = owners or groups
         return [
             FoundRelation(relation_type, subject, group, noun.sent, "copula")
-            for subject in subjects
+            for subject in dict.fromkeys(subjects)
             for group in groups
             if group.label_ in ACTORS
             and subject.start != group.start

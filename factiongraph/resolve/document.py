@@ -180,6 +180,18 @@ def _men_named_after_actors(
     return found
 
 
+def _resolve_appositions(mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str]) -> None:
+    """A description in apposition to a name is that name's: "the Salvation Government, the civil
+    administration aligned with HTS", "the Manbij Military Council, a local force allied with the SDF"."""
+    named_at = {m.root.i: i for i, m in enumerate(mentions) if not is_description[i] and i in entity_of_mention}
+    for i, mention in enumerate(mentions):
+        if not is_description[i] or i in entity_of_mention or mention.root.dep_ != "appos":
+            continue
+        named = named_at.get(mention.root.head.i)
+        if named is not None and mentions[named].label_ == mention.label_:
+            entity_of_mention[i] = entity_of_mention[named]
+
+
 def _resolve_latter_and_former(
     mentions: list[Span],
     is_description: list[bool],
@@ -273,6 +285,7 @@ class DocumentResolver:
         self._refer_back = {word: kind for kind, words in heads["refer_back"].items() for word in words}
         self._speak_for = frozenset(heads["speak_for"])
         self._government_words = frozenset(heads["government"])
+        self._government_plain = self._government_words | frozenset(heads["government_bodies"]) | _DEFINITE
         self._governments: dict[str, list[str]] = {}
         for actor in self.kb.actors:
             state = self.kb.get(actor.government_of) if actor.government_of else None
@@ -300,6 +313,7 @@ class DocumentResolver:
         self._resolve_personal_pronouns(mentions, is_description, sentence_of, entity_of_mention, entities)
         _resolve_places_by_name(mentions, is_description, entity_of_mention)
         _resolve_latter_and_former(mentions, is_description, index_of, entity_of_mention)
+        _resolve_appositions(mentions, is_description, entity_of_mention)
         self._resolve_references(mentions, is_description, sentence_of, entity_of_mention, entities)
         self._resolve_home_government(mentions, is_description, entity_of_mention, entities, article.published)
 
@@ -673,8 +687,8 @@ class DocumentResolver:
         entities: dict[str, EntityRecord],
         published: str | None,
     ) -> None:
-        """ "government forces", "the government", "government troops" without a state's name are the
-        government of the country the article's places are in, the one in office when it was published."""
+        """ "government forces", "the government", "government troops", nothing more, are the government of
+        the country the article's places are in, the one in office when it was published."""
         bare = [
             i
             for i, m in enumerate(mentions)
@@ -682,7 +696,7 @@ class DocumentResolver:
             and i not in entity_of_mention
             and m.label_ == "Organisation"
             and any(t.lower_ in self._government_words for t in m)
-            and all(t.is_lower or t.i == m.start for t in m)
+            and all(t.lower_ in self._government_plain for t in m)
             and not any(j != i and m.start <= o.start and o.end <= m.end for j, o in enumerate(mentions))
         ]
         if not bare:
