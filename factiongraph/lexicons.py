@@ -193,9 +193,11 @@ class VerbFrame(_Strict):
     place_object: bool | None = None
     felt_by_subject: bool | None = None
     prep_types: dict[str, RelationType] | None = None
+    place_type: RelationType | None = None
 
     _given = field_validator(
         "event",
+        "place_type",
         "military_objects",
         "objects",
         "object_located",

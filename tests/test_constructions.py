@@ -425,3 +425,24 @@ def test_constructions_a_groups_named_allies_are_its_allies(nlp: Language, text:
 def test_constructions_with_the_backing_of_a_state_allies_it_with_the_subject(nlp: Language) -> None:
     text = "The Levant Front held Azaz with the backing of Turkey."
     assert related(nlp, text, "AlliesOf", "Turkey", "Levant Front")
+
+
+def test_constructions_a_state_named_as_a_place_is_the_object_of_an_act(nlp: Language) -> None:
+    text = "The Levant Front accused Turkey of abandoning Tal Rifaat."
+    assert related(nlp, text, "Dislikes", "Levant Front", "Turkey")
+    assert not related(nlp, "Kerry met opposition leaders in Aleppo.", "CommWith", "Kerry", "Aleppo")
+
+
+def test_constructions_liberating_a_place_is_fighting_for_it_and_holding_it(nlp: Language) -> None:
+    text = "The Hamza Division cleared Qabasin and Bza'a."
+    assert related(nlp, text, "Controls", "Hamza Division", "Qabasin")
+
+
+def test_constructions_placing_sanctions_on_a_group_is_hostility(nlp: Language) -> None:
+    assert related(nlp, "The EU placed sanctions on the Sultan Murad Division.", "Dislikes", "EU", "Sultan Murad")
+
+
+def test_constructions_places_held_by_a_group_including_a_list(nlp: Language) -> None:
+    text = "Protests spread to towns held by the Levant Front, including Azaz and Marea."
+    for place in ("Azaz", "Marea"):
+        assert related(nlp, text, "Controls", "Levant Front", place), place

@@ -20,6 +20,7 @@ from factiongraph.nlp.spans import (
     DESCRIPTIONS_KEY,
     MENTIONS_KEY,
     NESTED_KEY,
+    STATES_KEY,
     ClauseWords,
     FoundEvent,
     FoundRelation,
@@ -137,6 +138,9 @@ class FrameFinder:
                         found.append(
                             FoundRelation(relation_type, subject, obj, token.sent, "place" if placed else "verb")
                         )
+                        if frame and frame.get("place_type") and obj.label_ == "Location" and not prep:
+                            # "liberated Raqqa": fought for it, and holds it
+                            found.append(FoundRelation(frame["place_type"], subject, obj, token.sent, "verb"))
         doc._.fg_relations = found
         doc._.fg_events = events
         return doc
@@ -172,6 +176,11 @@ class FrameFinder:
                 subjects = self._with_conjuncts(agents, mention_at)
                 if current.dep_ == "acl" and passive == [current.head]:  # the noun described, not its list
                     described = [mention_at[current.head.i]] if current.head.i in mention_at else []
+                    # "towns held by X, including A and B": the places named
+                    # (the parser often hangs "including" on the agent, the last noun before it)
+                    listed = [t for head in [current.head, *agents] for t in self.clauses.members_named(head)]
+                    named = self._with_conjuncts(listed, mention_at)
+                    described += [m for m in named if m.label_ == "Location"]
                     return subjects, [(m, "") for m in described]
                 return subjects, [(m, "") for m in self._with_conjuncts(passive, mention_at)]
             active = [c for c in current.children if c.dep_ in _SUBJECTS and c.dep_ != "nsubjpass"]
@@ -199,6 +208,8 @@ class FrameFinder:
         preps = set(frame["preps"]) if frame else set()
         for child in verb.children:
             if child.dep_ in _OBJECTS:
+                if verb.dep_ == "relcl" and child.lower_ in self.clauses.relative_pronouns:
+                    child = verb.head  # "Ras al-Ain, which Turkish-led forces captured": the noun described
                 if frame:
                     objects += [(m, "") for m in self._with_conjuncts([child], mention_at)]
                 # "met the Foreign Minister in London", "set up checkpoints on the M4", "shelled positions
@@ -274,12 +285,17 @@ class FrameFinder:
 
     def _type(self, frame: dict[str, Any] | None, obj: Span, prep: str) -> str | None:
         """The relation a verb and its object make, under the types each end may have."""
+        state = (obj.start, obj.end) in span_keys(list(obj.doc.spans.get(STATES_KEY, [])))
         if obj.label_ == "Location":
             if frame and frame["type"] in ("Controls", "FightingAgainst") and (not prep or prep in frame["preps"]):
                 return frame["type"]
             placed = prep in self.place_preps or (not prep and frame is not None and frame.get("place_object"))
-            return "CoLocated" if placed else None
-        if obj.label_ not in ACTORS or frame is None or obj.label_ not in frame.get("objects", ACTORS):
+            if placed or not state or frame is None or frame["type"] in ("Controls", "CoLocated"):
+                return "CoLocated" if placed else None
+            if "objects" in frame and "Location" not in frame["objects"]:
+                return None
+            # "accused Turkey of ...", "met Russia": a state named as a place is the actor
+        elif obj.label_ not in ACTORS or frame is None or obj.label_ not in frame.get("objects", ACTORS):
             return None
         if prep and prep not in frame["preps"] and "*" not in frame["preps"]:
             return None

@@ -27,6 +27,7 @@ from factiongraph.nlp.spans import (
     ENTITY_TYPES,
     MENTIONS_KEY,
     NESTED_KEY,
+    STATES_KEY,
     find_dateline,
     read_lexicon,
 )
@@ -161,6 +162,7 @@ class MentionFinder:
         doc.spans[MENTIONS_KEY] = sorted(names + phrases + pronouns, key=lambda s: (s.start, -s.end))
         doc.spans[DESCRIPTIONS_KEY] = phrases + pronouns
         doc.spans[NESTED_KEY] = nested
+        doc.spans[STATES_KEY] = [n for n in names if n.label_ == "Location" and n.id_ in self.states]
         mentions = list(doc.spans[MENTIONS_KEY])
         doc.spans[DATELINES_KEY] = [
             doc[sentence.start : found[1]] for sentence in doc.sents if (found := find_dateline(sentence, mentions))

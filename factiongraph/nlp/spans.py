@@ -16,6 +16,8 @@ DESCRIPTIONS_KEY = "fg_descriptions"
 NESTED_KEY = "fg_nested"
 """Mentions inside a larger mention ("Syrian" in "the Syrian opposition"): kept for relations, not as spans."""
 
+STATES_KEY = "fg_states"
+"""Mentions of a state by its name as a place ("Turkey"): a place that may also act ("accused Turkey")."""
 DATELINES_KEY = "fg_datelines"
 """Each sentence's dateline up to its dash ("AZAZ, Syria (Levant Wire)"), found once by ``fg_mentions``: it
 opens with the place the sentence is datelined at, which acts in nothing the sentence says."""

@@ -26,6 +26,7 @@ from factiongraph.nlp.spans import (
     DATELINES_KEY,
     DESCRIPTIONS_KEY,
     MENTIONS_KEY,
+    STATES_KEY,
     ClauseWords,
     FoundRelation,
     read_lexicon,
@@ -177,9 +178,9 @@ class _Mentions:
 
 
 def _may_act(mention: Span) -> bool:
-    """An actor, or a place the KB knows, which may be a state acting ("the support of Turkey"): whether a
-    place may fight or hold is for ``fg_decide``, which knows states."""
-    return mention.label_ in ACTORS or (mention.label_ == "Location" and bool(mention.id_) and ":" not in mention.id_)
+    """An actor, or a state named as a place ("the support of Turkey")."""
+    states = mention.doc.spans.get(STATES_KEY, [])
+    return mention.label_ in ACTORS or any(s.start == mention.start and s.end == mention.end for s in states)
 
 
 def _after_a_preposition(mention: Span) -> bool:
