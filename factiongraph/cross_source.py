@@ -5,8 +5,9 @@ all of them hides that. Here each re3d gold folder is one source, scored by re3d
 relaxed rule, and the one setting the pipeline learns from data, the decision
 layer's relation threshold, is picked for each source on the *other* sources
 only (leave one source out) before that source is scored with it. The project
-corpus (``tests/corpus``: each ``x.txt`` with its ``x.gold.json``) is graded by
-the graph-level rule, each article alone in a store of its own, at the default.
+corpora (``tests/corpus``, English, and ``tests/corpus/ar``, Arabic: each ``x.txt`` with its
+``x.gold.json``) are graded by the graph-level rule, each article alone in a store of its own, at
+the default, and each corpus is one more source with its own total.
 """
 
 from __future__ import annotations
@@ -32,30 +33,37 @@ from factiongraph.store import open_store
 
 DEFAULT_RE3D = Path("../shared/data/re3d-dev")
 """re3d's development split, beside the project's folder (looked for from the current directory)."""
-DEFAULT_CORPUS = Path("tests/corpus")
-"""The project's own analyst-style gold, graded when the current directory has it."""
+DEFAULT_CORPORA = (Path("tests/corpus"), Path("tests/corpus/ar"))
+"""The project's own analyst-style gold, English and Arabic, each graded when the current directory has it."""
 THRESHOLDS = tuple(round(0.05 * step, 2) for step in range(19))
 """The relation thresholds tried when tuning: 0.0 to 0.9 by 0.05."""
 
 
 @dataclass(frozen=True)
 class CrossSourceInputs:
-    """What a cross-source run reads: re3d gold folders (one source each) and the corpus articles."""
+    """What a cross-source run reads: re3d gold folders (one source each) and the corpora's articles, by
+    corpus folder (one source each)."""
 
     folders: list[Path]
-    articles: list[tuple[Path, Path]] = field(default_factory=list)
+    corpora: dict[str, list[tuple[Path, Path]]] = field(default_factory=dict)
 
     @classmethod
-    def find(cls, gold_dirs: list[Path] | None = None, corpus: Path | None = None) -> CrossSourceInputs:
+    def find(cls, gold_dirs: list[Path] | None = None, corpora: list[Path] | None = None) -> CrossSourceInputs:
         """The folders given, else every folder of :data:`DEFAULT_RE3D` (an error naming it when it is
-        absent); the corpus given, else :data:`DEFAULT_CORPUS` when present."""
+        absent); the corpora given, else those of :data:`DEFAULT_CORPORA` that are present."""
         if not gold_dirs:
             if not DEFAULT_RE3D.is_dir():
                 raise InputError(DEFAULT_RE3D.resolve(), "no re3d gold folders here: give --gold DIR")
             gold_dirs = sorted(p for p in DEFAULT_RE3D.iterdir() if (p / "documents.json").is_file())
-        if corpus is None and DEFAULT_CORPUS.is_dir():
-            corpus = DEFAULT_CORPUS
-        return cls(list(dict.fromkeys(gold_dirs)), corpus_articles(corpus) if corpus is not None else [])
+        if not corpora:
+            corpora = [c for c in DEFAULT_CORPORA if c.is_dir()]
+        found = {str(c): corpus_articles(c) for c in dict.fromkeys(corpora)}
+        return cls(list(dict.fromkeys(gold_dirs)), {name: pairs for name, pairs in found.items() if pairs})
+
+    @property
+    def articles(self) -> list[tuple[Path, Path]]:
+        """Every corpus article, corpus by corpus."""
+        return [pair for pairs in self.corpora.values() for pair in pairs]
 
     @property
     def documents(self) -> int:
@@ -110,11 +118,13 @@ class SourceFigures:
 
 @dataclass
 class CrossSourceReport:
-    """Per-source figures, their means, and the project corpus's graph-level figures per article."""
+    """Per-source figures, their means, and the project corpora's graph-level figures per article and per
+    corpus (English and Arabic are scored apart)."""
 
     default_threshold: float
     sources: list[SourceFigures]
     corpus: dict[str, GraphScore] = field(default_factory=dict)
+    corpus_sources: dict[str, list[str]] = field(default_factory=dict)
     failures: list[ReadFailure] = field(default_factory=list)
 
     @property
@@ -133,6 +143,10 @@ class CrossSourceReport:
     def corpus_total(self) -> GraphScore:
         return GraphScore.total(self.corpus.values())
 
+    def source_total(self, source: str) -> GraphScore:
+        """One corpus's articles graded together."""
+        return GraphScore.total(self.corpus[name] for name in self.corpus_sources[source])
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "default_threshold": self.default_threshold,
@@ -147,6 +161,10 @@ class CrossSourceReport:
                 "articles": len(self.corpus),
                 "total": self.corpus_total.as_dict(),
                 "by_article": {name: s.as_dict() for name, s in self.corpus.items()},
+                "by_source": {
+                    source: {"articles": len(names), "total": self.source_total(source).as_dict()}
+                    for source, names in self.corpus_sources.items()
+                },
             },
             "failures": [str(f) for f in self.failures],
         }
@@ -216,9 +234,13 @@ def cross_source(
             )
         )
     report = CrossSourceReport(default, sources, failures=list(extraction.failures))
-    for text, gold_path in inputs.articles:
-        report.corpus[text.stem], failures = grade_article(text, gold_path, kb_path=kb_path)
-        report.failures += failures
-        if progress:
-            progress(str(text))
+    for source, articles in inputs.corpora.items():
+        report.corpus_sources[source] = []
+        for text, gold_path in articles:
+            name = text.stem if text.stem not in report.corpus else f"{source}/{text.stem}"
+            report.corpus[name], failures = grade_article(text, gold_path, kb_path=kb_path)
+            report.corpus_sources[source].append(name)
+            report.failures += failures
+            if progress:
+                progress(str(text))
     return report

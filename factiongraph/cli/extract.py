@@ -85,14 +85,14 @@ def _cross_source_tables(report: CrossSourceReport) -> list[Table]:
     entities.add_row("mean", documents, *_prf(report.mean_entities), style="bold")
     relations.add_row("mean", *_prf(report.mean_relations), "", *_prf(report.mean_tuned_relations), style="bold")
     tables = [entities, relations]
-    if report.corpus:
-        total = report.corpus_total
+    for source, names in report.corpus_sources.items():
+        total = report.source_total(source)
         corpus = Table(
             "gold facts",
             "found",
             "of",
             "share",
-            title=f"project corpus, {len(report.corpus)} articles (graph-level rule, threshold {default})",
+            title=f"project corpus {source}, {len(names)} articles (graph-level rule, threshold {default})",
         )
         for name, tally in (
             ("entities", total.entities),
@@ -121,13 +121,14 @@ def evaluate_cli(
         ),
     ] = False,
     corpus: Annotated[
-        Path | None,
+        list[Path] | None,
         typer.Option(
             "--corpus",
             exists=True,
             file_okay=False,
-            help="With --cross-source: articles (x.txt) with their gold (x.gold.json).",
-            show_default="tests/corpus when present",
+            help="With --cross-source: a folder of articles (x.txt) with their gold (x.gold.json), one source "
+            "each; repeatable.",
+            show_default="tests/corpus and tests/corpus/ar when present",
         ),
     ] = None,
     kb: KbOption = None,
@@ -153,7 +154,7 @@ def evaluate_cli(
 
 
 def _cross_source_cli(
-    gold: list[Path] | None, corpus: Path | None, *, kb: Path | None, json_output: bool, silent: bool
+    gold: list[Path] | None, corpus: list[Path] | None, *, kb: Path | None, json_output: bool, silent: bool
 ) -> None:
     with library_errors():
         inputs = CrossSourceInputs.find(gold, corpus)
