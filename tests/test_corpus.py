@@ -30,9 +30,9 @@ KEYS = {
 }
 FLOORS = {"relations": 0.75, "entities": 0.90, "alias_pairs": 0.85, "claims": 0.75}
 """Issue 9's acceptance, by the graph-level rule."""
-KEPT = {"relations": 0.31, "entities": 0.93, "alias_pairs": 0.85, "claims": 0.62}
-"""What the extractor reached by the end of the session that added the corpus (32.7 %, 94.0 %, 85.8 %,
-64.1 %), less a margin."""
+KEPT = {"relations": 0.31, "entities": 0.93, "alias_pairs": 0.85, "claims": 0.78}
+"""What the extractor reached by the end of the session that added the corpus (32.7 %, 94.0 %, 85.8 %),
+and for claims by the session that met their floor (80.4 %), less a margin."""
 
 
 def folded(text: str) -> str:
@@ -121,10 +121,8 @@ def test_corpus_every_article_is_graded(corpus_score: GraphScore) -> None:
     [
         "entities",
         "alias_pairs",
-        *(
-            pytest.param(figure, marks=pytest.mark.xfail(strict=False, reason="issue 9's floor, not met yet"))
-            for figure in ("relations", "claims")
-        ),
+        "claims",
+        pytest.param("relations", marks=pytest.mark.xfail(strict=False, reason="issue 9's floor, not met yet")),
     ],
 )
 def test_corpus_meets_the_floors_of_issue_9(corpus_score: GraphScore, figure: str) -> None:
