@@ -142,3 +142,16 @@ def test_references_a_described_administration_is_not_the_home_government(fresh_
     found = edges(fresh_db, text, tmp_path)
     assert not any(source == "Syrian government" for _, source, _ in found)
     assert any(source == "Syrian Salvation Government" and "Tahrir" in target for _, source, target in found)
+
+
+def test_references_a_titled_person_holds_the_role_the_kb_gives_towards_a_named_actor(
+    fresh_db: Database, tmp_path: Path
+) -> None:
+    text = "The Syrian government rejected the plan. President Bashar al-Assad spoke in Damascus."
+    found = edges(fresh_db, text, tmp_path)
+    assert ("InChargeOf", "Bashar al-Assad", "Syrian government") in found
+
+
+def test_references_an_untitled_name_gets_no_role_from_the_kb(fresh_db: Database, tmp_path: Path) -> None:
+    found = edges(fresh_db, "The Syrian government rejected the plan, Assad's critics said.", tmp_path)
+    assert not any(kind == "InChargeOf" for kind, _, _ in found)

@@ -46,6 +46,7 @@ _AT_THE_TIME = re.compile(r"\bat (?:that|the) time\b|\bthen\b", re.IGNORECASE)
 _PERSONAL_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "herself"}
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _REFER_BACK_SENTENCES = 2
+_ROLES = frozenset({"InChargeOf", "BelongsTo"})
 _INITIALS_SKIP = {"of", "the", "for", "and", "al", "el", "in", "on", "to"}
 
 CandidateFinder = Callable[[list[str], list[str], str], list[tuple[str, str, bool]]]
@@ -284,6 +285,7 @@ class DocumentResolver:
         self._ended_words = frozenset(heads["ended"])
         self._refer_back = {word: kind for kind, words in heads["refer_back"].items() for word in words}
         self._speak_for = frozenset(heads["speak_for"])
+        self._titles = frozenset(heads["person_command"]) | frozenset(heads["person_other"])
         self._government_words = frozenset(heads["government"])
         self._government_plain = self._government_words | frozenset(heads["government_bodies"]) | _DEFINITE
         self._governments: dict[str, list[str]] = {}
@@ -372,6 +374,9 @@ class DocumentResolver:
             )
         relations = _control_changing_hands(relations)
         relations += self._units_in_leaders_coalitions(relations, entities)
+        relations += self._roles_the_kb_confirms(
+            mentions, is_description, entity_of_mention, entities, relations, sentence_of, article.published
+        )
         events = []
         for event in doc._.fg_events or []:
             roles = [("source", m) for m in event.sources] + [("target", m) for m in event.targets]
@@ -593,6 +598,68 @@ class DocumentResolver:
                         )
                     )
         return inferred
+
+    def _roles_the_kb_confirms(
+        self,
+        mentions: list[Span],
+        is_description: list[bool],
+        entity_of_mention: dict[int, str],
+        entities: dict[str, EntityRecord],
+        relations: list[RelationRecord],
+        sentence_of: dict[int, int],
+        published: str | None,
+    ) -> list[RelationRecord]:
+        """A person named with a title ("President Bashar al-Assad", "Secretary of State Pompeo") holds the
+        roles the KB gives them at the article's date towards actors the article names: the title says
+        there is a role, the gazetteer says of what."""
+        first_named: dict[str, Span] = {}  # where the article names each actor first (a description if only that)
+        for i, mention in sorted(enumerate(mentions), key=lambda item: is_description[item[0]]):
+            if (key := entity_of_mention.get(i)) is not None:
+                first_named.setdefault(key, mention)
+        known = {(r.type, r.source_key, r.target_key) for r in relations}
+        found: list[RelationRecord] = []
+        for i, person in enumerate(mentions):
+            key = entity_of_mention.get(i)
+            actor = self.kb.get(entities[key].kb_id or "") if key in entities else None
+            if actor is None or actor.type != "Person" or is_description[i] or not self._titled(person):
+                continue
+            for role in actor.relations:
+                target = next((k for k, e in entities.items() if e.kb_id == role.target and k in first_named), None)
+                fact = (role.type, key, target)
+                if role.type not in _ROLES or target is None or fact in known:
+                    continue
+                if not _in_office(role.start, role.end, published):
+                    continue
+                known.add(fact)
+                sentence = person.sent
+                found.append(
+                    RelationRecord(
+                        type=role.type,
+                        source_key=key,
+                        target_key=target,
+                        source_begin=person.start_char,
+                        source_end=person.end_char,
+                        target_begin=first_named[target].start_char,
+                        target_end=first_named[target].end_char,
+                        sentence=sentence_of[sentence.start],
+                        evidence_begin=sentence.start_char,
+                        evidence_end=sentence.end_char,
+                        precision="unknown",
+                    )
+                )
+        return found
+
+    def _titled(self, person: Span) -> bool:
+        """Whether a title is written in the name, just before it ("US Defense Secretary Jim Mattis") or
+        in apposition ("Vladimir Putin, the Russian president")."""
+        before = []
+        for token in reversed(person.doc[max(person.sent.start, person.start - 4) : person.start]):
+            if token.pos_ not in ("PROPN", "NOUN", "ADJ") and token.text not in ("-", "–"):
+                break
+            before.append(token)
+        appositions = [person.root.head] if person.root.dep_ == "appos" else []
+        appositions += [c for c in person.root.children if c.dep_ == "appos"]
+        return any(t.lower_ in self._titles for t in [*person, *before, *appositions])
 
     def _entity_for(self, names: list[Span], kb_id: str) -> EntityRecord:
         surface = list(dict.fromkeys(m.text for m in names))
