@@ -350,3 +350,12 @@ def test_claims_condemning_rejecting_and_presenting_as(nlp: Language, finder: Cl
     assert summary(claim) == ("Hamza Division", "denied", "rejected", "the accusations of looting")
     [claim] = claims(nlp, finder, "The president presented the deal as proof that the war was over.")
     assert (claim.stance, claim.content.text) == ("asserted", "proof that the war was over")
+
+
+def test_claims_a_title_is_the_person_named_with_it_before(nlp: Language, finder: ClaimFinder) -> None:
+    text = (
+        "The UN Special Envoy for Yemen, Hans Grundberg, arrived in Aden on Monday. Fighting continued near Marib. "
+        "The Special Envoy said that the truce could collapse."
+    )
+    [claim] = claims(nlp, finder, text)
+    assert (claim.speaker.text, claim.stance) == ("Hans Grundberg", "possible")

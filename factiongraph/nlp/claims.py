@@ -317,7 +317,24 @@ class _Mentions:
                 for mention in self.covering.get(child.i, ()):
                     if self.is_name(mention) and mention.label_ == description.label_:
                         return mention
-        return self._represented(description, head) or description
+        return self._represented(description, head) or self._titled(description, head) or description
+
+    def _titled(self, description: Span, head: Token) -> Span | None:
+        """The person the article named with this title before: "The Special Envoy said" after "the UN
+        Special Envoy for Syria, Staffan de Mistura"."""
+        if description.label_ != "Person" or description[0].lower_ != "the" or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        doc, title = head.doc, head.lemma_.lower()
+        for token in reversed(doc[: description.start]):
+            if token.lemma_.lower() != title:
+                continue
+            # the name in apposition to the title's phrase, wherever the parse hung it ("Envoy for Syria, X")
+            beside = [t for t in token.subtree if t.dep_ == "appos"] + ([token.head] if token.dep_ == "appos" else [])
+            for other in beside:
+                names = [m for m in self.covering.get(other.i, ()) if m.label_ == "Person" and self.is_name(m)]
+                if names:
+                    return names[0]
+        return None
 
     def _represented(self, description: Span, head: Token) -> Span | None:
         """The group a spokesman, official or commander speaks for: "for/of X", "an HTS official",
