@@ -445,7 +445,7 @@ class Boilerplate(LexiconFile):
 
 
 # --------------------------------------------------------------------------------------------
-# arabic_words.json, arabic_relations.json, arabic_claims.json: read by factiongraph.nlp.arabic
+# arabic_words.json, arabic_relations.json, arabic_claims.json, arabic_names.json: read by factiongraph.nlp.arabic
 # --------------------------------------------------------------------------------------------
 
 
@@ -521,6 +521,22 @@ class ArabicRelations(LexiconFile):
     clause_breaks: list[str]
 
 
+class _ArabicKind(_Strict):
+    type: EntityType
+    keep_head: bool
+    max_words: int = Field(ge=1)
+    heads: list[str] = Field(min_length=1)
+
+
+class ArabicNames(LexiconFile):
+    kinds: list[_ArabicKind]
+    plural_heads: list[str]
+    given_names: list[str]
+    kunya: list[str]
+    person_max_words: int = Field(ge=1)
+    stop_words: list[str]
+
+
 class ArabicClaims(LexiconFile):
     verbs: dict[Stance, list[_ArabicVerbForms]]
     sources: list[str]
@@ -551,6 +567,7 @@ SCHEMAS: dict[str, type[LexiconFile]] = {
     "arabic_words.json": ArabicWords,
     "arabic_relations.json": ArabicRelations,
     "arabic_claims.json": ArabicClaims,
+    "arabic_names.json": ArabicNames,
 }
 """Each shipped lexicon by file name, with its schema."""
 

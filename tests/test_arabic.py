@@ -44,3 +44,22 @@ def test_arabic_common_word_is_not_a_place() -> None:
 def test_arabic_language_is_detected() -> None:
     assert detect_language("قال قائد هيئة تحرير الشام") == "ar"
     assert detect_language("HTS (هيئة تحرير الشام) took Idlib in 2019.") == "en"
+
+
+def test_arabic_names_after_a_kind_word_a_given_name_or_a_kunya_are_found() -> None:
+    doc = load_arabic_pipeline()(
+        "سيطر لواء المقاتلين الأنصار على بلدتي تقاد وقبتان. وقال أحمد الخبيل إن أبو مالك التلي غادر."
+    )
+    found = {m.text: m.label_ for m in doc.spans[MENTIONS_KEY]}
+    assert found["لواء المقاتلين الأنصار"] == "Organisation"
+    assert found["تقاد"] == found["قبتان"] == "Location"  # a town is named without "town"; و is split off
+    assert found["أحمد الخبيل"] == found["أبو مالك التلي"] == "Person"
+
+
+def test_arabic_shorter_names_refer_back_to_the_actor_named_before() -> None:
+    doc = load_arabic_pipeline()(
+        "اعتقلت هيئة تحرير الشام أبو ماريا القحطاني. وقالت الهيئة إن القحطاني تواصل مع جهات خارجية."
+    )
+    ids = {m.text: m.id_ for m in doc.spans[MENTIONS_KEY]}
+    assert ids["الهيئة"] == ids["هيئة تحرير الشام"] == "hayat-tahrir-al-sham"
+    assert ids["القحطاني"] == ids["أبو ماريا القحطاني"] != ""

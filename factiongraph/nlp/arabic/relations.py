@@ -110,7 +110,7 @@ class ArabicRelations:
             found += clauses
             events += sentence_events
             relations += [r for r in found if r.confidence >= self.min_confidence]
-        doc._.fg_relations = _unique(relations)
+        doc._.fg_relations = _unique([*(doc._.fg_relations or []), *relations])  # fg_ar_names' synonyms first
         doc._.fg_events = events
         return doc
 

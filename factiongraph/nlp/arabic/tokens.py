@@ -239,7 +239,7 @@ def _splitter(kb_path: str | None) -> CliticSplitter:
 
     raw = load_lexicon(None, "arabic_words.json")
     known = list(raw["words"])
-    for name in ("arabic_relations.json", "arabic_claims.json", "date_rules.json"):
+    for name in ("arabic_relations.json", "arabic_claims.json", "arabic_names.json", "date_rules.json"):
         known += cue_words(load_lexicon(None, name))
     names = [name for actor in load_kb(Path(kb_path) if kb_path else None).actors for name in actor.all_names()]
     names += [name for name, _ in PlaceIndex.default().pattern_names()]

@@ -1,0 +1,229 @@
+"""``fg_ar_list_clitics`` and ``fg_ar_names``: names the gazetteer does not know, from how Arabic writes them.
+
+Most actors and places of a news item are in no gazetteer: villages, local factions, commanders.
+Arabic introduces them with a kind word (``arabic_names.json``): "بلدة تقاد" (a town is named
+without "town"), "لواء المقاتلين الأنصار" and "سجن حماة المركزي" (the kind word is part of the
+name), "بلدات A و B" (a list); a person's name opens with a common given name or a kunya ("أحمد
+الخبيل", "أبو مالك التلي"). A name is the run of words after its opener that are no common word
+of any Arabic lexicon and no name already found. Once an actor is named, the article refers back to
+it by a shorter name, which lands on the same actor: a person's last name alone ("القحطاني"), and a
+group's kind word with the article ("الهيئة" after "هيئة تحرير الشام") or with a word of its name
+("حركة الزنكي" after "حركة نور الدين الزنكي").
+
+The tokenizer splits a proclitic only off a word it knows, so in a list of unknown villages
+"وبليون" stays whole; ``fg_ar_list_clitics`` (before the gazetteer) splits the و off the items of
+a list after a plural kind word, where it can only be the conjunction.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from factiongraph.keys import name_key
+from factiongraph.lexicons import load_lexicon
+from factiongraph.nlp.arabic.reading import PUNCTUATION
+from factiongraph.nlp.arabic.tokens import cue_words
+from factiongraph.nlp.spans import MENTIONS_KEY, FoundRelation
+
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_JOINERS = frozenset({"و", "،", ","})
+_ACTORS = frozenset({"Person", "Organisation"})
+
+
+def _bare(token: Token) -> str:
+    """The token as written, without diacritics and tatweel."""
+    return _MARKS.sub("", token.text)
+
+
+def _definite(text: str) -> bool:
+    return text.startswith("ال") and len(text) > 4
+
+
+class ArabicNames:
+    """Discovers names after their openers and joins the shorter names that refer back (module docstring)."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.kinds: dict[tuple[str, ...], tuple[str, bool, int]] = {}
+        for kind in raw["kinds"]:
+            for head in kind["heads"]:
+                self.kinds[tuple(head.split())] = (kind["type"], kind["keep_head"], kind["max_words"])
+        self.plural = frozenset(raw["plural_heads"])
+        self.given = frozenset(raw["given_names"])
+        self.kunya = frozenset(raw["kunya"])
+        self.person_words = raw["person_max_words"]
+        common = [*raw["stop_words"], *load_lexicon(None, "arabic_words.json")["words"]]
+        for name in ("arabic_relations.json", "arabic_claims.json", "date_rules.json"):
+            common += cue_words(load_lexicon(None, name))
+        self.stop = frozenset(k for k in map(name_key, common) if k)
+        self.hard_stop = frozenset(k for k in map(name_key, raw["stop_words"]) if k)
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = list(doc.spans[MENTIONS_KEY])
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        found: list[Span] = []
+        i = 0
+        while i < len(doc):
+            spans = [] if i in taken else self._opened(doc, i, taken)
+            if not spans:
+                i += 1
+                continue
+            found += spans
+            taken.update(j for span in spans for j in range(span.start, span.end))
+            i = spans[-1].end
+        synonyms: list[FoundRelation] = []
+        named = sorted([*mentions, *found], key=lambda m: m.start)
+        found = [self._as_earlier(span, named, synonyms) for span in found]
+        found += self._back_references(doc, named, taken, synonyms)
+        doc.spans[MENTIONS_KEY] = sorted([*mentions, *found], key=lambda m: m.start)
+        doc._.fg_relations = [*(doc._.fg_relations or []), *synonyms]
+        return doc
+
+    def _namelike(self, token: Token, taken: set[int], *, definite_common: bool = False) -> bool:
+        """A word that may stand in a name: Arabic, two letters or more, no common word, not found yet; after
+        a group's kind word a common noun with the article is a name's word ("لواء المقاتلين الأنصار")."""
+        text = _bare(token)
+        if token.i in taken or not _ARABIC.match(text) or len(text) < 2 or token.text in PUNCTUATION:
+            return False
+        key = name_key(text)
+        return key not in self.stop or (definite_common and _definite(text) and key not in self.hard_stop)
+
+    def _run(self, doc: Doc, start: int, limit: int, taken: set[int], *, label: str) -> int:
+        """Where the name words from ``start`` stop, at most ``limit`` of them: after the first, a person's
+        and a group's words have the article (a family name, "الخبيل") or are given names ("عبد اللطيف")."""
+        end = start
+        while end < len(doc) and end - start < limit:
+            token = doc[end]
+            if not self._namelike(token, taken, definite_common=label == "Organisation"):
+                break
+            if end > start and label != "Location" and not (_definite(_bare(token)) or _bare(token) in self.given):
+                break
+            end += 1
+        return end
+
+    def _opened(self, doc: Doc, i: int, taken: set[int]) -> list[Span]:
+        """The name opened at token ``i`` by a kind word, a given name or a kunya; after a plural kind word,
+        every name of the list ("بلدات A و B، C")."""
+        text = _bare(doc[i])
+        if text in self.plural:
+            return self._listed(doc, i + 1, taken)
+        for width in (2, 1):
+            head = tuple(_bare(t) for t in doc[i : i + width])
+            if len(head) == width and head in self.kinds and not any(i + n in taken for n in range(width)):
+                label, keep, limit = self.kinds[head]
+                end = self._run(doc, i + width, limit, taken, label=label)
+                return [Span(doc, i if keep else i + width, end, label=label)] if end > i + width else []
+        if text in self.given or text in self.kunya:
+            end = self._run(doc, i + 1, self.person_words, taken, label="Person")
+            if end > i + 1:
+                return [Span(doc, i, end, label="Person")]
+        return []
+
+    def _listed(self, doc: Doc, start: int, taken: set[int]) -> list[Span]:
+        """The places of a list after a plural kind word, each of up to two words."""
+        found: list[Span] = []
+        while start < len(doc):
+            end = self._run(doc, start, 2, taken, label="Location")
+            if end > start:
+                found.append(Span(doc, start, end, label="Location"))
+            elif start not in taken:
+                break
+            start = max(end, start + 1)
+            while start < len(doc) and doc[start].text in _JOINERS:
+                start += 1
+            if start < len(doc) and doc[start - 1].text not in _JOINERS:
+                break
+        return found
+
+    def _as_earlier(self, span: Span, named: list[Span], synonyms: list[FoundRelation]) -> Span:
+        """A group named by its kind word and words of a group named before ("حركة الزنكي" after "حركة نور
+        الدين الزنكي") is that group: its id, or a synonym of the name it shortens."""
+        if span.label_ != "Organisation" or len(span) < 2:
+            return span
+        keys = [name_key(t.text) for t in span]
+        for earlier in named:
+            if earlier.start >= span.start or earlier.label_ != "Organisation" or len(earlier) <= len(span):
+                continue
+            words = [name_key(t.text) for t in earlier]
+            if words[0] == keys[0] and set(keys[1:]) <= set(words[1:]):
+                return self._same(span, earlier, synonyms)
+        return span
+
+    def _back_references(
+        self, doc: Doc, named: list[Span], taken: set[int], synonyms: list[FoundRelation]
+    ) -> list[Span]:
+        """A person's last name alone, and a group's kind word with the article, after the full name."""
+        lasts: dict[str, Span] = {}
+        heads: dict[str, Span] = {}
+        found = []
+        for token in doc:
+            for earlier in named:
+                if earlier.end <= token.i and len(earlier) > 1 and earlier.label_ in _ACTORS:
+                    index = lasts if earlier.label_ == "Person" else heads
+                    word = earlier[-1] if earlier.label_ == "Person" else earlier[0]
+                    index.setdefault(name_key(word.text), earlier)
+            if token.i in taken or not _ARABIC.match(token.text):
+                continue
+            text, key = _bare(token), name_key(token.text)
+            earlier = lasts.get(key) if key not in self.stop else None
+            head = heads.get(key)
+            if earlier is None and head is not None and _definite(text) and not _definite(_bare(head[0])):
+                earlier = head
+            if earlier is not None:
+                span = Span(doc, token.i, token.i + 1, label=earlier.label_)
+                found.append(self._same(span, earlier, synonyms))
+                taken.add(token.i)
+        return found
+
+    @staticmethod
+    def _same(span: Span, earlier: Span, synonyms: list[FoundRelation]) -> Span:
+        if earlier.id_:
+            return Span(span.doc, span.start, span.end, label=earlier.label_, span_id=earlier.id_)
+        sentence = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+        synonyms.append(FoundRelation("IsSynonymOf", span, earlier, sentence, "back-reference", 1.0))
+        return span
+
+
+class ListClitics:
+    """Splits و off the items of a list after a plural kind word ("قرى إبلين وبليون وكنصفرة")."""
+
+    def __init__(self, plural: frozenset[str]) -> None:
+        self.plural = plural
+
+    def __call__(self, doc: Doc) -> Doc:
+        splits = []
+        in_list = False
+        for token in doc:
+            text = _bare(token)
+            if text in self.plural:
+                in_list = True
+            elif in_list and text.startswith("و") and len(text) > 3 and token.text[:1] == "و":
+                splits.append(token)
+            elif in_list and (token.text in PUNCTUATION - _JOINERS or text in {"في", "من", "على", "قرب"}):
+                in_list = False
+        if splits:
+            with doc.retokenize() as retokenizer:
+                for token in splits:
+                    rest = token.text[1:]
+                    doc.vocab.strings.add(name_key(rest))
+                    retokenizer.split(
+                        token,
+                        ["و", rest],
+                        heads=[(token, 1), (token, 1)],
+                        attrs={"NORM": ["و", name_key(rest)]},
+                    )
+        return doc
+
+
+@Language.factory("fg_ar_names", default_config={"names_path": None}, requires=["doc.spans"], assigns=["doc.spans"])
+def make_arabic_names(nlp: Language, name: str, names_path: str | None) -> ArabicNames:
+    return ArabicNames(load_lexicon(names_path, "arabic_names.json"))
+
+
+@Language.factory("fg_ar_list_clitics", default_config={"names_path": None}, retokenizes=True)
+def make_list_clitics(nlp: Language, name: str, names_path: str | None) -> ListClitics:
+    return ListClitics(frozenset(load_lexicon(names_path, "arabic_names.json")["plural_heads"]))
