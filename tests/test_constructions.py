@@ -446,3 +446,17 @@ def test_constructions_places_held_by_a_group_including_a_list(nlp: Language) ->
     text = "Protests spread to towns held by the Levant Front, including Azaz and Marea."
     for place in ("Azaz", "Marea"):
         assert related(nlp, text, "Controls", "Levant Front", place), place
+
+
+def test_constructions_a_place_based_group_is_there(nlp: Language) -> None:
+    assert related(
+        nlp,
+        "The Benghazi-based Libyan National Army rejected the deal.",
+        "CoLocated",
+        "Libyan National Army",
+        "Benghazi",
+    )
+
+
+def test_constructions_a_states_named_event_puts_it_in_the_events_place(nlp: Language) -> None:
+    assert related(nlp, "Turkey's offensive in northeast Syria began in October.", "CoLocated", "Turkey", "Syria")

@@ -38,7 +38,8 @@ OWNERS = frozenset({"Organisation", "Nationality", "Location"})
 """What a body or an office can belong to: a group, or a state named by its demonym or its name."""
 _BE = frozenset({"be", "become", "remain"})
 _NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
-"""Where a gerund is a noun: "Fighting between X and Y left nine dead"."""
+"""Where a gerund or a word tagged an adjective is a noun: "Fighting between X and Y left nine dead", "Turkey's
+offensive in Z began"."""
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADP", "AUX", "SCONJ"})
 """Parts of speech a construction's word can have ("including" is a preposition, "part" a noun)."""
 _MEMBER_LINKS = frozenset({"in", "within", "from", "with", "inside", "among"})
@@ -141,8 +142,12 @@ class _Mentions:
         ("facilities used by X")."""
         found: list[Span] = []
         for head in [token, *token.conjuncts]:
-            mention = self.by_root.get(head.i)
+            # a name whose words the parser hung apart ("in northeast Syria") is found by its last word
+            mention = self.by_root.get(head.i) or self.ending_at.get(head.i)
             members = self.named_after_of(head)
+            if mention is not None and self.is_description(mention) and mention.label_ == "Location":
+                # "the Jabal al-Zawiya area of southern Idlib" names Jabal al-Zawiya, not Idlib
+                members = self.places_named_before(mention, head) or members
             if mention is None or (self.is_description(mention) and mention.label_ == "Location"):
                 members += [m for owner in self.clauses.owners_by_participle(head) for m in self.of(owner)]
             if named_members and (mention is None or self.is_description(mention)):  # "villages including A, B"
@@ -152,20 +157,27 @@ class _Mentions:
                 found.append(mention)
             elif members:
                 found += members
-            else:  # "Faylaq al-Sham gunmen", "Russian jets": men and arms named after their side stand for it
-                sides = (
-                    ("Organisation", "Person", "Nationality")
-                    if head.lower_ in self.arms_nouns
-                    else ("Organisation", "Person")
-                )
+            else:  # "Faylaq al-Sham gunmen", "Russian jets", "US troops": men and arms named after their side
+                armed = head.lower_ in self.arms_nouns
                 found += [
                     m
                     for c in head.children
                     if c.dep_ in ("compound", "amod", "nmod")
                     and (m := self.by_root.get(c.i)) is not None
-                    and m.label_ in sides
+                    and (m.label_ in ("Organisation", "Person") or (armed and _may_act(m)))
                 ]
         return list(dict.fromkeys(found))
+
+    def places_named_before(self, description: Span, head: Token) -> list[Span]:
+        """The places named inside a place description before its head noun ("the Bab Amr neighbourhood")."""
+        return [
+            m
+            for m in self.by_root.values()
+            if description.start <= m.start
+            and m.end <= head.i
+            and m.label_ == "Location"
+            and not self.is_description(m)
+        ]
 
     def named_after_of(self, head: Token) -> list[Span]:
         if head.i in self.by_root and not self.is_description(self.by_root[head.i]):
@@ -213,7 +225,7 @@ class StructureFinder:
             if pos not in _CONTENT:
                 continue  # punctuation, determiners, numbers: no construction starts there
             lemma, lower = token.lemma_.lower(), token.lower_
-            if pos in ("NOUN", "PROPN") or (token.tag_ == "VBG" and token.dep_ in _NOUN_SLOTS):
+            if pos in ("NOUN", "PROPN") or token.dep_ in _NOUN_SLOTS:
                 if lower in self.words.title_type or lemma in self.words.title_type:
                     found += self._title(token, mentions)
                 if lower in self.words.nominal_type or lemma in self.words.nominal_type:
@@ -398,7 +410,7 @@ class StructureFinder:
                     found.append(FoundRelation(relation_type, agent, other, sentence, "nominal"))
         if relation_type in ("FightingAgainst", "CommWith"):
             places = self._places(noun, between or others, mentions)
-            for participant in [m for m in [*between, *agents] if m.label_ in ACTORS]:
+            for participant in [m for m in [*between, *agents] if _may_act(m)]:
                 found += [FoundRelation("CoLocated", participant, p, sentence, "place") for p in places]
         return found
 
@@ -479,8 +491,7 @@ class StructureFinder:
         outer = [m for c in noun.children if c.dep_ == "poss" for m in mentions.of(c)]
         inner = [place]
         if mentions.is_description(place):  # the name before the head noun is the place, "of" the one it is in
-            inner = [m for m in mentions.by_root.values() if place.start <= m.start and m.end <= noun.i]
-            inner = [m for m in inner if m.label_ == "Location" and not mentions.is_description(m)]
+            inner = mentions.places_named_before(place, noun)
             outer += [m for _, pobj in _pobjs(noun, {"of"}) for m in mentions.of(pobj)] if inner else []
         return [
             FoundRelation("CoLocated", within, around, noun.sent, "place")
