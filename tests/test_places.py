@@ -107,7 +107,7 @@ def test_unknown_name_is_none(index: PlaceIndex) -> None:
 
 def test_shipped_places_file_validates() -> None:
     places = read_places_file(default_places_path())
-    assert 150 <= len(places.places) <= 260
+    assert 150 <= len(places.places) <= 350
     syrian_governorates = [p for p in places.places if p.kind == "governorate" and p.country == "SY"]
     assert len(syrian_governorates) == 14
     assert all(p.arabic for p in syrian_governorates)

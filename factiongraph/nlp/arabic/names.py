@@ -63,7 +63,7 @@ class ArabicNames:
         self.hard_stop = frozenset(k for k in map(name_key, raw["stop_words"]) if k)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = list(doc.spans[MENTIONS_KEY])
+        mentions = [self._without_kind(m) for m in doc.spans[MENTIONS_KEY]]
         taken = {i for m in mentions for i in range(m.start, m.end)}
         found: list[Span] = []
         i = 0
@@ -83,6 +83,14 @@ class ArabicNames:
         doc._.fg_relations = [*(doc._.fg_relations or []), *synonyms]
         return doc
 
+    def _without_kind(self, mention: Span) -> Span:
+        """A known place named with a kind word its name goes without ("مدينة حمص") is its name: the words
+        "مدينة حمص" and "مدينة حماة" would otherwise read as one name mistyped."""
+        head = (_bare(mention[0]),)
+        if mention.label_ != "Location" or len(mention) < 2 or self.kinds.get(head, ("", True))[1]:
+            return mention
+        return Span(mention.doc, mention.start + 1, mention.end, label=mention.label_, span_id=mention.id_)
+
     def _namelike(self, token: Token, taken: set[int], *, definite_common: bool = False) -> bool:
         """A word that may stand in a name: Arabic, two letters or more, no common word, not found yet; after
         a group's kind word a common noun with the article is a name's word ("لواء المقاتلين الأنصار")."""
@@ -98,6 +106,8 @@ class ArabicNames:
         end = start
         while end < len(doc) and end - start < limit:
             token = doc[end]
+            if not doc[end - 1].whitespace_ and end > start:
+                break  # an enclitic pronoun ("قوات" + "ها") is no word of a name
             if not self._namelike(token, taken, definite_common=label == "Organisation"):
                 break
             if end > start and label != "Location" and not (_definite(_bare(token)) or _bare(token) in self.given):
@@ -114,6 +124,8 @@ class ArabicNames:
         for width in (2, 1):
             head = tuple(_bare(t) for t in doc[i : i + width])
             if len(head) == width and head in self.kinds and not any(i + n in taken for n in range(width)):
+                if not doc[i + width - 1].whitespace_:
+                    return []
                 label, keep, limit = self.kinds[head]
                 end = self._run(doc, i + width, limit, taken, label=label)
                 return [Span(doc, i if keep else i + width, end, label=label)] if end > i + width else []
