@@ -359,3 +359,20 @@ def test_claims_a_title_is_the_person_named_with_it_before(nlp: Language, finder
     )
     [claim] = claims(nlp, finder, text)
     assert (claim.speaker.text, claim.stance) == ("Hans Grundberg", "possible")
+
+
+def test_claims_it_in_a_relative_clause_is_not_the_noun_it_describes(nlp: Language, finder: ClaimFinder) -> None:
+    text = "Russia stayed silent. Turkey wants the YPG, which it regards as a terrorist group, to leave Tal Rifaat."
+    [claim] = claims(nlp, finder, text)
+    assert summary(claim) == ("Turkey", "asserted", "regards", "a terrorist group")
+
+
+def test_claims_of_two_subjects_the_nearer_speaks(nlp: Language, finder: ClaimFinder) -> None:
+    text = "The SDF wants to keep its own units inside the army, something Interior Minister Anas Khattab has rejected."
+    [claim] = claims(nlp, finder, text)
+    assert summary(claim) == (
+        "Anas Khattab",
+        "denied",
+        "rejected",
+        "The SDF wants to keep its own units inside the army",
+    )

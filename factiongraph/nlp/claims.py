@@ -249,9 +249,12 @@ class _Mentions:
         if start > 0:
             start = it.doc[start - 1].sent.start
         k = bisect_left(self.starts, it.i)
+        # "the SDF, which it regards as ...": not the noun its relative clause describes
+        described = it.head.head.i if it.head.dep_ == "relcl" else -1
         for mention in reversed(self.mentions[bisect_left(self.starts, start) : k]):
             if mention.label_ in _REPRESENTED - {"Nationality"} and self.is_name(mention) and _is_subject(mention):
-                return mention
+                if not mention.start <= described < mention.end:
+                    return mention
         return None
 
     def _surname(self, head: Token) -> Span | None:
@@ -726,7 +729,8 @@ class ClaimFinder:
         return [o for o in others if o is not None and o != speaker]
 
     def _subject(self, verb: Token) -> Token | None:
-        for child in verb.children:
+        """The verb's subject; of two the parse gave it, the nearer ("..., something X has rejected")."""
+        for child in sorted(verb.children, key=lambda c: (c.dep_ not in ("nsubj", "csubj"), -c.i)):
             if child.dep_ in ("nsubj", "csubj"):
                 if child.lower_ in self.relative_pronouns and verb.dep_ == "relcl":
                     return verb.head
