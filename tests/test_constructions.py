@@ -460,3 +460,13 @@ def test_constructions_a_place_based_group_is_there(nlp: Language) -> None:
 
 def test_constructions_a_states_named_event_puts_it_in_the_events_place(nlp: Language) -> None:
     assert related(nlp, "Turkey's offensive in northeast Syria began in October.", "CoLocated", "Turkey", "Syria")
+
+
+def test_constructions_a_deal_signed_between_two_sides_is_communication(nlp: Language) -> None:
+    text = "The accord was signed between the Levant Front and the Hamza Division in Azaz."
+    assert related(nlp, text, "CommWith", "Levant Front", "Hamza Division")
+
+
+def test_constructions_a_named_counterpart_is_one_spoken_with(nlp: Language) -> None:
+    text = "Hakan Fidan and his Iranian counterpart, Abbas Araghchi, met in Ankara."
+    assert related(nlp, text, "CommWith", "Fidan", "Araghchi") or related(nlp, text, "CommWith", "his", "Araghchi")

@@ -111,9 +111,20 @@ class FrameFinder:
                 if not passive_objects:
                     continue  # "I encourage the government to act" asks; "we are encouraged by X" likes X
                 subjects, objects = [m for m, _ in passive_objects], [(m, "") for m in subjects]
+            joint_type = self.joint_subjects.get(frame["type"]) if frame and frame["type"] else None
+            if joint_type == "CommWith" and token.pos_ == "VERB":
+                # "the deal signed between X and Y", "agreed between Russian and American officers"
+                sides = [
+                    m
+                    for prep in token.children
+                    if prep.dep_ == "prep" and prep.lower_ == "between"
+                    for m in self._with_conjuncts([g for g in prep.children if g.dep_ == "pobj"], mention_at)
+                    if m.label_ in ACTORS
+                ]
+                for first, second in [(a, b) for i, a in enumerate(sides) for b in sides[i + 1 :]]:
+                    found.append(FoundRelation("CommWith", first, second, token.sent, "joint-subject"))
             if not subjects:
                 continue
-            joint_type = self.joint_subjects.get(frame["type"]) if frame and frame["type"] else None
             if joint_type and token.pos_ == "VERB":
                 actors = [s for s in subjects if s.label_ in ACTORS or s.label_ == "Location"]  # states act
                 pairs = [(a, b) for i, a in enumerate(actors) for b in actors[i + 1 :]]

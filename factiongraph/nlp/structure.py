@@ -373,8 +373,8 @@ class StructureFinder:
         if measured and noun.head.head.lemma_.lower() in self.words.measure_nouns:
             noun = noun.head.head
         prep = noun.head
-        if noun.dep_ == "pobj" and prep.lower_ in self.words.circumstance_preps and prep.head.pos_ == "VERB":
-            return prep.head
+        if noun.dep_ == "pobj" and prep.lower_ in self.words.circumstance_preps and prep.head.pos_ in ("VERB", "AUX"):
+            return prep.head  # "X was in contact with Y" too
         return None
 
     def _subject_of_governing_verb(self, noun: Token, mentions: _Mentions) -> list[Span]:
@@ -547,7 +547,9 @@ class StructureFinder:
             relation_type != "BelongsTo"
         ):  # "its allies Russia and Iran", "their Russian allies", "its coalition partners"
             owners = [m for c in noun.children if c.dep_ == "poss" for m in mentions.of(c)]
-            named = [m for c in noun.children if c.dep_ in ("appos", "amod", "compound") for m in mentions.of(c)]
+            # the named one, else what the noun's modifiers name ("his Russian counterpart, Sergei Lavrov": Lavrov)
+            named = [m for c in noun.children if c.dep_ == "appos" for m in mentions.of(c)]
+            named = named or [m for c in noun.children if c.dep_ in ("amod", "compound") for m in mentions.of(c)]
             subjects += [m for m in named if _may_act(m) and m not in owners] if owners else []
             groups = owners or groups
         return [
