@@ -376,3 +376,10 @@ def test_claims_of_two_subjects_the_nearer_speaks(nlp: Language, finder: ClaimFi
         "rejected",
         "The SDF wants to keep its own units inside the army",
     )
+
+
+def test_claims_calling_by_a_name_or_on_a_day_is_no_claim(nlp: Language, finder: ClaimFinder) -> None:
+    assert claims(nlp, finder, "The army launched the campaign it calls Northern Shield on Sunday.") == []
+    assert claims(nlp, finder, "A militia calling itself the Free Tribes Army took the village.") == []
+    [claim] = claims(nlp, finder, "Turkey called on Sunday for talks between the factions.")
+    assert (claim.speaker.text, claim.content.text) == ("Turkey", "talks between the factions")

@@ -188,6 +188,18 @@ _REPRESENTED = frozenset({"Organisation", "Nationality", "Location"})
 """What a speaker named after something speaks for: a group, or a state by its demonym or name."""
 
 
+def _a_time(preposition: Token) -> bool:
+    """ "on Sunday" is when, not what: "called on Sunday for talks" is a call for talks."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in preposition.children)
+
+
+def _judges(verb: Token, predicate: Token) -> bool:
+    """Whether "called X Y" judges X rather than names it: a description, not a name ("the campaign it
+    calls Claw-Sword"), of another, not oneself ("a group calling itself X")."""
+    reflexive = any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children)
+    return predicate.pos_ != "PROPN" and not reflexive
+
+
 def _is_subject(mention: Span) -> bool:
     """Whether a mention is the subject of its clause, or listed or set in apposition with it."""
     token = mention.root
@@ -483,9 +495,9 @@ class ClaimFinder:
         if lemma in cues.phrasal:
             particles = cues.phrasal[lemma]
             for child in verb.children:
-                if child.dep_ in ("prt", "prep") and child.lower_ in particles:
+                if child.dep_ in ("prt", "prep") and child.lower_ in particles and not _a_time(child):
                     return particles[child.lower_], child
-                if child.dep_ == "oprd" and "as" in particles:
+                if child.dep_ == "oprd" and "as" in particles and _judges(verb, child):
                     return particles["as"], child  # "called the order a coup" as "regarded it as a coup"
             return None
         if lemma in cues.object_verbs:
