@@ -517,8 +517,11 @@ class ArabicRelations(LexiconFile):
     negators: list[str]
     hedges: list[str]
     guard_window: int = Field(ge=0)
-    confidence: dict[Literal["between", "title", "verb", "nominal", "list", "place"], float]
+    confidence: dict[Literal["between", "title", "verb", "nominal", "list", "place", "within"], float]
     clause_breaks: list[str]
+    between_fillers: list[str]
+    object_fillers: list[str]
+    within_words: list[str]
 
 
 class _ArabicKind(_Strict):

@@ -180,3 +180,25 @@ def test_arabic_article_relations_and_claims_reach_the_store(fresh_db: Database,
     rows = list(fresh_db.query("select type, when_start from relations"))
     assert {"type": "FightingAgainst", "when_start": "2022-05-13"} in rows
     assert [r["stance"] for r in fresh_db.query("select stance from claims")] == ["denied"]
+
+
+def test_relations_a_place_lies_in_the_place_after_it(nlp: Language) -> None:
+    doc = nlp("دخلت القوات بلدتي منبج وجرابلس في ريف حلب. وتقع ود مدني وسط السودان.")
+    found = {(r.type, r.source.text, r.target.text) for r in doc._.fg_relations}
+    assert {("CoLocated", "منبج", "ريف حلب"), ("CoLocated", "جرابلس", "ريف حلب")} <= found
+    assert ("CoLocated", "ود مدني", "السودان") in found
+
+
+def test_relations_words_that_open_or_close_a_between_phrase_are_skipped(nlp: Language) -> None:
+    doc = nlp("تحالفت فرقة الحمزة وفرقة السلطان مراد، وهما فصيلان منضويان في الجيش الوطني السوري.")
+    assert ("BelongsTo", "sultan-murad-division", "syrian-national-army") in relations(doc)
+    doc = nlp("وقالت هيئة تحرير الشام، التي تسيطر على مدينة إدلب، إنها لن تنسحب.")
+    assert ("Controls", "hayat-tahrir-al-sham", "fg:idlib") in relations(doc)
+
+
+def test_relations_both_sides_of_a_fight_were_where_it_happened(nlp: Language) -> None:
+    doc = nlp("اندلعت اشتباكات بين هيئة تحرير الشام والجيش الوطني السوري في مدينة عفرين.")
+    assert {
+        ("CoLocated", "hayat-tahrir-al-sham", "afrin"),
+        ("CoLocated", "syrian-national-army", "afrin"),
+    } <= relations(doc)

@@ -94,6 +94,9 @@ class ArabicRelations:
         self.unasserting = phrases(nlp, raw["negators"]) | phrases(nlp, raw["hedges"])
         self.guard_window = raw["guard_window"]
         self.clause_breaks = phrases(nlp, raw["clause_breaks"])
+        self.between_fillers = {k for keys in phrases(nlp, raw["between_fillers"]) for k in keys}
+        self.object_fillers = {k for keys in phrases(nlp, raw["object_fillers"]) for k in keys}
+        self.within = phrases(nlp, raw["within_words"])
         self.verb_keys, self.nominal_keys = set(self.verbs), set(self.nominals)
         self.longest = max(len(k) for k in [*self.between, *self.titles, *self.verbs, *self.nominals])
 
@@ -106,6 +109,7 @@ class ArabicRelations:
             if len(sentence.mentions) < 1:
                 continue
             found = self._between(sentence) + self._titles(sentence) + self._located(sentence, unasserted)
+            found += self._within(sentence)
             clauses, sentence_events = self._clauses(sentence, unasserted)
             found += clauses
             events += sentence_events
@@ -132,11 +136,37 @@ class ArabicRelations:
         """Pairs of neighbouring mentions whose words between are a phrase of the lexicon."""
         found = []
         for first, second in zip(sentence.mentions, sentence.mentions[1:], strict=False):
-            rule = self.between.get(sentence.keys(first.end, second.start))
+            rule = self.between.get(self._trimmed(sentence.keys(first.end, second.start)))
             if rule is None or first.label_ not in rule.first or second.label_ not in rule.second:
                 continue
             source, target = (first, second) if rule.source == "first" else (second, first)
             found += self._relation(rule.type, source, target, sentence, "between")
+        return found
+
+    def _trimmed(self, keys: Phrase) -> Phrase:
+        """The words between two mentions without what may open them ("وهما فصيلان") or close them before the
+        second ("مدينة", "معظم"), when some words are left."""
+        if keys in self.between:
+            return keys
+        start, end = 0, len(keys)
+        while start < end - 1 and keys[start] in self.between_fillers:
+            start += 1
+        while end > start + 1 and keys[end - 1] in self.object_fillers:
+            end -= 1
+        return keys[start:end]
+
+    def _within(self, sentence: Sentence) -> list[FoundRelation]:
+        """A place and the place it lies in: "بلدة X في ريف Y", "ولاية X وسط السودان", "X، عاصمة Y"; every
+        place of a list before lies in it."""
+        found = []
+        for first, second in zip(sentence.mentions, sentence.mentions[1:], strict=False):
+            if first.label_ != "Location" or second.label_ != "Location":
+                continue
+            keys = sentence.keys(first.end, second.start)
+            while keys and keys[-1] in self.object_fillers:
+                keys = keys[:-1]
+            if keys in self.within:
+                found += self._relation("CoLocated", first, second, sentence, "within")
         return found
 
     def _title(self, sentence: Sentence, keys: Phrase) -> str | None:
@@ -231,7 +261,11 @@ class ArabicRelations:
             place = self._place(sentence, max(token, (target or source).end), end)
             if target is not None:
                 relations += self._relation(type_, source, target, sentence, construction)
-            for s in sentence.items(source):
+            sides = [
+                *sentence.items(source),
+                *(sentence.items(target) if target is not None and type_ in _SYMMETRIC else []),
+            ]
+            for s in sides:  # both sides of a fight or a meeting were where it happened
                 if place is not None and s.label_ != "Location":
                     relations += self._relation("CoLocated", s, place, sentence, "place")
             if event:
@@ -304,7 +338,11 @@ class ArabicRelations:
         elif prep is not None:
             between = between[: -len(prep)]
         return len(between) <= 1 or all(
-            k in self.bodies or _indefinite(k) in self.title_words or (k,) in self.title_links for k in between
+            k in self.bodies
+            or k in self.object_fillers
+            or _indefinite(k) in self.title_words
+            or (k,) in self.title_links
+            for k in between
         )
 
     def _nominal(
