@@ -26,7 +26,7 @@ from .test_corpus import problems
 ARABIC = Path(__file__).parent / "corpus" / "ar"
 FLOORS = {"entities": 0.90, "alias_pairs": 0.85, "relations": 0.50, "claims": 0.60}
 """Issue 10's acceptance, by the graph-level rule."""
-REACHED = {"entities": (371, 395), "alias_pairs": (341, 451), "relations": (132, 347), "claims": (74, 142)}
+REACHED = {"entities": (371, 395), "alias_pairs": (341, 451), "relations": (138, 347), "claims": (75, 142)}
 """What the Arabic pipeline reached on the corpus (found, of), measured when this gate was last raised."""
 MARGIN = 0.02
 """How far below what it reached a figure may fall before the gate fails: one item's worth of noise."""
@@ -139,7 +139,6 @@ def test_parallel_items_put_the_same_actors_on_the_same_nodes(parallel: dict[str
     assert {i: arabic[i] for i in found_in_english} == {i: english[i] for i in found_in_english}
 
 
-@pytest.mark.xfail(strict=False, reason="3 of the English graph's 11 relations between gold entities when written")
 def test_parallel_arabic_graph_holds_half_the_english_relations(parallel: dict[str, Any]) -> None:
     english = relations_by_gold_id(*parallel["en"])
     arabic = relations_by_gold_id(*parallel["ar"])

@@ -202,3 +202,17 @@ def test_relations_both_sides_of_a_fight_were_where_it_happened(nlp: Language) -
         ("CoLocated", "hayat-tahrir-al-sham", "afrin"),
         ("CoLocated", "syrian-national-army", "afrin"),
     } <= relations(doc)
+
+
+def test_relations_a_verb_finds_its_object_past_a_relative_clause_on_its_subject(nlp: Language) -> None:
+    doc = nlp("واتهمت قسد، التي تسيطر على معظم شمال شرقي سوريا، تركيا بمحاولة زعزعة الاستقرار.")
+    found = relations(doc)
+    assert ("Dislikes", "syrian-democratic-forces", "turkey") in found
+    assert ("Dislikes", "syrian-democratic-forces", "fg:northeast-syria") not in found
+
+
+def test_relations_a_dateline_puts_its_town_in_its_state(nlp: Language) -> None:
+    doc = nlp("القامشلي، سوريا - قصفت طائرة مسيرة تركية سيارة تابعة لقوات سوريا الديمقراطية.")
+    found = relations(doc)
+    assert ("CoLocated", "qamishli", "syria") in found
+    assert ("FightingAgainst", "turkey", "syrian-democratic-forces") in found  # "تركية": the state behind the drone

@@ -121,10 +121,14 @@ class ArabicRelations:
     def _relation(
         self, type_: str, source: Span, target: Span, sentence: Sentence, construction: str
     ) -> list[FoundRelation]:
-        """The relation between two ends, and between every other item of the lists they stand in."""
+        """The relation between two ends, and between every other item of the lists they stand in; a verb's
+        object stands first in its list (what comes before it is no object of the verb)."""
         found = []
+        targets = sentence.items(target)
+        if construction == "verb":
+            targets = [t for t in targets if t.start >= target.start]
         for s in sentence.items(source):
-            for t in sentence.items(target):
+            for t in targets:
                 if s.start == t.start or (s.id_ and s.id_ == t.id_):
                     continue
                 listed = (s, t) != (source, target)
@@ -165,9 +169,20 @@ class ArabicRelations:
             keys = sentence.keys(first.end, second.start)
             while keys and keys[-1] in self.object_fillers:
                 keys = keys[:-1]
-            if keys in self.within:
+            if keys in self.within or (not keys and self._dateline(sentence, first, second)):
                 found += self._relation("CoLocated", first, second, sentence, "within")
         return found
+
+    def _dateline(self, sentence: Sentence, town: Span, state: Span) -> bool:
+        """A dateline, "القامشلي، سوريا -": a town and its state open the sentence, then a dash."""
+        dash = sentence.doc[state.end] if state.end < len(sentence.doc) else None
+        return (
+            town.start == sentence.span.start
+            and state.id_ in self.states
+            and town.id_ not in self.states
+            and dash is not None
+            and dash.text in "-–—"
+        )
 
     def _title(self, sentence: Sentence, keys: Phrase) -> str | None:
         """The relation a title gives, for the words between a person and a group: the title, up to
@@ -287,7 +302,7 @@ class ArabicRelations:
         """The verb's subject (just before it, else just after it) and object."""
         subject = sentence.previous_mention(verb, 1)
         if subject is not None and (
-            not self._acts(subject) or any(t.text in "،,:" for t in sentence.doc[subject.end : verb])
+            not self._acts(subject) or any(t.text in "،,:-–—" for t in sentence.doc[subject.end : verb])
         ):
             subject = None  # "... في إدلب، قصفت X": what ends the clause before is no subject
         after = verb + 1
@@ -301,6 +316,7 @@ class ArabicRelations:
                 subject = self._topic(sentence, verb)
                 if subject is None:
                     return None
+        after, end = self._past_relative(sentence, after, end)
         obj = sentence.next_mention(after, _OBJECT_REACH)
         if obj is not None and (obj.start >= end or not self._object_linked(sentence, after, obj, frame)):
             obj = None
@@ -311,6 +327,17 @@ class ArabicRelations:
         elif obj is not None and kind not in frame.objects:
             obj = None  # a town is no side of a fight: it is where it happened
         return type_, frame.event, subject, obj, "verb"
+
+    def _past_relative(self, sentence: Sentence, after: int, end: int) -> tuple[int, int]:
+        """Where a verb's object is looked for once a relative clause set off by commas after the subject is
+        passed ("اتهمت قسد، التي تسيطر على ...، تركيا بـ"), and where its clause then ends."""
+        doc = sentence.doc
+        following = next((i for i in sentence.words if i > after), None)
+        if after < end and doc[after].text in "،," and following == end and end != sentence.span.end:
+            close = next((i for i in range(end + 1, sentence.span.end) if doc[i].text in "،,"), None)
+            if close is not None:
+                return close + 1, self._clause_end(sentence, close)
+        return after, end
 
     def _acts(self, mention: Span) -> bool:
         """A person, a group, or a state (a place the knowledge base knows as one: "قصفت تركيا")."""
