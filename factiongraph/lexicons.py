@@ -213,6 +213,8 @@ class VerbRelations(LexiconFile):
     verbs: dict[str, VerbFrame]
     military_words: list[str]
     joint_subjects: dict[RelationType, RelationType]
+    judging_verbs: list[str]
+    judgements: dict[RelationType, list[str]]
 
 
 # --------------------------------------------------------------------------------------------

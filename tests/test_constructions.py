@@ -470,3 +470,19 @@ def test_constructions_a_deal_signed_between_two_sides_is_communication(nlp: Lan
 def test_constructions_a_named_counterpart_is_one_spoken_with(nlp: Language) -> None:
     text = "Hakan Fidan and his Iranian counterpart, Abbas Araghchi, met in Ankara."
     assert related(nlp, text, "CommWith", "Fidan", "Araghchi") or related(nlp, text, "CommWith", "his", "Araghchi")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Turkey considers the Kurdistan Workers' Party a terrorist organisation.", "Dislikes"),
+        ("The Levant Front regards Turkey as an ally.", "Likes"),
+    ],
+)
+def test_constructions_a_judging_verb_takes_its_type_from_the_predicate(nlp: Language, text: str, kind: str) -> None:
+    first, second = ("Turkey", "Kurdistan") if "Kurdistan" in text else ("Levant Front", "Turkey")
+    assert related(nlp, text, kind, first, second)
+
+
+def test_guard_a_judging_verb_without_a_judgement_says_nothing_of_hostility(nlp: Language) -> None:
+    assert not related(nlp, "Turkey considers the Levant Front's request.", "Dislikes", "Turkey", "Levant Front")

@@ -169,7 +169,7 @@ class RelationDecider:
         )
         if not presupposed and any(_inside(relation.source, c) and _inside(relation.target, c) for c in unasserted):
             return None  # a claim's stance keeps it: "does not believe that X attacked Y"
-        if path is not None and not presupposed and not self._asserted(path):
+        if path is not None and not presupposed and not self._asserted(path, relation.type):
             return None
         if path is not None and not presupposed and _leaves_a_relative_clause(path, self.clauses.owner_participles):
             return None  # "HTS, which drove out Zenki when ..., fought alongside the NFL": Zenki did not
@@ -199,11 +199,12 @@ class RelationDecider:
             words.append(token)
         return not any(t.lemma_.lower() in self.unasserting for t in words)
 
-    def _asserted(self, path: list[Token]) -> bool:
+    def _asserted(self, path: list[Token], relation_type: str) -> bool:
         """Whether nothing on the path, nor a clause it is the complement of, negates, hedges or
         conditions the relation ("did not attack", "is likely to attack", "threatened to attack").
 
-        A named event ("airstrikes against X") is taken as having happened wherever it is told."""
+        A named event ("airstrikes against X") is taken as having happened wherever it is told; an
+        attitude's own verb ("rejected X", "considers X a terrorist group") is the attitude, not a doubt."""
         top = path[_top(path)]
         chain = [t for t in path if t.pos_ in ("VERB", "AUX", "ADJ")]
         if top.pos_ == "NOUN":  # "the possibility of a rapprochement between X and Y"
@@ -214,7 +215,8 @@ class RelationDecider:
                 clause = clause.head
                 chain.append(clause)
         for token in chain:
-            if not self.clauses.asserted(token) or token.lemma_.lower() in self.unasserting:
+            attitude = token == top and relation_type in ("Likes", "Dislikes")
+            if not self.clauses.asserted(token) or (token.lemma_.lower() in self.unasserting and not attitude):
                 return False
             if any(c.dep_ in _MODIFIER_DEPS and c.lemma_.lower() in self.unasserting for c in token.children):
                 return False

@@ -57,6 +57,8 @@ def make_frames(nlp: Language, name: str, verbs_path: str | None, clauses_path: 
         frozenset(lexicon["military_words"]),
         lexicon["joint_subjects"],
         ClauseWords.read(clauses_path),
+        frozenset(lexicon["judging_verbs"]),
+        {word: kind for kind, words in lexicon["judgements"].items() for word in words},
     )
 
 
@@ -70,12 +72,16 @@ class FrameFinder:
         military: frozenset[str],
         joint_subjects: dict[str, str],
         clauses: ClauseWords,
+        judging_verbs: frozenset[str],
+        judgements: dict[str, str],
     ):
         self.verbs = verbs
         self.place_preps = place_preps
         self.military = military
         self.joint_subjects = joint_subjects
         self.clauses = clauses
+        self.judging_verbs = judging_verbs
+        self.judgements = judgements
 
     def __call__(self, doc: Doc) -> Doc:
         nested = span_keys(list(doc.spans[NESTED_KEY]))
@@ -99,10 +105,15 @@ class FrameFinder:
             if token.pos_ not in ("VERB", "AUX", "ADJ"):
                 continue
             frame = self.verbs.get(token.lemma_.lower())
+            judged = self._judgement(token) if token.lemma_.lower() in self.judging_verbs else None
+            if judged is not None:
+                frame = {"type": judged[0], "preps": []}  # "considers X a terrorist group", "regards X as an ally"
             if not self.clauses.asserted(token):
                 continue
             subjects, passive_objects = self._subjects(token, mention_at)
             objects = self._objects(token, frame, mention_at) + passive_objects if subjects or frame else []
+            if judged is not None and not objects:  # "considers [the YPG a terrorist group]": the clause's subject
+                objects = [(m, "") for m in self._with_conjuncts(judged[1], mention_at)]
             if frame and "event" in frame and token.pos_ == "VERB":
                 event = self._event(frame["event"], token, subjects, objects)
                 if event is not None:
@@ -155,6 +166,17 @@ class FrameFinder:
         doc._.fg_relations = found
         doc._.fg_events = events
         return doc
+
+    def _judgement(self, verb: Token) -> tuple[str, list[Token]] | None:
+        """What a verb that judges its object says of it, by the words of the predicate ("a terrorist
+        group", "as occupiers", "an ally"), and the subjects of a predicate parsed as a clause of its own."""
+        predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")]
+        predicates += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
+        predicates += [c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ in ("oprd", "appos")]
+        kinds = [self.judgements[t.lower_] for p in predicates for t in p.subtree if t.lower_ in self.judgements]
+        if not kinds:
+            return None
+        return kinds[0], [s for p in predicates for s in p.children if s.dep_ == "nsubj"]
 
     @staticmethod
     def _event(kind: str, verb: Token, subjects: list[Span], objects: list[tuple[Span, str]]) -> FoundEvent | None:
@@ -284,11 +306,12 @@ class FrameFinder:
                     for g in c.children
                     if g.dep_ == "pobj"
                 ]
-                # "SDF positions", "Russian air power": men and arms named after their side stand for it
+                # "SDF positions", "Russian air power", "the government's security branches": men and arms
+                # named after their side stand for it
                 queue += [
                     c
                     for c in token.children
-                    if c.dep_ in ("compound", "amod", "nmod")
+                    if c.dep_ in ("compound", "amod", "nmod", "poss")
                     and c.i in mention_at
                     and (mention_at[c.i].label_ != "Location" or _heads_a_place(token))  # not "the Sochi agreement"
                 ]
