@@ -551,6 +551,7 @@ class ArabicClaims(LexiconFile):
     content_openers: list[str]
     unnamed: list[str]
     speaks_for: list[str]
+    claim_links: list[str]
 
 
 # --------------------------------------------------------------------------------------------

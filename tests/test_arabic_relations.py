@@ -216,3 +216,8 @@ def test_relations_a_dateline_puts_its_town_in_its_state(nlp: Language) -> None:
     found = relations(doc)
     assert ("CoLocated", "qamishli", "syria") in found
     assert ("FightingAgainst", "turkey", "syrian-democratic-forces") in found  # "تركية": the state behind the drone
+
+
+def test_claims_a_second_reporting_verb_ends_the_first_claim_and_keeps_its_speaker(nlp: Language) -> None:
+    doc = nlp("وقال مظلوم عبدي إن قواته ستدافع عن أرضها، وأشار إلى أن قسد قد تلجأ إلى روسيا. وقال إن المعركة طويلة.")
+    assert claims(doc) == [("mazloum-abdi", "asserted"), ("mazloum-abdi", "possible"), ("mazloum-abdi", "asserted")]

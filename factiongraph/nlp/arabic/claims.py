@@ -15,6 +15,7 @@ for English (:class:`~factiongraph.nlp.claims.FoundClaim`), from cues kept as da
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -47,13 +48,15 @@ class ArabicClaims:
         self.openers = phrases(nlp, raw["content_openers"])
         self.unnamed = phrases(nlp, raw["unnamed"])
         self.speaks_for = phrases(nlp, raw["speaks_for"])
-        self.cue_keys = set(self.verbs) | self.sources | self.beliefs
+        self.verb_keys = set(self.verbs)
+        self.cue_keys = self.verb_keys | self.sources | self.beliefs
         self.longest = max(len(k) for k in [*self.cue_keys, *self.modals, *self.speaks_for])
         self.joiners = phrases(nlp, ["و", "،"])
+        self.links = {k for keys in phrases(nlp, raw["claim_links"]) for k in keys}
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[FoundClaim] = []
-        for span in doc.sents:
+        for number, span in enumerate(doc.sents):
             sentence = Sentence(span, self.joiners)
             skip_to = -1
             for token in sentence.words:
@@ -63,11 +66,26 @@ class ArabicClaims:
                 if cue is None:
                     continue
                 claim = self._claim(sentence, token, cue)
-                if claim is not None:
-                    found.append(claim)
-                    skip_to = claim.content.end if claim.content.start > token else token + len(cue)
+                if claim is None:
+                    continue
+                if claim.speaker is None and found and found[-1].speaker is not None and cue in self.verbs:
+                    if found[-1].evidence.start >= _previous_start(doc, span, number):
+                        claim = replace(claim, speaker=found[-1].speaker)  # "وقال إن ...": who spoke just before
+                found.append(claim)
+                skip_to = claim.content.end if claim.content.start > token else token + len(cue)
         doc._.fg_claims = found
         return doc
+
+    def _next_cue(self, sentence: Sentence, after: int) -> int:
+        """Where what is claimed stops: at a reporting verb joined by "و" or a comma ("إن ...، وأشار إلى
+        أن ..."; "..., فيما قال X"), else at the sentence's end."""
+        for i in sentence.words:
+            if i <= after or sentence.matches_at(i, self.verb_keys, self.longest) is None:
+                continue
+            before = sentence.doc[i - 1]
+            if before.text in "،," or before.norm_ in self.links:
+                return i - 1 if before.norm_ in self.links else i
+        return sentence.span.end
 
     def _claim(self, sentence: Sentence, token: int, cue: Phrase) -> FoundClaim | None:
         doc = sentence.doc
@@ -100,7 +118,7 @@ class ArabicClaims:
         if quote is not None:
             start, end = quote
         else:
-            start, end = self._content(sentence, content_from, sentence.span.end)
+            start, end = self._content(sentence, content_from, self._next_cue(sentence, content_from))
         if end <= start:
             return None
         if stance == "asserted":
@@ -210,3 +228,11 @@ class ArabicClaims:
 )
 def make_arabic_claims(nlp: Language, name: str, cues_path: str | None, kb_path: str | None) -> ArabicClaims:
     return ArabicClaims(nlp, load_lexicon(cues_path, "arabic_claims.json"), states(kb_path))
+
+
+def _previous_start(doc: Doc, sentence: Span, number: int) -> int:
+    """Where the sentence before ``sentence`` starts (its own start for the first)."""
+    if number == 0:
+        return sentence.start
+    previous = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+    return previous.start
