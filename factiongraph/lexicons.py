@@ -540,6 +540,8 @@ class ArabicNames(LexiconFile):
     kunya: list[str]
     person_max_words: int = Field(ge=1)
     stop_words: list[str]
+    known_as: list[str]
+    place_words: list[str]
 
 
 class ArabicClaims(LexiconFile):

@@ -63,3 +63,13 @@ def test_arabic_shorter_names_refer_back_to_the_actor_named_before() -> None:
     ids = {m.text: m.id_ for m in doc.spans[MENTIONS_KEY]}
     assert ids["الهيئة"] == ids["هيئة تحرير الشام"] == "hayat-tahrir-al-sham"
     assert ids["القحطاني"] == ids["أبو ماريا القحطاني"] != ""
+
+
+def test_arabic_a_name_known_as_another_and_a_capital_acting_for_its_state() -> None:
+    doc = load_arabic_pipeline()("اغتيل محمد عبد اللطيف، المعروف باسم أبو غنوم. وقالت أنقرة إن وفدها وصل إلى موسكو.")
+    assert [(r.type, r.source.text, r.target.text) for r in doc._.fg_relations if r.type == "IsSynonymOf"] == [
+        ("IsSynonymOf", "أبو غنوم", "محمد عبد اللطيف")
+    ]
+    ids = {m.text: m.id_ for m in doc.spans[MENTIONS_KEY]}
+    assert ids["أنقرة"] == "turkey"  # Ankara said: the state
+    assert ids["موسكو"] != "russia"  # arrived in Moscow: the city

@@ -18,16 +18,19 @@ a list after a plural kind word, where it can only be the conjunction.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from factiongraph.kb import load_kb
 from factiongraph.keys import name_key
 from factiongraph.lexicons import load_lexicon
 from factiongraph.nlp.arabic.reading import PUNCTUATION
 from factiongraph.nlp.arabic.tokens import cue_words
 from factiongraph.nlp.spans import MENTIONS_KEY, FoundRelation
+from factiongraph.places import PlaceIndex
 
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -47,7 +50,7 @@ def _definite(text: str) -> bool:
 class ArabicNames:
     """Discovers names after their openers and joins the shorter names that refer back (module docstring)."""
 
-    def __init__(self, raw: dict[str, Any]) -> None:
+    def __init__(self, raw: dict[str, Any], capitals: dict[str, str]) -> None:
         self.kinds: dict[tuple[str, ...], tuple[str, bool, int]] = {}
         for kind in raw["kinds"]:
             for head in kind["heads"]:
@@ -61,9 +64,12 @@ class ArabicNames:
             common += cue_words(load_lexicon(None, name))
         self.stop = frozenset(k for k in map(name_key, common) if k)
         self.hard_stop = frozenset(k for k in map(name_key, raw["stop_words"]) if k)
+        self.known_as = {tuple(name_key(w) for w in phrase.split()) for phrase in raw["known_as"]}
+        self.place_words = frozenset(name_key(w) for w in raw["place_words"])
+        self.capitals = capitals
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = [self._without_kind(m) for m in doc.spans[MENTIONS_KEY]]
+        mentions = [self._as_state(self._without_kind(m)) for m in doc.spans[MENTIONS_KEY]]
         taken = {i for m in mentions for i in range(m.start, m.end)}
         found: list[Span] = []
         i = 0
@@ -79,6 +85,7 @@ class ArabicNames:
         named = sorted([*mentions, *found], key=lambda m: m.start)
         found = [self._as_earlier(span, named, synonyms) for span in found]
         found += self._back_references(doc, named, taken, synonyms)
+        self._known_as(sorted([*mentions, *found], key=lambda m: m.start), synonyms)
         doc.spans[MENTIONS_KEY] = sorted([*mentions, *found], key=lambda m: m.start)
         doc._.fg_relations = [*(doc._.fg_relations or []), *synonyms]
         return doc
@@ -90,6 +97,21 @@ class ArabicNames:
         if mention.label_ != "Location" or len(mention) < 2 or self.kinds.get(head, ("", True))[1]:
             return mention
         return Span(mention.doc, mention.start + 1, mention.end, label=mention.label_, span_id=mention.id_)
+
+    def _as_state(self, mention: Span) -> Span:
+        """A state's capital not named as a place ("أطلقتها أنقرة", not "في أنقرة") stands for the state."""
+        state = self.capitals.get(name_key(mention.text)) if mention.label_ == "Location" else None
+        before = mention.doc[mention.start - 1] if mention.start > 0 else None
+        if state is None or (before is not None and name_key(before.text) in self.place_words):
+            return mention
+        return Span(mention.doc, mention.start, mention.end, label=mention.label_, span_id=state)
+
+    def _known_as(self, named: list[Span], synonyms: list[FoundRelation]) -> None:
+        """ "X، المعروف باسم Y": both are names of one actor."""
+        for first, second in zip(named, named[1:], strict=False):
+            words = tuple(name_key(t.text) for t in first.doc[first.end : second.start] if t.text not in PUNCTUATION)
+            if first.label_ in _ACTORS and words in self.known_as:
+                self._same(second, first, synonyms)
 
     def _namelike(self, token: Token, taken: set[int], *, definite_common: bool = False) -> bool:
         """A word that may stand in a name: Arabic, two letters or more, no common word, not found yet; after
@@ -231,9 +253,23 @@ class ListClitics:
         return doc
 
 
-@Language.factory("fg_ar_names", default_config={"names_path": None}, requires=["doc.spans"], assigns=["doc.spans"])
-def make_arabic_names(nlp: Language, name: str, names_path: str | None) -> ArabicNames:
-    return ArabicNames(load_lexicon(names_path, "arabic_names.json"))
+@Language.factory(
+    "fg_ar_names", default_config={"names_path": None, "kb_path": None}, requires=["doc.spans"], assigns=["doc.spans"]
+)
+def make_arabic_names(nlp: Language, name: str, names_path: str | None, kb_path: str | None) -> ArabicNames:
+    return ArabicNames(load_lexicon(names_path, "arabic_names.json"), _capitals(kb_path))
+
+
+def _capitals(kb_path: str | None) -> dict[str, str]:
+    """Each Arabic name of a state's seat (the knowledge base's ``seat``), by its key, with the state's id."""
+    index = PlaceIndex.default()
+    capitals = {}
+    for actor in load_kb(Path(kb_path) if kb_path else None).actors:
+        place = index.lookup(actor.seat) if actor.category == "state" and actor.seat else None
+        for place_name in place.names if place else ():
+            if _ARABIC.search(place_name):
+                capitals.setdefault(name_key(place_name), actor.id)
+    return capitals
 
 
 @Language.factory("fg_ar_list_clitics", default_config={"names_path": None}, retokenizes=True)
