@@ -221,3 +221,18 @@ def test_relations_a_dateline_puts_its_town_in_its_state(nlp: Language) -> None:
 def test_claims_a_second_reporting_verb_ends_the_first_claim_and_keeps_its_speaker(nlp: Language) -> None:
     doc = nlp("وقال مظلوم عبدي إن قواته ستدافع عن أرضها، وأشار إلى أن قسد قد تلجأ إلى روسيا. وقال إن المعركة طويلة.")
     assert claims(doc) == [("mazloum-abdi", "asserted"), ("mazloum-abdi", "possible"), ("mazloum-abdi", "asserted")]
+
+
+def test_relations_lists_and_sides_may_carry_their_men_or_a_quantity(nlp: Language) -> None:
+    doc = nlp("اندلعت اشتباكات بين عناصر هيئة تحرير الشام ومقاتلي الجيش الوطني السوري.")
+    assert ("FightingAgainst", "hayat-tahrir-al-sham", "syrian-national-army") in relations(doc)
+    doc = nlp("وتسيطر قوات سوريا الديمقراطية على معظم محافظة الحسكة وأغلب محافظة الرقة.")
+    found = relations(doc)
+    assert {("Controls", "syrian-democratic-forces", f"fg:{g}-governorate") for g in ("hasakah", "raqqa")} <= found
+
+
+def test_relations_a_group_led_by_a_person(nlp: Language) -> None:
+    doc = nlp("وقال لواء ثوار الرقة، الذي يقوده أحمد علوش، إنه لن ينسحب.")
+    assert ("InChargeOf", "أحمد علوش", "لواء ثوار الرقة") in {
+        (r.type, r.source.text, r.target.text) for r in doc._.fg_relations
+    }

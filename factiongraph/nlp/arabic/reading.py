@@ -42,9 +42,10 @@ def verb_phrases(nlp: Language, entry: dict) -> set[Phrase]:
 
 
 class Sentence:
-    """One sentence's word keys (punctuation and spaces dropped, each with its token index) and mentions."""
+    """One sentence's word keys (punctuation and spaces dropped, each with its token index) and mentions; the
+    ``fillers`` are words an item of a list may open with ("وأغلب Y", "ومقاتلي Y")."""
 
-    def __init__(self, sentence: Span, joiners: set[Phrase]) -> None:
+    def __init__(self, sentence: Span, joiners: set[Phrase], fillers: frozenset[str] = frozenset()) -> None:
         self.span = sentence
         self.doc = sentence.doc
         self.words = [t.i for t in sentence if not t.is_space and t.text not in PUNCTUATION]
@@ -55,6 +56,7 @@ class Sentence:
             if sentence.start <= m.start and m.end <= sentence.end and m.label_ != "Temporal"
         ]
         self.joiners = joiners
+        self.fillers = fillers
         self.lists = self._lists()
 
     def key(self, token: int) -> str:
@@ -100,6 +102,8 @@ class Sentence:
         if left.label_ != right.label_ and not {left.label_, right.label_} <= ACTORS:
             return False
         between = self.keys(left.end, right.start)
+        while between and between[-1] in self.fillers:  # "معظم X وأغلب Y": a list's items may carry a quantity
+            between = between[:-1]
         has_comma = any(self.doc[i].text in "،," for i in range(left.end, right.start))
         return between in self.joiners or (not between and has_comma)
 

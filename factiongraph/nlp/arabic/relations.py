@@ -97,6 +97,7 @@ class ArabicRelations:
         self.between_fillers = {k for keys in phrases(nlp, raw["between_fillers"]) for k in keys}
         self.object_fillers = {k for keys in phrases(nlp, raw["object_fillers"]) for k in keys}
         self.within = phrases(nlp, raw["within_words"])
+        self.list_fillers = frozenset(self.object_fillers | self.bodies)
         self.verb_keys, self.nominal_keys = set(self.verbs), set(self.nominals)
         self.longest = max(len(k) for k in [*self.between, *self.titles, *self.verbs, *self.nominals])
 
@@ -105,7 +106,7 @@ class ArabicRelations:
         events: list[FoundEvent] = []
         unasserted = [(c.content.start, c.content.end) for c in doc._.fg_claims or [] if c.stance != "asserted"]
         for span in doc.sents:
-            sentence = Sentence(span, self.joiners)
+            sentence = Sentence(span, self.joiners, self.list_fillers)
             if len(sentence.mentions) < 1:
                 continue
             found = self._between(sentence) + self._titles(sentence) + self._located(sentence, unasserted)
@@ -155,7 +156,7 @@ class ArabicRelations:
         start, end = 0, len(keys)
         while start < end - 1 and keys[start] in self.between_fillers:
             start += 1
-        while end > start + 1 and keys[end - 1] in self.object_fillers:
+        while end > start + 1 and (keys[end - 1] in self.object_fillers or keys[end - 1] in self.bodies):
             end -= 1
         return keys[start:end]
 
@@ -386,7 +387,8 @@ class ArabicRelations:
             if len(items) > 1:
                 return type_, event, items[0], items[1], "nominal"
             second = sentence.next_mention(first.end, 6)
-            if second is None or second.start >= end or sentence.keys(second.start - 1, second.start) != ("و",):
+            joined = sentence.keys(first.end, second.start) if second is not None else ()
+            if second is None or second.start >= end or not _and_then(joined, self.bodies):
                 return None
             return type_, event, first, second, "nominal"
         owner = sentence.next_mention(after, 2)
@@ -409,6 +411,11 @@ class ArabicRelations:
                 if any(before[i : i + len(p)] == p for p in self.place_preps for i in range(len(before))):
                     return mention
         return None
+
+
+def _and_then(keys: Phrase, bodies: set[str]) -> bool:
+    """Whether the words between the two sides of "بين X و Y" are و, then perhaps the men of Y ("ومقاتلي")."""
+    return bool(keys) and keys[0] == "و" and all(k in bodies for k in keys[1:])
 
 
 def _indefinite(key: str) -> str:
