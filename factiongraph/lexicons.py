@@ -524,6 +524,8 @@ class ArabicRelations(LexiconFile):
     between_fillers: list[str]
     object_fillers: list[str]
     within_words: list[str]
+    ranks: list[str]
+    title_pronouns: list[str]
 
 
 class _ArabicKind(_Strict):
@@ -542,6 +544,7 @@ class ArabicNames(LexiconFile):
     stop_words: list[str]
     known_as: list[str]
     place_words: list[str]
+    town_back: list[str]
 
 
 class ArabicClaims(LexiconFile):

@@ -236,3 +236,18 @@ def test_relations_a_group_led_by_a_person(nlp: Language) -> None:
     assert ("InChargeOf", "أحمد علوش", "لواء ثوار الرقة") in {
         (r.type, r.source.text, r.target.text) for r in doc._.fg_relations
     }
+
+
+def test_relations_titles_with_a_rank_or_a_pronoun(nlp: Language) -> None:
+    doc = nlp("وقال القائد العام لقوات سوريا الديمقراطية العميد مظلوم عبدي إن المعركة طويلة.")
+    assert ("InChargeOf", "mazloum-abdi", "syrian-democratic-forces") in relations(doc)
+    doc = nlp("أعلن تنظيم الدولة الإسلامية مقتل زعيمه أبو الحسن الهاشمي القرشي.")
+    assert ("InChargeOf", "أبو الحسن الهاشمي القرشي", "تنظيم الدولة الإسلامية") in {
+        (r.type, r.source.text, r.target.text) for r in doc._.fg_relations
+    }
+
+
+def test_names_the_town_refers_back_to_the_town_named_last(nlp: Language) -> None:
+    doc = nlp("اقتربت الفصائل من مدينة منبج. ودخلت قوات سوريا الديمقراطية المدينة صباح الجمعة.")
+    ids = [m.id_ for m in doc.spans[MENTIONS_KEY] if m.text in ("منبج", "المدينة")]
+    assert len(ids) == 2 and ids[0] == ids[1] != ""

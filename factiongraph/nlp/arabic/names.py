@@ -67,6 +67,8 @@ class ArabicNames:
         self.known_as = {tuple(name_key(w) for w in phrase.split()) for phrase in raw["known_as"]}
         self.place_words = frozenset(name_key(w) for w in raw["place_words"])
         self.capitals = capitals
+        self.town_back = frozenset(raw["town_back"])
+        self.places = PlaceIndex.default()
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = [self._as_state(self._without_kind(m)) for m in doc.spans[MENTIONS_KEY]]
@@ -190,12 +192,16 @@ class ArabicNames:
     def _back_references(
         self, doc: Doc, named: list[Span], taken: set[int], synonyms: list[FoundRelation]
     ) -> list[Span]:
-        """A person's last name alone, and a group's kind word with the article, after the full name."""
+        """A person's last name alone, a group's kind word with the article, after the full name; "المدينة"
+        after a town's name."""
         lasts: dict[str, Span] = {}
         heads: dict[str, Span] = {}
+        town: Span | None = None
         found = []
         for token in doc:
             for earlier in named:
+                if earlier.end == token.i and earlier.label_ == "Location" and self._is_town(earlier):
+                    town = earlier
                 if earlier.end <= token.i and len(earlier) > 1 and earlier.label_ in _ACTORS:
                     index = lasts if earlier.label_ == "Person" else heads
                     word = earlier[-1] if earlier.label_ == "Person" else earlier[0]
@@ -203,6 +209,10 @@ class ArabicNames:
             if token.i in taken or not _ARABIC.match(token.text):
                 continue
             text, key = _bare(token), name_key(token.text)
+            if text in self.town_back and town is not None:
+                found.append(self._same(Span(doc, token.i, token.i + 1, label="Location"), town, synonyms))
+                taken.add(token.i)
+                continue
             earlier = lasts.get(key) if key not in self.stop else None
             head = heads.get(key)
             if earlier is None and head is not None and _definite(text) and not _definite(_bare(head[0])):
@@ -212,6 +222,13 @@ class ArabicNames:
                 found.append(self._same(span, earlier, synonyms))
                 taken.add(token.i)
         return found
+
+    def _is_town(self, mention: Span) -> bool:
+        """A town or a village: a place the gazetteer pins to a town, or one named after a kind word."""
+        if not mention.id_:
+            return True
+        place = self.places.lookup(mention.text)
+        return place is not None and place.precision == "town"
 
     @staticmethod
     def _same(span: Span, earlier: Span, synonyms: list[FoundRelation]) -> Span:

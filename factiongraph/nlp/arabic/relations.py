@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from factiongraph.lexicons import load_lexicon
 from factiongraph.nlp.arabic.reading import ACTORS, Phrase, Sentence, phrases, states, verb_phrases
-from factiongraph.nlp.spans import FoundEvent, FoundRelation
+from factiongraph.nlp.spans import MENTIONS_KEY, FoundEvent, FoundRelation
 
 _SYMMETRIC = frozenset({"FightingAgainst", "AlliesOf", "CommWith", "CoLocated"})
 _HOSTILE = frozenset({"FightingAgainst", "Dislikes"})
@@ -97,6 +97,8 @@ class ArabicRelations:
         self.between_fillers = {k for keys in phrases(nlp, raw["between_fillers"]) for k in keys}
         self.object_fillers = {k for keys in phrases(nlp, raw["object_fillers"]) for k in keys}
         self.within = phrases(nlp, raw["within_words"])
+        self.ranks = {k for keys in phrases(nlp, raw["ranks"]) for k in keys}
+        self.pronouns = {k for keys in phrases(nlp, raw["title_pronouns"]) for k in keys}
         self.list_fillers = frozenset(self.object_fillers | self.bodies)
         self.verb_keys, self.nominal_keys = set(self.verbs), set(self.nominals)
         self.longest = max(len(k) for k in [*self.between, *self.titles, *self.verbs, *self.nominals])
@@ -207,14 +209,32 @@ class ArabicRelations:
                 if type_:
                     found += self._relation(type_, first, second, sentence, "title")
             if first.label_ == "Organisation" and second.label_ == "Person":
-                if sentence.keys(first.end, second.start):
-                    continue
+                if any(k not in self.ranks for k in sentence.keys(first.end, second.start)):
+                    continue  # "قائد Y العقيد X": a rank may stand before the person
                 before = [i for i in sentence.words if i < first.start][-(self.longest + self.max_filler + 1) :]
                 for start in before:
                     type_ = self._title(sentence, sentence.keys(start, first.start))
                     if type_:
                         found += self._relation(type_, second, first, sentence, "title")
                         break
+        return found + self._own_titles(sentence)
+
+    def _own_titles(self, sentence: Sentence) -> list[FoundRelation]:
+        """ "زعيمه X", "المتحدث باسمه X": a title with a pronoun, then a person, is a title of the group
+        named last before it in the article."""
+        found = []
+        groups = [m for m in sentence.doc.spans[MENTIONS_KEY] if m.label_ == "Organisation"]
+        for person in sentence.mentions:
+            if person.label_ != "Person" or person.start < 2:
+                continue
+            pronoun = sentence.doc[person.start - 1]
+            if pronoun.norm_ not in self.pronouns or pronoun.whitespace_ == "" and pronoun.i + 1 != person.start:
+                continue
+            words = [i for i in sentence.words if i < pronoun.i][-(self.longest + 1) :]
+            type_ = next((t for start in words if (t := self._title(sentence, sentence.keys(start, pronoun.i)))), None)
+            group = next((g for g in reversed(groups) if g.end <= person.start), None)
+            if type_ and group is not None:
+                found.append(FoundRelation(type_, person, group, sentence.span, "title", self.confidence["title"]))
         return found
 
     def _located(self, sentence: Sentence, unasserted: list[tuple[int, int]]) -> list[FoundRelation]:
@@ -365,6 +385,8 @@ class ArabicRelations:
             between = between[len(prep) :]
         elif prep is not None:
             between = between[: -len(prep)]
+        if between and _indefinite(between[0]) in self.title_words and len(between) <= 4:
+            return True  # "اعتقلت X القيادي في الغرفة Y": the object is the person the title names
         return len(between) <= 1 or all(
             k in self.bodies
             or k in self.object_fillers
