@@ -251,3 +251,12 @@ def test_names_the_town_refers_back_to_the_town_named_last(nlp: Language) -> Non
     doc = nlp("اقتربت الفصائل من مدينة منبج. ودخلت قوات سوريا الديمقراطية المدينة صباح الجمعة.")
     ids = [m.id_ for m in doc.spans[MENTIONS_KEY] if m.text in ("منبج", "المدينة")]
     assert len(ids) == 2 and ids[0] == ids[1] != ""
+
+
+def test_relations_a_camp_of_a_group_and_a_title_in_the_accusative(nlp: Language) -> None:
+    doc = nlp("وسيطرت الفصائل على معسكر التكبالي التابع لهيئة تحرير الشام.")
+    assert ("Controls", "hayat-tahrir-al-sham", "معسكر التكبالي") in {
+        (r.type, r.source.id_, r.target.text) for r in doc._.fg_relations
+    }
+    doc = nlp("أعلن التنظيم تعيين أبو الحسين الحسيني القرشي أميراً جديداً لتنظيم الدولة الإسلامية.")
+    assert ("InChargeOf", "أبو الحسين الحسيني القرشي") in {(r.type, r.source.text) for r in doc._.fg_relations}

@@ -62,11 +62,11 @@ class ArabicRelations:
         self.states = states
         self.confidence = raw["confidence"]
         self.min_confidence = min_confidence
-        self.between: dict[Phrase, _Rule] = {}
+        self.between: dict[Phrase, list[_Rule]] = {}
         for rule in raw["between"]:
             entry = _Rule(rule["type"], frozenset(rule["first"]), frozenset(rule["second"]), rule["source"])
             for keys in phrases(nlp, rule["phrases"]):
-                self.between.setdefault(keys, entry)
+                self.between.setdefault(keys, []).append(entry)
         self.titles = {keys: t["type"] for t in raw["titles"] for keys in phrases(nlp, t["words"])}
         self.title_links = phrases(nlp, raw["title_links"])
         self.title_words = {k for keys in self.titles for k in keys}
@@ -143,8 +143,9 @@ class ArabicRelations:
         """Pairs of neighbouring mentions whose words between are a phrase of the lexicon."""
         found = []
         for first, second in zip(sentence.mentions, sentence.mentions[1:], strict=False):
-            rule = self.between.get(self._trimmed(sentence.keys(first.end, second.start)))
-            if rule is None or first.label_ not in rule.first or second.label_ not in rule.second:
+            rules = self.between.get(self._trimmed(sentence.keys(first.end, second.start)), [])
+            rule = next((r for r in rules if first.label_ in r.first and second.label_ in r.second), None)
+            if rule is None:
                 continue
             source, target = (first, second) if rule.source == "first" else (second, first)
             found += self._relation(rule.type, source, target, sentence, "between")
@@ -190,6 +191,8 @@ class ArabicRelations:
     def _title(self, sentence: Sentence, keys: Phrase) -> str | None:
         """The relation a title gives, for the words between a person and a group: the title, up to
         ``max_filler`` more words ("القائد العام"), and a word that links it to the group ("لـ", "في")."""
+        if keys:
+            keys = (_indefinite(keys[0]), *keys[1:])  # "أميراً جديداً للتنظيم": the accusative of a title
         for cut in range(len(keys), 0, -1):
             head, rest = keys[:cut], keys[cut:]
             if head not in self.titles:
@@ -437,6 +440,8 @@ class ArabicRelations:
 
 def _and_then(keys: Phrase, bodies: set[str]) -> bool:
     """Whether the words between the two sides of "بين X و Y" are و, then perhaps the men of Y ("ومقاتلي")."""
+    if keys[:2] == ("من", "جهه"):  # "بين X من جهة و Y من جهة أخرى"
+        keys = keys[2:]
     return bool(keys) and keys[0] == "و" and all(k in bodies for k in keys[1:])
 
 
