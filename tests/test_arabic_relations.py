@@ -260,3 +260,9 @@ def test_relations_a_camp_of_a_group_and_a_title_in_the_accusative(nlp: Language
     }
     doc = nlp("أعلن التنظيم تعيين أبو الحسين الحسيني القرشي أميراً جديداً لتنظيم الدولة الإسلامية.")
     assert ("InChargeOf", "أبو الحسين الحسيني القرشي") in {(r.type, r.source.text) for r in doc._.fg_relations}
+
+
+def test_relations_a_verbs_object_past_what_describes_its_subject_and_a_date(nlp: Language) -> None:
+    doc = nlp("سيطرت قوات الحزام الأمني الموالية للمجلس الانتقالي الجنوبي، أمس السبت، على مدينة عدن.")
+    found = {(r.type, r.source.text, r.target.text) for r in doc._.fg_relations}
+    assert ("Controls", "قوات الحزام الأمني", "عدن") in found

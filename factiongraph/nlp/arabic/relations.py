@@ -335,7 +335,7 @@ class ArabicRelations:
         if subject is None:
             subject = sentence.next_mention(verb + 1, _SUBJECT_REACH)
             if subject is not None and subject.end <= end and self._acts(subject):
-                after = sentence.items(subject)[-1].end
+                after = self._past_modifiers(sentence, sentence.items(subject)[-1].end, end)
             else:
                 subject = self._topic(sentence, verb)
                 if subject is None:
@@ -351,6 +351,21 @@ class ArabicRelations:
         elif obj is not None and kind not in frame.objects:
             obj = None  # a town is no side of a fight: it is where it happened
         return type_, frame.event, subject, obj, "verb"
+
+    def _past_modifiers(self, sentence: Sentence, after: int, end: int) -> int:
+        """Past what describes the subject ("X الموالية لـ Z") and a date set off after it ("، أمس السبت،"):
+        where the verb's object may start."""
+        while (following := sentence.next_mention(after, 4)) is not None and following.start < end:
+            keys = self._trimmed(sentence.keys(after, following.start))
+            if not keys or keys not in self.between:
+                break
+            after = sentence.items(following)[-1].end
+        dates = [m for m in sentence.doc.spans[MENTIONS_KEY] if m.label_ == "Temporal" and m.start >= after]
+        date = dates[0] if dates else None
+        if date is not None and not sentence.keys(after, date.start):
+            comma = next((i for i in range(date.end, min(date.end + 3, end)) if sentence.doc[i].text in "،,"), None)
+            after = comma + 1 if comma is not None else after
+        return after
 
     def _past_relative(self, sentence: Sentence, after: int, end: int) -> tuple[int, int]:
         """Where a verb's object is looked for once a relative clause set off by commas after the subject is
