@@ -266,3 +266,8 @@ def test_relations_a_verbs_object_past_what_describes_its_subject_and_a_date(nlp
     doc = nlp("سيطرت قوات الحزام الأمني الموالية للمجلس الانتقالي الجنوبي، أمس السبت، على مدينة عدن.")
     found = {(r.type, r.source.text, r.target.text) for r in doc._.fg_relations}
     assert ("Controls", "قوات الحزام الأمني", "عدن") in found
+
+
+def test_relations_a_symmetric_verb_with_two_subjects_joins_them(nlp: Language) -> None:
+    doc = nlp("وقع أحمد الشرع ومظلوم عبدي اتفاقاً في دمشق.")
+    assert ("CommWith", "abu-mohammad-al-jolani", "mazloum-abdi") in relations(doc)

@@ -300,6 +300,10 @@ class ArabicRelations:
             place = self._place(sentence, max(token, (target or source).end), end)
             if target is not None:
                 relations += self._relation(type_, source, target, sentence, construction)
+            elif construction == "verb" and type_ in _SYMMETRIC and len(sentence.items(source)) > 1:
+                first, *others = sentence.items(source)  # "التقى X و Y", "وقع X و Y اتفاقاً": with each other
+                for other in others:
+                    relations += self._relation(type_, first, other, sentence, construction)
             sides = [
                 *sentence.items(source),
                 *(sentence.items(target) if target is not None and type_ in _SYMMETRIC else []),
