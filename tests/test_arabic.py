@@ -73,3 +73,11 @@ def test_arabic_a_name_known_as_another_and_a_capital_acting_for_its_state() -> 
     ids = {m.text: m.id_ for m in doc.spans[MENTIONS_KEY]}
     assert ids["أنقرة"] == "turkey"  # Ankara said: the state
     assert ids["موسكو"] != "russia"  # arrived in Moscow: the city
+
+
+def test_arabic_a_quoted_name_after_a_kind_word_and_the_kind_word_referring_back() -> None:
+    text = "اندلعت اشتباكات مع غرفة عمليات «فاثبتوا». واعتقلت الهيئة القيادي في الغرفة أبو مالك التلي."
+    doc = load_arabic_pipeline()(text)
+    found = {m.text: m.label_ for m in doc.spans[MENTIONS_KEY]}
+    assert found["فاثبتوا"] == found["الغرفة"] == "Organisation"
+    assert ("IsSynonymOf", "الغرفة", "فاثبتوا") in {(r.type, r.source.text, r.target.text) for r in doc._.fg_relations}

@@ -36,6 +36,8 @@ _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _JOINERS = frozenset({"و", "،", ","})
 _ACTORS = frozenset({"Person", "Organisation"})
+_OPENING_QUOTES = frozenset('«"“')
+_CLOSING_QUOTES = frozenset('»"”')
 
 
 def _bare(token: Token) -> str:
@@ -71,12 +73,13 @@ class ArabicNames:
         self.places = PlaceIndex.default()
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = [self._as_state(self._without_kind(m)) for m in doc.spans[MENTIONS_KEY]]
+        mentions = [self._as_state(self._without_kind(m)) for m in doc.spans[MENTIONS_KEY] if not self._in_name(m)]
         taken = {i for m in mentions for i in range(m.start, m.end)}
         found: list[Span] = []
+        quoted: dict[str, Span] = {}
         i = 0
         while i < len(doc):
-            spans = [] if i in taken else self._opened(doc, i, taken)
+            spans = [] if i in taken else self._opened(doc, i, taken, quoted)
             if not spans:
                 i += 1
                 continue
@@ -86,7 +89,7 @@ class ArabicNames:
         synonyms: list[FoundRelation] = []
         named = sorted([*mentions, *found], key=lambda m: m.start)
         found = [self._as_earlier(span, named, synonyms) for span in found]
-        found += self._back_references(doc, named, taken, synonyms)
+        found += self._back_references(doc, named, taken, synonyms, quoted)
         self._known_as(sorted([*mentions, *found], key=lambda m: m.start), synonyms)
         doc.spans[MENTIONS_KEY] = sorted([*mentions, *found], key=lambda m: m.start)
         doc._.fg_relations = [*(doc._.fg_relations or []), *synonyms]
@@ -99,6 +102,11 @@ class ArabicNames:
         if mention.label_ != "Location" or len(mention) < 2 or self.kinds.get(head, ("", True))[1]:
             return mention
         return Span(mention.doc, mention.start + 1, mention.end, label=mention.label_, span_id=mention.id_)
+
+    def _in_name(self, mention: Span) -> bool:
+        """A nationality after a town's kind word is a word of its name ("قرية عرب سعيد")."""
+        head = (_bare(mention.doc[mention.start - 1]),) if mention.start > 0 else ()
+        return mention.label_ == "Nationality" and head in self.kinds and not self.kinds[head][1]
 
     def _as_state(self, mention: Span) -> Span:
         """A state's capital not named as a place ("أطلقتها أنقرة", not "في أنقرة") stands for the state."""
@@ -139,9 +147,10 @@ class ArabicNames:
             end += 1
         return end
 
-    def _opened(self, doc: Doc, i: int, taken: set[int]) -> list[Span]:
+    def _opened(self, doc: Doc, i: int, taken: set[int], quoted: dict[str, Span]) -> list[Span]:
         """The name opened at token ``i`` by a kind word, a given name or a kunya; after a plural kind word,
-        every name of the list ("بلدات A و B، C")."""
+        every name of the list ("بلدات A و B، C"); a name in quotes after a kind word ("غرفة عمليات «فاثبتوا»"),
+        which "الغرفة" then refers back to (``quoted``, by the kind word)."""
         text = _bare(doc[i])
         if text in self.plural:
             return self._listed(doc, i + 1, taken)
@@ -151,6 +160,10 @@ class ArabicNames:
                 if not doc[i + width - 1].whitespace_:
                     return []
                 label, keep, limit = self.kinds[head]
+                name = self._quoted(doc, i + width, taken, label)
+                if name is not None:
+                    quoted.setdefault(name_key(head[0]), name)
+                    return [name]
                 end = self._run(doc, i + width, limit, taken, label=label)
                 return [Span(doc, i if keep else i + width, end, label=label)] if end > i + width else []
         if text in self.given or text in self.kunya:
@@ -158,6 +171,15 @@ class ArabicNames:
             if end > i + 1:
                 return [Span(doc, i, end, label="Person")]
         return []
+
+    def _quoted(self, doc: Doc, start: int, taken: set[int], label: str) -> Span | None:
+        """The words in quotes at ``start`` ("«فاثبتوا»"), at most four, none of them found yet."""
+        if start >= len(doc) or doc[start].text not in _OPENING_QUOTES:
+            return None
+        close = next((j for j in range(start + 1, min(start + 6, len(doc))) if doc[j].text in _CLOSING_QUOTES), None)
+        if close is None or close == start + 1 or any(j in taken for j in range(start + 1, close)):
+            return None
+        return Span(doc, start + 1, close, label=label)
 
     def _listed(self, doc: Doc, start: int, taken: set[int]) -> list[Span]:
         """The places of a list after a plural kind word, each of up to two words."""
@@ -190,7 +212,7 @@ class ArabicNames:
         return span
 
     def _back_references(
-        self, doc: Doc, named: list[Span], taken: set[int], synonyms: list[FoundRelation]
+        self, doc: Doc, named: list[Span], taken: set[int], synonyms: list[FoundRelation], quoted: dict[str, Span]
     ) -> list[Span]:
         """A person's last name alone, a group's kind word with the article, after the full name; "المدينة"
         after a town's name."""
@@ -217,6 +239,8 @@ class ArabicNames:
             head = heads.get(key)
             if earlier is None and head is not None and _definite(text) and not _definite(_bare(head[0])):
                 earlier = head
+            if earlier is None and _definite(text) and key in quoted and quoted[key].end <= token.i:
+                earlier = quoted[key]
             if earlier is not None:
                 span = Span(doc, token.i, token.i + 1, label=earlier.label_)
                 found.append(self._same(span, earlier, synonyms))

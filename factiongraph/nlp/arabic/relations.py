@@ -346,6 +346,10 @@ class ArabicRelations:
                     return None
         after, end = self._past_relative(sentence, after, end)
         obj = sentence.next_mention(after, _OBJECT_REACH)
+        titled = obj is not None and sentence.keys(after, obj.start)[:1]
+        person = sentence.next_mention(obj.end, 0) if obj is not None and obj.label_ != "Person" else None
+        if titled and _indefinite(titled[0]) in self.title_words and person is not None and person.label_ == "Person":
+            obj = person  # "اعتقلت X القيادي في الغرفة Y": the person the title names, not the group
         if obj is not None and (obj.start >= end or not self._object_linked(sentence, after, obj, frame)):
             obj = None
         type_ = frame.type
