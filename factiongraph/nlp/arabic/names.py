@@ -28,7 +28,7 @@ from factiongraph.kb import load_kb
 from factiongraph.keys import name_key
 from factiongraph.lexicons import load_lexicon
 from factiongraph.nlp.arabic.reading import PUNCTUATION
-from factiongraph.nlp.arabic.tokens import cue_words
+from factiongraph.nlp.arabic.tokens import cue_words, verb_forms
 from factiongraph.nlp.spans import MENTIONS_KEY, FoundRelation
 from factiongraph.places import PlaceIndex
 
@@ -62,9 +62,13 @@ class ArabicNames:
         self.kunya = frozenset(raw["kunya"])
         self.person_words = raw["person_max_words"]
         common = [*raw["stop_words"], *load_lexicon(None, "arabic_words.json")["words"]]
+        stems: set[str] = set()
         for name in ("arabic_relations.json", "arabic_claims.json", "date_rules.json"):
-            common += cue_words(load_lexicon(None, name))
-        self.stop = frozenset(k for k in map(name_key, common) if k)
+            lexicon = load_lexicon(None, name)
+            common += cue_words(lexicon)
+            stems |= _present_stems(lexicon)
+        # a present stem is no word ("عرب" of "يعرب"); its inflected forms are
+        self.stop = frozenset(k for k in map(name_key, common) if k) - {name_key(s) for s in stems}
         self.hard_stop = frozenset(k for k in map(name_key, raw["stop_words"]) if k)
         self.known_as = {tuple(name_key(w) for w in phrase.split()) for phrase in raw["known_as"]}
         self.place_words = frozenset(name_key(w) for w in raw["place_words"])
@@ -261,6 +265,19 @@ class ArabicNames:
         sentence = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
         synonyms.append(FoundRelation("IsSynonymOf", span, earlier, sentence, "back-reference", 1.0))
         return span
+
+
+def _present_stems(lexicon: object) -> set[str]:
+    """The present stems of a lexicon's verbs, wherever they sit, that are none of the verb's forms ("عرب" of
+    "يعرب", not "قصف" of "يقصف", which is a form too)."""
+    if isinstance(lexicon, dict):
+        stem = lexicon.get("present")
+        forms = {*verb_forms(lexicon), *lexicon.get("forms", [])} if isinstance(stem, str) else set()
+        found = {stem} if isinstance(stem, str) and stem not in forms else set()
+        return found.union(*(_present_stems(v) for v in lexicon.values()))
+    if isinstance(lexicon, list):
+        return set().union(*(_present_stems(v) for v in lexicon))
+    return set()
 
 
 class ListClitics:
