@@ -35,7 +35,7 @@ def _re3d_keeps(relation: FoundRelation) -> bool:
     if relation.type != "IsSynonymOf":
         return True
     first, second = sorted((relation.source, relation.target), key=lambda s: s.start)
-    return bool(first.doc.text[first.end_char : second.start_char].strip())
+    return bool(first.doc[first.end : second.start].text.strip())  # the tokens between, not the whole text
 
 
 def document_id(article: Article) -> str:

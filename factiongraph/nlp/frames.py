@@ -24,6 +24,7 @@ from factiongraph.nlp.spans import (
     ClauseWords,
     FoundEvent,
     FoundRelation,
+    mentions_per_token,
     read_lexicon,
     span_keys,
 )
@@ -101,9 +102,11 @@ class FrameFinder:
         found = list(doc._.fg_relations or [])
         events: list[FoundEvent] = []
         seen = {(r.type, r.source.start, r.target.start) for r in found}
+        held = mentions_per_token(doc)
+        states = span_keys(list(doc.spans.get(STATES_KEY, [])))
         for token in doc:
-            if token.pos_ not in ("VERB", "AUX", "ADJ"):
-                continue
+            if token.pos_ not in ("VERB", "AUX", "ADJ") or held[token.i] == 0:
+                continue  # an event needs an actor, a relation two
             frame = self.verbs.get(token.lemma_.lower())
             judged = self._judgement(token) if token.lemma_.lower() in self.judging_verbs else None
             if judged is not None:
@@ -150,7 +153,7 @@ class FrameFinder:
                         found.append(FoundRelation("CoLocated", formed, place, token.sent, "formed-in"))
             for subject in subjects:
                 for obj, prep in objects:
-                    relation_type = self._type(frame, obj, prep)
+                    relation_type = self._type(frame, obj, prep, (obj.start, obj.end) in states)
                     if relation_type is None or subject.start == obj.start:
                         continue
                     key = (relation_type, subject.start, obj.start)
@@ -317,9 +320,9 @@ class FrameFinder:
                 ]
         return mentions
 
-    def _type(self, frame: dict[str, Any] | None, obj: Span, prep: str) -> str | None:
-        """The relation a verb and its object make, under the types each end may have."""
-        state = (obj.start, obj.end) in span_keys(list(obj.doc.spans.get(STATES_KEY, [])))
+    def _type(self, frame: dict[str, Any] | None, obj: Span, prep: str, state: bool) -> str | None:
+        """The relation a verb and its object make, under the types each end may have (``state``: the
+        object is a state named as a place)."""
         if obj.label_ == "Location":
             if frame and frame["type"] in ("Controls", "FightingAgainst") and (not prep or prep in frame["preps"]):
                 return frame["type"]

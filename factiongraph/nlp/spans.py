@@ -65,6 +65,17 @@ def span_keys(spans: list[Span]) -> set[tuple[int, int]]:
     return {(s.start, s.end) for s in spans}
 
 
+def mentions_per_token(doc: Doc) -> list[int]:
+    """For each token, how many mentions its sentence holds: a sentence with fewer than two has no
+    relation in it, and the rules that read the parse can pass over its words."""
+    counts = [0] * len(doc)
+    starts = [m.start for m in doc.spans[MENTIONS_KEY]]
+    for sentence in doc.sents:
+        held = sum(1 for start in starts if sentence.start <= start < sentence.end)
+        counts[sentence.start : sentence.end] = [held] * (sentence.end - sentence.start)
+    return counts
+
+
 @dataclass(frozen=True)
 class ClauseWords:
     """The words of ``clauses.json``: what opens a describing clause, and what keeps one from asserting."""

@@ -29,6 +29,7 @@ from factiongraph.nlp.spans import (
     STATES_KEY,
     ClauseWords,
     FoundRelation,
+    mentions_per_token,
     read_lexicon,
 )
 
@@ -220,10 +221,11 @@ class StructureFinder:
     def __call__(self, doc: Doc) -> Doc:
         mentions = _Mentions(doc, self.clauses, self.words.arms_nouns)
         found: list[FoundRelation] = list(doc._.fg_relations or [])
+        held = mentions_per_token(doc)
         for token in doc:
             pos = token.pos_
-            if pos not in _CONTENT:
-                continue  # punctuation, determiners, numbers: no construction starts there
+            if pos not in _CONTENT or held[token.i] < 2:
+                continue  # punctuation, determiners, numbers, a sentence of one mention: no construction
             lemma, lower = token.lemma_.lower(), token.lower_
             if pos in ("NOUN", "PROPN") or token.dep_ in _NOUN_SLOTS:
                 if lower in self.words.title_type or lemma in self.words.title_type:
