@@ -271,3 +271,9 @@ def test_relations_a_verbs_object_past_what_describes_its_subject_and_a_date(nlp
 def test_relations_a_symmetric_verb_with_two_subjects_joins_them(nlp: Language) -> None:
     doc = nlp("وقع أحمد الشرع ومظلوم عبدي اتفاقاً في دمشق.")
     assert ("CommWith", "abu-mohammad-al-jolani", "mazloum-abdi") in relations(doc)
+
+
+def test_relations_founding_leading_and_belonging_verbs(nlp: Language) -> None:
+    doc = nlp("وأسس أبو محمد الجولاني هيئة تحرير الشام. وينتمي أبو ماريا القحطاني إلى هيئة تحرير الشام.")
+    found = {(r.type, r.target.id_) for r in doc._.fg_relations}
+    assert {("InChargeOf", "hayat-tahrir-al-sham"), ("BelongsTo", "hayat-tahrir-al-sham")} <= found
