@@ -486,3 +486,8 @@ def test_constructions_a_judging_verb_takes_its_type_from_the_predicate(nlp: Lan
 
 def test_guard_a_judging_verb_without_a_judgement_says_nothing_of_hostility(nlp: Language) -> None:
     assert not related(nlp, "Turkey considers the Levant Front's request.", "Dislikes", "Turkey", "Levant Front")
+
+
+def test_constructions_a_name_before_a_place_noun_is_a_place_whatever_the_model_says(nlp: Language) -> None:
+    text = "The Asayish took control of the al-Tay neighbourhood in Qamishli on Sunday."
+    assert related(nlp, text, "CoLocated", "al-Tay", "Qamishli")

@@ -155,3 +155,8 @@ def test_references_a_titled_person_holds_the_role_the_kb_gives_towards_a_named_
 def test_references_an_untitled_name_gets_no_role_from_the_kb(fresh_db: Database, tmp_path: Path) -> None:
     found = edges(fresh_db, "The Syrian government rejected the plan, Assad's critics said.", tmp_path)
     assert not any(kind == "InChargeOf" for kind, _, _ in found)
+
+
+def test_references_a_description_with_a_name_in_apposition_is_that_name(fresh_db: Database, tmp_path: Path) -> None:
+    found = edges(fresh_db, "The camp is guarded by the SDF's internal security forces, the Asayish.", tmp_path)
+    assert ("BelongsTo", "Asayish", "Syrian Democratic Forces") in found

@@ -52,6 +52,7 @@ def _heads_a_place(token: Token) -> bool:
 )
 def make_frames(nlp: Language, name: str, verbs_path: str | None, clauses_path: str | None) -> FrameFinder:
     lexicon = read_lexicon(verbs_path, "verb_relations.json")
+    constructions = read_lexicon(None, "constructions.json")
     return FrameFinder(
         lexicon["verbs"],
         frozenset(lexicon["places"]),
@@ -60,6 +61,7 @@ def make_frames(nlp: Language, name: str, verbs_path: str | None, clauses_path: 
         ClauseWords.read(clauses_path),
         frozenset(lexicon["judging_verbs"]),
         {word: kind for kind, words in lexicon["judgements"].items() for word in words},
+        frozenset(constructions["body_nouns"]) | frozenset(constructions["arms_nouns"]),
     )
 
 
@@ -75,6 +77,7 @@ class FrameFinder:
         clauses: ClauseWords,
         judging_verbs: frozenset[str],
         judgements: dict[str, str],
+        bodies: frozenset[str],
     ):
         self.verbs = verbs
         self.place_preps = place_preps
@@ -83,6 +86,7 @@ class FrameFinder:
         self.clauses = clauses
         self.judging_verbs = judging_verbs
         self.judgements = judgements
+        self.bodies = bodies
 
     def __call__(self, doc: Doc) -> Doc:
         nested = span_keys(list(doc.spans[NESTED_KEY]))
@@ -310,11 +314,16 @@ class FrameFinder:
                     if g.dep_ == "pobj"
                 ]
                 # "SDF positions", "Russian air power", "the government's security branches": men and arms
-                # named after their side stand for it
+                # named after their side stand for it (a possessive only on a body: not "the SDF's Kurdish core")
+                owned = (
+                    ("compound", "amod", "nmod", "poss")
+                    if token.lower_ in self.bodies
+                    else ("compound", "amod", "nmod")
+                )
                 queue += [
                     c
                     for c in token.children
-                    if c.dep_ in ("compound", "amod", "nmod", "poss")
+                    if c.dep_ in owned
                     and c.i in mention_at
                     and (mention_at[c.i].label_ != "Location" or _heads_a_place(token))  # not "the Sochi agreement"
                 ]

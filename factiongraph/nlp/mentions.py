@@ -215,7 +215,7 @@ class MentionFinder:
         if label == "Location" and ent.ent_id_ in self.states and ent.root.dep_ in _SUBJECT_DEPS:
             return "Organisation"
         after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-        if label in ("Person", "Nationality") and not ent.ent_id_ and after is not None and ent.root.dep_ == "compound":
+        if label != "Location" and not ent.ent_id_ and after is not None and ent.root.dep_ == "compound":
             if ent.root.head == after and self.head_types.get(after.lower_) == "Location":
                 return "Location"  # "the Bab Amr neighbourhood", "the Kaljibrin village": a place's name
         return label

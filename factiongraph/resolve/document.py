@@ -186,11 +186,14 @@ def _resolve_appositions(mentions: list[Span], is_description: list[bool], entit
     administration aligned with HTS", "the Manbij Military Council, a local force allied with the SDF"."""
     named_at = {m.root.i: i for i, m in enumerate(mentions) if not is_description[i] and i in entity_of_mention}
     for i, mention in enumerate(mentions):
-        if not is_description[i] or i in entity_of_mention or mention.root.dep_ != "appos":
+        if not is_description[i] or i in entity_of_mention:
             continue
-        named = named_at.get(mention.root.head.i)
-        if named is not None and mentions[named].label_ == mention.label_:
-            entity_of_mention[i] = entity_of_mention[named]
+        # "X, the civil administration ..." and "the SDF's internal security forces, the Asayish"
+        beside = [mention.root.head] if mention.root.dep_ == "appos" else []
+        beside += [c for c in mention.root.children if c.dep_ == "appos"]
+        named = [j for t in beside if (j := named_at.get(t.i)) is not None and mentions[j].label_ == mention.label_]
+        if named:
+            entity_of_mention[i] = entity_of_mention[named[0]]
 
 
 def _resolve_latter_and_former(
