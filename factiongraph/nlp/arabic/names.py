@@ -224,11 +224,15 @@ class ArabicNames:
         heads: dict[str, Span] = {}
         town: Span | None = None
         found = []
+        by_end = sorted(named, key=lambda m: m.end)
+        passed = 0
         for token in doc:
-            for earlier in named:
-                if earlier.end == token.i and earlier.label_ == "Location" and self._is_town(earlier):
+            while passed < len(by_end) and by_end[passed].end <= token.i:  # the names ended before this word
+                earlier = by_end[passed]
+                passed += 1
+                if earlier.label_ == "Location" and self._is_town(earlier):
                     town = earlier
-                if earlier.end <= token.i and len(earlier) > 1 and earlier.label_ in _ACTORS:
+                if len(earlier) > 1 and earlier.label_ in _ACTORS:
                     index = lasts if earlier.label_ == "Person" else heads
                     word = earlier[-1] if earlier.label_ == "Person" else earlier[0]
                     index.setdefault(name_key(word.text), earlier)
