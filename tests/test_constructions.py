@@ -491,3 +491,8 @@ def test_guard_a_judging_verb_without_a_judgement_says_nothing_of_hostility(nlp:
 def test_constructions_a_name_before_a_place_noun_is_a_place_whatever_the_model_says(nlp: Language) -> None:
     text = "The Asayish took control of the al-Tay neighbourhood in Qamishli on Sunday."
     assert related(nlp, text, "CoLocated", "al-Tay", "Qamishli")
+
+
+def test_guard_an_attack_on_a_state_does_not_put_the_attacker_in_it(nlp: Language) -> None:
+    text = "Hamas, weakened by its war with Israel, moved its leaders out of Syria."
+    assert not related(nlp, text, "CoLocated", "Hamas", "Israel")

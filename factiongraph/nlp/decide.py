@@ -153,7 +153,7 @@ class RelationDecider:
         datelined = {i for opening in doc.spans.get(DATELINES_KEY, []) for i in range(opening.start, opening.end)}
         relations = [r for r in doc._.fg_relations or [] if not _misread_dateline(r, datelined)]
         candidates = [self._decide(r, unasserted, in_a_place) for r in relations]
-        kept = _merged(_with_the_attackers_place([r for r in candidates if r is not None]))
+        kept = _merged(self._with_the_attackers_place([r for r in candidates if r is not None]))
         kept = self._told_about_a_unit(doc, kept)
         doc._.fg_relations = [r for r in kept if r.confidence >= self.min_confidence]
         return doc
@@ -186,6 +186,14 @@ class RelationDecider:
             relation = replace(relation, type="Dislikes")
         hops = len(path) - 1 if path is not None else None
         return replace(relation, confidence=self.weights.confidence(relation.construction, hops))
+
+    def _with_the_attackers_place(self, relations: list[FoundRelation]) -> list[FoundRelation]:
+        """An attack on a place ("shelled Saraqib", "strikes on Kafr Nabl") also puts the attacker there,
+        as an analyst's map does; the attack itself stays for those who count it. Not an attack on a
+        state ("Hezbollah fired rockets at Israel")."""
+        return relations + [
+            replace(r, type="CoLocated") for r in relations if r.type == "FightingAgainst" and self._is_place(r.target)
+        ]
 
     def _presupposed(self, path: list[Token]) -> bool:
         """Whether the path stays inside a noun phrase that no modal noun frames, up to the verb it
@@ -362,14 +370,6 @@ def _key(relation: FoundRelation) -> RelationKey:
 
 def _inside(span: Span, outer: Span) -> bool:
     return outer.start <= span.start and span.end <= outer.end
-
-
-def _with_the_attackers_place(relations: list[FoundRelation]) -> list[FoundRelation]:
-    """An attack on a place ("shelled Saraqib", "strikes on Kafr Nabl") also puts the attacker there,
-    as an analyst's map does; the attack itself stays for those who count it."""
-    return relations + [
-        replace(r, type="CoLocated") for r in relations if r.type == "FightingAgainst" and r.target.label_ == "Location"
-    ]
 
 
 def _merged(relations: list[FoundRelation]) -> list[FoundRelation]:
