@@ -496,3 +496,13 @@ def test_constructions_a_name_before_a_place_noun_is_a_place_whatever_the_model_
 def test_guard_an_attack_on_a_state_does_not_put_the_attacker_in_it(nlp: Language) -> None:
     text = "Hamas, weakened by its war with Israel, moved its leaders out of Syria."
     assert not related(nlp, text, "CoLocated", "Hamas", "Israel")
+
+
+def test_constructions_such_as_names_the_members_a_modifier_reaches(nlp: Language) -> None:
+    text = "Iranian-backed militias such as Kataib Hezbollah attacked the base."
+    assert related(nlp, text, "AlliesOf", "Iranian", "Kataib Hezbollah")
+
+
+def test_constructions_an_events_circumstance_on_its_light_verbs_object(nlp: Language) -> None:
+    text = "The Levant Front said its fighters had carried out raids in support of the Hamza Division."
+    assert related(nlp, text, "AlliesOf", "Hamza Division", "its")

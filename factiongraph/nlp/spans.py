@@ -103,11 +103,16 @@ class ClauseWords:
         return cls(*(frozenset(raw[key]) for key in keys))
 
     def members_named(self, noun: Token) -> list[Token]:
-        """The members named after "including" on a noun ("villages including A and B": A)."""
+        """The members named after "including" or "such as" on a noun ("villages including A and B",
+        "Iranian-backed militias such as Liwa Fatemiyoun")."""
         return [
             pobj
             for prep in noun.children
-            if prep.dep_ == "prep" and prep.lower_ in self.members_after
+            if prep.dep_ == "prep"
+            and (
+                prep.lower_ in self.members_after
+                or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
+            )
             for pobj in prep.children
             if pobj.dep_ == "pobj"
         ]

@@ -163,7 +163,7 @@ class _Mentions:
                 found += [
                     m
                     for c in head.children
-                    if c.dep_ in ("compound", "amod", "nmod")
+                    if (c.dep_ in ("compound", "amod", "nmod") or (armed and c.dep_ == "poss"))
                     and (m := self.by_root.get(c.i)) is not None
                     and (m.label_ in ("Organisation", "Person") or (armed and _may_act(m)))
                 ]
@@ -375,8 +375,12 @@ class StructureFinder:
         if measured and noun.head.head.lemma_.lower() in self.words.measure_nouns:
             noun = noun.head.head
         prep = noun.head
-        if noun.dep_ == "pobj" and prep.lower_ in self.words.circumstance_preps and prep.head.pos_ in ("VERB", "AUX"):
-            return prep.head  # "X was in contact with Y" too
+        if noun.dep_ != "pobj" or prep.lower_ not in self.words.circumstance_preps:
+            return None
+        verb = prep.head
+        if verb.pos_ == "NOUN" and verb.dep_ == "dobj":  # "X carried out strikes in support of Y"
+            verb = verb.head
+        return verb if verb.pos_ in ("VERB", "AUX") else None  # "X was in contact with Y" too
         return None
 
     def _subject_of_governing_verb(self, noun: Token, mentions: _Mentions) -> list[Span]:
@@ -621,6 +625,8 @@ class StructureFinder:
         modified = [head] if head is not None else []
         if head is not None and mentions.is_description(head):  # "the Zenki-held towns of A, B and C"
             modified += mentions.named_after_of(word.head)
+            # "Iranian-backed militias such as Liwa Fatemiyoun"
+            modified += [m for t in self.clauses.members_named(word.head) for m in mentions.of(t)]
         modified += [m for m in mentions.description_of.values() if m.start <= modifier.start and word.i < m.end]
         rule = self.words.modifiers[lemma]
         found = []
