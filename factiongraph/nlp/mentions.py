@@ -28,7 +28,9 @@ from factiongraph.nlp.spans import (
     MENTIONS_KEY,
     NESTED_KEY,
     STATES_KEY,
+    TokenColumns,
     find_dateline,
+    may_open_with_dateline,
     read_lexicon,
 )
 from factiongraph.places import PlaceIndex
@@ -136,24 +138,26 @@ class MentionFinder:
         self.government_words = government_words
 
     def __call__(self, doc: Doc) -> Doc:
-        names = _harmonise(self.mender(doc, self._names(doc)))
-        phrases = self._noun_phrases(doc, names)
+        tokens = TokenColumns.of(doc)
+        names = _harmonise(self.mender(doc, self._names(doc), tokens))
+        phrases = self._noun_phrases(doc, tokens, names)
         covered = {i for span in names + phrases for i in range(span.start, span.end)}
+        lower = tokens.lower
         pronouns = [
-            Span(doc, t.i, t.i + 1, label=self.pronoun_types[t.lower_])
-            for t in doc
-            if t.tag_ in ("PRP", "PRP$")
-            and t.lower_ in self.pronoun_types
-            and t.i not in covered
-            and not (t.lower_ == "us" and t.text != "us")
+            Span(doc, i, i + 1, label=self.pronoun_types[lower[i]])
+            for i, tag in enumerate(tokens.tag)
+            if tag in ("PRP", "PRP$")
+            and lower[i] in self.pronoun_types
+            and i not in covered
+            and not (lower[i] == "us" and tokens.text[i] != "us")
         ]
         # "its leader", "their fighters": the possessive inside a description stands for an actor too
         owners = [
-            Span(doc, p.start, p.start + 1, label=self.pronoun_types[p[0].lower_])
+            Span(doc, p.start, p.start + 1, label=self.pronoun_types[lower[p.start]])
             for p in phrases
-            if len(p) > 1 and p[0].tag_ == "PRP$" and p[0].lower_ in self.pronoun_types
+            if len(p) > 1 and tokens.tag[p.start] == "PRP$" and lower[p.start] in self.pronoun_types
         ]
-        pronouns += _latter_and_former(doc, names, covered)
+        pronouns += _latter_and_former(doc, tokens, names, covered)
         states = self._states_in_names(names)
         nested = [n for n in names if any(p.start <= n.start and n.end <= p.end for p in phrases)]
         nested += owners + states
@@ -165,7 +169,9 @@ class MentionFinder:
         doc.spans[STATES_KEY] = [n for n in names if n.label_ == "Location" and n.id_ in self.states]
         mentions = list(doc.spans[MENTIONS_KEY])
         doc.spans[DATELINES_KEY] = [
-            doc[sentence.start : found[1]] for sentence in doc.sents if (found := find_dateline(sentence, mentions))
+            doc[sentence.start : found[1]]
+            for sentence in doc.sents
+            if may_open_with_dateline(tokens, sentence) and (found := find_dateline(sentence, mentions))
         ]
         return doc
 
@@ -220,56 +226,58 @@ class MentionFinder:
                 return "Location"  # "the Bab Amr neighbourhood", "the Kaljibrin village": a place's name
         return label
 
-    def _noun_phrases(self, doc: Doc, names: list[Span]) -> list[Span]:
+    def _noun_phrases(self, doc: Doc, tokens: TokenColumns, names: list[Span]) -> list[Span]:
         name_at = {i: n for n in names for i in range(n.start, n.end)}
         phrases: list[Span] = []
+        lower, pos = tokens.lower, tokens.pos
+        heads = [
+            i
+            for i, kind in enumerate(map(self.head_types.get, lower))
+            if kind is not None and pos[i] in ("NOUN", "PROPN") and i not in name_at
+        ]
+        if not heads:
+            return phrases  # no word that heads a description: no noun phrase to read
         chunks = list(doc.noun_chunks)  # parsed anew on every access: read once
         for chunk in chunks:
-            for token in chunk:
-                kind = self.head_types.get(token.lower_)
-                if kind is None or token.pos_ not in ("NOUN", "PROPN") or token.i in name_at:
+            for i in range(chunk.start, chunk.end):
+                kind = self.head_types.get(lower[i])
+                if kind is None or pos[i] not in ("NOUN", "PROPN") or i in name_at:
                     continue
-                before_name = token.i + 1 in name_at and name_at[token.i + 1].label_ == "Person"
-                if token != chunk.root and not (kind == "Person" and before_name):
+                before_name = i + 1 in name_at and name_at[i + 1].label_ == "Person"
+                if i != chunk.root.i and not (kind == "Person" and before_name):
                     continue
-                end = self._phrase_end(doc, token, kind, name_at)
+                end = self._phrase_end(tokens, i, kind, name_at)
                 phrases.append(Span(doc, chunk.start, end, label=kind))
                 break
         in_chunk = {i for chunk in chunks for i in range(chunk.start, chunk.end)}
-        for token in doc:
+        for i in heads:
             # A capitalised title the parser left out of every noun phrase ("Minister for the Middle East, X said")
-            if (
-                self.head_types.get(token.lower_) == "Person"
-                and token.i not in in_chunk
-                and token.i not in name_at
-                and token.text[:1].isupper()
-                and token.pos_ in ("NOUN", "PROPN")
-            ):
-                phrases.append(Span(doc, token.i, self._phrase_end(doc, token, "Person", name_at), label="Person"))
+            if self.head_types[lower[i]] == "Person" and i not in in_chunk and tokens.text[i][:1].isupper():
+                phrases.append(Span(doc, i, self._phrase_end(tokens, i, "Person", name_at), label="Person"))
         return phrases
 
     @staticmethod
-    def _phrase_end(doc: Doc, head: Token, kind: str, name_at: dict[int, Span]) -> int:
+    def _phrase_end(tokens: TokenColumns, head: int, kind: str, name_at: dict[int, Span]) -> int:
         """Where a phrase ends: after its head, or after "of/for ..." that belongs to it.
 
         A capitalised title keeps its complement ("Minister for the Middle East",
         "Secretary of State"); a group or place noun keeps "of" and the name after it
         ("the people of Iraq", "the town of Dabiq").
         """
-        end = head.i + 1
-        if end >= len(doc) or doc[end].lower_ not in _TITLE_LINKS:
+        lower, text, size = tokens.lower, tokens.text, len(tokens.text)
+        end = head + 1
+        if end >= size or lower[end] not in _TITLE_LINKS:
             return end
-        if kind == "Person" and head.text[:1].isupper():
+        if kind == "Person" and text[head][:1].isupper():
             tail = end + 1
-            while tail < len(doc) and tail - end <= _MAX_TITLE_TAIL:
-                token = doc[tail]
+            while tail < size and tail - end <= _MAX_TITLE_TAIL:
                 in_person = tail in name_at and name_at[tail].label_ == "Person"
-                if in_person or not (token.lower_ == "the" or token.text[:1].isupper() or tail in name_at):
+                if in_person or not (lower[tail] == "the" or text[tail][:1].isupper() or tail in name_at):
                     break
                 tail += 1
             return tail if tail > end + 1 else end
-        if kind in ("Organisation", "Location") and doc[end].lower_ == "of":
-            following = end + 2 if end + 2 < len(doc) and doc[end + 1].lower_ == "the" else end + 1
+        if kind in ("Organisation", "Location") and lower[end] == "of":
+            following = end + 2 if end + 2 < size and lower[end + 1] == "the" else end + 1
             if following in name_at and name_at[following].start == following:
                 return name_at[following].end
         return end
@@ -320,12 +328,13 @@ def referent_of(reference: Span, names: list[Span]) -> Span | None:
 _REFERENT_TYPES = ("Person", "Organisation")
 
 
-def _latter_and_former(doc: Doc, names: list[Span], covered: set[int]) -> list[Span]:
+def _latter_and_former(doc: Doc, tokens: TokenColumns, names: list[Span], covered: set[int]) -> list[Span]:
     """ "the latter" and "the former" as mentions typed like the actor they stand for."""
     found = []
-    for token in doc[1:]:
-        if token.lower_ in ("latter", "former") and doc[token.i - 1].lower_ == "the" and token.i not in covered:
-            reference = doc[token.i - 1 : token.i + 1]
+    lower = tokens.lower
+    for i in range(1, len(lower)):
+        if lower[i] in ("latter", "former") and lower[i - 1] == "the" and i not in covered:
+            reference = doc[i - 1 : i + 1]
             referent = referent_of(reference, names)
             if referent is not None:
                 found.append(Span(doc, reference.start, reference.end, label=referent.label_))
@@ -340,29 +349,32 @@ def _harmonise(names: list[Span]) -> list[Span]:
     ("the Observatory"), whatever the model guessed; a name the model
     typed two ways takes the type the KB gave it, else its most frequent type.
     """
-    surnames = {n[-1].lower_ for n in names if n.label_ == "Person" and len(n) > 1}
-    full_names = [name_key(n.text) for n in names if n.label_ == "Person" and len(n.text.split()) > 1]
-    known_groups = [n.text for n in names if n.label_ == "Organisation" and len(n) > 1 and n.id_]
+    read = [(n, n.text, n.label_, n.id_) for n in names]  # a span's text is built anew on every access
+    surnames = {n[-1].lower_ for n, _, label, _ in read if label == "Person" and len(n) > 1}
+    full_names = [name_key(text) for _, text, label, _ in read if label == "Person" and len(text.split()) > 1]
+    known_groups = [text for n, text, label, i in read if label == "Organisation" and len(n) > 1 and i]
     votes: dict[str, Counter[str]] = {}
     kb_type: dict[str, str] = {}
-    for name in names:
-        votes.setdefault(name.text, Counter())[name.label_] += 1
-        if name.id_:
-            kb_type[name.text] = name.label_
+    for _, text, label, span_id in read:
+        votes.setdefault(text, Counter())[label] += 1
+        if span_id:
+            kb_type[text] = label
     harmonised = []
-    for name in names:
-        label = name.label_
-        if not name.id_ and label in ("Location", "Organisation") and len(name) == 1 and name[0].lower_ in surnames:
+    for name, text, original, span_id in read:
+        label = original
+        if span_id or label == "Temporal":
+            pass  # the type the KB gave stands, and a date is a date
+        elif label in ("Location", "Organisation") and len(name) == 1 and name[0].lower_ in surnames:
             label = "Person"
-        elif not name.id_ and label in ("Location", "Organisation") and _ends_a_full_name(name.text, full_names):
+        elif label in ("Location", "Organisation") and _ends_a_full_name(text, full_names):
             label = "Person"  # "al-Hifl" after "Ibrahim al-Hifl"
-        elif not name.id_ and label in ("Person", "Location") and any(ends_head(o, name.text) for o in known_groups):
+        elif label in ("Person", "Location") and any(ends_head(o, text) for o in known_groups):
             label = "Organisation"  # "the Observatory" after "the Syrian Observatory for Human Rights"
-        elif not name.id_ and label != "Temporal" and name.text in kb_type:
-            label = kb_type[name.text]
-        elif not name.id_ and label != "Temporal":
-            label = votes[name.text].most_common(1)[0][0]
-        if label != name.label_:
-            name = Span(name.doc, name.start, name.end, label=label, span_id=name.id_ or 0)
+        elif text in kb_type:
+            label = kb_type[text]
+        else:
+            label = votes[text].most_common(1)[0][0]
+        if label != original:
+            name = Span(name.doc, name.start, name.end, label=label, span_id=span_id or 0)
         harmonised.append(name)
     return harmonised

@@ -27,13 +27,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import mistyped, name_key, spelled_alike, translit_key
-from factiongraph.nlp.spans import read_lexicon
+from factiongraph.nlp.spans import TokenColumns, read_lexicon
 from factiongraph.places import PlaceIndex
 
 _NAME_TYPES = ("Person", "Organisation", "Location", "Nationality")
@@ -140,11 +141,15 @@ class NameMender:
                 if spelling.isascii() and len(name_key(spelling).split()) >= 2:
                     entry = (spelling, actor.type, actor.id)
                     self._kb_names.setdefault(translit_key(spelling), []).append(entry)
+        self._inside = words.particles | words.joining_words
+        """Words that may stand inside a name but neither open nor close one."""
+        self._kb_spelling = lru_cache(maxsize=1 << 14)(self._kb_spelling)  # the same runs recur across articles
 
-    def __call__(self, doc: Doc, names: list[Span]) -> list[Span]:
+    def __call__(self, doc: Doc, names: list[Span], tokens: TokenColumns) -> list[Span]:
+        """The document's names mended; ``tokens`` are its token attributes, read once by the caller."""
         names = [n for n in names if not self._description(doc, n)]
-        names = self._joined(doc, sorted(names, key=lambda s: (s.start, -s.end)))
-        return self._groups_by_kind(doc, self._variants(doc, names))
+        names = self._joined(doc, tokens, sorted(names, key=lambda s: (s.start, -s.end)))
+        return self._groups_by_kind(doc, self._variants(doc, tokens, names))
 
     # -- a ruler match on a description -------------------------------------------------------
 
@@ -165,118 +170,126 @@ class NameMender:
 
     # -- fragments ------------------------------------------------------------------------------
 
-    def _is_word(self, doc: Doc, i: int) -> bool:
-        return 0 <= i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper()
+    @staticmethod
+    def _is_word(tokens: TokenColumns, i: int) -> bool:
+        return 0 <= i < len(tokens.text) and tokens.is_alpha[i] and tokens.text[i][:1].isupper()
 
-    def _article_end(self, doc: Doc, end: int) -> bool:
+    def _article_end(self, tokens: TokenColumns, end: int) -> bool:
         """Whether a name ends on an article or a hyphen ("al-Jabaha al-", "intra-", "al-")."""
-        last = doc[end - 1]
-        return last.text == "-" or last.lower_ in self.words.particles
+        return tokens.text[end - 1] == "-" or tokens.lower[end - 1] in self.words.particles
 
-    def _articles_only(self, tokens: Span) -> bool:
-        return all(t.lower_ in self.words.particles or t.text == "-" for t in tokens)
+    def _articles_only(self, tokens: TokenColumns, start: int, end: int) -> bool:
+        return all(tokens.lower[i] in self.words.particles or tokens.text[i] == "-" for i in range(start, end))
 
-    def _directions_only(self, tokens: Span) -> bool:
-        return all(t.lower_ in self.words.directions or t.lower_ in self.words.joining_words for t in tokens)
+    def _directions_only(self, tokens: TokenColumns, start: int, end: int) -> bool:
+        words = self.words
+        return all(
+            tokens.lower[i] in words.directions or tokens.lower[i] in words.joining_words for i in range(start, end)
+        )
 
-    def _joined(self, doc: Doc, names: list[Span]) -> list[Span]:
+    def _joined(self, doc: Doc, tokens: TokenColumns, names: list[Span]) -> list[Span]:
         """Names cut short take in what follows or lose their loose end (a joining word, the blank line
         after a title); a direction alone is no name."""
         starts = {n.start: n for n in names}
         occupied = {i for n in names for i in range(n.start, n.end)}
         taken: set[int] = set()
         out = []
+        lower, is_space = tokens.lower, tokens.is_space
+        joining = self.words.joining_words
+        opening_joiners = joining - {"the"}
         for name in names:
             if name.start in taken:
                 continue
             start, end, label, span_id = name.start, name.end, name.label_, name.id_
-            if (head := self._head_of_place(doc, name, occupied)) < start:
+            if (head := self._head_of_place(tokens, name, occupied)) < start:
                 start, span_id = head, ""
-            elif (tail := self._tail_after_place(doc, name, occupied)) > end:
+            elif (tail := self._tail_after_place(tokens, name, occupied)) > end:
                 end, label, span_id = tail, "Person", ""
             if label in _NAME_TYPES:
-                while start < end - 1 and (
-                    doc[start].is_space or doc[start].lower_ in self.words.joining_words - {"the"}
-                ):
+                while start < end - 1 and (is_space[start] or lower[start] in opening_joiners):
                     start += 1
                 while True:
-                    while end > start + 1 and (
-                        doc[end - 1].is_space or doc[end - 1].lower_ in self.words.joining_words
-                    ):
+                    while end > start + 1 and (is_space[end - 1] or lower[end - 1] in joining):
                         end -= 1
-                    grown = self._grown(doc, start, end, starts)
+                    grown = self._grown(tokens, start, end, starts)
                     if grown is None:
                         break
                     absorbed, end = grown
                     span_id = ""
                     if absorbed is not None:
                         taken.add(absorbed.start)
-                        if self._articles_only(doc[start : name.end]):  # "al-" + "Hilla" is Hilla
+                        if self._articles_only(tokens, start, name.end):  # "al-" + "Hilla" is Hilla
                             label, span_id = absorbed.label_, absorbed.id_
-                        elif self._directions_only(doc[start : name.end]):
+                        elif self._directions_only(tokens, start, name.end):
                             label = absorbed.label_
-                while end > start and (doc[end - 1].text == "-" or doc[end - 1].lower_ in self.words.particles):
+                while end > start and (tokens.text[end - 1] == "-" or lower[end - 1] in self.words.particles):
                     end -= 1
-                if end <= start or self._directions_only(doc[start:end]):
+                if end <= start or self._directions_only(tokens, start, end):
                     continue
             unchanged = (start, end, label, span_id) == (name.start, name.end, name.label_, name.id_)
             out.append(name if unchanged else Span(doc, start, end, label=label, span_id=span_id or 0))
         return out
 
-    def _head_of_place(self, doc: Doc, name: Span, occupied: set[int]) -> int:
+    def _head_of_place(self, tokens: TokenColumns, name: Span, occupied: set[int]) -> int:
         """Where a name begins whose end the place index took for a GeoNames village ("Liwa al-" + "Qadisiya"):
         at the capitalised words before the village's article that no name holds, else where the village begins."""
         start = name.start - 2
         if (
             not name.id_.startswith(_GEONAMES)
             or start < 1
-            or doc[start + 1].text != "-"
-            or doc[start].lower_ not in self.words.particles
+            or tokens.text[start + 1] != "-"
+            or tokens.lower[start] not in self.words.particles
         ):
             return name.start
-        inside = self.words.particles | self.words.joining_words
         while (
-            not doc[start].is_sent_start
+            not tokens.sent_start[start]
             and start - 1 not in occupied
-            and self._is_word(doc, start - 1)
-            and doc[start - 1].lower_ not in inside
+            and self._is_word(tokens, start - 1)
+            and tokens.lower[start - 1] not in self._inside
         ):
             start -= 1
         return start if start < name.start - 2 else name.start
 
-    def _tail_after_place(self, doc: Doc, name: Span, occupied: set[int]) -> int:
+    def _tail_after_place(self, tokens: TokenColumns, name: Span, occupied: set[int]) -> int:
         """Where a name ends whose first word the place index took for a GeoNames village ("Hamid" + "Saleh"):
         after the proper nouns that follow it and no name holds, else where the village ends. GeoNames holds
         places of two words whole, so a one-word village run on by a proper noun is a person's name."""
         end = name.end
         if not name.id_.startswith(_GEONAMES) or len(name) != 1:
             return end
-        inside = self.words.particles | self.words.joining_words
         while (
             end - name.start < self.words.max_words
             and end not in occupied
-            and self._is_word(doc, end)
-            and doc[end].tag_ in ("NNP", "NNPS")
-            and not doc[end].is_sent_start
-            and doc[end].lower_ not in inside | self.place_heads
+            and self._is_word(tokens, end)
+            and tokens.tag[end] in ("NNP", "NNPS")
+            and not tokens.sent_start[end]
+            and tokens.lower[end] not in self._inside | self.place_heads
         ):
             end += 1
         return end
 
-    def _grown(self, doc: Doc, start: int, end: int, starts: dict[int, Span]) -> tuple[Span | None, int] | None:
+    def _grown(
+        self, tokens: TokenColumns, start: int, end: int, starts: dict[int, Span]
+    ) -> tuple[Span | None, int] | None:
         """The name a name cut short runs on into (None for a plain word) and the new end, or None."""
-        if self._article_end(doc, end):
+        if self._article_end(tokens, end):
             if end in starts:
                 return starts[end], starts[end].end
-            if self._is_word(doc, end):
+            if self._is_word(tokens, end):
                 return None, end + 1
-        apostrophe = end + 1 < len(doc) and doc[end].text in _APOSTROPHES
-        if apostrophe and not doc[end].whitespace_ and doc[end - 1].whitespace_ and self._is_word(doc, end + 1):
+        size = len(tokens.text)
+        apostrophe = end + 1 < size and tokens.text[end] in _APOSTROPHES
+        if (
+            apostrophe
+            and not tokens.space_after[end]
+            and tokens.space_after[end - 1]
+            and self._is_word(tokens, end + 1)
+        ):
             follower = starts.get(end + 1)
             return (follower, follower.end) if follower else (None, end + 2)
-        if self._directions_only(doc[start:end]):
+        if self._directions_only(tokens, start, end):
             i = end
-            while i < len(doc) and (doc[i].lower_ == "and" or doc[i].lower_ in self.words.directions):
+            while i < size and (tokens.lower[i] == "and" or tokens.lower[i] in self.words.directions):
                 i += 1
             if i > end and i in starts and starts[i].label_ == "Location":
                 return starts[i], starts[i].end
@@ -284,25 +297,26 @@ class NameMender:
 
     # -- spellings ------------------------------------------------------------------------------
 
-    def _runs(self, doc: Doc) -> Iterator[tuple[int, list[int]]]:
+    def _runs(self, tokens: TokenColumns) -> Iterator[tuple[int, list[int]]]:
         """Each token that may start a name of two words or more (a capitalised word, or an article before
         a hyphen), with the ends it may have there: capitalised words joined by particles, joining words,
         hyphens and apostrophes, within one sentence."""
-        inside = self.words.particles | self.words.joining_words
-        texts, lowers, words, links, sentence_starts = [], [], [], [], []
-        for token in doc:
-            word = token.is_alpha and token.text[:1].isupper() and token.lower_ not in inside
-            texts.append(token.text)
-            lowers.append(token.lower_)
-            words.append(word)
-            links.append(not word and (token.lower_ in inside or token.text in _APOSTROPHES or token.text == "-"))
-            sentence_starts.append(bool(token.is_sent_start))
-        for i in range(len(doc)):
-            article = lowers[i] in self.words.particles and i + 1 < len(doc) and texts[i + 1] == "-"
-            if not (words[i] or article):
-                continue
+        inside, particles, max_words = self._inside, self.words.particles, self.words.max_words
+        texts, lowers, sentence_starts = tokens.text, tokens.lower, tokens.sent_start
+        words = [
+            alpha and text[:1].isupper() and lower not in inside
+            for alpha, text, lower in zip(tokens.is_alpha, texts, lowers, strict=True)
+        ]
+        links = [
+            not word and (lower in inside or text in _APOSTROPHES or text == "-")
+            for word, text, lower in zip(words, texts, lowers, strict=True)
+        ]
+        size = len(texts)
+        for i in range(size):
+            if not (words[i] or (lowers[i] in particles and i + 1 < size and texts[i + 1] == "-")):
+                continue  # neither a capitalised word nor an article before a hyphen
             ends, count, j = [], 0, i
-            while j < len(doc) and count < self.words.max_words and (j == i or not sentence_starts[j]):
+            while j < size and count < max_words and (j == i or not sentence_starts[j]):
                 if words[j]:
                     count += 1
                     if count >= 2:
@@ -313,7 +327,7 @@ class NameMender:
             if ends:
                 yield i, ends
 
-    def _variants(self, doc: Doc, names: list[Span]) -> list[Span]:
+    def _variants(self, doc: Doc, tokens: TokenColumns, names: list[Span]) -> list[Span]:
         """Runs spelt like a KB name or like a name of this article, or like one of its group or place
         names with one word mistyped, become that name."""
         twins = _Twins()
@@ -323,7 +337,7 @@ class NameMender:
         at = {(n.start, n.end): n for n in names}
         core = {(n.start + (n[0].lower_ == "the"), n.end): n for n in names}
         covered_until = -1
-        for start, ends in self._runs(doc):
+        for start, ends in self._runs(tokens):
             if start < covered_until:
                 continue
             for end in reversed(ends):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import IS_ALPHA, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc, Span, Token
 
 from factiongraph.lexicons import load_lexicon
@@ -59,6 +60,41 @@ def read_lexicon(path: str | None, default_name: str) -> dict[str, Any]:
     """A JSON lexicon, validated against its schema (:mod:`factiongraph.lexicons`): the user's file when
     given, else the package's ``data/lexicons/<default_name>``."""
     return load_lexicon(path, default_name)
+
+
+@dataclass(frozen=True)
+class TokenColumns:
+    """A document's token attributes as plain lists, read once: spaCy builds a new ``Token`` on every
+    ``doc[i]`` and every step of ``for token in doc``, which loops that look at every word pay for again
+    and again."""
+
+    text: list[str]
+    lower: list[str]
+    tag: list[str]
+    pos: list[str]
+    is_alpha: list[bool]
+    is_space: list[bool]
+    sent_start: list[bool]
+    """True where a sentence starts; False where none does or the parse has not said."""
+    space_after: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> TokenColumns:
+        strings = doc.vocab.strings
+        attributes = [ORTH, LOWER, TAG, POS, IS_ALPHA, IS_SPACE, SENT_START, SPACY]
+        orth, lower, tag, pos, is_alpha, is_space, sent_start, space_after = (
+            doc.to_array(attributes).T.tolist() if len(doc) else [[]] * len(attributes)
+        )
+        return cls(
+            text=[strings[h] for h in orth],
+            lower=[strings[h] for h in lower],
+            tag=[strings[h] for h in tag],
+            pos=[strings[h] for h in pos],
+            is_alpha=list(map(bool, is_alpha)),
+            is_space=list(map(bool, is_space)),
+            sent_start=[s == 1 for s in sent_start],
+            space_after=list(map(bool, space_after)),
+        )
 
 
 def span_keys(spans: list[Span]) -> set[tuple[int, int]]:
@@ -189,6 +225,13 @@ def find_dateline(sentence: Span, mentions: list[Span]) -> tuple[Span, int] | No
     if not places or places[0].start != sentence.start:
         return None
     return places[0], dash
+
+
+def may_open_with_dateline(tokens: TokenColumns, sentence: Span) -> bool:
+    """Whether a dash comes early enough in a sentence for a dateline to end at it (:func:`find_dateline`):
+    most sentences have none, and need not be looked at further."""
+    early = tokens.text[sentence.start + 1 : min(sentence.end, sentence.start + _DATELINE_MAX_TOKENS)]
+    return any(text in _DATELINE_DASHES for text in early)
 
 
 def dateline_of(sentence: Span) -> Span | None:
