@@ -233,6 +233,7 @@ class NounHeads(LexiconFile):
     speak_for: list[str]
     government: list[str]
     government_bodies: list[str]
+    facilities: list[str]
 
 
 class Clauses(LexiconFile):

@@ -160,3 +160,13 @@ def test_references_an_untitled_name_gets_no_role_from_the_kb(fresh_db: Database
 def test_references_a_description_with_a_name_in_apposition_is_that_name(fresh_db: Database, tmp_path: Path) -> None:
     found = edges(fresh_db, "The camp is guarded by the SDF's internal security forces, the Asayish.", tmp_path)
     assert ("BelongsTo", "Asayish", "Syrian Democratic Forces") in found
+
+
+def test_references_a_named_facility_is_a_place_of_its_own(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Fighters of the Levant Front shelled the al-Shaer gas field near Palmyra on Sunday."
+    article = tmp_path / "article.txt"
+    article.write_text(f"Test article\n\n{text}\n", encoding="utf-8")
+    ingest(fresh_db, [article], published="2021-06")
+    nodes = {n["name"]: n for n in export_json(fresh_db)["nodes"]}
+    assert "al-Shaer gas field" in nodes
+    assert "Palmyra" in nodes

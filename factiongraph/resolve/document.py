@@ -289,6 +289,7 @@ class DocumentResolver:
         self._refer_back = {word: kind for kind, words in heads["refer_back"].items() for word in words}
         self._speak_for = frozenset(heads["speak_for"])
         self._titles = frozenset(heads["person_command"]) | frozenset(heads["person_other"])
+        self._facilities = frozenset(heads["facilities"])
         self._government_words = frozenset(heads["government"])
         self._government_plain = self._government_words | frozenset(heads["government_bodies"]) | _DEFINITE
         self._governments: dict[str, list[str]] = {}
@@ -315,6 +316,7 @@ class DocumentResolver:
         index_of = {(m.start, m.end): i for i, m in enumerate(mentions)}
         clusters = self._cluster(doc, mentions, is_description, index_of)
         entity_of_mention, entities = self._entities(mentions, is_description, clusters, doc, index_of)
+        self._name_facilities(mentions, is_description, entity_of_mention, entities)
         self._resolve_personal_pronouns(mentions, is_description, sentence_of, entity_of_mention, entities)
         _resolve_places_by_name(mentions, is_description, entity_of_mention)
         _resolve_latter_and_former(mentions, is_description, index_of, entity_of_mention)
@@ -748,6 +750,37 @@ class DocumentResolver:
             chosen = (named_alike or near)[:1]
             if chosen:
                 entity_of_mention[i] = entity_of_mention[chosen[0]]
+
+    def _name_facilities(
+        self,
+        mentions: list[Span],
+        is_description: list[bool],
+        entity_of_mention: dict[int, str],
+        entities: dict[str, EntityRecord],
+    ) -> None:
+        """A facility named by the words before its head ("the Conoco gas field", "the M5 highway", "the
+        Qamishli airport") is a place of its own under that name; an unknown name inside it is the
+        facility's, a known town's stays the town's."""
+        for i, mention in enumerate(mentions):
+            if not is_description[i] or i in entity_of_mention or mention.label_ != "Location":
+                continue
+            root = mention.root
+            if root.lower_ not in self._facilities or root.i != mention.end - 1:
+                continue
+            words = [t for t in mention if t.i < root.i and t.lower_ not in _DEFINITE]
+            if not any(t.pos_ == "PROPN" or any(c.isdigit() for c in t.text) for t in words):
+                continue
+            named = mention.doc[words[0].i : root.i + 1]
+            entity = entities.get((found := self._entity_for([named], "")).key, found)
+            inside = [
+                j
+                for j, inner in enumerate(mentions)
+                if j != i and not is_description[j] and not inner.id_ and mention.start <= inner.start < root.i
+            ]
+            short = tuple(make_alias(mentions[j].text) for j in inside)  # "al-Omar" for "the al-Omar oil field"
+            entities[entity.key] = replace(entity, aliases=tuple(dict.fromkeys([*entity.aliases, *short])))
+            for j in [i, *inside]:
+                entity_of_mention[j] = entity.key
 
     def _resolve_home_government(
         self,
