@@ -301,6 +301,7 @@ class Constructions(LexiconFile):
     body_nouns: list[str]
     circumstances: Circumstances
     arms_nouns: list[str]
+    heading_words: list[str]
 
 
 class Names(LexiconFile):

@@ -525,6 +525,10 @@ FOUND = [
         id="judged-terrorist",
     ),
     pytest.param("The Levant Front regards Turkey as an ally.", "Likes", "Levant Front", "Turkey", id="judged-ally"),
+    pytest.param(
+        "Iraqi Prime Minister Haider al-Abadi visited Mosul.", "InChargeOf", "Abadi", "Iraqi", id="prime-minister-heads"
+    ),
+    pytest.param("Under the deal the Levant Front was to keep Azaz.", "Controls", "Levant Front", "Azaz", id="keep"),
 ]
 
 

@@ -73,6 +73,7 @@ class ConstructionWords:
     circumstance_preps: frozenset[str]
     measure_nouns: frozenset[str]
     arms_nouns: frozenset[str]
+    heading_words: frozenset[str]
 
     @classmethod
     def read(cls, path: str | None = None) -> ConstructionWords:
@@ -99,6 +100,7 @@ class ConstructionWords:
             circumstance_preps=frozenset(raw["circumstances"]["preps"]),
             measure_nouns=frozenset(raw["circumstances"]["measure_nouns"]),
             arms_nouns=frozenset(raw["arms_nouns"]),
+            heading_words=frozenset(raw["heading_words"]),
         )
 
 
@@ -279,10 +281,10 @@ class StructureFinder:
             return []
         kind = self.words.title_type.get(title.lower_) or self.words.title_type[title.lemma_.lower()]
         found = []
+        heads = any(c.lower_ in self.words.heading_words for c in title.children)  # "Prime Minister X"
         for link, group in self._title_groups(title, mentions):
-            relation_type = (
-                "BelongsTo" if link == "member" or title.lemma_.lower() in self.words.member_titles else kind
-            )
+            member = title.lemma_.lower() in self.words.member_titles and not heads
+            relation_type = "BelongsTo" if link == "member" or member else ("InChargeOf" if heads else kind)
             for person in people:
                 if person.start <= group.start < person.end:
                     continue
