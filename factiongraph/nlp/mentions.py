@@ -237,19 +237,19 @@ class MentionFinder:
         ]
         if not heads:
             return phrases  # no word that heads a description: no noun phrase to read
-        chunks = list(doc.noun_chunks)  # parsed anew on every access: read once
-        for chunk in chunks:
-            for i in range(chunk.start, chunk.end):
-                kind = self.head_types.get(lower[i])
-                if kind is None or pos[i] not in ("NOUN", "PROPN") or i in name_at:
+        chunks = _noun_chunks(doc, tokens)
+        is_head = set(heads)
+        for start, end in chunks:
+            for i in range(start, end):
+                if i not in is_head:
                     continue
+                kind = self.head_types[lower[i]]
                 before_name = i + 1 in name_at and name_at[i + 1].label_ == "Person"
-                if i != chunk.root.i and not (kind == "Person" and before_name):
+                if i != doc[start:end].root.i and not (kind == "Person" and before_name):
                     continue
-                end = self._phrase_end(tokens, i, kind, name_at)
-                phrases.append(Span(doc, chunk.start, end, label=kind))
+                phrases.append(Span(doc, start, self._phrase_end(tokens, i, kind, name_at), label=kind))
                 break
-        in_chunk = {i for chunk in chunks for i in range(chunk.start, chunk.end)}
+        in_chunk = {i for start, end in chunks for i in range(start, end)}
         for i in heads:
             # A capitalised title the parser left out of every noun phrase ("Minister for the Middle East, X said")
             if self.head_types[lower[i]] == "Person" and i not in in_chunk and tokens.text[i][:1].isupper():
@@ -281,6 +281,36 @@ class MentionFinder:
             if following in name_at and name_at[following].start == following:
                 return name_at[following].end
         return end
+
+
+_NP_DEPS = frozenset({"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"})
+
+
+def _noun_chunks(doc: Doc, tokens: TokenColumns) -> list[tuple[int, int]]:
+    """Where ``doc.noun_chunks`` begin and end, found as spaCy's English iterator finds them
+    (spacy/lang/en/syntax_iterators.py) but over the token columns: that one builds a ``Token`` for every word.
+
+    A noun or pronoun that is a subject, object or the like, or a conjunct of one, ends a chunk that begins at
+    its leftmost dependent; chunks do not nest."""
+    dep, head = tokens.dep, tokens.head
+    chunks = []
+    end = -1
+    for i, pos in enumerate(tokens.pos):
+        if pos not in ("NOUN", "PROPN", "PRON"):
+            continue
+        if dep[i] == "conj":
+            first = head[i]
+            while dep[first] == "conj" and head[first] < first:
+                first = head[first]
+            if dep[first] not in _NP_DEPS:
+                continue
+        elif dep[i] not in _NP_DEPS:
+            continue
+        start = doc[i].left_edge.i
+        if start > end:
+            end = i
+            chunks.append((start, i + 1))
+    return chunks
 
 
 def _ends_a_full_name(text: str, full_names: list[str]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.attrs import IS_ALPHA, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc, Span, Token
 
 from factiongraph.lexicons import load_lexicon
@@ -72,6 +72,8 @@ class TokenColumns:
     lower: list[str]
     tag: list[str]
     pos: list[str]
+    dep: list[str]
+    head: list[int]
     is_alpha: list[bool]
     is_space: list[bool]
     sent_start: list[bool]
@@ -81,15 +83,20 @@ class TokenColumns:
     @classmethod
     def of(cls, doc: Doc) -> TokenColumns:
         strings = doc.vocab.strings
-        attributes = [ORTH, LOWER, TAG, POS, IS_ALPHA, IS_SPACE, SENT_START, SPACY]
-        orth, lower, tag, pos, is_alpha, is_space, sent_start, space_after = (
+        attributes = [ORTH, LOWER, TAG, POS, DEP, IS_ALPHA, IS_SPACE, SENT_START, SPACY]
+        orth, lower, tag, pos, dep, is_alpha, is_space, sent_start, space_after = (
             doc.to_array(attributes).T.tolist() if len(doc) else [[]] * len(attributes)
         )
+        offsets = (
+            doc.to_array(HEAD).astype("int64").tolist() if len(doc) else []
+        )  # signed: a head comes before or after
         return cls(
             text=[strings[h] for h in orth],
             lower=[strings[h] for h in lower],
             tag=[strings[h] for h in tag],
             pos=[strings[h] for h in pos],
+            dep=[strings[h] for h in dep],
+            head=[i + offset for i, offset in enumerate(offsets)],
             is_alpha=list(map(bool, is_alpha)),
             is_space=list(map(bool, is_space)),
             sent_start=[s == 1 for s in sent_start],
