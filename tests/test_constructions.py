@@ -529,6 +529,20 @@ FOUND = [
         "Iraqi Prime Minister Haider al-Abadi visited Mosul.", "InChargeOf", "Abadi", "Iraqi", id="prime-minister-heads"
     ),
     pytest.param("Under the deal the Levant Front was to keep Azaz.", "Controls", "Levant Front", "Azaz", id="keep"),
+    pytest.param(
+        "Afghan fighters of Liwa Fatemiyoun fought for the Assad regime in Aleppo.",
+        "AlliesOf",
+        "Fatemiyoun",
+        "Assad regime",
+        id="fought-for",
+    ),
+    pytest.param(
+        "The Levant Front slammed Hayat Tahrir al-Sham on Monday.",
+        "Dislikes",
+        "Levant Front",
+        "Hayat Tahrir al-Sham",
+        id="slammed",
+    ),
 ]
 
 
