@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
@@ -88,11 +88,15 @@ class NameWords:
             keys += [f"{bare} {kind}" for kind in self.kind_words]
         return list(dict.fromkeys(keys))
 
+    @cached_property
+    def inside(self) -> frozenset[str]:
+        """Words that may stand inside a name but neither open nor close one: particles and joining words."""
+        return self.particles | self.joining_words
+
     def capitalised(self, name: str) -> bool:
         """Whether a name is written as one: its first word that is neither a particle nor a joining
         word starts upper case (or its script has no case)."""
-        lower = self.particles | self.joining_words
-        first = next((w for w in name.replace("-", " ").split() if w.lower() not in lower), "")
+        first = next((w for w in name.replace("-", " ").split() if w.lower() not in self.inside), "")
         return not first[:1].islower()
 
 
@@ -141,8 +145,6 @@ class NameMender:
                 if spelling.isascii() and len(name_key(spelling).split()) >= 2:
                     entry = (spelling, actor.type, actor.id)
                     self._kb_names.setdefault(translit_key(spelling), []).append(entry)
-        self._inside = words.particles | words.joining_words
-        """Words that may stand inside a name but neither open nor close one."""
         self._kb_spelling = lru_cache(maxsize=1 << 14)(self._kb_spelling)  # the same runs recur across articles
 
     def __call__(self, doc: Doc, names: list[Span], tokens: TokenColumns) -> list[Span]:
@@ -245,7 +247,7 @@ class NameMender:
             not tokens.sent_start[start]
             and start - 1 not in occupied
             and self._is_word(tokens, start - 1)
-            and tokens.lower[start - 1] not in self._inside
+            and tokens.lower[start - 1] not in self.words.inside
         ):
             start -= 1
         return start if start < name.start - 2 else name.start
@@ -263,7 +265,7 @@ class NameMender:
             and self._is_word(tokens, end)
             and tokens.tag[end] in ("NNP", "NNPS")
             and not tokens.sent_start[end]
-            and tokens.lower[end] not in self._inside | self.place_heads
+            and tokens.lower[end] not in self.words.inside | self.place_heads
         ):
             end += 1
         return end
@@ -301,7 +303,7 @@ class NameMender:
         """Each token that may start a name of two words or more (a capitalised word, or an article before
         a hyphen), with the ends it may have there: capitalised words joined by particles, joining words,
         hyphens and apostrophes, within one sentence."""
-        inside, particles, max_words = self._inside, self.words.particles, self.words.max_words
+        inside, particles, max_words = self.words.inside, self.words.particles, self.words.max_words
         texts, lowers, sentence_starts = tokens.text, tokens.lower, tokens.sent_start
         words = [
             alpha and text[:1].isupper() and lower not in inside

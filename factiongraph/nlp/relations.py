@@ -46,19 +46,6 @@ def _in_list(first: int, second: int, mentions: list[Span], text: str) -> bool:
     return before or after
 
 
-_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
-
-
-def _any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
-    """One pattern that matches a whole text when any of ``patterns`` does; None for no pattern. Patterns
-    that refer back to a group of theirs cannot be joined, so their union is a pattern that takes anything."""
-    if not patterns:
-        return None
-    if any(_BACKREFERENCE.search(p.pattern) for p in patterns):
-        return re.compile(".*", re.DOTALL)
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
-
-
 @cache
 def _trigger_rules(path: str | None) -> tuple[list[dict[str, Any]], re.Pattern[str]]:
     """The compiled rules, and what before a rule's trigger noun makes it hypothetical."""
@@ -115,28 +102,6 @@ class RelationFinder:
             for first in rule["first"]:
                 for second in rule["second"]:
                     self.rules_for.setdefault((first, second), []).append(rule)
-        self._fitting: dict[tuple[str, str, bool, bool, bool], tuple[list[dict[str, Any]], re.Pattern[str] | None]] = {}
-
-    def _rules_fitting(
-        self, first: str, second: str, intervening: bool, is_description: tuple[bool, bool]
-    ) -> tuple[list[dict[str, Any]], re.Pattern[str] | None]:
-        """The rules a pair of mentions may match whatever the text between them (by their types, whether a
-        mention stands between them, whether each is a description), and one pattern that matches a gap when
-        any of theirs does: most pairs fail on the gap, and one regular expression rejects it at once.
-
-        Kept per combination, of which there are few."""
-        key = (first, second, intervening, *is_description)
-        if key not in self._fitting:
-            rules = [
-                rule
-                for rule in self.rules_for.get((first, second), ())
-                if not (rule.get("same_type") and first != second)
-                and not (intervening and not rule.get("across_mentions", False))
-                and rule.get("first_is_description") in (None, is_description[0])
-                and rule.get("second_is_description") in (None, is_description[1])
-            ]
-            self._fitting[key] = (rules, _any_of([rule["between"] for rule in rules]))
-        return self._fitting[key]
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[FoundRelation] = []
@@ -156,15 +121,16 @@ class RelationFinder:
                     break
                 if second.start < first.end:
                     continue
-                is_description = (first.start, first.end) in descriptions, (second.start, second.end) in descriptions
-                rules, any_between = self._rules_fitting(first.label_, second.label_, intervening, is_description)
-                if any_between is not None and (second.start, second.end) not in nested:
+                rules = self.rules_for.get((first.label_, second.label_))
+                if rules and (second.start, second.end) not in nested:
                     gap = _CLOSING_BRACKET.sub("", text[first.end_char : second.start_char])
+                    is_description = (
+                        (first.start, first.end) in descriptions,
+                        (second.start, second.end) in descriptions,
+                    )
                     in_list = partial(_in_list, i, j, mentions, text)
-                    matched = (
-                        self._match(rules, first, second, gap, sentence, in_list, text)
-                        if any_between.fullmatch(gap)
-                        else None
+                    matched = self._match(
+                        rules, first, second, gap, sentence, intervening, is_description, in_list, text
                     )
                     if matched is not None:
                         relation, mutual = matched
@@ -247,12 +213,24 @@ class RelationFinder:
         second: Span,
         gap: str,
         sentence: Span,
+        intervening: bool,
+        is_description: tuple[bool, bool],
         in_list: Callable[[], bool],
         text: str,
     ) -> tuple[FoundRelation, bool] | None:
-        """The relation of the first of the fitting rules (:meth:`_rules_fitting`) whose tests pass, and whether
-        it holds both ways. Cheap tests come first."""
+        """The relation of the first rule that fits, and whether it holds both ways.
+
+        Cheap tests come first: most pairs of mentions fail on the text between them."""
         for rule in rules:
+            if rule.get("same_type") and first.label_ != second.label_:
+                continue
+            if intervening and not rule.get("across_mentions", False):
+                continue
+            first_described, second_described = rule.get("first_is_description"), rule.get("second_is_description")
+            if (first_described is not None and first_described != is_description[0]) or (
+                second_described is not None and second_described != is_description[1]
+            ):
+                continue
             if not rule["between"].fullmatch(gap):
                 continue
             if rule.get("not_in_list") and in_list():
