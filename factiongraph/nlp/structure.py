@@ -122,6 +122,7 @@ class _Mentions:
     def __init__(self, doc: Doc, clauses: ClauseWords, arms_nouns: frozenset[str]) -> None:
         self.clauses = clauses
         self.arms_nouns = arms_nouns
+        self.states = {(s.start, s.end) for s in doc.spans.get(STATES_KEY, [])}
         descriptions = {(d.start, d.end) for d in doc.spans[DESCRIPTIONS_KEY]}
         self.by_root: dict[int, Span] = {}
         self.ending_at: dict[int, Span] = {}
@@ -134,6 +135,10 @@ class _Mentions:
             if (mention.start, mention.end) in descriptions:
                 self.description_of[mention.root.i] = mention
         self.descriptions = descriptions
+
+    def may_act(self, mention: Span) -> bool:
+        """An actor, or a state named as a place ("the support of Turkey")."""
+        return mention.label_ in ACTORS or (mention.start, mention.end) in self.states
 
     def is_description(self, mention: Span) -> bool:
         return (mention.start, mention.end) in self.descriptions
@@ -167,7 +172,7 @@ class _Mentions:
                     for c in head.children
                     if (c.dep_ in ("compound", "amod", "nmod") or (armed and c.dep_ == "poss"))
                     and (m := self.by_root.get(c.i)) is not None
-                    and (m.label_ in ("Organisation", "Person") or (armed and _may_act(m)))
+                    and (m.label_ in ("Organisation", "Person") or (armed and self.may_act(m)))
                 ]
         return list(dict.fromkeys(found))
 
@@ -190,12 +195,6 @@ class _Mentions:
                 objects = [g for g in child.children if g.dep_ == "pobj"]
                 return [m for g in objects for m in self.of(g)]
         return []
-
-
-def _may_act(mention: Span) -> bool:
-    """An actor, or a state named as a place ("the support of Turkey")."""
-    states = mention.doc.spans.get(STATES_KEY, [])
-    return mention.label_ in ACTORS or any(s.start == mention.start and s.end == mention.end for s in states)
 
 
 def _after_a_preposition(mention: Span) -> bool:
@@ -407,18 +406,20 @@ class StructureFinder:
         if relation_type == "AlliesOf" and agents and not others and not between:
             others = self._subject_of_governing_verb(noun, mentions)  # "X holds Z with the backing of Y"
         found = []
-        between = [m for m in between if _may_act(m)]
+        between = [m for m in between if mentions.may_act(m)]
         for first, second in combinations(between, 2):
             found.append(FoundRelation(relation_type, first, second, sentence, "nominal"))
-        for agent in [m for m in agents if _may_act(m)]:
+        for agent in [m for m in agents if mentions.may_act(m)]:
             for other in [
-                m for m in others if _may_act(m) or (relation_type == "FightingAgainst" and m.label_ == "Location")
+                m
+                for m in others
+                if mentions.may_act(m) or (relation_type == "FightingAgainst" and m.label_ == "Location")
             ]:
                 if agent.start != other.start:
                     found.append(FoundRelation(relation_type, agent, other, sentence, "nominal"))
         if relation_type in ("FightingAgainst", "CommWith"):
             places = self._places(noun, between or others, mentions)
-            for participant in [m for m in [*between, *agents] if _may_act(m)]:
+            for participant in [m for m in [*between, *agents] if mentions.may_act(m)]:
                 found += [FoundRelation("CoLocated", participant, p, sentence, "place") for p in places]
         return found
 
@@ -558,7 +559,7 @@ class StructureFinder:
             # the named one, else what the noun's modifiers name ("his Russian counterpart, Sergei Lavrov": Lavrov)
             named = [m for c in noun.children if c.dep_ == "appos" for m in mentions.of(c)]
             named = named or [m for c in noun.children if c.dep_ in ("amod", "compound") for m in mentions.of(c)]
-            subjects += [m for m in named if _may_act(m) and m not in owners] if owners else []
+            subjects += [m for m in named if mentions.may_act(m) and m not in owners] if owners else []
             groups = owners or groups
         return [
             FoundRelation(relation_type, subject, group, noun.sent, "copula")
