@@ -33,6 +33,7 @@ from factiongraph.graph.queries import (
     relations_of,
 )
 from factiongraph.graph.search import ActorHit, search_actors
+from factiongraph.graph.snapshot import Snapshot, StateItem, snapshot, snapshot_json
 from factiongraph.graph.stats import StoreStats, store_stats
 
 __all__ = [
@@ -58,6 +59,8 @@ __all__ = [
     "PlaceRef",
     "RelationItem",
     "RelationView",
+    "Snapshot",
+    "StateItem",
     "StoreStats",
     "actor_detail",
     "actor_profile",
@@ -81,6 +84,8 @@ __all__ = [
     "relations_of",
     "relations_page",
     "search_actors",
+    "snapshot",
+    "snapshot_json",
     "split",
     "split_id",
     "store_stats",

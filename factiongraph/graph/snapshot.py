@@ -1,0 +1,282 @@
+"""The state on a date: who controls which places, who belongs to which coalition, who commands what.
+
+Durable relations (Controls, BelongsTo, InChargeOf) carry the interval the text gives them; a snapshot
+reads each statement's interval, keeps the statements that hold on the date asked for, and gathers the
+statements of one fact into one item with all their evidence, so every answer can be checked sentence
+by sentence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from calendar import monthrange
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from factiongraph.errors import InvalidQueryError
+from factiongraph.graph.items import ActorRef, actor_refs, iso_prefix
+from factiongraph.graph.queries import Evidence, find_actor
+from factiongraph.store.queries import grouped, placeholders, sentence_sql
+
+KINDS = {"Controls": "controls", "BelongsTo": "memberships", "InChargeOf": "commands"}
+"""Relation type -> the snapshot list its items go to."""
+
+ROLES = {"controls": ("actor", "place"), "memberships": ("member", "group"), "commands": ("commander", "unit")}
+"""Each list's names for the source and the target of its relation, as the JSON answer calls them."""
+
+_POINTS = ("day", "month", "year")
+_STORED_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@dataclass(frozen=True)
+class StateItem:
+    """One fact that holds on the snapshot's date: ``source`` (actor, member, commander) to ``target`` (place,
+    group, unit), the interval its statements give together (``None`` = open), and every statement's evidence."""
+
+    type: str
+    source: ActorRef
+    target: ActorRef
+    """A :class:`~factiongraph.graph.items.PlaceRef` when the target has coordinates."""
+    start: str | None
+    end: str | None
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    on: str
+    controls: list[StateItem]
+    memberships: list[StateItem]
+    commands: list[StateItem]
+
+
+@dataclass(frozen=True)
+class _Statement:
+    """One stored relation read as an interval: ``start`` ``None`` is open to the past, ``end`` ``None`` open on."""
+
+    id: int
+    type: str
+    source: int
+    target: int
+    start: str | None
+    end: str | None
+
+
+def snapshot(db: Database, on: str, *, actor: str | None = None) -> Snapshot:
+    """Who controls which places, who belongs to which group and who commands what on ``on``.
+
+    ``on`` (YYYY, YYYY-MM or YYYY-MM-DD) is read as the range it names, and a statement holds on it when
+    the statement's interval overlaps that range ("2017" asks about any day of 2017). A statement's
+    interval is the one the text gives: ``when_start`` to ``when_end``, a missing start open to the past
+    ("until July 2017"), a missing end open on ("since 2017"). A point date (day, month or year) on a
+    durable relation says it held then and from then on. A date known only by its bounds ("recently",
+    "this week") holds from its later bound on: that is when it surely had happened. A statement without
+    a date holds from its article's publication date on, never before; with no publication date either,
+    it is left out, since no date can place it.
+
+    Control is exclusive: a holder's open end is closed by the earliest later start of another holder of
+    the same place ("A since 2017", "B took it in February 2020": A holds until 2020-02). Memberships and
+    commands are not exclusive, so nothing closes them but their own end.
+
+    The statements of one (type, source, target) that hold become one item, from the earliest start to
+    the latest end among them, with each statement's evidence. ``actor`` (any name) keeps the items it is
+    on either side of; control over its places is still judged against every holder.
+    """
+    on = iso_prefix("on", on) or ""
+    if not on:
+        raise InvalidQueryError("on", "a date is needed: use YYYY, YYYY-MM or YYYY-MM-DD")
+    actor_id = find_actor(db, actor) if actor else None
+    statements = _statements(db, on, actor_id)
+    held = [s for s in _superseded(statements) if _overlaps(s.start, s.end, on)]
+    groups: dict[tuple[str, int, int], list[_Statement]] = {}
+    for statement in held:
+        if actor_id is None or actor_id in (statement.source, statement.target):
+            groups.setdefault((statement.type, statement.source, statement.target), []).append(statement)
+    evidence = _evidence(db, [s.id for group in groups.values() for s in group])
+    reading_order = {rid: rank for rank, rid in enumerate(evidence)}
+    refs = actor_refs(db, [entity for _, source, target in groups for entity in (source, target)])
+    lists: dict[str, list[StateItem]] = {kind: [] for kind in ROLES}
+    for (rtype, source, target), group in groups.items():
+        lists[KINDS[rtype]].append(
+            StateItem(
+                rtype,
+                refs[source],
+                refs[target],
+                _earliest_start([s.start for s in group]),
+                _latest_end([s.end for s in group]),
+                tuple(evidence[s.id] for s in sorted(group, key=lambda s: reading_order[s.id])),
+            )
+        )
+    for items in lists.values():
+        items.sort(key=_item_order)
+    return Snapshot(on, lists["controls"], lists["memberships"], lists["commands"])
+
+
+def snapshot_json(state: Snapshot, *, refs: bool = False) -> dict[str, Any]:
+    """The snapshot as JSON: ``{"on", "controls": [{"actor", "place", "start", "end", "evidence"}],
+    "memberships": [{"member", "group", ...}], "commands": [{"commander", "unit", ...}]}``.
+
+    Actors are names, or with ``refs`` their :class:`ActorRef` (id, name, type; lat/lon for places), which
+    a client needs to link them and place them on a map. Evidence is in the API's shape (document_id,
+    title, published, sentence, start, end), so a quote opens the article at its sentence.
+    """
+    answer: dict[str, Any] = {"on": state.on}
+    for kind, (source_role, target_role) in ROLES.items():
+        answer[kind] = [
+            {
+                source_role: item.source if refs else item.source.name,
+                target_role: item.target if refs else item.target.name,
+                "start": item.start,
+                "end": item.end,
+                "evidence": [_citation(e) for e in item.evidence],
+            }
+            for item in getattr(state, kind)
+        ]
+    return answer
+
+
+def _citation(evidence: Evidence) -> dict[str, Any]:
+    return {
+        "document_id": evidence.document_id,
+        "title": evidence.document_title,
+        "published": evidence.published,
+        "sentence": evidence.text,
+        "start": evidence.begin,
+        "end": evidence.end,
+    }
+
+
+def _statements(db: Database, on: str, actor_id: int | None) -> list[_Statement]:
+    """The durable relations that could bear on ``on``, read as intervals. One that starts after ``on`` can
+    neither hold then nor close a holder's end before it, so SQL leaves it out (the test is on the stored
+    start, or the publication date when undated: never later than the start read from them)."""
+    where = ""
+    params: list[object] = [*KINDS, len(on), on]
+    if actor_id is not None:
+        # Every holder of the actor's places too: whether it still held one depends on who came after it.
+        where = (
+            " AND (r.source_id = ? OR r.target_id = ? OR (r.type = 'Controls' AND r.target_id IN "
+            "(SELECT target_id FROM relations WHERE type = 'Controls' AND source_id = ?)))"
+        )
+        params += [actor_id, actor_id, actor_id]
+    rows = db.execute(
+        "SELECT r.id, r.type, r.source_id, r.target_id, r.when_start, r.when_end, r.precision, d.published "
+        "FROM relations r JOIN documents d ON d.id = r.document_id "
+        f"WHERE r.type IN ({placeholders(KINDS)}) AND ((r.when_start IS NULL AND r.when_end IS NOT NULL) "
+        "OR substr(COALESCE(r.when_start, d.published), 1, ?) <= ?)" + where,
+        params,
+    ).fetchall()
+    statements = []
+    for rid, rtype, source, target, when_start, when_end, precision, published in rows:
+        interval = _interval(when_start, when_end, precision, published)
+        if interval is not None:
+            statements.append(_Statement(rid, rtype, source, target, *interval))
+    return statements
+
+
+def _interval(
+    when_start: str | None, when_end: str | None, precision: str, published: str | None
+) -> tuple[str | None, str | None] | None:
+    """The interval a statement holds over (see :func:`snapshot`); ``None`` when nothing dates it."""
+    if when_start is None and when_end is None:
+        found = _STORED_DATE.match(published) if published else None
+        return (found.group(), None) if found and _readable(found.group()) else None
+    if not all(_readable(iso) for iso in (when_start, when_end) if iso is not None):
+        return None
+    if precision in _POINTS and when_start == when_end:
+        return when_start, None
+    if precision == "unknown":
+        return when_end or when_start, None
+    return when_start, when_end
+
+
+def _superseded(statements: list[_Statement]) -> list[_Statement]:
+    """The statements with each open-ended control closed at the earliest later start of another holder
+    of the same place."""
+    starts = grouped(
+        (s.target, s.source, _first_day(s.start), s.start)
+        for s in statements
+        if s.type == "Controls" and s.start is not None
+    )
+    return [_closed(s, starts.get(s.target, [])) for s in statements]
+
+
+def _closed(statement: _Statement, starts: list[tuple[int, date, str]]) -> _Statement:
+    """``statement``, its open end closed at the earliest of ``starts`` (holder, first day, date) that is
+    another holder's and later than its own start, if it is an open-ended control."""
+    if statement.type != "Controls" or statement.start is None or statement.end is not None:
+        return statement
+    since = _first_day(statement.start)
+    successor = min(
+        ((day, iso) for holder, day, iso in starts if holder != statement.source and day > since), default=None
+    )
+    return replace(statement, end=successor[1]) if successor else statement
+
+
+def _overlaps(start: str | None, end: str | None, on: str) -> bool:
+    """Whether the interval ``start``..``end`` (each ``None`` = open) meets any day of ``on``."""
+    return (start is None or _first_day(start) <= _last_day(on)) and (end is None or _last_day(end) >= _first_day(on))
+
+
+def _earliest_start(starts: list[str | None]) -> str | None:
+    """The earliest of some starts; ``None`` (open to the past) if any is open."""
+    dated = [s for s in starts if s is not None]
+    return min(dated, key=_first_day) if len(dated) == len(starts) else None
+
+
+def _latest_end(ends: list[str | None]) -> str | None:
+    """The latest of some ends; ``None`` (open) if any is open."""
+    dated = [e for e in ends if e is not None]
+    return max(dated, key=_last_day) if len(dated) == len(ends) else None
+
+
+def _first_day(iso: str) -> date:
+    return _days(iso)[0]
+
+
+def _last_day(iso: str) -> date:
+    return _days(iso)[1]
+
+
+def _days(iso: str) -> tuple[date, date]:
+    """The first and the last day an ISO date prefix names; ``ValueError`` for one that names none."""
+    found = _STORED_DATE.fullmatch(iso)
+    if found is None:
+        raise ValueError(f"not a date: {iso!r}")
+    year, month, day = (int(part) if part else None for part in found.groups())
+    if month is None:
+        return date(year, 1, 1), date(year, 12, 31)
+    if day is None:
+        return date(year, month, 1), date(year, month, monthrange(year, month)[1])
+    return date(year, month, day), date(year, month, day)
+
+
+def _readable(iso: str) -> bool:
+    """Whether a stored date is a real one (the store's own are; a hand-edited one may not be)."""
+    try:
+        _days(iso)
+    except ValueError:
+        return False
+    return True
+
+
+def _evidence(db: Database, ids: list[int]) -> dict[int, Evidence]:
+    """Statement id -> its evidence, in one query, in reading order: oldest article first, then by offset."""
+    rows = db.execute(
+        "SELECT r.id, r.document_id, d.title, d.published, r.evidence_begin, r.evidence_end, "
+        f"{sentence_sql('r')} FROM relations r JOIN documents d ON d.id = r.document_id "
+        "WHERE r.id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY d.published IS NULL, d.published, r.document_id, r.evidence_begin",
+        [json.dumps(ids)],
+    ).fetchall()
+    return {rid: Evidence(*row) for rid, *row in rows}
+
+
+def _item_order(item: StateItem) -> tuple[str, date, str]:
+    """By target (place, group, unit), then the oldest start first, then the source's name."""
+    since = _first_day(item.start) if item.start else date.min
+    return item.target.name.casefold(), since, item.source.name.casefold()
