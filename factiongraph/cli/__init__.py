@@ -11,6 +11,7 @@ from factiongraph.cli import (
     ingest,
     kb,
     serve,
+    snapshot,
     timeline,
 )
 from factiongraph.cli._util import app
@@ -28,6 +29,7 @@ __all__ = [
     "kb",
     "main",
     "serve",
+    "snapshot",
     "timeline",
 ]
 
