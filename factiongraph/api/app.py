@@ -31,6 +31,7 @@ from factiongraph.graph.items import actor_id, claims_page, events_page, iso_pre
 from factiongraph.graph.network import EdgeTableCache, map_view, network
 from factiongraph.graph.profile import actor_detail, pair_timeline
 from factiongraph.graph.search import search_actors
+from factiongraph.graph.snapshot import snapshot, snapshot_json
 from factiongraph.graph.stats import store_stats
 from factiongraph.ingest import Article
 from factiongraph.kb import KnowledgeBase, load_kb
@@ -228,6 +229,16 @@ def create_app(db_path: Path, *, token: str | None = None, kb: KnowledgeBase | N
     def map_(from_: From = None, to: To = None, limit: Limit = 500) -> Response:
         """Events at places with coordinates and places held (Controls) in a window."""
         return _json(map_view(store(), start=iso_prefix("from", from_), end=iso_prefix("to", to), limit=limit))
+
+    @api.get("/snapshot", response_model=models.Snapshot)
+    def snapshot_(
+        on: Annotated[str, Query(description="The date: YYYY, YYYY-MM or YYYY-MM-DD (the whole year, month or day).")],
+        actor: Annotated[str | None, Query(description="Only what this actor (any name) is on either side of.")] = None,
+    ) -> Response:
+        """Who controls which places, who belongs to which group and who commands what on a date, each with
+        the interval its statements give and their evidence: `factiongraph snapshot --format json`, with
+        each actor as an ActorRef (a place's with lat/lon) for links and the map."""
+        return _json(snapshot_json(snapshot(store(), on, actor=actor), refs=True))
 
     @api.get("/stats", response_model=models.Stats)
     def stats() -> Response:

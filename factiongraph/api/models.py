@@ -176,6 +176,36 @@ class MapView(BaseModel):
     totals: dict[str, int]
 
 
+class Held(BaseModel):
+    """What every snapshot item has: the interval its statements give together, and their evidence."""
+
+    start: str | None = Field(description="YYYY, YYYY-MM or YYYY-MM-DD; null when open to the past.")
+    end: str | None = Field(description="YYYY, YYYY-MM or YYYY-MM-DD; null when nothing says it ended.")
+    evidence: list[Evidence] = Field(description="Every statement's sentence, oldest article first.")
+
+
+class ControlHeld(Held):
+    actor: ActorRef
+    place: PlaceRef | ActorRef = Field(description="With lat/lon when the place has coordinates.")
+
+
+class MembershipHeld(Held):
+    member: ActorRef
+    group: ActorRef
+
+
+class CommandHeld(Held):
+    commander: ActorRef
+    unit: ActorRef
+
+
+class Snapshot(BaseModel):
+    on: str = Field(description="The date asked for, read as the whole year, month or day it names.")
+    controls: list[ControlHeld]
+    memberships: list[MembershipHeld]
+    commands: list[CommandHeld]
+
+
 class Stats(BaseModel):
     documents: int
     actors: int
