@@ -151,9 +151,10 @@ def _citation(evidence: Evidence) -> dict[str, Any]:
 
 
 def _statements(db: Database, on: str, actor_id: int | None) -> list[_Statement]:
-    """The durable relations that could bear on ``on``, read as intervals. One that starts after ``on`` can
-    neither hold then nor close a holder's end before it, so SQL leaves it out (the test is on the stored
-    start, or the publication date when undated: never later than the start read from them)."""
+    """The durable relations that could bear on ``on``, read as intervals. A membership or command that
+    starts after ``on`` cannot hold then, so SQL leaves it out (the test is on the stored start, or the
+    publication date when undated: never later than the start read from them). Every control is read:
+    a later holder's start is where an earlier holder's interval ends, whatever date is asked."""
     where = ""
     params: list[object] = [*KINDS, len(on), on]
     if actor_id is not None:
@@ -166,22 +167,23 @@ def _statements(db: Database, on: str, actor_id: int | None) -> list[_Statement]
     rows = db.execute(
         "SELECT r.id, r.type, r.source_id, r.target_id, r.when_start, r.when_end, r.precision, d.published "
         "FROM relations r JOIN documents d ON d.id = r.document_id "
-        f"WHERE r.type IN ({placeholders(KINDS)}) AND ((r.when_start IS NULL AND r.when_end IS NOT NULL) "
-        "OR substr(COALESCE(r.when_start, d.published), 1, ?) <= ?)" + where,
+        f"WHERE r.type IN ({placeholders(KINDS)}) AND (r.type = 'Controls' OR (r.when_start IS NULL AND "
+        "r.when_end IS NOT NULL) OR substr(COALESCE(r.when_start, d.published), 1, ?) <= ?)" + where,
         params,
     ).fetchall()
     statements = []
     for rid, rtype, source, target, when_start, when_end, precision, published in rows:
-        interval = _interval(when_start, when_end, precision, published)
+        interval = statement_interval(when_start, when_end, precision, published)
         if interval is not None:
             statements.append(_Statement(rid, rtype, source, target, *interval))
     return statements
 
 
-def _interval(
+def statement_interval(
     when_start: str | None, when_end: str | None, precision: str, published: str | None
 ) -> tuple[str | None, str | None] | None:
-    """The interval a statement holds over (see :func:`snapshot`); ``None`` when nothing dates it."""
+    """The (start, end) a durable relation holds over, read from its stored dates and its article's
+    publication date as :func:`snapshot` says; ``None`` when nothing dates it or a date is not one."""
     if when_start is None and when_end is None:
         found = _STORED_DATE.match(published) if published else None
         return (found.group(), None) if found and _readable(found.group()) else None
