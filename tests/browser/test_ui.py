@@ -341,6 +341,30 @@ def test_ui_map_shows_events_and_held_places(page, site, screenshot):
     page.wait_for_function(f"() => document.querySelector('.panel .status').dataset.places == {len(placed)}")
 
 
+def test_ui_map_state_on_a_date_shows_who_held_each_place(page, site):
+    page.goto(site.url + "/#/map")
+    page.wait_for_function("() => document.querySelector('.panel .status')?.dataset.places > 0")
+    with page.expect_response(lambda r: "/api/snapshot?" in r.url) as answer:
+        page.get_by_label("State on").fill("2019-06-01")
+    placed = {i["place"]["id"] for i in answer.value.json()["controls"] if i["place"].get("lat") is not None}
+    assert placed, "the demo store holds no place with coordinates on 2019-06-01"
+    page.wait_for_function(
+        "() => document.querySelector('.panel .status').textContent.includes('held on 2019-06-01')"
+        f" && document.querySelector('.panel .status').dataset.places == {len(placed)}"
+    )
+    assert page.url.endswith("#/map?on=2019-06-01")
+    assert page.locator("path.marker-held").count() == len(placed)
+    assert page.locator("path.marker-event").count() == 0
+    page.locator(".places .place-button").first.click()
+    popup = page.locator(".leaflet-popup .map-popup")
+    popup.locator("a.quote").first.wait_for()
+    assert "Held on 2019-06-01 by" in popup.text_content()
+
+    page.get_by_role("button", name="Clear").click()
+    page.locator("path.marker-event").first.wait_for()
+    assert page.url.endswith("#/map")
+
+
 def test_ui_unknown_actor_shows_an_error(page, site, watch):
     watch.expected.append("status of 404")
     page.goto(site.url + "/#/actor/999999")

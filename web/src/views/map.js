@@ -1,13 +1,19 @@
-// Events and controlled places on a map of country boundaries (world-atlas; no tile server).
+// Events and controlled places on a map of country boundaries (world-atlas; no tile server), in a time
+// window or, given a date ("state on"), who held each place on that date (/api/snapshot).
 import L from "leaflet";
 import { feature } from "topojson-client";
 import { get } from "../api.js";
-import { h } from "../dom.js";
+import { append, clear, h } from "../dom.js";
 import { timeWindow } from "../timewindow.js";
 import { actorLink, actorList, colorBox, dateCell, emptyState, errorState, kindBadge, loading, overlayState, plural, quote } from "../ui.js";
 
 const EVENT_COLOR = "#dc2626";
 const CONTROL_COLOR = "#1d4ed8";
+// On a date: one colour per holder, those holding most places first; the rest share OTHER_HOLDERS.
+const HOLDER_COLORS = ["#1d4ed8", "#b45309", "#047857", "#7c3aed", "#be123c", "#0e7490", "#a16207", "#4d7c0f", "#c026d3"];
+const OTHER_HOLDERS = "#64748b";
+// A place with more than one holder on the date asked: it changed hands then, or a faction and its coalition both hold it.
+const SHARED_COLOR = "#0f172a";
 // Syria and its neighbours, where the bundled corpus lives, when nothing is on the map yet.
 const LEVANT = [
   [31.5, 34.5],
@@ -92,7 +98,49 @@ function popup(group) {
   );
 }
 
-export async function renderMap(root, { stale }) {
+/** The places held on a date, each with its holders (snapshot `controls` items), most holders first. */
+function heldPlaces(state) {
+  const places = new Map();
+  for (const item of state.controls) {
+    if (!places.has(item.place.id)) places.set(item.place.id, { place: item.place, holders: [] });
+    places.get(item.place.id).holders.push(item);
+  }
+  return [...places.values()].sort((a, b) => b.holders.length - a.holders.length || a.place.name.localeCompare(b.place.name));
+}
+
+/** Holder id -> {actor, color}: a colour each for the holders of most places, the rest share one. */
+function holderColors(groups) {
+  const held = new Map();
+  for (const group of groups) {
+    for (const { actor } of group.holders) held.set(actor.id, { actor, places: (held.get(actor.id)?.places || 0) + 1 });
+  }
+  const ranked = [...held.values()].sort((a, b) => b.places - a.places || a.actor.name.localeCompare(b.actor.name));
+  return new Map(ranked.map(({ actor }, i) => [actor.id, { actor, color: HOLDER_COLORS[i] || OTHER_HOLDERS }]));
+}
+
+/** A snapshot item's interval as words: "2017-07 – 2018-01", "since 2017-07", "until 2017-07". */
+function intervalText(item) {
+  if (item.start && item.end) return item.start === item.end ? item.start : `${item.start} – ${item.end}`;
+  return item.start ? `since ${item.start}` : `until ${item.end}`;
+}
+
+function statePopup(group, on) {
+  return h(
+    "div",
+    { class: "map-popup" },
+    h("h3", {}, actorLink(group.place)),
+    h("h4", {}, `Held on ${on} by`),
+    h(
+      "ol",
+      { class: "quotes" },
+      group.holders.map((item) =>
+        h("li", {}, actorLink(item.actor), " ", h("span", { class: "date" }, intervalText(item)), item.evidence.map(quote)),
+      ),
+    ),
+  );
+}
+
+export async function renderMap(root, { query, stale }) {
   root.append(loading());
   const [stats, shapes] = await Promise.all([get("stats"), boundaries()]);
   if (stale()) return;
@@ -105,13 +153,31 @@ export async function renderMap(root, { stale }) {
   let asked = 0;
   let fitted = false;
 
+  // The time window and the date are two ways to pick what to show: the last one touched wins.
   const slider = timeWindow(stats, (value) => load(value));
+  // #/map?on= may give a year or a month too, which the API reads as a whole; the input shows days only.
+  const askedOn = query.get("on");
+  const stateOn = h("input", {
+    type: "date",
+    id: "state-on",
+    value: askedOn || "",
+    onchange: () => (stateOn.value ? loadDate(stateOn.value) : load(slider.value())),
+  });
+  const clearDate = h("button", { type: "button", class: "link-button", onclick: () => load(slider.value()) }, "Clear");
+  const legend = h("ul", { class: "legend" });
   root.append(
     h(
       "div",
       { class: "page-head compact" },
       h("h1", {}, "Map"),
       slider.element,
+      h(
+        "div",
+        { class: "toolbar state-on" },
+        h("label", { class: "toolbar-label", for: "state-on", title: "Who held each place on this date, and since when" }, "State on"),
+        stateOn,
+        clearDate,
+      ),
     ),
     h(
       "div",
@@ -120,12 +186,7 @@ export async function renderMap(root, { stale }) {
       h(
         "aside",
         { class: "panel" },
-        h(
-          "ul",
-          { class: "legend" },
-          h("li", {}, colorBox(EVENT_COLOR), "events"),
-          h("li", {}, colorBox(CONTROL_COLOR), "held by an actor"),
-        ),
+        legend,
         status,
         list,
       ),
@@ -156,19 +217,59 @@ export async function renderMap(root, { stale }) {
   labelZoom();
   const markers = L.layerGroup().addTo(map);
 
-  const load = async (window_) => {
-    const ask = ++asked;
+  // One answer drawn at a time: an earlier question answered late is dropped.
+  const ask = async (path, params) => {
+    const question = ++asked;
     status.textContent = "Loading…";
-    let data;
     try {
-      data = await get("map", window_);
+      const data = await get(path, params);
+      return question === asked && !stale() ? data : null;
     } catch (error) {
-      if (ask !== asked) return;
-      status.textContent = "";
-      overlayState(overlay, errorState(error));
-      return;
+      if (question === asked) {
+        status.textContent = "";
+        overlayState(overlay, errorState(error));
+      }
+      return null;
     }
-    if (ask !== asked || stale()) return;
+  };
+
+  // The date asked about, in the input and in the address (#/map?on=), without drawing the view again.
+  const rememberDate = (on) => {
+    stateOn.value = on;
+    history.replaceState(null, "", on ? `#/map?${new URLSearchParams({ on })}` : "#/map");
+  };
+
+  /** A place in the side list: a button that opens its marker's popup, or its name alone when it has no coordinates. */
+  const listPlace = (place, detail, layer) => {
+    const name = layer
+      ? h(
+          "button",
+          {
+            type: "button",
+            class: "place-button",
+            dir: "auto",
+            onclick: () => {
+              map.setView([place.lat, place.lon], Math.max(map.getZoom(), 7), { animate: false });
+              layer.openPopup();
+            },
+          },
+          place.name,
+        )
+      : h("span", { dir: "auto", title: "No coordinates: not on the map" }, place.name);
+    list.append(h("li", {}, name, h("span", { class: "muted small", dir: "auto" }, detail)));
+  };
+
+  const fitOnce = (places) => {
+    if (fitted || !places.length) return;
+    map.fitBounds(L.latLngBounds(places.map((p) => [p.lat, p.lon])).pad(0.5), { maxZoom: 7, animate: false });
+    fitted = true;
+  };
+
+  const load = async (window_) => {
+    rememberDate("");
+    legend.replaceChildren(h("li", {}, colorBox(EVENT_COLOR), "events"), h("li", {}, colorBox(CONTROL_COLOR), "held by an actor"));
+    const data = await ask("map", window_);
+    if (!data) return;
     markers.clearLayers();
     list.replaceChildren();
     const groups = byPlace(data);
@@ -218,32 +319,57 @@ export async function renderMap(root, { stale }) {
         layer.bindTooltip(h("span", { dir: "auto" }, summary));
         markers.addLayer(layer);
       }
-      list.append(
-        h(
-          "li",
-          {},
-          h(
-            "button",
-            {
-              type: "button",
-              class: "place-button",
-              dir: "auto",
-              onclick: () => {
-                map.setView([lat, lon], Math.max(map.getZoom(), 7), { animate: false });
-                layers[layers.length - 1].openPopup();
-              },
-            },
-            group.place.name,
-          ),
-          h("span", { class: "muted small" }, [group.events.length && plural(group.events.length, "event"), group.controlled.length && plural(group.controlled.length, "holding")].filter(Boolean).join(", ")),
-        ),
-      );
+      const detail = [group.events.length && plural(group.events.length, "event"), group.controlled.length && plural(group.controlled.length, "holding")];
+      listPlace(group.place, detail.filter(Boolean).join(", "), layers[layers.length - 1]);
     }
-    if (!fitted && groups.length) {
-      map.fitBounds(L.latLngBounds(groups.map((g) => [g.place.lat, g.place.lon])).pad(0.5), { maxZoom: 7, animate: false });
-      fitted = true;
-    }
+    fitOnce(groups.map((g) => g.place));
   };
-  await load({});
+
+  // Who held each place on a date: one marker a place, in its holder's colour.
+  const loadDate = async (on) => {
+    rememberDate(on);
+    const state = await ask("snapshot", { on });
+    if (!state) return;
+    markers.clearLayers();
+    list.replaceChildren();
+    const groups = heldPlaces(state);
+    const colors = holderColors(groups);
+    const placed = groups.filter((g) => g.place.lat != null);
+    const shown = [...colors.values()].filter(({ color }) => color !== OTHER_HOLDERS);
+    append(clear(legend), [
+      shown.map(({ actor, color }) => h("li", { dir: "auto" }, colorBox(color), actor.name)),
+      colors.size > shown.length ? h("li", {}, colorBox(OTHER_HOLDERS), "other holders") : null,
+      groups.some((g) => g.holders.length > 1) ? h("li", {}, colorBox(SHARED_COLOR), "more than one holder on this date") : null,
+    ]);
+    status.textContent = `${plural(groups.length, "place")} held on ${state.on}`;
+    if (placed.length < groups.length) status.textContent += ` (${groups.length - placed.length} without coordinates, listed only)`;
+    status.dataset.places = String(placed.length);
+    overlayState(
+      overlay,
+      placed.length ? null : emptyState(`No place known to be held on ${state.on}`, "No statement of control with a place on the map holds on this date."),
+    );
+    for (const group of groups) {
+      const holders = group.holders.map((item) => item.actor.name).join(", ");
+      let layer = null;
+      if (group.place.lat != null) {
+        const color = group.holders.length > 1 ? SHARED_COLOR : colors.get(group.holders[0].actor.id).color;
+        layer = L.circleMarker([group.place.lat, group.place.lon], {
+          radius: 9,
+          color,
+          weight: 3,
+          fillColor: color,
+          fillOpacity: 0.35,
+          dashArray: group.holders.length > 1 ? "4 3" : null,
+          className: "marker-held",
+        });
+        layer.bindPopup(statePopup(group, state.on), { maxWidth: 380, maxHeight: 320 });
+        layer.bindTooltip(h("span", { dir: "auto" }, `${group.place.name}: ${holders}`));
+        markers.addLayer(layer);
+      }
+      listPlace(group.place, holders, layer);
+    }
+    fitOnce(placed.map((g) => g.place));
+  };
+  await (askedOn ? loadDate(askedOn) : load({}));
   return () => map.remove();
 }
