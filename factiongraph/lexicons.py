@@ -562,6 +562,86 @@ class ArabicClaims(LexiconFile):
 
 
 # --------------------------------------------------------------------------------------------
+# events.json: read by factiongraph.nlp.events
+# --------------------------------------------------------------------------------------------
+
+AcledEventType = Literal[
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+]
+ACLED_SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+"""ACLED's event types and the sub-event types of each, as its codebook names them."""
+
+
+class AcledType(_Strict):
+    event_type: AcledEventType
+    sub_event_type: str
+
+    @model_validator(mode="after")
+    def _sub_type_of_type(self) -> AcledType:
+        if self.sub_event_type not in ACLED_SUB_EVENT_TYPES[self.event_type]:
+            known = ", ".join(ACLED_SUB_EVENT_TYPES[self.event_type])
+            raise ValueError(f"{self.sub_event_type!r} is not an ACLED sub-event type of {self.event_type!r} ({known})")
+        return self
+
+
+class EventManner(_Strict):
+    """How an event was done (PLOVER's mode) and what ACLED calls it."""
+
+    mode: str | None = Field(None, pattern=r"^[a-z]+(?:-[a-z]+)*$")
+    acled: AcledType | None = None
+
+    _given = field_validator("mode", "acled", mode="before")(_not_null)
+
+
+class EventNoun(EventManner):
+    event: EventType
+
+
+class EventWords(LexiconFile):
+    nouns: dict[str, EventNoun]
+    verbs: dict[str, EventManner]
+    arabic: dict[str, EventManner]
+    unreal: list[str]
+    unreal_modifiers: list[str]
+
+    @field_validator("nouns")
+    @classmethod
+    def _one_or_two_words(cls, value: dict[str, EventNoun]) -> dict[str, EventNoun]:
+        for name in value:
+            if name != name.lower() or not 1 <= len(name.split()) <= 3:
+                raise ValueError(f"{name!r}: an event noun is one to three lower-case words")
+        return value
+
+
+# --------------------------------------------------------------------------------------------
 # Reading
 # --------------------------------------------------------------------------------------------
 
@@ -574,6 +654,7 @@ SCHEMAS: dict[str, type[LexiconFile]] = {
     "names.json": Names,
     "decisions.json": Decisions,
     "constructions.json": Constructions,
+    "events.json": EventWords,
     "claim_cues.json": ClaimCues,
     "date_rules.json": DateRules,
     "boilerplate.json": Boilerplate,

@@ -87,6 +87,13 @@ class EventRecord:
     when_start: str | None = None
     when_end: str | None = None
     precision: str = "unknown"
+    trigger: str | None = None
+    """The word that tells it ("clashes", "shelled")."""
+    mode: str | None = None
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    killed: int | None = None
+    injured: int | None = None
 
 
 @dataclass(frozen=True)

@@ -24,12 +24,13 @@ def relations(nlp: Language, text: str) -> set[tuple[str, str, str]]:
 
 
 def test_nlp_pipeline_is_built_from_registered_components(nlp: Language) -> None:
-    assert nlp.pipe_names[-7:] == [
+    assert nlp.pipe_names[-8:] == [
         "ner",
         "fg_mentions",
         "fg_relations",
         "fg_frames",
         "fg_structure",
+        "fg_events",
         "fg_claims",
         "fg_decide",
     ]

@@ -1,6 +1,17 @@
 """The spaCy pipeline: importing this package registers factiongraph's components."""
 
-from factiongraph.nlp import arabic, claims, components, decide, frames, gazetteer, mentions, relations, structure
+from factiongraph.nlp import (
+    arabic,
+    claims,
+    components,
+    decide,
+    events,
+    frames,
+    gazetteer,
+    mentions,
+    relations,
+    structure,
+)
 from factiongraph.nlp.mentions import DEFAULT_LABEL_MAP
 from factiongraph.nlp.pipeline import base_model_name, load_arabic_pipeline, load_pipeline
 from factiongraph.nlp.spans import DESCRIPTIONS_KEY, ENTITY_TYPES, MENTIONS_KEY, NESTED_KEY, FoundEvent, FoundRelation
@@ -18,6 +29,7 @@ __all__ = [
     "claims",
     "components",
     "decide",
+    "events",
     "frames",
     "gazetteer",
     "load_arabic_pipeline",

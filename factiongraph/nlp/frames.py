@@ -122,7 +122,7 @@ class FrameFinder:
             if judged is not None and not objects:  # "considers [the YPG a terrorist group]": the clause's subject
                 objects = [(m, "") for m in self._with_conjuncts(judged[1], mention_at)]
             if frame and "event" in frame and token.pos_ == "VERB":
-                event = self._event(frame["event"], token, subjects, objects)
+                event = self._event(frame["event"], token, subjects, objects, descriptions)
                 if event is not None:
                     events.append(event)
             if frame and frame.get("felt_by_subject"):
@@ -186,12 +186,21 @@ class FrameFinder:
         return kinds[0], [s for p in predicates for s in p.children if s.dep_ == "nsubj"]
 
     @staticmethod
-    def _event(kind: str, verb: Token, subjects: list[Span], objects: list[tuple[Span, str]]) -> FoundEvent | None:
-        """The event a verb records, when an actor takes part in it; its place is a Location object."""
+    def _event(
+        kind: str,
+        verb: Token,
+        subjects: list[Span],
+        objects: list[tuple[Span, str]],
+        descriptions: set[tuple[int, int]],
+    ) -> FoundEvent | None:
+        """The event a verb records, when an actor takes part in it; its place is a Location object, a named
+        one first ("shelled areas near Saraqib": Saraqib)."""
         targets = tuple(dict.fromkeys(m for m, _ in objects if m.label_ in ACTORS))
         if not subjects and not targets:
             return None
-        place = next((m for m, _ in objects if m.label_ == "Location"), None)
+        places = [m for m, _ in objects if m.label_ == "Location"]
+        places.sort(key=lambda m: (m.start, m.end) in descriptions)
+        place = places[0] if places else None
         trigger = verb.doc[verb.i : verb.i + 1]
         return FoundEvent(kind, trigger, tuple(subjects), targets, place, verb.sent)
 

@@ -49,6 +49,12 @@ class FoundEvent:
     targets: tuple[Span, ...]
     place: Span | None
     evidence: Span
+    mode: str | None = None
+    """How it was done, in PLOVER's words ("firearms", "shelling", "arrest")."""
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    killed: int | None = None
+    injured: int | None = None
 
 
 for _extension in ("fg_relations", "fg_events"):

@@ -116,7 +116,7 @@ def make_structure(
     return StructureFinder(ConstructionWords.read(constructions_path), ClauseWords.read(clauses_path))
 
 
-class _Mentions:
+class MentionIndex:
     """The document's mentions by the token that heads them, and by the token where they end."""
 
     def __init__(self, doc: Doc, clauses: ClauseWords, arms_nouns: frozenset[str]) -> None:
@@ -201,7 +201,7 @@ def _after_a_preposition(mention: Span) -> bool:
     return mention.start > 0 and mention.doc[mention.start - 1].pos_ == "ADP"
 
 
-def _pobjs(token: Token, words: frozenset[str] | set[str]) -> list[tuple[str, Token]]:
+def pobjs(token: Token, words: frozenset[str] | set[str]) -> list[tuple[str, Token]]:
     """(preposition, object) for the prepositions among ``words`` hung on ``token``."""
     return [
         (prep.lower_, pobj)
@@ -212,15 +212,103 @@ def _pobjs(token: Token, words: frozenset[str] | set[str]) -> list[tuple[str, To
     ]
 
 
+class NamedEvents:
+    """Who took part in an event named by a noun, and where: read for relations here and for events by
+    ``fg_events``."""
+
+    def __init__(self, words: ConstructionWords, clauses: ClauseWords) -> None:
+        self.words = words
+        self.clauses = clauses
+
+    def sides(self, noun: Token, mentions: MentionIndex) -> tuple[list[Span], list[Span], list[Span]]:
+        """(both sides of "between", agents, the other side) of a named event."""
+        between = [m for _, pobj in pobjs(noun, {"between", "among"}) for m in mentions.of(pobj)]
+        if not between and (verb := self.verb_of_subject(noun)) is not None:
+            # "Clashes erupted on Monday between X and Y": the parser hangs the sides on the verb
+            between = [m for _, pobj in pobjs(verb, {"between", "among"}) for m in mentions.of(pobj)]
+        agents = [m for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") for m in mentions.of(c)]
+        agents += [m for _, pobj in pobjs(noun, _AGENT_PREPS) for m in mentions.of(pobj)]
+        others = [m for _, pobj in pobjs(noun, _OTHER_SIDE) for m in mentions.of(pobj)]
+        if self.light_verb(noun) is not None:  # "X exchanged fire with Y", "X held talks with Y"
+            others += [m for _, pobj in pobjs(noun.head, _OTHER_SIDE) for m in mentions.of(pobj)]
+        of = [m for _, pobj in pobjs(noun, {"of"}) for m in mentions.of(pobj)]
+        if noun.lemma_.lower() in self.words.patient_nouns or noun.lower_ in self.words.patient_nouns:
+            others += of
+        elif not agents:
+            agents += of
+        if not agents and not between:
+            agents += self.subject_of_governing_verb(noun, mentions)
+        return between, agents, others
+
+    @staticmethod
+    def verb_of_subject(noun: Token) -> Token | None:
+        """The verb the event noun is the subject of ("fighting broke out"); after a dateline the parser
+        makes the noun a second name of the place ("SARAQIB, Syria — Clashes erupted")."""
+        if noun.dep_ == "appos" and noun.head.dep_ in ("nsubj", "nsubjpass"):
+            noun = noun.head
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+            return noun.head
+        return None
+
+    def light_verb(self, noun: Token) -> Token | None:
+        """The verb of doing whose object the event noun is ("launched an attack", "engaged in clashes")."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        if noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and verb.lemma_.lower() in self.words.doing_verbs:
+            return verb
+        return None
+
+    def circumstance_verb(self, noun: Token) -> Token | None:
+        """The verb whose circumstance the event is: "X seized the town after three days of clashes
+        with Y", "three X fighters were killed in clashes with Y": X took part in it."""
+        measured = noun.dep_ == "pobj" and noun.head.lower_ == "of"
+        if measured and noun.head.head.lemma_.lower() in self.words.measure_nouns:
+            noun = noun.head.head
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in self.words.circumstance_preps:
+            return None
+        verb = prep.head
+        if verb.pos_ == "NOUN" and verb.dep_ == "dobj":  # "X carried out strikes in support of Y"
+            verb = verb.head
+        return verb if verb.pos_ in ("VERB", "AUX") else None  # "X was in contact with Y" too
+
+    def subject_of_governing_verb(self, noun: Token, mentions: MentionIndex) -> list[Span]:
+        """ "X launched an attack on Y", "X engaged in clashes with Y", "X was killed in clashes with Y":
+        the event is the subject's; not when the verb only speaks of it ("X condemned the attack on Y",
+        "X blamed the strike on Y")."""
+        verb = self.light_verb(noun)
+        dependents: tuple[str, ...] = ("nsubj",)
+        if verb is None and (verb := self.circumstance_verb(noun)) is not None:
+            dependents = ("nsubj", "nsubjpass")
+        if verb is None:
+            return []
+        subjects = [c for c in verb.children if c.dep_ in dependents]
+        return [m for s in subjects for m in mentions.of(s)]
+
+    def places(self, noun: Token, between: list[Span], mentions: MentionIndex) -> list[Span]:
+        """The named places of an event: "in Z" on the noun, or on its last side ("between X and Y in Z",
+        "fire with Y near Z")."""
+        holders = [noun, *(m.root for m in between[-1:])]
+        if (verb := self.verb_of_subject(noun)) is not None:
+            holders.append(verb)  # "clashes between X and Y continued around Z", "fighting spread to Z"
+        if (verb := self.light_verb(noun)) is not None:
+            holders.append(verb)  # "X exchanged fire with Y near Z"
+        objects = [pobj for holder in holders for _, pobj in pobjs(holder, self.words.place_preps)]
+        objects += [pobj for holder in holders for pobj in self.clauses.places_by_direction(holder)]
+        return [m for pobj in objects for m in mentions.of(pobj) if m.label_ == "Location"]
+
+
 class StructureFinder:
     """Candidate relations from the constructions of the module docstring."""
 
     def __init__(self, words: ConstructionWords, clauses: ClauseWords) -> None:
         self.words = words
         self.clauses = clauses
+        self.named = NamedEvents(words, clauses)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = _Mentions(doc, self.clauses, self.words.arms_nouns)
+        mentions = MentionIndex(doc, self.clauses, self.words.arms_nouns)
         found: list[FoundRelation] = list(doc._.fg_relations or [])
         held = mentions_per_token(doc)
         for token in doc:
@@ -251,7 +339,7 @@ class StructureFinder:
         return doc
 
     @staticmethod
-    def _datelines(doc: Doc, mentions: _Mentions) -> list[FoundRelation]:
+    def _datelines(doc: Doc, mentions: MentionIndex) -> list[FoundRelation]:
         """ "AZAZ, Syria — Turkish troops entered ...": who acts in a datelined sentence was where it is datelined."""
         found = []
         for opening in doc.spans.get(DATELINES_KEY, []):
@@ -273,7 +361,7 @@ class StructureFinder:
 
     # -- titles -------------------------------------------------------------------------------
 
-    def _title(self, title: Token, mentions: _Mentions) -> list[FoundRelation]:
+    def _title(self, title: Token, mentions: MentionIndex) -> list[FoundRelation]:
         """ "Y commander X", "X, the commander of Y", "its leader X", "X is a member of Y"."""
         people = self._titled_people(title, mentions)
         if not people:
@@ -291,12 +379,12 @@ class StructureFinder:
         return found
 
     @staticmethod
-    def _titled_people(title: Token, mentions: _Mentions) -> list[Span]:
+    def _titled_people(title: Token, mentions: MentionIndex) -> list[Span]:
         candidates: list[Token] = [c for c in title.children if c.dep_ == "appos"]
         # "the head of Y's political office, X", "a spokesman for the Front for Liberation, X": the name
         # hangs on the last noun of the title's phrase
         candidates += [
-            t for _, pobj in _pobjs(title, _OFFICE_LINKS | _MEMBER_LINKS) for t in pobj.subtree if t.dep_ == "appos"
+            t for _, pobj in pobjs(title, _OFFICE_LINKS | _MEMBER_LINKS) for t in pobj.subtree if t.dep_ == "appos"
         ]
         if title.dep_ in ("appos", "compound") and title.head.i != title.i:
             candidates.append(title.head)
@@ -312,7 +400,7 @@ class StructureFinder:
             and not (m.start <= title.i < m.end)
         ]
 
-    def _title_groups(self, title: Token, mentions: _Mentions) -> list[tuple[str, Span]]:
+    def _title_groups(self, title: Token, mentions: MentionIndex) -> list[tuple[str, Span]]:
         """The groups a title is of, with how it is linked: "office" (of/for/at, a possessive or a
         compound: in charge) or "member" (in/within/from, or through a unit of the group)."""
         found: list[tuple[str, Span]] = []
@@ -326,7 +414,7 @@ class StructureFinder:
                     if (m.label_ in OWNERS or m[0].tag_ == "PRP$")
                     and not (m.start and m.doc[m.start - 1].pos_ == "ADP")
                 ]
-        for prep, pobj in _pobjs(title, _OFFICE_LINKS | _MEMBER_LINKS):
+        for prep, pobj in pobjs(title, _OFFICE_LINKS | _MEMBER_LINKS):
             link = "member" if prep in _MEMBER_LINKS else "office"
             named = [m for m in mentions.of(pobj) if m.label_ in GROUPS]
             if named:
@@ -335,76 +423,22 @@ class StructureFinder:
                 found += [("member", m) for m in self._unit_owner(pobj, mentions)]
         return found
 
-    def _unit_owner(self, unit: Token, mentions: _Mentions) -> list[Span]:
+    def _unit_owner(self, unit: Token, mentions: MentionIndex) -> list[Span]:
         """Whose office, wing or council it is ("the head of Ahrar al-Sham's political office")."""
         owners = [m for c in unit.children if c.dep_ in ("poss", "compound") for m in mentions.of(c)]
-        owners += [m for _, pobj in _pobjs(unit, {"of"}) for m in mentions.of(pobj)]
+        owners += [m for _, pobj in pobjs(unit, {"of"}) for m in mentions.of(pobj)]
         return [m for m in owners if m.label_ in GROUPS]
 
     # -- named events -------------------------------------------------------------------------
 
-    def _participants(self, noun: Token, mentions: _Mentions) -> tuple[list[Span], list[Span], list[Span]]:
-        """(both sides of "between", agents, the other side) of a named event."""
-        between = [m for _, pobj in _pobjs(noun, {"between", "among"}) for m in mentions.of(pobj)]
-        agents = [m for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") for m in mentions.of(c)]
-        agents += [m for _, pobj in _pobjs(noun, _AGENT_PREPS) for m in mentions.of(pobj)]
-        others = [m for _, pobj in _pobjs(noun, _OTHER_SIDE) for m in mentions.of(pobj)]
-        if self._light_verb(noun) is not None:  # "X exchanged fire with Y", "X held talks with Y"
-            others += [m for _, pobj in _pobjs(noun.head, _OTHER_SIDE) for m in mentions.of(pobj)]
-        of = [m for _, pobj in _pobjs(noun, {"of"}) for m in mentions.of(pobj)]
-        if noun.lemma_.lower() in self.words.patient_nouns or noun.lower_ in self.words.patient_nouns:
-            others += of
-        elif not agents:
-            agents += of
-        if not agents and not between:
-            agents += self._subject_of_governing_verb(noun, mentions)
-        return between, agents, others
-
-    def _light_verb(self, noun: Token) -> Token | None:
-        """The verb of doing whose object the event noun is ("launched an attack", "engaged in clashes")."""
-        verb = noun.head
-        if noun.dep_ == "pobj" and verb.dep_ == "prep":
-            verb = verb.head
-        if noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and verb.lemma_.lower() in self.words.doing_verbs:
-            return verb
-        return None
-
-    def _circumstance_verb(self, noun: Token) -> Token | None:
-        """The verb whose circumstance the event is: "X seized the town after three days of clashes
-        with Y", "three X fighters were killed in clashes with Y": X took part in it."""
-        measured = noun.dep_ == "pobj" and noun.head.lower_ == "of"
-        if measured and noun.head.head.lemma_.lower() in self.words.measure_nouns:
-            noun = noun.head.head
-        prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ not in self.words.circumstance_preps:
-            return None
-        verb = prep.head
-        if verb.pos_ == "NOUN" and verb.dep_ == "dobj":  # "X carried out strikes in support of Y"
-            verb = verb.head
-        return verb if verb.pos_ in ("VERB", "AUX") else None  # "X was in contact with Y" too
-        return None
-
-    def _subject_of_governing_verb(self, noun: Token, mentions: _Mentions) -> list[Span]:
-        """ "X launched an attack on Y", "X engaged in clashes with Y", "X was killed in clashes with Y":
-        the event is the subject's; not when the verb only speaks of it ("X condemned the attack on Y",
-        "X blamed the strike on Y")."""
-        verb = self._light_verb(noun)
-        dependents: tuple[str, ...] = ("nsubj",)
-        if verb is None and (verb := self._circumstance_verb(noun)) is not None:
-            dependents = ("nsubj", "nsubjpass")
-        if verb is None:
-            return []
-        subjects = [c for c in verb.children if c.dep_ in dependents]
-        return [m for s in subjects for m in mentions.of(s)]
-
-    def _nominal(self, noun: Token, mentions: _Mentions) -> list[FoundRelation]:
+    def _nominal(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
         relation_type = self.words.nominal_type.get(noun.lower_) or self.words.nominal_type[noun.lemma_.lower()]
         sentence = noun.sent
         if relation_type == "Controls":
             return self._change_of_hands(noun, mentions)
-        between, agents, others = self._participants(noun, mentions)
+        between, agents, others = self.named.sides(noun, mentions)
         if relation_type == "AlliesOf" and agents and not others and not between:
-            others = self._subject_of_governing_verb(noun, mentions)  # "X holds Z with the backing of Y"
+            others = self.named.subject_of_governing_verb(noun, mentions)  # "X holds Z with the backing of Y"
         found = []
         between = [m for m in between if mentions.may_act(m)]
         for first, second in combinations(between, 2):
@@ -418,34 +452,22 @@ class StructureFinder:
                 if agent.start != other.start:
                     found.append(FoundRelation(relation_type, agent, other, sentence, "nominal"))
         if relation_type in ("FightingAgainst", "CommWith"):
-            places = self._places(noun, between or others, mentions)
+            places = self.named.places(noun, between or others, mentions)
             for participant in [m for m in [*between, *agents] if mentions.may_act(m)]:
                 found += [FoundRelation("CoLocated", participant, p, sentence, "place") for p in places]
         return found
 
-    def _places(self, noun: Token, between: list[Span], mentions: _Mentions) -> list[Span]:
-        """The named places of an event: "in Z" on the noun, or on its last side ("between X and Y in Z",
-        "fire with Y near Z")."""
-        holders = [noun, *(m.root for m in between[-1:])]
-        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
-            holders.append(noun.head)  # "clashes between X and Y continued around Z", "fighting spread to Z"
-        if (verb := self._light_verb(noun)) is not None:
-            holders.append(verb)  # "X exchanged fire with Y near Z"
-        pobjs = [pobj for holder in holders for _, pobj in _pobjs(holder, self.words.place_preps)]
-        pobjs += [pobj for holder in holders for pobj in self.clauses.places_by_direction(holder)]
-        return [m for pobj in pobjs for m in mentions.of(pobj) if m.label_ == "Location"]
-
-    def _change_of_hands(self, noun: Token, mentions: _Mentions) -> list[FoundRelation]:
+    def _change_of_hands(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
         """ "X announced the capture of Z", "the fall of Z to X", "Z's capture by X": X holds Z."""
-        holders = [m for _, pobj in _pobjs(noun, _HOLDER_PREPS) for m in mentions.of(pobj)]
+        holders = [m for _, pobj in pobjs(noun, _HOLDER_PREPS) for m in mentions.of(pobj)]
         if not holders:
-            holders = self._subject_of_governing_verb(noun, mentions)
-        places = [m for _, pobj in _pobjs(noun, {"of"}) for m in mentions.of(pobj)]
+            holders = self.named.subject_of_governing_verb(noun, mentions)
+        places = [m for _, pobj in pobjs(noun, {"of"}) for m in mentions.of(pobj)]
         places += [m for c in noun.children if c.dep_ == "poss" for m in mentions.of(c)]
         # "took control of the city from the YPG", "the capture of Jarablus from the Islamic State"
-        losers = [m for _, pobj in _pobjs(noun, {"from"}) for m in mentions.of(pobj)]
+        losers = [m for _, pobj in pobjs(noun, {"from"}) for m in mentions.of(pobj)]
         if noun.head.pos_ == "VERB":
-            losers += [m for _, pobj in _pobjs(noun.head, {"from"}) for m in mentions.of(pobj)]
+            losers += [m for _, pobj in pobjs(noun.head, {"from"}) for m in mentions.of(pobj)]
         found = []
         for holder in [h for h in holders if h.label_ in ACTORS]:
             found += [
@@ -458,10 +480,10 @@ class StructureFinder:
             ]
         return found
 
-    def _visit(self, noun: Token, mentions: _Mentions) -> list[FoundRelation]:
+    def _visit(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
         """ "X's visit to Z", "the visit of X to the town of Z": X was in Z."""
-        _, agents, _ = self._participants(noun, mentions)
-        places = [m for _, pobj in _pobjs(noun, {"to", "in", "into"}) for m in mentions.of(pobj)]
+        _, agents, _ = self.named.sides(noun, mentions)
+        places = [m for _, pobj in pobjs(noun, {"to", "in", "into"}) for m in mentions.of(pobj)]
         return [
             FoundRelation("CoLocated", agent, place, noun.sent, "nominal")
             for agent in agents
@@ -470,12 +492,12 @@ class StructureFinder:
             if place.label_ == "Location"
         ]
 
-    def _placed(self, noun: Token, mentions: _Mentions) -> list[FoundRelation]:
+    def _placed(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
         """A phrase of place on an actor's phrase puts the actor there ("Turkish troops in Afrin",
         "positions of the Syrian army around Saraqib"); "in" on a place puts it inside the other ("the
         village of Balyun, in the Jabal al-Zawiya area")."""
-        pobjs = _pobjs(noun, self.words.place_preps) + [("near", p) for p in self.clauses.places_by_direction(noun)]
-        places = [(prep, m) for prep, pobj in pobjs for m in mentions.of(pobj) if m.label_ == "Location"]
+        phrases = pobjs(noun, self.words.place_preps) + [("near", p) for p in self.clauses.places_by_direction(noun)]
+        places = [(prep, m) for prep, pobj in phrases for m in mentions.of(pobj) if m.label_ == "Location"]
         if not places:
             return []
         owners = mentions.of(noun)
@@ -491,7 +513,7 @@ class StructureFinder:
         return found
 
     @staticmethod
-    def _place_within(noun: Token, mentions: _Mentions) -> list[FoundRelation]:
+    def _place_within(noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
         """A place named with the place it lies in: "Iraq's Nineveh province", "the Karm al-Zeitoun
         neighbourhood of Homs", "the Jabal al-Zawiya area of southern Idlib"."""
         place = mentions.by_root.get(noun.i)
@@ -501,7 +523,7 @@ class StructureFinder:
         inner = [place]
         if mentions.is_description(place):  # the name before the head noun is the place, "of" the one it is in
             inner = mentions.places_named_before(place, noun)
-            outer += [m for _, pobj in _pobjs(noun, {"of"}) for m in mentions.of(pobj)] if inner else []
+            outer += [m for _, pobj in pobjs(noun, {"of"}) for m in mentions.of(pobj)] if inner else []
         return [
             FoundRelation("CoLocated", within, around, noun.sent, "place")
             for within in inner
@@ -509,7 +531,7 @@ class StructureFinder:
             if around.label_ == "Location" and around.start != within.start
         ]
 
-    def _owned(self, noun: Token, mentions: _Mentions) -> list[FoundRelation]:
+    def _owned(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
         """A body named with its owner belongs to it: "Iran's Revolutionary Guard", "the SDF's Asayish
         security forces", "US Central Command", "the Russian Foreign Ministry"; not "its allies"."""
         body = mentions.by_root.get(noun.i)
@@ -528,7 +550,7 @@ class StructureFinder:
     # -- copulas, appositions, affiliations, memberships --------------------------------------
 
     @staticmethod
-    def _described(slot: Token, mentions: _Mentions) -> list[Span]:
+    def _described(slot: Token, mentions: MentionIndex) -> list[Span]:
         """What a predicate noun or adjective says something of: the subject of "to be", the noun
         it is in apposition to or describes, the noun a relative clause hangs on."""
         if slot.dep_ in ("attr", "acomp", "oprd") and slot.head.lemma_ in _BE | {"consider", "call", "describe"}:
@@ -543,14 +565,14 @@ class StructureFinder:
             return mentions.of(slot.head)
         return []
 
-    def _copula(self, noun: Token, mentions: _Mentions) -> list[FoundRelation]:
+    def _copula(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
         """ "X is part of Y", "X, a faction of Y", "X is one of the factions of Y", "X is the main rival of Y"."""
         slot = noun
         if noun.dep_ == "pobj" and noun.head.head.lower_ in self.words.partitives:
             slot = noun.head.head
         subjects = [m for m in self._described(slot, mentions) if m.label_ in ACTORS]
         groups = [m for c in noun.children if c.dep_ in ("poss", "compound") for m in mentions.of(c)]
-        groups += [m for _, pobj in _pobjs(noun, {"of", "in", "within", "to", "with"}) for m in mentions.of(pobj)]
+        groups += [m for _, pobj in pobjs(noun, {"of", "in", "within", "to", "with"}) for m in mentions.of(pobj)]
         relation_type = self.words.copula_type[noun.lemma_.lower()]
         if (
             relation_type != "BelongsTo"
@@ -570,13 +592,13 @@ class StructureFinder:
             and not (group.start <= subject.start < group.end)
         ]
 
-    def _affiliation(self, word: Token, mentions: _Mentions) -> list[FoundRelation]:
+    def _affiliation(self, word: Token, mentions: MentionIndex) -> list[FoundRelation]:
         """ "X is affiliated with Y", "a faction linked to Y", "X, loyal to Y"."""
         relation_type = self.words.affiliation_type.get(word.lower_) or self.words.affiliation_type[word.lemma_.lower()]
         subjects = [m for m in self._described(word, mentions) if m.label_ in ACTORS]
         if not subjects and word.pos_ == "VERB":  # "X belongs to Y"
             subjects = [m for c in word.children if c.dep_ == "nsubj" for m in mentions.of(c)]
-        groups = [m for _, pobj in _pobjs(word, {"with", "to"}) for m in mentions.of(pobj)]
+        groups = [m for _, pobj in pobjs(word, {"with", "to"}) for m in mentions.of(pobj)]
         return [
             FoundRelation(relation_type, subject, group, word.sent, "copula")
             for subject in subjects
@@ -584,7 +606,7 @@ class StructureFinder:
             if group.label_ in ACTORS and subject.start != group.start
         ]
 
-    def _including(self, word: Token, mentions: _Mentions) -> list[FoundRelation]:
+    def _including(self, word: Token, mentions: MentionIndex) -> list[FoundRelation]:
         """ "factions including A and B", "consisting of A, B and C", "the new body included factions of A, B"."""
         if word.pos_ == "VERB" and word.dep_ not in ("prep", "acl"):
             groups = [m for c in word.children if c.dep_ in ("nsubj", "nsubjpass") for m in mentions.of(c)]
@@ -593,7 +615,7 @@ class StructureFinder:
         else:
             groups = mentions.of(word.head, named_members=False)
         members = [m for c in word.children if c.dep_ in ("dobj", "pobj") for m in mentions.of(c)]
-        members += [m for _, pobj in _pobjs(word, {"of", "as"}) for m in mentions.of(pobj)]
+        members += [m for _, pobj in pobjs(word, {"of", "as"}) for m in mentions.of(pobj)]
         places = [
             FoundRelation("CoLocated", member, area, word.sent, "coordination")
             for area in groups
@@ -614,7 +636,7 @@ class StructureFinder:
 
     # -- modifiers ----------------------------------------------------------------------------
 
-    def _modifier(self, word: Token, lemma: str, mentions: _Mentions) -> list[FoundRelation]:
+    def _modifier(self, word: Token, lemma: str, mentions: MentionIndex) -> list[FoundRelation]:
         """ "Turkish-backed factions", "the HTS-linked Salvation Government", "National Army-held areas"."""
         doc = word.doc
         before = word.i - 1 if doc[word.i - 1].text in ("-", "–") else word.i

@@ -402,6 +402,12 @@ class DocumentResolver:
                     when_start=when.start if when else None,
                     when_end=when.end if when else None,
                     precision=when.precision if when else "unknown",
+                    trigger=event.trigger.text,
+                    mode=event.mode,
+                    acled_event_type=event.acled_event_type,
+                    acled_sub_event_type=event.acled_sub_event_type,
+                    killed=event.killed,
+                    injured=event.injured,
                 )
             )
         claims = []

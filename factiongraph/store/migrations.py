@@ -166,3 +166,57 @@ def translit_feminine_ending(db: Database) -> None:
     are computed again so stored names keep meeting new spellings of them."""
     rows = db.execute("SELECT id, name FROM aliases").fetchall()
     db.conn.executemany("UPDATE aliases SET translit_key = ? WHERE id = ?", [(translit_key(n), i) for i, n in rows])
+
+
+@migrations(name="0005_events_across_reports")
+def events_across_reports(db: Database) -> None:
+    """One event, many reports: each sentence that tells an event is an event mention, with what that report
+    says of it (date, place, actors, casualties) and why it was joined to the event; an event keeps the
+    first report as its citation and the union of its reports' actors. A ``settings`` table holds the
+    knobs analysts tune, first how far apart two reports' dates may be and still tell one event."""
+    db.executescript(
+        """
+        CREATE TABLE event_mentions (
+            id INTEGER PRIMARY KEY,
+            event_id INTEGER REFERENCES events(id),
+            type TEXT NOT NULL,
+            trigger TEXT,
+            mode TEXT,
+            acled_event_type TEXT, acled_sub_event_type TEXT,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+            place_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+            when_start TEXT, when_end TEXT,
+            precision TEXT NOT NULL DEFAULT 'unknown',
+            evidence_begin INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+            killed INTEGER, injured INTEGER,
+            joined_because TEXT NOT NULL
+        );
+        CREATE INDEX event_mentions_event ON event_mentions(event_id);
+        CREATE INDEX event_mentions_document ON event_mentions(document_id);
+        CREATE TABLE event_mention_actors (
+            mention_id INTEGER NOT NULL REFERENCES event_mentions(id) ON DELETE CASCADE,
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            PRIMARY KEY (mention_id, entity_id, role)
+        );
+        CREATE INDEX event_mention_actors_entity ON event_mention_actors(entity_id);
+        ALTER TABLE events ADD COLUMN mode TEXT;
+        ALTER TABLE events ADD COLUMN acled_event_type TEXT;
+        ALTER TABLE events ADD COLUMN acled_sub_event_type TEXT;
+        ALTER TABLE events ADD COLUMN first_day TEXT;
+        ALTER TABLE events ADD COLUMN last_day TEXT;
+        CREATE INDEX events_days ON events(type, first_day, last_day);
+        INSERT INTO event_mentions (id, event_id, type, document_id, sentence_id, place_id, when_start, when_end,
+                                    precision, evidence_begin, evidence_end, joined_because)
+            SELECT id, id, type, document_id, sentence_id, place_id, when_start, when_end, precision,
+                   evidence_begin, evidence_end, 'stored before reports were linked: an event of its own'
+            FROM events;
+        INSERT INTO event_mention_actors (mention_id, entity_id, role)
+            SELECT event_id, entity_id, role FROM event_actors;
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """
+    )

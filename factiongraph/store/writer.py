@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from factiongraph.records import EntityRecord, ResolvedDocument
 from factiongraph.store.corrections import apply_corrections
+from factiongraph.store.events import link_mentions
 
 
 @dataclass(frozen=True)
@@ -116,12 +117,17 @@ def write_document(db: Database, resolved: ResolvedDocument) -> WriteOutcome:
             ),
             ignore=True,
         )
+        mention_ids = []
         for event in resolved.events:
-            event_id = (
-                db["events"]
+            mention_id = (
+                db["event_mentions"]
                 .insert(
                     {
                         "type": event.type,
+                        "trigger": event.trigger,
+                        "mode": event.mode,
+                        "acled_event_type": event.acled_event_type,
+                        "acled_sub_event_type": event.acled_sub_event_type,
                         "document_id": document_id,
                         "sentence_id": sentence_ids[event.sentence],
                         "place_id": entity_ids.get(event.place_key) if event.place_key else None,
@@ -130,14 +136,20 @@ def write_document(db: Database, resolved: ResolvedDocument) -> WriteOutcome:
                         "precision": event.precision,
                         "evidence_begin": event.evidence_begin,
                         "evidence_end": event.evidence_end,
+                        "killed": event.killed,
+                        "injured": event.injured,
+                        "joined_because": "",
                     }
                 )
                 .last_pk
             )
-            db["event_actors"].insert_all(
-                ({"event_id": event_id, "entity_id": entity_ids[key], "role": role} for key, role in event.actors),
+            mention_ids.append(mention_id)
+            db["event_mention_actors"].insert_all(
+                ({"mention_id": mention_id, "entity_id": entity_ids[key], "role": role} for key, role in event.actors),
                 ignore=True,
             )
+        if mention_ids:
+            link_mentions(db, mention_ids)
         for claim in resolved.claims:
             claim_id = (
                 db["claims"]

@@ -1,0 +1,180 @@
+"""``fg_events``: events as analysts count them, told by nouns as well as verbs.
+
+``fg_frames`` reads an event from a verb with an actor ("HTS attacked the town"); most
+reports name the event instead: "clashes broke out between A and B in Z", "an attack by
+A on B", "the shelling of Z", "the arrest of N by A", "A launched an offensive". An event
+noun from ``events.json`` that the sentence reports as having happened (not "called for
+a ceasefire", "a possible attack", "no clashes") records an event whose participants and
+place are read as for the named events of :class:`~factiongraph.nlp.structure.NamedEvents`;
+it needs an actor or a named place. Every event, from a noun or a verb, is given PLOVER's
+mode and ACLED's event and sub-event type from ``events.json``; one without a named place
+takes the article's dateline ("SARAQIB, Syria —"); the people killed and injured are read
+from its sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from factiongraph.nlp.spans import DATELINES_KEY, MENTIONS_KEY, ClauseWords, FoundEvent, read_lexicon
+from factiongraph.nlp.structure import ConstructionWords, MentionIndex, NamedEvents, pobjs
+
+_NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "ROOT"})
+"""Where an event word stands as a noun ("Fighting broke out", "after clashes with Y")."""
+
+
+@dataclass(frozen=True)
+class EventWords:
+    """``events.json`` indexed by word."""
+
+    nouns: dict[str, dict[str, Any]]
+    verbs: dict[str, dict[str, Any]]
+    arabic: dict[str, dict[str, Any]]
+    unreal: frozenset[str]
+    unreal_modifiers: frozenset[str]
+
+    @classmethod
+    def read(cls, path: str | None = None) -> EventWords:
+        raw = read_lexicon(path, "events.json")
+        return cls(
+            nouns=raw["nouns"],
+            verbs=raw["verbs"],
+            arabic=raw["arabic"],
+            unreal=frozenset(raw["unreal"]),
+            unreal_modifiers=frozenset(raw["unreal_modifiers"]),
+        )
+
+    def noun(self, token: Token) -> dict[str, Any] | None:
+        """What an event noun records, by its two-word name first ("air strike", "car bomb")."""
+        forms = (token.lower_, token.lemma_.lower())
+        for compound in (c for c in token.children if c.dep_ in ("compound", "amod")):
+            for form in forms:
+                if (entry := self.nouns.get(f"{compound.lower_} {form}")) is not None:
+                    return entry
+        return next((self.nouns[form] for form in forms if form in self.nouns), None)
+
+
+@Language.factory(
+    "fg_events",
+    default_config={"events_path": None, "constructions_path": None, "clauses_path": None},
+    requires=["doc.spans"],
+    assigns=["doc._.fg_events"],
+)
+def make_events(
+    nlp: Language, name: str, events_path: str | None, constructions_path: str | None, clauses_path: str | None
+) -> EventFinder:
+    clauses = ClauseWords.read(clauses_path)
+    return EventFinder(EventWords.read(events_path), ConstructionWords.read(constructions_path), clauses)
+
+
+class EventFinder:
+    """Events from event nouns, and every event's mode, ACLED type and place (see the module docstring)."""
+
+    def __init__(self, words: EventWords, constructions: ConstructionWords, clauses: ClauseWords) -> None:
+        self.words = words
+        self.constructions = constructions
+        self.clauses = clauses
+        self.named = NamedEvents(constructions, clauses)
+
+    def __call__(self, doc: Doc) -> Doc:
+        events = [self._described(e, self._manner(e.trigger)) for e in doc._.fg_events or []]
+        if doc.has_annotation("DEP") and MENTIONS_KEY in doc.spans:
+            mentions = MentionIndex(doc, self.clauses, self.constructions.arms_nouns)
+            told = {e.trigger.start for e in events}
+            named: list[FoundEvent] = []
+            for token in doc:
+                if token.i in told or token.dep_ not in _NOUN_SLOTS or token.pos_ not in ("NOUN", "PROPN", "VERB"):
+                    continue
+                entry = self.words.noun(token)
+                if entry is not None and self._happened(token):
+                    event = self._named(token, entry, mentions)
+                    if event is not None:
+                        named.append(event)
+            events = _one_per_clause(events, named)
+        dateline = _dateline_place(doc)
+        if dateline is not None:
+            events = [e if e.place is not None else replace(e, place=dateline) for e in events]
+        doc._.fg_events = events
+        return doc
+
+    def _manner(self, trigger: Span) -> dict[str, Any]:
+        lemma = trigger.root.lemma_.lower() if trigger.doc.has_annotation("LEMMA") else ""
+        return self.words.verbs.get(lemma) or self.words.arabic.get(trigger.text) or {}
+
+    @staticmethod
+    def _described(event: FoundEvent, manner: dict[str, Any]) -> FoundEvent:
+        acled = manner.get("acled") or {}
+        return replace(
+            event,
+            mode=manner.get("mode"),
+            acled_event_type=acled.get("event_type"),
+            acled_sub_event_type=acled.get("sub_event_type"),
+        )
+
+    def _happened(self, noun: Token) -> bool:
+        """Whether the sentence tells the event as having happened: not "called for a ceasefire",
+        "threatened an attack", "plans to launch an offensive", "a possible attack", "no clashes"."""
+        if noun.dep_ == "compound":
+            return False  # "attack helicopters", "ceasefire talks": the noun it is part of says what it is
+        if any(c.lower_ in ("no", "without") or c.lower_ in self.words.unreal_modifiers for c in noun.children):
+            return False
+        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+        for _ in range(3):
+            if governor.pos_ not in ("VERB", "AUX"):
+                break
+            if governor.lemma_.lower() in self.words.unreal or not self.clauses.asserted(governor):
+                return False
+            if governor.dep_ not in ("xcomp", "ccomp", "advcl") or governor.head is governor:
+                break
+            governor = governor.head
+        return True
+
+    def _named(self, noun: Token, entry: dict[str, Any], mentions: MentionIndex) -> FoundEvent | None:
+        between, agents, others = self.named.sides(noun, mentions)
+        if (verb := self.named.verb_of_subject(noun)) is not None:
+            # "the strike hit Saraqib", "the attack killed three HTS fighters": what the event struck
+            others += [m for c in verb.children if c.dep_ == "dobj" for m in mentions.of(c)]
+            others += [m for _, pobj in pobjs(verb, {"on", "against"}) for m in mentions.of(pobj)]
+        sources = [m for m in [*between, *agents] if mentions.may_act(m)]
+        targets = [m for m in others if mentions.may_act(m) and m.label_ != "Location"]
+        targets += [m for m in others if m.label_ == "Location" and (m.start, m.end) in mentions.states]
+        places = [m for m in others if m.label_ == "Location" and (m.start, m.end) not in mentions.states]
+        places += self.named.places(noun, between or others, mentions)
+        sources = list(dict.fromkeys(sources))
+        targets = [m for m in dict.fromkeys(targets) if m not in sources]
+        if not sources and not targets and not places:
+            return None
+        trigger = noun.doc[noun.i : noun.i + 1]
+        place = places[0] if places else None
+        event = FoundEvent(entry["event"], trigger, tuple(sources), tuple(targets), place, noun.sent)
+        return self._described(event, entry)
+
+
+def _one_per_clause(told_by_verbs: list[FoundEvent], told_by_nouns: list[FoundEvent]) -> list[FoundEvent]:
+    """A verb whose subject or object is an event noun tells that event, not a second one: "a Russian
+    airstrike hit Kafr Nabl", "Russia and Turkey agreed a ceasefire", "the SNA repelled an HTS offensive";
+    the noun's event, which says what it was, takes the verb's participants."""
+    by_verb = {e.trigger.start: e for e in told_by_verbs}
+    merged = []
+    for event in told_by_nouns:
+        noun = event.trigger.root
+        verb_event = by_verb.pop(noun.head.i, None) if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+        if verb_event is not None:
+            sources = tuple(dict.fromkeys([*event.sources, *verb_event.sources]))
+            targets = tuple(m for m in dict.fromkeys([*event.targets, *verb_event.targets]) if m not in sources)
+            event = replace(event, sources=sources, targets=targets, place=event.place or verb_event.place)
+        merged.append(event)
+    return list(by_verb.values()) + merged
+
+
+def _dateline_place(doc: Doc) -> Span | None:
+    """The place an article is datelined from ("SARAQIB, Syria (Outlet) —"), if it has one."""
+    for opening in doc.spans.get(DATELINES_KEY, []):
+        for mention in doc.spans[MENTIONS_KEY] if MENTIONS_KEY in doc.spans else []:
+            if mention.start == opening.start and mention.label_ == "Location":
+                return mention
+    return None

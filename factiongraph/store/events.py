@@ -1,0 +1,250 @@
+"""Events across reports in the store: each new event mention joins the event it tells or starts one,
+and an event's summary (place, dates, kind, actors, citation) is kept from its mentions.
+
+The decisions are :mod:`factiongraph.resolve.events`'; this module reads what they compare and
+writes what they decide, inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from factiongraph.errors import InvalidQueryError, NotFoundError
+from factiongraph.places import PlaceIndex
+from factiongraph.resolve.events import EventPlace, Told, best_event, day_range, finest_place
+from factiongraph.store.queries import placeholders
+from factiongraph.store.settings import get_setting
+
+WINDOW_SETTING = "event_window_days"
+
+
+class UnknownEventError(NotFoundError):
+    """No event has the id asked for."""
+
+
+def _places(db: Database, entity_ids: Sequence[int]) -> dict[int, EventPlace]:
+    if not entity_ids:
+        return {}
+    ids = list(set(entity_ids))
+    index = PlaceIndex.default()
+    found = {}
+    for entity_id, name, gazetteer_id, lat, lon, precision in db.execute(
+        f"SELECT id, name, place_id, latitude, longitude, precision FROM entities WHERE id IN ({placeholders(ids)})",
+        ids,
+    ):
+        place = index.get(gazetteer_id) if gazetteer_id else None
+        within: list[str] = []
+        outer = place
+        while outer is not None and outer.within and outer.within not in within:
+            within.append(outer.within)
+            outer = index.get(outer.within)
+        found[entity_id] = EventPlace(
+            entity_id, name, gazetteer_id, frozenset(within), place.country if place else None, lat, lon, precision
+        )
+    return found
+
+
+def _told(db: Database, mention_ids: Sequence[int], window_days: int) -> dict[int, Told]:
+    """What each of these mentions says of its event."""
+    rows = db.execute(
+        "SELECT m.id, m.type, m.acled_event_type, m.place_id, m.when_start, m.when_end, d.published "
+        f"FROM event_mentions m JOIN documents d ON d.id = m.document_id WHERE m.id IN ({placeholders(mention_ids)})",
+        list(mention_ids),
+    ).fetchall()
+    actors: dict[int, dict[int, str]] = {}
+    for mention_id, entity_id, name in db.execute(
+        "SELECT a.mention_id, a.entity_id, e.name FROM event_mention_actors a JOIN entities e ON e.id = a.entity_id "
+        f"WHERE a.mention_id IN ({placeholders(mention_ids)})",
+        list(mention_ids),
+    ):
+        actors.setdefault(mention_id, {})[entity_id] = name
+    places = _places(db, [r[3] for r in rows if r[3] is not None])
+    return {
+        mention_id: Told(
+            etype,
+            acled,
+            actors.get(mention_id, {}),
+            (places[place_id],) if place_id is not None else (),
+            day_range(start, end, published, window_days),
+        )
+        for mention_id, etype, acled, place_id, start, end, published in rows
+    }
+
+
+def _together(told: list[Told]) -> Told:
+    """What all of an event's reports say, as one."""
+    days = [t.days for t in told if t.days is not None]
+    acled = Counter(t.acled_event_type for t in told if t.acled_event_type).most_common(1)
+    places = {p.entity_id: p for t in told for p in t.places}
+    return Told(
+        told[0].type,
+        acled[0][0] if acled else None,
+        {entity_id: name for t in told for entity_id, name in t.actors.items()},
+        tuple(places.values()),
+        (min(d[0] for d in days), max(d[1] for d in days)) if days else None,
+    )
+
+
+def _events_told(db: Database, event_ids: Sequence[int], window_days: int) -> dict[int, Told]:
+    by_event: dict[int, list[int]] = {}
+    for mention_id, event_id in db.execute(
+        f"SELECT id, event_id FROM event_mentions WHERE event_id IN ({placeholders(event_ids)})", list(event_ids)
+    ):
+        by_event.setdefault(event_id, []).append(mention_id)
+    told = _told(db, [m for ms in by_event.values() for m in ms], window_days)
+    return {event_id: _together([told[m] for m in ms]) for event_id, ms in by_event.items()}
+
+
+def link_mentions(db: Database, mention_ids: Sequence[int]) -> None:
+    """Join each new mention to the event it tells (in the store already, or among the mentions before
+    it), or make it an event of its own; in the caller's transaction."""
+    window = get_setting(db, WINDOW_SETTING)
+    told = _told(db, mention_ids, window)
+    for mention_id in mention_ids:
+        report = told[mention_id]
+        candidates: dict[int, Told] = {}
+        if report.days is not None:
+            first = (report.days[0].toordinal() - window, report.days[1].toordinal() + window)
+            ids = [
+                row[0]
+                for row in db.execute(
+                    "SELECT id FROM events WHERE type = ? AND first_day <= ? AND last_day >= ?",
+                    [report.type, _iso(first[1]), _iso(first[0])],
+                )
+            ]
+            candidates = _events_told(db, ids, window) if ids else {}
+        chosen = best_event(report, candidates, window)
+        if chosen is None:
+            event_id = _new_event(db, mention_id)
+            reason = "the first report of this event"
+        else:
+            event_id, reason = chosen
+        db.execute(
+            "UPDATE event_mentions SET event_id = ?, joined_because = ? WHERE id = ?", [event_id, reason, mention_id]
+        )
+        refresh_events(db, [event_id])
+
+
+def _new_event(db: Database, mention_id: int) -> int:
+    """An event of the mention's own; :func:`refresh_events` fills in the rest."""
+    cursor = db.execute(
+        "INSERT INTO events (type, document_id, sentence_id, evidence_begin, evidence_end) "
+        "SELECT type, document_id, sentence_id, evidence_begin, evidence_end FROM event_mentions WHERE id = ?",
+        [mention_id],
+    )
+    return int(cursor.lastrowid)
+
+
+def _iso(ordinal: int) -> str:
+    return datetime.fromordinal(ordinal).date().isoformat()
+
+
+def refresh_events(db: Database, event_ids: Sequence[int]) -> None:
+    """Recompute each event's summary from its mentions; an event left without mentions is removed."""
+    window = get_setting(db, WINDOW_SETTING)
+    for event_id in event_ids:
+        rows = db.execute(
+            "SELECT id, type, mode, acled_event_type, acled_sub_event_type, document_id, sentence_id, place_id, "
+            "when_start, when_end, precision, evidence_begin, evidence_end FROM event_mentions "
+            "WHERE event_id = ? ORDER BY id",
+            [event_id],
+        ).fetchall()
+        if not rows:
+            db.execute("DELETE FROM event_actors WHERE event_id = ?", [event_id])
+            db.execute("DELETE FROM events WHERE id = ?", [event_id])
+            continue
+        first = rows[0]
+        told = _together(list(_told(db, [r[0] for r in rows], window).values()))
+        place = finest_place(list(told.places))
+        starts = [r[8] for r in rows if r[8]]
+        ends = [r[9] or r[8] for r in rows if r[9] or r[8]]
+        precisions = {r[10] for r in rows if r[8] or r[9]}
+        precision = precisions.pop() if len(precisions) == 1 else ("interval" if precisions else "unknown")
+
+        acled_sub = Counter((r[3], r[4]) for r in rows if r[3]).most_common(1)
+        db.execute(
+            "UPDATE events SET type = ?, mode = ?, acled_event_type = ?, acled_sub_event_type = ?, document_id = ?, "
+            "sentence_id = ?, evidence_begin = ?, evidence_end = ?, place_id = ?, when_start = ?, when_end = ?, "
+            "precision = ?, first_day = ?, last_day = ? WHERE id = ?",
+            [
+                first[1],
+                _most_common(rows, 2),
+                acled_sub[0][0][0] if acled_sub else None,
+                acled_sub[0][0][1] if acled_sub else None,
+                first[5],
+                first[6],
+                first[11],
+                first[12],
+                place.entity_id if place else None,
+                min(starts) if starts else None,
+                max(ends) if ends else None,
+                precision if starts or ends else "unknown",
+                told.days[0].isoformat() if told.days else None,
+                told.days[1].isoformat() if told.days else None,
+                event_id,
+            ],
+        )
+        db.execute("DELETE FROM event_actors WHERE event_id = ?", [event_id])
+        db.execute(
+            "INSERT OR IGNORE INTO event_actors (event_id, entity_id, role) "
+            "SELECT ?, a.entity_id, a.role FROM event_mention_actors a JOIN event_mentions m ON m.id = a.mention_id "
+            "WHERE m.event_id = ?",
+            [event_id, event_id],
+        )
+
+
+def _most_common(rows: list[Any], column: int) -> Any:
+    values = Counter(r[column] for r in rows if r[column]).most_common(1)
+    return values[0][0] if values else None
+
+
+def _check_event(db: Database, event_id: int) -> None:
+    if db.execute("SELECT 1 FROM events WHERE id = ?", [event_id]).fetchone() is None:
+        raise UnknownEventError(f"no event with id {event_id}")
+
+
+def merge_events(db: Database, keep_id: int, drop_id: int) -> None:
+    """An analyst's correction: two events are one; every report of ``drop_id`` now tells ``keep_id``."""
+    _check_event(db, keep_id)
+    _check_event(db, drop_id)
+    if keep_id == drop_id:
+        raise InvalidQueryError("event", f"event {keep_id} cannot be merged with itself")
+    with db.atomic():
+        db.execute(
+            "UPDATE event_mentions SET event_id = ?, joined_because = ? WHERE event_id = ?",
+            [keep_id, f"merged from event {drop_id} by an analyst on {_today()}", drop_id],
+        )
+        refresh_events(db, [keep_id, drop_id])
+
+
+def split_event(db: Database, event_id: int, document_id: int) -> int:
+    """An analyst's correction: one article's reports tell another event; returns the new event's id."""
+    _check_event(db, event_id)
+    mentions = [
+        row[0]
+        for row in db.execute(
+            "SELECT id FROM event_mentions WHERE event_id = ? AND document_id = ?", [event_id, document_id]
+        )
+    ]
+    total = db.execute("SELECT COUNT(*) FROM event_mentions WHERE event_id = ?", [event_id]).fetchone()[0]
+    if not mentions:
+        raise InvalidQueryError("document", f"event {event_id} has no report from document {document_id}")
+    if len(mentions) == total:
+        raise InvalidQueryError("document", f"document {document_id} gives every report of event {event_id}")
+    with db.atomic():
+        new_id = _new_event(db, mentions[0])
+        db.execute(
+            f"UPDATE event_mentions SET event_id = ?, joined_because = ? WHERE id IN ({placeholders(mentions)})",
+            [new_id, f"split from event {event_id} by an analyst on {_today()}", *mentions],
+        )
+        refresh_events(db, [event_id, new_id])
+    return new_id
+
+
+def _today() -> str:
+    return datetime.now(UTC).date().isoformat()
