@@ -359,6 +359,7 @@ def test_api_openapi_documents_every_endpoint(client: TestClient) -> None:
         "/api/documents/{document_id}",
         "/api/graph",
         "/api/map",
+        "/api/snapshot",
         "/api/stats",
         "/api/merge",
         "/api/split",
