@@ -358,6 +358,86 @@ class ClaimCues(LexiconFile):
 
 
 # --------------------------------------------------------------------------------------------
+# casualties.json: read by factiongraph.nlp.casualties
+# --------------------------------------------------------------------------------------------
+
+
+class _Outcome(_Strict):
+    """The words that say people were killed, or injured, by where their count stands."""
+
+    verbs: list[str]
+    subject_verbs: list[str]
+    adjectives: list[str]
+    nouns: list[str]
+
+
+class _Lives(_Strict):
+    nouns: list[str]
+    lost: list[str]
+    taken: list[str]
+
+
+class _Tolls(_Strict):
+    nouns: list[str]
+    verbs: list[str]
+    preps: list[str]
+
+
+class _ArabicCasualties(_Strict):
+    killed: list[str]
+    injured: list[str]
+    proclitics: list[str]
+    counted: list[str]
+    numbers: dict[str, int]
+    teens: list[str]
+    plurals: dict[str, int]
+    at_least: list[str]
+    at_least_after: list[str]
+    about: list[str]
+    fillers: list[str]
+    tolls: list[str]
+    toll_reach: int = Field(ge=0)
+    not_people: list[str]
+
+
+class CasualtyWords(LexiconFile):
+    """The words a sentence counts its dead and injured with (see the file's ``$comment``)."""
+
+    killed: _Outcome
+    injured: _Outcome
+    lives: _Lives
+    tolls: _Tolls
+    numbers: dict[str, int]
+    multipliers: dict[str, int]
+    plurals: dict[str, int]
+    at_least: list[str]
+    about: list[str]
+    none: list[str]
+    hedges: list[str]
+    not_people: list[str]
+    arabic: _ArabicCasualties
+
+    @model_validator(mode="after")
+    def _lower_case(self) -> CasualtyWords:
+        """English words are matched as lower-case forms and lemmas: one written otherwise would never match."""
+        english = self.model_dump(exclude={"comment", "version", "arabic"})
+        if wrong := [w for w in _words(english) if w != w.lower()]:
+            raise ValueError(f"words are matched in lower case: {', '.join(wrong)}")
+        return self
+
+
+def _words(value: object) -> list[str]:
+    """The words of a section: its strings, and the keys of its counts ("one": 1)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [w for item in value for w in _words(item)]
+    if isinstance(value, dict):
+        return [w for key, item in value.items() for w in (_words(item) if isinstance(item, (list, dict)) else [key])]
+    return []
+
+
+# --------------------------------------------------------------------------------------------
 # date_rules.json: read by factiongraph.dates
 # --------------------------------------------------------------------------------------------
 
@@ -662,6 +742,7 @@ SCHEMAS: dict[str, type[LexiconFile]] = {
     "arabic_relations.json": ArabicRelations,
     "arabic_claims.json": ArabicClaims,
     "arabic_names.json": ArabicNames,
+    "casualties.json": CasualtyWords,
 }
 """Each shipped lexicon by file name, with its schema."""
 
