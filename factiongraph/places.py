@@ -89,6 +89,8 @@ class PlaceEntry(_Strict):
     aliases: tuple[str, ...] = ()
     arabic: tuple[str, ...] = ()
     within: str | None = None
+    admin1: str | None = Field(None, pattern=r"^\d{2}$")
+    """GeoNames' first-level division code of a governorate: the GeoNames towns it gives lie within it."""
 
     @field_validator("id")
     @classmethod
@@ -350,12 +352,14 @@ class PlaceIndex:
         unknown = sorted(p.country for p in project.places if p.kind == "country" and p.country not in countries)
         if unknown:
             raise KnowledgeBaseError(source, f"country entries for codes GeoNames does not know: {', '.join(unknown)}")
-        cities_ = [_city_entry(c) for c in cities]
+        divisions = {(p.country, p.admin1): f"fg:{p.id}" for p in project.places if p.admin1}
+        cities_ = [_city_entry(c, divisions) for c in cities]
         absorbed = _absorb(project, cities_)
         taken = {city_id for _, city_id in absorbed}
         entries = [e for e in cities_ if e.place.id not in taken]
         entries += _country_entries(project, countries, capitals)
-        entries += _project_entries(project, absorbed)
+        divisions_of = {c.place.id: c.place.within for c in cities_ if c.place.within}
+        entries += _project_entries(project, absorbed, divisions_of)
         return cls(entries, project.pattern_stoplist)
 
     # -- querying -------------------------------------------------------------------------
@@ -415,7 +419,8 @@ class PlaceIndex:
                 yield name, self._by_key[key][0]
 
 
-def _city_entry(city: Mapping[str, Any]) -> _Entry:
+def _city_entry(city: Mapping[str, Any], divisions: Mapping[tuple[str, str], str]) -> _Entry:
+    """A GeoNames town, within the governorate whose first-level code it carries."""
     names = tuple(
         dict.fromkeys(
             n.strip()
@@ -433,6 +438,7 @@ def _city_entry(city: Mapping[str, Any]) -> _Entry:
         longitude=float(city["longitude"]),
         country=city["countrycode"],
         names=names,
+        within=divisions.get((city["countrycode"], city.get("admin1code") or "")),
     )
     population = int(city.get("population") or 0)
     in_patterns = place.country in PATTERN_COUNTRIES or population >= PATTERN_MIN_POPULATION
@@ -500,12 +506,18 @@ def _country_entries(
     return entries
 
 
-def _project_entries(project: PlacesFile, absorbed: Mapping[tuple[str, str], tuple[str, ...]]) -> list[_Entry]:
-    """The project file's own places (countries aside), with the names of the GeoNames towns they took over."""
+def _project_entries(
+    project: PlacesFile, absorbed: Mapping[tuple[str, str], tuple[str, ...]], divisions_of: Mapping[str, str]
+) -> list[_Entry]:
+    """The project file's own places (countries aside), with the names of the GeoNames towns they took over,
+    and, when the file does not say what contains them, the governorate of those towns."""
     ids = {p.id: (f"country:{p.country}" if p.kind == "country" else f"fg:{p.id}") for p in project.places}
     taken_names: dict[str, list[str]] = {}
-    for (project_id, _), names in absorbed.items():
+    taken_division: dict[str, str] = {}
+    for (project_id, town_id), names in absorbed.items():
         taken_names.setdefault(project_id, []).extend(names)
+        if town_id in divisions_of:
+            taken_division.setdefault(project_id, divisions_of[town_id])
     entries = []
     for entry in project.places:
         if entry.kind == "country":
@@ -519,7 +531,7 @@ def _project_entries(project: PlacesFile, absorbed: Mapping[tuple[str, str], tup
             longitude=entry.longitude,
             country=entry.country,
             names=tuple(dict.fromkeys([*entry.all_names(), *taken_names.get(entry.id, ())])),
-            within=ids[entry.within] if entry.within else None,
+            within=ids[entry.within] if entry.within else taken_division.get(entry.id),
         )
         entries.append(_entry(place, (_PROJECT_RANK, _country_rank(entry.country), 0, place.id), True))
     return entries

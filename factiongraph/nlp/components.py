@@ -10,15 +10,28 @@ from spacy.util import registry
 
 from factiongraph.kb import load_kb
 from factiongraph.keys import name_key
+from factiongraph.nlp.spans import DATELINE_DASHES, DATELINE_MAX_TOKENS
 from factiongraph.places import PlaceIndex
 
 
 @Language.component("fg_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A blank line ends a sentence: titles, captions and bylines carry no full stop."""
+    """A blank line ends a sentence: titles, captions and bylines carry no full stop. A paragraph that
+    opens with a dateline in capitals ("DEIR EZ-ZOR, Syria (Wire) — ...") is one sentence up to the words
+    after its dash, which the parser would otherwise cut at the capitals."""
+    starts = [0]
     for token in doc[1:]:
         if doc[token.i - 1].is_space and doc[token.i - 1].text.count("\n") >= 2:
             token.is_sent_start = True
+            starts.append(token.i)
+    for start in starts:
+        if not (doc[start].is_upper and doc[start].is_alpha and len(doc[start]) > 1):
+            continue
+        opening = doc[start : start + DATELINE_MAX_TOKENS]
+        dash = next((t.i for t in opening if t.text in DATELINE_DASHES), None)
+        if dash is not None and "\n" not in doc[start:dash].text:
+            for token in doc[start + 1 : min(dash + 2, len(doc))]:
+                token.is_sent_start = False
     return doc
 
 

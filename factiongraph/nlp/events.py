@@ -7,9 +7,8 @@ noun from ``events.json`` that the sentence reports as having happened (not "cal
 a ceasefire", "a possible attack", "no clashes") records an event whose participants and
 place are read as for the named events of :class:`~factiongraph.nlp.structure.NamedEvents`;
 it needs an actor or a named place. Every event, from a noun or a verb, is given PLOVER's
-mode and ACLED's event and sub-event type from ``events.json``; one without a named place
-takes the article's dateline ("SARAQIB, Syria —"); the people killed and injured are read
-from its sentence.
+mode and ACLED's event and sub-event type from ``events.json``, and the people killed and
+injured that its sentence (or the next, when that tells no event) counts.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from factiongraph.nlp.casualties import CasualtyWords, read_casualties
 from factiongraph.nlp.spans import DATELINES_KEY, MENTIONS_KEY, ClauseWords, FoundEvent, read_lexicon
 from factiongraph.nlp.structure import ConstructionWords, MentionIndex, NamedEvents, pobjs
 
@@ -60,24 +60,36 @@ class EventWords:
 
 @Language.factory(
     "fg_events",
-    default_config={"events_path": None, "constructions_path": None, "clauses_path": None},
+    default_config={"events_path": None, "constructions_path": None, "clauses_path": None, "casualties_path": None},
     requires=["doc.spans"],
     assigns=["doc._.fg_events"],
 )
 def make_events(
-    nlp: Language, name: str, events_path: str | None, constructions_path: str | None, clauses_path: str | None
+    nlp: Language,
+    name: str,
+    events_path: str | None,
+    constructions_path: str | None,
+    clauses_path: str | None,
+    casualties_path: str | None,
 ) -> EventFinder:
-    clauses = ClauseWords.read(clauses_path)
-    return EventFinder(EventWords.read(events_path), ConstructionWords.read(constructions_path), clauses)
+    return EventFinder(
+        EventWords.read(events_path),
+        ConstructionWords.read(constructions_path),
+        ClauseWords.read(clauses_path),
+        CasualtyWords.read(casualties_path),
+    )
 
 
 class EventFinder:
     """Events from event nouns, and every event's mode, ACLED type and place (see the module docstring)."""
 
-    def __init__(self, words: EventWords, constructions: ConstructionWords, clauses: ClauseWords) -> None:
+    def __init__(
+        self, words: EventWords, constructions: ConstructionWords, clauses: ClauseWords, casualties: CasualtyWords
+    ) -> None:
         self.words = words
         self.constructions = constructions
         self.clauses = clauses
+        self.casualties = casualties
         self.named = NamedEvents(constructions, clauses)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -94,12 +106,43 @@ class EventFinder:
                     event = self._named(token, entry, mentions)
                     if event is not None:
                         named.append(event)
-            events = _one_per_clause(events, named)
-        dateline = _dateline_place(doc)
-        if dateline is not None:
-            events = [e if e.place is not None else replace(e, place=dateline) for e in events]
-        doc._.fg_events = events
+            # a verb tells an event of its participants; a noun may tell one of its place alone
+            told_by_verbs = [e for e in (_actors_only(e, mentions) for e in events) if e.sources or e.targets]
+            told_by_nouns = [e for e in (_actors_only(e, mentions) for e in named) if e.sources or e.targets or e.place]
+            events = _one_per_clause(told_by_verbs, told_by_nouns)
+        doc._.fg_events = self._counted(sorted(events, key=lambda e: e.trigger.start))
         return doc
+
+    def _counted(self, events: list[FoundEvent]) -> list[FoundEvent]:
+        """Each event with the dead and wounded its sentence counts, or, when it counts none, the next
+        sentence if that tells no event of its own ("Clashes broke out in Z. Four fighters were killed.")."""
+        if not events:
+            return events
+        sentences = list(events[0].evidence.doc.sents)
+        index = {s.start: i for i, s in enumerate(sentences)}
+        with_events = {index[e.evidence.start] for e in events if e.evidence.start in index}
+        read: dict[int, tuple[int | None, int | None]] = {}
+
+        def counts(i: int) -> tuple[int | None, int | None]:
+            if i not in read:
+                found = read_casualties(sentences[i], self.casualties)
+                read[i] = (
+                    found.killed.number if found.killed else None,
+                    found.injured.number if found.injured else None,
+                )
+            return read[i]
+
+        counted = []
+        for event in events:
+            i = index.get(event.evidence.start)
+            if i is None:
+                counted.append(event)
+                continue
+            killed, injured = counts(i)
+            if killed is None and injured is None and i + 1 < len(sentences) and i + 1 not in with_events:
+                killed, injured = counts(i + 1)
+            counted.append(replace(event, killed=killed, injured=injured))
+        return counted
 
     def _manner(self, trigger: Span) -> dict[str, Any]:
         lemma = trigger.root.lemma_.lower() if trigger.doc.has_annotation("LEMMA") else ""
@@ -171,10 +214,18 @@ def _one_per_clause(told_by_verbs: list[FoundEvent], told_by_nouns: list[FoundEv
     return list(by_verb.values()) + merged
 
 
-def _dateline_place(doc: Doc) -> Span | None:
-    """The place an article is datelined from ("SARAQIB, Syria (Outlet) —"), if it has one."""
-    for opening in doc.spans.get(DATELINES_KEY, []):
-        for mention in doc.spans[MENTIONS_KEY] if MENTIONS_KEY in doc.spans else []:
-            if mention.start == opening.start and mention.label_ == "Location":
-                return mention
-    return None
+def _actors_only(event: FoundEvent, mentions: MentionIndex) -> FoundEvent:
+    """The event without the participants that cannot take part: a place that is not a state, or the
+    place and country of a dateline."""
+    openings = [(d.start, d.end) for d in event.evidence.doc.spans.get(DATELINES_KEY, [])]
+
+    def takes_part(mention: Span) -> bool:
+        if any(start <= mention.start < end for start, end in openings):
+            return False
+        return mention.label_ != "Location" or (mention.start, mention.end) in mentions.states
+
+    return replace(
+        event,
+        sources=tuple(m for m in event.sources if takes_part(m)),
+        targets=tuple(m for m in event.targets if takes_part(m)),
+    )

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from factiongraph.nlp.spans import (
+    DATELINES_KEY,
     DESCRIPTIONS_KEY,
     MENTIONS_KEY,
     NESTED_KEY,
@@ -37,6 +38,22 @@ _CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "pcomp", "conj", "acomp", "relcl", "
 working with X"; "reaffirms its commitment to support X")."""
 _MAX_CLIMB = 5
 _ATTITUDES = frozenset({"Likes", "Dislikes"})
+
+
+def _past_dateline(subjects: list[Token]) -> list[Token]:
+    """The subjects a dateline hides: in "DIBAN, Syria (Wire) — IS militants attacked" the parser makes
+    the place the subject and the militants its apposition; the subject is what follows the dash."""
+    openings = [(d.start, d.end) for s in subjects[:1] for d in s.doc.spans.get(DATELINES_KEY, [])]
+    if not openings:
+        return subjects
+    found = []
+    for subject in subjects:
+        opening = next(((start, end) for start, end in openings if start <= subject.i < end), None)
+        if opening is None:
+            found.append(subject)
+            continue
+        found += [c for c in subject.children if c.dep_ in ("appos", "conj") and c.i >= opening[1]]
+    return found
 
 
 def _heads_a_place(token: Token) -> bool:
@@ -232,7 +249,7 @@ class FrameFinder:
                     described += [m for m in named if m.label_ == "Location"]
                     return subjects, [(m, "") for m in described]
                 return subjects, [(m, "") for m in self._with_conjuncts(passive, mention_at)]
-            active = [c for c in current.children if c.dep_ in _SUBJECTS and c.dep_ != "nsubjpass"]
+            active = _past_dateline([c for c in current.children if c.dep_ in _SUBJECTS and c.dep_ != "nsubjpass"])
             if current.dep_ == "relcl" and any(c.lower_ in self.clauses.relative_pronouns for c in active):
                 # "HTS, which controls Idlib": the noun the clause describes; "X is one of the factions
                 # that entered Z": the one the share is

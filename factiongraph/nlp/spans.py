@@ -221,8 +221,8 @@ class ClauseWords:
         return True
 
 
-_DATELINE_DASHES = frozenset({"—", "–", "--"})
-_DATELINE_MAX_TOKENS = 14
+DATELINE_DASHES = frozenset({"—", "–", "--"})
+DATELINE_MAX_TOKENS = 14
 
 
 def find_dateline(sentence: Span, mentions: list[Span]) -> tuple[Span, int] | None:
@@ -230,7 +230,7 @@ def find_dateline(sentence: Span, mentions: list[Span]) -> tuple[Span, int] | No
     6 October 2016 — ..."), and the index of the dash after it; None when the sentence has none.
 
     The dash comes early and the words before it open with a place."""
-    dash = next((t.i for t in sentence[:_DATELINE_MAX_TOKENS] if t.text in _DATELINE_DASHES), None)
+    dash = next((t.i for t in sentence[:DATELINE_MAX_TOKENS] if t.text in DATELINE_DASHES), None)
     if dash is None or dash == sentence.start:
         return None
     before = [m for m in mentions if sentence.start <= m.start and m.end <= dash]
@@ -243,8 +243,8 @@ def find_dateline(sentence: Span, mentions: list[Span]) -> tuple[Span, int] | No
 def may_open_with_dateline(tokens: TokenColumns, sentence: Span) -> bool:
     """Whether a dash comes early enough in a sentence for a dateline to end at it (:func:`find_dateline`):
     most sentences have none, and need not be looked at further."""
-    early = tokens.text[sentence.start + 1 : min(sentence.end, sentence.start + _DATELINE_MAX_TOKENS)]
-    return any(text in _DATELINE_DASHES for text in early)
+    early = tokens.text[sentence.start + 1 : min(sentence.end, sentence.start + DATELINE_MAX_TOKENS)]
+    return any(text in DATELINE_DASHES for text in early)
 
 
 def dateline_of(sentence: Span) -> Span | None:

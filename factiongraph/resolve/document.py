@@ -28,7 +28,7 @@ from factiongraph.keys import mistyped, name_key, spelled_alike, translit_key
 from factiongraph.nlp import DESCRIPTIONS_KEY, MENTIONS_KEY
 from factiongraph.nlp.mentions import ends_head, referent_of
 from factiongraph.nlp.names import NameWords
-from factiongraph.nlp.spans import FoundRelation, read_lexicon
+from factiongraph.nlp.spans import DATELINES_KEY, FoundRelation, read_lexicon
 from factiongraph.places import Place, PlaceIndex
 from factiongraph.records import (
     Alias,
@@ -116,6 +116,34 @@ def _control_changing_hands(relations: list[RelationRecord]) -> list[RelationRec
         last = group[-1]
         changed[last] = replace(relations[last], when_end=None, precision="interval")
     return changed
+
+
+def _told_once(events: list[EventRecord], dateline_place: str | None) -> list[EventRecord]:
+    """A report dates and places its event once ("clashed in Saraqib on Monday") and speaks of it bare
+    after ("the attack killed three"): an event without a date or a place takes them from the nearest
+    event of its kind before it (else after it) that shares an actor, or names none; without one, its
+    place is the article's dateline ("IDLIB, Syria —")."""
+    found = []
+    for event in events:
+        actors = {key for key, _ in event.actors}
+        kin = [
+            e
+            for e in events
+            if e is not event
+            and e.type == event.type
+            and (not actors or not e.actors or actors & {key for key, _ in e.actors})
+        ]
+        before = [e for e in kin if e.sentence <= event.sentence]
+        after = [e for e in kin if e.sentence > event.sentence]
+        dated = [e for e in [*reversed(before), *after] if e.when_start or e.when_end]
+        placed = [e for e in [*reversed(before), *after] if e.place_key]
+        if not (event.when_start or event.when_end) and dated:
+            source = dated[0]
+            event = replace(event, when_start=source.when_start, when_end=source.when_end, precision=source.precision)
+        if not event.place_key:
+            event = replace(event, place_key=placed[0].place_key if placed else dateline_place)
+        found.append(event)
+    return found
 
 
 def _names_inside(
@@ -387,9 +415,9 @@ class DocumentResolver:
             roles = [("source", m) for m in event.sources] + [("target", m) for m in event.targets]
             actors = [(entity_of_mention.get(index_of[(m.start, m.end)]), role) for role, m in roles]
             actors = list(dict.fromkeys((key, role) for key, role in actors if key))
-            if not actors:
-                continue
             place = event.place and entity_of_mention.get(index_of[(event.place.start, event.place.end)])
+            if not actors and not place:
+                continue
             when = self._when(event.evidence, mentions, article.published, sentences)
             events.append(
                 EventRecord(
@@ -410,6 +438,7 @@ class DocumentResolver:
                     injured=event.injured,
                 )
             )
+        events = _told_once(events, self._dateline_place(doc, index_of, entity_of_mention))
         claims = []
         last_speaker: tuple[str, int] | None = None  # a person who spoke, and in which sentence
         for claim in doc._.fg_claims or []:
@@ -903,6 +932,17 @@ class DocumentResolver:
             if any(spelled_alike(k, alias, self.names.similarity, min_words=1) for k in keys)
         }
         return similar.pop() if len(similar) == 1 else None
+
+    @staticmethod
+    def _dateline_place(
+        doc: Doc, index_of: dict[tuple[int, int], int], entity_of_mention: dict[int, str]
+    ) -> str | None:
+        """The place the article is datelined from ("SARAQIB, Syria (Wire) —"), as an entity key."""
+        for opening in doc.spans.get(DATELINES_KEY, []):
+            for mention in doc.spans[MENTIONS_KEY]:
+                if mention.start == opening.start and mention.label_ == "Location":
+                    return entity_of_mention.get(index_of.get((mention.start, mention.end), -1))
+        return None
 
     @staticmethod
     def _when(sentence: Span, mentions: list[Span], published: str | None, sentences: list[Span]) -> TimeSpan | None:

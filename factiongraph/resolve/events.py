@@ -3,9 +3,11 @@
 GDELT's best-known failing is counting reports instead of events. Two reports tell one
 event when they are of one kind (the same PLOVER category, and the same ACLED event type
 where both give one), their dates lie within the store's ``event_window_days`` of each
-other, they share an actor (or one of them names none), and their places are the same or
-one lies inside the other ("Saraqib" and "Idlib governorate"); a report with neither an
-actor nor a place in common joins nothing. These are decisions over what the reports say,
+other, they share an actor (or one's actor belongs to the other's: "the Syrian army" and
+"the Syrian government"; or one of them names none), and their places are the same, one
+lies inside the other ("Saraqib" and "Idlib governorate") or two towns lie within the
+store's ``event_nearby_km`` ("Al Janudiyah" and "Jisr al-Shughur"); a report with
+neither an actor nor a place in common joins nothing. These are decisions over what the reports say,
 kept apart from the store that asks them.
 """
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import calendar
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 _PRECISION_RANK = {"town": 0, "district": 1, "governorate": 2, "country": 3}
@@ -52,6 +54,11 @@ class Told:
     places: tuple[EventPlace, ...]
     days: tuple[date, date] | None
     """The first and last day it may have happened on."""
+    dated: bool = True
+    """Whether the report gives a date; an undated one may have happened on any of the days before it."""
+    parents: dict[int, str] = field(default_factory=dict)
+    """The groups its actors belong to, by the knowledge base (group's entity id -> the actor's name):
+    "the Syrian army" is of "the Syrian government"."""
 
 
 def day_range(
@@ -120,7 +127,7 @@ def inside(inner: EventPlace, outer: EventPlace) -> bool:
     return reach is not None and distance is not None and distance <= reach
 
 
-def _place_in_common(report: Told, event: Told) -> str | None:
+def _place_in_common(report: Told, event: Told, nearby_km: float) -> str | None:
     for mine in report.places:
         for theirs in event.places:
             if mine.entity_id == theirs.entity_id:
@@ -129,6 +136,9 @@ def _place_in_common(report: Told, event: Told) -> str | None:
                 return f"{mine.name} lies in {theirs.name}"
             if inside(theirs, mine):
                 return f"{theirs.name} lies in {mine.name}"
+            distance = _distance_km(mine, theirs)
+            if mine.rank == theirs.rank == 0 and distance is not None and distance <= nearby_km:
+                return f"{mine.name} is {distance:.0f} km from {theirs.name}"
     return None
 
 
@@ -137,7 +147,9 @@ def _gap_days(a: tuple[date, date], b: tuple[date, date]) -> int:
     return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
 
 
-def reason_to_join(report: Told, event: Told, window_days: int) -> tuple[tuple[int, int, int], str] | None:
+def reason_to_join(
+    report: Told, event: Told, window_days: int, nearby_km: float
+) -> tuple[tuple[int, int, int], str] | None:
     """Why ``report`` tells ``event``, with a score to rank events that both fit (more actors shared, a
     place in common, closer dates), or None when it does not."""
     if report.type != event.type:
@@ -150,9 +162,11 @@ def reason_to_join(report: Told, event: Told, window_days: int) -> tuple[tuple[i
     if gap > window_days:
         return None
     shared = [name for entity_id, name in report.actors.items() if entity_id in event.actors]
+    shared += [f"{child} (of {event.actors[p]})" for p, child in report.parents.items() if p in event.actors]
+    shared += [f"{child} (of {report.actors[p]})" for p, child in event.parents.items() if p in report.actors]
     if report.actors and event.actors and not shared:
         return None
-    place = _place_in_common(report, event)
+    place = _place_in_common(report, event, nearby_km)
     if report.places and event.places and place is None:
         return None
     if not shared and place is None:
@@ -166,12 +180,12 @@ def reason_to_join(report: Told, event: Told, window_days: int) -> tuple[tuple[i
     return (len(shared), 1 if place else 0, -gap), "; ".join(reasons)
 
 
-def best_event(report: Told, candidates: dict[int, Told], window_days: int) -> tuple[int, str] | None:
+def best_event(report: Told, candidates: dict[int, Told], window_days: int, nearby_km: float) -> tuple[int, str] | None:
     """The event among ``candidates`` (id -> what its reports say) that ``report`` tells, with the reason."""
     fits = [
         (found[0], -event_id, event_id, found[1])
         for event_id, told in candidates.items()
-        if (found := reason_to_join(report, told, window_days)) is not None
+        if (found := reason_to_join(report, told, window_days, nearby_km)) is not None
     ]
     if not fits:
         return None

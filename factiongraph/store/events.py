@@ -10,24 +10,28 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from sqlite_utils import Database
 
 from factiongraph.errors import InvalidQueryError, NotFoundError
+from factiongraph.kb import load_kb
 from factiongraph.places import PlaceIndex
 from factiongraph.resolve.events import EventPlace, Told, best_event, day_range, finest_place
 from factiongraph.store.queries import placeholders
 from factiongraph.store.settings import get_setting
 
 WINDOW_SETTING = "event_window_days"
+NEARBY_SETTING = "event_nearby_km"
 
 
 class UnknownEventError(NotFoundError):
     """No event has the id asked for."""
 
 
-def _places(db: Database, entity_ids: Sequence[int]) -> dict[int, EventPlace]:
+def event_places(db: Database, entity_ids: Sequence[int]) -> dict[int, EventPlace]:
+    """Places by entity id, with what the gazetteer says contains them."""
     if not entity_ids:
         return {}
     ids = list(set(entity_ids))
@@ -63,7 +67,8 @@ def _told(db: Database, mention_ids: Sequence[int], window_days: int) -> dict[in
         list(mention_ids),
     ):
         actors.setdefault(mention_id, {})[entity_id] = name
-    places = _places(db, [r[3] for r in rows if r[3] is not None])
+    places = event_places(db, [r[3] for r in rows if r[3] is not None])
+    parents = _parents(db, {entity_id for named in actors.values() for entity_id in named})
     return {
         mention_id: Told(
             etype,
@@ -71,14 +76,58 @@ def _told(db: Database, mention_ids: Sequence[int], window_days: int) -> dict[in
             actors.get(mention_id, {}),
             (places[place_id],) if place_id is not None else (),
             day_range(start, end, published, window_days),
+            bool(start or end),
+            {
+                parent: name
+                for entity_id, name in actors.get(mention_id, {}).items()
+                for parent in parents.get(entity_id, ())
+            },
         )
         for mention_id, etype, acled, place_id, start, end, published in rows
     }
 
 
+@cache
+def _kb_parents() -> dict[str, frozenset[str]]:
+    """Each KB actor's groups, up the chain of what it belongs to (the army, the government, the state)."""
+    kb = load_kb()
+    direct = {a.id: [r.target for r in a.relations if r.type == "BelongsTo"] for a in kb.actors}
+    found: dict[str, frozenset[str]] = {}
+    for actor_id in direct:
+        seen: list[str] = []
+        todo = list(direct[actor_id])
+        while todo:
+            parent = todo.pop()
+            if parent not in seen and parent != actor_id:
+                seen.append(parent)
+                todo += direct.get(parent, [])
+        found[actor_id] = frozenset(seen)
+    return found
+
+
+def _parents(db: Database, entity_ids: set[int]) -> dict[int, list[int]]:
+    """The stored entities that each of these belongs to, by the knowledge base."""
+    ids = sorted(entity_ids)
+    known = (
+        {
+            eid: kb_id
+            for eid, kb_id in db.execute(
+                f"SELECT id, kb_id FROM entities WHERE kb_id IS NOT NULL AND id IN ({placeholders(ids)})", ids
+            )
+        }
+        if ids
+        else {}
+    )
+    wanted = sorted({p for kb_id in known.values() for p in _kb_parents().get(kb_id, ())})
+    if not wanted:
+        return {}
+    stored = dict(db.execute(f"SELECT kb_id, id FROM entities WHERE kb_id IN ({placeholders(wanted)})", wanted))
+    return {eid: [stored[p] for p in _kb_parents().get(kb_id, ()) if p in stored] for eid, kb_id in known.items()}
+
+
 def _together(told: list[Told]) -> Told:
     """What all of an event's reports say, as one."""
-    days = [t.days for t in told if t.days is not None]
+    days = [t.days for t in told if t.days is not None and t.dated] or [t.days for t in told if t.days is not None]
     acled = Counter(t.acled_event_type for t in told if t.acled_event_type).most_common(1)
     places = {p.entity_id: p for t in told for p in t.places}
     return Told(
@@ -87,6 +136,8 @@ def _together(told: list[Told]) -> Told:
         {entity_id: name for t in told for entity_id, name in t.actors.items()},
         tuple(places.values()),
         (min(d[0] for d in days), max(d[1] for d in days)) if days else None,
+        any(t.dated for t in told),
+        {parent: name for t in told for parent, name in t.parents.items()},
     )
 
 
@@ -103,7 +154,7 @@ def _events_told(db: Database, event_ids: Sequence[int], window_days: int) -> di
 def link_mentions(db: Database, mention_ids: Sequence[int]) -> None:
     """Join each new mention to the event it tells (in the store already, or among the mentions before
     it), or make it an event of its own; in the caller's transaction."""
-    window = get_setting(db, WINDOW_SETTING)
+    window, nearby = get_setting(db, WINDOW_SETTING), get_setting(db, NEARBY_SETTING)
     told = _told(db, mention_ids, window)
     for mention_id in mention_ids:
         report = told[mention_id]
@@ -118,7 +169,7 @@ def link_mentions(db: Database, mention_ids: Sequence[int]) -> None:
                 )
             ]
             candidates = _events_told(db, ids, window) if ids else {}
-        chosen = best_event(report, candidates, window)
+        chosen = best_event(report, candidates, window, nearby)
         if chosen is None:
             event_id = _new_event(db, mention_id)
             reason = "the first report of this event"

@@ -27,6 +27,13 @@ SETTINGS: dict[str, Setting] = {
             60,
             "How many days apart two reports' dates may be and still tell one event.",
         ),
+        Setting(
+            "event_nearby_km",
+            10,
+            0,
+            100,
+            "How far apart two towns named by two reports may be and still be the place of one event.",
+        ),
     )
 }
 """Every setting, by key."""
