@@ -43,6 +43,7 @@ ARTICLES = {
         "The Syrian regime took control of Saraqib in February 2020.",
         "2020-06",
     ),
+    "saraqib-2019.txt": article("Saraqib in winter", "Hayat Tahrir al-Sham controls Saraqib.", "2019-01"),
     "sarmada.txt": article("Life in Sarmada", "Hayat Tahrir al-Sham controls Sarmada.", "2020-06"),
     "sarmada-again.txt": article("Sarmada, a year on", "Hayat Tahrir al-Sham still controls Sarmada.", "2021-02"),
     "factions.txt": article(
@@ -126,8 +127,13 @@ def test_snapshot_date_is_read_as_the_range_it_names(db: Database) -> None:
 
 def test_snapshot_later_holder_closes_an_open_control(db: Database) -> None:
     hts, regime = name_of(db, "HTS"), name_of(db, "Syrian regime")
-    # "since 2017" has no end of its own: the regime's taking it in February 2020 is where it ends.
-    assert holders(snapshot(db, "2019"), "Saraqib") == {hts: ("2017", "2020-02")}
+    # "since 2017" has no end of its own: the regime's taking it in February 2020 is where it ends, not
+    # HTS's own later word (2019-01), which is the same holding said again and ends there too.
+    assert holders(snapshot(db, "2018"), "Saraqib") == {hts: ("2017", "2020-02")}
+    state = snapshot(db, "2019")
+    assert holders(state, "Saraqib") == {hts: ("2017", "2020-02")}
+    [saraqib] = [item for item in state.controls if item.target.name == "Saraqib"]
+    assert [e.published for e in saraqib.evidence] == ["2019-01", "2020-06"]
     assert holders(snapshot(db, "2021"), "Saraqib") == {regime: ("2020-02", None)}
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from calendar import monthrange
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlite_utils import Database
@@ -20,7 +22,7 @@ from sqlite_utils import Database
 from factiongraph.errors import InvalidQueryError
 from factiongraph.graph.items import ActorRef, actor_refs, iso_prefix
 from factiongraph.graph.queries import Evidence, find_actor
-from factiongraph.store.queries import grouped, placeholders, sentence_sql
+from factiongraph.store.queries import placeholders, sentence_sql
 
 KINDS = {"Controls": "controls", "BelongsTo": "memberships", "InChargeOf": "commands"}
 """Relation type -> the snapshot list its items go to."""
@@ -91,11 +93,12 @@ def snapshot(db: Database, on: str, *, actor: str | None = None) -> Snapshot:
         raise InvalidQueryError("on", "a date is needed: use YYYY, YYYY-MM or YYYY-MM-DD")
     actor_id = find_actor(db, actor) if actor else None
     statements = _statements(db, on, actor_id)
-    held = [s for s in _superseded(statements) if _overlaps(s.start, s.end, on)]
+    starts = _starts_by_place(statements)
+    asked = [s for s in statements if actor_id is None or actor_id in (s.source, s.target)]
+    held = [s for s in (_closed(s, starts) for s in asked) if _overlaps(s.start, s.end, on)]
     groups: dict[tuple[str, int, int], list[_Statement]] = {}
     for statement in held:
-        if actor_id is None or actor_id in (statement.source, statement.target):
-            groups.setdefault((statement.type, statement.source, statement.target), []).append(statement)
+        groups.setdefault((statement.type, statement.source, statement.target), []).append(statement)
     evidence = _evidence(db, [s.id for group in groups.values() for s in group])
     reading_order = {rid: rank for rank, rid in enumerate(evidence)}
     refs = actor_refs(db, [entity for _, source, target in groups for entity in (source, target)])
@@ -160,8 +163,9 @@ def _statements(db: Database, on: str, actor_id: int | None) -> list[_Statement]
     if actor_id is not None:
         # Every holder of the actor's places too: whether it still held one depends on who came after it.
         where = (
-            " AND (r.source_id = ? OR r.target_id = ? OR (r.type = 'Controls' AND r.target_id IN "
-            "(SELECT target_id FROM relations WHERE type = 'Controls' AND source_id = ?)))"
+            " AND r.id IN (SELECT id FROM relations WHERE source_id = ? UNION SELECT id FROM relations "
+            "WHERE target_id = ? UNION SELECT id FROM relations WHERE type = 'Controls' AND target_id IN "
+            "(SELECT target_id FROM relations WHERE source_id = ? AND type = 'Controls'))"
         )
         params += [actor_id, actor_id, actor_id]
     rows = db.execute(
@@ -196,27 +200,47 @@ def statement_interval(
     return when_start, when_end
 
 
-def _superseded(statements: list[_Statement]) -> list[_Statement]:
-    """The statements with each open-ended control closed at the earliest later start of another holder
-    of the same place."""
-    starts = grouped(
-        (s.target, s.source, _first_day(s.start), s.start)
-        for s in statements
-        if s.type == "Controls" and s.start is not None
-    )
-    return [_closed(s, starts.get(s.target, [])) for s in statements]
+@dataclass(frozen=True)
+class _Starts:
+    """Every holder's start at one place, earliest first, so that who came after a holder is found at once."""
+
+    days: list[date]
+    dates: list[str]
+    holders: list[int]
+    next_other: list[int]
+    """For each position, the first position at or after it whose holder is another."""
+
+    def after(self, day: date, holder: int) -> str | None:
+        """The earliest start later than ``day`` of another holder than ``holder``."""
+        at = bisect_right(self.days, day)
+        if at < len(self.holders) and self.holders[at] == holder:
+            at = self.next_other[at]
+        return self.dates[at] if at < len(self.dates) else None
 
 
-def _closed(statement: _Statement, starts: list[tuple[int, date, str]]) -> _Statement:
-    """``statement``, its open end closed at the earliest of ``starts`` (holder, first day, date) that is
-    another holder's and later than its own start, if it is an open-ended control."""
+def _starts_by_place(statements: list[_Statement]) -> dict[int, _Starts]:
+    """Place id -> the starts of the controls of it."""
+    found: dict[int, list[tuple[date, str, int]]] = {}
+    for s in statements:
+        if s.type == "Controls" and s.start is not None:
+            found.setdefault(s.target, []).append((_first_day(s.start), s.start, s.source))
+    starts = {}
+    for place, listed in found.items():
+        listed.sort()
+        holders = [holder for _, _, holder in listed]
+        next_other = [len(holders)] * len(holders)
+        for i in range(len(holders) - 2, -1, -1):
+            next_other[i] = i + 1 if holders[i + 1] != holders[i] else next_other[i + 1]
+        starts[place] = _Starts([day for day, _, _ in listed], [iso for _, iso, _ in listed], holders, next_other)
+    return starts
+
+
+def _closed(statement: _Statement, starts: dict[int, _Starts]) -> _Statement:
+    """``statement``; an open-ended control closed at the earliest later start of another holder of its place."""
     if statement.type != "Controls" or statement.start is None or statement.end is not None:
         return statement
-    since = _first_day(statement.start)
-    successor = min(
-        ((day, iso) for holder, day, iso in starts if holder != statement.source and day > since), default=None
-    )
-    return replace(statement, end=successor[1]) if successor else statement
+    successor = starts[statement.target].after(_first_day(statement.start), statement.source)
+    return replace(statement, end=successor) if successor else statement
 
 
 def _overlaps(start: str | None, end: str | None, on: str) -> bool:
@@ -244,6 +268,7 @@ def _last_day(iso: str) -> date:
     return _days(iso)[1]
 
 
+@lru_cache(maxsize=8192)
 def _days(iso: str) -> tuple[date, date]:
     """The first and the last day an ISO date prefix names; ``ValueError`` for one that names none."""
     found = _STORED_DATE.fullmatch(iso)
