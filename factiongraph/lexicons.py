@@ -703,6 +703,9 @@ class EventManner(_Strict):
 
 class EventNoun(EventManner):
     event: EventType
+    place_from: bool | None = None
+
+    _place_from_given = field_validator("place_from", mode="before")(_not_null)
 
 
 class EventWords(LexiconFile):
@@ -711,6 +714,8 @@ class EventWords(LexiconFile):
     arabic: dict[str, EventManner]
     unreal: list[str]
     unreal_modifiers: list[str]
+    striking_verbs: list[str]
+    place_preps: list[str]
 
     @field_validator("nouns")
     @classmethod

@@ -165,7 +165,10 @@ def test_cli_events_are_typed_dated_placed_and_exported(db: Path, test_data: Pat
     invoke("ingest", test_data / "raqqa-offensive.txt", "--db", db, "--silent")
     result = invoke("events", "--type", "ASSAULT", "--db", db)
     assert result.exit_code == 0, result.output
-    assert "2017-06  ASSAULT Syrian Democratic Forces (source), Islamic State (target) at Raqqa" in result.stdout
+    assert (
+        "2017-06  #1 ASSAULT [Armed clash] Syrian Democratic Forces (source), Islamic State (target) at Raqqa "
+        "(1 report)" in result.stdout
+    )
     assert "no event found" in invoke("events", "--actor", "SDF", "--to", "2016", "--db", db).stdout
     out = tmp_path / "graph.json"
     invoke("export", "--out", out, "--db", db)

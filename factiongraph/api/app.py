@@ -27,7 +27,7 @@ from factiongraph.api import models
 from factiongraph.errors import FactiongraphError
 from factiongraph.graph.corrections import merge_ids, split_id
 from factiongraph.graph.documents import document_detail, document_summary, list_documents
-from factiongraph.graph.items import actor_id, claims_page, events_page, iso_prefix, relations_page
+from factiongraph.graph.items import actor_id, claims_page, events_page, iso_prefix, one_event, relations_page
 from factiongraph.graph.network import EdgeTableCache, map_view, network
 from factiongraph.graph.profile import actor_detail, pair_timeline
 from factiongraph.graph.search import search_actors
@@ -36,6 +36,7 @@ from factiongraph.graph.stats import store_stats
 from factiongraph.ingest import Article
 from factiongraph.kb import KnowledgeBase, load_kb
 from factiongraph.store import open_store
+from factiongraph.store.events import merge_events, split_event
 from factiongraph.web import static_dir
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size.")]
@@ -178,6 +179,11 @@ def create_app(db_path: Path, *, token: str | None = None, kb: KnowledgeBase | N
             )
         )
 
+    @api.get("/events/{event_id}", response_model=models.EventItem)
+    def event(event_id: int) -> Response:
+        """One event with every article that reports it: outlet, date, tolls, sentences, why it was joined."""
+        return _json(one_event(store(), event_id))
+
     @api.get("/claims", response_model=models.Page[models.ClaimItem])
     def claims(
         about: int | None = None,
@@ -262,6 +268,22 @@ def create_app(db_path: Path, *, token: str | None = None, kb: KnowledgeBase | N
         with write_lock:
             new_id = split_id(db, entity_id, body.name)
         return _json(actor_detail(db, new_id, kb=knowledge))
+
+    @writes.post("/events/merge", response_model=models.EventItem)
+    def merge_events_(body: models.EventMergeRequest) -> Response:
+        """Merge event `other` into `keep`: every report of it now tells `keep`. Answers the kept event."""
+        db = store()
+        with write_lock:
+            merge_events(db, body.keep, body.other)
+        return _json(one_event(db, body.keep))
+
+    @writes.post("/events/split", response_model=models.EventItem)
+    def split_event_(body: models.EventSplitRequest) -> Response:
+        """Split one document's reports off an event onto an event of their own. Answers the new event."""
+        db = store()
+        with write_lock:
+            new_id = split_event(db, body.event, body.document)
+        return _json(one_event(db, new_id))
 
     @writes.post("/documents", response_model=models.DocumentCreated)
     def ingest_document(body: models.DocumentRequest) -> Response:

@@ -43,14 +43,33 @@ class RelationItem(BaseModel):
     evidence: Evidence
 
 
+class ReportItem(BaseModel):
+    """One article's report of an event."""
+
+    document_id: int
+    title: str | None
+    outlet: str | None
+    published: str | None
+    killed: int | None = Field(description="The death toll this report gives.")
+    injured: int | None
+    joined_because: str = Field(description="Why this report was taken to tell this event.")
+    evidence: list[Evidence]
+
+
 class EventItem(BaseModel):
+    """An event counted once however many articles report it."""
+
     id: int
     type: str = Field(description="PLOVER category.")
+    mode: str | None = Field(description="PLOVER mode: how it was done.")
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
     when: str | None
     precision: str | None
     place: PlaceRef | None
     actors: list[ActorRef]
-    evidence: Evidence
+    evidence: Evidence = Field(description="The first report's sentence.")
+    reports: list[ReportItem] = Field(description="One per article, first published first.")
 
 
 class ClaimItem(BaseModel):
@@ -229,6 +248,16 @@ class ErrorResponse(BaseModel):
 class MergeRequest(BaseModel):
     keep: int | str = Field(description="Id or any name of the actor to keep.")
     other: int | str = Field(description="Id or any name of the actor that is the same one.")
+
+
+class EventMergeRequest(BaseModel):
+    keep: int = Field(description="Id of the event to keep.")
+    other: int = Field(description="Id of the event that is the same one.")
+
+
+class EventSplitRequest(BaseModel):
+    event: int = Field(description="Id of the event.")
+    document: int = Field(description="Id of the document whose reports tell another event.")
 
 
 class SplitRequest(BaseModel):

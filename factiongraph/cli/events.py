@@ -1,4 +1,4 @@
-"""``factiongraph events``: what happened, filtered by actor, type, place and dates."""
+"""``factiongraph events`` and ``factiongraph event``: what happened, and every report that tells it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,28 @@ from typing import Annotated
 import typer
 
 from factiongraph.cli._util import DbOption, app, console, library_errors, store
-from factiongraph.graph import list_events
+from factiongraph.graph import EventView, event_detail, list_events
+
+
+def _tolls(event: EventView) -> str:
+    """ "3 killed (Wire One) / 4 killed (Local Two)": every toll the reports give, with who gives it."""
+    parts = []
+    for kind, tolls in (("killed", event.killed), ("injured", event.injured)):
+        if len(tolls) == 1:
+            parts.append(f"{next(iter(tolls))} {kind}")
+        elif tolls:
+            parts.append(" / ".join(f"{count} {kind} ({', '.join(who)})" for count, who in tolls.items()))
+    return "; ".join(parts)
+
+
+def _headline(event: EventView) -> str:
+    when = event.when or f"pub. {event.evidence.published or '?'}"
+    who = ", ".join(f"{name} ({role})" for name, role in event.actors)
+    where = f" at {event.place}" if event.place else ""
+    kind = f" [{event.acled_sub_event_type}]" if event.acled_sub_event_type else ""
+    reports = f"{len(event.reports)} report{'s' if len(event.reports) != 1 else ''}"
+    tolls = f"; {_tolls(event)}" if _tolls(event) else ""
+    return f"{when:>15}  #{event.id} [bold]{event.type}[/bold]{kind} {who}{where} ({reports}{tolls})"
 
 
 @app.command("events")
@@ -22,7 +43,8 @@ def events_cli(
     limit: Annotated[int, typer.Option(help="How many to print.")] = 100,
     db: DbOption = None,
 ) -> None:
-    """List events (PLOVER-typed), oldest first, each with its actors, place, date and quote."""
+    """List events (PLOVER-typed, ACLED sub-event type beside it), oldest first, each counted once however
+    many articles report it: its actors, place, date, how many reports, the tolls they give, and a quote."""
     with library_errors():
         events = list_events(
             store(db), actor=actor, event_type=event_type, place=place, start=start, end=end, limit=limit
@@ -30,11 +52,36 @@ def events_cli(
     if not events:
         console.print("no event found")
     for event in events:
-        when = event.when or f"pub. {event.evidence.published or '?'}"
-        who = ", ".join(f"{name} ({role})" for name, role in event.actors)
-        where = f" at {event.place}" if event.place else ""
         console.print(
-            f"{when:>15}  [bold]{event.type}[/bold] {who}{where}\n                 “{event.evidence.text.strip()}”",
+            f"{_headline(event)}\n                 “{event.evidence.text.strip()}”", highlight=False, soft_wrap=True
+        )
+
+
+@app.command("event")
+def event_cli(
+    event_id: Annotated[int, typer.Argument(help="The event's id, as 'factiongraph events' prints it (#id).")],
+    db: DbOption = None,
+) -> None:
+    """One event with every report of it: outlet, date, tolls, the sentences, and why it was joined."""
+    with library_errors():
+        event = event_detail(store(db), event_id)
+    console.print(_headline(event), highlight=False, soft_wrap=True)
+    mode = f"mode {event.mode}" if event.mode else "mode unknown"
+    acled = f"ACLED {event.acled_event_type} / {event.acled_sub_event_type}" if event.acled_event_type else "no ACLED"
+    console.print(f"  {mode}; {acled}", highlight=False)
+    first, last = event.reports[0].published, event.reports[-1].published
+    console.print(f"  first reported {first or '?'}, last reported {last or '?'}", highlight=False)
+    for report in event.reports:
+        outlet = report.outlet or report.title or "?"
+        counts = ", ".join(
+            f"{count} {kind}" for kind, count in (("killed", report.killed), ("injured", report.injured)) if count
+        )
+        console.print(
+            f"\n  [bold]{outlet}[/bold], {report.published or 'undated'} (document {report.document_id})"
+            + (f": {counts}" if counts else ""),
             highlight=False,
             soft_wrap=True,
         )
+        console.print(f"    joined because: {report.joined_because}", highlight=False, soft_wrap=True)
+        for evidence in report.evidence:
+            console.print(f"    “{evidence.text.strip()}”", highlight=False, soft_wrap=True)

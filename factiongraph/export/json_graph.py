@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from factiongraph.graph.events import event_reports
 from factiongraph.graph.queries import format_when
 from factiongraph.store.queries import grouped, sentence_sql
 
@@ -51,27 +52,51 @@ def export_json(db: Database) -> dict[str, Any]:
 
 
 def _events(db: Database) -> list[dict[str, Any]]:
-    """Events with their actors and place as node ids, and the sentence that reports them."""
+    """Events counted once however many articles report them: actors and place as node ids, the latest
+    death toll, and per report its outlet, date, tolls and why it was joined, with one quote each."""
     actors = grouped(
         db.execute("SELECT a.event_id, x.key FROM event_actors a JOIN entities x ON x.id = a.entity_id ORDER BY a.role")
     )
     rows = db.execute(
-        "SELECT e.id, e.type, e.when_start, e.when_end, e.precision, p.key, e.document_id, e.evidence_begin, "
-        f"e.evidence_end, {sentence_sql('e')} "
-        "FROM events e JOIN documents d ON d.id = e.document_id LEFT JOIN entities p ON p.id = e.place_id ORDER BY e.id"
-    )
-    return [
-        {
-            "id": f"v{event_id}",
-            "type": event_type,
-            "when": format_when(start, stop),
-            "precision": precision,
-            "place": place,
-            "actors": actors.get(event_id, []),
-            "evidence": [{"document": document_id, "begin": begin, "end": end, "text": quote}],
-        }
-        for event_id, event_type, start, stop, precision, place, document_id, begin, end, quote in rows
-    ]
+        "SELECT e.id, e.type, e.mode, e.acled_event_type, e.acled_sub_event_type, e.when_start, e.when_end, "
+        "e.precision, p.key FROM events e LEFT JOIN entities p ON p.id = e.place_id ORDER BY e.id"
+    ).fetchall()
+    reports = event_reports(db, [r[0] for r in rows])
+    events = []
+    for event_id, event_type, mode, acled, acled_sub, start, stop, precision, place in rows:
+        told = reports.get(event_id, [])
+        events.append(
+            {
+                "id": f"v{event_id}",
+                "type": event_type,
+                "mode": mode,
+                "acled_event_type": acled,
+                "acled_sub_event_type": acled_sub,
+                "when": format_when(start, stop),
+                "precision": precision,
+                "place": place,
+                "actors": list(dict.fromkeys(actors.get(event_id, []))),
+                "fatalities": next((r.killed for r in reversed(told) if r.killed is not None), None),
+                "injured": next((r.injured for r in reversed(told) if r.injured is not None), None),
+                "reports": [
+                    {
+                        "document": r.document_id,
+                        "outlet": r.outlet,
+                        "title": r.title,
+                        "published": r.published,
+                        "fatalities": r.killed,
+                        "injured": r.injured,
+                        "joined_because": r.joined_because,
+                    }
+                    for r in told
+                ],
+                "evidence": [
+                    {"document": e.document_id, "begin": e.begin, "end": e.end, "text": e.text}
+                    for e in (r.evidence[0] for r in told)
+                ],
+            }
+        )
+    return events
 
 
 def _claims(db: Database) -> list[dict[str, Any]]:

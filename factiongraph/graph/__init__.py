@@ -1,9 +1,9 @@
 """Query API over the stored graph."""
 
 from factiongraph.graph.claims import ClaimView, list_claims
-from factiongraph.graph.corrections import merge, merge_ids, split, split_id
+from factiongraph.graph.corrections import merge, merge_event_ids, merge_ids, split, split_event_report, split_id
 from factiongraph.graph.documents import DocumentDetail, DocumentSummary, document_detail, list_documents
-from factiongraph.graph.events import EventView, list_events
+from factiongraph.graph.events import EventReport, EventView, event_detail, list_events
 from factiongraph.graph.items import (
     ActorRef,
     Citation,
@@ -49,6 +49,7 @@ __all__ = [
     "DocumentSummary",
     "EdgeTableCache",
     "EventItem",
+    "EventReport",
     "EventView",
     "Evidence",
     "KbRelation",
@@ -73,7 +74,10 @@ __all__ = [
     "list_actors",
     "list_claims",
     "list_documents",
+    "event_detail",
     "list_events",
+    "merge_event_ids",
+    "split_event_report",
     "map_view",
     "members_of",
     "merge",

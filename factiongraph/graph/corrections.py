@@ -1,13 +1,16 @@
-"""An analyst's corrections by name or id: the query-side face of :mod:`factiongraph.store.corrections`."""
+"""An analyst's corrections by name or id, to actors and to events: the query-side face of
+:mod:`factiongraph.store.corrections` and :mod:`factiongraph.store.events`."""
 
 from __future__ import annotations
 
 from sqlite_utils import Database
 
 from factiongraph.errors import FactiongraphError
+from factiongraph.graph.events import EventView, event_detail
 from factiongraph.graph.queries import ActorProfile, find_actor, profile_of
 from factiongraph.keys import name_key
 from factiongraph.store.corrections import merge_entities, split_alias
+from factiongraph.store.events import merge_events, split_event
 
 
 def merge(db: Database, keep: str, other: str) -> ActorProfile:
@@ -37,3 +40,14 @@ def split_id(db: Database, entity_id: int, name: str) -> int:
     if key == name_key(actor):
         raise FactiongraphError(f"{name!r} is the canonical name of {actor!r}: split another name off it")
     return split_alias(db, entity_id, key, name)
+
+
+def merge_event_ids(db: Database, keep_id: int, other_id: int) -> EventView:
+    """Record that two events are one: every report of ``other_id`` now tells ``keep_id``."""
+    merge_events(db, keep_id, other_id)
+    return event_detail(db, keep_id)
+
+
+def split_event_report(db: Database, event_id: int, document_id: int) -> EventView:
+    """Record that one article's reports of an event tell another event; answers the new event."""
+    return event_detail(db, split_event(db, event_id, document_id))

@@ -17,7 +17,9 @@ from typing import Generic, TypeVar
 from sqlite_utils import Database
 
 from factiongraph.errors import InvalidQueryError, NotFoundError
+from factiongraph.graph.events import EventReport, event_reports
 from factiongraph.graph.queries import find_actor, format_when
+from factiongraph.store.events import UnknownEventError
 from factiongraph.store.queries import grouped, placeholders, published_window, sentence_sql
 
 T = TypeVar("T")
@@ -65,14 +67,34 @@ class RelationItem:
 
 
 @dataclass(frozen=True)
+class ReportItem:
+    """One article's report of an event: outlet, date, its tolls, why it was joined, its sentences."""
+
+    document_id: int
+    title: str | None
+    outlet: str | None
+    published: str | None
+    killed: int | None
+    injured: int | None
+    joined_because: str
+    evidence: list[Citation]
+
+
+@dataclass(frozen=True)
 class EventItem:
     id: int
     type: str
+    mode: str | None
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
     when: str | None
     precision: str | None
     place: PlaceRef | None
     actors: list[ActorRef]
     evidence: Citation
+    """The first report's sentence."""
+    reports: list[ReportItem]
+    """One per article, first published first."""
 
 
 @dataclass(frozen=True)
@@ -190,8 +212,8 @@ def relation_items(db: Database, ids: Sequence[int]) -> list[RelationItem]:
 def event_items(db: Database, ids: Sequence[int]) -> list[EventItem]:
     """The events with these ids, in the order given; actors that act first."""
     rows = db.execute(
-        "SELECT e.id, e.type, e.when_start, e.when_end, e.precision, e.place_id, "
-        f"{_citation('e')} FROM events e JOIN documents d ON d.id = e.document_id "
+        "SELECT e.id, e.type, e.mode, e.acled_event_type, e.acled_sub_event_type, e.when_start, e.when_end, "
+        f"e.precision, e.place_id, {_citation('e')} FROM events e JOIN documents d ON d.id = e.document_id "
         f"WHERE e.id IN ({placeholders(ids)})",
         list(ids),
     ).fetchall()
@@ -202,20 +224,46 @@ def event_items(db: Database, ids: Sequence[int]) -> list[EventItem]:
             list(ids),
         )
     )
-    refs = actor_refs(db, [r[5] for r in rows if r[5] is not None] + [a for v in actors.values() for a in v])
+    refs = actor_refs(db, [r[8] for r in rows if r[8] is not None] + [a for v in actors.values() for a in v])
+    reports = event_reports(db, list(ids))
     by_id = {
         eid: EventItem(
             eid,
             etype,
+            mode,
+            acled,
+            acled_sub,
             format_when(start, end),
             precision,
             _place(refs[place]) if place is not None else None,
-            [plain_ref(refs[a]) for a in actors.get(eid, [])],
+            [plain_ref(refs[a]) for a in dict.fromkeys(actors.get(eid, []))],
             Citation(*cite),
+            [_report_item(r) for r in reports.get(eid, [])],
         )
-        for eid, etype, start, end, precision, place, *cite in rows
+        for eid, etype, mode, acled, acled_sub, start, end, precision, place, *cite in rows
     }
     return [by_id[i] for i in ids if i in by_id]
+
+
+def one_event(db: Database, event_id: int) -> EventItem:
+    """The event with this id (:class:`~factiongraph.store.events.UnknownEventError` if none)."""
+    found = event_items(db, [event_id])
+    if not found:
+        raise UnknownEventError(f"no event with id {event_id}")
+    return found[0]
+
+
+def _report_item(report: EventReport) -> ReportItem:
+    return ReportItem(
+        report.document_id,
+        report.title,
+        report.outlet,
+        report.published,
+        report.killed,
+        report.injured,
+        report.joined_because,
+        [Citation(e.document_id, e.document_title, e.published, e.text, e.begin, e.end) for e in report.evidence],
+    )
 
 
 def claim_items(db: Database, ids: Sequence[int]) -> list[ClaimItem]:

@@ -36,6 +36,8 @@ class EventWords:
     arabic: dict[str, dict[str, Any]]
     unreal: frozenset[str]
     unreal_modifiers: frozenset[str]
+    striking_verbs: frozenset[str]
+    place_preps: frozenset[str]
 
     @classmethod
     def read(cls, path: str | None = None) -> EventWords:
@@ -46,6 +48,8 @@ class EventWords:
             arabic=raw["arabic"],
             unreal=frozenset(raw["unreal"]),
             unreal_modifiers=frozenset(raw["unreal_modifiers"]),
+            striking_verbs=frozenset(raw["striking_verbs"]),
+            place_preps=frozenset(raw["place_preps"]),
         )
 
     def noun(self, token: Token) -> dict[str, Any] | None:
@@ -107,7 +111,9 @@ class EventFinder:
                     if event is not None:
                         named.append(event)
             # a verb tells an event of its participants; a noun may tell one of its place alone
-            told_by_verbs = [e for e in (_actors_only(e, mentions) for e in events) if e.sources or e.targets]
+            told_by_verbs = [
+                self._placed(e, mentions) for e in (_actors_only(e, mentions) for e in events) if e.sources or e.targets
+            ]
             told_by_nouns = [e for e in (_actors_only(e, mentions) for e in named) if e.sources or e.targets or e.place]
             events = _one_per_clause(told_by_verbs, told_by_nouns)
         doc._.fg_events = self._counted(sorted(events, key=lambda e: e.trigger.start))
@@ -144,6 +150,24 @@ class EventFinder:
             counted.append(replace(event, killed=killed, injured=injured))
         return counted
 
+    def _places(self, word: Token, participants: list[Span], mentions: MentionIndex) -> list[Span]:
+        """Where the event was: a phrase of place on its word, its verb, or one of its participants ("by
+        the police in Afrin", "clashed with the army in Idlib province"); a state is a side, not a place."""
+        found = [
+            m
+            for participant in dict.fromkeys(participants)
+            for m in self.named.places(word, [participant], mentions, self.words.place_preps)
+            if (m.start, m.end) not in mentions.states
+        ]
+        return list(dict.fromkeys(found or self.named.places(word, [], mentions, self.words.place_preps)))
+
+    def _placed(self, event: FoundEvent, mentions: MentionIndex) -> FoundEvent:
+        """A verb's event without a place object takes one hung on its participants."""
+        if event.place is not None:
+            return event
+        places = self._places(event.trigger.root, [*event.sources, *event.targets], mentions)
+        return replace(event, place=places[0]) if places else event
+
     def _manner(self, trigger: Span) -> dict[str, Any]:
         lemma = trigger.root.lemma_.lower() if trigger.doc.has_annotation("LEMMA") else ""
         return self.words.verbs.get(lemma) or self.words.arabic.get(trigger.text) or {}
@@ -178,15 +202,18 @@ class EventFinder:
 
     def _named(self, noun: Token, entry: dict[str, Any], mentions: MentionIndex) -> FoundEvent | None:
         between, agents, others = self.named.sides(noun, mentions)
-        if (verb := self.named.verb_of_subject(noun)) is not None:
+        verb = self.named.verb_of_subject(noun)
+        if verb is not None and verb.lemma_.lower() in self.words.striking_verbs:
             # "the strike hit Saraqib", "the attack killed three HTS fighters": what the event struck
             others += [m for c in verb.children if c.dep_ == "dobj" for m in mentions.of(c)]
             others += [m for _, pobj in pobjs(verb, {"on", "against"}) for m in mentions.of(pobj)]
+        if entry.get("place_from"):  # "the withdrawal of the SDF from Manbij"
+            others += [m for _, pobj in pobjs(noun, {"from"}) for m in mentions.of(pobj) if m.label_ == "Location"]
         sources = [m for m in [*between, *agents] if mentions.may_act(m)]
         targets = [m for m in others if mentions.may_act(m) and m.label_ != "Location"]
         targets += [m for m in others if m.label_ == "Location" and (m.start, m.end) in mentions.states]
         places = [m for m in others if m.label_ == "Location" and (m.start, m.end) not in mentions.states]
-        places += self.named.places(noun, between or others, mentions)
+        places += self._places(noun, [*between, *agents, *others], mentions)
         sources = list(dict.fromkeys(sources))
         targets = [m for m in dict.fromkeys(targets) if m not in sources]
         if not sources and not targets and not places:

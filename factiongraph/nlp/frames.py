@@ -261,6 +261,8 @@ class FrameFinder:
                 active = [c for c in current.head.children if c.dep_ in ("poss", "compound") and c.i in mention_at]
             if active:
                 return self._with_conjuncts(active, mention_at), []
+            if current is verb and passive and current.dep_ == "ccomp":
+                return [], []  # "four soldiers were killed, a source said": the source killed nobody
             if current.dep_ not in _CLAUSE_LINKS or current.head is current:
                 return [], []
             current = current.head

@@ -286,15 +286,17 @@ class NamedEvents:
         subjects = [c for c in verb.children if c.dep_ in dependents]
         return [m for s in subjects for m in mentions.of(s)]
 
-    def places(self, noun: Token, between: list[Span], mentions: MentionIndex) -> list[Span]:
+    def places(
+        self, noun: Token, between: list[Span], mentions: MentionIndex, more_preps: frozenset[str] = frozenset()
+    ) -> list[Span]:
         """The named places of an event: "in Z" on the noun, or on its last side ("between X and Y in Z",
-        "fire with Y near Z")."""
+        "fire with Y near Z"); ``more_preps`` adds prepositions of place to the construction's own."""
         holders = [noun, *(m.root for m in between[-1:])]
         if (verb := self.verb_of_subject(noun)) is not None:
             holders.append(verb)  # "clashes between X and Y continued around Z", "fighting spread to Z"
         if (verb := self.light_verb(noun)) is not None:
             holders.append(verb)  # "X exchanged fire with Y near Z"
-        objects = [pobj for holder in holders for _, pobj in pobjs(holder, self.words.place_preps)]
+        objects = [pobj for holder in holders for _, pobj in pobjs(holder, self.words.place_preps | more_preps)]
         objects += [pobj for holder in holders for pobj in self.clauses.places_by_direction(holder)]
         return [m for pobj in objects for m in mentions.of(pobj) if m.label_ == "Location"]
 

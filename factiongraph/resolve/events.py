@@ -37,6 +37,8 @@ class EventPlace:
     latitude: float | None = None
     longitude: float | None = None
     precision: str | None = None
+    namesake_of: frozenset[str] = frozenset()
+    """The governorate a town is the namesake seat of: news says "Idlib" for the province as often as the city."""
 
     @property
     def rank(self) -> int:
@@ -112,12 +114,15 @@ def _distance_km(a: EventPlace, b: EventPlace) -> float | None:
 
 
 def inside(inner: EventPlace, outer: EventPlace) -> bool:
-    """Whether ``inner`` is ``outer`` or lies within it: by the gazetteer's containment, by country, or
-    for a town the gazetteer does not place, by its distance from a district's or governorate's centre."""
+    """Whether ``inner`` is ``outer`` or lies within it: by the gazetteer's containment (a governorate's
+    seat standing for it too), by country, or for a town the gazetteer does not place, by its distance from
+    a district's or governorate's centre."""
     if inner.entity_id == outer.entity_id:
         return True
     if outer.gazetteer_id is not None and outer.gazetteer_id in inner.within:
         return True
+    if outer.namesake_of & inner.within and inner.entity_id != outer.entity_id:
+        return True  # "Saraqib" and "Idlib": the province is meant as often as the city
     if outer.rank <= inner.rank:
         return False
     if outer.precision == "country":

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from factiongraph.errors import InvalidQueryError, NotFoundError
 from factiongraph.kb import load_kb
+from factiongraph.keys import name_key
 from factiongraph.places import PlaceIndex
 from factiongraph.resolve.events import EventPlace, Told, best_event, day_range, finest_place
 from factiongraph.store.queries import placeholders
@@ -47,8 +48,18 @@ def event_places(db: Database, entity_ids: Sequence[int]) -> dict[int, EventPlac
         while outer is not None and outer.within and outer.within not in within:
             within.append(outer.within)
             outer = index.get(outer.within)
+        seat_of = index.get(within[0]) if within else None
+        namesake = seat_of is not None and name_key(seat_of.name.removesuffix(" Governorate")) == name_key(name)
         found[entity_id] = EventPlace(
-            entity_id, name, gazetteer_id, frozenset(within), place.country if place else None, lat, lon, precision
+            entity_id,
+            name,
+            gazetteer_id,
+            frozenset(within),
+            place.country if place else None,
+            lat,
+            lon,
+            precision,
+            frozenset({seat_of.id}) if namesake and seat_of else frozenset(),
         )
     return found
 

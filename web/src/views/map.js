@@ -259,9 +259,22 @@ export async function renderMap(root, { query, stale }) {
     list.append(h("li", {}, name, h("span", { class: "muted small", dir: "auto" }, detail)));
   };
 
+  /** Most of the places: a few far away (talks in Moscow, a summit in Sochi) do not pull the first view out to the world. */
+  const mostOf = (places) => {
+    if (places.length < 10) return places;
+    const middle = (values) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return [sorted[Math.floor(sorted.length * 0.1)], sorted[Math.ceil(sorted.length * 0.9) - 1]];
+    };
+    const [south, north] = middle(places.map((p) => p.lat));
+    const [west, east] = middle(places.map((p) => p.lon));
+    const kept = places.filter((p) => p.lat >= south && p.lat <= north && p.lon >= west && p.lon <= east);
+    return kept.length ? kept : places;
+  };
+
   const fitOnce = (places) => {
     if (fitted || !places.length) return;
-    map.fitBounds(L.latLngBounds(places.map((p) => [p.lat, p.lon])).pad(0.5), { maxZoom: 7, animate: false });
+    map.fitBounds(L.latLngBounds(mostOf(places).map((p) => [p.lat, p.lon])).pad(0.5), { maxZoom: 7, animate: false });
     fitted = true;
   };
 
