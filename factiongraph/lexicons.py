@@ -716,6 +716,8 @@ class EventWords(LexiconFile):
     unreal_modifiers: list[str]
     striking_verbs: list[str]
     place_preps: list[str]
+    place_alone: list[EventType]
+    suffered_under: list[str]
 
     @field_validator("nouns")
     @classmethod

@@ -209,6 +209,14 @@ class CasualtyWords:
             arabic=ArabicCasualtyWords.from_lexicon(raw["arabic"]),
         )
 
+    @property
+    def cue_words(self) -> frozenset[str]:
+        """Every English word a cue can be (by lemma or lower-case form): a sentence with none counts nobody."""
+        outcome_words = {
+            w for o in self.outcomes.values() for w in (*o.verbs, *o.subject_verbs, *o.adjectives, *o.nouns)
+        }
+        return frozenset(outcome_words | self.lives_lost | self.lives_taken | self.toll_nouns)
+
     def cue(self, token: Token) -> tuple[Kind, Role] | None:
         """Whether a word says that people died or were hurt, and where it finds their count."""
         lemma, tag = token.lemma_.lower(), token.tag_

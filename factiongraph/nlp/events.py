@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -38,6 +39,8 @@ class EventWords:
     unreal_modifiers: frozenset[str]
     striking_verbs: frozenset[str]
     place_preps: frozenset[str]
+    place_alone: frozenset[str]
+    suffered_under: frozenset[str]
 
     @classmethod
     def read(cls, path: str | None = None) -> EventWords:
@@ -50,6 +53,8 @@ class EventWords:
             unreal_modifiers=frozenset(raw["unreal_modifiers"]),
             striking_verbs=frozenset(raw["striking_verbs"]),
             place_preps=frozenset(raw["place_preps"]),
+            place_alone=frozenset(raw["place_alone"]),
+            suffered_under=frozenset(raw["suffered_under"]),
         )
 
     def noun(self, token: Token) -> dict[str, Any] | None:
@@ -95,15 +100,19 @@ class EventFinder:
         self.clauses = clauses
         self.casualties = casualties
         self.named = NamedEvents(constructions, clauses)
+        self._heads: frozenset[int] | None = None
+        self._cues: frozenset[int] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         events = [self._described(e, self._manner(e.trigger)) for e in doc._.fg_events or []]
-        if doc.has_annotation("DEP") and MENTIONS_KEY in doc.spans:
+        parsed = doc.has_annotation("DEP") and MENTIONS_KEY in doc.spans  # Arabic docs carry no parse
+        candidates = self._event_words(doc) if parsed else []
+        if parsed and (events or candidates):
             mentions = MentionIndex(doc, self.clauses, self.constructions.arms_nouns)
             told = {e.trigger.start for e in events}
             named: list[FoundEvent] = []
-            for token in doc:
-                if token.i in told or token.dep_ not in _NOUN_SLOTS or token.pos_ not in ("NOUN", "PROPN", "VERB"):
+            for token in (doc[i] for i in candidates if i not in told):
+                if token.dep_ not in _NOUN_SLOTS or token.pos_ not in ("NOUN", "PROPN", "VERB"):
                     continue
                 entry = self.words.noun(token)
                 if entry is not None and self._happened(token):
@@ -112,7 +121,9 @@ class EventFinder:
                         named.append(event)
             # a verb tells an event of its participants; a noun may tell one of its place alone
             told_by_verbs = [
-                self._placed(e, mentions) for e in (_actors_only(e, mentions) for e in events) if e.sources or e.targets
+                e
+                for e in (self._placed(_actors_only(e, mentions), mentions) for e in events)
+                if e.sources or e.targets or (e.place is not None and e.type in self.words.place_alone)
             ]
             told_by_nouns = [e for e in (_actors_only(e, mentions) for e in named) if e.sources or e.targets or e.place]
             events = _one_per_clause(told_by_verbs, told_by_nouns)
@@ -124,10 +135,16 @@ class EventFinder:
         sentence if that tells no event of its own ("Clashes broke out in Z. Four fighters were killed.")."""
         if not events:
             return events
-        sentences = list(events[0].evidence.doc.sents)
+        doc = events[0].evidence.doc
+        sentences = list(doc.sents)
         index = {s.start: i for i, s in enumerate(sentences)}
         with_events = {index[e.evidence.start] for e in events if e.evidence.start in index}
         read: dict[int, tuple[int | None, int | None]] = {}
+        if doc.lang_ != "ar":  # a sentence without a word of death or wounds counts nobody: not read
+            if self._cues is None:
+                self._cues = frozenset(doc.vocab.strings.add(w) for w in self.casualties.cue_words)
+            cued = {index.get(doc[i].sent.start) for i in _tokens_among(doc, self._cues)}
+            read = {i: (None, None) for i in range(len(sentences)) if i not in cued}
 
         def counts(i: int) -> tuple[int | None, int | None]:
             if i not in read:
@@ -150,16 +167,29 @@ class EventFinder:
             counted.append(replace(event, killed=killed, injured=injured))
         return counted
 
+    def _event_words(self, doc: Doc) -> list[int]:
+        """The tokens whose word or lemma ends an event noun."""
+        if self._heads is None:
+            self._heads = frozenset(doc.vocab.strings.add(name.split()[-1]) for name in self.words.nouns)
+        return _tokens_among(doc, self._heads)
+
     def _places(self, word: Token, participants: list[Span], mentions: MentionIndex) -> list[Span]:
         """Where the event was: a phrase of place on its word, its verb, or one of its participants ("by
-        the police in Afrin", "clashed with the army in Idlib province"); a state is a side, not a place."""
-        found = [
-            m
-            for participant in dict.fromkeys(participants)
-            for m in self.named.places(word, [participant], mentions, self.words.place_preps)
-            if (m.start, m.end) not in mentions.states
-        ]
-        return list(dict.fromkeys(found or self.named.places(word, [], mentions, self.words.place_preps)))
+        the police in Afrin", "clashed with the army in Idlib province"), or on the verb the noun hangs on
+        ("targeted by a bomb near Palmyra"), one step further in when the place phrase names no place
+        ("along the front near Atarib"); a state is a side, not a place; a named place before a description."""
+        preps = self.words.place_preps
+        found = [m for p in dict.fromkeys(participants) for m in self.named.places(word, [p], mentions, preps)]
+        found = found or self.named.places(word, [], mentions, preps)
+        governor = _governing_verb(word)
+        if not found and governor is not None:
+            found = self.named.places(governor, [], mentions, preps)
+        if not found:
+            every = self.constructions.place_preps | preps
+            phrases = [pobj for holder in (word, governor) if holder is not None for _, pobj in pobjs(holder, every)]
+            found = [m for pobj in phrases for m in self.named.places(pobj, [], mentions, preps)]
+        found = [m for m in dict.fromkeys(found) if (m.start, m.end) not in mentions.states]
+        return sorted(found, key=mentions.is_description)
 
     def _placed(self, event: FoundEvent, mentions: MentionIndex) -> FoundEvent:
         """A verb's event without a place object takes one hung on its participants."""
@@ -209,6 +239,11 @@ class EventFinder:
             others += [m for _, pobj in pobjs(verb, {"on", "against"}) for m in mentions.of(pobj)]
         if entry.get("place_from"):  # "the withdrawal of the SDF from Manbij"
             others += [m for _, pobj in pobjs(noun, {"from"}) for m in mentions.of(pobj) if m.label_ == "Location"]
+        if noun.dep_ == "pobj" and noun.head.lower_ in self.words.suffered_under:
+            # "an army patrol came under attack": the subject suffered it
+            suffered = [m for m in self.named.subject_of_governing_verb(noun, mentions)]
+            agents = [m for m in agents if m not in suffered]
+            others = [*others, *suffered]
         sources = [m for m in [*between, *agents] if mentions.may_act(m)]
         targets = [m for m in others if mentions.may_act(m) and m.label_ != "Location"]
         targets += [m for m in others if m.label_ == "Location" and (m.start, m.end) in mentions.states]
@@ -219,6 +254,7 @@ class EventFinder:
         if not sources and not targets and not places:
             return None
         trigger = noun.doc[noun.i : noun.i + 1]
+        places.sort(key=mentions.is_description)  # "in a crowded market in Azaz": Azaz
         place = places[0] if places else None
         event = FoundEvent(entry["event"], trigger, tuple(sources), tuple(targets), place, noun.sent)
         return self._described(event, entry)
@@ -238,7 +274,32 @@ def _one_per_clause(told_by_verbs: list[FoundEvent], told_by_nouns: list[FoundEv
             targets = tuple(m for m in dict.fromkeys([*event.targets, *verb_event.targets]) if m not in sources)
             event = replace(event, sources=sources, targets=targets, place=event.place or verb_event.place)
         merged.append(event)
-    return list(by_verb.values()) + merged
+    return _consequences_folded([*by_verb.values(), *merged])
+
+
+def _consequences_folded(events: list[FoundEvent]) -> list[FoundEvent]:
+    """ "A car bomb went off in Azaz, killing eight people", "HTS attacked the post, wounding two": the
+    participle tells what the event did, not another event; its sides join the event of its clause."""
+    by_trigger = {e.trigger.start: e for e in events}
+    host_of: dict[int, int] = {}
+    for event in events:
+        word = event.trigger.root
+        if word.tag_ != "VBG" or word.dep_ not in ("advcl", "xcomp", "conj"):
+            continue
+        host = by_trigger.get(word.head.i) or next(
+            (e for e in events if e is not event and e.trigger.root.head.i == word.head.i), None
+        )
+        if host is not None and host is not event:
+            host_of[event.trigger.start] = host.trigger.start
+    kept = dict(by_trigger)
+    for gone, host in host_of.items():
+        if host in host_of:
+            continue  # a chain of participles: each keeps its own
+        into, folded = kept[host], by_trigger[gone]
+        targets = tuple(m for m in dict.fromkeys([*into.targets, *folded.targets]) if m not in into.sources)
+        kept[host] = replace(into, targets=targets, place=into.place or folded.place)
+        del kept[gone]
+    return [kept[e.trigger.start] for e in events if e.trigger.start in kept]
 
 
 def _actors_only(event: FoundEvent, mentions: MentionIndex) -> FoundEvent:
@@ -256,3 +317,16 @@ def _actors_only(event: FoundEvent, mentions: MentionIndex) -> FoundEvent:
         sources=tuple(m for m in event.sources if takes_part(m)),
         targets=tuple(m for m in event.targets if takes_part(m)),
     )
+
+
+def _tokens_among(doc: Doc, words: frozenset[int]) -> list[int]:
+    """The tokens whose lower-case form or lemma is among ``words`` (string hashes), read from the doc's
+    arrays at once: looking at every token one by one costs more than the rest of the component."""
+    columns = doc.to_array([LOWER, LEMMA]).tolist()
+    return [i for i, (lower, lemma) in enumerate(columns) if lower in words or lemma in words]
+
+
+def _governing_verb(word: Token) -> Token | None:
+    """The verb a noun hangs on, directly or through a preposition ("targeted by a bomb")."""
+    head = word.head.head if word.dep_ == "pobj" and word.head.dep_ in ("prep", "agent") else word.head
+    return head if head is not word and head.pos_ in ("VERB", "AUX") else None

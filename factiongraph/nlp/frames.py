@@ -210,14 +210,15 @@ class FrameFinder:
         objects: list[tuple[Span, str]],
         descriptions: set[tuple[int, int]],
     ) -> FoundEvent | None:
-        """The event a verb records, when an actor takes part in it; its place is a Location object, a named
-        one first ("shelled areas near Saraqib": Saraqib)."""
+        """The event a verb records, when an actor takes part in it or it has a place (``fg_events`` decides
+        which kinds stand on a place alone); its place is a Location object, a named one first ("shelled areas
+        near Saraqib": Saraqib)."""
         targets = tuple(dict.fromkeys(m for m, _ in objects if m.label_ in ACTORS))
-        if not subjects and not targets:
-            return None
         places = [m for m, _ in objects if m.label_ == "Location"]
         places.sort(key=lambda m: (m.start, m.end) in descriptions)
         place = places[0] if places else None
+        if not subjects and not targets and place is None:
+            return None
         trigger = verb.doc[verb.i : verb.i + 1]
         return FoundEvent(kind, trigger, tuple(subjects), targets, place, verb.sent)
 

@@ -44,6 +44,11 @@ class EventPlace:
     def rank(self) -> int:
         return _PRECISION_RANK.get(self.precision or "", -1)
 
+    @property
+    def town(self) -> bool:
+        """A place as fine as a town, and not the seat that stands for its governorate."""
+        return self.rank == 0 and not self.namesake_of
+
 
 @dataclass(frozen=True)
 class Told:
@@ -133,8 +138,13 @@ def inside(inner: EventPlace, outer: EventPlace) -> bool:
 
 
 def _place_in_common(report: Told, event: Told, nearby_km: float) -> str | None:
-    for mine in report.places:
-        for theirs in event.places:
+    """The place both name, by the finest each gives: two reports that name towns must name the same town
+    (or two close by), whatever governorate holds both; a town and a governorate meet when one holds the other."""
+    mine_towns = [p for p in report.places if p.town]
+    their_towns = [p for p in event.places if p.town]
+    mine_all, theirs_all = (mine_towns, their_towns) if mine_towns and their_towns else (report.places, event.places)
+    for mine in mine_all:
+        for theirs in theirs_all:
             if mine.entity_id == theirs.entity_id:
                 return f"both in {mine.name}"
             if inside(mine, theirs):
@@ -142,7 +152,7 @@ def _place_in_common(report: Told, event: Told, nearby_km: float) -> str | None:
             if inside(theirs, mine):
                 return f"{theirs.name} lies in {mine.name}"
             distance = _distance_km(mine, theirs)
-            if mine.rank == theirs.rank == 0 and distance is not None and distance <= nearby_km:
+            if mine.town and theirs.town and distance is not None and distance <= nearby_km:
                 return f"{mine.name} is {distance:.0f} km from {theirs.name}"
     return None
 
