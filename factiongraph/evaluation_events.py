@@ -12,7 +12,8 @@ many events join several incidents; and how many reports' death tolls are read r
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -20,9 +21,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from factiongraph.build import ingest
+from factiongraph.errors import InputError
 from factiongraph.evaluation_graph import Tally
 from factiongraph.keys import name_key
 from factiongraph.resolve.events import inside
+from factiongraph.store import open_store
 from factiongraph.store.events import event_places
 from factiongraph.store.queries import entity_ids_for_name
 
@@ -166,3 +170,19 @@ def score_events(db: Database, gold_path: Path) -> EventScore:
         deaths=deaths,
         not_events=Tally(sum(1 for d in quiet if d not in {r[2] for r in rows}), len(quiet)),
     )
+
+
+def evaluate_event_corpus(
+    folder: Path, *, kb_path: Path | None = None, progress: Callable[[str], None] | None = None
+) -> EventScore:
+    """Ingest a folder of reports into a new store of its own and score its events against the folder's
+    ``gold.json``."""
+    gold = folder / "gold.json"
+    if not gold.is_file():
+        raise InputError(gold, "is missing: an event corpus keeps its gold in gold.json")
+    with tempfile.TemporaryDirectory() as scratch:
+        db = open_store(Path(scratch) / "events.db")
+        ingest(db, sorted(folder.glob("*.txt")), kb_path=kb_path, progress=progress)
+        score = score_events(db, gold)
+        db.close()
+    return score

@@ -15,7 +15,6 @@ from typer.testing import CliRunner
 from factiongraph.api.app import create_app
 from factiongraph.build import ingest_article
 from factiongraph.cli import app
-from factiongraph.evaluation_events import score_events
 from factiongraph.export import export_json
 from factiongraph.graph import EventView, event_detail, list_events
 from factiongraph.ingest import Article
@@ -273,13 +272,24 @@ def test_events_reports_with_different_actors_do_not_join() -> None:
 
 
 @pytest.mark.slow
-def test_events_corpus_counts_incidents_not_reports(tmp_path: Path) -> None:
-    db = open_store(tmp_path / "corpus.db")
-    result = runner.invoke(app, ["ingest", str(EVENT_CORPUS), "--db", str(tmp_path / "corpus.db"), "--silent"])
+def test_events_corpus_counts_incidents_not_reports() -> None:
+    result = runner.invoke(app, ["evaluate", "--events", str(EVENT_CORPUS), "--json", "--silent"])
     assert result.exit_code == 0, result.output
-    score = score_events(db, EVENT_CORPUS / "gold.json")
-    figures = json.dumps(score.as_dict())
-    assert score.reports.share >= 0.8, figures
-    assert score.link_precision >= 0.85 and score.link_recall >= 0.75, figures
-    assert score.deaths.share >= 0.55, figures
-    assert score.events <= 2 * score.incidents, figures
+    figures = json.loads(result.stdout)
+    assert figures["reports"]["share"] >= 0.8, figures
+    assert figures["link_precision"] >= 0.85 and figures["link_recall"] >= 0.75, figures
+    assert figures["deaths"]["share"] >= 0.55, figures
+    assert figures["events"] <= 2 * figures["incidents"], figures
+
+
+def test_events_settings_by_the_cli(tmp_path: Path) -> None:
+    db = str(tmp_path / "settings.db")
+    listed = runner.invoke(app, ["settings", "--db", db])
+    assert listed.exit_code == 0 and "event_window_days" in listed.stdout and "event_nearby_km" in listed.stdout
+    assert (
+        runner.invoke(app, ["settings", "event_window_days", "3", "--db", db]).stdout.strip() == "event_window_days = 3"
+    )
+    assert runner.invoke(app, ["settings", "event_window_days", "--db", db]).stdout.strip() == "3"
+    wrong = runner.invoke(app, ["settings", "event_window_days", "three", "--db", db])
+    assert wrong.exit_code == 1 and "takes a whole number" in wrong.stderr
+    assert "no setting named 'nope'" in runner.invoke(app, ["settings", "nope", "--db", db]).stderr

@@ -11,6 +11,7 @@ from factiongraph.cli import (
     ingest,
     kb,
     serve,
+    settings,
     snapshot,
     timeline,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "kb",
     "main",
     "serve",
+    "settings",
     "snapshot",
     "timeline",
 ]

@@ -12,6 +12,7 @@ from rich.table import Table
 from factiongraph.cli._util import KbOption, SilentOption, app, console, err_console, fail, library_errors, progress_bar
 from factiongraph.cross_source import CrossSourceInputs, CrossSourceReport, Mean, cross_source
 from factiongraph.evaluation import Report, Score
+from factiongraph.evaluation_events import evaluate_event_corpus
 from factiongraph.extraction import evaluate_re3d, extract_re3d, write_re3d
 from factiongraph.ingest import read_articles
 
@@ -131,12 +132,25 @@ def evaluate_cli(
             show_default="tests/corpus and tests/corpus/ar when present",
         ),
     ] = None,
+    events: Annotated[
+        Path | None,
+        typer.Option(
+            "--events",
+            exists=True,
+            file_okay=False,
+            help="A folder of event reports (x.txt) with gold.json: how incidents are counted across reports.",
+        ),
+    ] = None,
     kb: KbOption = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     silent: SilentOption = False,
 ) -> None:
     """Extract the gold folders' documents and print precision, recall and F1 (re3d's relaxed rule); with
-    --cross-source, each source alone, and the project corpus by the graph-level rule."""
+    --cross-source, each source alone, and the project corpus by the graph-level rule; with --events, how
+    a folder of reports' incidents are counted."""
+    if events is not None:
+        _events_cli(events, kb=kb, json_output=json_output, silent=silent)
+        return
     if cross_source_flag:
         _cross_source_cli(gold, corpus, kb=kb, json_output=json_output, silent=silent)
         return
@@ -151,6 +165,23 @@ def evaluate_cli(
     console.print(f"{report.documents} documents")
     console.print(_score_table("entities (relaxed)", report.entities, report.entities_by_type))
     console.print(_score_table("relations (relaxed)", report.relations, report.relations_by_type))
+
+
+def _events_cli(folder: Path, *, kb: Path | None, json_output: bool, silent: bool) -> None:
+    with progress_bar("Ingesting", len(list(folder.glob("*.txt"))), silent=silent) as advance, library_errors():
+        score = evaluate_event_corpus(folder, kb_path=kb, progress=advance)
+    if json_output:
+        console.print_json(data=score.as_dict())
+        return
+    table = Table("events", "figure", title=f"{folder}: {score.incidents} incidents, {score.events} events")
+    table.add_row("reports told", f"{score.reports.found}/{score.reports.total} ({score.reports.share:.1%})")
+    table.add_row("reports joined rightly (precision)", f"{score.link_precision:.1%}")
+    table.add_row("reports of one incident joined (recall)", f"{score.link_recall:.1%}")
+    table.add_row("incidents split (extra events)", str(score.split))
+    table.add_row("events joining incidents", str(score.merged))
+    table.add_row("mentions telling no incident", str(score.spurious))
+    table.add_row("death tolls read right", f"{score.deaths.found}/{score.deaths.total} ({score.deaths.share:.1%})")
+    console.print(table)
 
 
 def _cross_source_cli(

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from factiongraph.errors import FactiongraphError
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -39,8 +41,10 @@ SETTINGS: dict[str, Setting] = {
 """Every setting, by key."""
 
 
-class UnknownSettingError(ValueError):
+class UnknownSettingError(FactiongraphError):
     """A key that is not a setting, or a value it cannot take."""
+
+    status = 422
 
 
 def _setting(key: str) -> Setting:
