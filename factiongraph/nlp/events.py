@@ -13,6 +13,7 @@ injured that its sentence (or the next, when that tells no event) counts.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -106,7 +107,8 @@ class EventFinder:
     def __call__(self, doc: Doc) -> Doc:
         events = [self._described(e, self._manner(e.trigger)) for e in doc._.fg_events or []]
         parsed = doc.has_annotation("DEP") and MENTIONS_KEY in doc.spans  # Arabic docs carry no parse
-        candidates = self._event_words(doc) if parsed else []
+        columns = doc.to_array([LOWER, LEMMA]).tolist() if parsed else []
+        candidates = self._event_words(doc, columns) if parsed else []
         if parsed and (events or candidates):
             mentions = MentionIndex(doc, self.clauses, self.constructions.arms_nouns)
             told = {e.trigger.start for e in events}
@@ -127,10 +129,10 @@ class EventFinder:
             ]
             told_by_nouns = [e for e in (_actors_only(e, mentions) for e in named) if e.sources or e.targets or e.place]
             events = _one_per_clause(told_by_verbs, told_by_nouns)
-        doc._.fg_events = self._counted(sorted(events, key=lambda e: e.trigger.start))
+        doc._.fg_events = self._counted(sorted(events, key=lambda e: e.trigger.start), columns)
         return doc
 
-    def _counted(self, events: list[FoundEvent]) -> list[FoundEvent]:
+    def _counted(self, events: list[FoundEvent], columns: list[list[int]]) -> list[FoundEvent]:
         """Each event with the dead and wounded its sentence counts, or, when it counts none, the next
         sentence if that tells no event of its own ("Clashes broke out in Z. Four fighters were killed.")."""
         if not events:
@@ -140,10 +142,11 @@ class EventFinder:
         index = {s.start: i for i, s in enumerate(sentences)}
         with_events = {index[e.evidence.start] for e in events if e.evidence.start in index}
         read: dict[int, tuple[int | None, int | None]] = {}
-        if doc.lang_ != "ar":  # a sentence without a word of death or wounds counts nobody: not read
+        if columns:  # a sentence without a word of death or wounds counts nobody: not read
             if self._cues is None:
                 self._cues = frozenset(doc.vocab.strings.add(w) for w in self.casualties.cue_words)
-            cued = {index.get(doc[i].sent.start) for i in _tokens_among(doc, self._cues)}
+            starts = [s.start for s in sentences]
+            cued = {bisect_right(starts, i) - 1 for i in _tokens_among(columns, self._cues)}
             read = {i: (None, None) for i in range(len(sentences)) if i not in cued}
 
         def counts(i: int) -> tuple[int | None, int | None]:
@@ -167,11 +170,11 @@ class EventFinder:
             counted.append(replace(event, killed=killed, injured=injured))
         return counted
 
-    def _event_words(self, doc: Doc) -> list[int]:
+    def _event_words(self, doc: Doc, columns: list[list[int]]) -> list[int]:
         """The tokens whose word or lemma ends an event noun."""
         if self._heads is None:
             self._heads = frozenset(doc.vocab.strings.add(name.split()[-1]) for name in self.words.nouns)
-        return _tokens_among(doc, self._heads)
+        return _tokens_among(columns, self._heads)
 
     def _places(self, word: Token, participants: list[Span], mentions: MentionIndex) -> list[Span]:
         """Where the event was: a phrase of place on its word, its verb, or one of its participants ("by
@@ -192,15 +195,17 @@ class EventFinder:
         return sorted(found, key=mentions.is_description)
 
     def _placed(self, event: FoundEvent, mentions: MentionIndex) -> FoundEvent:
-        """A verb's event without a place object takes one hung on its participants."""
-        if event.place is not None:
+        """A verb's event of violence without a place object takes one hung on its participants."""
+        if event.place is not None or event.type not in self.words.place_alone:
             return event
         places = self._places(event.trigger.root, [*event.sources, *event.targets], mentions)
         return replace(event, place=places[0]) if places else event
 
     def _manner(self, trigger: Span) -> dict[str, Any]:
+        """How the event was done and its ACLED types: an English trigger's by its lemma, an Arabic one's by
+        the lexicon word it is labelled with (its text may be inflected, voweled or hold a clitic)."""
         lemma = trigger.root.lemma_.lower() if trigger.doc.has_annotation("LEMMA") else ""
-        return self.words.verbs.get(lemma) or self.words.arabic.get(trigger.text) or {}
+        return self.words.verbs.get(lemma) or self.words.arabic.get(trigger.label_ or trigger.text) or {}
 
     @staticmethod
     def _described(event: FoundEvent, manner: dict[str, Any]) -> FoundEvent:
@@ -312,17 +317,17 @@ def _actors_only(event: FoundEvent, mentions: MentionIndex) -> FoundEvent:
             return False
         return mention.label_ != "Location" or (mention.start, mention.end) in mentions.states
 
-    return replace(
-        event,
-        sources=tuple(m for m in event.sources if takes_part(m)),
-        targets=tuple(m for m in event.targets if takes_part(m)),
-    )
+    sources = tuple(m for m in event.sources if takes_part(m))
+    targets = tuple(m for m in event.targets if takes_part(m))
+    if sources == event.sources and targets == event.targets:
+        return event
+    return replace(event, sources=sources, targets=targets)
 
 
-def _tokens_among(doc: Doc, words: frozenset[int]) -> list[int]:
+def _tokens_among(columns: list[list[int]], words: frozenset[int]) -> list[int]:
     """The tokens whose lower-case form or lemma is among ``words`` (string hashes), read from the doc's
-    arrays at once: looking at every token one by one costs more than the rest of the component."""
-    columns = doc.to_array([LOWER, LEMMA]).tolist()
+    arrays (``LOWER``, ``LEMMA``) at once: looking at every token one by one costs more than the rest of
+    the component."""
     return [i for i, (lower, lemma) in enumerate(columns) if lower in words or lemma in words]
 
 
