@@ -565,6 +565,8 @@ class _ArabicVerb(_ArabicVerbForms):
     objects: list[EntityType] | None = None
     place_object: bool | None = None
     event: EventType | None = None
+    outcome: bool | None = None
+    """A death told as what another event did ("قُتل N في هجوم"): that event is the one told."""
 
 
 class _ArabicBetween(_Strict):
@@ -581,9 +583,19 @@ class _ArabicTitle(_Strict):
 
 
 class _ArabicNominal(_Strict):
-    type: RelationType
+    type: RelationType | None = None
     event: EventType | None = None
+    owner: Literal["source", "target"] | None = None
+    """What the noun's owner is to the event: its doer ("هجوم X") or what it was done to ("اغتيال X")."""
+    outcome: bool | None = None
+    place_from: bool | None = None
     words: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _tells_something(self) -> _ArabicNominal:
+        if self.type is None and self.event is None:
+            raise ValueError("a nominal needs a relation 'type' or an 'event'")
+        return self
 
 
 class ArabicRelations(LexiconFile):
@@ -595,11 +607,20 @@ class ArabicRelations(LexiconFile):
     verbs: list[_ArabicVerb]
     nominals: list[_ArabicNominal]
     nominal_preps: list[str]
+    light_verbs: list[_ArabicVerbForms]
+    agent_preps: list[str]
+    cause_preps: list[str]
+    casualty_words: list[str]
+    number_words: list[str]
+    place_only_events: list[EventType]
     between_words: list[str]
     place_preps: list[str]
     list_joiners: list[str]
     negators: list[str]
     hedges: list[str]
+    negators_before: list[str]
+    unreal_clause: list[str]
+    unreal_after: list[str]
     guard_window: int = Field(ge=0)
     confidence: dict[Literal["between", "title", "verb", "nominal", "list", "place", "within"], float]
     clause_breaks: list[str]

@@ -10,12 +10,20 @@ No Arabic parser runs offline, so the constructions are read from word order wit
   or men before its name ("عناصر الهيئة", "الجهاز الأمني لـ X") stand for the group, as English
   "HTS fighters" does;
 * an event noun with "بين X و Y" or its owner and the other side ("اشتباكات بين X و Y",
-  "هجوم X على Y"), and a place after "في" where it happened.
+  "هجوم X على Y"), the doer a light verb or a preposition names ("هجوم شنّه X", "شنّت X هجوماً",
+  "على يد X"), and the men a death before it counts ("قُتل ثلاثة عناصر من X في هجوم": X suffered it);
+  an event noun or verb also tells an event of one side, or of its place alone when its kind allows
+  ("انفجرت سيارة مفخخة في سوق الباب");
+* where an event happened: a place after a preposition of place in its clause ("في", "قرب", "في محيط",
+  "على أطراف", "بريف"), after the trigger or else before it, a place struck ("غارة على X"), or the place
+  left ("انسحاب X من Z"); a state is a side, never a place.
 
 Every end distributes over the list it stands in. A verb or noun preceded by a negator or a hedge
-("لم تقصف", "قد تهاجم"), or inside a claim that is not asserted, makes no relation. Relations are the
-English pipeline's :class:`FoundRelation`, with the construction that found them and its confidence
-from the lexicon; events are :class:`FoundEvent`.
+("لم تقصف", "قد تهاجم"), in a clause that calls for, threatens, plans or habitually sees it ("دعت إلى
+وقف القصف", "هددت بشن هجوم"), followed by a word that makes it unreal ("هجوم محتمل"), or inside a claim
+that is not asserted, makes nothing. Relations are the English pipeline's :class:`FoundRelation`, with
+the construction that found them and its confidence from the lexicon; events are :class:`FoundEvent`,
+their trigger labelled with the lexicon's word, under which ``events.json`` gives their mode and ACLED types.
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from factiongraph.lexicons import load_lexicon
-from factiongraph.nlp.arabic.reading import ACTORS, Phrase, Sentence, phrases, states, verb_phrases
+from factiongraph.nlp.arabic.reading import ACTORS, Phrase, Sentence, phrase, phrases, states, verb_phrases
 from factiongraph.nlp.spans import MENTIONS_KEY, FoundEvent, FoundRelation
 
 _SYMMETRIC = frozenset({"FightingAgainst", "AlliesOf", "CommWith", "CoLocated"})
@@ -35,6 +43,9 @@ _HOSTILE = frozenset({"FightingAgainst", "Dislikes"})
 _SUBJECT_REACH = 4
 """Words (a body, a title, an adjective) that may stand between a verb and the name of its subject."""
 _OBJECT_REACH = 5
+_OWNER_REACH = 4
+"""Words (a number, a body, a title) that may stand between an event noun and its owner ("مقتل ثلاثة عناصر من X")."""
+_PLACE_REACH = 4
 
 
 @dataclass(frozen=True)
@@ -45,6 +56,32 @@ class _Verb:
     place_object: bool
     event: str | None
     direct: bool
+    word: str
+    """The verb as the lexicon writes it: what its event's trigger is labelled with."""
+    outcome: bool
+
+
+@dataclass(frozen=True)
+class _Nominal:
+    type: str | None
+    event: str | None
+    owner: str
+    outcome: bool
+    place_from: bool
+    word: str
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What a trigger's clause says: the relation between its sides, its event, its sides, and a place its
+    own words name (a verb's object, "غارة على X")."""
+
+    type: str | None
+    event: str | None
+    source: Span | None
+    targets: tuple[Span, ...]
+    construction: str
+    place: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -81,17 +118,39 @@ class ArabicRelations:
                 verb.get("place_object", False),
                 verb.get("event"),
                 not verb["preps"] or "" in verb["preps"],
+                verb.get("past") or verb["forms"][0],
+                verb.get("outcome", False),
             )
             for keys in verb_phrases(nlp, verb):
                 self.verbs.setdefault(keys, entry)
-        self.nominals = {
-            keys: (n["type"], n.get("event")) for n in raw["nominals"] for keys in phrases(nlp, n["words"])
-        }
+        self.nominals: dict[Phrase, _Nominal] = {}
+        for nominal in raw["nominals"]:
+            for word in nominal["words"]:
+                entry = _Nominal(
+                    nominal.get("type"),
+                    nominal.get("event"),
+                    nominal.get("owner", "source"),
+                    nominal.get("outcome", False),
+                    nominal.get("place_from", False),
+                    word,
+                )
+                keys = phrase(nlp, word)
+                self.nominals.setdefault(keys, entry)
+                self.nominals.setdefault(_accusative(keys), entry)  # "شنت X هجوماً", "قصفاً مدفعياً"
         self.nominal_preps = phrases(nlp, raw["nominal_preps"])
+        self.light_verbs = {k for entry in raw["light_verbs"] for k in verb_phrases(nlp, entry)}
+        self.agent_preps = phrases(nlp, raw["agent_preps"])
+        self.cause_preps = phrases(nlp, raw["cause_preps"])
+        self.casualty_words = phrases(nlp, raw["casualty_words"])
+        self.numbers = {k for keys in phrases(nlp, raw["number_words"]) for k in keys}
+        self.place_only = frozenset(raw["place_only_events"])
         self.between_words = phrases(nlp, raw["between_words"])
         self.place_preps = phrases(nlp, raw["place_preps"])
         self.joiners = phrases(nlp, raw["list_joiners"])
         self.unasserting = phrases(nlp, raw["negators"]) | phrases(nlp, raw["hedges"])
+        self.negators_before = phrases(nlp, raw["negators_before"])
+        self.unreal_clause = phrases(nlp, raw["unreal_clause"])
+        self.unreal_after = phrases(nlp, raw["unreal_after"])
         self.guard_window = raw["guard_window"]
         self.clause_breaks = phrases(nlp, raw["clause_breaks"])
         self.between_fillers = {k for keys in phrases(nlp, raw["between_fillers"]) for k in keys}
@@ -102,6 +161,8 @@ class ArabicRelations:
         self.list_fillers = frozenset(self.object_fillers | self.bodies)
         self.verb_keys, self.nominal_keys = set(self.verbs), set(self.nominals)
         self.longest = max(len(k) for k in [*self.between, *self.titles, *self.verbs, *self.nominals])
+        self.longest_nominal = max(len(k) for k in self.nominals)
+        self.owner_links = {k for keys in self.title_links for k in keys} | {"من"}
 
     def __call__(self, doc: Doc) -> Doc:
         relations: list[FoundRelation] = []
@@ -275,59 +336,138 @@ class ArabicRelations:
                 return i
         return sentence.span.end
 
+    def _clause_start(self, sentence: Sentence, before: int) -> int:
+        """Where the clause that holds token ``before`` opens: after the last word before it that opens one."""
+        opening = sentence.span.start
+        for i in sentence.words:
+            if i >= before:
+                break
+            if sentence.matches_at(i, self.clause_breaks, 2):
+                opening = i + 1
+        return opening
+
+    def _unreal(self, sentence: Sentence, trigger: int, last: int) -> bool:
+        """Whether the clause tells the event as not having happened: a negator just before ("ما قصفت"), a
+        call, threat, plan or habit earlier in the clause ("دعت إلى وقف القصف", "هددت بشن هجوم"), or a word
+        after that makes it unreal ("هجوم محتمل", "هجمات متكررة")."""
+        at = sentence.position[trigger]
+        if at and (sentence.key(sentence.words[at - 1]),) in self.negators_before:
+            return True
+        opening = self._clause_start(sentence, trigger)
+        if any(sentence.matches_at(i, self.unreal_clause, 3) for i in sentence.words if opening <= i < trigger):
+            return True
+        following = [i for i in sentence.words if i > last][:2]
+        return any((sentence.key(i),) in self.unreal_after for i in following)
+
+    def _trigger(self, sentence: Sentence, token: int) -> tuple[int, _Verb | _Nominal] | None:
+        """The verb or event noun that starts at ``token``, with its last token: a noun written as one ("القصف",
+        "بقصف", "قصفاً مدفعياً") before a verb of the same letters, and event nouns in a row ("انفجار سيارة
+        مفخخة", "هجوم بعبوة ناسفة") read as one event named by the last."""
+        verb_keys = sentence.matches_at(token, self.verb_keys, 1)
+        noun_keys = sentence.matches_at(token, self.nominal_keys, self.longest_nominal)
+        if verb_keys is not None and (
+            noun_keys is None or (len(noun_keys) == 1 and not self._noun_form(sentence, token))
+        ):
+            return token, self.verbs[verb_keys]
+        if noun_keys is None:
+            return None
+        entry = self.nominals[noun_keys]
+        last = sentence.words[sentence.position[token] + len(noun_keys) - 1]
+        while not entry.outcome:
+            at = sentence.word_after(last)
+            if at is not None and (sentence.key(at),) == ("ب",):
+                at = sentence.word_after(at)
+            following = sentence.matches_at(at, self.nominal_keys, self.longest_nominal) if at is not None else None
+            if following is None or self.nominals[following].outcome:
+                break
+            means = self.nominals[following]
+            entry = _Nominal(
+                entry.type or means.type, entry.event or means.event, entry.owner, False, entry.place_from, means.word
+            )
+            last = sentence.words[sentence.position[at] + len(following) - 1]
+        return last, entry
+
+    def _noun_form(self, sentence: Sentence, token: int) -> bool:
+        """Whether a word that may be a verb is written as a noun: with the article, the accusative ending, or
+        after a preposition or a light verb ("القصف", "قصفاً", "بقصف", "شنت هجوماً")."""
+        text = sentence.doc[token].text
+        if text.startswith("ال") or "\u064b" in text:
+            return True
+        at = sentence.position[token]
+        before = (sentence.key(sentence.words[at - 1]),) if at else ()
+        return before in self.cause_preps or before in self.light_verbs
+
     def _clauses(
         self, sentence: Sentence, unasserted: list[tuple[int, int]]
     ) -> tuple[list[FoundRelation], list[FoundEvent]]:
         """Verbs and event nouns with their sides and place."""
         relations: list[FoundRelation] = []
         events: list[FoundEvent] = []
-        for token in sentence.words:
-            verb_keys = sentence.matches_at(token, self.verb_keys, 1)
-            noun_keys = sentence.matches_at(token, self.nominal_keys, 2)
-            if verb_keys is None and noun_keys is None:
+        triggers = self._triggers(sentence)
+        for token, (last, entry) in triggers.items():
+            if self._guarded(sentence, token, unasserted) or self._unreal(sentence, token, last):
                 continue
-            if self._guarded(sentence, token, unasserted):
-                continue
-            end = self._clause_end(sentence, token)
-            if verb_keys is not None:
-                found = self._verb(sentence, token, end, self.verbs[verb_keys])
+            if entry.outcome and any(not other.outcome and other.event for _, other in triggers.values()):
+                continue  # "قُتل ثلاثة في هجوم", "اشتباكات ... أسفرت عن مقتل ثلاثة": the other is the event told
+            end = self._clause_end(sentence, last)
+            if isinstance(entry, _Verb):
+                reading = self._verb(sentence, token, end, entry)
             else:
-                type_, event = self.nominals[noun_keys]
-                found = self._nominal(sentence, token + len(noun_keys), end, type_, event)
-            if found is None:
-                continue
-            type_, event, source, target, construction = found
-            place = self._place(sentence, max(token, (target or source).end), end)
-            if target is not None:
-                relations += self._relation(type_, source, target, sentence, construction)
-            elif construction == "verb" and type_ in _SYMMETRIC and len(sentence.items(source)) > 1:
-                first, *others = sentence.items(source)  # "التقى X و Y", "وقع X و Y اتفاقاً": with each other
-                for other in others:
-                    relations += self._relation(type_, first, other, sentence, construction)
+                reading = self._nominal(sentence, token, last + 1, end, entry)
+            source, targets = reading.source, reading.targets
+            first = targets[0] if targets else source
+            place = self._place(sentence, max(token, first.end if first is not None else token), end)
+            if reading.type is not None and source is not None:
+                for target in targets:
+                    relations += self._relation(reading.type, source, target, sentence, reading.construction)
+                if not targets and reading.construction == "verb" and reading.type in _SYMMETRIC:
+                    first_item, *others = sentence.items(source)  # "التقى X و Y", "وقع X و Y اتفاقاً"
+                    for other in others:
+                        relations += self._relation(reading.type, first_item, other, sentence, reading.construction)
             sides = [
-                *sentence.items(source),
-                *(sentence.items(target) if target is not None and type_ in _SYMMETRIC else []),
+                *(sentence.items(source) if source is not None else []),
+                *(m for t in targets for m in sentence.items(t) if reading.type in _SYMMETRIC),
             ]
-            for s in sides:  # both sides of a fight or a meeting were where it happened
-                if place is not None and s.label_ != "Location":
-                    relations += self._relation("CoLocated", s, place, sentence, "place")
-            if event:
-                events.append(
-                    FoundEvent(
-                        event,
-                        sentence.doc[token : token + 1],
-                        tuple(sentence.items(source)),
-                        tuple(sentence.items(target)) if target is not None else (),
-                        place,
-                        sentence.span,
-                    )
-                )
+            for side in sides:  # both sides of a fight or a meeting were where it happened
+                if place is not None and side.label_ != "Location":
+                    relations += self._relation("CoLocated", side, place, sentence, "place")
+            if reading.event:
+                event = self._event(sentence, token, last, entry.word, reading, place, end)
+                if event is not None:
+                    events.append(event)
         return relations, events
 
-    def _verb(
-        self, sentence: Sentence, verb: int, end: int, frame: _Verb
-    ) -> tuple[str, str | None, Span, Span | None, str] | None:
-        """The verb's subject (just before it, else just after it) and object."""
+    def _event(
+        self, sentence: Sentence, token: int, last: int, word: str, reading: _Reading, place: Span | None, end: int
+    ) -> FoundEvent | None:
+        """The event a trigger tells, when it names a side, or a place for a kind that may be told of its
+        place alone; its place the one its words name, else the clause's."""
+        sources = list(dict.fromkeys(sentence.items(reading.source) if reading.source is not None else []))
+        targets = [m for t in reading.targets for m in sentence.items(t) if m not in sources]
+        towns = [m for m in targets if m.label_ == "Location" and m.id_ not in self.states]  # "زار X مدينة Y"
+        targets = [m for m in targets if m not in towns]
+        if place is None or place.id_ in self.states:
+            place = self._place(sentence, last + 1, end, states=False) or self._place_before(sentence, token)
+        place = reading.place or (towns[0] if towns else None) or place
+        if not sources and not targets and (place is None or reading.event not in self.place_only):
+            return None
+        trigger = Span(sentence.doc, token, last + 1, label=word)
+        return FoundEvent(reading.event, trigger, tuple(sources), tuple(dict.fromkeys(targets)), place, sentence.span)
+
+    def _triggers(self, sentence: Sentence) -> dict[int, tuple[int, _Verb | _Nominal]]:
+        """The sentence's verbs and event nouns by first token, each with its last token and lexicon entry."""
+        found: dict[int, tuple[int, _Verb | _Nominal]] = {}
+        passed = sentence.span.start
+        for token in sentence.words:
+            if token >= passed and (trigger := self._trigger(sentence, token)) is not None:
+                found[token] = trigger
+                passed = trigger[0] + 1  # past the nouns in a row that name one event
+        return found
+
+    def _verb(self, sentence: Sentence, verb: int, end: int, frame: _Verb) -> _Reading:
+        """The verb's subject (just before it, else just after it) and object, or the place that is its
+        object; the men counted after a killing ("قُتل ثلاثة عناصر من X") suffered it; with no subject, the doer
+        a preposition names ("برصاص X"), if any."""
         subject = sentence.previous_mention(verb, 1)
         if subject is not None and (
             not self._acts(subject) or any(t.text in "،,:-–—" for t in sentence.doc[subject.end : verb])
@@ -339,11 +479,14 @@ class ArabicRelations:
         if subject is None:
             subject = sentence.next_mention(verb + 1, _SUBJECT_REACH)
             if subject is not None and subject.end <= end and self._acts(subject):
+                if frame.outcome and self._counts(sentence, verb + 1, subject.start):
+                    agent = self._agent(sentence, subject.end, end)
+                    return _Reading(frame.type, frame.event, agent, (subject,), "verb")
                 after = self._past_modifiers(sentence, sentence.items(subject)[-1].end, end)
             else:
                 subject = self._topic(sentence, verb)
                 if subject is None:
-                    return None
+                    return _Reading(frame.type, frame.event, self._agent(sentence, verb + 1, end), (), "verb")
         after, end = self._past_relative(sentence, after, end)
         obj = sentence.next_mention(after, _OBJECT_REACH)
         titled = obj is not None and sentence.keys(after, obj.start)[:1]
@@ -352,13 +495,32 @@ class ArabicRelations:
             obj = person  # "اعتقلت X القيادي في الغرفة Y": the person the title names, not the group
         if obj is not None and (obj.start >= end or not self._object_linked(sentence, after, obj, frame)):
             obj = None
-        type_ = frame.type
+        type_, place = frame.type, None
         kind = obj and ("Organisation" if obj.id_ in self.states else obj.label_)
         if obj is not None and kind == "Location" and frame.place_object:
             type_ = "CoLocated"
         elif obj is not None and kind not in frame.objects:
-            obj = None  # a town is no side of a fight: it is where it happened
-        return type_, frame.event, subject, obj, "verb"
+            place = obj if kind == "Location" else None  # a town is no side of a fight: it is where it happened
+            obj = None
+        return _Reading(type_, frame.event, subject, (obj,) if obj is not None else (), "verb", place)
+
+    def _counts(self, sentence: Sentence, start: int, end: int) -> bool:
+        """Whether the words before a mention count men of it ("ثلاثة عناصر من", "عنصران من"): a number or
+        "من" of the part."""
+        return any(
+            k in self.numbers or k == "من" or sentence.doc[i].like_num
+            for i, k in ((i, sentence.key(i)) for i in sentence.words if start <= i < end)
+        )
+
+    def _agent(self, sentence: Sentence, after: int, end: int) -> Span | None:
+        """The doer a preposition names in the clause ("على يد X", "من قبل X", "برصاص X")."""
+        for i in sentence.words:
+            if after <= i < end and (keys := sentence.matches_at(i, self.agent_preps, 2)) is not None:
+                at = sentence.word_after(i, len(keys))
+                agent = sentence.next_mention(at, 2) if at is not None else None
+                if agent is not None and agent.start < end and self._acts(agent):
+                    return agent
+        return None
 
     def _past_modifiers(self, sentence: Sentence, after: int, end: int) -> int:
         """Past what describes the subject ("X الموالية لـ Z") and a date set off after it ("، أمس السبت،"):
@@ -421,43 +583,154 @@ class ArabicRelations:
             for k in between
         )
 
-    def _nominal(
-        self, sentence: Sentence, after: int, end: int, type_: str, event: str | None
-    ) -> tuple[str, str | None, Span, Span | None, str] | None:
-        """ "بين X و Y", else the noun's owner and the side after a preposition ("هجوم X على Y")."""
-        near = [i for i in sentence.words if after <= i < end][:4]  # "اشتباكات يوم الجمعة بين ..."
+    def _nominal(self, sentence: Sentence, noun: int, after: int, end: int, entry: _Nominal) -> _Reading:
+        """ "بين X و Y"; else the noun's owner ("هجوم X", "اغتيال X": its doer or what it was done to, as the
+        noun has it) and the side or place after a preposition ("على Y"); the doer a light verb or a preposition
+        names ("هجوم شنّه X", "شنّت X هجوماً", "على يد X"); and the men a death before it counts."""
+        pair = self._between_sides(sentence, after, end)
+        source, targets, place = (pair[0], [pair[1]], None) if pair else (None, [], None)
+        if pair is None:
+            position = after
+            owner = self._owner(sentence, after, end)
+            if owner is not None and entry.owner == "target":
+                targets.append(owner)
+            elif owner is not None:
+                source = owner
+            if owner is not None:
+                position = sentence.items(owner)[-1].end
+            other = self._after_prep(sentence, position, end)
+            if other is not None and self._acts(other):
+                targets.append(other)
+            elif other is not None and source is None and not targets:
+                place = other  # "غارة على قرية X": the place struck
+            if source is None:
+                source = self._light_agent(sentence, noun, after, end) or self._agent(sentence, after, end)
+        victims = self._victims(sentence, noun)
+        if victims is not None and victims != source:
+            targets.append(victims)
+        if entry.place_from:
+            place = place or self._left(sentence, after, end)
+        return _Reading(entry.type, entry.event, source, tuple(dict.fromkeys(targets)), "nominal", place)
+
+    def _between_sides(self, sentence: Sentence, after: int, end: int) -> tuple[Span, Span] | None:
+        """The two sides of "بين X و Y" after an event noun ("اشتباكات، مساء السبت، بين X و Y")."""
+        near = [i for i in sentence.words if after <= i < end][:6]
         first_word = next((i for i in near if sentence.matches_at(i, self.between_words, 1)), None)
-        if first_word is not None:
-            first = sentence.next_mention(first_word + 1, 2)
-            if first is None or first.start >= end:
-                return None
-            items = sentence.items(first)
-            if len(items) > 1:
-                return type_, event, items[0], items[1], "nominal"
-            second = sentence.next_mention(first.end, 6)
-            joined = sentence.keys(first.end, second.start) if second is not None else ()
-            if second is None or second.start >= end or not _and_then(joined, self.bodies):
-                return None
-            return type_, event, first, second, "nominal"
-        owner = sentence.next_mention(after, 2)
+        if first_word is None:
+            return None
+        first = sentence.next_mention(first_word + 1, 2)
+        if first is None or first.start >= end or not self._acts(first):
+            return None  # "على الطريق الواصل بين مدينتي X و Y": places, not sides
+        items = sentence.items(first)
+        if len(items) > 1:
+            return items[0], items[1]
+        second = sentence.next_mention(first.end, 6)
+        joined = sentence.keys(first.end, second.start) if second is not None else ()
+        if second is None or second.start >= end or not _and_then(joined, self.bodies) or not self._acts(second):
+            return None
+        return first, second
+
+    def _linking(self, keys: Phrase) -> bool:
+        """Whether words may stand between an event noun and its owner: numbers, bodies, titles, "من", "لـ"."""
+        return all(
+            k in self.numbers
+            or k in self.bodies
+            or k in self.object_fillers
+            or k in self.owner_links
+            or _indefinite(k) in self.title_words
+            or k.isdigit()
+            for k in keys
+        )
+
+    def _owner(self, sentence: Sentence, after: int, end: int) -> Span | None:
+        """The actor the noun is of, just after it ("هجوم لهيئة تحرير الشام", "مقتل ثلاثة عناصر من X")."""
+        owner = sentence.next_mention(after, _OWNER_REACH)
         if owner is None or owner.start >= end or not self._acts(owner):
             return None
-        other = sentence.next_mention(sentence.items(owner)[-1].end, 3)
-        if other is not None and other.start < end and self._acts(other):
-            between = sentence.keys(sentence.items(owner)[-1].end, other.start)
-            if any(between[: len(p)] == p for p in self.nominal_preps):
-                return type_, event, owner, other, "nominal"
-        return type_, event, owner, None, "nominal"
+        return owner if self._linking(sentence.keys(after, owner.start)) else None
 
-    def _place(self, sentence: Sentence, after: int, end: int) -> Span | None:
-        """The place the clause names after a preposition of place ("في ريف إدلب")."""
+    def _after_prep(self, sentence: Sentence, after: int, end: int) -> Span | None:
+        """The mention after a preposition of the noun's other side ("على Y", "ضد Y", "على حاجز لـ Y")."""
+        other = sentence.next_mention(after, _OWNER_REACH)
+        if other is None or other.start >= end:
+            return None
+        between = sentence.keys(after, other.start)
+        prep = next((p for p in self.nominal_preps if between[: len(p)] == p), None)
+        if prep is None or not self._linking(between[len(prep) :]):
+            return None
+        return other
+
+    def _light_agent(self, sentence: Sentence, noun: int, after: int, end: int) -> Span | None:
+        """The subject of a light verb that carries the noun: after it ("هجوم شنّه X", "غارة نفّذتها طائرة
+        تركية") or before it ("شنّت X هجوماً", "قامت X بتفجير")."""
+        at = sentence.position[noun]
+        following = sentence.words[sentence.position[after - 1] + 1 :][:1] if after - 1 in sentence.position else []
+        if following and following[0] < end and (sentence.key(following[0]),) in self.light_verbs:
+            agent = sentence.next_mention(following[0] + 1, _SUBJECT_REACH)
+            if agent is not None and agent.start < end and self._acts(agent):
+                return agent
+        opening = self._clause_start(sentence, noun)
+        for i in reversed(sentence.words[max(0, at - 6) : at]):
+            if i < opening:
+                break
+            if (sentence.key(i),) in self.light_verbs:
+                agent = sentence.next_mention(i + 1, _SUBJECT_REACH)
+                if agent is not None and agent.end <= noun and self._acts(agent):
+                    return agent
+                agent = sentence.previous_mention(i, 0)
+                return agent if agent is not None and self._acts(agent) else None
+        return None
+
+    def _victims(self, sentence: Sentence, noun: int) -> Span | None:
+        """The men a death or wound before the noun counts, when a word of cause joins them to it ("قُتل
+        ثلاثة عناصر من X ... في هجوم", "مقتل عنصرين من X بغارة")."""
+        at = sentence.position[noun]
+        if not at or (sentence.key(sentence.words[at - 1]),) not in self.cause_preps:
+            return None
+        opening = self._clause_start(sentence, noun)
+        for i in sentence.words:
+            if i < opening or i >= noun:
+                continue
+            if (sentence.key(i),) in self.casualty_words:
+                men = sentence.next_mention(i + 1, _OWNER_REACH)
+                if men is not None and men.end <= noun and self._acts(men):
+                    return men if self._linking(sentence.keys(i + 1, men.start)) else None
+                return None
+        return None
+
+    def _left(self, sentence: Sentence, after: int, end: int) -> Span | None:
+        """The place left ("انسحاب X من Z")."""
+        for mention in sentence.mentions:
+            if after <= mention.start < end and mention.label_ == "Location" and mention.id_ not in self.states:
+                before = sentence.keys(max(after, mention.start - 3), mention.start)
+                if "من" in before:
+                    return mention
+        return None
+
+    def _place(self, sentence: Sentence, after: int, end: int, *, states: bool = True) -> Span | None:
+        """The place the clause names after a preposition of place ("في ريف إدلب"); a state only when
+        ``states`` (a fight's sides were in Turkey, but an event is placed at a town)."""
         for mention in sentence.mentions:
             if mention.start < after or mention.start >= end:
                 continue
-            if mention.label_ == "Location":
-                before = sentence.keys(max(after, mention.start - 4), mention.start)
+            if mention.label_ == "Location" and (states or mention.id_ not in self.states):
+                before = sentence.keys(max(after, mention.start - _PLACE_REACH), mention.start)
                 if any(before[i : i + len(p)] == p for p in self.place_preps for i in range(len(before))):
                     return mention
+        return None
+
+    def _place_before(self, sentence: Sentence, trigger: int) -> Span | None:
+        """The last place named before the trigger in its clause ("قُتل ثلاثة في بلدة X بهجوم")."""
+        opening = self._clause_start(sentence, trigger)
+        places = [
+            m
+            for m in sentence.mentions
+            if opening <= m.start and m.end <= trigger and m.label_ == "Location" and m.id_ not in self.states
+        ]
+        for place in reversed(places):
+            before = sentence.keys(max(opening, place.start - _PLACE_REACH), place.start)
+            if any(before[i : i + len(p)] == p for p in self.place_preps for i in range(len(before))):
+                return place
         return None
 
 
@@ -466,6 +739,11 @@ def _and_then(keys: Phrase, bodies: set[str]) -> bool:
     if keys[:2] == ("من", "جهه"):  # "بين X من جهة و Y من جهة أخرى"
         keys = keys[2:]
     return bool(keys) and keys[0] == "و" and all(k in bodies for k in keys[1:])
+
+
+def _accusative(keys: Phrase) -> Phrase:
+    """A phrase with the alef of the accusative indefinite on every word that takes it ("قصفاً مدفعياً")."""
+    return tuple(k if k.endswith(("ه", "ات")) else k + "ا" for k in keys)
 
 
 def _indefinite(key: str) -> str:
