@@ -415,6 +415,7 @@ class CasualtyWords(LexiconFile):
     none: list[str]
     hedges: list[str]
     not_people: list[str]
+    one: list[str]
     arabic: _ArabicCasualties
 
     @model_validator(mode="after")

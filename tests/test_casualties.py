@@ -84,12 +84,12 @@ def test_casualties_phrasing(nlp: Language, words: CasualtyWords, text: str, kil
     ("text", "killed", "injured"),
     [
         pytest.param("He was killed in 2015 near the border.", None, None, id="killed-in-a-year"),
-        pytest.param("A 14-year-old boy was killed by a sniper.", None, None, id="age"),
-        pytest.param("Shelling hit 12 villages, killing a shepherd.", None, None, id="villages"),
+        pytest.param("A 14-year-old boy was killed by a sniper.", 1, None, id="age"),
+        pytest.param("Shelling hit 12 villages, killing a shepherd.", 1, None, id="villages"),
         pytest.param("Three days of shelling killed 19 people.", 19, None, id="days-of-fighting"),
         pytest.param("The commander was killed in 2016, 4 years after he joined.", None, None, id="years-after"),
         pytest.param(
-            "A rocket landed 5 kilometres from the base at 10 pm and killed a guard.", None, None, id="distance-time"
+            "A rocket landed 5 kilometres from the base at 10 pm and killed a guard.", 1, None, id="distance-time"
         ),
         pytest.param("The raid destroyed 4 tanks and killed 6 soldiers.", 6, None, id="things-destroyed"),
         pytest.param("The group, which has 3,000 fighters, lost 2 men in the battle.", None, None, id="group-size"),
@@ -171,3 +171,18 @@ def test_casualties_lexicon_english_words_must_be_lower_case(tmp_path: Path) -> 
     path.write_text(json.dumps(raw), "utf-8")
     with pytest.raises(LexiconError, match=r"mine\.json: .*words are matched in lower case: Kill"):
         read_lexicon_file(path, "casualties.json")
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        pytest.param("The drone strike killed a YPG member near Amuda.", 1, id="a-member"),
+        pytest.param("A member of the local council was shot dead by gunmen.", 1, id="shot-dead"),
+        pytest.param("Gunmen killed Abu Hatem al-Shaqra in Afrin.", 1, id="by-name"),
+        pytest.param("The raid destroyed a tank and killed nobody.", 0, id="thing-and-nobody"),
+    ],
+)
+def test_casualties_one_victim_in_the_singular_counts_one(
+    nlp: Language, words: CasualtyWords, text: str, killed: int
+) -> None:
+    assert numbers(read(nlp, words, text))[0] == killed

@@ -182,6 +182,7 @@ class CasualtyWords:
     none: frozenset[str]
     hedges: frozenset[str]
     not_people: frozenset[str]
+    one: frozenset[str]
     arabic: ArabicCasualtyWords
 
     @classmethod
@@ -206,6 +207,7 @@ class CasualtyWords:
             none=frozenset(raw["none"]),
             hedges=frozenset(raw["hedges"]),
             not_people=frozenset(raw["not_people"]),
+            one=frozenset(raw["one"]),
             arabic=ArabicCasualtyWords.from_lexicon(raw["arabic"]),
         )
 
@@ -478,7 +480,9 @@ class _EnglishReading:
             start = no.i if no is not None else victim.i
             return 0, "exact", self.doc[start : victim.i + 1]
         head = victim if self.words.is_number(victim) else self._numbered(victim)
-        if head is None or head.i in self.used or head.ent_type_ in _NOT_COUNTS:
+        if head is None:
+            return self._one(victim)
+        if head.i in self.used or head.ent_type_ in _NOT_COUNTS:
             return None
         start, end = self._extent(head)
         value = self._value(self.doc[start:end])
@@ -491,6 +495,21 @@ class _EnglishReading:
         if bound is None:
             bound = "at least" if any(t.lower_ in self.words.plurals for t in self.doc[start:end]) else "exact"
         return int(value), bound, self.doc[opening:end]
+
+    def _one(self, victim: Token) -> tuple[int, Bound, Span] | None:
+        """One victim named in the singular ("killing a YPG member", "a council member was killed") or by
+        name ("killed Abu Hatem"); not a thing ("destroyed a tank" is no death: not a word of death)."""
+        if victim.ent_type_ == "PERSON":
+            return 1, "exact", self.doc[victim.i : victim.i + 1]
+        determiner = next(
+            (c for c in victim.children if c.dep_ in ("det", "nummod") and c.lower_ in self.words.one), None
+        )
+        if victim.tag_ != "NN" or determiner is None or victim.lemma_.lower() in self.words.not_people:
+            return None
+        if determiner.i in self.used:
+            return None
+        self.used.add(determiner.i)
+        return 1, "exact", self.doc[determiner.i : victim.i + 1]
 
     def _extent(self, head: Token) -> tuple[int, int]:
         """Where the number a word heads starts and ends: "twenty-three", "a dozen", "two hundred and fifty"."""

@@ -2,13 +2,14 @@
 
 GDELT's best-known failing is counting reports instead of events. Two reports tell one
 event when they are of one kind (the same PLOVER category, and the same ACLED event type
-where both give one), their dates lie within the store's ``event_window_days`` of each
-other, they share an actor (or one's actor belongs to the other's: "the Syrian army" and
-"the Syrian government"; or one of them names none), and their places are the same, one
-lies inside the other ("Saraqib" and "Idlib governorate") or two towns lie within the
-store's ``event_nearby_km`` ("Al Janudiyah" and "Jisr al-Shughur"); a report with
-neither an actor nor a place in common joins nothing. These are decisions over what the reports say,
-kept apart from the store that asks them.
+where both give one, or two ACLED types on the same day in the same place: "an attack"
+and "a car bomb"), their dates lie within the store's ``event_window_days`` of each other,
+they share an actor (or one's actor belongs to the other's: "the Syrian army" and "the
+Syrian government"; or one of them names none), and their places are the same, one lies
+inside the other ("Saraqib" and "Idlib governorate") or two towns lie within the store's
+``event_nearby_km`` ("Al Janudiyah" and "Jisr al-Shughur"); a report with neither an
+actor nor a place in common joins nothing. These are decisions over what the reports
+say, kept apart from the store that asks them.
 """
 
 from __future__ import annotations
@@ -169,13 +170,14 @@ def reason_to_join(
     place in common, closer dates), or None when it does not."""
     if report.type != event.type:
         return None
-    if report.acled_event_type and event.acled_event_type and report.acled_event_type != event.acled_event_type:
-        return None
     if report.days is None or event.days is None:
         return None
     gap = _gap_days(report.days, event.days)
     if gap > window_days:
         return None
+    kinds = {k for k in (report.acled_event_type, event.acled_event_type) if k}
+    if len(kinds) > 1 and gap:
+        return None  # "an attack" and "a car bomb" are one event only on one day in one place
     shared = [name for entity_id, name in report.actors.items() if entity_id in event.actors]
     shared += [f"{child} (of {event.actors[p]})" for p, child in report.parents.items() if p in event.actors]
     shared += [f"{child} (of {report.actors[p]})" for p, child in event.parents.items() if p in report.actors]
@@ -186,8 +188,10 @@ def reason_to_join(
         return None
     if not shared and place is None:
         return None  # nothing in common but the kind and the day
+    if len(kinds) > 1 and (place is None or not report.places or not event.places):
+        return None
     kind = report.acled_event_type or event.acled_event_type or report.type
-    reasons = [f"same kind ({kind})"]
+    reasons = [f"same kind ({kind})" if len(kinds) < 2 else f"told as {' and as '.join(sorted(kinds))} on one day"]
     reasons.append(f"shared actors: {', '.join(shared)}" if shared else "no actor named on one side")
     reasons.append(place or "no place named on one side")
     reasons.append("dates overlap" if gap == 0 else f"dates {gap} day{'s' if gap > 1 else ''} apart")
