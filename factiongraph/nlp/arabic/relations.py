@@ -162,6 +162,7 @@ class ArabicRelations:
         self.verb_keys, self.nominal_keys = set(self.verbs), set(self.nominals)
         self.longest = max(len(k) for k in [*self.between, *self.titles, *self.verbs, *self.nominals])
         self.longest_nominal = max(len(k) for k in self.nominals)
+        self.nominal_heads = {k[0] for k in self.nominals}
         self.owner_links = {k for keys in self.title_links for k in keys} | {"من"}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -363,8 +364,11 @@ class ArabicRelations:
         """The verb or event noun that starts at ``token``, with its last token: a noun written as one ("القصف",
         "بقصف", "قصفاً مدفعياً") before a verb of the same letters, and event nouns in a row ("انفجار سيارة
         مفخخة", "هجوم بعبوة ناسفة") read as one event named by the last."""
-        verb_keys = sentence.matches_at(token, self.verb_keys, 1)
-        noun_keys = sentence.matches_at(token, self.nominal_keys, self.longest_nominal)
+        key = sentence.key(token)
+        verb_keys = (key,) if (key,) in self.verb_keys else None
+        noun_keys = (
+            sentence.matches_at(token, self.nominal_keys, self.longest_nominal) if key in self.nominal_heads else None
+        )
         if verb_keys is not None and (
             noun_keys is None or (len(noun_keys) == 1 and not self._noun_form(sentence, token))
         ):
@@ -407,8 +411,8 @@ class ArabicRelations:
         for token, (last, entry) in triggers.items():
             if self._guarded(sentence, token, unasserted) or self._unreal(sentence, token, last):
                 continue
-            if entry.outcome and any(not other.outcome and other.event for _, other in triggers.values()):
-                continue  # "قُتل ثلاثة في هجوم", "اشتباكات ... أسفرت عن مقتل ثلاثة": the other is the event told
+            if entry.outcome and any(not o.outcome and o.event == entry.event for _, o in triggers.values()):
+                continue  # "قُتل ثلاثة في هجوم", "اشتباكات ... أسفرت عن مقتل ثلاثة": the attack is the event told
             end = self._clause_end(sentence, last)
             if isinstance(entry, _Verb):
                 reading = self._verb(sentence, token, end, entry)
