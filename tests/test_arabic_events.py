@@ -210,6 +210,12 @@ def test_arabic_events_a_clitic_split_trigger_is_labelled_with_its_lexicon_word(
     assert verb.trigger.label_ == "قصف" and verb.mode == "shelling" and verb.place.id_ == "fg:kafr-nabl"
 
 
+def test_arabic_events_a_verb_whose_subject_is_an_event_noun_tells_no_event_of_its_own(nlp: Language) -> None:
+    """ "تتواصل الاشتباكات" is fighting that goes on, not a contact between the sides ("تواصل مع")."""
+    doc = nlp("تتواصل منذ يومين الاشتباكات بين قوات سوريا الديمقراطية والجيش الوطني السوري في محيط مدينة منبج.")
+    assert [(e.type, e.trigger.label_) for e in doc._.fg_events] == [("ASSAULT", "اشتباكات")]
+
+
 def test_arabic_events_every_trigger_has_a_mode_entry() -> None:
     """Each Arabic event word of arabic_relations.json (a verb by its past, a noun as written) is a key of
     events.json's 'arabic' section, so no Arabic event goes without its mode and ACLED types."""
@@ -229,6 +235,7 @@ NEGATIVE = [
     pytest.param("حذر مسؤولون محليون من هجوم محتمل لتنظيم الدولة الإسلامية على سجن في مدينة الحسكة.", id="possible"),
     pytest.param("تشهد مدينة الباب بين الحين والآخر تفجيرات بسيارات مفخخة.", id="habitual"),
     pytest.param("وقع انفجار ضخم صباح اليوم.", id="no-side-no-place"),
+    pytest.param("ربما تسعى روسيا إلى إقناع قوات سوريا الديمقراطية بالانسحاب من مدينة منبج.", id="persuaded-to"),
 ]
 
 

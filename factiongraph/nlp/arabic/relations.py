@@ -411,6 +411,8 @@ class ArabicRelations:
         for token, (last, entry) in triggers.items():
             if self._guarded(sentence, token, unasserted) or self._unreal(sentence, token, last):
                 continue
+            if isinstance(entry, _Verb) and self._noun_follows(sentence, token, triggers):
+                continue  # "تتواصل منذ أسابيع الاشتباكات", "صدّوا هجوماً شنّته X": the noun tells the event
             if entry.outcome and any(not o.outcome and o.event == entry.event for _, o in triggers.values()):
                 continue  # "قُتل ثلاثة في هجوم", "اشتباكات ... أسفرت عن مقتل ثلاثة": the attack is the event told
             end = self._clause_end(sentence, last)
@@ -448,7 +450,8 @@ class ArabicRelations:
         place alone; its place the one its words name, else the clause's."""
         sources = list(dict.fromkeys(sentence.items(reading.source) if reading.source is not None else []))
         targets = [m for t in reading.targets for m in sentence.items(t) if m not in sources]
-        towns = [m for m in targets if m.label_ == "Location" and m.id_ not in self.states]  # "زار X مدينة Y"
+        towns = [m for m in [*sources, *targets] if m.label_ == "Location" and m.id_ not in self.states]
+        sources = [m for m in sources if m not in towns]  # "زار X مدينة Y", "حول سد تشرين ومسيرات تركية تقصف"
         targets = [m for m in targets if m not in towns]
         if place is None or place.id_ in self.states:
             place = self._place(sentence, last + 1, end, states=False) or self._place_before(sentence, token)
@@ -457,6 +460,17 @@ class ArabicRelations:
             return None
         trigger = Span(sentence.doc, token, last + 1, label=word)
         return FoundEvent(reading.event, trigger, tuple(sources), tuple(dict.fromkeys(targets)), place, sentence.span)
+
+    @staticmethod
+    def _noun_follows(sentence: Sentence, verb: int, triggers: dict[int, tuple[int, _Verb | _Nominal]]) -> bool:
+        """Whether an event noun follows the verb within three words, no name between (its subject or object)."""
+        for count in range(1, 4):
+            at = sentence.word_after(verb, count)
+            if at is None or sentence.mention_at(at) is not None:
+                return False
+            if at in triggers and isinstance(triggers[at][1], _Nominal):
+                return True
+        return False
 
     def _triggers(self, sentence: Sentence) -> dict[int, tuple[int, _Verb | _Nominal]]:
         """The sentence's verbs and event nouns by first token, each with its last token and lexicon entry."""
