@@ -28,6 +28,7 @@ from factiongraph.nlp.spans import (
     mentions_per_token,
     read_lexicon,
     span_keys,
+    tokens_of_pos,
 )
 
 ACTORS = {"Person", "Organisation", "Nationality"}
@@ -37,6 +38,8 @@ _CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "pcomp", "conj", "acomp", "relcl", "
 """Links up which a verb without a subject finds the subject it shares ("We remain committed to
 working with X"; "reaffirms its commitment to support X")."""
 _MAX_CLIMB = 5
+_FRAMED = frozenset({"VERB", "AUX", "ADJ"})
+"""The parts of speech a frame's word has."""
 _ATTITUDES = frozenset({"Likes", "Dislikes"})
 
 
@@ -125,9 +128,7 @@ class FrameFinder:
         seen = {(r.type, r.source.start, r.target.start) for r in found}
         held = mentions_per_token(doc)
         states = span_keys(list(doc.spans.get(STATES_KEY, [])))
-        for token in doc:
-            if token.pos_ not in ("VERB", "AUX", "ADJ") or held[token.i] == 0:
-                continue  # an event needs an actor, a relation two
+        for token in tokens_of_pos(doc, _FRAMED, held, 1):  # an event needs an actor, a relation two
             frame = self.verbs.get(token.lemma_.lower())
             judged = self._judgement(token) if token.lemma_.lower() in self.judging_verbs else None
             if judged is not None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from factiongraph.lexicons import load_lexicon
@@ -112,6 +114,16 @@ class TokenColumns:
 
 def span_keys(spans: list[Span]) -> set[tuple[int, int]]:
     return {(s.start, s.end) for s in spans}
+
+
+def tokens_of_pos(doc: Doc, parts: frozenset[str], held: list[int], minimum: int) -> Iterator[Token]:
+    """The tokens of these parts of speech in sentences that hold at least ``minimum`` mentions, read from
+    the doc's arrays: spaCy makes a new ``Token`` for every word a loop looks at, which the rules that read
+    only verbs or nouns need not pay for the others."""
+    wanted = {POS_IDS[part] for part in parts}
+    for i, pos in enumerate(doc.to_array(POS).tolist()):
+        if pos in wanted and held[i] >= minimum:
+            yield doc[i]
 
 
 def mentions_per_token(doc: Doc) -> list[int]:

@@ -31,6 +31,7 @@ from factiongraph.nlp.spans import (
     FoundRelation,
     mentions_per_token,
     read_lexicon,
+    tokens_of_pos,
 )
 
 ACTORS = frozenset({"Person", "Organisation", "Nationality"})
@@ -313,10 +314,9 @@ class StructureFinder:
         mentions = MentionIndex(doc, self.clauses, self.words.arms_nouns)
         found: list[FoundRelation] = list(doc._.fg_relations or [])
         held = mentions_per_token(doc)
-        for token in doc:
+        # punctuation, determiners, numbers, a sentence of one mention: no construction
+        for token in tokens_of_pos(doc, _CONTENT, held, 2):
             pos = token.pos_
-            if pos not in _CONTENT or held[token.i] < 2:
-                continue  # punctuation, determiners, numbers, a sentence of one mention: no construction
             lemma, lower = token.lemma_.lower(), token.lower_
             if pos in ("NOUN", "PROPN") or token.dep_ in _NOUN_SLOTS:
                 if lower in self.words.title_type or lemma in self.words.title_type:
