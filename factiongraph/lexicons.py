@@ -736,6 +736,7 @@ class EventWords(LexiconFile):
     arabic: dict[str, EventManner]
     unreal: list[str]
     unreal_modifiers: list[str]
+    habitual_modifiers: list[str]
     striking_verbs: list[str]
     place_preps: list[str]
     place_alone: list[EventType]

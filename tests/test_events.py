@@ -293,3 +293,16 @@ def test_events_settings_by_the_cli(tmp_path: Path) -> None:
     wrong = runner.invoke(app, ["settings", "event_window_days", "three", "--db", db])
     assert wrong.exit_code == 1 and "takes a whole number" in wrong.stderr
     assert "no setting named 'nope'" in runner.invoke(app, ["settings", "nope", "--db", db]).stderr
+
+
+HABITS_AND_WISHES = [
+    "Islamic State cells carry out frequent hit-and-run attacks against the SDF in Deir ez-Zor.",
+    "The SDF called on foreign states to take their citizens back from the camps in Hasakah.",
+    "Hayat Tahrir al-Sham threatened to attack Syrian army positions in Saraqib.",
+]
+
+
+@pytest.mark.parametrize("text", HABITS_AND_WISHES, ids=["habit", "called-on", "threatened-to"])
+def test_events_a_habit_or_a_wish_is_no_event(fresh_db: Database, text: str) -> None:
+    report(fresh_db, text, published="2024-03-15", outlet="Test Wire")
+    assert [e.type for e in list_events(fresh_db) if e.type == "ASSAULT"] == []

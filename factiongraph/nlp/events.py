@@ -38,6 +38,7 @@ class EventWords:
     arabic: dict[str, dict[str, Any]]
     unreal: frozenset[str]
     unreal_modifiers: frozenset[str]
+    habitual_modifiers: frozenset[str]
     striking_verbs: frozenset[str]
     place_preps: frozenset[str]
     place_alone: frozenset[str]
@@ -52,6 +53,7 @@ class EventWords:
             arabic=raw["arabic"],
             unreal=frozenset(raw["unreal"]),
             unreal_modifiers=frozenset(raw["unreal_modifiers"]),
+            habitual_modifiers=frozenset(raw["habitual_modifiers"]),
             striking_verbs=frozenset(raw["striking_verbs"]),
             place_preps=frozenset(raw["place_preps"]),
             place_alone=frozenset(raw["place_alone"]),
@@ -125,7 +127,8 @@ class EventFinder:
             told_by_verbs = [
                 e
                 for e in (self._placed(_actors_only(e, mentions), mentions) for e in events)
-                if e.sources or e.targets or (e.place is not None and e.type in self.words.place_alone)
+                if (e.sources or e.targets or (e.place is not None and e.type in self.words.place_alone))
+                and not self._asked_for(e.trigger.root)
             ]
             told_by_nouns = [e for e in (_actors_only(e, mentions) for e in named) if e.sources or e.targets or e.place]
             events = _one_per_clause(told_by_verbs, told_by_nouns)
@@ -219,12 +222,17 @@ class EventFinder:
 
     def _happened(self, noun: Token) -> bool:
         """Whether the sentence tells the event as having happened: not "called for a ceasefire",
-        "threatened an attack", "plans to launch an offensive", "a possible attack", "no clashes"."""
+        "threatened an attack", "plans to launch an offensive", "a possible attack", "no clashes", nor a
+        habit ("frequent attacks", "cells carry out attacks")."""
         if noun.dep_ == "compound":
             return False  # "attack helicopters", "ceasefire talks": the noun it is part of says what it is
         if any(c.lower_ in ("no", "without") or c.lower_ in self.words.unreal_modifiers for c in noun.children):
             return False
+        if any(c.dep_ == "amod" and c.lower_ in self.words.habitual_modifiers for c in noun.children):
+            return False  # "frequent attacks", "sporadic clashes": a habit, not an event
         governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.tag_ == "NNS" and governor.tag_ in ("VBP", "VBZ") and governor.lemma_ != "be":
+            return False  # "IS cells carry out attacks on the SDF": what they do, not what they did
         for _ in range(3):
             if governor.pos_ not in ("VERB", "AUX"):
                 break
@@ -234,6 +242,17 @@ class EventFinder:
                 break
             governor = governor.head
         return True
+
+    def _asked_for(self, verb: Token) -> bool:
+        """Whether a verb's clause is what someone calls for, plans or threatens ("called on states to take
+        them back", "threatened to attack Manbij"), not what happened."""
+        for _ in range(3):
+            if verb.dep_ not in ("xcomp", "ccomp", "advcl") or verb.head is verb:
+                return False
+            verb = verb.head
+            if verb.lemma_.lower() in self.words.unreal:
+                return True
+        return False
 
     def _named(self, noun: Token, entry: dict[str, Any], mentions: MentionIndex) -> FoundEvent | None:
         between, agents, others = self.named.sides(noun, mentions)
