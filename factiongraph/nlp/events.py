@@ -17,7 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -141,20 +141,21 @@ class EventFinder:
         if not events:
             return events
         doc = events[0].evidence.doc
-        sentences = list(doc.sents)
-        index = {s.start: i for i, s in enumerate(sentences)}
+        # the sentences' bounds from the doc's array: iterating doc.sents costs a Span for each
+        starts = [i for i, start in enumerate(doc.to_array(SENT_START).tolist()) if start == 1 or i == 0]
+        bounds = list(zip(starts, [*starts[1:], len(doc)], strict=True))
+        index = {start: i for i, start in enumerate(starts)}
         with_events = {index[e.evidence.start] for e in events if e.evidence.start in index}
         read: dict[int, tuple[int | None, int | None]] = {}
         if columns:  # a sentence without a word of death or wounds counts nobody: not read
             if self._cues is None:
                 self._cues = frozenset(doc.vocab.strings.add(w) for w in self.casualties.cue_words)
-            starts = [s.start for s in sentences]
             cued = {bisect_right(starts, i) - 1 for i in _tokens_among(columns, self._cues)}
-            read = {i: (None, None) for i in range(len(sentences)) if i not in cued}
+            read = {i: (None, None) for i in range(len(starts)) if i not in cued}
 
         def counts(i: int) -> tuple[int | None, int | None]:
             if i not in read:
-                found = read_casualties(sentences[i], self.casualties)
+                found = read_casualties(doc[bounds[i][0] : bounds[i][1]], self.casualties)
                 read[i] = (
                     found.killed.number if found.killed else None,
                     found.injured.number if found.injured else None,
@@ -168,7 +169,7 @@ class EventFinder:
                 counted.append(event)
                 continue
             killed, injured = counts(i)
-            if killed is None and injured is None and i + 1 < len(sentences) and i + 1 not in with_events:
+            if killed is None and injured is None and i + 1 < len(starts) and i + 1 not in with_events:
                 killed, injured = counts(i + 1)
             counted.append(replace(event, killed=killed, injured=injured))
         return counted
