@@ -306,3 +306,18 @@ HABITS_AND_WISHES = [
 def test_events_a_habit_or_a_wish_is_no_event(fresh_db: Database, text: str) -> None:
     report(fresh_db, text, published="2024-03-15", outlet="Test Wire")
     assert [e.type for e in list_events(fresh_db) if e.type == "ASSAULT"] == []
+
+
+VICTIMS = [
+    ("Gunmen shot dead a member of the local council in al-Busayrah on Monday.", "al-Busayrah", 1),
+    ("Two SAA soldiers killed, three wounded in HTS attack on Saraqib post", "Saraqib", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "killed"), VICTIMS, ids=["shot-dead", "headline"])
+def test_events_the_killed_are_victims_with_their_place(fresh_db: Database, text: str, place: str, killed: int) -> None:
+    report(fresh_db, text, published="2024-04-23", outlet="Test Wire")
+    [event] = [e for e in list_events(fresh_db) if e.type == "ASSAULT"]
+    assert event.place is not None and event.place.lower().replace(" ", "-") == place.lower()
+    assert event.latest_killed == killed
+    assert all(role == "target" for name, role in event.actors if "SAA" in name or "Syrian" in name)

@@ -54,7 +54,7 @@ number or "of", the subject of "lost their lives", the "of" of "claimed the live
 
 _OWN = frozenset({"nsubj", "nsubjpass", "dobj"})
 """Where a word has a count of its own: a coordinated word without one shares its partner's."""
-_PREDICATED = frozenset({"oprd", "acomp", "xcomp", "ccomp"})
+_PREDICATED = frozenset({"oprd", "acomp", "xcomp", "ccomp", "advmod"})
 """An adjective said of its verb's object or subject: "left three dead", "were shot dead"."""
 _NUMBERING = frozenset({"nummod", "compound", "amod", "quantmod"})
 """How a number hangs on the noun it counts: mostly "nummod", "a dozen" at times "compound"."""

@@ -25,6 +25,8 @@ from factiongraph.nlp.casualties import CasualtyWords, read_casualties
 from factiongraph.nlp.spans import DATELINES_KEY, MENTIONS_KEY, ClauseWords, FoundEvent, read_lexicon
 from factiongraph.nlp.structure import ConstructionWords, MentionIndex, NamedEvents, pobjs
 
+_CIRCUMSTANCES = frozenset({"in", "during", "amid", "after", "following"})
+"""Prepositions that make an event the circumstance of a verb's event ("killed in an attack")."""
 _NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "ROOT"})
 """Where an event word stands as a noun ("Fighting broke out", "after clashes with Y")."""
 
@@ -126,7 +128,10 @@ class EventFinder:
             # a verb tells an event of its participants; a noun may tell one of its place alone
             told_by_verbs = [
                 e
-                for e in (self._placed(_actors_only(e, mentions), mentions) for e in events)
+                for e in (
+                    self._placed(_actors_only(_suffered(e, self.words.striking_verbs), mentions), mentions)
+                    for e in events
+                )
                 if (e.sources or e.targets or (e.place is not None and e.type in self.words.place_alone))
                 and not self._asked_for(e.trigger.root)
             ]
@@ -194,6 +199,8 @@ class EventFinder:
         if not found:
             every = self.constructions.place_preps | preps
             phrases = [pobj for holder in (word, governor) if holder is not None for _, pobj in pobjs(holder, every)]
+            # "killed a member of the council in Z": the place hangs on what the participant is of
+            phrases += [pobj for p in participants for _, pobj in pobjs(p.root, {"of"})]
             found = [m for pobj in phrases for m in self.named.places(pobj, [], mentions, preps)]
         found = [m for m in dict.fromkeys(found) if (m.start, m.end) not in mentions.states]
         return sorted(found, key=mentions.is_description)
@@ -274,6 +281,17 @@ class EventFinder:
         targets += [m for m in others if m.label_ == "Location" and (m.start, m.end) in mentions.states]
         places = [m for m in others if m.label_ == "Location" and (m.start, m.end) not in mentions.states]
         places += self._places(noun, [*between, *agents, *others], mentions)
+        # "Idlib clashes", "an attack on a Saraqib post": a place named as a modifier
+        modified = [noun, *(pobj for _, pobj in pobjs(noun, {"on", "against"}))]
+        places += [
+            m
+            for word in modified
+            for c in word.children
+            if c.dep_ in ("compound", "nmod")
+            and (m := mentions.by_root.get(c.i)) is not None
+            and m.label_ == "Location"
+            and (m.start, m.end) not in mentions.states
+        ]
         sources = list(dict.fromkeys(sources))
         targets = [m for m in dict.fromkeys(targets) if m not in sources]
         if not sources and not targets and not places:
@@ -294,6 +312,13 @@ def _one_per_clause(told_by_verbs: list[FoundEvent], told_by_nouns: list[FoundEv
     for event in told_by_nouns:
         noun = event.trigger.root
         verb_event = by_verb.pop(noun.head.i, None) if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+        if verb_event is None and noun.dep_ == "pobj" and noun.head.lower_ in _CIRCUMSTANCES:
+            # "two soldiers killed, three wounded in an HTS attack": the dead are the attack's
+            word = noun.head.head
+            for _ in range(3):  # up the clause: "killed, three wounded in an attack"
+                if (verb_event := by_verb.pop(word.i, None)) is not None or word.head is word:
+                    break
+                word = word.head
         if verb_event is not None:
             sources = tuple(dict.fromkeys([*event.sources, *verb_event.sources]))
             targets = tuple(m for m in dict.fromkeys([*event.targets, *verb_event.targets]) if m not in sources)
@@ -355,3 +380,13 @@ def _governing_verb(word: Token) -> Token | None:
     """The verb a noun hangs on, directly or through a preposition ("targeted by a bomb")."""
     head = word.head.head if word.dep_ == "pobj" and word.head.dep_ in ("prep", "agent") else word.head
     return head if head is not word and head.pos_ in ("VERB", "AUX") else None
+
+
+def _suffered(event: FoundEvent, striking: frozenset[str]) -> FoundEvent:
+    """A headline's bare participle tells what its subject suffered ("2 SAA soldiers killed, 3 wounded"):
+    the parse makes them the subject of a verb of striking that has no object; they are its target."""
+    verb = event.trigger.root
+    bare = verb.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+    if not bare or not event.sources or verb.lemma_.lower() not in striking or verb.dep_ not in ("ROOT", "conj", "acl"):
+        return event
+    return replace(event, sources=(), targets=tuple(dict.fromkeys([*event.targets, *event.sources])))
