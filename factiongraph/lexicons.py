@@ -730,6 +730,11 @@ class EventNoun(EventManner):
     _place_from_given = field_validator("place_from", mode="before")(_not_null)
 
 
+class _ByTheState(_Strict):
+    categories: list[str] = Field(min_length=1)
+    sub_event_types: dict[str, str]
+
+
 class EventWords(LexiconFile):
     nouns: dict[str, EventNoun]
     verbs: dict[str, EventManner]
@@ -741,6 +746,7 @@ class EventWords(LexiconFile):
     place_preps: list[str]
     place_alone: list[EventType]
     suffered_under: list[str]
+    by_the_state: _ByTheState
 
     @field_validator("nouns")
     @classmethod

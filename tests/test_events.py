@@ -321,3 +321,10 @@ def test_events_the_killed_are_victims_with_their_place(fresh_db: Database, text
     assert event.place is not None and event.place.lower().replace(" ", "-") == place.lower()
     assert event.latest_killed == killed
     assert all(role == "target" for name, role in event.actors if "SAA" in name or "Syrian" in name)
+
+
+def test_events_a_state_retaking_a_town_is_government_regains_territory(fresh_db: Database) -> None:
+    report(fresh_db, "The Syrian army recaptured Saraqib on Monday.", published="2024-03-12", outlet="A")
+    report(fresh_db, "HTS fighters captured Kafr Nabl on Monday.", published="2024-03-12", outlet="B")
+    kinds = {e.place: e.acled_sub_event_type for e in list_events(fresh_db, event_type="ASSAULT")}
+    assert kinds == {"Saraqib": "Government regains territory", "Kafr Nabl": "Non-state actor overtakes territory"}

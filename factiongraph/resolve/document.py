@@ -312,6 +312,9 @@ class DocumentResolver:
             for name in actor.all_names():
                 self._kb_by_key.setdefault((name_key(name), actor.type), actor.id)
                 self._kb_by_translit.setdefault((translit_key(name), actor.type), []).append((name, actor.id))
+        by_the_state = read_lexicon(None, "events.json")["by_the_state"]
+        self._state_categories = frozenset(by_the_state["categories"])
+        self._state_sub_event_types: dict[str, str] = by_the_state["sub_event_types"]
         heads = read_lexicon(None, "noun_heads.json")
         self._ended_words = frozenset(heads["ended"])
         self._refer_back = {word: kind for kind, words in heads["refer_back"].items() for word in words}
@@ -433,7 +436,7 @@ class DocumentResolver:
                     trigger=event.trigger.text,
                     mode=event.mode,
                     acled_event_type=event.acled_event_type,
-                    acled_sub_event_type=event.acled_sub_event_type,
+                    acled_sub_event_type=self._sub_event_type(event.acled_sub_event_type, actors, entities),
                     killed=event.killed,
                     injured=event.injured,
                 )
@@ -932,6 +935,19 @@ class DocumentResolver:
             if any(spelled_alike(k, alias, self.names.similarity, min_words=1) for k in keys)
         }
         return similar.pop() if len(similar) == 1 else None
+
+    def _sub_event_type(
+        self, sub_event_type: str | None, actors: list[tuple[str, str]], entities: dict[str, EntityRecord]
+    ) -> str | None:
+        """ACLED's sub-event type, as it names the same act by a state otherwise ("the army retook Z":
+        Government regains territory)."""
+        if sub_event_type not in self._state_sub_event_types:
+            return sub_event_type
+        for key, role in actors:
+            actor = self.kb.get(entities[key].kb_id or "") if role == "source" and key in entities else None
+            if actor is not None and actor.category in self._state_categories:
+                return self._state_sub_event_types[sub_event_type]
+        return sub_event_type
 
     @staticmethod
     def _dateline_place(
