@@ -43,7 +43,7 @@ class RelationItem(BaseModel):
     evidence: Evidence
 
 
-class ReportItem(BaseModel):
+class EventReport(BaseModel):
     """One article's report of an event."""
 
     document_id: int
@@ -69,7 +69,7 @@ class EventItem(BaseModel):
     place: PlaceRef | None
     actors: list[ActorRef]
     evidence: Evidence = Field(description="The first report's sentence.")
-    reports: list[ReportItem] = Field(description="One per article, first published first.")
+    reports: list[EventReport] = Field(description="One per article, first published first.")
 
 
 class ClaimItem(BaseModel):

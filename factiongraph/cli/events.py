@@ -84,4 +84,4 @@ def event_cli(
         )
         console.print(f"    joined because: {report.joined_because}", highlight=False, soft_wrap=True)
         for evidence in report.evidence:
-            console.print(f"    “{evidence.text.strip()}”", highlight=False, soft_wrap=True)
+            console.print(f"    “{evidence.sentence.strip()}”", highlight=False, soft_wrap=True)

@@ -91,7 +91,7 @@ def _events(db: Database) -> list[dict[str, Any]]:
                     for r in told
                 ],
                 "evidence": [
-                    {"document": e.document_id, "begin": e.begin, "end": e.end, "text": e.text}
+                    {"document": e.document_id, "begin": e.start, "end": e.end, "text": e.sentence}
                     for e in (r.evidence[0] for r in told)
                 ],
             }

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from factiongraph.graph.queries import Evidence, find_actor, format_when
+from factiongraph.graph.queries import Citation, Evidence, find_actor, format_when
 from factiongraph.store.events import UnknownEventError
 from factiongraph.store.queries import placeholders, published_window, sentence_sql
 
@@ -23,7 +23,7 @@ class EventReport:
     killed: int | None
     injured: int | None
     joined_because: str
-    evidence: tuple[Evidence, ...]
+    evidence: tuple[Citation, ...]
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,7 @@ def event_reports(db: Database, event_ids: Sequence[int]) -> dict[int, list[Even
     ).fetchall()
     found: dict[int, dict[int, EventReport]] = {}
     for event_id, doc_id, title, outlet, published, killed, injured, why, begin, end, quote in rows:
-        evidence = Evidence(doc_id, title, published, begin, end, quote)
+        evidence = Citation(doc_id, title, published, quote, begin, end)
         report = found.setdefault(event_id, {}).get(doc_id)
         if report is None:
             found[event_id][doc_id] = EventReport(doc_id, title, outlet, published, killed, injured, why, (evidence,))

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from factiongraph.errors import InvalidQueryError, NotFoundError
 from factiongraph.graph.events import EventReport, event_reports
-from factiongraph.graph.queries import find_actor, format_when
+from factiongraph.graph.queries import Citation, find_actor, format_when
 from factiongraph.store.events import UnknownEventError
 from factiongraph.store.queries import grouped, placeholders, published_window, sentence_sql
 
@@ -41,18 +41,6 @@ class PlaceRef(ActorRef):
 
 
 @dataclass(frozen=True)
-class Citation:
-    """The sentence that says a fact, with its character offsets in the document's text."""
-
-    document_id: int
-    title: str | None
-    published: str | None
-    sentence: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
 class RelationItem:
     id: int
     type: str
@@ -64,20 +52,6 @@ class RelationItem:
     end: str | None
     precision: str | None
     evidence: Citation
-
-
-@dataclass(frozen=True)
-class ReportItem:
-    """One article's report of an event: outlet, date, its tolls, why it was joined, its sentences."""
-
-    document_id: int
-    title: str | None
-    outlet: str | None
-    published: str | None
-    killed: int | None
-    injured: int | None
-    joined_because: str
-    evidence: list[Citation]
 
 
 @dataclass(frozen=True)
@@ -93,7 +67,7 @@ class EventItem:
     actors: list[ActorRef]
     evidence: Citation
     """The first report's sentence."""
-    reports: list[ReportItem]
+    reports: list[EventReport]
     """One per article, first published first."""
 
 
@@ -238,7 +212,7 @@ def event_items(db: Database, ids: Sequence[int]) -> list[EventItem]:
             _place(refs[place]) if place is not None else None,
             [plain_ref(refs[a]) for a in dict.fromkeys(actors.get(eid, []))],
             Citation(*cite),
-            [_report_item(r) for r in reports.get(eid, [])],
+            reports.get(eid, []),
         )
         for eid, etype, mode, acled, acled_sub, start, end, precision, place, *cite in rows
     }
@@ -251,19 +225,6 @@ def one_event(db: Database, event_id: int) -> EventItem:
     if not found:
         raise UnknownEventError(f"no event with id {event_id}")
     return found[0]
-
-
-def _report_item(report: EventReport) -> ReportItem:
-    return ReportItem(
-        report.document_id,
-        report.title,
-        report.outlet,
-        report.published,
-        report.killed,
-        report.injured,
-        report.joined_because,
-        [Citation(e.document_id, e.document_title, e.published, e.text, e.begin, e.end) for e in report.evidence],
-    )
 
 
 def claim_items(db: Database, ids: Sequence[int]) -> list[ClaimItem]:

@@ -25,6 +25,18 @@ class ActorSummary:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """The sentence that says a fact, with its character offsets in the document's text."""
+
+    document_id: int
+    title: str | None
+    published: str | None
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Evidence:
     """Where a fact is said: document, character offsets in it, the sentence, and its date."""
 
