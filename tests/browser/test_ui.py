@@ -330,6 +330,16 @@ def test_ui_map_shows_events_and_held_places(page, site, screenshot):
     screenshot(page, "map")
     page.locator(".places .place-button").first.click()
     page.locator(".leaflet-popup .map-popup a.quote").first.wait_for()
+    # an event is counted once: its popup line says how many reports tell it
+    for button in page.locator(".places .place-button").all():
+        button.click()
+        popup = page.locator(".leaflet-popup .map-popup").last
+        text = popup.text_content() or ""
+        if "Events" in text:
+            assert re.search(r"\d+ reports?", text), text
+            break
+    else:
+        raise AssertionError("no place with events on the map")
 
     # A narrower window asks again and redraws.
     start = page.locator(".timewindow input.from")

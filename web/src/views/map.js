@@ -32,6 +32,18 @@ async function boundaries() {
   return countries;
 }
 
+/** "2 reports (Levant Wire, Idlib Daily); 3–4 killed": an event is counted once, its reports and tolls kept. */
+function reportsNote(event) {
+  const reports = event.reports || [];
+  const outlets = [...new Set(reports.map((r) => r.outlet || r.title).filter(Boolean))];
+  const killed = reports.map((r) => r.killed).filter((n) => n != null);
+  const low = Math.min(...killed);
+  const high = Math.max(...killed);
+  const toll = killed.length ? `; ${low === high ? low : `${low}–${high}`} killed` : "";
+  const who = outlets.length ? ` (${outlets.join(", ")})` : "";
+  return `${reports.length} report${reports.length === 1 ? "" : "s"}${who}${toll}`;
+}
+
 /** Where a country's name goes: the middle of its largest polygon's bounds (not of its islands). */
 function labelPoint(geometry) {
   if (!geometry) return null;
@@ -89,6 +101,8 @@ function popup(group) {
                 kindBadge(e.type, "event"),
                 " ",
                 actorList(e.actors),
+                " ",
+                h("span", { class: "muted small", dir: "auto" }, reportsNote(e)),
                 quote(e.evidence),
               ),
             ),
