@@ -8,7 +8,6 @@ readers go on while a write endpoint writes. Every error, ours or FastAPI's, ans
 from __future__ import annotations
 
 import secrets
-import sqlite3
 import threading
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -35,7 +34,7 @@ from factiongraph.graph.snapshot import snapshot, snapshot_json
 from factiongraph.graph.stats import store_stats
 from factiongraph.ingest import Article
 from factiongraph.kb import KnowledgeBase, load_kb
-from factiongraph.store import open_store
+from factiongraph.store import connect, open_store
 from factiongraph.store.events import merge_events, split_event
 from factiongraph.web import static_dir
 
@@ -93,9 +92,7 @@ def create_app(db_path: Path, *, token: str | None = None, kb: KnowledgeBase | N
         """This thread's connection to the store."""
         db = getattr(local, "db", None)
         if db is None:
-            connection = sqlite3.connect(db_path, timeout=10)
-            connection.execute("PRAGMA foreign_keys = ON")
-            db = local.db = Database(connection)
+            db = local.db = connect(db_path)
         return db
 
     api = APIRouter(prefix="/api", responses=_ERRORS)

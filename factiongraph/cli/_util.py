@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -48,8 +49,18 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
+class StderrNote(logging.Handler):
+    """The store's warnings (a write waiting for another writer) as one line each on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        err_console.print(f"[yellow]note:[/yellow] {record.getMessage()}", highlight=False, soft_wrap=True)
+
+
 def store(db: Path | None) -> Database:
-    """Open the store, turning a bad file into one line."""
+    """Open the store, turning a bad file into one line; from then on the store's warnings go to stderr."""
+    notes = logging.getLogger("factiongraph.store")
+    if not any(isinstance(handler, StderrNote) for handler in notes.handlers):
+        notes.addHandler(StderrNote(logging.WARNING))
     try:
         return open_store(db if db is not None else default_db_path())
     except FactiongraphError as error:

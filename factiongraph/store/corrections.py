@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from factiongraph.errors import FactiongraphError
 from factiongraph.records import EntityRecord, ResolvedDocument
+from factiongraph.store.transactions import write_transaction
 
 
 def _now() -> str:
@@ -35,12 +36,13 @@ def redirect(redirects: dict[str, str], key: str) -> str:
 
 
 def merge_entities(db: Database, keep_id: int, drop_id: int) -> None:
-    """Fold ``drop_id`` into ``keep_id``: its names, mentions and relations move; the merge is recorded."""
+    """Fold ``drop_id`` into ``keep_id``: its names, mentions and relations move; the merge is recorded. Both are
+    looked up under the write lock, so a merge or an ingest in another process meanwhile is seen."""
     if keep_id == drop_id:
         raise FactiongraphError("an entity cannot be merged with itself")
-    _, keep_key, _, _ = _entity(db, keep_id)
-    _, drop_key, _, _ = _entity(db, drop_id)
-    with db.atomic():
+    with write_transaction(db):
+        _, keep_key, _, _ = _entity(db, keep_id)
+        _, drop_key, _, _ = _entity(db, drop_id)
         db.execute(
             "INSERT OR IGNORE INTO aliases (entity_id, name, name_key, translit_key) "
             "SELECT ?, name, name_key, translit_key FROM aliases WHERE entity_id = ?",
@@ -66,11 +68,11 @@ def merge_entities(db: Database, keep_id: int, drop_id: int) -> None:
 
 def split_alias(db: Database, entity_id: int, name_key: str, name: str) -> int:
     """Move the name (and the mentions written so) off an entity onto an entity of its own; recorded."""
-    _, key, entity_type, _ = _entity(db, entity_id)
-    new_key = f"{entity_type.lower()}:{name_key}"
-    if new_key == key:
-        new_key = f"{key}~split"
-    with db.atomic():
+    with write_transaction(db):
+        _, key, entity_type, _ = _entity(db, entity_id)
+        new_key = f"{entity_type.lower()}:{name_key}"
+        if new_key == key:
+            new_key = f"{key}~split"
         new_id = db["entities"].lookup({"key": new_key}, {"type": entity_type, "name": name})
         db.execute(
             "UPDATE aliases SET entity_id = ? WHERE entity_id = ? AND name_key = ?", [new_id, entity_id, name_key]

@@ -22,6 +22,7 @@ from factiongraph.places import PlaceIndex
 from factiongraph.resolve.events import EventPlace, Told, best_event, day_range, finest_place
 from factiongraph.store.queries import placeholders
 from factiongraph.store.settings import get_setting
+from factiongraph.store.transactions import write_transaction
 
 WINDOW_SETTING = "event_window_days"
 NEARBY_SETTING = "event_nearby_km"
@@ -272,11 +273,11 @@ def _check_event(db: Database, event_id: int) -> None:
 
 def merge_events(db: Database, keep_id: int, drop_id: int) -> None:
     """An analyst's correction: two events are one; every report of ``drop_id`` now tells ``keep_id``."""
-    _check_event(db, keep_id)
-    _check_event(db, drop_id)
-    if keep_id == drop_id:
-        raise InvalidQueryError("event", f"event {keep_id} cannot be merged with itself")
-    with db.atomic():
+    with write_transaction(db):
+        _check_event(db, keep_id)
+        _check_event(db, drop_id)
+        if keep_id == drop_id:
+            raise InvalidQueryError("event", f"event {keep_id} cannot be merged with itself")
         db.execute(
             "UPDATE event_mentions SET event_id = ?, joined_because = ? WHERE event_id = ?",
             [keep_id, f"merged from event {drop_id} by an analyst on {_today()}", drop_id],
@@ -286,19 +287,19 @@ def merge_events(db: Database, keep_id: int, drop_id: int) -> None:
 
 def split_event(db: Database, event_id: int, document_id: int) -> int:
     """An analyst's correction: one article's reports tell another event; returns the new event's id."""
-    _check_event(db, event_id)
-    mentions = [
-        row[0]
-        for row in db.execute(
-            "SELECT id FROM event_mentions WHERE event_id = ? AND document_id = ?", [event_id, document_id]
-        )
-    ]
-    total = db.execute("SELECT COUNT(*) FROM event_mentions WHERE event_id = ?", [event_id]).fetchone()[0]
-    if not mentions:
-        raise InvalidQueryError("document", f"event {event_id} has no report from document {document_id}")
-    if len(mentions) == total:
-        raise InvalidQueryError("document", f"document {document_id} gives every report of event {event_id}")
-    with db.atomic():
+    with write_transaction(db):
+        _check_event(db, event_id)
+        mentions = [
+            row[0]
+            for row in db.execute(
+                "SELECT id FROM event_mentions WHERE event_id = ? AND document_id = ?", [event_id, document_id]
+            )
+        ]
+        total = db.execute("SELECT COUNT(*) FROM event_mentions WHERE event_id = ?", [event_id]).fetchone()[0]
+        if not mentions:
+            raise InvalidQueryError("document", f"event {event_id} has no report from document {document_id}")
+        if len(mentions) == total:
+            raise InvalidQueryError("document", f"document {document_id} gives every report of event {event_id}")
         new_id = _new_event(db, mentions[0])
         db.execute(
             f"UPDATE event_mentions SET event_id = ?, joined_because = ? WHERE id IN ({placeholders(mentions)})",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from factiongraph.errors import FactiongraphError
+from factiongraph.store.transactions import write_transaction
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def set_setting(db: Database, key: str, value: str | int) -> int:
         raise UnknownSettingError(f"{key} takes a whole number, not {value!r}") from error
     if not setting.minimum <= number <= setting.maximum:
         raise UnknownSettingError(f"{key} takes a number from {setting.minimum} to {setting.maximum}, not {number}")
-    with db.atomic():
+    with write_transaction(db):
         db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, str(number)])
     return number
 

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from factiongraph.records import EntityRecord, ResolvedDocument
 from factiongraph.store.corrections import apply_corrections
 from factiongraph.store.events import link_mentions
+from factiongraph.store.transactions import write_transaction
 
 
 @dataclass(frozen=True)
@@ -51,13 +52,18 @@ def upsert_entity(db: Database, entity: EntityRecord) -> int:
 
 
 def write_document(db: Database, resolved: ResolvedDocument) -> WriteOutcome:
-    """Store ``resolved`` whole or not at all (one transaction), keyed by its content fingerprint."""
+    """Store ``resolved`` whole or not at all (one transaction), keyed by its content fingerprint.
+
+    The transaction holds the write lock from its start, so the fingerprint and the analyst's corrections
+    are read as they are when it writes: another process storing the same article, or merging actors,
+    meanwhile is seen, never raced.
+    """
     article = resolved.article
-    existing = document_id_for(db, article.fingerprint)
-    if existing is not None:
-        return WriteOutcome(existing, created=False)
-    resolved = apply_corrections(db, resolved)
-    with db.atomic():
+    with write_transaction(db):
+        existing = document_id_for(db, article.fingerprint)
+        if existing is not None:
+            return WriteOutcome(existing, created=False)
+        resolved = apply_corrections(db, resolved)
         document_id = (
             db["documents"]
             .insert(
