@@ -15,11 +15,12 @@ from factiongraph.lexicons import load_lexicon
 
 Precision = Literal["day", "month", "year", "interval", "unknown"]
 
-_ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-_YEAR = re.compile(r"^\d{4}$")
-_DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+# ASCII digits only: an ISO prefix is compared as a string, so "٢٠١٩" must become "2019" first (see _DIGITS).
+_ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$", re.ASCII)
+_YEAR = re.compile(r"^\d{4}$", re.ASCII)
+_DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)", re.ASCII)
 _ENGLISH_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
-_HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)", re.ASCII)
 _PARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]}
 
 
@@ -35,9 +36,9 @@ def parse_date(text: str, *, languages: tuple[str, ...] = ("en",)) -> PartialDat
     """Read ``2022-05``, ``May 2022``, ``14 May 2022`` or ``2022``; ``None`` when no year is written.
 
     Relative dates ("two weeks ago", "last April") need the publication date and are
-    not read here: dateparser would resolve them against today.
+    not read here: dateparser would resolve them against today. Arabic-Indic digits read as ASCII ones.
     """
-    text = text.strip()
+    text = text.strip().translate(_DIGITS)
     iso = _ISO_PREFIX.match(text)
     if iso:
         year, month, day = iso.groups()
@@ -51,18 +52,20 @@ def parse_date(text: str, *, languages: tuple[str, ...] = ("en",)) -> PartialDat
             return PartialDate(f"{year}-{int(month):02d}", "month")
         return PartialDate(year, "year")
     if _YEAR.match(text):
-        return PartialDate(text, "year")
+        return PartialDate(text, "year") if int(text) else None
     year = _HAS_YEAR.search(text)
-    if year is None:
+    if year is None or not int(year.group()):
         return None
     parsed = dateparser.parse(text, languages=list(languages), settings=_PARSER_SETTINGS)
-    if parsed is None:
+    if parsed is None or f"{parsed.year:04d}" not in _HAS_YEAR.findall(text):
+        # dateparser found some other year: "2017 year" read as 2017 years before today (the year 9)
         return PartialDate(year.group(), "year")
+    iso = parsed.date().isoformat()  # zero-padded, where strftime("%Y") writes the year 999 as "999"
     if _DAY_NUMBER.search(_HAS_YEAR.sub("", text)):
-        return PartialDate(parsed.strftime("%Y-%m-%d"), "day")
+        return PartialDate(iso, "day")
     if _ENGLISH_MONTH.search(text):
-        return PartialDate(parsed.strftime("%Y-%m"), "month")
-    return PartialDate(parsed.strftime("%Y"), "year")
+        return PartialDate(iso[:7], "month")
+    return PartialDate(iso[:4], "year")
 
 
 # --- Time spans: absolute, relative to publication, and intervals -------------------------------------------------
@@ -246,6 +249,23 @@ def _point(iso: str, precision: Precision, text: str) -> TimeSpan:
     return TimeSpan(iso, iso, precision, text)
 
 
+def _year_point(year: int, text: str) -> TimeSpan | None:
+    """A year counted back from publication, if the calendar has it ("2023 years ago" has none)."""
+    return _point(f"{year:04d}", "year", text) if 1 <= year <= 9999 else None
+
+
+def _month_point(year: int, month: int, text: str) -> TimeSpan | None:
+    return _point(f"{year:04d}-{month:02d}", "month", text) if 1 <= year <= 9999 else None
+
+
+def _days_before(anchor: date, days: int) -> date | None:
+    """``days`` before ``anchor``, or None past the calendar's start ("99999999 days ago")."""
+    try:
+        return anchor - timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def _later(iso: str, published: _Published) -> bool:
     """True when ``iso`` is after publication at the precision both share (zero-padded ISO sorts as text)."""
     bound = published.iso
@@ -258,7 +278,7 @@ def _day_or_month(day: date, published: _Published, text: str) -> TimeSpan | Non
     if published.month is None:
         return None
     if published.day is None:
-        return _point(day.strftime("%Y-%m"), "month", text)
+        return _point(day.isoformat()[:7], "month", text)
     return _point(day.isoformat(), "day", text)
 
 
@@ -269,7 +289,7 @@ def _shift_month(year: int, month: int, back: int) -> tuple[int, int]:
 
 def _month_day(year: int, month: int, day: int | None, text: str) -> TimeSpan | None:
     if day is None:
-        return _point(f"{year:04d}-{month:02d}", "month", text)
+        return _month_point(year, month, text)
     try:
         return _point(date(year, month, day).isoformat(), "day", text)
     except ValueError:
@@ -360,12 +380,12 @@ def _last_or_this_unit(rules: _Rules, match: re.Match[str], published: _Publishe
     unit = rules.units[match["unit1"] or match["unit2"]]
     last = (match["before"] or match["after"]) in rules.last_words
     if unit == "year":
-        return _point(str(published.year - int(last)), "year", raw)
+        return _year_point(published.year - int(last), raw)
     if unit == "month" and published.month is not None:
-        year, month = _shift_month(published.year, published.month, int(last))
-        return _point(f"{year:04d}-{month:02d}", "month", raw)
+        return _month_point(*_shift_month(published.year, published.month, int(last)), raw)
     if unit == "week" and last:
-        return _day_or_month(published.anchor - timedelta(days=7), published, raw)
+        week_before = _days_before(published.anchor, 7)
+        return _day_or_month(week_before, published, raw) if week_before else None
     if unit == "week" and published.day is not None:
         monday = published.anchor - timedelta(days=published.anchor.weekday())
         return TimeSpan(monday.isoformat(), published.iso, "unknown", raw)
@@ -379,14 +399,13 @@ def _ago(rules: _Rules, match: re.Match[str], published: _Published, raw: str) -
     count = int(match["count"]) if match["count"].isdigit() else rules.numbers[match["count"]]
     unit = rules.units[match["unit"]]
     if unit in ("year", "decade"):
-        return _point(str(published.year - count * (10 if unit == "decade" else 1)), "year", raw)
+        return _year_point(published.year - count * (10 if unit == "decade" else 1), raw)
     if unit == "month":
         if published.month is None:
             return None
-        year, month = _shift_month(published.year, published.month, count)
-        return _point(f"{year:04d}-{month:02d}", "month", raw)
-    days = count * (7 if unit == "week" else 1)
-    return _day_or_month(published.anchor - timedelta(days=days), published, raw)
+        return _month_point(*_shift_month(published.year, published.month, count), raw)
+    day = _days_before(published.anchor, count * (7 if unit == "week" else 1))
+    return _day_or_month(day, published, raw) if day else None
 
 
 def _weekday(rules: _Rules, match: re.Match[str], published: _Published, raw: str) -> TimeSpan | None:
@@ -396,7 +415,8 @@ def _weekday(rules: _Rules, match: re.Match[str], published: _Published, raw: st
     back = (published.anchor.weekday() - rules.weekdays[match["weekday"]]) % 7
     if back == 0 and (match["before"] or match["after"]) in rules.last_words:
         back = 7
-    return _day_or_month(published.anchor - timedelta(days=back), published, raw)
+    day = _days_before(published.anchor, back)
+    return _day_or_month(day, published, raw) if day else None
 
 
 def _month_without_year(rules: _Rules, match: re.Match[str], published: _Published, raw: str) -> TimeSpan | None:
@@ -503,7 +523,7 @@ def _dateparser_relative(text: str, published: _Published, languages: tuple[str,
     precision = _FALLBACK_PRECISION.get(data.period or "day", "day")
     if precision == "day" and published.day is None:
         precision = "month"
-    iso = data.date_obj.strftime({"day": "%Y-%m-%d", "month": "%Y-%m"}.get(precision, "%Y"))
+    iso = data.date_obj.date().isoformat()[: {"day": 10, "month": 7}.get(precision, 4)]
     return None if _later(iso, published) else _point(iso, precision, text)
 
 

@@ -21,7 +21,21 @@ _SEPARATORS = re.compile(r"[\s\-‐‑–—_.,]+")
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Case, diacritics, apostrophes, a leading "the", the article al-/el-/… and Arabic letter
-    variants (alef, ya, taa marbuta) folded away, so "the al-Nusra Front" meets "Nusra Front"."""
+    variants (alef, ya, taa marbuta) folded away, so "the al-Nusra Front" meets "Nusra Front".
+
+    Folded until nothing changes, so a key is its own key: one pass leaves "the x" of "the-x" and "al x"
+    of "al-al-x" (what one pass uncovers), and a key looked up again would miss."""
+    key = _fold(name)
+    for _ in range(8):  # each pass after the first only removes; names never need more than two or three
+        again = _fold(key)
+        if again == key:
+            break
+        key = again
+    return key
+
+
+def _fold(name: str) -> str:
+    """One pass of :func:`name_key`'s folding."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _ARABIC_MARKS.sub("", text.translate(_ARABIC_LETTERS)).casefold()
@@ -65,7 +79,7 @@ def translit_key(name: str) -> str:
             word = _TAA_MARBUTA.sub("a", word)
         skeleton = _REPEATS.sub(r"\1", _VOWELS.sub("", word.translate(_LETTER_CLASSES)))
         words.append(skeleton or word)
-    return " ".join(words)
+    return " ".join(word for word in words if word)  # a word of letters that fold away ("ع") leaves no gap
 
 
 _LONG_VOWELS = (("ee", "i"), ("oo", "u"))

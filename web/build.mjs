@@ -1,5 +1,6 @@
 // Builds the UI into factiongraph/web/static: the JS bundle, the CSS (with leaflet's, and its
-// images), the world-atlas boundaries and index.html. Everything is served by the app itself.
+// images), the world-atlas boundaries, index.html and the API page (/docs, Swagger UI). Everything is
+// served by the app itself.
 import { build } from "esbuild";
 import { copyFile, mkdir, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -30,4 +31,15 @@ await build({
 // 50m: detailed enough for the Levant at governorate zoom, small enough to load at once.
 await copyFile(require.resolve("world-atlas/countries-50m.json"), join(out, "countries-50m.json"));
 await copyFile(join(here, "src", "index.html"), join(out, "index.html"));
+
+// /docs: Swagger UI from swagger-ui-dist, served by the app like the rest (the CSP allows no CDN).
+const docs = join(out, "docs");
+const swagger = dirname(require.resolve("swagger-ui-dist/package.json"));
+await mkdir(docs, { recursive: true });
+for (const file of ["swagger-ui-bundle.js", "swagger-ui.css", "LICENSE"]) {
+  await copyFile(join(swagger, file), join(docs, file));
+}
+for (const file of ["index.html", "docs.js", "docs.css"]) {
+  await copyFile(join(here, "src", "docs", file), join(docs, file));
+}
 console.log(`built ${out}`);

@@ -1,18 +1,22 @@
 """The HTTP API (docs/api-contract.md): a thin FastAPI layer over :mod:`factiongraph.graph`, plus the web UI.
 
 Each worker thread opens its own SQLite connection (sqlite objects cannot cross threads); WAL lets the
-readers go on while a write endpoint writes. Every error, ours or FastAPI's, answers one JSON shape:
-``{"error": {"status", "message", "details"}}``.
+readers go on while a write endpoint writes. Every error, ours, FastAPI's or an unexpected one, answers one
+JSON shape: ``{"error": {"status", "message", "details"}}``. Every integer parameter is bounded to what SQLite
+stores (a larger one is a 422, not an overflow), and every answer carries the security headers of
+:mod:`factiongraph.api.security`.
 """
 
 from __future__ import annotations
 
 import secrets
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as InPath
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -20,9 +24,12 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import TypeAdapter
 from sqlite_utils import Database
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp
 
 from factiongraph import __version__
 from factiongraph.api import models
+from factiongraph.api.models import MAX_INT
+from factiongraph.api.security import SecurityMiddleware
 from factiongraph.errors import FactiongraphError
 from factiongraph.graph.corrections import merge_ids, split_id
 from factiongraph.graph.documents import document_detail, document_summary, list_documents
@@ -39,9 +46,20 @@ from factiongraph.store.events import merge_events, split_event
 from factiongraph.web import static_dir
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
-From = Annotated[str | None, Query(alias="from", description="Window start: YYYY, YYYY-MM or YYYY-MM-DD.")]
-To = Annotated[str | None, Query(alias="to", description="Window end: YYYY, YYYY-MM or YYYY-MM-DD.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_INT, description="Items to skip.")]
+IdParam = Annotated[int, InPath(ge=1, le=MAX_INT)]
+IdQuery = Annotated[int, Query(ge=1, le=MAX_INT)]
+OptionalId = Annotated[int | None, Query(ge=1, le=MAX_INT)]
+_ISO = "(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"
+"""The dates :func:`iso_prefix` takes, told in the schema (it checks the calendar too: no 30 February)."""
+_DATE = {"pattern": f"^({_ISO})?$"}  # empty: no bound
+From = Annotated[
+    str | None,
+    Query(alias="from", description="Window start: YYYY, YYYY-MM or YYYY-MM-DD.", json_schema_extra=_DATE),
+]
+To = Annotated[
+    str | None, Query(alias="to", description="Window end: YYYY, YYYY-MM or YYYY-MM-DD.", json_schema_extra=_DATE)
+]
 Stance = Literal["asserted", "denied", "possible", "likely"]
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -50,6 +68,11 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 _WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     **_ERRORS,
+    400: {
+        "model": models.ErrorResponse,
+        "description": "A body that is not JSON, or a change that cannot be made (an actor merged with itself, "
+        "a publication date that cannot be read)",
+    },
     401: {"model": models.ErrorResponse, "description": "No token, or a wrong one"},
     403: {"model": models.ErrorResponse, "description": "The server was started without a token: it takes no writes"},
 }
@@ -59,7 +82,8 @@ _ANY = TypeAdapter(Any)
 _NOT_BUILT = (
     "<!doctype html><meta charset=utf-8><title>factiongraph</title>"
     "<p>The web UI has not been built: run <code>make setup</code> in the repository, then restart "
-    "<code>factiongraph serve</code>. The API is at <a href=/docs>/docs</a> and <a href=/api/stats>/api/stats</a>."
+    "<code>factiongraph serve</code>. The API is described at <a href=/openapi.json>/openapi.json</a> and answers at "
+    "<a href=/api/stats>/api/stats</a>."
 )
 
 
@@ -72,16 +96,26 @@ def _writer(request: Request, credentials: Annotated[HTTPAuthorizationCredential
     if token is None:
         raise HTTPException(403, "this server takes no writes: start it with --token (or FACTIONGRAPH_TOKEN)")
     given = credentials.credentials if credentials else ""
-    if not secrets.compare_digest(given.encode(), token.encode()):
+    if not given or not secrets.compare_digest(given.encode(), token.encode()):
         raise HTTPException(
             401, "writes need the header 'Authorization: Bearer <token>'", headers={"WWW-Authenticate": "Bearer"}
         )
 
 
-def create_app(db_path: Path, *, token: str | None = None, kb: KnowledgeBase | None = None) -> FastAPI:
+def create_app(
+    db_path: Path,
+    *,
+    token: str | None = None,
+    kb: KnowledgeBase | None = None,
+    allowed_hosts: Iterable[str] | None = None,
+) -> FastAPI:
     """The API over the store at ``db_path``; write endpoints need ``Authorization: Bearer <token>``,
-    and without a ``token`` the server takes no writes at all. ``kb`` is the actor knowledge base (the
-    library's, ``load_kb()``, by default), read here so that no request pays for parsing it."""
+    and without a ``token`` the server takes no writes at all (an empty one is refused: it would let
+    anyone write). ``kb`` is the actor knowledge base (the library's, ``load_kb()``, by default), read
+    here so that no request pays for parsing it. ``allowed_hosts`` are the Host names answered (see
+    :func:`~factiongraph.api.security.host_names`); None answers any, for a caller that checks itself."""
+    if token is not None and not token.strip():
+        raise ValueError("the token is empty: a server with an empty token would let anyone write")
     open_store(db_path).close()
     knowledge = kb if kb is not None else load_kb()
     local = threading.local()
@@ -110,15 +144,15 @@ def create_app(db_path: Path, *, token: str | None = None, kb: KnowledgeBase | N
 
     @api.get("/actors/{entity_id}", response_model=models.ActorDetail)
     def actor(
-        entity_id: int, limit: Annotated[int, Query(ge=1, le=500, description="Items per list at most.")] = 50
+        entity_id: IdParam, limit: Annotated[int, Query(ge=1, le=500, description="Items per list at most.")] = 50
     ) -> Response:
         """One actor: names, affiliations, members, commanders, territory, relations, events and claims."""
         return _json(actor_detail(store(), entity_id, limit=limit, kb=knowledge))
 
     @api.get("/pair", response_model=models.PairTimeline)
     def pair(
-        a: int,
-        b: int,
+        a: IdQuery,
+        b: IdQuery,
         include_members: bool = False,
         from_: From = None,
         to: To = None,
@@ -133,9 +167,9 @@ def create_app(db_path: Path, *, token: str | None = None, kb: KnowledgeBase | N
 
     @api.get("/relations", response_model=models.Page[models.RelationItem])
     def relations(
-        source: int | None = None,
-        target: int | None = None,
-        actor: Annotated[int | None, Query(description="Either end.")] = None,
+        source: OptionalId = None,
+        target: OptionalId = None,
+        actor: Annotated[int | None, Query(ge=1, le=MAX_INT, description="Either end.")] = None,
         type: str | None = None,
         from_: From = None,
         to: To = None,
@@ -160,9 +194,9 @@ def create_app(db_path: Path, *, token: str | None = None, kb: KnowledgeBase | N
 
     @api.get("/events", response_model=models.Page[models.EventItem])
     def events(
-        actor: int | None = None,
+        actor: OptionalId = None,
         type: Annotated[str | None, Query(description="PLOVER category.")] = None,
-        place: int | None = None,
+        place: OptionalId = None,
         from_: From = None,
         to: To = None,
         limit: Limit = 50,
@@ -177,14 +211,14 @@ def create_app(db_path: Path, *, token: str | None = None, kb: KnowledgeBase | N
         )
 
     @api.get("/events/{event_id}", response_model=models.EventItem)
-    def event(event_id: int) -> Response:
+    def event(event_id: IdParam) -> Response:
         """One event with every article that reports it: outlet, date, tolls, sentences, why it was joined."""
         return _json(one_event(store(), event_id))
 
     @api.get("/claims", response_model=models.Page[models.ClaimItem])
     def claims(
-        about: int | None = None,
-        speaker: int | None = None,
+        about: OptionalId = None,
+        speaker: OptionalId = None,
         stance: Stance | None = None,
         limit: Limit = 50,
         offset: Offset = 0,
@@ -198,7 +232,7 @@ def create_app(db_path: Path, *, token: str | None = None, kb: KnowledgeBase | N
         return _json(list_documents(store(), limit=limit, offset=offset))
 
     @api.get("/documents/{document_id}", response_model=models.DocumentDetail)
-    def document(document_id: int) -> Response:
+    def document(document_id: IdParam) -> Response:
         """One document's text, sentences, mentions and relation evidence, as offsets into the text."""
         return _json(document_detail(store(), document_id))
 
@@ -207,7 +241,7 @@ def create_app(db_path: Path, *, token: str | None = None, kb: KnowledgeBase | N
         from_: From = None,
         to: To = None,
         types: Annotated[str | None, Query(description="Relation types, comma-separated: BelongsTo,CommWith")] = None,
-        min_count: Annotated[int, Query(ge=1, description="Edges said at least this many times.")] = 1,
+        min_count: Annotated[int, Query(ge=1, le=MAX_INT, description="Edges said at least this many times.")] = 1,
         limit: Annotated[int, Query(ge=1, le=2000, description="The most connected actors kept.")] = 300,
         max_edges: Annotated[int, Query(ge=1, le=20000, description="The edges said most often kept.")] = 1000,
     ) -> Response:
@@ -235,7 +269,13 @@ def create_app(db_path: Path, *, token: str | None = None, kb: KnowledgeBase | N
 
     @api.get("/snapshot", response_model=models.Snapshot)
     def snapshot_(
-        on: Annotated[str, Query(description="The date: YYYY, YYYY-MM or YYYY-MM-DD (the whole year, month or day).")],
+        on: Annotated[
+            str,
+            Query(
+                description="The date: YYYY, YYYY-MM or YYYY-MM-DD (the whole year, month or day).",
+                json_schema_extra={"pattern": f"^{_ISO}$"},
+            ),
+        ],
         actor: Annotated[str | None, Query(description="Only what this actor (any name) is on either side of.")] = None,
     ) -> Response:
         """Who controls which places, who belongs to which group and who commands what on a date, each with
@@ -293,10 +333,14 @@ def create_app(db_path: Path, *, token: str | None = None, kb: KnowledgeBase | N
             outcome = ingest_article(db, article)
         return _json({**document_summary(db, outcome.document_id).__dict__, "created": outcome.created})
 
-    app = FastAPI(
+    app = _SecuredApp(
+        allowed_hosts,
         title="factiongraph",
         version=__version__,
         description="A sourced, time-aware knowledge graph of armed actors: every fact with the sentence that says it.",
+        docs_url=None,  # /docs is the web build's copy of Swagger UI (the default loads it from a CDN)
+        redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
     )
     app.state.token = token
     app.include_router(api)
@@ -308,10 +352,23 @@ def create_app(db_path: Path, *, token: str | None = None, kb: KnowledgeBase | N
     else:
 
         @app.get("/", include_in_schema=False, response_class=HTMLResponse)
+        @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
         def not_built() -> str:
             return _NOT_BUILT
 
     return app
+
+
+class _SecuredApp(FastAPI):
+    """FastAPI inside :class:`SecurityMiddleware`, outside even its last-resort error handler, so that a 500
+    carries the security headers too (``add_middleware`` would put it inside)."""
+
+    def __init__(self, allowed_hosts: Iterable[str] | None, **kwargs: Any) -> None:
+        self.allowed_hosts = allowed_hosts
+        super().__init__(**kwargs)
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityMiddleware(super().build_middleware_stack(), allowed_hosts=self.allowed_hosts)
 
 
 def _json(value: Any) -> Response:
@@ -343,6 +400,11 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(FactiongraphError)
     async def library_error(_request: Request, error: FactiongraphError) -> JSONResponse:
         return _error(error.status, str(error))
+
+    @app.exception_handler(Exception)
+    async def unexpected(_request: Request, _exception: Exception) -> JSONResponse:
+        """A bug still answers in the one shape, without its traceback (the server's log has it)."""
+        return _error(500, "internal error: the server's log says more")
 
 
 def _where(loc: list[Any]) -> str:

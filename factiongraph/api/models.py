@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Generic, Literal, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
 T = TypeVar("T")
+
+MAX_INT = 2**63 - 1
+"""SQLite's largest INTEGER: a larger number is no id and no count, and would overflow the driver."""
+Id = Annotated[int, Field(strict=True, ge=1, le=MAX_INT)]
+"""An id in a request body: a JSON integer (not true, not 2.0) that SQLite can hold."""
 
 
 class ActorRef(BaseModel):
@@ -246,22 +251,22 @@ class ErrorResponse(BaseModel):
 
 
 class MergeRequest(BaseModel):
-    keep: int | str = Field(description="Id or any name of the actor to keep.")
-    other: int | str = Field(description="Id or any name of the actor that is the same one.")
+    keep: Id | str = Field(description="Id or any name of the actor to keep.")
+    other: Id | str = Field(description="Id or any name of the actor that is the same one.")
 
 
 class EventMergeRequest(BaseModel):
-    keep: int = Field(description="Id of the event to keep.")
-    other: int = Field(description="Id of the event that is the same one.")
+    keep: Id = Field(description="Id of the event to keep.")
+    other: Id = Field(description="Id of the event that is the same one.")
 
 
 class EventSplitRequest(BaseModel):
-    event: int = Field(description="Id of the event.")
-    document: int = Field(description="Id of the document whose reports tell another event.")
+    event: Id = Field(description="Id of the event.")
+    document: Id = Field(description="Id of the document whose reports tell another event.")
 
 
 class SplitRequest(BaseModel):
-    actor: int | str = Field(description="Id or any name of the actor.")
+    actor: Id | str = Field(description="Id or any name of the actor.")
     name: str = Field(min_length=1, description="The name that is not this actor.")
 
 

@@ -14,6 +14,13 @@ from factiongraph.store import default_db_path
 
 HostOption = Annotated[str, typer.Option("--host", help="Address to bind; off loopback only with a token.")]
 PortOption = Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")]
+AllowHostOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--allow-host",
+        help="Another Host name the server answers to (a name a reverse proxy or DNS gives it); repeatable.",
+    ),
+]
 TokenOption = Annotated[
     str | None,
     typer.Option(
@@ -32,16 +39,22 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def run_server(db: Path, host: str, port: int, token: str | None, kb: Path | None = None) -> None:
-    """Serve ``db`` until interrupted; refuses (exit code 2) to listen off loopback without a token."""
+def run_server(
+    db: Path, host: str, port: int, token: str | None, kb: Path | None = None, allow_hosts: list[str] | None = None
+) -> None:
+    """Serve ``db`` until interrupted, answering only to the Host names of ``host`` (and ``allow_hosts``);
+    refuses (exit code 2) an empty token, which would let anyone write, and to listen off loopback without one."""
+    if token is not None and not token.strip():
+        fail("refusing an empty --token: it would let anyone write; give a real one, or none to take no writes", code=2)
     if not token and not is_loopback(host):
         fail(f"refusing to serve on {host} without a token: pass --token or set FACTIONGRAPH_TOKEN", code=2)
     import uvicorn  # here, not at the top: every other command would pay for importing the web stack
 
     from factiongraph.api import create_app
+    from factiongraph.api.security import host_names
 
     with library_errors():
-        api = create_app(db, token=token, kb=load_kb(kb))
+        api = create_app(db, token=token, kb=load_kb(kb), allowed_hosts=host_names(host, allow_hosts or ()))
     console.print(f"Serving {db} at [bold]http://{host}:{port}/[/bold] (API at /api, docs at /docs; Ctrl+C stops)")
     uvicorn.run(api, host=host, port=port, log_level="warning")
 
@@ -53,6 +66,7 @@ def serve_cli(
     port: PortOption = 8000,
     token: TokenOption = None,
     kb: KbOption = None,
+    allow_host: AllowHostOption = None,
 ) -> None:
     """Serve the HTTP API (/api, OpenAPI at /openapi.json) and the web UI over a store."""
-    run_server(db if db is not None else default_db_path(), host, port, token, kb)
+    run_server(db if db is not None else default_db_path(), host, port, token, kb, allow_host)

@@ -93,7 +93,7 @@ class Page(Generic[T]):
     offset: int
 
 
-ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 """A stored date: YYYY, YYYY-MM or YYYY-MM-DD."""
 
 
@@ -101,10 +101,11 @@ def iso_prefix(parameter: str, value: str | None) -> str | None:
     """``value`` checked as an ISO date prefix (YYYY, YYYY-MM or YYYY-MM-DD), the form every stored date has."""
     if value is None or value == "":
         return None
-    match = ISO_DATE.match(value)
+    match = ISO_DATE.fullmatch(value)  # ASCII digits, no trailing newline: the stored form exactly
     if match:
         year, month, day = match.groups()
-        if month is None or 1 <= int(month) <= 12 and (day is None or 1 <= int(day) <= _days(year, month)):
+        valid_day = month is None or 1 <= int(month) <= 12 and (day is None or 1 <= int(day) <= _days(year, month))
+        if valid_day and int(year) > 0:  # no year 0 in the calendar (nor in Python's dates)
             return value
     raise InvalidQueryError(parameter, f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
 
