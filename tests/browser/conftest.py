@@ -12,13 +12,16 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from factiongraph.api import create_app
+from factiongraph.api.security import host_names
 from factiongraph.build import ingest
 from factiongraph.demo import build_demo
 from factiongraph.store import open_store
@@ -81,13 +84,20 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, tuple[st
 
 @pytest.fixture(scope="session")
 def site(demo_store: tuple[Path, tuple[str, str]]) -> Iterator[DemoSite]:
-    """The real app served by uvicorn on a free loopback port, in a background thread."""
+    """The real app, with the Host check `serve` puts on a loopback bind."""
     path, pair = demo_store
+    with serve(create_app(path, allowed_hosts=host_names("127.0.0.1"))) as url:
+        yield DemoSite(url, pair)
+
+
+@contextmanager
+def serve(app: FastAPI) -> Iterator[str]:
+    """``app`` served by uvicorn on a free loopback port, in a background thread; yields its base URL."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(path), log_level="warning", lifespan="off"))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -95,7 +105,7 @@ def site(demo_store: tuple[Path, tuple[str, str]]) -> Iterator[DemoSite]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the app did not start")
         time.sleep(0.05)
-    yield DemoSite(f"http://127.0.0.1:{port}", pair)
+    yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
     sock.close()
