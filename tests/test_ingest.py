@@ -65,12 +65,15 @@ def test_ingest_directory_is_recursive_and_skips_unknown_formats(test_data: Path
 def test_ingest_unreadable_files_fail_with_one_line_naming_them(tmp_path: Path) -> None:
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
     (tmp_path / "empty.txt").write_text("  \n")
-    (tmp_path / "latin1.txt").write_bytes("Caf\xe9".encode("latin-1"))
+    arabic = "قالت مصادر محلية إن قوات النظام قصفت بلدة كفرنبل بالطائرات".encode()
+    (tmp_path / "damaged.txt").write_bytes(arabic[:20] + b"\xff" + arabic[20:])
     failures = {Path(f.source).name: f.reason for f in read_articles(sorted(tmp_path.iterdir()))}
     assert failures == {
         "binary.txt": "is binary, not text",
+        "damaged.txt": (
+            "is not text in UTF-8, UTF-16, Windows-1256, ISO-8859-6, Windows-1252 or Latin-1 (not UTF-8 from byte 20)"
+        ),
         "empty.txt": "is empty",
-        "latin1.txt": "is not UTF-8 text (byte 3)",
     }
     missing = list(read_articles([tmp_path / "nope.txt"]))
     assert [str(m) for m in missing] == [f"{tmp_path / 'nope.txt'}: does not exist"]

@@ -7,9 +7,10 @@ from typing import Annotated
 
 import typer
 
-from factiongraph.build import ingest
+from factiongraph.build import DEFAULT_MAX_CHARS, ingest
 from factiongraph.cli._util import DbOption, KbOption, SilentOption, app, console, err_console, progress_bar, store
 from factiongraph.ingest import read_articles
+from factiongraph.ingest.sources import DEFAULT_MAX_BYTES
 
 
 @app.command("ingest")
@@ -20,19 +21,36 @@ def ingest_cli(
         typer.Option(help="Publication date (YYYY, YYYY-MM, YYYY-MM-DD or 'May 2022') for files that lack one."),
     ] = None,
     lang: Annotated[str | None, typer.Option(help="Language code for files that lack one.")] = None,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="Refuse files larger than this many bytes (each is read whole).")
+    ] = DEFAULT_MAX_BYTES,
+    max_chars: Annotated[
+        int,
+        typer.Option(min=1, help="Refuse articles longer than this many characters; above 1,000,000 parsed in pieces."),
+    ] = DEFAULT_MAX_CHARS,
     db: DbOption = None,
     kb: KbOption = None,
     silent: SilentOption = False,
 ) -> None:
     """Ingest articles: new documents are parsed and stored; ones already stored are skipped.
 
-    A file that cannot be read costs one line on stderr; the others are ingested and
-    the exit code is 1 when anything failed.
+    Text files may be in UTF-8, UTF-16, Windows-1256, ISO-8859-6, Windows-1252 or Latin-1. A file or
+    article that cannot be read or parsed costs one line on stderr; the others are ingested and the
+    exit code is 1 when anything failed.
     """
     database = store(db)
-    total = sum(1 for _ in read_articles(paths))
+    total = sum(1 for _ in read_articles(paths, max_bytes=max_bytes))
     with progress_bar("Ingesting", total, silent=silent) as advance:
-        summary = ingest(database, paths, published=published, lang=lang, kb_path=kb, progress=advance)
+        summary = ingest(
+            database,
+            paths,
+            published=published,
+            lang=lang,
+            kb_path=kb,
+            progress=advance,
+            max_bytes=max_bytes,
+            max_chars=max_chars,
+        )
     for failure in summary.failures:
         err_console.print(f"[red]failed:[/red] {failure}", highlight=False, soft_wrap=True)
     console.print(

@@ -55,5 +55,18 @@ class ReadFailure:
     source: str
     reason: str
 
+    @classmethod
+    def from_error(cls, source: str, doing: str, error: BaseException) -> ReadFailure:
+        """An unexpected error met while ``doing`` something to one article, told in one short line: what
+        broke on one article (a library's bug, a text it chokes on) is that article's failure alone."""
+        message = " ".join(str(error).split())
+        if len(message) > MAX_REASON_CHARS:
+            message = message[: MAX_REASON_CHARS - 1] + "…"
+        return cls(source, f"{doing} ({type(error).__name__}{': ' + message if message else ''})")
+
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
+
+
+MAX_REASON_CHARS = 200
+"""How much of an unexpected error's message a failure line keeps."""

@@ -17,6 +17,7 @@ import trafilatura
 from factiongraph.errors import InputError
 from factiongraph.ingest.article import Article, ReadFailure
 from factiongraph.ingest.clean import strip_boilerplate
+from factiongraph.ingest.decode import NotText, decode_text
 
 Reader = Callable[[Path], Iterator[Article | ReadFailure]]
 
@@ -25,6 +26,8 @@ READERS_BY_SUFFIX: dict[str, Reader] = {}
 
 _HEADER_KEYS = {"title", "url", "outlet", "author", "published", "lang"}
 _JSONL_KEYS = {"text", "title", "url", "published", "outlet", "author", "lang"}
+MAX_TITLE_CHARS = 500
+"""A first line longer than this is the text's opening paragraph, not its title (a file on one line)."""
 
 
 def register_reader(*, suffixes: Iterable[str] = (), names: Iterable[str] = ()) -> Callable[[Reader], Reader]:
@@ -43,17 +46,16 @@ def reader_for(path: Path) -> Reader | None:
 
 
 def read_text_file(path: Path) -> str:
-    """The file's text; binary or undecodable files are an :class:`InputError`."""
+    """The file's text in whatever encoding it was saved (:func:`decode_text`); a file that is no text,
+    or only white space, is an :class:`InputError`."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror or error})") from error
-    if b"\x00" in raw[:4096]:
-        raise InputError(path, "is binary, not text")
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(path, f"is not UTF-8 text (byte {error.start})") from error
+        text = decode_text(raw)
+    except NotText as error:
+        raise InputError(path, error.reason) from error
     if not text.strip():
         raise InputError(path, "is empty")
     return text
@@ -78,13 +80,13 @@ def _split_header(text: str) -> tuple[dict[str, str], str]:
 
 @register_reader(suffixes=[".txt", ".text"])
 def read_txt(path: Path) -> Iterator[Article | ReadFailure]:
-    """Plain text: optional header block, first line the title, the rest the body."""
+    """Plain text: optional header block, first line the title (unless too long for one), the rest the body."""
     header, body = _split_header(read_text_file(path))
     body = body.strip()
     title = header.pop("title", None)
-    if title is None:
-        first, _, body = body.partition("\n")
-        title = first.strip() or None
+    first, _, rest = body.partition("\n")
+    if title is None and len(first) <= MAX_TITLE_CHARS:
+        title, body = first.strip() or None, rest
     text = strip_boilerplate(f"{title}\n\n{body}" if title else body)
     if not text:
         raise InputError(path, "has no article text")
