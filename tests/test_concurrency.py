@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from typer.testing import CliRunner
 
 from factiongraph.api import create_app
-from factiongraph.cli import app
+from factiongraph.cli import app, main
 from factiongraph.errors import StoreError
 from factiongraph.store import connect, open_store, schema_versions
 from factiongraph.store.migrations import migrations
@@ -437,3 +437,21 @@ def test_ingest_killed_inside_a_transaction_leaves_nothing_of_that_document(
     assert rerun.returncode == 0, rerun.stderr
     assert_consistent(db)
     assert facts(db) == reference
+
+
+def test_a_store_held_past_all_patience_is_one_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "s.db"
+
+    def busy(*_args: object, **_kwargs: object) -> None:
+        raise StoreBusyError(str(db), 600)
+
+    monkeypatch.setattr("factiongraph.cli.ingest.ingest", busy)
+    monkeypatch.setattr(sys, "argv", ["factiongraph", "ingest", str(tmp_path), "--db", str(db), "--silent"])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    assert exit_.value.code == 1
+    assert capsys.readouterr().err == (
+        f"error: {db}: another writer has held the store for 600 s; nothing was written: try again\n"
+    )

@@ -15,7 +15,8 @@ from factiongraph.cli import (
     snapshot,
     timeline,
 )
-from factiongraph.cli._util import app
+from factiongraph.cli._util import app, err_console
+from factiongraph.errors import FactiongraphError
 
 __all__ = [
     "actors",
@@ -37,4 +38,10 @@ __all__ = [
 
 
 def main() -> None:
-    app()
+    """Run the CLI. A library error no command turned into its one line (the store held by another writer
+    past all patience in the middle of an ingest) is still one line on stderr and exit code 1."""
+    try:
+        app()
+    except FactiongraphError as error:
+        err_console.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
+        raise SystemExit(1) from None
