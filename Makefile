@@ -7,7 +7,7 @@ WEB_MODULES := web/node_modules/.installed
 WEB_BUILT := factiongraph/web/static/index.html
 WEB_SOURCES := web/build.mjs web/package.json $(shell find web/src -type f)
 
-.PHONY: setup demo test test-fast lint bench lock clean browser
+.PHONY: setup demo test test-fast audit lint bench lock clean browser
 
 setup: $(STAMP) $(WEB_BUILT)
 
@@ -33,10 +33,18 @@ browser:
 demo: setup
 	$(BIN)/factiongraph demo
 
+# The audits first, so that pytest's summary is the run's last line.
 test: setup browser
-	$(BIN)/ruff check factiongraph tests bench
-	$(BIN)/ruff format --check factiongraph tests bench
+	$(BIN)/ruff check factiongraph tests bench tools
+	$(BIN)/ruff format --check factiongraph tests bench tools
+	$(BIN)/python tools/audit.py
 	$(BIN)/python -m pytest
+
+# Known vulnerabilities in requirements.lock (pip-audit) and web/package-lock.json (npm audit); a finding fails
+# unless docs/audit-exceptions.md justifies it. FACTIONGRAPH_AUDIT_STRICT=1 also fails when a registry serves
+# no advisories.
+audit: setup
+	$(BIN)/python tools/audit.py
 
 test-fast: setup
 	$(BIN)/python -m pytest -m "not slow"
@@ -45,9 +53,9 @@ bench: setup
 	bench/throughput
 	bench/api
 
-# Re-pin after changing dependencies in pyproject.toml (needs uv: pip install uv).
+# Re-pin after changing dependencies in pyproject.toml (needs uv: .venv/bin/pip install uv, or uv on PATH).
 lock:
-	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 -o requirements.lock
+	$(shell command -v uv || echo $(BIN)/uv) pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 -o requirements.lock
 
 clean:
 	rm -rf $(VENV) web/node_modules factiongraph/web/static factiongraph-demo.db factiongraph-demo.db-* .pytest_cache
