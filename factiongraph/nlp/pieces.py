@@ -3,9 +3,10 @@
 spaCy refuses a text over ``nlp.max_length`` (E088) because its parser's memory grows with the
 text, and factiongraph's own components grow faster than the text on one long ``Doc``. So a long
 article is cut where a paragraph ends (else a sentence, else a space), each piece goes through the
-whole pipeline, and the pieces are joined: tokens, sentences, entities and span groups by
-``Doc.from_docs``, the document-level results (``doc._.fg_relations`` ...) moved onto the joined
-``Doc`` here. Its text is the article's to the character, so every offset holds.
+whole pipeline alone (a batch of pieces would cost all their memory at once), and the pieces are
+joined: tokens, sentences, entities and span groups by ``Doc.from_docs``, the document-level results
+(``doc._.fg_relations`` ...) moved onto the joined ``Doc`` here. Its text is the article's to the
+character, so every offset holds.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def split_text(text: str, piece_chars: int = PIECE_CHARS) -> list[str]:
 def parse_in_pieces(nlp: Language, text: str, piece_chars: int = PIECE_CHARS) -> Doc:
     """``text`` parsed by ``nlp`` piece by piece (:func:`split_text`, no piece over ``nlp.max_length``) into
     one ``Doc`` of the whole text."""
-    docs = list(nlp.pipe(split_text(text, min(piece_chars, nlp.max_length))))
+    docs = list(nlp.pipe(split_text(text, min(piece_chars, nlp.max_length)), batch_size=1))
     joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])
     offsets = [0]
     for doc in docs[:-1]:
