@@ -7,6 +7,7 @@ Arabic tokenizer) are marked slow and run in ``make test``."""
 
 from __future__ import annotations
 
+import codecs
 import re
 import tempfile
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from factiongraph.dates import PartialDate, TimeSpan, parse_date, resolve_time
 from factiongraph.dates import _normalise as normalise_date_text
 from factiongraph.errors import InputError
 from factiongraph.ingest import Article, ReadFailure, read_articles
+from factiongraph.ingest.decode import NotText, decode_text
 from factiongraph.ingest.readers import READERS_BY_NAME, READERS_BY_SUFFIX
 from factiongraph.keys import name_key, translit_key
 from factiongraph.nlp.arabic.tokens import make_arabic_tokenizer
@@ -98,6 +100,34 @@ def folder() -> Iterator[Path]:
     would be shared by every example anyway)."""
     with tempfile.TemporaryDirectory() as name:
         yield Path(name)
+
+
+TEXTS = st.text(st.characters(codec="utf-8", exclude_characters="\x00\ufeff"), max_size=200)
+"""Text as a file holds it: no NUL (the mark of binary), no leading BOM character (it is read as the mark)."""
+
+
+@given(raw=CONTENTS)
+@FAST
+def test_fuzz_decode_text_raises_only_not_text(raw: bytes) -> None:
+    try:
+        text = decode_text(raw)
+    except NotText as error:
+        assert error.reason and "\n" not in error.reason
+        return
+    assert "\x00" not in text[:8192]
+
+
+@given(text=TEXTS)
+@FAST
+def test_fuzz_decode_text_reads_utf8_as_written(text: str) -> None:
+    assert decode_text(text.encode("utf-8")) == text
+
+
+@given(text=TEXTS, bom=st.sampled_from([("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE)]))
+@FAST
+def test_fuzz_decode_text_reads_utf16_with_a_bom_as_written(text: str, bom: tuple[str, bytes]) -> None:
+    encoding, mark = bom
+    assert decode_text(mark + text.encode(encoding)) == text
 
 
 @pytest.mark.slow

@@ -326,6 +326,19 @@ def test_security_the_host_header_must_name_the_server(live: str, host: str, sta
     assert headers["content-security-policy"] == CONTENT_SECURITY_POLICY
 
 
+def test_security_serve_checks_the_host_names_of_its_bind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    served: list[Any] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **_kwargs: served.append(app))
+    monkeypatch.delenv("FACTIONGRAPH_TOKEN", raising=False)
+    args = ["serve", "--db", str(tmp_path / "s.db"), "--allow-host", "Factiongraph.Example", "--allow-host", "::2"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert served[0].allowed_hosts == {"127.0.0.1", "localhost", "[::1]", "factiongraph.example", "[::2]"}
+    client = TestClient(served[0], base_url="http://factiongraph.example")
+    assert client.get("/api/stats").status_code == 200
+    assert client.get("/api/stats", headers={"host": "evil.example"}).status_code == 400
+
+
 def test_security_no_host_check_when_the_caller_does_its_own(store_path: Path) -> None:
     assert TestClient(create_app(store_path)).get("/api/stats", headers={"host": "anything"}).status_code == 200
 
