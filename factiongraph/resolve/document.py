@@ -78,6 +78,21 @@ def _is_acronym(text: str) -> bool:
     return 2 <= len(text) <= 6 and text.isupper() and text.isalpha()
 
 
+def _shortens(short: Span) -> Callable[[str], bool] | None:
+    """Whether a longer name of ``short``'s type is the one ``short`` shortens; ``None`` for a name that is
+    no short form: a person's last names, an organisation's acronym, or the last words of its head ("the
+    Observatory" after "the Syrian Observatory for Human Rights", "the Central Committee" after "the Daraa
+    Central Committee")."""
+    if short.label_ == "Person":
+        tail = " " + name_key(short.text)
+        return lambda text: name_key(text).endswith(tail)
+    if short.label_ == "Organisation" and _is_acronym(short.text):
+        return lambda text: _initials(text) == short.text
+    if short.label_ == "Organisation" and not short.id_ and short[0].text[:1].isupper():
+        return lambda text: ends_head(text, short.text)
+    return None
+
+
 _BETWEEN_ACTORS = {"CommWith", "Likes", "Dislikes", "AlliesOf", "FightingAgainst"}
 _ACTS_THERE = {"CoLocated", "Controls"}
 """Relations whose source acts in a place: a group's men there put the group there."""
@@ -354,6 +369,7 @@ class DocumentResolver:
         _resolve_appositions(mentions, is_description, entity_of_mention)
         self._resolve_references(mentions, is_description, sentence_of, entity_of_mention, entities)
         self._resolve_home_government(mentions, is_description, entity_of_mention, entities, article.published)
+        dates = [m for m in mentions if m.label_ == "Temporal"]  # what _when reads, for each fact of the text
 
         records = [
             MentionRecord(
@@ -388,7 +404,7 @@ class DocumentResolver:
             if found.type == "Controls" and _is_country(entities.get(target)):
                 continue  # a faction holds towns and regions; "the crossing with Turkey, which ..." is not Turkey
             said.add(fact)
-            when = self._when(found.evidence, mentions, article.published, sentences)
+            when = self._when(found.evidence, dates, article.published, sentences)
             if found.type in _DURABLE:
                 when = _held_over_time(found, when, article.published, self._ended_words)
             relations.append(
@@ -421,7 +437,7 @@ class DocumentResolver:
             place = event.place and entity_of_mention.get(index_of[(event.place.start, event.place.end)])
             if not actors and not place:
                 continue
-            when = self._when(event.evidence, mentions, article.published, sentences)
+            when = self._when(event.evidence, dates, article.published, sentences)
             events.append(
                 EventRecord(
                     type=event.type,
@@ -459,7 +475,7 @@ class DocumentResolver:
             if speaker and entities.get(speaker) is not None and entities[speaker].type == "Person":
                 last_speaker = (speaker, sentence)
             about = [entity_of_mention.get(index_of[(m.start, m.end)]) for m in claim.about]
-            when = self._when(claim.evidence, mentions, article.published, sentences)
+            when = self._when(claim.evidence, dates, article.published, sentences)
             claims.append(
                 ClaimRecord(
                     speaker_key=speaker or None,
@@ -507,21 +523,31 @@ class DocumentResolver:
                 )
         named = [i for i, m in enumerate(mentions) if not is_description[i] and m.label_ in ACTOR_TYPES]
         self._join_variants(mentions, named, clusters)
+        # one mention of each name as written, type, length and KB id: first_with put the others in its
+        # cluster, so a short form is looked for among names, not among every mention (a long article has
+        # thousands, and all with all grew with their square)
+        names: dict[tuple[str, str, int, str], int] = {}
+        for j in named:
+            names.setdefault((mentions[j].text, mentions[j].label_, len(mentions[j]), kb_ids[j]), j)
+        longer_forms: dict[tuple[str, str, int, str, str], list[int] | None] = {}
         for i in named:
-            short, kind = mentions[i], mentions[i].label_
-            longer = [j for j in named if j != i and mentions[j].label_ == kind and len(mentions[j]) > len(short)]
-            if kind == "Person":
-                matches = {
-                    clusters.find(j) for j in longer if name_key(mentions[j].text).endswith(" " + name_key(short.text))
-                }
-            elif kind == "Organisation" and _is_acronym(short.text):
-                matches = {clusters.find(j) for j in longer if _initials(mentions[j].text) == short.text}
-            elif kind == "Organisation" and not short.id_ and short[0].text[:1].isupper():
-                # "the Observatory" after "the Syrian Observatory for Human Rights", "the Central Committee"
-                # after "the Daraa Central Committee": the last words of a longer name's head
-                matches = {clusters.find(j) for j in longer if ends_head(mentions[j].text, short.text)}
-            else:
+            short = mentions[i]
+            form = (short.text, short.label_, len(short), short.id_, short[0].text)
+            if form not in longer_forms:
+                shortens = _shortens(short)
+                longer_forms[form] = (
+                    None
+                    if shortens is None
+                    else [
+                        j
+                        for (text, label, size, _), j in names.items()
+                        if label == short.label_ and size > len(short) and shortens(text)
+                    ]
+                )
+            longer = longer_forms[form]
+            if longer is None:
                 continue
+            matches = {clusters.find(j) for j in longer}
             if len(matches) == 1:
                 clusters.union(matches.pop(), i)
         return clusters
@@ -961,16 +987,16 @@ class DocumentResolver:
         return None
 
     @staticmethod
-    def _when(sentence: Span, mentions: list[Span], published: str | None, sentences: list[Span]) -> TimeSpan | None:
-        """The first date the sentence gives, read against the publication date; a sentence that
-        says "at the time" takes the date of the sentence before it."""
-        for mention in mentions:
-            if mention.label_ == "Temporal" and sentence.start <= mention.start < sentence.end:
+    def _when(sentence: Span, dates: list[Span], published: str | None, sentences: list[Span]) -> TimeSpan | None:
+        """The first date the sentence gives (of ``dates``, the article's Temporal mentions), read against the
+        publication date; a sentence that says "at the time" takes the date of the sentence before it."""
+        for mention in dates:
+            if sentence.start <= mention.start < sentence.end:
                 resolved = resolve_time(mention.text, published=published)
                 if resolved is not None:
                     return resolved
         if _AT_THE_TIME.search(sentence.text):
             earlier = [s for s in sentences if s.end <= sentence.start]
             if earlier:
-                return DocumentResolver._when(earlier[-1], mentions, published, [])
+                return DocumentResolver._when(earlier[-1], dates, published, [])
         return None
