@@ -27,16 +27,19 @@ def extract_re3d(
     """Entities and relations of every article in ``paths``, as re3d records."""
     result = Extraction()
 
+    def failed(failure: ReadFailure) -> None:
+        result.failures.append(failure)
+        if progress:
+            progress(failure.source)
+
     def articles() -> Iterable[Article]:
         for item in read_articles(paths):
             if isinstance(item, ReadFailure):
-                result.failures.append(item)
-                if progress:
-                    progress(item.source)
+                failed(item)
             else:
                 yield item
 
-    for article, doc in parse_articles(articles(), kb_path=kb_path):
+    for article, doc in parse_articles(articles(), kb_path=kb_path, on_failure=failed):
         result.entities += re3d_entities(article, doc)
         result.relations += re3d_relations(article, doc)
         result.documents += 1

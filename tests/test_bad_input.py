@@ -28,6 +28,7 @@ from typer.testing import CliRunner, Result
 
 from factiongraph.build import parse_articles
 from factiongraph.cli import app
+from factiongraph.extraction import extract_re3d
 from factiongraph.ingest import Article, read_articles
 from factiongraph.ingest.decode import NotText, decode_text
 from factiongraph.nlp import load_arabic_pipeline, load_pipeline
@@ -434,6 +435,16 @@ def test_article_the_pipeline_breaks_on_costs_only_itself(good: Path, tmp_path: 
     assert "2 new, 0 already stored, 1 failed" in result.stdout
     assert stored_sources(db) == good_sources(good)
     assert_consistent(db)
+
+
+def test_extraction_without_a_store_also_loses_only_the_breaking_article(good: Path) -> None:
+    (good / "breaks.txt").write_text(f"HTS and {MARKER}\n\nHayat Tahrir al-Sham met {MARKER} in Idlib.\n")
+    with breaking_pipeline():
+        extraction = extract_re3d([good])
+    assert [str(f) for f in extraction.failures] == [
+        f"{good / 'breaks.txt'}: could not be parsed (RuntimeError: cannot read {MARKER} second line of the message)"
+    ]
+    assert extraction.documents == len(GOOD)
 
 
 def test_article_the_resolver_breaks_on_costs_only_itself(
