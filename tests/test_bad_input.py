@@ -467,7 +467,7 @@ def test_article_the_resolver_breaks_on_costs_only_itself(
     assert_consistent(db)
 
 
-def test_an_error_of_the_input_is_raised_not_taken_for_an_articles(test_data: Path) -> None:
+def test_an_error_of_the_input_is_raised_not_counted_as_an_articles_failure(test_data: Path) -> None:
     """What breaks in the articles' source (the store, the disk) is no article's failure: the articles
     read before it are parsed, then it is raised as it came."""
     [article] = [a for a in read_articles([test_data / GOOD[0]]) if isinstance(a, Article)]

@@ -67,7 +67,7 @@ def _decode(raw: bytes) -> str:
         best = from_bytes(raw, cp_isolation=list(UTF16_ENCODINGS)).best()
         if best is None:
             raise NotText("is binary, not text")
-        return str(best)
+        return _decoded(raw, best.encoding)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -76,5 +76,14 @@ def _decode(raw: bytes) -> str:
     best = matches.best()
     if best is None or best.encoding == "utf_8":
         raise NotText(f"is not text in {ENCODINGS_TRIED} (not UTF-8 from byte {invalid_at})")
-    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
-    return max((str(m) for m in tied), key=lambda text: text.count(ARABIC_ARTICLE))
+    tied = [m.encoding for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    return max((_decoded(raw, encoding) for encoding in tied), key=lambda text: text.count(ARABIC_ARTICLE))
+
+
+def _decoded(raw: bytes, encoding: str) -> str:
+    """``raw`` decoded whole in the encoding detected, which charset-normalizer checks only in samples
+    of a large file: a byte further on that the encoding lacks still makes it no text."""
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise NotText(f"is not text in {ENCODINGS_TRIED} (not {encoding} from byte {error.start})") from error
