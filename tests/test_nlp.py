@@ -37,6 +37,15 @@ def test_nlp_pipeline_is_built_from_registered_components(nlp: Language) -> None
     assert "fg_actor_ruler" in nlp.pipe_names
 
 
+def test_nlp_ruler_names_leave_room_for_the_articles_words(nlp: Language) -> None:
+    """spaCy's vocabulary keeps no new word once it holds 10,000, and its tokenizer caches only the words it
+    keeps: the ruler's names must not fill it, or every word of every article is tokenized anew."""
+    assert len(nlp.vocab) < 10_000
+    nlp.make_doc("The convoy zigzagged past Quweiris.")
+    assert "zigzagged" in nlp.vocab
+    assert mentions(nlp, "Fighters of Hayat Tahrir al-Sham entered Saraqib.")["Hayat Tahrir al-Sham"][1]
+
+
 def test_nlp_gazetteer_types_names_plain_spacy_gets_wrong(nlp: Language) -> None:
     found = mentions(nlp, "Tahrir al-Sham met Abu Amsha in Atma.")
     assert found["Tahrir al-Sham"] == ("Organisation", "hayat-tahrir-al-sham")

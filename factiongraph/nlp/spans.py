@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -129,10 +130,10 @@ def tokens_of_pos(doc: Doc, parts: frozenset[str], held: list[int], minimum: int
 def mentions_per_token(doc: Doc) -> list[int]:
     """For each token, how many mentions its sentence holds: a sentence with fewer than two has no
     relation in it, and the rules that read the parse can pass over its words."""
+    starts = sorted(m.start for m in doc.spans[MENTIONS_KEY])
     counts = [0] * len(doc)
-    starts = [m.start for m in doc.spans[MENTIONS_KEY]]
     for sentence in doc.sents:
-        held = sum(1 for start in starts if sentence.start <= start < sentence.end)
+        held = bisect_left(starts, sentence.end) - bisect_left(starts, sentence.start)
         counts[sentence.start : sentence.end] = [held] * (sentence.end - sentence.start)
     return counts
 
