@@ -16,6 +16,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from factiongraph.cache import cached
 from factiongraph.errors import KnowledgeBaseError, validated
 from factiongraph.keys import name_key
 
@@ -154,7 +155,7 @@ def read_kb_file(path: Path | str) -> KnowledgeBase:
     """Read and validate one KB file; errors name the file and the first problem."""
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise KnowledgeBaseError(path, f"cannot be read: {error}") from error
     return validated(KnowledgeBase, raw or {}, path, KnowledgeBaseError)
@@ -164,11 +165,21 @@ def default_kb_path() -> Path:
     return Path(str(resources.files("factiongraph") / "data" / "actors.yaml"))
 
 
+def kb_files(extra: Path | None = None) -> list[Path]:
+    """The files :func:`load_kb` reads: what an index built from the KB is keyed by in the cache."""
+    return [default_kb_path(), *([extra] if extra else [])]
+
+
 @cache
 def load_kb(extra: Path | None = None) -> KnowledgeBase:
-    """The shipped KB, merged with a user's file when one is given."""
-    kb = read_kb_file(default_kb_path())
-    return kb.merged_with(read_kb_file(extra)) if extra else kb
+    """The shipped KB, merged with a user's file when one is given; read from the cache while the files
+    are unchanged."""
+
+    def read() -> KnowledgeBase:
+        kb = read_kb_file(default_kb_path())
+        return kb.merged_with(read_kb_file(extra)) if extra else kb
+
+    return cached("kb", kb_files(extra), read)
 
 
 def find_in_kb(kb: KnowledgeBase, name: str) -> Actor:

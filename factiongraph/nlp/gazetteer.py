@@ -15,10 +15,13 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from factiongraph.kb import load_kb
+from factiongraph.cache import cached
+from factiongraph.kb import kb_files, load_kb
 from factiongraph.keys import name_key
+from factiongraph.lexicons import default_lexicon_path
+from factiongraph.nlp.arabic.tokens import SPLITTER_LEXICONS
 from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, NESTED_KEY
-from factiongraph.places import PlaceIndex
+from factiongraph.places import PlaceIndex, default_index_sources
 
 _PROCLITICS = re.compile(r"^[وف]?(?:لل|[بلك])?(?=\S{2})")
 """One conjunction (و ف), then one preposition (ب ل ك, or لل for ل + ال); at least two letters stay."""
@@ -34,15 +37,25 @@ NameTable = dict[tuple[str, ...], tuple[str, str]]
     assigns=["doc.spans", "doc._.fg_relations", "doc._.fg_events", "doc._.fg_claims"],
 )
 def make_gazetteer(nlp: Language, name: str, kb_path: str | None, places: bool, max_words: int) -> GazetteerMatcher:
+    kb_file = Path(kb_path) if kb_path else None
+    lexicons = [default_lexicon_path(n) for n in SPLITTER_LEXICONS]
+    sources = [*kb_files(kb_file), *default_index_sources(), *lexicons, f"places={places} lang={nlp.lang}"]
+    return GazetteerMatcher(cached("gazetteer", sources, lambda: _name_table(nlp, kb_file, places)), max_words)
+
+
+def _name_table(nlp: Language, kb_path: Path | None, places: bool) -> NameTable:
+    """Every KB actor's and place's name as the pipeline's tokenizer reads it: reading the sixteen thousand
+    names took two seconds, so the table is kept in the cache, keyed by the files it comes from (the
+    Arabic tokenizer's lexicons among them)."""
     table: NameTable = {}
     if places:
         for place_name, place in PlaceIndex.default().pattern_names():
             table.setdefault(_key(nlp, place_name), ("Location", place.id))
-    for actor in load_kb(Path(kb_path) if kb_path else None).actors:
+    for actor in load_kb(kb_path).actors:
         for actor_name in actor.all_names():
             table[_key(nlp, actor_name)] = (actor.type, actor.id)
     table.pop((), None)
-    return GazetteerMatcher(table, max_words)
+    return table
 
 
 def _key(nlp: Language, name: str) -> tuple[str, ...]:

@@ -232,6 +232,17 @@ def verb_forms(entry: dict[str, str]) -> list[str]:
     return _verb_forms(entry)
 
 
+SPLITTER_LEXICONS = (
+    "arabic_words.json",
+    "arabic_relations.json",
+    "arabic_claims.json",
+    "arabic_names.json",
+    "date_rules.json",
+)
+"""The lexicons whose words the tokenizer knows whole (the first gives its clitics too), beside the KB's and
+the place index's names: what a table of names read by this tokenizer is keyed by in the cache."""
+
+
 @cache
 def _splitter(kb_path: str | None) -> CliticSplitter:
     from factiongraph.kb import load_kb
@@ -239,7 +250,7 @@ def _splitter(kb_path: str | None) -> CliticSplitter:
 
     raw = load_lexicon(None, "arabic_words.json")
     known = list(raw["words"])
-    for name in ("arabic_relations.json", "arabic_claims.json", "arabic_names.json", "date_rules.json"):
+    for name in SPLITTER_LEXICONS[1:]:
         known += cue_words(load_lexicon(None, name))
     names = [name for actor in load_kb(Path(kb_path) if kb_path else None).actors for name in actor.all_names()]
     names += [name for name, _ in PlaceIndex.default().pattern_names()]
