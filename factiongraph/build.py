@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from factiongraph.dates import parse_date
 from factiongraph.errors import InputError
 from factiongraph.ingest import Article, ReadFailure, detect_language, read_articles
-from factiongraph.ingest.sources import DEFAULT_MAX_BYTES
+from factiongraph.ingest.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS
 from factiongraph.kb import load_kb
 from factiongraph.nlp import load_arabic_pipeline, load_pipeline
 from factiongraph.nlp.pieces import parse_in_pieces
@@ -27,11 +27,6 @@ logger = logging.getLogger(__name__)
 
 Progress = Callable[[str], None]
 """Called once per article or failure with its source, so a caller can draw progress."""
-
-DEFAULT_MAX_CHARS = 1_000_000
-"""Articles longer than this are refused: spaCy's own ``max_length``. A longer text is rather a
-book, a feed or a scrape gone wrong than an article, and parsing it takes minutes; raised, the limit
-lets such a text through, parsed in pieces (:func:`parse_in_pieces`)."""
 
 
 @dataclass

@@ -8,13 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
-from factiongraph.build import IngestSummary, Progress, ingest
 from factiongraph.errors import UnknownActorError
-from factiongraph.graph import ActorProfile, RelationView, actor_profile, busiest_pair, list_actors, relations_between
-from factiongraph.kb import load_kb
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from factiongraph.build import IngestSummary, Progress
+    from factiongraph.graph import ActorProfile, RelationView
 
 DEMO_DB = "factiongraph-demo.db"
 DEMO_PAIR = ("Syrian National Army", "Hayat Tahrir al-Sham")
@@ -37,6 +39,10 @@ class DemoSummary:
 def build_demo(db: Database, *, progress: Progress | None = None, top: int = 6) -> DemoSummary:
     """Ingest the sample corpus into ``db`` and gather the most mentioned actors and the timeline between
     the SNA and HTS, their members and leaders included (else the pair related in the most documents)."""
+    from factiongraph.build import ingest  # here, not at the top: the demo command's help needs none of it
+    from factiongraph.graph import actor_profile, busiest_pair, list_actors, relations_between
+    from factiongraph.kb import load_kb
+
     summary = DemoSummary(ingest(db, [sample_corpus()], progress=progress))
     actors = [a for a in list_actors(db, limit=top * 3) if a.type in ("Person", "Organisation")]
     summary.actors = [actor_profile(db, a.name) for a in actors[:top]]

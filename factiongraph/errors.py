@@ -7,11 +7,12 @@ non-zero exit; the API (later) into one JSON shape with ``status``.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from pydantic import BaseModel, ValidationError
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
-Model = TypeVar("Model", bound=BaseModel)
+Model = TypeVar("Model", bound="BaseModel")
 
 
 class FactiongraphError(Exception):
@@ -40,6 +41,8 @@ class LexiconError(InputError):
 def validated(schema: type[Model], raw: object, path: Path, error: type[InputError]) -> Model:
     """``raw`` read as ``schema``; a file that does not fit raises ``error`` naming the file and its first
     problem on one line ("actors.0.id: ... (2 problem(s))")."""
+    from pydantic import ValidationError  # here: every command imports the errors, few validate a file
+
     try:
         return schema.model_validate(raw)
     except ValidationError as problem:

@@ -447,7 +447,7 @@ def test_a_store_held_past_all_patience_is_one_line_not_a_traceback(
     def busy(*_args: object, **_kwargs: object) -> None:
         raise StoreBusyError(str(db), 600)
 
-    monkeypatch.setattr("factiongraph.cli.ingest.ingest", busy)
+    monkeypatch.setattr("factiongraph.build.ingest", busy)
     monkeypatch.setattr(sys, "argv", ["factiongraph", "ingest", str(tmp_path), "--db", str(db), "--silent"])
     with pytest.raises(SystemExit) as exit_:
         main()

@@ -1,4 +1,9 @@
-"""The command line: a thin layer over the library, one module per command group."""
+"""The command line: a thin layer over the library, one module per command group.
+
+Each command imports the library it calls in its own body, not at the top of its module: every module is
+imported to register its commands, so ``--help`` and the commands that only read the store would otherwise
+load spaCy, trafilatura and the web stack too.
+"""
 
 from factiongraph.cli import (
     actors,

@@ -6,16 +6,17 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from sqlite_utils import Database
 
 from factiongraph.errors import FactiongraphError
-from factiongraph.graph import RelationView
-from factiongraph.store import default_db_path, open_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from factiongraph.graph import RelationView
 
 app = typer.Typer(
     name="factiongraph",
@@ -58,6 +59,8 @@ class StderrNote(logging.Handler):
 
 def store(db: Path | None) -> Database:
     """Open the store, turning a bad file into one line; from then on the store's warnings go to stderr."""
+    from factiongraph.store import default_db_path, open_store
+
     notes = logging.getLogger("factiongraph.store")
     if not any(isinstance(handler, StderrNote) for handler in notes.handlers):
         notes.addHandler(StderrNote(logging.WARNING))
@@ -82,6 +85,8 @@ def progress_bar(description: str, total: int | None, *, silent: bool) -> Iterat
     if silent:
         yield lambda _source: None
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     columns = [
         SpinnerColumn(),
         TextColumn("{task.description}"),

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from factiongraph.cli._util import DbOption, app, console, library_errors, store
-from factiongraph.graph import RelationView, actor_profile, list_actors
+
+if TYPE_CHECKING:
+    from factiongraph.graph import RelationView
 
 
 @app.command("actors")
@@ -20,6 +22,8 @@ def actors_cli(
     limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
 ) -> None:
     """List the actors in the graph, most mentioned first."""
+    from factiongraph.graph import list_actors
+
     table = Table()
     table.add_column("actor", no_wrap=True)
     for heading in ("type", "mentions", "documents", "KB id"):
@@ -45,6 +49,8 @@ def actor_cli(
     db: DbOption = None,
 ) -> None:
     """Show one actor: type, every name, affiliations and relations with dates and quotes."""
+    from factiongraph.graph import actor_profile
+
     with library_errors():
         profile = actor_profile(store(db), name)
     console.print(f"[bold]{profile.name}[/bold] ({profile.type}{', KB ' + profile.kb_id if profile.kb_id else ''})")

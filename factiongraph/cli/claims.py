@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from factiongraph.cli._util import DbOption, app, console, library_errors, store
-from factiongraph.graph import list_claims
 
 
 class Stance(StrEnum):
@@ -27,6 +26,8 @@ def claims_cli(
     db: DbOption = None,
 ) -> None:
     """List claims: the speaker, the stance (asserted, denied, possible, likely), what about, and the quote."""
+    from factiongraph.graph import list_claims
+
     with library_errors():
         claims = list_claims(store(db), about=about, speaker=speaker, stance=stance and stance.value, limit=limit)
     if not claims:

@@ -9,7 +9,6 @@ import typer
 
 from factiongraph.cli._util import DbOption, app, console, library_errors, store
 from factiongraph.errors import InvalidQueryError
-from factiongraph.graph import merge, merge_event_ids, split, split_event_report
 
 
 @app.command("merge")
@@ -21,6 +20,8 @@ def merge_cli(
 ) -> None:
     """Merge two actors into one (the first keeps its canonical name); later ingests follow the merge.
     With --events, two events (by id) into one: every report of the second now tells the first."""
+    from factiongraph.graph import merge, merge_event_ids
+
     with library_errors():
         if events:
             event = merge_event_ids(store(db), _event_id(keep), _event_id(other))
@@ -41,6 +42,8 @@ def split_cli(
 ) -> None:
     """Split a name off an actor onto an actor of its own; later ingests keep them apart. With --event,
     one document's reports off an event onto an event of their own."""
+    from factiongraph.graph import split, split_event_report
+
     with library_errors():
         if event:
             split_off = split_event_report(store(db), _event_id(actor), _event_id(name))

@@ -9,8 +9,7 @@ import typer
 
 from factiongraph.cli._util import SilentOption, app, console, print_timeline_entry, progress_bar, store
 from factiongraph.cli.serve import PortOption, TokenOption, run_server
-from factiongraph.demo import DEMO_DB, DEMO_PAIR, build_demo, sample_corpus
-from factiongraph.ingest import read_articles
+from factiongraph.demo import DEMO_DB, DEMO_PAIR
 
 
 @app.command("demo")
@@ -22,6 +21,9 @@ def demo_cli(
     token: TokenOption = None,
 ) -> None:
     """Build a store from the bundled sample corpus and print aliases, affiliations and a timeline."""
+    from factiongraph.demo import build_demo, sample_corpus
+    from factiongraph.ingest import read_articles
+
     database = store(db)
     total = sum(1 for _ in read_articles([sample_corpus()]))
     with progress_bar("Building the demo store", total, silent=silent) as advance:

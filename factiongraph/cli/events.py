@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from factiongraph.cli._util import DbOption, app, console, library_errors, store
-from factiongraph.graph import EventView, event_detail, list_events
+
+if TYPE_CHECKING:
+    from factiongraph.graph import EventView
 
 
 def _tolls(event: EventView) -> str:
@@ -45,6 +47,8 @@ def events_cli(
 ) -> None:
     """List events (PLOVER-typed, ACLED sub-event type beside it), oldest first, each counted once however
     many articles report it: its actors, place, date, how many reports, the tolls they give, and a quote."""
+    from factiongraph.graph import list_events
+
     with library_errors():
         events = list_events(
             store(db), actor=actor, event_type=event_type, place=place, start=start, end=end, limit=limit
@@ -63,6 +67,8 @@ def event_cli(
     db: DbOption = None,
 ) -> None:
     """One event with every report of it: outlet, date, tolls, the sentences, and why it was joined."""
+    from factiongraph.graph import event_detail
+
     with library_errors():
         event = event_detail(store(db), event_id)
     console.print(_headline(event), highlight=False, soft_wrap=True)

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from factiongraph.cli._util import KbOption, SilentOption, app, console, err_console, fail, library_errors, progress_bar
-from factiongraph.cross_source import CrossSourceInputs, CrossSourceReport, Mean, cross_source
-from factiongraph.evaluation import Report, Score
-from factiongraph.evaluation_events import evaluate_event_corpus
-from factiongraph.extraction import evaluate_re3d, extract_re3d, write_re3d
-from factiongraph.ingest import read_articles
+
+if TYPE_CHECKING:
+    from factiongraph.cross_source import CrossSourceReport, Mean
+    from factiongraph.evaluation import Report, Score
 
 
 class ExtractFormat(StrEnum):
@@ -30,6 +29,8 @@ def extract_cli(
     silent: SilentOption = False,
 ) -> None:
     """Extract entities and relations without a store, written in re3d's schema (JSON lines)."""
+    from factiongraph.extraction import extract_re3d, write_re3d  # here: spaCy loads only for a command that parses
+
     with progress_bar("Extracting", None, silent=silent) as advance:
         extraction = extract_re3d([path], kb_path=kb, progress=advance)
     write_re3d(extraction, out)
@@ -156,6 +157,9 @@ def evaluate_cli(
         return
     if not gold:
         fail("give --gold DIR (or --cross-source)")
+    from factiongraph.extraction import evaluate_re3d
+    from factiongraph.ingest import read_articles
+
     total = sum(1 for _ in read_articles([g / "documents.json" for g in gold]))
     with progress_bar("Evaluating", total, silent=silent) as advance:
         report: Report = evaluate_re3d(gold, kb_path=kb, progress=advance)
@@ -168,6 +172,8 @@ def evaluate_cli(
 
 
 def _events_cli(folder: Path, *, kb: Path | None, json_output: bool, silent: bool) -> None:
+    from factiongraph.evaluation_events import evaluate_event_corpus
+
     with progress_bar("Ingesting", len(list(folder.glob("*.txt"))), silent=silent) as advance, library_errors():
         score = evaluate_event_corpus(folder, kb_path=kb, progress=advance)
     if json_output:
@@ -187,6 +193,8 @@ def _events_cli(folder: Path, *, kb: Path | None, json_output: bool, silent: boo
 def _cross_source_cli(
     gold: list[Path] | None, corpus: list[Path] | None, *, kb: Path | None, json_output: bool, silent: bool
 ) -> None:
+    from factiongraph.cross_source import CrossSourceInputs, cross_source
+
     with library_errors():
         inputs = CrossSourceInputs.find(gold, corpus)
     with progress_bar("Evaluating", inputs.documents, silent=silent) as advance:

@@ -7,10 +7,8 @@ from typing import Annotated
 
 import typer
 
-from factiongraph.build import DEFAULT_MAX_CHARS, ingest
 from factiongraph.cli._util import DbOption, KbOption, SilentOption, app, console, err_console, progress_bar, store
-from factiongraph.ingest import read_articles
-from factiongraph.ingest.sources import DEFAULT_MAX_BYTES
+from factiongraph.ingest.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS
 
 
 @app.command("ingest")
@@ -38,6 +36,9 @@ def ingest_cli(
     article that cannot be read or parsed costs one line on stderr; the others are ingested and the
     exit code is 1 when anything failed.
     """
+    from factiongraph.build import ingest  # here: spaCy loads only for a command that parses
+    from factiongraph.ingest import read_articles
+
     database = store(db)
     total = sum(1 for _ in read_articles(paths, max_bytes=max_bytes))
     with progress_bar("Ingesting", total, silent=silent) as advance:

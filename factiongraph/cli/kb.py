@@ -9,7 +9,6 @@ import typer
 from rich.table import Table
 
 from factiongraph.cli._util import KbOption, app, console, library_errors
-from factiongraph.kb import default_kb_path, find_in_kb, load_kb, read_kb_file
 
 kb_app = typer.Typer(help="Inspect and check the actor knowledge base.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
@@ -22,6 +21,8 @@ def validate_cli(
     ] = None,
 ) -> None:
     """Check a KB file against the schema: one line naming the first problem, exit 1, if it fails."""
+    from factiongraph.kb import default_kb_path, read_kb_file
+
     with library_errors():
         kb = read_kb_file(path or default_kb_path())
     console.print(f"{path or default_kb_path()}: {len(kb.actors)} actors, valid")
@@ -34,6 +35,8 @@ def list_cli(
     category: Annotated[str | None, typer.Option(help="Only this category (armed-group, coalition...).")] = None,
 ) -> None:
     """List the KB's actors with their type, category and number of names."""
+    from factiongraph.kb import load_kb
+
     with library_errors():
         actors = load_kb(kb).actors
     table = Table()
@@ -52,6 +55,8 @@ def show_cli(
     kb: KbOption = None,
 ) -> None:
     """Show one KB actor: every name and spelling, dates and its relations to other actors."""
+    from factiongraph.kb import find_in_kb, load_kb
+
     with library_errors():
         knowledge = load_kb(kb)
         actor = find_in_kb(knowledge, name)

@@ -9,8 +9,6 @@ from typing import Annotated
 import typer
 
 from factiongraph.cli._util import DbOption, KbOption, app, console, fail, library_errors
-from factiongraph.kb import load_kb
-from factiongraph.store import default_db_path
 
 HostOption = Annotated[str, typer.Option("--host", help="Address to bind; off loopback only with a token.")]
 PortOption = Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")]
@@ -52,6 +50,7 @@ def run_server(
 
     from factiongraph.api import create_app
     from factiongraph.api.security import host_names
+    from factiongraph.kb import load_kb
 
     with library_errors():
         api = create_app(db, token=token, kb=load_kb(kb), allowed_hosts=host_names(host, allow_hosts or ()))
@@ -69,4 +68,6 @@ def serve_cli(
     allow_host: AllowHostOption = None,
 ) -> None:
     """Serve the HTTP API (/api, OpenAPI at /openapi.json) and the web UI over a store."""
+    from factiongraph.store import default_db_path
+
     run_server(db if db is not None else default_db_path(), host, port, token, kb, allow_host)

@@ -8,7 +8,6 @@ import typer
 from rich.table import Table
 
 from factiongraph.cli._util import DbOption, app, console, library_errors, store
-from factiongraph.store.settings import all_settings, get_setting, set_setting
 
 
 @app.command("settings")
@@ -19,6 +18,8 @@ def settings_cli(
 ) -> None:
     """Print the store's settings, one of them, or set one (checked against its range); a setting applies
     to what is ingested after it is set."""
+    from factiongraph.store.settings import all_settings, get_setting, set_setting
+
     with library_errors():
         database = store(db)
         if key is not None and value is not None:

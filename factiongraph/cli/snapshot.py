@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 from itertools import groupby
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
 from factiongraph.cli._util import DbOption, app, console, library_errors, store
-from factiongraph.graph import StateItem, snapshot, snapshot_json
+
+if TYPE_CHECKING:
+    from factiongraph.graph import StateItem
 
 
 class SnapshotFormat(StrEnum):
@@ -32,6 +34,8 @@ def snapshot_cli(
     Each fact comes with the interval its statements give and the sentences that say it. An undated
     statement holds from its article's publication date on; one with no publication date is left out.
     """
+    from factiongraph.graph import snapshot, snapshot_json
+
     with library_errors():
         state = snapshot(store(db), on, actor=actor)
     if output_format is SnapshotFormat.json:

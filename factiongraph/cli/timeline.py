@@ -7,8 +7,6 @@ from typing import Annotated
 import typer
 
 from factiongraph.cli._util import DbOption, KbOption, app, console, library_errors, print_timeline_entry, store
-from factiongraph.graph import relations_between
-from factiongraph.kb import load_kb
 
 
 @app.command("relations")
@@ -27,6 +25,9 @@ def relations_cli(
 
     A relation the text does not date is placed at its article's publication date (marked "pub.").
     """
+    from factiongraph.graph import relations_between
+    from factiongraph.kb import load_kb
+
     with library_errors():
         timeline = relations_between(
             store(db), first, second, include_members=include_members, kb=load_kb(kb), start=start, end=end

@@ -11,11 +11,8 @@ from pathlib import Path
 
 from factiongraph.errors import InputError
 from factiongraph.ingest.article import Article, ReadFailure
+from factiongraph.ingest.limits import DEFAULT_MAX_BYTES
 from factiongraph.ingest.readers import reader_for
-
-DEFAULT_MAX_BYTES = 20_000_000
-"""Files larger than this are refused unread: a file is read and decoded whole, so its size bounds the
-memory one file costs. No article is that long; a larger file is an archive (raise the limit) or a mistake."""
 
 _LETTER = re.compile(r"[^\W\d_]")
 """A text without one letter in any script is marks and figures (tag soup, a table), not an article."""
