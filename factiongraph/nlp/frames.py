@@ -228,14 +228,11 @@ class FrameFinder:
         as objects; without a subject of its own, the subject of the verb it depends on."""
         current = verb
         for _ in range(_MAX_CLIMB):
+            children = list(current.children)  # spaCy builds each child anew on every walk: walk once
             agents = [
-                grand
-                for child in current.children
-                if child.dep_ == "agent"
-                for grand in child.children
-                if grand.dep_ == "pobj"
+                grand for child in children if child.dep_ == "agent" for grand in child.children if grand.dep_ == "pobj"
             ]
-            passive = [c for c in current.children if c.dep_ == "nsubjpass"]
+            passive = [c for c in children if c.dep_ == "nsubjpass"]
             if agents and not passive and current.dep_ == "acl":
                 passive = [current.head]  # "an alliance led by the YPG": the noun the participle describes
             if current.dep_ == "relcl" and any(c.lower_ in self.clauses.relative_pronouns for c in passive):
@@ -251,7 +248,7 @@ class FrameFinder:
                     described += [m for m in named if m.label_ == "Location"]
                     return subjects, [(m, "") for m in described]
                 return subjects, [(m, "") for m in self._with_conjuncts(passive, mention_at)]
-            active = _past_dateline([c for c in current.children if c.dep_ in _SUBJECTS and c.dep_ != "nsubjpass"])
+            active = _past_dateline([c for c in children if c.dep_ in _SUBJECTS and c.dep_ != "nsubjpass"])
             if current.dep_ == "relcl" and any(c.lower_ in self.clauses.relative_pronouns for c in active):
                 # "HTS, which controls Idlib": the noun the clause describes; "X is one of the factions
                 # that entered Z": the one the share is
@@ -326,7 +323,8 @@ class FrameFinder:
             token = queue.pop()
             if token.i in mention_at:
                 mentions.append(mention_at[token.i])
-            queue += [c for c in token.children if c.dep_ == "conj"]
+            children = list(token.children)  # spaCy builds each child anew on every walk: walk once
+            queue += [c for c in children if c.dep_ == "conj"]
             if token.i not in mention_at or mention_at[token.i].label_ == "Location":
                 queue += self.clauses.owners_by_participle(token)
                 # "stormed villages including A and B": the places named, never a group's members as its allies
@@ -338,7 +336,7 @@ class FrameFinder:
             if token.i not in mention_at:
                 queue += [
                     g
-                    for c in token.children
+                    for c in children
                     if c.dep_ == "prep" and c.lower_ == "of" and token.lower_ not in self.clauses.directions
                     for g in c.children
                     if g.dep_ == "pobj"
@@ -352,7 +350,7 @@ class FrameFinder:
                 )
                 queue += [
                     c
-                    for c in token.children
+                    for c in children
                     if c.dep_ in owned
                     and c.i in mention_at
                     and (mention_at[c.i].label_ != "Location" or _heads_a_place(token))  # not "the Sochi agreement"

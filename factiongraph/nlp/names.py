@@ -343,7 +343,7 @@ class NameMender:
             if start < covered_until:
                 continue
             for end in reversed(ends):
-                text = doc[start:end].text
+                text = tokens.text_of(start, end)
                 key = name_key(text)
                 if " " not in key:
                     continue

@@ -113,6 +113,12 @@ class TokenColumns:
         )
 
 
+    def text_of(self, start: int, end: int) -> str:
+        """What ``doc[start:end].text`` says, read from the columns without building a ``Span``."""
+        text, space_after = self.text, self.space_after
+        return "".join(text[i] + " " * space_after[i] for i in range(start, end - 1)) + text[end - 1]
+
+
 def span_keys(spans: list[Span]) -> set[tuple[int, int]]:
     return {(s.start, s.end) for s in spans}
 
