@@ -160,9 +160,12 @@ def create_app(
     ) -> Response:
         """The timeline between two actors: relations either way and claims between them, by date."""
         start, end = iso_prefix("from", from_), iso_prefix("to", to)
-        kb = knowledge if include_members else None
+        db = store()
+        kb, table = (knowledge, edge_tables.get(db)) if include_members else (None, None)
         return _json(
-            pair_timeline(store(), a, b, include_members=include_members, kb=kb, start=start, end=end, limit=limit)
+            pair_timeline(
+                db, a, b, include_members=include_members, kb=kb, start=start, end=end, limit=limit, table=table
+            )
         )
 
     @api.get("/relations", response_model=models.Page[models.RelationItem])

@@ -168,6 +168,8 @@ def actor_refs(db: Database, ids: Sequence[int]) -> dict[int, ActorRef]:
 
 def relation_items(db: Database, ids: Sequence[int]) -> list[RelationItem]:
     """The relations with these ids, in the order given."""
+    if not ids:
+        return []
     rows = db.execute(
         "SELECT r.id, r.type, r.source_id, r.target_id, r.when_start, r.when_end, r.precision, "
         f"{_citation('r')} FROM relations r JOIN documents d ON d.id = r.document_id "
@@ -186,6 +188,8 @@ def relation_items(db: Database, ids: Sequence[int]) -> list[RelationItem]:
 
 def event_items(db: Database, ids: Sequence[int]) -> list[EventItem]:
     """The events with these ids, in the order given; actors that act first."""
+    if not ids:
+        return []
     rows = db.execute(
         "SELECT e.id, e.type, e.mode, e.acled_event_type, e.acled_sub_event_type, e.when_start, e.when_end, "
         f"e.precision, e.place_id, {_citation('e')} FROM events e JOIN documents d ON d.id = e.document_id "
@@ -230,6 +234,8 @@ def one_event(db: Database, event_id: int) -> EventItem:
 
 def claim_items(db: Database, ids: Sequence[int]) -> list[ClaimItem]:
     """The claims with these ids, in the order given."""
+    if not ids:
+        return []
     rows = db.execute(
         "SELECT c.id, c.speaker_id, c.speaker_text, c.stance, c.content, c.when_start, c.when_end, "
         f"{_citation('c')} FROM claims c JOIN documents d ON d.id = c.document_id "
@@ -305,25 +311,55 @@ def events_page(
     limit: int = 50,
     offset: int = 0,
 ) -> Page[EventItem]:
-    """Events oldest first (an undated one at its article's date), filtered as asked."""
+    """Events oldest first (an undated one at its article's date), filtered as asked.
+
+    The matching events are counted first (on covering indexes); that count decides how the page is read.
+    An actor or place in many events has its page read in date order from the index of every event
+    (migration 0006), stopping at the page's end; one in few has its events picked by its own index and sorted.
+    """
     check_actors(db, actor, place)
-    clauses, params = ["1"], []
-    if actor is not None:
-        clauses.append("e.id IN (SELECT event_id FROM event_actors WHERE entity_id = ?)")
-        params.append(actor)
-    if event_type:
-        clauses.append("e.type = ?")
-        params.append(event_type)
-    if place is not None:
-        clauses.append("e.place_id = ?")
-        params.append(place)
     window, window_params = published_window("e", start, end)
-    where = " AND ".join(clauses) + " AND " + window
-    from_ = "FROM events e JOIN documents d ON d.id = e.document_id"
-    dated = "COALESCE(e.when_start, e.when_end, d.published)"
-    order = f"{dated} IS NULL, {dated}, e.id"
-    total, ids = page_ids(db, "e.id", f"{from_} WHERE {where}", params + window_params, order, limit, offset)
+    dated = "COALESCE(e.when_start, e.when_end, e.published)"
+    # in a window every event is dated (its date or its article's), so the order needs no IS NULL term
+    order, ordered_index = (
+        (f"{dated}, e.id", "events_window") if start or end else (f"{dated} IS NULL, {dated}, e.id", "events_listed")
+    )
+
+    def where(busy: bool) -> tuple[str, list[object]]:
+        clauses, params = [window], list(window_params)
+        if actor is not None:
+            taking_part = "SELECT event_id FROM event_actors WHERE entity_id = ?"
+            correlated = "SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.entity_id = ?"
+            clauses.append(f"EXISTS ({correlated})" if busy else f"e.id IN ({taking_part})")
+            params.append(actor)
+        if event_type:
+            clauses.append("e.type = ?")
+            params.append(event_type)
+        if place is not None:
+            clauses.append("+e.place_id = ?" if busy else "e.place_id = ?")
+            params.append(place)
+        return " AND ".join(clauses), params
+
+    clauses, params = where(busy=False)
+    total = db.execute(f"SELECT COUNT(*) FROM events e WHERE {clauses}", params).fetchone()[0]
+    busy = (actor is not None or place is not None) and _ordered_read_is_cheaper(db, "events", total, offset + limit)
+    clauses, params = where(busy)
+    indexed = f" INDEXED BY {ordered_index}" if busy else ""
+    ids = [
+        row[0]
+        for row in db.execute(
+            f"SELECT e.id FROM events e{indexed} WHERE {clauses} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+    ]
     return Page(event_items(db, ids), total, limit, offset)
+
+
+def _ordered_read_is_cheaper(db: Database, table: str, matching: int, wanted: int) -> bool:
+    """Whether reading all of ``table`` in order until ``wanted`` of the ``matching`` rows are found (about
+    ``wanted * rows / matching`` rows read) costs less than picking the matching rows and sorting them."""
+    rows = db.execute(f"SELECT MAX(rowid) FROM {table}").fetchone()[0] or 0
+    return matching * matching > rows * wanted
 
 
 def claims_page(
@@ -335,26 +371,39 @@ def claims_page(
     limit: int = 50,
     offset: int = 0,
 ) -> Page[ClaimItem]:
-    """Claims oldest first (an undated one at its article's date), filtered by subject, speaker and stance."""
+    """Claims oldest first (an undated one at its article's date), filtered by subject, speaker and stance.
+
+    As in :func:`events_page`, the count decides how the page is read: the claims about an actor named in
+    many are read in date order from the index of every claim, those about one named in few picked and sorted.
+    """
     check_actors(db, about, speaker)
-    clauses, params = ["1"], []
-    if about is not None:
-        clauses.append("c.id IN (SELECT claim_id FROM claim_about WHERE entity_id = ?)")
-        params.append(about)
-    if speaker is not None:
-        clauses.append("c.speaker_id = ?")
-        params.append(speaker)
-    if stance:
-        clauses.append("c.stance = ?")
-        params.append(stance)
-    where = " AND ".join(clauses)
-    total = db.execute(f"SELECT COUNT(*) FROM claims c WHERE {where}", params).fetchone()[0]
+
+    def where(busy: bool) -> tuple[str, list[object]]:
+        clauses, params = ["1"], []
+        if about is not None:
+            correlated = "SELECT 1 FROM claim_about a WHERE a.claim_id = c.id AND a.entity_id = ?"
+            subjects = "SELECT claim_id FROM claim_about WHERE entity_id = ?"
+            clauses.append(f"EXISTS ({correlated})" if busy else f"c.id IN ({subjects})")
+            params.append(about)
+        if speaker is not None:
+            clauses.append("c.speaker_id = ?")
+            params.append(speaker)
+        if stance:
+            clauses.append("c.stance = ?")
+            params.append(stance)
+        return " AND ".join(clauses), params
+
+    clauses, params = where(busy=False)
+    total = db.execute(f"SELECT COUNT(*) FROM claims c WHERE {clauses}", params).fetchone()[0]
+    busy = about is not None and speaker is None and _ordered_read_is_cheaper(db, "claims", total, offset + limit)
+    clauses, params = where(busy)
+    indexed = " INDEXED BY claims_listed" if busy else ""
     ids = [
         row[0]
         for row in db.execute(
-            f"SELECT c.id FROM claims c JOIN documents d ON d.id = c.document_id WHERE {where} "
-            "ORDER BY COALESCE(c.when_start, d.published), c.document_id, c.evidence_begin, c.id LIMIT ? OFFSET ?",
-            params + [limit, offset],
+            f"SELECT c.id FROM claims c{indexed} WHERE {clauses} "
+            "ORDER BY COALESCE(c.when_start, c.published), c.document_id, c.evidence_begin, c.id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
         )
     ]
     return Page(claim_items(db, ids), total, limit, offset)

@@ -6,6 +6,7 @@ sentences say it. Relations without a date belong to no window, so they count on
 
 from __future__ import annotations
 
+import bisect
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -27,7 +28,7 @@ from factiongraph.graph.items import (
     page_ids,
     relation_items,
 )
-from factiongraph.store.queries import window_clause
+from factiongraph.store.queries import AFTER_ANY_DATE, window_clause
 
 
 @dataclass(frozen=True)
@@ -115,10 +116,23 @@ class EdgeTable:
     edge: np.ndarray
     """The edge (pair, type, direction) as one number, ascending."""
     base: int
+    relation_id: np.ndarray
+    dates: list[str]
+    """Every date the relations and their articles carry, sorted: the ``*_rank`` columns index it."""
+    dated_rank: np.ndarray
+    """``COALESCE(when_start, when_end)``'s rank; ``len(dates)`` when undated, so undated come last."""
+    start_rank: np.ndarray
+    """``when_start``'s rank, ``len(dates)`` when it has none."""
+    listed_first_rank: np.ndarray
+    """``COALESCE(when_start, when_end, published)``'s rank: a fact's date or its article's; -1 for neither."""
+    listed_last_rank: np.ndarray
+    """``COALESCE(when_end, when_start, published)``'s rank; -1 for neither."""
 
     @classmethod
     def load(cls, db: Database) -> EdgeTable:
-        rows = db.execute("SELECT type, source_id, target_id, when_start, when_end FROM relations").fetchall()
+        rows = db.execute(
+            "SELECT type, source_id, target_id, when_start, when_end, id, published FROM relations"
+        ).fetchall()
         names = sorted({r[0] for r in rows})
         code = {name: i for i, name in enumerate(names)}
         type_code = np.array([code[r[0]] for r in rows], dtype=np.int64)
@@ -126,6 +140,13 @@ class EdgeTable:
         target = np.array([r[2] for r in rows], dtype=np.int64)
         first = np.array([_date_number(r[3] or r[4], 0) for r in rows], dtype=np.int64)
         last = np.array([_date_number(r[4] or r[3], 99) for r in rows], dtype=np.int64)
+        dates = sorted({d for r in rows for d in (r[3], r[4], r[6]) if d is not None})
+        rank = {d: i for i, d in enumerate(dates)}
+        undated = len(dates)
+
+        def ranks(values: list[str | None], missing: int) -> np.ndarray:
+            return np.array([rank[v] if v is not None else missing for v in values], dtype=np.int64)
+
         base = int(max(source.max(initial=0), target.max(initial=0))) + 1
         pair = np.minimum(source, target) * base + np.maximum(source, target)
         edge = (pair * len(names) + type_code) * 2 + (source > target)
@@ -141,7 +162,98 @@ class EdgeTable:
             pair[order],
             edge[order],
             base,
+            np.array([r[5] for r in rows], dtype=np.int64)[order],
+            dates,
+            ranks([r[3] if r[3] is not None else r[4] for r in rows], undated)[order],
+            ranks([r[3] for r in rows], undated)[order],
+            ranks([next((d for d in (r[3], r[4], r[6]) if d is not None), None) for r in rows], -1)[order],
+            ranks([next((d for d in (r[4], r[3], r[6]) if d is not None), None) for r in rows], -1)[order],
         )
+
+    def _actors(self, entity_ids: set[int]) -> np.ndarray:
+        """A mask over actor ids: True for these."""
+        mask = np.zeros(self.base, dtype=bool)
+        known = [i for i in entity_ids if 0 <= i < self.base]
+        mask[known] = True
+        return mask
+
+    def _types(self, *names: str) -> np.ndarray:
+        mask = np.zeros(len(self.type_code), dtype=bool)
+        for code in (i for i, name in enumerate(self.type_names) if name in names):
+            mask |= self.type_code == code
+        return mask
+
+    def members(self, groups: set[int]) -> set[int]:
+        """The sources of BelongsTo and InChargeOf relations into any of ``groups``: one level of
+        :func:`~factiongraph.graph.queries.members_of`."""
+        rows = self._types("BelongsTo", "InChargeOf") & self._actors(groups)[self.target]
+        return set(np.unique(self.source[rows]).tolist())
+
+    def placed_edges(self, actors: set[int], placed: set[int]) -> list[tuple[str, int, int]]:
+        """The distinct (type, source, target) of Controls and CoLocated relations from ``actors`` to ``placed``."""
+        rows = np.flatnonzero(
+            self._types("Controls", "CoLocated") & self._actors(actors)[self.source] & self._actors(placed)[self.target]
+        )
+        edges = rows[np.r_[True, self.edge[rows][1:] != self.edge[rows][:-1]]] if len(rows) else rows
+        return [
+            (self.type_names[k], s, t)
+            for k, s, t in zip(
+                self.type_code[edges].tolist(), self.source[edges].tolist(), self.target[edges].tolist(), strict=True
+            )
+        ]
+
+    def _window(self, start: str | None, end: str | None) -> np.ndarray:
+        """:func:`~factiongraph.store.queries.published_window` as a mask."""
+        mask = np.ones(len(self.source), dtype=bool)
+        if start:
+            mask &= self.listed_last_rank >= bisect.bisect_left(self.dates, start)
+        if end:
+            mask &= (self.listed_first_rank >= 0) & (
+                self.listed_first_rank < bisect.bisect_left(self.dates, end + AFTER_ANY_DATE)
+            )
+        return mask
+
+    def between(
+        self,
+        side_a: set[int],
+        side_b: set[int],
+        visits: set[tuple[int, int]],
+        *,
+        start: str | None,
+        end: str | None,
+        limit: int,
+    ) -> tuple[int, list[int], int, list[int]]:
+        """The pair timeline's relations, as :func:`~factiongraph.graph.profile.pair_timeline` reads them: how many
+        relations run between the sides in the window and the first ``limit`` ids by date (dated first, then id);
+        how many CoLocated relations are the ``visits`` (source, target) and not among those ids, and the first
+        ``limit`` of those by ``when_start`` (then id)."""
+        in_a, in_b = self._actors(side_a), self._actors(side_b)
+        window = self._window(start, end)
+        between = np.flatnonzero(
+            ((in_a[self.source] & in_b[self.target]) | (in_b[self.source] & in_a[self.target])) & window
+        )
+        page = self._first(between, self.dated_rank, limit)
+        visited = np.zeros(0, dtype=np.int64)
+        if visits:
+            sources, targets = (np.array(v, dtype=np.int64) for v in zip(*sorted(visits), strict=True))
+            wanted = np.unique(sources * self.base + targets)
+            rows = np.flatnonzero(self._types("CoLocated") & window)
+            rows = rows[np.isin(self.source[rows] * self.base + self.target[rows], wanted)]
+            visited = rows[~np.isin(self.relation_id[rows], self.relation_id[page])]
+        return (
+            len(between),
+            self.relation_id[page].tolist(),
+            len(visited),
+            self.relation_id[self._first(visited, self.start_rank, limit)].tolist(),
+        )
+
+    def _first(self, rows: np.ndarray, rank: np.ndarray, limit: int) -> np.ndarray:
+        """The first ``limit`` of ``rows`` by ``rank``, then relation id."""
+        key = rank[rows] * (int(self.relation_id.max(initial=0)) + 1) + self.relation_id[rows]
+        if len(rows) > limit:
+            chosen = np.argpartition(key, limit - 1)[:limit]
+            rows, key = rows[chosen], key[chosen]
+        return rows[np.argsort(key, kind="stable")]
 
     def network(
         self,

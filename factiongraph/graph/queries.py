@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -12,6 +13,9 @@ from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key
 from factiongraph.places import default_places_path, read_places_file
 from factiongraph.store.queries import entity_ids_for_name, placeholders, published_window, sentence_sql
+
+if TYPE_CHECKING:
+    from factiongraph.graph.network import EdgeTable
 
 
 @dataclass(frozen=True)
@@ -177,21 +181,29 @@ def busiest_pair(db: Database) -> tuple[str, str] | None:
     return (row[0], row[1]) if row else None
 
 
-def members_of(db: Database, entity_id: int, kb: KnowledgeBase | None = None) -> set[int]:
+def members_of(
+    db: Database, entity_id: int, kb: KnowledgeBase | None = None, table: EdgeTable | None = None
+) -> set[int]:
     """The actor, the factions that belong to it and the people in charge of or belonging to any of
-    them, as the store's relations and the KB's public affiliations say (two levels down)."""
+    them, as the store's relations and the KB's public affiliations say (two levels down); read from
+    ``table`` (:class:`~factiongraph.graph.network.EdgeTableCache`) when given."""
     entity_of_kb = dict(db.execute("SELECT kb_id, id FROM entities WHERE kb_id IS NOT NULL").fetchall())
     kb_of_entity = {v: k for k, v in entity_of_kb.items()}
     members = {entity_id}
     for _ in range(2):
         marks = placeholders(members)
-        found = {
-            row[0]
-            for row in db.execute(
-                f"SELECT source_id FROM relations WHERE type IN ('BelongsTo', 'InChargeOf') AND target_id IN ({marks})",
-                list(members),
-            )
-        }
+        found = (
+            table.members(members)
+            if table is not None
+            else {
+                row[0]
+                for row in db.execute(
+                    "SELECT source_id FROM relations "
+                    f"WHERE type IN ('BelongsTo', 'InChargeOf') AND target_id IN ({marks})",
+                    list(members),
+                )
+            }
+        )
         if kb is not None:
             found |= {
                 entity_of_kb[source]
@@ -207,12 +219,12 @@ def members_of(db: Database, entity_id: int, kb: KnowledgeBase | None = None) ->
 
 
 def pair_sides(
-    db: Database, a: int, b: int, include_members: bool, kb: KnowledgeBase | None
+    db: Database, a: int, b: int, include_members: bool, kb: KnowledgeBase | None, table: EdgeTable | None = None
 ) -> tuple[set[int], set[int]]:
     """The actors on each side of the pair ``a``, ``b``: each alone, or with ``include_members`` with its
     members (:func:`members_of`); an actor both count as a member of stays off both sides."""
-    side_a = members_of(db, a, kb) if include_members else {a}
-    side_b = members_of(db, b, kb) if include_members else {b}
+    side_a = members_of(db, a, kb, table) if include_members else {a}
+    side_b = members_of(db, b, kb, table) if include_members else {b}
     return (side_a - side_b) | {a}, (side_b - side_a) | {b}
 
 
@@ -271,10 +283,23 @@ def territory_visits(db: Database, side_a: set[int], side_b: set[int]) -> set[in
     a commander seen in a town of the rival's governorate is part of how the two relate."""
     marks = placeholders(side_a | side_b)
     placed = db.execute(
-        "SELECT r.id, r.type, r.source_id, t.place_id FROM relations r JOIN entities t ON t.id = r.target_id "
+        "SELECT r.id, r.type, r.source_id, r.target_id FROM relations r JOIN entities t ON t.id = r.target_id "
         f"WHERE r.type IN ('Controls', 'CoLocated') AND t.place_id IS NOT NULL AND r.source_id IN ({marks})",
         sorted(side_a | side_b),
     ).fetchall()
+    edges = visit_edges(db, side_a, side_b, {(rtype, source, target) for _, rtype, source, target in placed})
+    return {rid for rid, rtype, source, target in placed if rtype == "CoLocated" and (source, target) in edges}
+
+
+def visit_edges(
+    db: Database, side_a: set[int], side_b: set[int], placed: set[tuple[str, int, int]]
+) -> set[tuple[int, int]]:
+    """Of the ``placed`` (type, source, target) edges, Controls and CoLocated relations from either side to a
+    place, the (source, target) of the CoLocated ones that are visits: see :func:`territory_visits`."""
+    targets = sorted({target for _, _, target in placed})
+    place_of = dict(
+        db.execute(f"SELECT id, place_id FROM entities WHERE id IN ({placeholders(targets)})", targets).fetchall()
+    )
     within = _containing_place()
 
     def around(place_id: str) -> set[str]:
@@ -284,19 +309,21 @@ def territory_visits(db: Database, side_a: set[int], side_b: set[int]) -> set[in
             chain.add(place_id)
         return chain
 
-    def visits(visitors: set[int], holders: set[int]) -> set[int]:
+    chain_of = {place_id: around(place_id) for place_id in set(place_of.values())}
+
+    def visits(visitors: set[int], holders: set[int]) -> set[tuple[int, int]]:
         # A town node also stands for the area named after it ("controls Idlib governorate" is on Idlib's node)
         territory = {
             p
-            for _, rtype, source, place_id in placed
+            for rtype, source, target in placed
             if rtype == "Controls" and source in holders
-            for p in (place_id, within.get(place_id))
+            for p in (place_of[target], within.get(place_of[target]))
             if p
         }
         return {
-            rid
-            for rid, rtype, source, place_id in placed
-            if rtype == "CoLocated" and source in visitors and around(place_id) & territory
+            (source, target)
+            for rtype, source, target in placed
+            if rtype == "CoLocated" and source in visitors and not chain_of[place_of[target]].isdisjoint(territory)
         }
 
     return visits(side_a, side_b) | visits(side_b, side_a)

@@ -34,7 +34,7 @@ def search_actors(
     rows = db.execute(
         "SELECT a.entity_id, e.name, MIN(CASE WHEN a.name_key = ? THEN 0 WHEN a.translit_key = ? THEN 1 "
         "WHEN a.name_key LIKE ? ESCAPE '\\' THEN 2 ELSE 3 END), "
-        "(SELECT COUNT(*) FROM mentions m WHERE m.entity_id = a.entity_id) "
+        "COALESCE((SELECT m.mentions FROM entity_mentions m WHERE m.entity_id = a.entity_id), 0) "
         "FROM aliases a JOIN entities e ON e.id = a.entity_id "
         "WHERE (a.name_key LIKE ? ESCAPE '\\' OR a.translit_key = ?) AND (? IS NULL OR e.type = ?) "
         "GROUP BY a.entity_id",
@@ -48,7 +48,8 @@ def search_actors(
 def _most_mentioned(db: Database, entity_type: str | None, limit: int, offset: int) -> Page[ActorHit]:
     total = db.execute("SELECT COUNT(*) FROM entities WHERE ? IS NULL OR type = ?", [entity_type] * 2).fetchone()[0]
     rows = db.execute(
-        "SELECT e.id, (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) AS n FROM entities e "
+        "SELECT e.id, COALESCE((SELECT m.mentions FROM entity_mentions m WHERE m.entity_id = e.id), 0) AS n "
+        "FROM entities e "
         "WHERE ? IS NULL OR e.type = ? ORDER BY n DESC, e.name, e.id LIMIT ? OFFSET ?",
         [entity_type, entity_type, limit, offset],
     ).fetchall()

@@ -220,3 +220,86 @@ def events_across_reports(db: Database) -> None:
         );
         """
     )
+
+
+_DATED_FACTS = ("relations", "events", "claims")
+
+
+@migrations(name="0006_queries_at_scale")
+def queries_at_scale(db: Database) -> None:
+    """What the API's lists need to answer from indexes on a store of 100,000 documents.
+
+    Each fact (relation, event, claim) carries its article's publication date, copied by triggers, so a fact's
+    date or failing that its article's (the order and window of every list) is an expression on its own row
+    that an index can hold. Each entity's count of mentions is kept by triggers in ``entity_mentions``, so the
+    search box ranks by fame without counting millions of mentions. Events and claims get indexes in the order
+    their lists are read.
+    """
+    for table in _DATED_FACTS:
+        db.executescript(
+            f"""
+            ALTER TABLE {table} ADD COLUMN published TEXT;
+            UPDATE {table} SET published = (SELECT d.published FROM documents d WHERE d.id = {table}.document_id);
+            CREATE TRIGGER {table}_published AFTER INSERT ON {table} BEGIN
+                UPDATE {table} SET published = (SELECT published FROM documents WHERE id = NEW.document_id)
+                WHERE id = NEW.id;
+            END;
+            CREATE TRIGGER {table}_published_moved AFTER UPDATE OF document_id ON {table} BEGIN
+                UPDATE {table} SET published = (SELECT published FROM documents WHERE id = NEW.document_id)
+                WHERE id = NEW.id;
+            END;
+            """
+        )
+    listed = "COALESCE(when_start, when_end, published)"
+    listed_end = "COALESCE(when_end, when_start, published)"
+    claim_order = "COALESCE(when_start, published), document_id, evidence_begin, id"
+    db.executescript(
+        f"""
+        CREATE TRIGGER documents_published AFTER UPDATE OF published ON documents BEGIN
+            UPDATE relations SET published = NEW.published WHERE document_id = NEW.id;
+            UPDATE events SET published = NEW.published WHERE document_id = NEW.id;
+            UPDATE claims SET published = NEW.published WHERE document_id = NEW.id;
+        END;
+        CREATE TABLE entity_mentions (
+            entity_id INTEGER PRIMARY KEY,
+            mentions INTEGER NOT NULL
+        );
+        INSERT INTO entity_mentions (entity_id, mentions)
+            SELECT entity_id, COUNT(*) FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id;
+        CREATE TRIGGER mentions_counted AFTER INSERT ON mentions WHEN NEW.entity_id IS NOT NULL BEGIN
+            INSERT INTO entity_mentions (entity_id, mentions) VALUES (NEW.entity_id, 1)
+            ON CONFLICT (entity_id) DO UPDATE SET mentions = mentions + 1;
+        END;
+        CREATE TRIGGER mentions_uncounted AFTER DELETE ON mentions WHEN OLD.entity_id IS NOT NULL BEGIN
+            UPDATE entity_mentions SET mentions = mentions - 1 WHERE entity_id = OLD.entity_id;
+        END;
+        CREATE TRIGGER mentions_recounted AFTER UPDATE OF entity_id ON mentions
+        WHEN OLD.entity_id IS NOT NEW.entity_id BEGIN
+            UPDATE entity_mentions SET mentions = mentions - 1 WHERE entity_id = OLD.entity_id;
+            INSERT INTO entity_mentions (entity_id, mentions) SELECT NEW.entity_id, 1 WHERE NEW.entity_id IS NOT NULL
+            ON CONFLICT (entity_id) DO UPDATE SET mentions = mentions + 1;
+        END;
+        CREATE INDEX events_listed ON events({listed} IS NULL, {listed}, id);
+        CREATE INDEX events_window ON events({listed}, id, {listed_end});
+        CREATE INDEX claims_listed ON claims({claim_order});
+        CREATE INDEX claims_speaker_listed ON claims(speaker_id, {claim_order});
+        CREATE INDEX claims_stance_listed ON claims(stance, {claim_order});
+        """
+    )
+
+
+@migrations(name="0007_event_corrections")
+def event_corrections(db: Database) -> None:
+    """Analysts' merges and splits of events, recorded as they are made and keyed by reports (a document's
+    fingerprint and offsets), not row ids, so ``corrections export`` can replay them on another store."""
+    db.executescript(
+        """
+        CREATE TABLE event_corrections (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+            keep_report TEXT NOT NULL,
+            other_report TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        """
+    )

@@ -31,8 +31,8 @@ def entity_ids_for_name(db: Database, name_key: str) -> list[int]:
     """Ids of entities with a name whose key is ``name_key``, most mentioned first."""
     rows = db.execute(
         "SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity_id "
-        "LEFT JOIN mentions m ON m.entity_id = e.id WHERE a.name_key = ? "
-        "GROUP BY e.id ORDER BY COUNT(m.id) DESC, e.id",
+        "LEFT JOIN entity_mentions m ON m.entity_id = e.id WHERE a.name_key = ? "
+        "GROUP BY e.id ORDER BY COALESCE(MAX(m.mentions), 0) DESC, e.id",
         [name_key],
     ).fetchall()
     return [r[0] for r in rows]
@@ -59,24 +59,31 @@ def grouped(rows: Iterable[Sequence[Any]]) -> dict[Any, list[Any]]:
 def window_clause(start_sql: str, end_sql: str, start: str | None, end: str | None) -> tuple[str, list[object]]:
     """SQL keeping facts whose date span ``start_sql``..``end_sql`` meets the window ``start``..``end``.
 
-    Dates are ISO prefixes, so "2017-07" is in a window ending "2017" and one starting "2017-07-15".
+    Dates are ISO prefixes, so "2017-07" is in a window ending "2017" and one starting "2017-07-15". A date
+    within the end's prefix compares below the end followed by :data:`AFTER_ANY_DATE`, so both bounds are plain
+    comparisons of the columns an index can range over.
     """
     clauses, params = ["1"], []
     if start:
         clauses.append(f"{end_sql} >= ?")
         params.append(start)
     if end:
-        clauses.append(f"substr({start_sql}, 1, {len(end)}) <= ?")
-        params.append(end)
+        clauses.append(f"{start_sql} < ?")
+        params.append(end + AFTER_ANY_DATE)
     return " AND ".join(clauses), params
+
+
+AFTER_ANY_DATE = "\U0010ffff"
+"""The last code point: after any character a stored date has, so ``date < "2017" + AFTER_ANY_DATE`` holds
+exactly when the date's first four characters are at most "2017"."""
 
 
 def published_window(t: str, start: str | None, end: str | None) -> tuple[str, list[object]]:
     """:func:`window_clause` over the dates of the fact aliased ``t``, an undated one counting at its
-    article's publication date (the query joins ``documents d``)."""
+    article's publication date (which every fact carries since migration 0006)."""
     return window_clause(
-        f"COALESCE({t}.when_start, {t}.when_end, d.published)",
-        f"COALESCE({t}.when_end, {t}.when_start, d.published)",
+        f"COALESCE({t}.when_start, {t}.when_end, {t}.published)",
+        f"COALESCE({t}.when_end, {t}.when_start, {t}.published)",
         start,
         end,
     )

@@ -1,0 +1,150 @@
+"""Queries at scale (issue 13): the API's hot queries read indexes, and migration 0006 upgrades an old store
+to answer exactly as a new one."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+from sqlite_utils import Database
+
+from factiongraph.api import create_app
+from factiongraph.build import ingest
+from factiongraph.graph.corrections import merge_ids, split_id
+from factiongraph.graph.items import claims_page, events_page
+from factiongraph.graph.network import EdgeTable
+from factiongraph.graph.profile import actor_detail, pair_timeline
+from factiongraph.graph.search import search_actors
+from factiongraph.kb import load_kb
+from factiongraph.store import connect, open_store
+from factiongraph.store.migrations import migrations
+from tests.conftest import TEST_DATA
+
+_BIG_TABLES = "relations|events|claims|mentions|claim_about|event_actors|event_mentions|documents|sentences"
+_FULL_SCAN = re.compile(rf"^SCAN (\w+ AS )?\w*\b({_BIG_TABLES})\b(?! USING)|^SCAN ({_BIG_TABLES})$")
+_ARTICLES = [TEST_DATA / "abu-amsha-visit.txt", TEST_DATA / "hts-idlib-ar.txt"]
+
+
+def traced_plans(db: Database, call: object) -> list[tuple[str, list[str]]]:
+    """Each SELECT that ``call()`` runs, with the lines of its query plan."""
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        call()  # type: ignore[operator]
+    finally:
+        db.conn.set_trace_callback(None)
+    plans = []
+    for sql in dict.fromkeys(s for s in statements if s.lstrip().upper().startswith("SELECT")):
+        rows = db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()
+        plans.append((sql, [row[3] for row in rows]))
+    return plans
+
+
+def test_query_plans_hot_queries_read_indexes(fresh_db: Database) -> None:
+    ingest(fresh_db, _ARTICLES)
+    busiest = fresh_db.execute(
+        "SELECT entity_id FROM entity_mentions ORDER BY mentions DESC, entity_id LIMIT 2"
+    ).fetchall()
+    a, b = busiest[0][0], busiest[1][0]
+    place = fresh_db.execute("SELECT place_id FROM events WHERE place_id IS NOT NULL LIMIT 1").fetchone()
+    kb = load_kb()
+    calls = {
+        "actor": lambda: actor_detail(fresh_db, a, kb=kb),
+        "pair": lambda: pair_timeline(fresh_db, a, b),
+        "pair in a window": lambda: pair_timeline(fresh_db, a, b, start="2017", end="2022"),
+        "events": lambda: events_page(fresh_db),
+        "events by actor": lambda: events_page(fresh_db, actor=a),
+        "events at a place": lambda: events_page(fresh_db, place=place[0] if place else a),
+        "events in a window": lambda: events_page(fresh_db, start="2017", end="2022"),
+        "claims": lambda: claims_page(fresh_db),
+        "claims about": lambda: claims_page(fresh_db, about=a),
+        "claims by": lambda: claims_page(fresh_db, speaker=a),
+        "search": lambda: search_actors(fresh_db, "Tahrir"),
+        "most mentioned": lambda: search_actors(fresh_db),
+    }
+    scans = [
+        f"{name}: {line} in {sql}"
+        for name, call in calls.items()
+        for sql, lines in traced_plans(fresh_db, call)
+        for line in lines
+        if _FULL_SCAN.search(line)
+    ]
+    assert scans == []
+
+
+def test_query_plans_full_scan_pattern_tells_a_scan_from_an_index() -> None:
+    assert _FULL_SCAN.search("SCAN relations")
+    assert _FULL_SCAN.search("SCAN r") is None
+    assert _FULL_SCAN.search("SCAN e USING INDEX events_listed") is None
+    assert _FULL_SCAN.search("SEARCH claims USING INDEX claims_speaker_listed (speaker_id=?)") is None
+
+
+def answers(path: Path) -> dict[str, object]:
+    """What the API answers on the store at ``path``, for every endpoint the upgrade changes."""
+    client = TestClient(create_app(path))
+    db = connect(path)
+    ids = [r[0] for r in db.execute("SELECT entity_id FROM entity_mentions ORDER BY mentions DESC, entity_id LIMIT 4")]
+    urls = ["/api/actors", "/api/actors?q=Abu", "/api/events", "/api/events?from=2021&to=2022", "/api/claims",
+            "/api/map", "/api/map?from=2019&to=2022", "/api/graph"]  # fmt: skip
+    for i in ids:
+        urls += [f"/api/actors/{i}", f"/api/events?actor={i}", f"/api/claims?about={i}", f"/api/claims?speaker={i}"]
+        urls += [f"/api/pair?a={i}&b={j}&include_members={m}" for j in ids if j != i for m in ("false", "true")]
+    return {url: client.get(url).json() for url in urls}
+
+
+def test_query_plans_an_old_store_upgrades_and_answers_as_a_new_one(tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    db = connect(old)
+    migrations.apply(db, stop_before="0006_queries_at_scale")
+    ingest(db, _ARTICLES)
+    db.close()
+    new = tmp_path / "new.db"
+    ingest(open_store(new), _ARTICLES)
+    upgraded = open_store(old)
+    assert upgraded.execute("SELECT name FROM _sqlite_migrations ORDER BY id DESC LIMIT 1").fetchone() == (
+        "0006_queries_at_scale",
+    )
+    for table in ("relations", "events", "claims"):
+        assert upgraded.execute(
+            f"SELECT COUNT(*) FROM {table} f JOIN documents d ON d.id = f.document_id "
+            "WHERE f.published IS NOT d.published"
+        ).fetchone() == (0,)
+    assert answers(old) == answers(new)
+
+
+def mention_counts(db: Database) -> tuple[dict[int, int], dict[int, int]]:
+    """Each entity's mentions as the trigger-kept table says and as a count of the mentions says."""
+    kept = dict(db.execute("SELECT entity_id, mentions FROM entity_mentions WHERE mentions > 0").fetchall())
+    counted = dict(
+        db.execute("SELECT entity_id, COUNT(*) FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id").fetchall()
+    )
+    return kept, counted
+
+
+def test_query_plans_mention_counts_follow_ingest_merge_and_split(fresh_db: Database) -> None:
+    ingest(fresh_db, _ARTICLES)
+    kept, counted = mention_counts(fresh_db)
+    assert kept == counted and kept
+    first, second = sorted(counted, key=counted.get, reverse=True)[:2]
+    merge_ids(fresh_db, first, second)
+    kept, counted = mention_counts(fresh_db)
+    assert kept == counted and second not in kept
+    name = fresh_db.execute("SELECT text FROM mentions WHERE entity_id = ? LIMIT 1", [first]).fetchone()[0]
+    split_id(fresh_db, first, name)
+    assert mention_counts(fresh_db)[0] == mention_counts(fresh_db)[1]
+
+
+def test_query_plans_pair_with_members_from_the_edge_table_is_the_pair_from_sql(fresh_db: Database) -> None:
+    ingest(fresh_db, _ARTICLES)
+    kb, table = load_kb(), EdgeTable.load(fresh_db)
+    ids = [r[0] for r in fresh_db.execute("SELECT entity_id FROM entity_mentions ORDER BY mentions DESC LIMIT 6")]
+    for a in ids:
+        for b in ids:
+            for window in ({}, {"start": "2019", "end": "2021-07"}, {"start": "2022"}):
+                if a != b:
+                    from_sql = pair_timeline(fresh_db, a, b, include_members=True, kb=kb, limit=5, **window)
+                    from_table = pair_timeline(
+                        fresh_db, a, b, include_members=True, kb=kb, limit=5, table=table, **window
+                    )
+                    assert from_table == from_sql
