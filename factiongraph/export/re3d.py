@@ -1,8 +1,9 @@
 """re3d's schema for what the pipeline finds in a document, for scoring against re3d gold.
 
-Where re3d's conventions differ from factiongraph's, the mapping lives here:
-control of a place is re3d's ``InChargeOf``; a title run into a name is one mention there;
-synonyms and communication are annotated from both ends.
+Where re3d's conventions differ from factiongraph's, the mapping lives here and, for relation types, in
+:mod:`factiongraph.export.re3d_store` (shared with the store's re3d export): control of a place is re3d's
+``InChargeOf``; a title run into a name is one mention there; synonyms and communication are annotated from
+both ends.
 """
 
 from __future__ import annotations
@@ -11,13 +12,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from factiongraph.export.re3d_store import RE3D_BOTH_WAYS, RE3D_RELATION_TYPE
 from factiongraph.ingest.article import Article
 from factiongraph.nlp import MENTIONS_KEY, NESTED_KEY, FoundRelation
 from factiongraph.nlp.spans import span_keys
-
-RE3D_RELATION_TYPE = {"Controls": "InChargeOf"}
-RE3D_BOTH_WAYS = {"IsSynonymOf", "CommWith"}
-"""re3d annotates these twice, once from each end; the writer does the same."""
 
 
 def _possessive(mention: Span) -> bool:
