@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from factiongraph.cache import cached
 from factiongraph.errors import KnowledgeBaseError, validated
-from factiongraph.keys import name_key
+from factiongraph.keys import name_key, translit_key
 
 EntityType = Literal["Person", "Organisation", "Location", "Nationality"]
 Category = Literal[
@@ -133,6 +133,14 @@ class KnowledgeBase(_Strict):
         return {a.id: a for a in self.actors}
 
     @cached_property
+    def name_keys(self) -> tuple[tuple[str, str, str, str, str], ...]:
+        """Every name of every actor as (actor id, type, name, its name key, its transliteration skeleton).
+
+        The resolver and the name mender index the KB by these keys at every start: :func:`load_kb` computes
+        them before the KB goes into the start-up cache, so later runs read them with it."""
+        return tuple((a.id, a.type, n, name_key(n), translit_key(n)) for a in self.actors for n in a.all_names())
+
+    @cached_property
     def relations_into(self) -> dict[str, list[tuple[str, ActorRelation]]]:
         """The relations pointing at each actor, as (source actor id, relation): its members, its leaders."""
         into: dict[str, list[tuple[str, ActorRelation]]] = {}
@@ -177,7 +185,9 @@ def load_kb(extra: Path | None = None) -> KnowledgeBase:
 
     def read() -> KnowledgeBase:
         kb = read_kb_file(default_kb_path())
-        return kb.merged_with(read_kb_file(extra)) if extra else kb
+        kb = kb.merged_with(read_kb_file(extra)) if extra else kb
+        kb.name_keys  # noqa: B018 - computed now, to be cached with the KB
+        return kb
 
     return cached("kb", kb_files(extra), read)
 

@@ -140,11 +140,9 @@ class NameMender:
         self.place_heads = place_heads
         self._spellings = {actor.id: actor.all_names() for actor in kb.actors}
         self._kb_names: dict[str, list[tuple[str, str, str]]] = {}
-        for actor in kb.actors:
-            for spelling in actor.all_names():
-                if spelling.isascii() and len(name_key(spelling).split()) >= 2:
-                    entry = (spelling, actor.type, actor.id)
-                    self._kb_names.setdefault(translit_key(spelling), []).append(entry)
+        for actor_id, actor_type, spelling, key, skeleton in kb.name_keys:
+            if spelling.isascii() and len(key.split()) >= 2:
+                self._kb_names.setdefault(skeleton, []).append((spelling, actor_type, actor_id))
         self._kb_spelling = lru_cache(maxsize=1 << 14)(self._kb_spelling)  # the same runs recur across articles
 
     def __call__(self, doc: Doc, names: list[Span], tokens: TokenColumns) -> list[Span]:

@@ -323,10 +323,9 @@ class DocumentResolver:
     def __post_init__(self) -> None:
         self._kb_by_key: dict[tuple[str, str], str] = {}
         self._kb_by_translit: dict[tuple[str, str], list[tuple[str, str]]] = {}
-        for actor in self.kb.actors:
-            for name in actor.all_names():
-                self._kb_by_key.setdefault((name_key(name), actor.type), actor.id)
-                self._kb_by_translit.setdefault((translit_key(name), actor.type), []).append((name, actor.id))
+        for actor_id, actor_type, name, key, skeleton in self.kb.name_keys:
+            self._kb_by_key.setdefault((key, actor_type), actor_id)
+            self._kb_by_translit.setdefault((skeleton, actor_type), []).append((name, actor_id))
         by_the_state = read_lexicon(None, "events.json")["by_the_state"]
         self._state_categories = frozenset(by_the_state["categories"])
         self._state_sub_event_types: dict[str, str] = by_the_state["sub_event_types"]
