@@ -55,6 +55,8 @@ exporters = catalogue.create("factiongraph", "exporters", entry_points=True)
 BUILTIN_EXPORTER_MODULES = (
     "factiongraph.export.json_graph",
     "factiongraph.export.re3d_store",
+    "factiongraph.export.networks",
+    "factiongraph.export.neo4j",
 )
 """The built-in formats: each module registers its exporters when imported, as a plugin's would."""
 
