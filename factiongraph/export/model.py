@@ -105,6 +105,8 @@ class Node:
     longitude: float | None
     place_precision: str | None
     """How precisely the coordinates place it (a place's ``city``, ``admin1``, ...), None without them."""
+    place_id: str | None = None
+    """The gazetteer's id of a place (``fg:raqqa``, ``country:TR``): its country and governorate."""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -291,13 +293,15 @@ def _split_types(db: Database, types: Iterable[str]) -> tuple[list[str], list[st
 def _nodes(db: Database) -> list[Node]:
     aliases = grouped(db.execute("SELECT entity_id, name FROM aliases ORDER BY id"))
     rows = db.execute(
-        "SELECT id, key, type, name, kb_id, latitude, longitude, precision FROM entities "
+        "SELECT id, key, type, name, kb_id, latitude, longitude, precision, place_id FROM entities "
         "WHERE id IN (SELECT entity_id FROM mentions) OR id IN (SELECT source_id FROM relations) "
         "OR id IN (SELECT target_id FROM relations) ORDER BY id"
     )
     return [
-        Node(key, entity_id, etype, name, tuple(a for a in aliases.get(entity_id, []) if a != name), kb, lat, lon, prec)
-        for entity_id, key, etype, name, kb, lat, lon, prec in rows
+        Node(
+            key, entity_id, etype, name, tuple(a for a in aliases.get(entity_id, []) if a != name), kb, lat, lon, *place
+        )
+        for entity_id, key, etype, name, kb, lat, lon, *place in rows
     ]
 
 

@@ -57,6 +57,9 @@ BUILTIN_EXPORTER_MODULES = (
     "factiongraph.export.re3d_store",
     "factiongraph.export.networks",
     "factiongraph.export.neo4j",
+    "factiongraph.export.rdf",
+    "factiongraph.export.acled",
+    "factiongraph.export.plover",
 )
 """The built-in formats: each module registers its exporters when imported, as a plugin's would."""
 
