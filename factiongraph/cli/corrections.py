@@ -1,13 +1,14 @@
-"""``factiongraph merge`` and ``factiongraph split``: an analyst's corrections to actors and events, kept across
-re-ingests."""
+"""``factiongraph merge``, ``split`` and ``corrections export|import``: an analyst's corrections to actors and
+events, kept across re-ingests and shared with a team."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from factiongraph.cli._util import DbOption, app, console, library_errors, store
+from factiongraph.cli._util import DbOption, app, console, err_console, library_errors, store
 from factiongraph.errors import InvalidQueryError
 
 
@@ -59,3 +60,53 @@ def _event_id(text: str) -> int:
         return int(text.removeprefix("#"))
     except ValueError:
         raise InvalidQueryError("id", f"{text!r} is not an id: 'factiongraph events' prints them") from None
+
+
+corrections_app = typer.Typer(
+    help="Share merges and splits with a team: export them from one store, import them into another.",
+    no_args_is_help=True,
+)
+app.add_typer(corrections_app, name="corrections")
+
+
+@corrections_app.command("export")
+def export_cli(
+    out: Annotated[
+        Path | None, typer.Option("--out", dir_okay=False, help="File to write (default: standard output).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Write the store's merges and splits (actors, names, events) as versioned JSON, keyed by actor keys,
+    names and documents' fingerprints and offsets, so another store built from the same articles can
+    replay them."""
+    import json
+
+    from factiongraph.store.correction_files import export_corrections
+
+    exported = export_corrections(store(db))
+    text = json.dumps(exported, ensure_ascii=False, indent=2) + "\n"
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    out.write_text(text, encoding="utf-8")
+    console.print(f"exported: {len(exported['corrections'])} correction(s) to {out}", highlight=False)
+
+
+@corrections_app.command("import")
+def import_cli(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A file 'corrections export' wrote.")],
+    db: DbOption = None,
+) -> None:
+    """Replay a team's merges and splits on this store. One that already holds changes nothing (importing
+    twice is importing once); one that no longer applies (its actor, name or article is not here) is one
+    line on stderr, and the rest go on."""
+    from factiongraph.store.correction_files import import_corrections, read_corrections_file
+
+    with library_errors():
+        report = import_corrections(store(db), read_corrections_file(path))
+    for line in report.skipped:
+        err_console.print(f"[yellow]skipped:[/yellow] {line}", highlight=False, soft_wrap=True)
+    console.print(
+        f"corrections: {report.applied} applied, {report.already} already applied, {len(report.skipped)} skipped",
+        highlight=False,
+    )

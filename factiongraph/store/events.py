@@ -7,6 +7,7 @@ writes what they decide, inside the caller's transaction.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -271,13 +272,17 @@ def _check_event(db: Database, event_id: int) -> None:
         raise UnknownEventError(f"no event with id {event_id}")
 
 
-def merge_events(db: Database, keep_id: int, drop_id: int) -> None:
-    """An analyst's correction: two events are one; every report of ``drop_id`` now tells ``keep_id``."""
+def merge_events(
+    db: Database, keep_id: int, drop_id: int, *, as_reports: tuple[ReportKey, ReportKey] | None = None
+) -> None:
+    """An analyst's correction: two events are one; every report of ``drop_id`` now tells ``keep_id``. It is
+    recorded by a report of each (``as_reports`` when replayed from a file, else the first of each)."""
     with write_transaction(db):
         _check_event(db, keep_id)
         _check_event(db, drop_id)
         if keep_id == drop_id:
             raise InvalidQueryError("event", f"event {keep_id} cannot be merged with itself")
+        _record_correction(db, "merge", *(as_reports or (_report_of(db, keep_id), _report_of(db, drop_id))))
         db.execute(
             "UPDATE event_mentions SET event_id = ?, joined_because = ? WHERE event_id = ?",
             [keep_id, f"merged from event {drop_id} by an analyst on {_today()}", drop_id],
@@ -285,8 +290,11 @@ def merge_events(db: Database, keep_id: int, drop_id: int) -> None:
         refresh_events(db, [keep_id, drop_id])
 
 
-def split_event(db: Database, event_id: int, document_id: int) -> int:
-    """An analyst's correction: one article's reports tell another event; returns the new event's id."""
+def split_event(
+    db: Database, event_id: int, document_id: int, *, as_reports: tuple[ReportKey, ReportKey] | None = None
+) -> int:
+    """An analyst's correction: one article's reports tell another event; returns the new event's id. It is
+    recorded by a report that stays and one that moves (``as_reports`` when replayed from a file)."""
     with write_transaction(db):
         _check_event(db, event_id)
         mentions = [
@@ -300,6 +308,10 @@ def split_event(db: Database, event_id: int, document_id: int) -> int:
             raise InvalidQueryError("document", f"event {event_id} has no report from document {document_id}")
         if len(mentions) == total:
             raise InvalidQueryError("document", f"document {document_id} gives every report of event {event_id}")
+        staying = db.execute(
+            "SELECT MIN(id) FROM event_mentions WHERE event_id = ? AND document_id != ?", [event_id, document_id]
+        ).fetchone()[0]
+        _record_correction(db, "split", *(as_reports or (report_key(db, staying), report_key(db, mentions[0]))))
         new_id = _new_event(db, mentions[0])
         db.execute(
             f"UPDATE event_mentions SET event_id = ?, joined_because = ? WHERE id IN ({placeholders(mentions)})",
@@ -311,3 +323,63 @@ def split_event(db: Database, event_id: int, document_id: int) -> int:
 
 def _today() -> str:
     return datetime.now(UTC).date().isoformat()
+
+
+ReportKey = dict[str, str | int]
+"""A report (event mention) as another store built from the same articles knows it: its document's
+fingerprint, its sentence's offsets, its type and its rank among the document's reports with those three."""
+
+
+def report_key(db: Database, mention_id: int) -> ReportKey:
+    """The key of one report, which survives re-ingesting its article into another store."""
+    fingerprint, begin, end, etype, document_id = db.execute(
+        "SELECT d.fingerprint, m.evidence_begin, m.evidence_end, m.type, m.document_id "
+        "FROM event_mentions m JOIN documents d ON d.id = m.document_id WHERE m.id = ?",
+        [mention_id],
+    ).fetchone()
+    nth = db.execute(
+        "SELECT COUNT(*) FROM event_mentions WHERE document_id = ? AND evidence_begin = ? AND evidence_end = ? "
+        "AND type = ? AND id < ?",
+        [document_id, begin, end, etype, mention_id],
+    ).fetchone()[0]
+    return {"document": fingerprint, "begin": begin, "end": end, "type": etype, "nth": nth}
+
+
+def find_report(db: Database, key: ReportKey) -> tuple[int, int] | None:
+    """The (mention id, event id) of the report ``key`` names in this store, if its article is here."""
+    row = db.execute(
+        "SELECT m.id, m.event_id FROM event_mentions m JOIN documents d ON d.id = m.document_id "
+        "WHERE d.fingerprint = ? AND m.evidence_begin = ? AND m.evidence_end = ? AND m.type = ? "
+        "ORDER BY m.id LIMIT 1 OFFSET ?",
+        [key["document"], key["begin"], key["end"], key["type"], key["nth"]],
+    ).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def _report_of(db: Database, event_id: int) -> ReportKey:
+    """The key of an event's first report."""
+    return report_key(db, db.execute("SELECT MIN(id) FROM event_mentions WHERE event_id = ?", [event_id]).fetchone()[0])
+
+
+def _stored_key(key: ReportKey) -> str:
+    """A report key as the corrections table holds it: its five fields in one order, so equal keys are equal text."""
+    return json.dumps({field: key[field] for field in ("document", "begin", "end", "type", "nth")})
+
+
+def _record_correction(db: Database, kind: str, keep: ReportKey, other: ReportKey) -> None:
+    """Keep the correction by its reports' keys, so it can be exported and replayed on another store."""
+    db.execute(
+        "INSERT INTO event_corrections (kind, keep_report, other_report, created_at) VALUES (?, ?, ?, ?)",
+        [kind, _stored_key(keep), _stored_key(other), datetime.now(UTC).isoformat(timespec="seconds")],
+    )
+
+
+def correction_recorded(db: Database, kind: str, keep: ReportKey, other: ReportKey) -> bool:
+    """Whether this store already holds this event correction (made here, or imported before)."""
+    return (
+        db.execute(
+            "SELECT 1 FROM event_corrections WHERE kind = ? AND keep_report = ? AND other_report = ?",
+            [kind, _stored_key(keep), _stored_key(other)],
+        ).fetchone()
+        is not None
+    )
