@@ -26,6 +26,14 @@ def ingest_cli(
         int,
         typer.Option(min=1, help="Refuse articles longer than this many characters; above 1,000,000 parsed in pieces."),
     ] = DEFAULT_MAX_CHARS,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Processes that parse (1: parse in this one); the store is written by this one alone.",
+            show_default="the number of cores",
+        ),
+    ] = None,
     db: DbOption = None,
     kb: KbOption = None,
     silent: SilentOption = False,
@@ -34,10 +42,12 @@ def ingest_cli(
 
     Text files may be in UTF-8, UTF-16, Windows-1256, ISO-8859-6, Windows-1252 or Latin-1. A file or
     article that cannot be read or parsed costs one line on stderr; the others are ingested and the
-    exit code is 1 when anything failed.
+    exit code is 1 when anything failed. Each document is stored as soon as it is parsed, in input order,
+    whatever the number of workers.
     """
     from factiongraph.build import ingest  # here: spaCy loads only for a command that parses
     from factiongraph.ingest import read_articles
+    from factiongraph.workers import available_cores
 
     database = store(db)
     total = sum(1 for _ in read_articles(paths, max_bytes=max_bytes))
@@ -51,6 +61,7 @@ def ingest_cli(
             progress=advance,
             max_bytes=max_bytes,
             max_chars=max_chars,
+            workers=workers or available_cores(),
         )
     for failure in summary.failures:
         err_console.print(f"[red]failed:[/red] {failure}", highlight=False, soft_wrap=True)
