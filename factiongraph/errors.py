@@ -38,13 +38,15 @@ class LexiconError(InputError):
     """A lexicon file (trigger rules, verb frames, head nouns, ...) that cannot be read or does not validate."""
 
 
-def validated(schema: type[Model], raw: object, path: Path, error: type[InputError]) -> Model:
-    """``raw`` read as ``schema``; a file that does not fit raises ``error`` naming the file and its first
-    problem on one line ("actors.0.id: ... (2 problem(s))")."""
+def validated(
+    schema: type[Model], raw: object, path: Path, error: type[InputError], context: dict[str, object] | None = None
+) -> Model:
+    """``raw`` read as ``schema`` (its validators given ``context``); a file that does not fit raises ``error``
+    naming the file and its first problem on one line ("actors.0.id: ... (2 problem(s))")."""
     from pydantic import ValidationError  # here: every command imports the errors, few validate a file
 
     try:
-        return schema.model_validate(raw)
+        return schema.model_validate(raw, context=context)
     except ValidationError as problem:
         first = problem.errors()[0]
         where = ".".join(str(p) for p in first["loc"])

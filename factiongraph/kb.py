@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from factiongraph.cache import cached
 from factiongraph.errors import KnowledgeBaseError, validated
@@ -108,18 +108,19 @@ class Actor(_Strict):
 
 
 class KnowledgeBase(_Strict):
-    """The whole gazetteer; relation targets must name actors in it."""
+    """The whole gazetteer; relation targets must name actors in it, or in the KB a user's file merges over
+    (the ids given as ``known_ids`` in the validation context)."""
 
     schema_version: Literal[1] = 1
     actors: tuple[Actor, ...] = Field(default_factory=tuple)
 
     @model_validator(mode="after")
-    def _consistent(self) -> KnowledgeBase:
+    def _consistent(self, info: ValidationInfo) -> KnowledgeBase:
         ids = [a.id for a in self.actors]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
             raise ValueError(f"actor ids used twice: {', '.join(duplicates)}")
-        known = set(ids)
+        known = set(ids) | set((info.context or {}).get("known_ids", ()))
         targets = [(a.id, r.target) for a in self.actors for r in a.relations]
         targets += [(a.id, a.government_of) for a in self.actors if a.government_of]
         dangling = sorted({f"{source} -> {target}" for source, target in targets if target not in known})
@@ -159,14 +160,16 @@ class KnowledgeBase(_Strict):
         return KnowledgeBase(actors=tuple(by_id.values()))
 
 
-def read_kb_file(path: Path | str) -> KnowledgeBase:
-    """Read and validate one KB file; errors name the file and the first problem."""
+def read_kb_file(path: Path | str, *, over: KnowledgeBase | None = None) -> KnowledgeBase:
+    """Read and validate one KB file; errors name the file and the first problem. A user's file read ``over``
+    the shipped KB may point its relations at the shipped KB's actors."""
     path = Path(path)
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise KnowledgeBaseError(path, f"cannot be read: {error}") from error
-    return validated(KnowledgeBase, raw or {}, path, KnowledgeBaseError)
+    context = {"known_ids": over.by_id} if over is not None else None
+    return validated(KnowledgeBase, raw or {}, path, KnowledgeBaseError, context)
 
 
 def default_kb_path() -> Path:
@@ -185,7 +188,7 @@ def load_kb(extra: Path | None = None) -> KnowledgeBase:
 
     def read() -> KnowledgeBase:
         kb = read_kb_file(default_kb_path())
-        kb = kb.merged_with(read_kb_file(extra)) if extra else kb
+        kb = kb.merged_with(read_kb_file(extra, over=kb)) if extra else kb
         kb.name_keys  # noqa: B018 - computed now, to be cached with the KB
         return kb
 
