@@ -28,6 +28,7 @@ from factiongraph.build import (
 from factiongraph.cli import app
 from factiongraph.demo import sample_corpus
 from factiongraph.ingest import Article
+from factiongraph.nlp.arabic.tokens import SPLIT_CACHE_WORDS, CliticSplitter
 from factiongraph.nlp.portable import PortableDoc
 from factiongraph.store import open_store
 from factiongraph.workers import ordered_map
@@ -192,3 +193,13 @@ def test_workers_an_interrupted_ingest_keeps_what_it_finished(corpus: Path, tmp_
     one = tmp_path / "one.db"
     assert ingest(one, corpus, "--workers", "1").exit_code == 0
     assert graph(db) == graph(one)
+
+
+def test_workers_memory_the_arabic_splitter_remembers_a_bounded_number_of_words() -> None:
+    """A long Arabic stream brings new words for ever: the splitter's cache of split words keeps at most
+    SPLIT_CACHE_WORDS of them (it kept every one)."""
+    splitter = CliticSplitter([], conjunctions=["و"], prepositions=["ب"], enclitics=["ها"], article_letters=2)
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    for n in range(SPLIT_CACHE_WORDS + 100):
+        splitter.split("و" + "".join(letters[n // len(letters) ** k % len(letters)] for k in range(4)))
+    assert CliticSplitter.split.cache_info().currsize <= SPLIT_CACHE_WORDS

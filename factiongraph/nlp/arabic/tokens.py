@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -49,6 +49,11 @@ def _letters(word: str) -> tuple[str, list[int]]:
     return "".join(letters), where
 
 
+SPLIT_CACHE_WORDS = 1 << 16
+"""Words whose split a splitter remembers: the common ones of a long stream, not every word it ever met
+(unbounded, the cache grew with the corpus)."""
+
+
 class CliticSplitter:
     """Splits one word into its proclitics, stem and enclitic pronoun when the lexicon allows it."""
 
@@ -70,7 +75,7 @@ class CliticSplitter:
     def is_known(self, word: str) -> bool:
         return name_key(word) in self.known
 
-    @cache  # noqa: B019 - one splitter per pipeline, and words repeat: the cache is the point
+    @lru_cache(maxsize=SPLIT_CACHE_WORDS)  # noqa: B019 - one splitter per pipeline, and words repeat
     def split(self, word: str) -> tuple[tuple[str, str], ...]:
         """The pieces of ``word`` as (text, norm) pairs, texts in order and adding up to the word."""
         whole = ((word, name_key(word)),)
