@@ -52,6 +52,7 @@ test-fast: setup
 bench: setup
 	bench/throughput
 	bench/api
+	bench/startup
 
 # Re-pin after changing dependencies in pyproject.toml (needs uv: .venv/bin/pip install uv, or uv on PATH).
 lock:
