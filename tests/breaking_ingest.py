@@ -1,7 +1,8 @@
 """``factiongraph`` with a pipeline that breaks on any article holding ``MARKER``, in every process.
 
 Worker processes start by ``spawn`` and run this module's top level as they start (as ``__mp_main__``), so
-the breaking component is in their pipeline too: the way to make a pipeline break inside a worker.
+the breaking component is in their pipeline too: the way to make a pipeline break inside a worker. Imported
+(for ``MARKER``), the module adds nothing to anyone's pipeline.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ def _breaks_on_marker(nlp: Language, name: str) -> BreaksOnMarker:
     return BreaksOnMarker(name)
 
 
-load_pipeline(None).add_pipe("fg_test_breaks_in_worker", before="fg_mentions")
+if __name__ in ("__main__", "__mp_main__"):  # run, or started as a worker: imported, it changes nothing
+    load_pipeline(None).add_pipe("fg_test_breaks_in_worker", before="fg_mentions")
 
 if __name__ == "__main__":
     from factiongraph.cli import main
