@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache, partial
 from itertools import chain, islice
 from pathlib import Path
+from typing import Literal
 
 from spacy.tokens import Doc
 from sqlite_utils import Database
@@ -294,6 +295,8 @@ def ingest(
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     max_chars: int = DEFAULT_MAX_CHARS,
     workers: int = 1,
+    engine: Literal["local", "ray"] = "local",
+    address: str | None = None,
 ) -> IngestSummary:
     """Ingest ``paths`` into ``db``; bad files and articles are counted, the rest of the batch goes on.
 
@@ -306,6 +309,11 @@ def ingest(
     and resolved and written here, in input order (:func:`resolve_extracted`): the same graph as one
     process makes. The input is read as the workers take it, so memory does not grow with the corpus;
     fewer than :data:`MIN_ARTICLES_FOR_WORKERS` new articles are parsed here.
+
+    With ``engine="ray"``, articles are parsed by Ray actors (:func:`factiongraph.ray_engine.ray_ordered_map`)
+    on every node of the cluster at ``address`` (a Ray instance started here without it), ``workers`` aside,
+    and resolved and written here as with workers. Actors on other machines cannot read the store, so with
+    ``address`` they leave all resolution to the writer.
     """
     summary = IngestSummary()
     resolver: DocumentResolver | None = None
@@ -348,21 +356,32 @@ def ingest(
             progress(article.source)
 
     articles = new_articles()
-    first = list(islice(articles, MIN_ARTICLES_FOR_WORKERS)) if workers > 1 else []
-    if len(first) < MIN_ARTICLES_FOR_WORKERS:
-        for article, doc in parse_articles(
-            chain(first, articles), kb_path=kb_path, on_failure=failed, batch_size=PARSE_BATCH
-        ):
-            store(article, lambda resolver: resolver.resolve(doc, article))  # noqa: B023 - called at once
-        return summary
-    extracted = ordered_map(
-        partial(extract_articles, kb_path=kb_path, store_path=_store_path(db)),
-        chain(first, articles),
-        workers=workers,
-        chunk_size=PARSE_BATCH,
-        chunks_per_worker=ARTICLES_PER_WORKER // PARSE_BATCH,
-        on_broken=lambda article, error: _failure(article, "broke its worker process", error),
-    )
+    if engine == "ray":
+        from factiongraph.ray_engine import ray_ordered_map  # here: Ray loads only for this engine
+
+        extracted = ray_ordered_map(
+            partial(extract_articles, kb_path=kb_path, store_path=None if address else _store_path(db)),
+            articles,
+            chunk_size=PARSE_BATCH,
+            on_broken=lambda article, error: _failure(article, "broke in its Ray actor", error),
+            address=address,
+        )
+    else:
+        first = list(islice(articles, MIN_ARTICLES_FOR_WORKERS)) if workers > 1 else []
+        if len(first) < MIN_ARTICLES_FOR_WORKERS:
+            for article, doc in parse_articles(
+                chain(first, articles), kb_path=kb_path, on_failure=failed, batch_size=PARSE_BATCH
+            ):
+                store(article, lambda resolver: resolver.resolve(doc, article))  # noqa: B023 - called at once
+            return summary
+        extracted = ordered_map(
+            partial(extract_articles, kb_path=kb_path, store_path=_store_path(db)),
+            chain(first, articles),
+            workers=workers,
+            chunk_size=PARSE_BATCH,
+            chunks_per_worker=ARTICLES_PER_WORKER // PARSE_BATCH,
+            on_broken=lambda article, error: _failure(article, "broke its worker process", error),
+        )
     for item in extracted:
         if isinstance(item, ReadFailure):
             failed(item)

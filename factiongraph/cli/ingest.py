@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -9,6 +10,11 @@ import typer
 
 from factiongraph.cli._util import DbOption, KbOption, SilentOption, app, console, err_console, progress_bar, store
 from factiongraph.ingest.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS
+
+
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
 
 
 @app.command("ingest")
@@ -34,6 +40,15 @@ def ingest_cli(
             show_default="the number of cores",
         ),
     ] = None,
+    engine: Annotated[
+        Engine, typer.Option(help="Where articles are parsed: here (--workers), or by Ray actors on a cluster.")
+    ] = Engine.local,
+    address: Annotated[
+        str | None,
+        typer.Option(
+            help="With --engine ray: the cluster ('auto', 'ray://HOST:10001'); without it Ray starts on this machine."
+        ),
+    ] = None,
     db: DbOption = None,
     kb: KbOption = None,
     silent: SilentOption = False,
@@ -49,6 +64,8 @@ def ingest_cli(
     from factiongraph.ingest import read_articles
     from factiongraph.workers import available_cores
 
+    if address is not None and engine is not Engine.ray:
+        raise typer.BadParameter("is for --engine ray", param_hint="--address")
     database = store(db)
     total = sum(1 for _ in read_articles(paths, max_bytes=max_bytes))
     with progress_bar("Ingesting", total, silent=silent) as advance:
@@ -62,6 +79,8 @@ def ingest_cli(
             max_bytes=max_bytes,
             max_chars=max_chars,
             workers=workers or available_cores(),
+            engine=engine.value,
+            address=address,
         )
     for failure in summary.failures:
         err_console.print(f"[red]failed:[/red] {failure}", highlight=False, soft_wrap=True)
