@@ -22,7 +22,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import factiongraph
 
@@ -102,7 +102,7 @@ def source_digest() -> bytes:
     return digest.digest()
 
 
-def _read(path: Path) -> T:
+def _read(path: Path) -> Any:
     data = path.read_bytes()
     header = len(_MAGIC) + _DIGEST_SIZE
     if not data.startswith(_MAGIC) or len(data) < header:
