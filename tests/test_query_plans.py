@@ -11,14 +11,16 @@ from sqlite_utils import Database
 
 from factiongraph.api import create_app
 from factiongraph.build import ingest
+from factiongraph.demo import build_demo
 from factiongraph.graph.corrections import merge_ids, split_id
-from factiongraph.graph.items import claims_page, events_page
-from factiongraph.graph.network import EdgeTable
+from factiongraph.graph.items import claims_page, dated_order, events_page, page_ids
+from factiongraph.graph.network import EdgeTable, map_view
 from factiongraph.graph.profile import actor_detail, pair_timeline
 from factiongraph.graph.search import search_actors
 from factiongraph.kb import load_kb
 from factiongraph.store import connect, open_store, schema_versions
 from factiongraph.store.migrations import migrations
+from factiongraph.store.queries import window_clause
 from tests.conftest import TEST_DATA
 
 _BIG_TABLES = "relations|events|claims|mentions|claim_about|event_actors|event_mentions|documents|sentences"
@@ -60,6 +62,9 @@ def test_query_plans_hot_queries_read_indexes(fresh_db: Database) -> None:
         "claims": lambda: claims_page(fresh_db),
         "claims about": lambda: claims_page(fresh_db, about=a),
         "claims by": lambda: claims_page(fresh_db, speaker=a),
+        "map": lambda: map_view(fresh_db),
+        "map in a window": lambda: map_view(fresh_db, start="2017", end="2022"),
+        "map from a date": lambda: map_view(fresh_db, start="2019-06"),
         "search": lambda: search_actors(fresh_db, "Tahrir"),
         "most mentioned": lambda: search_actors(fresh_db),
     }
@@ -146,3 +151,43 @@ def test_query_plans_pair_with_members_from_the_edge_table_is_the_pair_from_sql(
                         fresh_db, a, b, include_members=True, kb=kb, limit=5, table=table, **window
                     )
                     assert from_table == from_sql
+
+
+def map_from_one_query(db: Database, start: str | None, end: str | None, limit: int) -> dict[str, object]:
+    """The map's lists as one query each reads them (before migration 0008): ids and totals."""
+    located = "SELECT id FROM entities WHERE latitude IS NOT NULL"
+    dated, dated_end = "COALESCE(e.when_start, e.when_end)", "COALESCE(e.when_end, e.when_start)"
+    answer: dict[str, object] = {}
+    for key, table, where in (
+        ("events", "events", f"e.place_id IN ({located})"),
+        ("controlled", "relations", f"e.type = 'Controls' AND e.target_id IN ({located})"),
+    ):
+        params: list[object] = []
+        if start or end:
+            window, params = window_clause(dated, dated_end, start, end)
+            where += f" AND {dated} IS NOT NULL AND {window}"
+        answer[key] = page_ids(db, "e.id", f"FROM {table} e WHERE {where}", params, dated_order("e"), limit)
+    return answer
+
+
+def test_query_plans_map_read_in_parts_is_the_map_from_one_query(fresh_db: Database) -> None:
+    build_demo(fresh_db)
+    fresh_db.execute(
+        "UPDATE events SET when_end = '2023-03' WHERE id IN (SELECT id FROM events WHERE when_start IS NOT NULL "
+        "AND place_id IS NOT NULL ORDER BY id LIMIT 4)"
+    )
+    fresh_db.execute(
+        "UPDATE relations SET when_start = '2017', when_end = '2021-05' WHERE id IN "
+        "(SELECT id FROM relations WHERE type = 'Controls' ORDER BY id LIMIT 3)"
+    )
+    fresh_db.execute(  # an end before its start: kept exactly as a single query keeps it
+        "UPDATE relations SET when_start = '2020-02', when_end = '2018' WHERE id IN "
+        "(SELECT id FROM relations WHERE type = 'Controls' ORDER BY id DESC LIMIT 1)"
+    )
+    windows = [(None, None), ("2019", "2021"), ("2020-06", None), (None, "2018"), ("2023", "2023"), ("2022", "2019")]
+    for start, end in windows:
+        for limit in (3, 500):
+            view = map_view(fresh_db, start=start, end=end, limit=limit)
+            ids = {"events": [e.id for e in view.events], "controlled": [r.id for r in view.controlled]}
+            parts = {key: (view.totals[key], ids[key]) for key in ids}
+            assert parts == map_from_one_query(fresh_db, start, end, limit), (start, end, limit)

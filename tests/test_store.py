@@ -29,6 +29,7 @@ def test_store_is_wal_and_migrated(fresh_db: Database) -> None:
         "0005_events_across_reports",
         "0006_queries_at_scale",
         "0007_event_corrections",
+        "0008_map_windows",
     ]
 
 

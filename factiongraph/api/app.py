@@ -266,8 +266,9 @@ def create_app(
         )
 
     @api.get("/map", response_model=models.MapView)
-    def map_(from_: From = None, to: To = None, limit: Limit = 500) -> Response:
-        """Events at places with coordinates and places held (Controls) in a window."""
+    def map_(from_: From = None, to: To = None, limit: Limit = 200) -> Response:
+        """Events at places with coordinates and places held (Controls) in a window; 200 of each by default,
+        as building each event with its reports is what a map answer costs (the UI says how many more)."""
         return _json(map_view(store(), start=iso_prefix("from", from_), end=iso_prefix("to", to), limit=limit))
 
     @api.get("/snapshot", response_model=models.Snapshot)

@@ -303,3 +303,21 @@ def event_corrections(db: Database) -> None:
         );
         """
     )
+
+
+@migrations(name="0008_map_windows")
+def map_windows(db: Database) -> None:
+    """Indexes the map reads its window from: placed events and held places (``Controls``) by date with what
+    the map filters on, so a window is one range counted and paged from the index alone; and the few facts
+    whose span runs on past their start date, by end date, for those that began before the window."""
+    dated, dated_end = "COALESCE(when_start, when_end)", "COALESCE(when_end, when_start)"
+    db.executescript(
+        f"""
+        CREATE INDEX events_placed_dated ON events({dated}, id, {dated_end}, place_id) WHERE place_id IS NOT NULL;
+        CREATE INDEX events_placed_spanning ON events({dated_end}, {dated}, id, place_id)
+            WHERE place_id IS NOT NULL AND {dated_end} > {dated};
+        CREATE INDEX relations_held_dated ON relations({dated}, id, {dated_end}, target_id) WHERE type = 'Controls';
+        CREATE INDEX relations_held_spanning ON relations({dated_end}, {dated}, id, target_id)
+            WHERE type = 'Controls' AND {dated_end} > {dated};
+        """
+    )

@@ -73,6 +73,21 @@ def window_clause(start_sql: str, end_sql: str, start: str | None, end: str | No
     return " AND ".join(clauses), params
 
 
+def window_parts(start_sql: str, end_sql: str, start: str | None, end: str | None) -> list[tuple[str, list[object]]]:
+    """:func:`window_clause` split in two conditions that each range over an index led by ``start_sql``: facts
+    that began before the window and run into it (only a span, ``end_sql > start_sql``, can), then those that
+    begin inside it. Together they keep exactly what :func:`window_clause` keeps, and every fact of the first
+    comes before every fact of the second in date order, so a list ordered by date reads one, then the other.
+    A window with no start is one condition already."""
+    if not start:
+        return [window_clause(start_sql, end_sql, start, end)]
+    before_end, end_params = (f" AND {start_sql} < ?", [end + AFTER_ANY_DATE]) if end else ("", [])
+    return [
+        (f"{end_sql} > {start_sql} AND {end_sql} >= ? AND {start_sql} < ?{before_end}", [start, start, *end_params]),
+        (f"{start_sql} >= ? AND {end_sql} >= ?{before_end}", [start, start, *end_params]),
+    ]
+
+
 AFTER_ANY_DATE = "\U0010ffff"
 """The last code point: after any character a stored date has, so ``date < "2017" + AFTER_ANY_DATE`` holds
 exactly when the date's first four characters are at most "2017"."""
