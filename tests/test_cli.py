@@ -202,7 +202,7 @@ def test_cli_claims_by_speaker_and_stance(db: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize("module", ["factiongraph.cli", "factiongraph.store", "factiongraph.graph"])
 def test_cli_commands_that_parse_nothing_import_no_spacy(module: str) -> None:
     """Each command imports what it calls in its own body: help and the store's queries load no parser."""
-    heavy = ("spacy", "thinc", "trafilatura", "fastapi", "networkx", "pandas")
+    heavy = ("spacy", "thinc", "trafilatura", "fastapi", "networkx", "pandas", "ray", "rdflib", "datasette")
     code = f"import sys, {module}; print(' '.join(m for m in {heavy!r} if m in sys.modules))"
     imported = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert imported == []
