@@ -363,6 +363,7 @@ def ingest(
             partial(extract_articles, kb_path=kb_path, store_path=None if address else _store_path(db)),
             articles,
             chunk_size=PARSE_BATCH,
+            chunks_per_actor=ARTICLES_PER_WORKER // PARSE_BATCH,
             on_broken=lambda article, error: _failure(article, "broke in its Ray actor", error),
             address=address,
         )

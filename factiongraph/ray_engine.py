@@ -10,6 +10,8 @@ The Ray counterpart of :func:`factiongraph.workers.ordered_map`, with the same g
 - **Memory bounded by the window, not the stream.** The driver reads the input as it submits chunks, and at
   most ``window`` chunks (two per actor by default) are out at once; a result leaves the object store as
   soon as it is taken.
+- **Actors renewed.** An actor is given ``chunks_per_actor`` chunks, then a fresh one takes its place (the old
+  one ends once its last chunk is done), so whatever a long-lived parser accumulates is given back.
 - **A chunk that breaks costs its bad item only.** When a chunk raises or its actor dies (killed, out of
   memory, its node lost; Ray restarts it), its items are run again one at a time and the one that breaks
   again gets ``on_broken``'s result.
@@ -56,6 +58,7 @@ def ray_ordered_map(
     items: Iterable[Item],
     *,
     chunk_size: int,
+    chunks_per_actor: int,
     on_broken: Callable[[Item, BaseException], Result],
     address: str | None = None,
     window: int | None = None,
@@ -65,6 +68,7 @@ def ray_ordered_map(
 
     :param function: takes a chunk of items and returns one result for each, in order; it runs in an actor,
         maybe on another machine, so it must pickle and its module must be installed there.
+    :param chunks_per_actor: chunks an actor handles before a fresh one takes its place.
     :param on_broken: the result for an item whose chunk raised or lost its actor, and that broke again alone.
     :param address: a running cluster (``auto``, ``ray://host:10001``); without it a Ray instance is started
         on this machine and stopped at the end. One already started in this process is used as it is.
@@ -74,12 +78,11 @@ def ray_ordered_map(
     from ray.exceptions import ActorUnavailableError, RayError, RayTaskError
 
     with _ray_cluster(address):
-        runners = [
-            ray.remote(ChunkRunner).options(num_cpus=1, max_restarts=-1, max_task_retries=0).remote(function)
-            for _ in range(max(1, int(ray.cluster_resources().get("CPU", 1))))
-        ]
+        actor = ray.remote(ChunkRunner).options(num_cpus=1, max_restarts=-1, max_task_retries=0)
+        runners = [actor.remote(function) for _ in range(max(1, int(ray.cluster_resources().get("CPU", 1))))]
         logger.info("extracting with %d Ray actors", len(runners))
         busy = [0] * len(runners)  # chunks out per actor
+        given = [0] * len(runners)  # chunks given to the actor now in each place
         window = window or 2 * len(runners)
         source = iter(items)
         chunks = iter(lambda: list(islice(source, chunk_size)), [])
@@ -88,7 +91,10 @@ def ray_ordered_map(
         def submit(chunk: list[Item]) -> tuple[list[Item], int, Any]:
             """``chunk`` sent to the actor with the fewest chunks out."""
             runner = min(range(len(runners)), key=busy.__getitem__)
+            if given[runner] == chunks_per_actor:  # dropping the last handle ends it after its chunks
+                runners[runner], given[runner] = actor.remote(function), 0
             busy[runner] += 1
+            given[runner] += 1
             return chunk, runner, runners[runner].run.remote(chunk)
 
         def take(chunk: list[Item], runner: int, result: Any, tries: int = 1) -> list[Result]:

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from factiongraph.cli import app
 from factiongraph.demo import sample_corpus
 from tests.breaking_ingest import MARKER
-from tests.worker_tasks import DYING_ITEM, square_or_die
+from tests.worker_tasks import DYING_ITEM, process_ids, square_or_die
 
 ROOT = Path(__file__).resolve().parents[1]
 OBJECT_STORE_BYTES = 100 * 1024 * 1024
@@ -80,12 +80,16 @@ def test_ray_engine_ingest_makes_the_graph_of_a_local_run_and_a_bad_article_is_o
 
 
 @pytest.mark.slow
-def test_ray_engine_an_actor_that_dies_costs_the_item_that_kills_it() -> None:
+def test_ray_engine_an_actor_that_dies_costs_the_item_that_kills_it_and_actors_are_renewed() -> None:
     from factiongraph.ray_engine import ray_ordered_map
 
     with local_ray():
-        results = list(ray_ordered_map(square_or_die, range(20), chunk_size=3, on_broken=lambda item, error: -item))
-    assert results == [-item if item == DYING_ITEM else item * item for item in range(20)]
+        results = ray_ordered_map(
+            square_or_die, range(20), chunk_size=3, chunks_per_actor=2, on_broken=lambda item, error: -item
+        )
+        assert list(results) == [-item if item == DYING_ITEM else item * item for item in range(20)]
+        pids = ray_ordered_map(process_ids, range(12), chunk_size=2, chunks_per_actor=1, on_broken=None)
+        assert len(set(pids)) == 6  # one actor a chunk: each is replaced after its one chunk
 
 
 def test_ray_engine_address_needs_the_ray_engine(tmp_path: Path) -> None:
