@@ -62,6 +62,8 @@ def test_query_plans_hot_queries_read_indexes(fresh_db: Database) -> None:
         "claims": lambda: claims_page(fresh_db),
         "claims about": lambda: claims_page(fresh_db, about=a),
         "claims by": lambda: claims_page(fresh_db, speaker=a),
+        "claims by with a stance": lambda: claims_page(fresh_db, speaker=a, stance="asserted"),
+        "claims about with a stance": lambda: claims_page(fresh_db, about=a, stance="asserted"),
         "map": lambda: map_view(fresh_db),
         "map in a window": lambda: map_view(fresh_db, start="2017", end="2022"),
         "map from a date": lambda: map_view(fresh_db, start="2019-06"),
@@ -76,6 +78,23 @@ def test_query_plans_hot_queries_read_indexes(fresh_db: Database) -> None:
         if _FULL_SCAN.search(line)
     ]
     assert scans == []
+
+
+def test_query_plans_claims_by_a_speaker_with_a_stance_read_their_own_index(fresh_db: Database) -> None:
+    ingest(fresh_db, _ARTICLES)
+    speaker = fresh_db.execute("SELECT speaker_id FROM claims WHERE speaker_id IS NOT NULL LIMIT 1").fetchone()[0]
+    plans = traced_plans(fresh_db, lambda: claims_page(fresh_db, speaker=speaker, stance="asserted"))
+    listed = [lines for sql, lines in plans if "c.speaker_id =" in sql]
+    assert listed and all("claims_speaker_stance_listed" in " ".join(lines) for lines in listed)
+
+
+def test_query_plans_claims_about_an_actor_counted_from_claim_about_are_all_its_claims(fresh_db: Database) -> None:
+    ingest(fresh_db, _ARTICLES)
+    for (about,) in fresh_db.execute("SELECT DISTINCT entity_id FROM claim_about").fetchall():
+        counted = fresh_db.execute(
+            "SELECT COUNT(*) FROM claims WHERE id IN (SELECT claim_id FROM claim_about WHERE entity_id = ?)", [about]
+        ).fetchone()[0]
+        assert claims_page(fresh_db, about=about).total == counted
 
 
 def test_query_plans_full_scan_pattern_tells_a_scan_from_an_index() -> None:

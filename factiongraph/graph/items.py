@@ -389,6 +389,7 @@ def claims_page(
 
     As in :func:`events_page`, the count decides how the page is read: the claims about an actor named in
     many are read in date order from the index of every claim, those about one named in few picked and sorted.
+    The claims about an actor, unfiltered, are counted from ``claim_about`` alone (one row per claim and subject).
     """
     check_actors(db, about, speaker)
 
@@ -408,7 +409,10 @@ def claims_page(
         return " AND ".join(clauses), params
 
     clauses, params = where(busy=False)
-    total = db.execute(f"SELECT COUNT(*) FROM claims c WHERE {clauses}", params).fetchone()[0]
+    if about is not None and speaker is None and not stance:
+        total = db.execute("SELECT COUNT(*) FROM claim_about WHERE entity_id = ?", [about]).fetchone()[0]
+    else:
+        total = db.execute(f"SELECT COUNT(*) FROM claims c WHERE {clauses}", params).fetchone()[0]
     busy = about is not None and speaker is None and _ordered_read_is_cheaper(db, "claims", total, offset + limit)
     clauses, params = where(busy)
     indexed = " INDEXED BY claims_listed" if busy else ""

@@ -321,3 +321,13 @@ def map_windows(db: Database) -> None:
             WHERE type = 'Controls' AND {dated_end} > {dated};
         """
     )
+
+
+@migrations(name="0009_claims_by_speaker_and_stance")
+def claims_by_speaker_and_stance(db: Database) -> None:
+    """Claims by one speaker with one stance, in list order: without it, the planner reads every claim of the
+    stance (a third of a large store) to find one speaker's."""
+    db.execute(
+        "CREATE INDEX claims_speaker_stance_listed ON claims"
+        "(speaker_id, stance, COALESCE(when_start, published), document_id, evidence_begin, id)"
+    )
