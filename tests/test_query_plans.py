@@ -15,12 +15,13 @@ from factiongraph.demo import build_demo
 from factiongraph.graph.corrections import merge_ids, split_id
 from factiongraph.graph.items import claims_page, dated_order, events_page, page_ids
 from factiongraph.graph.network import EdgeTable, map_view
-from factiongraph.graph.profile import actor_detail, pair_timeline
+from factiongraph.graph.profile import _pair_claims, actor_detail, pair_timeline
+from factiongraph.graph.queries import pair_sides
 from factiongraph.graph.search import search_actors
 from factiongraph.kb import load_kb
 from factiongraph.store import connect, open_store, schema_versions
 from factiongraph.store.migrations import migrations
-from factiongraph.store.queries import window_clause
+from factiongraph.store.queries import placeholders, published_window, window_clause
 from tests.conftest import TEST_DATA
 
 _BIG_TABLES = "relations|events|claims|mentions|claim_about|event_actors|event_mentions|documents|sentences"
@@ -210,3 +211,41 @@ def test_query_plans_map_read_in_parts_is_the_map_from_one_query(fresh_db: Datab
             ids = {"events": [e.id for e in view.events], "controlled": [r.id for r in view.controlled]}
             parts = {key: (view.totals[key], ids[key]) for key in ids}
             assert parts == map_from_one_query(fresh_db, start, end, limit), (start, end, limit)
+
+
+def pair_claims_from_sql(
+    db: Database, side_a: set[int], side_b: set[int], start: str | None, end: str | None
+) -> list[int]:
+    """The claims between two sides as one SQL query selects them: by one about the other, or about both."""
+    marks_a, marks_b = placeholders(side_a), placeholders(side_b)
+    said = (
+        "SELECT c.id FROM claims c JOIN claim_about x ON x.claim_id = c.id "
+        "WHERE c.speaker_id IN ({}) AND x.entity_id IN ({})"
+    )
+    both = (
+        f"SELECT claim_id FROM claim_about WHERE entity_id IN ({marks_a}) "
+        f"INTERSECT SELECT claim_id FROM claim_about WHERE entity_id IN ({marks_b})"
+    )
+    candidates = f"{said.format(marks_a, marks_b)} UNION {said.format(marks_b, marks_a)} UNION SELECT * FROM ({both})"
+    window, params = published_window("c", start, end)
+    rows = db.execute(
+        f"SELECT c.id FROM claims c WHERE c.id IN ({candidates}) AND {window} ORDER BY {dated_order('c')}",
+        [*side_a, *side_b, *side_b, *side_a, *side_a, *side_b, *params],
+    )
+    return [row[0] for row in rows]
+
+
+def test_query_plans_pair_claims_joined_as_sets_are_the_claims_from_sql(fresh_db: Database) -> None:
+    build_demo(fresh_db)
+    kb = load_kb()
+    ids = [r[0] for r in fresh_db.execute("SELECT entity_id FROM entity_mentions ORDER BY mentions DESC LIMIT 8")]
+    pairs = 0
+    for a in ids:
+        for b in ids:
+            for members in (False, True):
+                side_a, side_b = pair_sides(fresh_db, a, b, members, kb, None)
+                for start, end in ((None, None), ("2019", "2021-07"), ("2022", None)):
+                    expected = pair_claims_from_sql(fresh_db, side_a, side_b, start, end)
+                    assert _pair_claims(fresh_db, side_a, side_b, start, end, 5) == (expected[:5], len(expected))
+                    pairs += bool(expected)
+    assert pairs

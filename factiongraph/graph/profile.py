@@ -6,6 +6,7 @@ thousands of sentences costs what one for a minor actor does; the paged lists gi
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -255,24 +256,34 @@ def _pair_relations_sorted(
 def _pair_claims(
     db: Database, side_a: set[int], side_b: set[int], start: str | None, end: str | None, limit: int
 ) -> tuple[list[int], int]:
-    """Claims by one side about the other, or about both, in the window: their ids by date, and how many."""
-    marks_a, marks_b = placeholders(side_a), placeholders(side_b)
-    said_about = (
-        "SELECT c.id FROM claims c JOIN claim_about x ON x.claim_id = c.id "
-        "WHERE c.speaker_id IN ({speakers}) AND x.entity_id IN ({subjects})"
-    )
-    both = (
-        f"SELECT * FROM (SELECT claim_id FROM claim_about WHERE entity_id IN ({marks_a}) "
-        f"INTERSECT SELECT claim_id FROM claim_about WHERE entity_id IN ({marks_b}))"
-    )
-    candidates = (
-        f"{said_about.format(speakers=marks_a, subjects=marks_b)} UNION "
-        f"{said_about.format(speakers=marks_b, subjects=marks_a)} UNION {both}"
-    )
+    """Claims by one side about the other, or about both, in the window: their ids by date, and how many.
+
+    Who said and who is spoken of are four reads of covering indexes (a side of a thousand members is tens
+    of thousands of claims), joined as sets: SQL would look up each claim about one side to find its speaker.
+    """
+    about_a, about_b = _claims_about(db, side_a), _claims_about(db, side_b)
+    by_a, by_b = _claims_by(db, side_a), _claims_by(db, side_b)
+    candidates = (by_a & about_b) | (by_b & about_a) | (about_a & about_b)
+    if not candidates:
+        return [], 0
     window, window_params = published_window("c", start, end)
-    from_ = "FROM claims c JOIN documents d ON d.id = c.document_id" if start or end else "FROM claims c"
     rows = db.execute(
-        f"SELECT c.id {from_} WHERE c.id IN ({candidates}) AND {window} ORDER BY {dated_order('c')}",
-        [*side_a, *side_b, *side_b, *side_a, *side_a, *side_b, *window_params],
+        f"SELECT c.id FROM claims c WHERE c.id IN (SELECT value FROM json_each(?)) AND {window} "
+        f"ORDER BY {dated_order('c')}",
+        [json.dumps(sorted(candidates)), *window_params],
     ).fetchall()
     return [r[0] for r in rows[:limit]], len(rows)
+
+
+def _claims_about(db: Database, entity_ids: set[int]) -> set[int]:
+    """The claims about any of these actors."""
+    rows = db.execute(
+        f"SELECT claim_id FROM claim_about WHERE entity_id IN ({placeholders(entity_ids)})", list(entity_ids)
+    )
+    return {row[0] for row in rows}
+
+
+def _claims_by(db: Database, entity_ids: set[int]) -> set[int]:
+    """The claims any of these actors made."""
+    rows = db.execute(f"SELECT id FROM claims WHERE speaker_id IN ({placeholders(entity_ids)})", list(entity_ids))
+    return {row[0] for row in rows}
