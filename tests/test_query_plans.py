@@ -249,3 +249,43 @@ def test_query_plans_pair_claims_joined_as_sets_are_the_claims_from_sql(fresh_db
                     assert _pair_claims(fresh_db, side_a, side_b, start, end, 5) == (expected[:5], len(expected))
                     pairs += bool(expected)
     assert pairs
+
+
+def relation_counts(db: Database) -> tuple[dict[tuple[int, str, str], int], dict[tuple[int, str, str], int]]:
+    """Each entity's relations per end and type as the trigger-kept table says and as a count says."""
+    kept = {
+        (entity, end, kind): n
+        for entity, end, kind, n in db.execute("SELECT * FROM relation_counts WHERE relations != 0").fetchall()
+    }
+    counted: dict[tuple[int, str, str], int] = {}
+    for end in ("source", "target"):
+        for entity, kind, n in db.execute(f"SELECT {end}_id, type, COUNT(*) FROM relations GROUP BY {end}_id, type"):
+            counted[(entity, end, kind)] = n
+    return kept, counted
+
+
+def test_query_plans_relation_counts_follow_ingest_merge_and_split(fresh_db: Database) -> None:
+    ingest(fresh_db, _ARTICLES)
+    kept, counted = relation_counts(fresh_db)
+    assert kept == counted and kept
+    busiest = fresh_db.execute(
+        "SELECT source_id FROM relations GROUP BY source_id ORDER BY COUNT(*) DESC, source_id LIMIT 2"
+    ).fetchall()
+    first, second = busiest[0][0], busiest[1][0]
+    merge_ids(fresh_db, first, second)
+    kept, counted = relation_counts(fresh_db)
+    assert kept == counted and all(entity != second for entity, _, _ in kept)
+    name = fresh_db.execute("SELECT text FROM mentions WHERE entity_id = ? LIMIT 1", [first]).fetchone()[0]
+    split_id(fresh_db, first, name)
+    kept, counted = relation_counts(fresh_db)
+    assert kept == counted
+    detail = actor_detail(fresh_db, first)
+    assert (
+        detail.totals["relations"]
+        == fresh_db.execute(
+            "SELECT COUNT(*) FROM relations WHERE source_id = ?1 OR target_id = ?1", [first]
+        ).fetchone()[0]
+        + fresh_db.execute(
+            "SELECT COUNT(*) FROM relations WHERE source_id = ?1 AND target_id = ?1", [first]
+        ).fetchone()[0]
+    )

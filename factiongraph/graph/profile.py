@@ -157,10 +157,18 @@ def _dated_relations(
     db: Database, end: str, entity_id: int, relation_type: str | None, limit: int, *, target: int | None = None
 ) -> tuple[int, list[tuple[int, str | None]]]:
     """How many relations have the actor at ``end`` (of the type, or to ``target``), and the first ``limit``
-    by date as ``(id, date)``: read in index order (migration 0003), so a busy actor costs no sort."""
+    by date as ``(id, date)``: read in index order (migration 0003), so a busy actor costs no sort. Without a
+    ``target``, the count is the one kept in ``relation_counts`` (migration 0010)."""
     where = f"r.{end} = ?" + (" AND r.type = ?" if relation_type else "") + (" AND r.target_id = ?" if target else "")
     params = [p for p in (entity_id, relation_type, target) if p is not None]
-    total = db.execute(f"SELECT COUNT(*) FROM relations r WHERE {where}", params).fetchone()[0]
+    if target is None:
+        kept = "SELECT COALESCE(SUM(relations), 0) FROM relation_counts WHERE entity_id = ? AND end_role = ?"
+        kept_params = [entity_id, end.removesuffix("_id")]
+        if relation_type:
+            kept, kept_params = f"{kept} AND type = ?", [*kept_params, relation_type]
+        total = db.execute(kept, kept_params).fetchone()[0]
+    else:
+        total = db.execute(f"SELECT COUNT(*) FROM relations r WHERE {where}", params).fetchone()[0]
     rows = db.execute(
         f"SELECT r.id, COALESCE(r.when_start, r.when_end) FROM relations r WHERE {where} "
         f"ORDER BY {dated_order('r')} LIMIT ?",

@@ -331,3 +331,46 @@ def claims_by_speaker_and_stance(db: Database) -> None:
         "CREATE INDEX claims_speaker_stance_listed ON claims"
         "(speaker_id, stance, COALESCE(when_start, published), document_id, evidence_begin, id)"
     )
+
+
+@migrations(name="0010_relation_counts")
+def relation_counts(db: Database) -> None:
+    """Each entity's count of relations per end (``source``/``target``) and type, kept by triggers, so a busy
+    actor's page tells its totals without counting a hundred thousand relations seven times."""
+    db.executescript(
+        """
+        CREATE TABLE relation_counts (
+            entity_id INTEGER NOT NULL,
+            end_role TEXT NOT NULL,
+            type TEXT NOT NULL,
+            relations INTEGER NOT NULL,
+            PRIMARY KEY (entity_id, end_role, type)
+        ) WITHOUT ROWID;
+        INSERT INTO relation_counts (entity_id, end_role, type, relations)
+            SELECT source_id, 'source', type, COUNT(*) FROM relations GROUP BY source_id, type;
+        INSERT INTO relation_counts (entity_id, end_role, type, relations)
+            SELECT target_id, 'target', type, COUNT(*) FROM relations GROUP BY target_id, type;
+        CREATE TRIGGER relations_counted AFTER INSERT ON relations BEGIN
+            INSERT INTO relation_counts VALUES (NEW.source_id, 'source', NEW.type, 1)
+            ON CONFLICT DO UPDATE SET relations = relations + 1;
+            INSERT INTO relation_counts VALUES (NEW.target_id, 'target', NEW.type, 1)
+            ON CONFLICT DO UPDATE SET relations = relations + 1;
+        END;
+        CREATE TRIGGER relations_uncounted AFTER DELETE ON relations BEGIN
+            UPDATE relation_counts SET relations = relations - 1
+            WHERE entity_id = OLD.source_id AND end_role = 'source' AND type = OLD.type;
+            UPDATE relation_counts SET relations = relations - 1
+            WHERE entity_id = OLD.target_id AND end_role = 'target' AND type = OLD.type;
+        END;
+        CREATE TRIGGER relations_recounted AFTER UPDATE OF source_id, target_id, type ON relations BEGIN
+            UPDATE relation_counts SET relations = relations - 1
+            WHERE entity_id = OLD.source_id AND end_role = 'source' AND type = OLD.type;
+            UPDATE relation_counts SET relations = relations - 1
+            WHERE entity_id = OLD.target_id AND end_role = 'target' AND type = OLD.type;
+            INSERT INTO relation_counts VALUES (NEW.source_id, 'source', NEW.type, 1)
+            ON CONFLICT DO UPDATE SET relations = relations + 1;
+            INSERT INTO relation_counts VALUES (NEW.target_id, 'target', NEW.type, 1)
+            ON CONFLICT DO UPDATE SET relations = relations + 1;
+        END;
+        """
+    )
