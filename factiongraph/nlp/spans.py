@@ -112,7 +112,6 @@ class TokenColumns:
             space_after=list(map(bool, space_after)),
         )
 
-
     def text_of(self, start: int, end: int) -> str:
         """What ``doc[start:end].text`` says, read from the columns without building a ``Span``."""
         text, space_after = self.text, self.space_after
