@@ -9,6 +9,7 @@ and the store keeps meeting new actors besides the ones the sample articles shar
 from __future__ import annotations
 
 import json
+import os
 import random
 import sqlite3
 import subprocess
@@ -68,12 +69,14 @@ def write_stream(path: Path, count: int) -> int:
 
 @dataclass(frozen=True)
 class IngestRun:
-    """One ``factiongraph ingest`` measured from outside: wall seconds, the peak of the summed resident
+    """One ``factiongraph ingest`` measured from outside: wall and CPU seconds, the peak of the summed resident
     memory of its process tree and the largest peak of one of its processes (its high-water mark), both read
     from /proc every few hundredths of a second, and what it stored."""
 
     exit_code: int
     seconds: float
+    cpu_seconds: float
+    """User and system time of the process and its workers."""
     peak_tree_mb: int
     peak_process_mb: int
     documents: int
@@ -88,19 +91,24 @@ def timed_ingest(source: Path, db: Path, *, workers: int, sample_every: float = 
     started = time.monotonic()
     process = subprocess.Popen([*command, "--workers", str(workers)], stdout=subprocess.DEVNULL)
     peak_tree = peak_process = 0
-    while process.poll() is None:
+    while True:
         memory = [_memory_kb(pid) for pid in _tree(process.pid)]
         peak_tree = max(peak_tree, sum(rss for rss, _ in memory))
         peak_process = max(peak_process, *(high for _, high in memory))
+        ended, status, usage = os.wait4(process.pid, os.WNOHANG)  # usage: its workers' CPU time too, once ended
+        if ended:
+            break
         time.sleep(sample_every)
     seconds = time.monotonic() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
     with closing(sqlite3.connect(db)) as connection:
         documents, entities, relations = (
             connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
             for table in ("documents", "entities", "relations")
         )
     peaks = (peak_tree // 1024, peak_process // 1024)
-    return IngestRun(process.returncode, seconds, *peaks, documents, entities, relations)
+    cpu = usage.ru_utime + usage.ru_stime
+    return IngestRun(process.returncode, seconds, cpu, *peaks, documents, entities, relations)
 
 
 def warm_start_up_cache(folder: Path) -> None:

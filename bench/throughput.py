@@ -9,8 +9,9 @@ is kept. A line gives the Arabic pipeline's words/s on the project's Arabic
 corpus (tests/corpus/ar), timed the same way; it has no plain-spaCy side to compare with.
 
 Then the whole ``factiongraph ingest`` (read, parse, resolve, store) of the same 600 distinct articles
-(bench/stream.py) with 1 and with 2 workers, each in a process of its own into a new store: words/s in
-wall-clock time (a run's workers are processes of their own, so CPU time of one says nothing), the speed-up
+(bench/stream.py) with 1 and with 2 workers, each in a process of its own into a new store, twice,
+interleaved, the faster run kept: words/s in wall-clock time (a run's workers are processes of their own, so
+CPU time is printed beside it, not used for it), the speed-up
 (target >= 1.7 on two cores; other work on the machine lowers it), and whether both stored as many
 documents, entities and relations.
 """
@@ -23,7 +24,7 @@ import time
 from pathlib import Path
 
 import spacy
-from stream import timed_ingest, warm_start_up_cache, write_stream
+from stream import IngestRun, timed_ingest, warm_start_up_cache, write_stream
 
 from factiongraph.build import parse_articles
 from factiongraph.demo import sample_corpus
@@ -36,6 +37,7 @@ MIN_WORDS = 60_000
 MIN_ARABIC_WORDS = 20_000
 ARABIC_CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "ar"
 INGEST_ARTICLES = 600
+INGEST_REPEATS = 2
 TARGET_SPEED_UP = 1.7
 
 
@@ -116,25 +118,33 @@ def main() -> int:
 
 
 def ingest_with_workers() -> bool:
-    """Words/s of ``factiongraph ingest`` with 1 and 2 workers on the same articles; whether 2 reach the target
-    speed-up and both stored the same counts."""
+    """Words/s of ``factiongraph ingest`` with 1 and 2 workers on the same articles, each run twice, interleaved,
+    its faster run kept; whether 2 reach the target speed-up and both stored the same counts."""
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "articles.jsonl"
         words = write_stream(source, INGEST_ARTICLES)
         warm_start_up_cache(Path(tmp))
-        runs = {workers: timed_ingest(source, Path(tmp) / f"{workers}.db", workers=workers) for workers in (1, 2)}
-    for workers, run in runs.items():
+        runs: dict[int, list[IngestRun]] = {1: [], 2: []}
+        for attempt in range(INGEST_REPEATS):
+            for workers, done in runs.items():
+                done.append(timed_ingest(source, Path(tmp) / f"{workers}-{attempt}.db", workers=workers))
+    best = {workers: min(done, key=lambda run: run.seconds) for workers, done in runs.items()}
+    for workers, run in best.items():
         print(
             f"factiongraph ingest, {workers} worker{'s' if workers > 1 else ''} ({INGEST_ARTICLES} articles, "
-            f"{words} words): {words / run.seconds:,.0f} words/s ({run.seconds:.1f} s)"
+            f"{words} words): {words / run.seconds:,.0f} words/s ({run.seconds:.1f} s wall clock, "
+            f"{run.cpu_seconds:.1f} s CPU; runs: {', '.join(f'{r.seconds:.1f} s' for r in runs[workers])})"
         )
-    speed_up = runs[1].seconds / runs[2].seconds
-    counts = {w: (r.documents, r.entities, r.relations) for w, r in runs.items()}
-    same = counts[1] == counts[2] and all(run.exit_code == 0 for run in runs.values())
+    speed_up = best[1].seconds / best[2].seconds
+    counts = {w: {(r.documents, r.entities, r.relations) for r in done} for w, done in runs.items()}
+    same = len(counts[1] | counts[2]) == 1 and all(r.exit_code == 0 for done in runs.values() for r in done)
     print(f"speed-up with 2 workers: {speed_up:.2f}x (target >= {TARGET_SPEED_UP})")
     print(
         "documents, entities, relations: "
-        + " / ".join(f"{w} worker{'s' if w > 1 else ''}: {', '.join(map(str, c))}" for w, c in counts.items())
+        + " / ".join(
+            f"{w} worker{'s' if w > 1 else ''}: {'; '.join(', '.join(map(str, c)) for c in sorted(found))}"
+            for w, found in counts.items()
+        )
         + f" ({'the same' if same else 'DIFFERENT'})"
     )
     return speed_up >= TARGET_SPEED_UP and same
