@@ -396,14 +396,16 @@ from factiongraph.build import ingest
 from factiongraph.store import open_store
 
 db = open_store(sys.argv[1])
-statement, nth, seen = re.compile(sys.argv[3]), int(sys.argv[4]), [0]
+statement, nth, seen, last = re.compile(sys.argv[3]), int(sys.argv[4]), [0], [None]
 
 
 def trace(sql):
-    if statement.match(sql):
+    # each trigger a statement fires reports that statement again: count it once
+    if statement.match(sql) and sql != last[0]:
         seen[0] += 1
         if seen[0] == nth:
             os.kill(os.getpid(), signal.SIGKILL)
+    last[0] = sql
 
 
 db.conn.set_trace_callback(trace)

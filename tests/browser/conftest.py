@@ -111,8 +111,10 @@ def serve(app: FastAPI) -> Iterator[str]:
     sock.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """Chromium under Playwright for the browser tests alone: Playwright's synchronous API keeps an event loop
+    running on the main thread while it is open, which ``asyncio.run`` in any later test refuses."""
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (`make browser` installs it)")
     from playwright.sync_api import sync_playwright
