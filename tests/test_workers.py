@@ -33,7 +33,7 @@ from factiongraph.nlp.portable import PortableDoc
 from factiongraph.store import open_store
 from factiongraph.workers import ordered_map
 from tests.test_concurrency import write_articles
-from tests.worker_tasks import DYING_ITEM, process_ids, square_or_die
+from tests.worker_tasks import DYING_ITEM, square_or_die, with_process_id
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -74,9 +74,11 @@ def document_count(db: Path) -> int:
 
 
 def test_workers_ordered_map_gives_results_in_input_order_from_renewed_workers() -> None:
-    results = list(ordered_map(process_ids, range(12), workers=2, chunk_size=2, chunks_per_worker=1, on_broken=None))
-    assert len(results) == 12
-    assert len(set(results)) == 6  # one process a chunk: each is replaced after its one chunk
+    results = list(
+        ordered_map(with_process_id, range(12), workers=2, chunk_size=2, chunks_per_worker=1, on_broken=None)
+    )
+    assert [item for item, _ in results] == list(range(12))
+    assert len({process for _, process in results}) == 6  # one process a chunk: each replaced after its one
 
 
 def test_workers_a_worker_that_dies_costs_its_item_only() -> None:

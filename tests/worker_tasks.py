@@ -15,5 +15,11 @@ def square_or_die(items: list[int]) -> list[int]:
     return [item * item for item in items]
 
 
+def with_process_id(items: list[int]) -> list[tuple[int, int]]:
+    """Each item with the id of the process that handled it."""
+    return [(item, os.getpid()) for item in items]
+
+
 def process_ids(items: list[int]) -> list[int]:
+    """The id of the process that handled each item."""
     return [os.getpid() for _ in items]
