@@ -304,6 +304,14 @@ class Constructions(LexiconFile):
     heading_words: list[str]
 
 
+class PlaceLists(_Strict):
+    """Where a list of names is a list of places (see ``names.json``)."""
+
+    nouns: list[str]
+    preps: list[str]
+    known_place_preps: list[str]
+
+
 class Names(LexiconFile):
     """How names that vary land on one actor: spelling similarity, kind words, name particles."""
 
@@ -314,6 +322,7 @@ class Names(LexiconFile):
     joining_words: list[str]
     directions: list[str]
     max_words: int = Field(ge=1)
+    place_lists: PlaceLists
 
     @field_validator("kind_words", "particles", "joining_words", "directions")
     @classmethod

@@ -167,6 +167,30 @@ def test_constructions_fighting_in_a_town_puts_the_fighters_there(nlp: Language)
     assert any(kind == "CoLocated" and "Tal Rifaat" in target for kind, _, target in relations(nlp, text))
 
 
+def places_named(nlp: Language, text: str) -> set[str]:
+    doc = nlp(text)
+    return {m.text for m in doc.spans["fg_mentions"] if m.label_ == "Location"}
+
+
+def test_constructions_the_names_listed_after_villages_of_are_places(nlp: Language) -> None:
+    """Names the model does not know, and takes for a group, a person or nothing, are places in such a list."""
+    text = "Islamic State militants raided the villages of Tell Hassan, Umm Karwan and Bir al-Ghanem at dawn."
+    assert {"Tell Hassan", "Umm Karwan", "Bir al-Ghanem"} <= places_named(nlp, text)
+    for village in ("Tell Hassan", "Umm Karwan", "Bir al-Ghanem"):
+        assert related(nlp, text, "CoLocated", "Islamic State", village), village
+
+
+def test_constructions_a_name_after_near_is_a_place_unless_a_noun_or_the_kb_says_otherwise(nlp: Language) -> None:
+    assert "Kafr Dael" in places_named(nlp, "Rebels shelled army posts near Kafr Dael on Monday.")
+    assert not places_named(nlp, "Rebels massed near Turkish positions on Monday.")
+    assert not places_named(nlp, "Rebels massed near Hayat Tahrir al-Sham positions.")
+
+
+def test_constructions_a_list_after_in_is_of_places_only_with_a_known_place_and_a_conjunction(nlp: Language) -> None:
+    assert "Kherbet Mousa" in places_named(nlp, "Cells struck in Raqqa, Manbij and Kherbet Mousa.")
+    assert "Joana Halvorsen" not in places_named(nlp, "The envoy to Sudan, Joana Halvorsen, left on Monday.")
+
+
 # -- guards ---------------------------------------------------------------------------------------
 
 

@@ -41,6 +41,8 @@ _MAX_CLIMB = 5
 _FRAMED = frozenset({"VERB", "AUX", "ADJ"})
 """The parts of speech a frame's word has."""
 _ATTITUDES = frozenset({"Likes", "Dislikes"})
+_MET_THERE = frozenset({"FightingAgainst", "CommWith"})
+"""Frames whose object meets the subject where the clause happens: a battle's, a meeting's place is both sides'."""
 
 
 def _past_dateline(subjects: list[Token]) -> list[Token]:
@@ -57,6 +59,12 @@ def _past_dateline(subjects: list[Token]) -> list[Token]:
             continue
         found += [c for c in subject.children if c.dep_ in ("appos", "conj") and c.i >= opening[1]]
     return found
+
+
+def _names_a_place(token: Token, mention_at: dict[int, Span]) -> bool:
+    """Whether a token heads a place's name (not a description such as "a town in Daraa")."""
+    mention = mention_at.get(token.i)
+    return mention is not None and mention.label_ == "Location" and mention[0].lower_ not in ("a", "an", "the")
 
 
 def _heads_a_place(token: Token) -> bool:
@@ -173,6 +181,11 @@ class FrameFinder:
                 for formed in [m for m, prep in objects if not prep and m.label_ in ACTORS]:
                     for place in [m for m, prep in objects if prep in self.place_preps and m.label_ == "Location"]:
                         found.append(FoundRelation("CoLocated", formed, place, token.sent, "formed-in"))
+            elif frame and frame["type"] in _MET_THERE:
+                # "attacked SDF positions near Z", "met commanders of HTS near Z": the other side was there too
+                places = [m for m, prep in objects if prep in self.place_preps and m.label_ == "Location"]
+                for other in [m for m, prep in objects if m.label_ in ACTORS and prep not in self.place_preps]:
+                    found += [FoundRelation("CoLocated", other, place, token.sent, "place") for place in places]
             for subject in subjects:
                 for obj, prep in objects:
                     relation_type = self._type(frame, obj, prep, (obj.start, obj.end) in states)
@@ -289,16 +302,21 @@ class FrameFinder:
                 if wanted:
                     pobjs = [g for g in child.children if g.dep_ == "pobj"]
                     objects += [(m, word) for m in self._with_conjuncts(pobjs, mention_at)]
-                objects += self._places_further_in(child, mention_at)
+                if not (frame and frame["type"] in _ATTITUDES):
+                    objects += self._places_further_in(child, mention_at)
         # "attacked positions east of Saraqib": the parser hangs the direction on the verb
         directed = self._with_conjuncts(self.clauses.places_by_direction(verb), mention_at)
         objects += [(m, "near") for m in directed if m.label_ == "Location"]
         return objects
 
     def _places_further_in(self, prep: Token, mention_at: dict[int, Span]) -> list[tuple[Span, str]]:
-        """Places one phrase further down ("appeared at the house of a sheikh in the Atma area"),
-        where the parser hangs the place on the phrase before it rather than on the verb."""
-        return self._places_on([p for p in prep.children if p.dep_ == "pobj" and p.i not in mention_at], mention_at)
+        """Places one phrase further down ("appeared at the house of a sheikh in the Atma area", "clashed with
+        Druze fighters near the town"), where the parser hangs the place on the phrase before it rather than on
+        the verb."""
+        nouns = [p for p in prep.children if p.dep_ == "pobj"]
+        return self._places_on(
+            [p for p in nouns if p.i not in mention_at or mention_at[p.i].label_ != "Location"], mention_at
+        )
 
     def _places_on(self, nouns: list[Token], mention_at: dict[int, Span]) -> list[tuple[Span, str]]:
         """Named places in phrases of place hung on these nouns ("the house of a sheikh in Atma")."""
@@ -328,6 +346,9 @@ class FrameFinder:
             if token.i not in mention_at or mention_at[token.i].label_ == "Location":
                 queue += self.clauses.owners_by_participle(token)
                 # "stormed villages including A and B": the places named, never a group's members as its allies
+            if token.i in mention_at and mention_at[token.i].label_ == "Location":
+                # "the villages of A, B and C": the parser hangs a list's names on each other as appositions
+                queue += [c for c in children if c.dep_ == "appos" and _names_a_place(c, mention_at)]
                 queue += [
                     t
                     for t in self.clauses.members_named(token)

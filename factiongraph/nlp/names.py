@@ -57,6 +57,9 @@ class NameWords:
     joining_words: frozenset[str]
     directions: frozenset[str]
     max_words: int
+    place_list_nouns: frozenset[str]
+    place_list_preps: frozenset[str]
+    known_place_preps: frozenset[str]
 
     @classmethod
     def read(cls, path: str | None = None) -> NameWords:
@@ -69,6 +72,9 @@ class NameWords:
             joining_words=frozenset(raw["joining_words"]),
             directions=frozenset(raw["directions"]),
             max_words=raw["max_words"],
+            place_list_nouns=frozenset(raw["place_lists"]["nouns"]),
+            place_list_preps=frozenset(raw["place_lists"]["preps"]),
+            known_place_preps=frozenset(raw["place_lists"]["known_place_preps"]),
         )
 
     def without_kind(self, key: str) -> str:
@@ -149,7 +155,8 @@ class NameMender:
         """The document's names mended; ``tokens`` are its token attributes, read once by the caller."""
         names = [n for n in names if not self._description(doc, n)]
         names = self._joined(doc, tokens, sorted(names, key=lambda s: (s.start, -s.end)))
-        return self._groups_by_kind(doc, self._variants(doc, tokens, names))
+        names = self._listed_places(doc, tokens, self._variants(doc, tokens, names))
+        return self._groups_by_kind(doc, names)
 
     # -- a ruler match on a description -------------------------------------------------------
 
@@ -379,6 +386,98 @@ class NameMender:
         inside = start <= first and name.end <= end
         other_actor = bool(name.id_) and ":" not in name.id_ and name.id_ != span_id and name.label_ != "Location"
         return inside and not other_actor
+
+    # -- lists of places -----------------------------------------------------------------------
+
+    def _listed_places(self, doc: Doc, tokens: TokenColumns, names: list[Span]) -> list[Span]:
+        """The names of a list of places are places, whole, whatever the model made of each: "the villages
+        of Umm Shuaifa, Kharbat Ruz and Bab al-Khair" (a group, a person and nothing, as the model read
+        them), "near Tell Miyaz"; after "in" and the like only when the list holds a place the index knows."""
+        words = self.words
+        lower, size = tokens.lower, len(tokens.text)
+        by_start = {n.start: n for n in names}
+        found: list[tuple[int, int]] = []
+        for i in range(size - 1):
+            opener = lower[i]
+            after_noun = opener == "of" and i > 0 and lower[i - 1] in words.place_list_nouns
+            if not (after_noun or opener in words.place_list_preps or opener in words.known_place_preps):
+                continue
+            items = self._list_items(tokens, i + 1)
+            if not items:
+                continue
+            if not after_noun and opener not in words.place_list_preps:
+                known = [by_start.get(s) for s, _ in items]
+                if not any(n is not None and n.label_ == "Location" and n.id_ for n in known):
+                    continue
+                # a person the model saw is one, unless the list ends with its name ("in Raqqa, Manbij and
+                # Kherbet Mousa."), not when a clause goes on from it ("to Ankara and Hakan Fidan met him")
+                items = [
+                    (s, e)
+                    for (s, e), n in zip(items, known, strict=True)
+                    if n is None or n.label_ != "Person" or (len(items) > 1 and self._ends_a_phrase(tokens, e))
+                ]
+            found += items
+        if not found:
+            return names
+        at = {(n.start, n.end): n for n in names}
+        for start, end in found:
+            overlapping = [n for n in at.values() if n.start < end and start < n.end]
+            if any(n.id_ and ":" not in n.id_ and n.label_ != "Location" for n in overlapping):
+                continue  # a KB actor ("near HTS" is no place)
+            if any(n.label_ == "Location" and (n.start, n.end) == (start, end) for n in overlapping):
+                continue
+            if any(n.start < start or end < n.end for n in overlapping):
+                continue  # a longer name holds it
+            for n in overlapping:
+                del at[(n.start, n.end)]
+            at[(start, end)] = Span(doc, start, end, label="Location")  # resolved by name, as the model's places
+        return sorted(at.values(), key=lambda s: (s.start, -s.end))
+
+    @staticmethod
+    def _ends_a_phrase(tokens: TokenColumns, end: int) -> bool:
+        return end >= len(tokens.text) or tokens.pos[end] in ("PUNCT", "ADP")
+
+    def _list_items(self, tokens: TokenColumns, start: int) -> list[tuple[int, int]]:
+        """The capitalised names listed from ``start`` ("A, B and C"), each with an optional "the" before
+        it; none when a name of the list runs into a noun ("near Turkish positions": no list of places)."""
+        lower, size = tokens.lower, len(tokens.text)
+        items: list[tuple[int, int]] = []
+        joined = last_joined = False  # "and" or "or" before the last name: "to Sudan, Volker Perthes" is no list
+        i = start
+        while i < size:
+            if lower[i] == "the":
+                i += 1
+            end = self._name_end(tokens, i)
+            if end == i:
+                break
+            if end < size and tokens.pos[end] in ("NOUN", "PROPN"):
+                return []
+            items.append((i, end))
+            last_joined = joined
+            if end < size and lower[end] == ",":
+                end += 1
+            joined = end < size and lower[end] in ("and", "or")
+            if joined:
+                end += 1
+            if end == items[-1][1]:
+                break
+            i = end
+        return items if last_joined or len(items) < 2 else items[:1]
+
+    def _name_end(self, tokens: TokenColumns, start: int) -> int:
+        """Where a name of capitalised words, particles, hyphens and apostrophes that begins at ``start`` ends."""
+        particles, size = self.words.particles, len(tokens.text)
+        end, i, count = start, start, 0
+        while i < size and count < self.words.max_words and not (i > start and tokens.sent_start[i]):
+            if self._is_word(tokens, i):
+                count += 1
+                end = i + 1
+            elif not (tokens.lower[i] in particles or tokens.text[i] == "-" or tokens.text[i] in _APOSTROPHES):
+                break
+            elif i > start and tokens.space_after[i - 1] and tokens.text[i] == "-":
+                break  # a dash set off by spaces ends the name
+            i += 1
+        return end
 
     # -- types ----------------------------------------------------------------------------------
 
