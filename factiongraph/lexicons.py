@@ -246,6 +246,7 @@ class Clauses(LexiconFile):
     owner_participles: list[str]
     members_after: list[str]
     shares: list[str]
+    place_relatives: list[str]
 
 
 class Decisions(LexiconFile):
@@ -302,6 +303,7 @@ class Constructions(LexiconFile):
     circumstances: Circumstances
     arms_nouns: list[str]
     heading_words: list[str]
+    under_nouns: dict[RelationType, list[str]]
 
 
 class PlaceLists(_Strict):

@@ -186,6 +186,32 @@ def test_constructions_a_name_after_near_is_a_place_unless_a_noun_or_the_kb_says
     assert not places_named(nlp, "Rebels massed near Hayat Tahrir al-Sham positions.")
 
 
+def test_constructions_names_listed_before_a_place_noun_are_places(nlp: Language) -> None:
+    assert {"Tell Hassan", "al-Zuhour"} <= places_named(
+        nlp, "Shelling hit the Tell Hassan and al-Zuhour neighbourhoods."
+    )
+    assert not places_named(nlp, "Shelling hit the Kurdish and Arab villages.") & {"Kurdish", "Arab"}
+
+
+def test_constructions_a_place_further_down_an_unnamed_place_is_where_the_clause_happens(nlp: Language) -> None:
+    text = "Syrian government troops deployed to several positions along the front line near Tal Tamr."
+    assert related(nlp, text, "CoLocated", "Syrian government", "Tal Tamr")
+
+
+def test_constructions_the_other_side_of_a_named_battle_was_at_its_place(nlp: Language) -> None:
+    text = "After four days of clashes with the Syrian Arab Army around Palmyra, the militants withdrew."
+    assert related(nlp, text, "CoLocated", "Syrian Arab Army", "Palmyra")
+
+
+def test_constructions_a_clause_opened_by_where_happens_in_the_place_it_describes(nlp: Language) -> None:
+    text = "Clashes erupted in Saraqib, where HTS fighters had set up checkpoints."
+    assert related(nlp, text, "CoLocated", "HTS", "Saraqib")
+
+
+def test_constructions_leaving_a_town_puts_one_there_before(nlp: Language) -> None:
+    assert related(nlp, "US troops left Manbij on Monday.", "CoLocated", "US troops", "Manbij")
+
+
 def test_constructions_a_list_after_in_is_of_places_only_with_a_known_place_and_a_conjunction(nlp: Language) -> None:
     assert "Kherbet Mousa" in places_named(nlp, "Cells struck in Raqqa, Manbij and Kherbet Mousa.")
     assert "Joana Halvorsen" not in places_named(nlp, "The envoy to Sudan, Joana Halvorsen, left on Monday.")
@@ -567,6 +593,84 @@ FOUND = [
         "Hayat Tahrir al-Sham",
         id="slammed",
     ),
+    pytest.param(
+        "Omar Jaber's Northern Storm Brigade shelled the village of Kafr Hamra.",
+        "InChargeOf",
+        "Omar Jaber",
+        "Northern Storm Brigade",
+        id="a-persons-possessive-on-a-group",
+    ),
+    pytest.param(
+        "Rebels from the Free Syrian Army of Colonel Riad Hijab crossed the river at dawn.",
+        "InChargeOf",
+        "Riad Hijab",
+        "Free Syrian Army",
+        id="a-group-of-a-person",
+    ),
+    pytest.param(
+        "After the reshuffle the Military Council was put under General Omar Jaber.",
+        "InChargeOf",
+        "Omar Jaber",
+        "Military Council",
+        id="under-a-person",
+    ),
+    pytest.param(
+        "In 2019 the Hamza Division was placed under the Syrian National Army.",
+        "BelongsTo",
+        "Hamza Division",
+        "Syrian National Army",
+        id="under-a-group",
+    ),
+    pytest.param(
+        "Jaysh al-Izza fought near Hama under the command of Jamil al-Saleh.",
+        "InChargeOf",
+        "Jamil al-Saleh",
+        "Jaysh al-Izza",
+        id="under-the-command-of",
+    ),
+    pytest.param(
+        "By the spring Manbij was under SDF control again.",
+        "Controls",
+        "SDF",
+        "Manbij",
+        id="under-a-groups-control",
+    ),
+    pytest.param(
+        "The Desert Hawks, a unit commanded by the late president's younger brother, Walid Hamdan, entered Palmyra.",
+        "InChargeOf",
+        "Walid Hamdan",
+        "unit",
+        id="agent-named-beside-a-kinship-noun",
+    ),
+    pytest.param(
+        "The Treasury is designating 12 individuals and entities, among them Lina Foz, the wife of President Omar"
+        " Jaber, and the Desert Hawks, a unit commanded by the president's brother Walid Jaber.",
+        "Dislikes",
+        "Treasury",
+        "Lina Foz",
+        id="object-named-beside-a-plural-noun-judged-by-the-verb-not-a-word-in-a-name",
+    ),
+    pytest.param(
+        "The ministry said that the SDF, a militia backed by Washington, does not represent the tribes.",
+        "AlliesOf",
+        "Washington",
+        "militia",
+        id="a-participle-on-a-noun-holds-under-a-negated-clause",
+    ),
+    pytest.param(
+        "Fighters of the Hamza Division and the Sultan Murad Division stormed SDF positions near Tal Tamr.",
+        "FightingAgainst",
+        "Sultan Murad Division",
+        "SDF",
+        id="fighters-of-each-listed-group",
+    ),
+    pytest.param(
+        "Hamza Division fighters tried to enter the town and were pushed back by the SDF.",
+        "FightingAgainst",
+        "SDF",
+        "Hamza Division",
+        id="passive-verb-sharing-the-subject-of-its-conjunct",
+    ),
 ]
 
 
@@ -606,6 +710,20 @@ NOT_FOUND = [
         "Hamas",
         "Israel",
         id="an-attack-on-a-state-is-not-a-presence",
+    ),
+    pytest.param(
+        "Under President Omar Jaber, the Northern Storm Brigade grew to 3,000 men.",
+        "InChargeOf",
+        "Omar Jaber",
+        "Northern Storm Brigade",
+        id="under-a-person-before-the-clause-is-a-time",
+    ),
+    pytest.param(
+        "The Levant Front remained under US sanctions, its spokesman said.",
+        "BelongsTo",
+        "Levant Front",
+        "US",
+        id="under-whose-sanctions-is-not-under-them",
     ),
 ]
 

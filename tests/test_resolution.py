@@ -142,3 +142,10 @@ def test_resolution_an_ended_hold_is_in_a_window_before_its_article(fresh_db: Da
     early = relations_between(fresh_db, "Ahrar al-Sham", "Saraqib", end="2018")
     assert [(r.type, r.when) for r in early] == [("Controls", "../2017-07")]
     assert relations_between(fresh_db, "Ahrar al-Sham", "Saraqib", start="2018") == []
+
+
+def test_resolution_its_fighters_are_the_men_of_the_group_its_stands_for(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Raid\n\nThe Levant Front's media office said its fighters had condemned Jaysh al-Islam on Monday."
+    ingest(fresh_db, [write(tmp_path, "a.txt", text)])
+    hostile = {r.target for r in actor_profile(fresh_db, "Levant Front").relations if r.type == "Dislikes"}
+    assert "Jaysh al-Islam" in hostile

@@ -197,8 +197,10 @@ class RelationDecider:
 
     def _presupposed(self, path: list[Token]) -> bool:
         """Whether the path stays inside a noun phrase that no modal noun frames, up to the verb it
-        hangs on ("HTS leader X", but not "the possibility of a rapprochement between X and Y")."""
-        if any(t.pos_ in ("VERB", "AUX") for t in path):
+        hangs on ("HTS leader X", but not "the possibility of a rapprochement between X and Y"); a past
+        participle that describes its noun is part of the phrase ("the SDF, a militia backed by Washington,
+        does not represent ...": Washington backs it whatever the clause denies)."""
+        if any(t.pos_ in ("VERB", "AUX") and not (t.dep_ == "acl" and t.tag_ == "VBN") for t in path):
             return False
         words = list(path)
         token = path[_top(path)]

@@ -38,6 +38,8 @@ _CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "pcomp", "conj", "acomp", "relcl", "
 """Links up which a verb without a subject finds the subject it shares ("We remain committed to
 working with X"; "reaffirms its commitment to support X")."""
 _MAX_CLIMB = 5
+_PLACE_DEPTH = 2
+"""How many unnamed places deep a named one is looked for ("positions along the front line near Z")."""
 _FRAMED = frozenset({"VERB", "AUX", "ADJ"})
 """The parts of speech a frame's word has."""
 _ATTITUDES = frozenset({"Likes", "Dislikes"})
@@ -69,7 +71,12 @@ def _names_a_place(token: Token, mention_at: dict[int, Span]) -> bool:
 
 def _heads_a_place(token: Token) -> bool:
     """Whether a noun heads a place description ("the Atma area"), so the place named in it is the place."""
-    return any(d.root.i == token.i and d.label_ == "Location" for d in token.doc.spans[DESCRIPTIONS_KEY])
+    return _heads_a_description(token, "Location")
+
+
+def _heads_a_description(token: Token, label: str) -> bool:
+    """Whether a noun heads a description of this type ("the Atma area", "fighters of the NFL")."""
+    return any(d.root.i == token.i and d.label_ == label for d in token.doc.spans[DESCRIPTIONS_KEY])
 
 
 @Language.factory(
@@ -144,7 +151,11 @@ class FrameFinder:
             if not self.clauses.asserted(token):
                 continue
             subjects, passive_objects = self._subjects(token, mention_at)
-            objects = self._objects(token, frame, mention_at) + passive_objects if subjects or frame else []
+            objects = (
+                self._objects(token, frame, mention_at) + passive_objects
+                if subjects or frame or passive_objects
+                else []
+            )
             if judged is not None and not objects:  # "considers [the YPG a terrorist group]": the clause's subject
                 objects = [(m, "") for m in self._with_conjuncts(judged[1], mention_at)]
             if frame and "event" in frame and token.pos_ == "VERB":
@@ -168,6 +179,14 @@ class FrameFinder:
                 for first, second in [(a, b) for i, a in enumerate(sides) for b in sides[i + 1 :]]:
                     found.append(FoundRelation("CommWith", first, second, token.sent, "joint-subject"))
             if not subjects:
+                # "they had been stationed in Manbij", "three fighters were killed near Z": who it befell was there
+                places = [m for m, prep in objects if prep in self.place_preps and m.label_ == "Location"]
+                found += [
+                    FoundRelation("CoLocated", m, place, token.sent, "place")
+                    for m, _ in passive_objects
+                    if m.label_ in ACTORS
+                    for place in places
+                ]
                 continue
             if joint_type and token.pos_ == "VERB":
                 actors = [s for s in subjects if s.label_ in ACTORS or s.label_ == "Location"]  # states act
@@ -211,7 +230,10 @@ class FrameFinder:
         predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")]
         predicates += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
         predicates += [c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ in ("oprd", "appos")]
-        kinds = [self.judgements[t.lower_] for p in predicates for t in p.subtree if t.lower_ in self.judgements]
+        # the predicate's own words ("a terrorist group"), not those of a name or clause hung on it ("X, the
+        # president's brother")
+        words = [t for p in predicates for t in [p, *p.children] if t == p or t.dep_ in ("amod", "compound", "nmod")]
+        kinds = [self.judgements[t.lower_] for t in words if t.lower_ in self.judgements]
         if not kinds:
             return None
         return kinds[0], [s for p in predicates for s in p.children if s.dep_ == "nsubj"]
@@ -248,6 +270,9 @@ class FrameFinder:
             passive = [c for c in children if c.dep_ == "nsubjpass"]
             if agents and not passive and current.dep_ == "acl":
                 passive = [current.head]  # "an alliance led by the YPG": the noun the participle describes
+            if agents and not passive and current.dep_ == "conj":
+                # "X tried to enter the town and was pushed back by Y": the subject the two verbs share
+                passive = [c for c in current.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if current.dep_ == "relcl" and any(c.lower_ in self.clauses.relative_pronouns for c in passive):
                 passive = [current.head]  # "the government, which is backed by Russia": the noun it describes
             if agents:
@@ -307,6 +332,9 @@ class FrameFinder:
         # "attacked positions east of Saraqib": the parser hangs the direction on the verb
         directed = self._with_conjuncts(self.clauses.places_by_direction(verb), mention_at)
         objects += [(m, "near") for m in directed if m.label_ == "Location"]
+        # "Manbij, where US troops were stationed": the clause happens in the place it describes
+        where = self._with_conjuncts(self.clauses.place_of_relative(verb), mention_at)
+        objects += [(m, "in") for m in where if m.label_ == "Location"]
         return objects
 
     def _places_further_in(self, prep: Token, mention_at: dict[int, Span]) -> list[tuple[Span, str]]:
@@ -318,8 +346,10 @@ class FrameFinder:
             [p for p in nouns if p.i not in mention_at or mention_at[p.i].label_ != "Location"], mention_at
         )
 
-    def _places_on(self, nouns: list[Token], mention_at: dict[int, Span]) -> list[tuple[Span, str]]:
-        """Named places in phrases of place hung on these nouns ("the house of a sheikh in Atma")."""
+    def _places_on(self, nouns: list[Token], mention_at: dict[int, Span], depth: int = 0) -> list[tuple[Span, str]]:
+        """Named places in phrases of place hung on these nouns ("the house of a sheikh in Atma"), and in the
+        phrases of place hung on an unnamed place in turn ("positions along the front line near Tal Tamr",
+        "fighters in prisons in Hasakah")."""
         places = []
         for noun in nouns:
             directed = self._with_conjuncts(self.clauses.places_by_direction(noun), mention_at)
@@ -330,6 +360,9 @@ class FrameFinder:
                     places += [
                         (m, inner.lower_) for m in self._with_conjuncts(heads, mention_at) if m.label_ == "Location"
                     ]
+                    if depth < _PLACE_DEPTH:
+                        unnamed = [h for h in heads if not _names_a_place(h, mention_at)]
+                        places += self._places_on(unnamed, mention_at, depth + 1)
         return places
 
     def _with_conjuncts(self, heads: list[Token], mention_at: dict[int, Span]) -> list[Span]:
@@ -343,12 +376,15 @@ class FrameFinder:
                 mentions.append(mention_at[token.i])
             children = list(token.children)  # spaCy builds each child anew on every walk: walk once
             queue += [c for c in children if c.dep_ == "conj"]
-            if token.i not in mention_at or mention_at[token.i].label_ == "Location":
-                queue += self.clauses.owners_by_participle(token)
-                # "stormed villages including A and B": the places named, never a group's members as its allies
+            if token.i in mention_at and token.lower_ in self.bodies and _heads_a_description(token, "Organisation"):
+                # "fighters of A and B attacked": the men of each group
+                queue += [g for c in children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
             if token.i in mention_at and mention_at[token.i].label_ == "Location":
                 # "the villages of A, B and C": the parser hangs a list's names on each other as appositions
                 queue += [c for c in children if c.dep_ == "appos" and _names_a_place(c, mention_at)]
+            if token.i not in mention_at or mention_at[token.i].label_ == "Location":
+                queue += self.clauses.owners_by_participle(token)
+                # "stormed villages including A and B": the places named, never a group's members as its allies
                 queue += [
                     t
                     for t in self.clauses.members_named(token)
@@ -362,6 +398,8 @@ class FrameFinder:
                     for g in c.children
                     if g.dep_ == "pobj"
                 ]
+                # "the president's brother Maher al-Assad", "39 individuals, among them X": the one named beside
+                queue += [c for c in children if c.dep_ == "appos"]
                 # "SDF positions", "Russian air power", "the government's security branches": men and arms
                 # named after their side stand for it (a possessive only on a body: not "the SDF's Kurdish core")
                 owned = (

@@ -75,6 +75,7 @@ class ConstructionWords:
     measure_nouns: frozenset[str]
     arms_nouns: frozenset[str]
     heading_words: frozenset[str]
+    under_type: dict[str, str]
 
     @classmethod
     def read(cls, path: str | None = None) -> ConstructionWords:
@@ -102,6 +103,7 @@ class ConstructionWords:
             measure_nouns=frozenset(raw["circumstances"]["measure_nouns"]),
             arms_nouns=frozenset(raw["arms_nouns"]),
             heading_words=frozenset(raw["heading_words"]),
+            under_type=by_word(raw["under_nouns"]),
         )
 
 
@@ -178,8 +180,9 @@ class MentionIndex:
         return list(dict.fromkeys(found))
 
     def places_named_before(self, description: Span, head: Token) -> list[Span]:
-        """The places named inside a place description before its head noun ("the Bab Amr neighbourhood")."""
-        return [
+        """The places named inside a place description before its head noun ("the Bab Amr neighbourhood"), or
+        named before it as its modifiers ("the Ghweiran and al-Zuhour neighbourhoods")."""
+        inside = [
             m
             for m in self.by_root.values()
             if description.start <= m.start
@@ -187,6 +190,11 @@ class MentionIndex:
             and m.label_ == "Location"
             and not self.is_description(m)
         ]
+        if inside:
+            return inside
+        modifiers = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.i < head.i]
+        named = [self.by_root.get(t.i) for c in modifiers for t in [c, *c.conjuncts]]
+        return [m for m in named if m is not None and m.label_ == "Location" and not self.is_description(m)]
 
     def named_after_of(self, head: Token) -> list[Span]:
         if head.i in self.by_root and not self.is_description(self.by_root[head.i]):
@@ -299,6 +307,7 @@ class NamedEvents:
             holders.append(verb)  # "X exchanged fire with Y near Z"
         objects = [pobj for holder in holders for _, pobj in pobjs(holder, self.words.place_preps | more_preps)]
         objects += [pobj for holder in holders for pobj in self.clauses.places_by_direction(holder)]
+        objects += [place for holder in holders for place in self.clauses.place_of_relative(holder)]
         return [m for pobj in objects for m in mentions.of(pobj) if m.label_ == "Location"]
 
 
@@ -336,6 +345,8 @@ class StructureFinder:
                 found += self._affiliation(token, mentions)
             if lemma in self.words.including or lower in self.words.including:
                 found += self._including(token, mentions)
+            if lower == "under" and token.dep_ == "prep":
+                found += self._under(token, mentions)
         found += self._datelines(doc, mentions)
         doc._.fg_relations = found
         return doc
@@ -455,7 +466,8 @@ class StructureFinder:
                     found.append(FoundRelation(relation_type, agent, other, sentence, "nominal"))
         if relation_type in ("FightingAgainst", "CommWith"):
             places = self.named.places(noun, between or others, mentions)
-            for participant in [m for m in [*between, *agents] if mentions.may_act(m)]:
+            # "clashes with the army around the city": the other side fought there too
+            for participant in [m for m in dict.fromkeys([*between, *agents, *others]) if mentions.may_act(m)]:
                 found += [FoundRelation("CoLocated", participant, p, sentence, "place") for p in places]
         return found
 
@@ -541,13 +553,21 @@ class StructureFinder:
             return []
         if mentions.is_description(body) and noun.lower_ not in self.words.body_nouns:
             return []
-        owners = [m for c in noun.children if c.dep_ == "poss" for m in mentions.of(c) if m.label_ in OWNERS]
+        owned = [m for c in noun.children if c.dep_ == "poss" for m in mentions.of(c)]
+        owners = [m for m in owned if m.label_ in OWNERS]
+        # "Khalifa Haftar's Libyan National Army", "the Syrian army of Bashar al-Assad": the man whose force it is
+        leaders = [m for m in owned if m.label_ == "Person"]
+        if not mentions.is_description(body):
+            leaders += [m for _, pobj in pobjs(noun, {"of"}) for m in mentions.of(pobj) if m.label_ == "Person"]
+        found = [FoundRelation("InChargeOf", leader, body, noun.sent, "modifier") for leader in leaders]
         first = body[1] if body[0].lower_ == "the" and len(body) > 1 else body[0]
         opening = None if mentions.is_description(body) else mentions.by_root.get(first.i)
         if opening is not None and opening != body and opening.end == first.i + 1 and opening.label_ in OWNERS:
             if first.i + 1 < body.end and body.doc[first.i + 1].text not in ("-", "–"):
                 owners.append(opening)
-        return [FoundRelation("BelongsTo", body, owner, noun.sent, "modifier") for owner in owners if owner != body]
+        return found + [
+            FoundRelation("BelongsTo", body, owner, noun.sent, "modifier") for owner in owners if owner != body
+        ]
 
     # -- copulas, appositions, affiliations, memberships --------------------------------------
 
@@ -635,6 +655,38 @@ class StructureFinder:
             and member.start != group.start
             and not (group.start <= member.start < group.end)
         ]
+
+    def _under(self, prep: Token, mentions: MentionIndex) -> list[FoundRelation]:
+        """ "the council under General X", "units placed under Y", "fought under the command of X", "the
+        town was under Y control": who is under a person is led by them, a group under a group is part of
+        it, a place under a group's control is held by it."""
+        word = prep.head
+        if word.pos_ in ("VERB", "AUX") and prep.i < word.i:
+            return []  # "Under Prime Minister X, the force grew": a time, not a chain of command
+        if word.pos_ in ("VERB", "AUX"):  # "was placed under Y": the subject of the verb is under Y
+            under = [m for c in word.children if c.dep_ in ("nsubj", "nsubjpass") for m in mentions.of(c)]
+        elif word.lemma_.lower() in self.words.title_type:  # "deputy head of the council under X": the council
+            under = [m for _, pobj in pobjs(word, {"of"}) for m in mentions.of(pobj) if m.label_ in GROUPS]
+        else:  # the noun alone: "a merger of A, B and other groups under X" does not put A under X
+            listed = {t.i for t in word.conjuncts}
+            under = [m for m in mentions.of(word) if m.root.i not in listed]
+        found = []
+        for pobj in [c for c in prep.children if c.dep_ == "pobj"]:
+            kind = self.words.under_type.get(pobj.lemma_.lower())
+            if kind is None:  # the one named, not whose sanctions or mediation it is ("under US sanctions")
+                above = [m for t in [pobj, *pobj.conjuncts] if (m := mentions.by_root.get(t.i)) is not None]
+            else:  # "under the leadership of X", "under LNA control"
+                above = [m for c in pobj.children if c.dep_ in ("poss", "compound", "amod") for m in mentions.of(c)]
+                above += [m for _, named in pobjs(pobj, {"of"}) for m in mentions.of(named)]
+            for upper in [m for m in above if mentions.may_act(m) and not mentions.is_description(m)]:
+                for lower in [m for m in under if m.start != upper.start]:
+                    if kind == "Controls" and lower.label_ == "Location":
+                        found.append(FoundRelation("Controls", upper, lower, prep.sent, "copula"))
+                    elif kind != "Controls" and lower.label_ in GROUPS and upper.label_ == "Person":
+                        found.append(FoundRelation("InChargeOf", upper, lower, prep.sent, "copula"))
+                    elif kind != "Controls" and lower.label_ in GROUPS and upper.label_ in GROUPS:
+                        found.append(FoundRelation("BelongsTo", lower, upper, prep.sent, "copula"))
+        return found
 
     # -- modifiers ----------------------------------------------------------------------------
 

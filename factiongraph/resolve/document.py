@@ -200,9 +200,9 @@ def _men_named_after_actors(
     mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str], speak_for: frozenset[str]
 ) -> dict[int, int]:
     """Plural group descriptions that name one group ("HTS fighters", "fighters of the NLF", "the Hamza
-    Division's men"), and nameless officials of one ("an HTS official"), mapped to that group's mention:
-    what its men do, it does. A singular group description ("a faction of the SNA") is a unit of the
-    group, not the group, and is left alone."""
+    Division's men", "its fighters" once "its" is resolved), and nameless officials of one ("an HTS
+    official"), mapped to that group's mention: what its men do, it does. A singular group description
+    ("a faction of the SNA") is a unit of the group, not the group, and is left alone."""
     found: dict[int, int] = {}
     for i, outer in enumerate(mentions):
         men = outer.label_ == "Organisation" and outer.root.tag_ in ("NNS", "NNPS")
@@ -216,7 +216,7 @@ def _men_named_after_actors(
             if mentions[j].start < outer.end
             and mentions[j].end <= outer.end
             and mentions[j].label_ == "Organisation"
-            and not is_description[j]
+            and (not is_description[j] or mentions[j].root.tag_ == "PRP$")  # "its fighters": whom "its" is
             and j in entity_of_mention
         ]
         if len({entity_of_mention[j] for j in inner}) == 1:
@@ -903,20 +903,23 @@ class DocumentResolver:
         )
 
     def _place_entity(self, place: Place, surface: list[str]) -> EntityRecord:
-        """A place's node. An area named after its town ("Idlib Governorate", "Latakia countryside")
-        is the node of the name analysts use for both ("Idlib"), as the KB or the index knows it."""
+        """A place's node. An area named after its town ("Idlib Governorate", "Latakia countryside"), not
+        after a river or a country, is the node of the name analysts use for both ("Idlib"), as the KB or the
+        index knows it. That node keeps the area's own names: an area written in Arabic ("ريف حلب الغربي")
+        is then on the node of its English name ("western countryside of Aleppo"), not of the town's alone."""
+        names = [place.name, *surface, *place.names]
         if place.kind in ("governorate", "region", "district"):
             base = " ".join(_AREA_WORDS.sub(" ", place.name).split())
-            if actor_id := self._kb_by_key.get((name_key(base), "Location")):
-                return self._kb_entity(actor_id, surface)
             town = self.places.lookup(base)
-            if town is not None and town.precision == "town":
-                place = town
+            if town is not None and town.precision == "town":  # not a river's or a country's: "east of the Euphrates"
+                if actor_id := self._kb_by_key.get((name_key(base), "Location")):
+                    return self._kb_entity(actor_id, names)
+                place, names = town, [town.name, *names, *town.names]
         return EntityRecord(
             key=f"place:{place.id}",
             type="Location",
             name=place.name,
-            aliases=tuple(make_alias(n) for n in dict.fromkeys([place.name, *surface, *place.names])),
+            aliases=tuple(make_alias(n) for n in dict.fromkeys(names)),
             place=_place_record(place),
         )
 
