@@ -19,7 +19,9 @@ from factiongraph.graph.profile import _pair_claims, actor_detail, pair_timeline
 from factiongraph.graph.queries import pair_sides
 from factiongraph.graph.search import search_actors
 from factiongraph.kb import load_kb
+from factiongraph.keys import name_key
 from factiongraph.store import connect, open_store, schema_versions
+from factiongraph.store.events import merge_events, split_event
 from factiongraph.store.migrations import migrations
 from factiongraph.store.queries import placeholders, published_window, window_clause
 from tests.conftest import TEST_DATA
@@ -289,3 +291,99 @@ def test_query_plans_relation_counts_follow_ingest_merge_and_split(fresh_db: Dat
             "SELECT COUNT(*) FROM relations WHERE source_id = ?1 AND target_id = ?1", [first]
         ).fetchone()[0]
     )
+
+
+def map_counts(db: Database) -> tuple[dict[tuple[str, str | None, str | None], int], ...]:
+    """The map's facts per list and date span as migration 0011's triggers keep them and as a count says."""
+    kept = {
+        (listed, dated, dated_end): n
+        for listed, dated, dated_end, n in db.execute("SELECT list, dated, dated_end, facts FROM map_counts")
+        if n
+    }
+    located = "SELECT id FROM entities WHERE latitude IS NOT NULL"
+    counted: dict[tuple[str, str | None, str | None], int] = {}
+    for listed, table, where in (
+        ("events", "events", f"place_id IN ({located})"),
+        ("controlled", "relations", f"type = 'Controls' AND target_id IN ({located})"),
+    ):
+        for dated, dated_end, n in db.execute(
+            f"SELECT COALESCE(when_start, when_end), COALESCE(when_end, when_start), COUNT(*) FROM {table} "
+            f"WHERE {where} GROUP BY 1, 2"
+        ):
+            counted[(listed, dated, dated_end)] = n
+    return kept, counted
+
+
+def test_query_plans_map_counts_follow_ingest_corrections_and_coordinates(fresh_db: Database) -> None:
+    build_demo(fresh_db)
+    kept, counted = map_counts(fresh_db)
+    assert kept == counted and {listed for listed, _, _ in kept} == {"events", "controlled"}
+    assert any(dated is None for _, dated, _ in kept)  # undated facts have a count of their own
+    busiest = [
+        row[0]
+        for row in fresh_db.execute(
+            "SELECT place_id FROM events WHERE place_id IS NOT NULL GROUP BY place_id ORDER BY COUNT(*) DESC, place_id"
+        )
+    ]
+    merge_ids(fresh_db, busiest[1], busiest[0])
+    assert map_counts(fresh_db)[0] == map_counts(fresh_db)[1]
+    unplaced = fresh_db.execute("SELECT id FROM entities WHERE type = 'Location' AND latitude IS NULL").fetchone()[0]
+    held = fresh_db.execute("SELECT target_id FROM relations WHERE type = 'Controls' LIMIT 1").fetchone()[0]
+    merge_ids(fresh_db, unplaced, held)  # a held place folded into one without coordinates leaves the map
+    assert map_counts(fresh_db)[0] == map_counts(fresh_db)[1]
+    place, name = next(
+        (entity, text)
+        for entity, text, canonical in fresh_db.execute(
+            "SELECT e.id, m.text, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id "
+            "WHERE e.latitude IS NOT NULL ORDER BY e.id, m.id"
+        )
+        if name_key(text) != name_key(canonical)
+    )
+    split_id(fresh_db, place, name)
+    assert map_counts(fresh_db)[0] == map_counts(fresh_db)[1]
+    placed = fresh_db.execute("SELECT id, document_id FROM events WHERE place_id IS NOT NULL ORDER BY id").fetchall()
+    first, (second, second_document) = placed[0][0], next(e for e in placed if e[1] != placed[0][1])
+    merge_events(fresh_db, first, second)
+    assert map_counts(fresh_db)[0] == map_counts(fresh_db)[1]
+    split_event(fresh_db, first, second_document)
+    assert map_counts(fresh_db)[0] == map_counts(fresh_db)[1]
+    with fresh_db.conn:
+        fresh_db.execute("UPDATE entities SET latitude = NULL WHERE id = ?", [busiest[1]])
+    assert map_counts(fresh_db)[0] == map_counts(fresh_db)[1]
+    with fresh_db.conn:
+        fresh_db.execute("UPDATE entities SET latitude = 35.9 WHERE id IN (?, ?)", [busiest[1], unplaced])
+    assert map_counts(fresh_db)[0] == map_counts(fresh_db)[1]
+    with fresh_db.conn:
+        fresh_db.execute("UPDATE events SET when_start = NULL, when_end = '2016' WHERE id = ?", [placed[2][0]])
+        fresh_db.execute("UPDATE OR IGNORE relations SET type = 'Controls' WHERE type = 'CoLocated'")
+        fresh_db.execute("DELETE FROM relations WHERE id = (SELECT MIN(id) FROM relations WHERE type = 'Controls')")
+        fresh_db.execute(
+            "INSERT INTO events (type, document_id, sentence_id, place_id, when_start, evidence_begin, evidence_end) "
+            "SELECT type, document_id, sentence_id, place_id, '2015-03', evidence_begin, evidence_end FROM events "
+            "WHERE id = ?",
+            [first],
+        )
+    assert map_counts(fresh_db)[0] == map_counts(fresh_db)[1]
+    with fresh_db.conn:  # a place deleted: its events lose it, its relations go
+        fresh_db.execute(
+            "DELETE FROM entities WHERE id = (SELECT place_id FROM events e JOIN relations r "
+            "ON r.target_id = e.place_id WHERE r.type = 'Controls' GROUP BY place_id ORDER BY COUNT(*) DESC LIMIT 1)"
+        )
+    kept, counted = map_counts(fresh_db)
+    assert kept == counted
+    view = map_view(fresh_db)
+    assert view.totals == {
+        listed: sum(n for (kind, _, _), n in counted.items() if kind == listed) for listed in ("events", "controlled")
+    }
+
+
+def test_query_plans_map_totals_read_map_counts_by_its_index(fresh_db: Database) -> None:
+    build_demo(fresh_db)
+    for window in ({}, {"start": "2019", "end": "2021"}, {"start": "2020-06"}, {"end": "2018"}):
+        totals = [
+            lines
+            for sql, lines in traced_plans(fresh_db, lambda w=window: map_view(fresh_db, **w))
+            if "map_counts" in sql
+        ]
+        searched = "SEARCH map_counts USING INDEX map_counts_dated (list=?"
+        assert len(totals) == 2 and all(len(lines) == 1 and lines[0].startswith(searched) for lines in totals), window

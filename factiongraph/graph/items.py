@@ -132,18 +132,16 @@ def page_ids(
     return total, [row[0] for row in rows]
 
 
-def parts_page(
-    db: Database, id_sql: str, parts: Sequence[tuple[str, Sequence[object], str]], limit: int
-) -> tuple[int, list[int]]:
-    """:func:`page_ids` of the first ``limit`` rows of a list made of ``parts`` (``FROM ... WHERE ...``, its
-    parameters and its order) in turn, every row of a part before the next part's: each part is counted and
-    read on its own, so that each can be one range of an index."""
-    total, ids = 0, []
+def parts_ids(db: Database, id_sql: str, parts: Sequence[tuple[str, Sequence[object], str]], limit: int) -> list[int]:
+    """The ids (``id_sql``) of the first ``limit`` rows of a list made of ``parts`` (``FROM ... WHERE ...``, its
+    parameters and its order) in turn, every row of a part before the next part's: each part is read on its
+    own, so that each can be one range of an index, and only while the page is not full."""
+    ids: list[int] = []
     for from_where, params, order in parts:
-        count, part_ids = page_ids(db, id_sql, from_where, params, order, limit - len(ids))
-        total += count
-        ids += part_ids
-    return total, ids
+        if len(ids) < limit:
+            rows = db.execute(f"SELECT {id_sql} {from_where} ORDER BY {order} LIMIT ?", [*params, limit - len(ids)])
+            ids += [row[0] for row in rows]
+    return ids
 
 
 def check_actors(db: Database, *entity_ids: int | None) -> None:

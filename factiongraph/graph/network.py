@@ -24,10 +24,10 @@ from factiongraph.graph.items import (
     RelationItem,
     actor_refs,
     event_items,
-    parts_page,
+    parts_ids,
     relation_items,
 )
-from factiongraph.store.queries import AFTER_ANY_DATE, window_parts
+from factiongraph.store.queries import AFTER_ANY_DATE, window_clause, window_parts
 
 
 @dataclass(frozen=True)
@@ -374,7 +374,7 @@ def map_view(db: Database, *, start: str | None = None, end: str | None = None, 
 
     Each list is read in parts, each one range of an index of migration 0008 named outright (the planner would
     rather go place by place): in a window, the facts spanning into it and then those begun in it; without
-    one, the dated and then the undated."""
+    one, the dated and then the undated. Its total is summed from ``map_counts`` (:func:`map_total`)."""
     located = "SELECT id FROM entities WHERE latitude IS NOT NULL"
     dated, dated_end = "COALESCE(e.when_start, e.when_end)", "COALESCE(e.when_end, e.when_start)"
     by_date = f"{dated}, e.id"
@@ -384,16 +384,29 @@ def map_view(db: Database, *, start: str | None = None, end: str | None = None, 
     else:
         parts = [("dated", f"{dated} IS NOT NULL", [], by_date), ("dated", f"{dated} IS NULL", [], "e.id")]
     lists: dict[str, list[int]] = {}
-    totals: dict[str, int] = {}
     for key, table, index, where in (
         ("events", "events", "events_placed", f"e.place_id IN ({located})"),
         ("controlled", "relations", "relations_held", f"e.type = 'Controls' AND e.target_id IN ({located})"),
     ):
-        totals[key], lists[key] = parts_page(
+        lists[key] = parts_ids(
             db,
             "e.id",
             [(f"FROM {table} e INDEXED BY {index}_{part} WHERE {where} AND {condition}", params, order)
              for part, condition, params, order in parts],
             limit,
         )  # fmt: skip
+    totals = {key: map_total(db, key, start, end) for key in lists}
     return MapView(event_items(db, lists["events"]), relation_items(db, lists["controlled"]), totals)
+
+
+def map_total(db: Database, listed: str, start: str | None, end: str | None) -> int:
+    """How many facts the map's list ``listed`` (``events`` or ``controlled``) holds in the window: a sum over the
+    counts per date span that migration 0011's triggers keep, where counting the facts themselves would read
+    every placed event of a large store (130,000 at 100,000 documents) on each request."""
+    where, params = "1", []
+    if start or end:
+        window, params = window_clause("dated", "dated_end", start, end)
+        where = f"dated IS NOT NULL AND {window}"
+    return db.execute(
+        f"SELECT COALESCE(SUM(facts), 0) FROM map_counts WHERE list = ? AND {where}", [listed, *params]
+    ).fetchone()[0]

@@ -374,3 +374,99 @@ def relation_counts(db: Database) -> None:
         END;
         """
     )
+
+
+_MAPPED = {
+    "events": ("events", "{row}.place_id"),
+    "controlled": ("relations", "{row}.target_id"),
+}
+"""The map's lists (:func:`~factiongraph.graph.network.map_view`): the table of their facts, and the column of
+the place a fact is at (a held place's, for ``Controls`` relations)."""
+
+
+def _located(listed: str, row: str) -> str:
+    """SQL: whether the fact ``row`` (``NEW``, ``OLD`` or a table alias) is on the map's list ``listed``."""
+    table, place = _MAPPED[listed]
+    held = f"{row}.type = 'Controls' AND " if table == "relations" else ""
+    return f"{held}EXISTS (SELECT 1 FROM entities WHERE id = {place.format(row=row)} AND latitude IS NOT NULL)"
+
+
+def _recount(listed: str, row: str, change: str) -> str:
+    """Trigger statements adding ``change`` to the map count of the fact ``row`` when it is on the list.
+
+    Its group's row is made first when missing: an undated fact's dates are NULL, which no key conflict sees."""
+    dated, dated_end = f"COALESCE({row}.when_start, {row}.when_end)", f"COALESCE({row}.when_end, {row}.when_start)"
+    group = f"list = '{listed}' AND dated IS {dated} AND dated_end IS {dated_end}"
+    return f"""
+        INSERT INTO map_counts (list, dated, dated_end, facts) SELECT '{listed}', {dated}, {dated_end}, 0
+        WHERE {_located(listed, row)} AND NOT EXISTS (SELECT 1 FROM map_counts WHERE {group});
+        UPDATE map_counts SET facts = facts {change} WHERE {group} AND {_located(listed, row)};"""
+
+
+def _recount_place(listed: str, row: str, change: str) -> str:
+    """Trigger statements on ``entities``: ``change`` times each count of the list's facts at the place ``row``,
+    for a place that gains or loses its coordinates (or is deleted)."""
+    table, place = _MAPPED[listed]
+    at = f"{place.format(row='f')} = {row}.id" + (" AND f.type = 'Controls'" if table == "relations" else "")
+    dated, dated_end = "COALESCE(f.when_start, f.when_end)", "COALESCE(f.when_end, f.when_start)"
+    group = f"map_counts.list = '{listed}' AND map_counts.dated IS {dated} AND map_counts.dated_end IS {dated_end}"
+    return f"""
+        INSERT INTO map_counts (list, dated, dated_end, facts) SELECT DISTINCT '{listed}', {dated}, {dated_end}, 0
+        FROM {table} f WHERE {at} AND NOT EXISTS (SELECT 1 FROM map_counts WHERE {group});
+        UPDATE map_counts SET facts = facts {change} * (SELECT COUNT(*) FROM {table} f WHERE {at} AND {group})
+        WHERE list = '{listed}' AND EXISTS (SELECT 1 FROM {table} f WHERE {at} AND {group});"""
+
+
+@migrations(name="0011_map_counts")
+def map_counts(db: Database) -> None:
+    """How many facts each map list holds per date span, kept by triggers, so the map's totals are a sum over
+    one row per span (about 200 at 100,000 documents) instead of a count of every placed event and held place
+    (130,000 there, 60 ms a request).
+
+    A row counts the facts of one list (``events`` at a place with coordinates, ``controlled``: ``Controls``
+    relations into one) with one ``dated`` (``COALESCE(when_start, when_end)``) and ``dated_end``: the map's
+    window keeps or drops such facts together. Triggers follow each fact's insert, delete and change of place,
+    type or dates (ingest, event linking, merges), and a place's coordinates coming or going. A deleted place's
+    facts are taken off before the delete: its events lose it (and its relations go) once it is gone, when they
+    no longer count as located, so nothing is taken off twice."""
+    statements = [
+        """
+        CREATE TABLE map_counts (
+            list TEXT NOT NULL,
+            dated TEXT,
+            dated_end TEXT,
+            facts INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX map_counts_dated ON map_counts(list, dated, dated_end);
+        """
+    ]
+    for listed, (table, _) in _MAPPED.items():
+        dated, dated_end = "COALESCE(f.when_start, f.when_end)", "COALESCE(f.when_end, f.when_start)"
+        changed = "type, target_id" if table == "relations" else "place_id"
+        statements.append(
+            f"""
+            INSERT INTO map_counts (list, dated, dated_end, facts)
+                SELECT '{listed}', {dated}, {dated_end}, COUNT(*) FROM {table} f WHERE {_located(listed, "f")}
+                GROUP BY {dated}, {dated_end};
+            CREATE TRIGGER {listed}_mapped AFTER INSERT ON {table} BEGIN {_recount(listed, "NEW", "+ 1")} END;
+            CREATE TRIGGER {listed}_unmapped AFTER DELETE ON {table} BEGIN {_recount(listed, "OLD", "- 1")} END;
+            CREATE TRIGGER {listed}_remapped AFTER UPDATE OF {changed}, when_start, when_end ON {table} BEGIN
+                {_recount(listed, "OLD", "- 1")}
+                {_recount(listed, "NEW", "+ 1")}
+            END;
+            """
+        )
+    gained = "".join(_recount_place(listed, "NEW", "+ 1") for listed in _MAPPED)
+    lost = "".join(_recount_place(listed, "OLD", "- 1") for listed in _MAPPED)
+    statements.append(
+        f"""
+        CREATE TRIGGER entities_mapped AFTER UPDATE OF latitude ON entities
+        WHEN OLD.latitude IS NULL AND NEW.latitude IS NOT NULL BEGIN {gained} END;
+        CREATE TRIGGER entities_unmapped AFTER UPDATE OF latitude ON entities
+        WHEN OLD.latitude IS NOT NULL AND NEW.latitude IS NULL BEGIN {lost} END;
+        CREATE TRIGGER entities_unmapped_deleted BEFORE DELETE ON entities WHEN OLD.latitude IS NOT NULL BEGIN
+            {lost}
+        END;
+        """
+    )
+    db.executescript("".join(statements))
