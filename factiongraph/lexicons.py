@@ -246,6 +246,7 @@ class Clauses(LexiconFile):
     owner_participles: list[str]
     members_after: list[str]
     shares: list[str]
+    place_relatives: list[str]
 
 
 class Decisions(LexiconFile):

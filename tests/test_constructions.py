@@ -186,6 +186,31 @@ def test_constructions_a_name_after_near_is_a_place_unless_a_noun_or_the_kb_says
     assert not places_named(nlp, "Rebels massed near Hayat Tahrir al-Sham positions.")
 
 
+def test_constructions_names_listed_before_a_place_noun_are_places(nlp: Language) -> None:
+    places = places_named(nlp, "Shelling hit the Tell Hassan and al-Zuhour neighbourhoods.")
+    assert {name.removeprefix("the ") for name in places} >= {"Tell Hassan", "al-Zuhour"}
+    assert not places_named(nlp, "Shelling hit the Kurdish and Arab villages.") & {"Kurdish", "Arab"}
+
+
+def test_constructions_a_place_further_down_an_unnamed_place_is_where_the_clause_happens(nlp: Language) -> None:
+    text = "Syrian government troops deployed to several positions along the front line near Tal Tamr."
+    assert related(nlp, text, "CoLocated", "Syrian government", "Tal Tamr")
+
+
+def test_constructions_the_other_side_of_a_named_battle_was_at_its_place(nlp: Language) -> None:
+    text = "After four days of clashes with the Syrian Arab Army around Palmyra, the militants withdrew."
+    assert related(nlp, text, "CoLocated", "Syrian Arab Army", "Palmyra")
+
+
+def test_constructions_a_clause_opened_by_where_happens_in_the_place_it_describes(nlp: Language) -> None:
+    text = "Clashes erupted in Saraqib, where HTS fighters had set up checkpoints."
+    assert related(nlp, text, "CoLocated", "HTS", "Saraqib")
+
+
+def test_constructions_leaving_a_town_puts_one_there_before(nlp: Language) -> None:
+    assert related(nlp, "US troops left Manbij on Monday.", "CoLocated", "US troops", "Manbij")
+
+
 def test_constructions_a_list_after_in_is_of_places_only_with_a_known_place_and_a_conjunction(nlp: Language) -> None:
     assert "Kherbet Mousa" in places_named(nlp, "Cells struck in Raqqa, Manbij and Kherbet Mousa.")
     assert "Joana Halvorsen" not in places_named(nlp, "The envoy to Sudan, Joana Halvorsen, left on Monday.")

@@ -38,6 +38,8 @@ _CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "pcomp", "conj", "acomp", "relcl", "
 """Links up which a verb without a subject finds the subject it shares ("We remain committed to
 working with X"; "reaffirms its commitment to support X")."""
 _MAX_CLIMB = 5
+_PLACE_DEPTH = 2
+"""How many unnamed places deep a named one is looked for ("positions along the front line near Z")."""
 _FRAMED = frozenset({"VERB", "AUX", "ADJ"})
 """The parts of speech a frame's word has."""
 _ATTITUDES = frozenset({"Likes", "Dislikes"})
@@ -149,7 +151,11 @@ class FrameFinder:
             if not self.clauses.asserted(token):
                 continue
             subjects, passive_objects = self._subjects(token, mention_at)
-            objects = self._objects(token, frame, mention_at) + passive_objects if subjects or frame else []
+            objects = (
+                self._objects(token, frame, mention_at) + passive_objects
+                if subjects or frame or passive_objects
+                else []
+            )
             if judged is not None and not objects:  # "considers [the YPG a terrorist group]": the clause's subject
                 objects = [(m, "") for m in self._with_conjuncts(judged[1], mention_at)]
             if frame and "event" in frame and token.pos_ == "VERB":
@@ -173,6 +179,14 @@ class FrameFinder:
                 for first, second in [(a, b) for i, a in enumerate(sides) for b in sides[i + 1 :]]:
                     found.append(FoundRelation("CommWith", first, second, token.sent, "joint-subject"))
             if not subjects:
+                # "they had been stationed in Manbij", "three fighters were killed near Z": who it befell was there
+                places = [m for m, prep in objects if prep in self.place_preps and m.label_ == "Location"]
+                found += [
+                    FoundRelation("CoLocated", m, place, token.sent, "place")
+                    for m, _ in passive_objects
+                    if m.label_ in ACTORS
+                    for place in places
+                ]
                 continue
             if joint_type and token.pos_ == "VERB":
                 actors = [s for s in subjects if s.label_ in ACTORS or s.label_ == "Location"]  # states act
@@ -318,6 +332,9 @@ class FrameFinder:
         # "attacked positions east of Saraqib": the parser hangs the direction on the verb
         directed = self._with_conjuncts(self.clauses.places_by_direction(verb), mention_at)
         objects += [(m, "near") for m in directed if m.label_ == "Location"]
+        # "Manbij, where US troops were stationed": the clause happens in the place it describes
+        where = self._with_conjuncts(self.clauses.place_of_relative(verb), mention_at)
+        objects += [(m, "in") for m in where if m.label_ == "Location"]
         return objects
 
     def _places_further_in(self, prep: Token, mention_at: dict[int, Span]) -> list[tuple[Span, str]]:
@@ -329,8 +346,10 @@ class FrameFinder:
             [p for p in nouns if p.i not in mention_at or mention_at[p.i].label_ != "Location"], mention_at
         )
 
-    def _places_on(self, nouns: list[Token], mention_at: dict[int, Span]) -> list[tuple[Span, str]]:
-        """Named places in phrases of place hung on these nouns ("the house of a sheikh in Atma")."""
+    def _places_on(self, nouns: list[Token], mention_at: dict[int, Span], depth: int = 0) -> list[tuple[Span, str]]:
+        """Named places in phrases of place hung on these nouns ("the house of a sheikh in Atma"), and in the
+        phrases of place hung on an unnamed place in turn ("positions along the front line near Tal Tamr",
+        "fighters in prisons in Hasakah")."""
         places = []
         for noun in nouns:
             directed = self._with_conjuncts(self.clauses.places_by_direction(noun), mention_at)
@@ -341,6 +360,9 @@ class FrameFinder:
                     places += [
                         (m, inner.lower_) for m in self._with_conjuncts(heads, mention_at) if m.label_ == "Location"
                     ]
+                    if depth < _PLACE_DEPTH:
+                        unnamed = [h for h in heads if not _names_a_place(h, mention_at)]
+                        places += self._places_on(unnamed, mention_at, depth + 1)
         return places
 
     def _with_conjuncts(self, heads: list[Token], mention_at: dict[int, Span]) -> list[Span]:

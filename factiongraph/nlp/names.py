@@ -417,6 +417,9 @@ class NameMender:
                     if n is None or n.label_ != "Person" or (len(items) > 1 and self._ends_a_phrase(tokens, e))
                 ]
             found += items
+        found += [
+            item for i in range(1, size) if lower[i] in words.place_list_nouns for item in self._named_before(tokens, i)
+        ]
         if not found:
             return names
         at = {(n.start, n.end): n for n in names}
@@ -432,6 +435,44 @@ class NameMender:
                 del at[(n.start, n.end)]
             at[(start, end)] = Span(doc, start, end, label="Location")  # resolved by name, as the model's places
         return sorted(at.values(), key=lambda s: (s.start, -s.end))
+
+    def _named_before(self, tokens: TokenColumns, noun: int) -> list[tuple[int, int]]:
+        """The names listed before a place noun ("the Ghweiran and al-Zuhour neighbourhoods", "the Rmeilan and
+        al-Omar fields"); none when a word of one is an adjective ("the Kurdish and Arab villages")."""
+        lower = tokens.lower
+        items: list[tuple[int, int]] = []
+        end = noun
+        while end > 0:
+            start = self._name_start(tokens, end)
+            if start == end or any(tokens.pos[i] == "ADJ" for i in range(start, end)):
+                return []
+            items.append((start, end))
+            before = start - 1
+            if before >= 0 and lower[before] in ("and", "or"):
+                before -= 1
+            if before >= 0 and lower[before] == ",":
+                before -= 1
+            if before == start - 1:
+                break
+            end = before + 1
+        return items
+
+    def _name_start(self, tokens: TokenColumns, end: int) -> int:
+        """Where a name of capitalised words, particles, hyphens and apostrophes that ends at ``end`` begins
+        (on its article: "al-Zuhour")."""
+        particles, text = self.words.particles, tokens.text
+        start, i = end, end - 1
+        while i >= 0 and end - i <= self.words.max_words * 3:
+            if self._is_word(tokens, i):
+                start = i
+            elif not (tokens.lower[i] in particles or text[i] == "-" or text[i] in _APOSTROPHES):
+                break
+            if tokens.sent_start[i]:
+                break
+            i -= 1
+        if start < end and start >= 2 and text[start - 1] == "-" and tokens.lower[start - 2] in particles:
+            start -= 2
+        return start
 
     @staticmethod
     def _ends_a_phrase(tokens: TokenColumns, end: int) -> bool:

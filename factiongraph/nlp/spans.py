@@ -154,6 +154,7 @@ class ClauseWords:
     owner_participles: frozenset[str]
     members_after: frozenset[str]
     shares: frozenset[str]
+    place_relatives: frozenset[str]
 
     @classmethod
     def read(cls, path: str | None = None) -> ClauseWords:
@@ -166,8 +167,18 @@ class ClauseWords:
             "owner_participles",
             "members_after",
             "shares",
+            "place_relatives",
         )
         return cls(*(frozenset(raw[key]) for key in keys))
+
+    def place_of_relative(self, verb: Token) -> list[Token]:
+        """The place a clause opened by "where" happens in: the noun it describes ("Manbij, where US troops
+        were stationed")."""
+        if verb.dep_ != "relcl" or not any(
+            c.dep_ == "advmod" and c.lower_ in self.place_relatives for c in verb.children
+        ):
+            return []
+        return [verb.head]
 
     def members_named(self, noun: Token) -> list[Token]:
         """The members named after "including" or "such as" on a noun ("villages including A and B",

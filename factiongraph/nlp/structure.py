@@ -180,8 +180,9 @@ class MentionIndex:
         return list(dict.fromkeys(found))
 
     def places_named_before(self, description: Span, head: Token) -> list[Span]:
-        """The places named inside a place description before its head noun ("the Bab Amr neighbourhood")."""
-        return [
+        """The places named inside a place description before its head noun ("the Bab Amr neighbourhood"), or
+        named before it as its modifiers ("the Ghweiran and al-Zuhour neighbourhoods")."""
+        inside = [
             m
             for m in self.by_root.values()
             if description.start <= m.start
@@ -189,6 +190,11 @@ class MentionIndex:
             and m.label_ == "Location"
             and not self.is_description(m)
         ]
+        if inside:
+            return inside
+        modifiers = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.i < head.i]
+        named = [self.by_root.get(t.i) for c in modifiers for t in [c, *c.conjuncts]]
+        return [m for m in named if m is not None and m.label_ == "Location" and not self.is_description(m)]
 
     def named_after_of(self, head: Token) -> list[Span]:
         if head.i in self.by_root and not self.is_description(self.by_root[head.i]):
@@ -301,6 +307,7 @@ class NamedEvents:
             holders.append(verb)  # "X exchanged fire with Y near Z"
         objects = [pobj for holder in holders for _, pobj in pobjs(holder, self.words.place_preps | more_preps)]
         objects += [pobj for holder in holders for pobj in self.clauses.places_by_direction(holder)]
+        objects += [place for holder in holders for place in self.clauses.place_of_relative(holder)]
         return [m for pobj in objects for m in mentions.of(pobj) if m.label_ == "Location"]
 
 
@@ -459,7 +466,8 @@ class StructureFinder:
                     found.append(FoundRelation(relation_type, agent, other, sentence, "nominal"))
         if relation_type in ("FightingAgainst", "CommWith"):
             places = self.named.places(noun, between or others, mentions)
-            for participant in [m for m in [*between, *agents] if mentions.may_act(m)]:
+            # "clashes with the army around the city": the other side fought there too
+            for participant in [m for m in dict.fromkeys([*between, *agents, *others]) if mentions.may_act(m)]:
                 found += [FoundRelation("CoLocated", participant, p, sentence, "place") for p in places]
         return found
 
