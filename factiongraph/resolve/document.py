@@ -903,20 +903,23 @@ class DocumentResolver:
         )
 
     def _place_entity(self, place: Place, surface: list[str]) -> EntityRecord:
-        """A place's node. An area named after its town ("Idlib Governorate", "Latakia countryside")
-        is the node of the name analysts use for both ("Idlib"), as the KB or the index knows it."""
+        """A place's node. An area named after its town ("Idlib Governorate", "Latakia countryside"), not
+        after a river or a country, is the node of the name analysts use for both ("Idlib"), as the KB or the
+        index knows it. That node keeps the area's own names: an area written in Arabic ("ريف حلب الغربي")
+        is then on the node of its English name ("western countryside of Aleppo"), not of the town's alone."""
+        names = [place.name, *surface, *place.names]
         if place.kind in ("governorate", "region", "district"):
             base = " ".join(_AREA_WORDS.sub(" ", place.name).split())
-            if actor_id := self._kb_by_key.get((name_key(base), "Location")):
-                return self._kb_entity(actor_id, surface)
             town = self.places.lookup(base)
-            if town is not None and town.precision == "town":
-                place = town
+            if town is not None and town.precision == "town":  # not a river's or a country's: "east of the Euphrates"
+                if actor_id := self._kb_by_key.get((name_key(base), "Location")):
+                    return self._kb_entity(actor_id, names)
+                place, names = town, [town.name, *names, *town.names]
         return EntityRecord(
             key=f"place:{place.id}",
             type="Location",
             name=place.name,
-            aliases=tuple(make_alias(n) for n in dict.fromkeys([place.name, *surface, *place.names])),
+            aliases=tuple(make_alias(n) for n in dict.fromkeys(names)),
             place=_place_record(place),
         )
 
