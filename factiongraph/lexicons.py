@@ -304,6 +304,8 @@ class Constructions(LexiconFile):
     arms_nouns: list[str]
     heading_words: list[str]
     under_nouns: dict[RelationType, list[str]]
+    naming_verbs: list[str]
+    among: list[str]
 
 
 class PlaceLists(_Strict):

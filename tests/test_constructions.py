@@ -670,6 +670,36 @@ FOUND = [
         "Hamza Division",
         id="passive-verb-sharing-the-subject-of-its-conjunct",
     ),
+    pytest.param(
+        "Turkey's foreign minister, Hakan Fidan, spoke by phone with Sergei Lavrov on Monday.",
+        "CommWith",
+        "Fidan",
+        "Lavrov",
+        id="by-phone-is-no-agent-of-an-active-verb",
+    ),
+    pytest.param(
+        "In May the Hamza Division merged into a new formation called the Northern Front.",
+        "BelongsTo",
+        "Hamza Division",
+        "Northern Front",
+        id="merged-into-a-body-called-by-its-name",
+    ),
+    pytest.param(
+        "Several rebel factions of the Syrian National Army, among them the Hamza Division and Jaysh al-Izza,"
+        " shelled the town.",
+        "BelongsTo",
+        "Jaysh al-Izza",
+        "Syrian National Army",
+        id="among-them-names-members-of-the-groups-described",
+    ),
+    pytest.param(
+        "Several Syrian National Army factions, among them the Hamza Division and Jaysh al-Izza, fought alongside"
+        " the Turkish army near Afrin.",
+        "BelongsTo",
+        "Jaysh al-Izza",
+        "Syrian National Army",
+        id="among-them-hung-on-the-verb",
+    ),
 ]
 
 
@@ -723,6 +753,13 @@ NOT_FOUND = [
         "Levant Front",
         "US",
         id="under-whose-sanctions-is-not-under-them",
+    ),
+    pytest.param(
+        "In May the Hamza Division merged into a new formation called the Northern Front.",
+        "CommWith",
+        "Hamza Division",
+        "Northern Front",
+        id="a-body-called-by-its-name-is-no-call",
     ),
 ]
 

@@ -97,6 +97,7 @@ def make_frames(nlp: Language, name: str, verbs_path: str | None, clauses_path: 
         frozenset(lexicon["judging_verbs"]),
         {word: kind for kind, words in lexicon["judgements"].items() for word in words},
         frozenset(constructions["body_nouns"]) | frozenset(constructions["arms_nouns"]),
+        frozenset(constructions["naming_verbs"]),
     )
 
 
@@ -113,6 +114,7 @@ class FrameFinder:
         judging_verbs: frozenset[str],
         judgements: dict[str, str],
         bodies: frozenset[str],
+        naming_verbs: frozenset[str],
     ):
         self.verbs = verbs
         self.place_preps = place_preps
@@ -122,6 +124,7 @@ class FrameFinder:
         self.judging_verbs = judging_verbs
         self.judgements = judgements
         self.bodies = bodies
+        self.naming_verbs = naming_verbs
 
     def __call__(self, doc: Doc) -> Doc:
         nested = span_keys(list(doc.spans[NESTED_KEY]))
@@ -144,6 +147,8 @@ class FrameFinder:
         held = mentions_per_token(doc)
         states = span_keys(list(doc.spans.get(STATES_KEY, [])))
         for token in tokens_of_pos(doc, _FRAMED, held, 1):  # an event needs an actor, a relation two
+            if token.dep_ == "acl" and token.lemma_.lower() in self.naming_verbs:
+                continue  # "a new body called the Syrian Liberation Front" names it: nobody calls anyone
             frame = self.verbs.get(token.lemma_.lower())
             judged = self._judgement(token) if token.lemma_.lower() in self.judging_verbs else None
             if judged is not None:
@@ -264,8 +269,13 @@ class FrameFinder:
         current = verb
         for _ in range(_MAX_CLIMB):
             children = list(current.children)  # spaCy builds each child anew on every walk: walk once
+            # "was taken by ISIL"; not "spoke by phone with X", whose "by" the parser may take for an agent
             agents = [
-                grand for child in children if child.dep_ == "agent" for grand in child.children if grand.dep_ == "pobj"
+                grand
+                for child in children
+                if child.dep_ == "agent" and current.tag_ == "VBN"
+                for grand in child.children
+                if grand.dep_ == "pobj"
             ]
             passive = [c for c in children if c.dep_ == "nsubjpass"]
             if agents and not passive and current.dep_ == "acl":
@@ -372,9 +382,13 @@ class FrameFinder:
         queue = list(heads)
         while queue:
             token = queue.pop()
-            if token.i in mention_at:
-                mentions.append(mention_at[token.i])
             children = list(token.children)  # spaCy builds each child anew on every walk: walk once
+            # "several FSA groups, among them A and B, fought": the ones named beside a description, for it
+            named = [c for c in children if c.dep_ == "appos" and c.i in mention_at]
+            if token.i in mention_at and _heads_a_description(token, mention_at[token.i].label_) and named:
+                queue += named
+            elif token.i in mention_at:
+                mentions.append(mention_at[token.i])
             queue += [c for c in children if c.dep_ == "conj"]
             if token.i in mention_at and token.lower_ in self.bodies and _heads_a_description(token, "Organisation"):
                 # "fighters of A and B attacked": the men of each group
@@ -400,6 +414,14 @@ class FrameFinder:
                 ]
                 # "the president's brother Maher al-Assad", "39 individuals, among them X": the one named beside
                 queue += [c for c in children if c.dep_ == "appos"]
+                # "merged into a new body called the Syrian Liberation Front": the name it is given
+                queue += [
+                    o
+                    for c in children
+                    if c.dep_ == "acl" and c.lemma_.lower() in self.naming_verbs
+                    for o in c.children
+                    if o.dep_ == "oprd"
+                ]
                 # "SDF positions", "Russian air power", "the government's security branches": men and arms
                 # named after their side stand for it (a possessive only on a body: not "the SDF's Kurdish core")
                 owned = (

@@ -76,6 +76,7 @@ class ConstructionWords:
     arms_nouns: frozenset[str]
     heading_words: frozenset[str]
     under_type: dict[str, str]
+    among: frozenset[str]
 
     @classmethod
     def read(cls, path: str | None = None) -> ConstructionWords:
@@ -104,6 +105,7 @@ class ConstructionWords:
             arms_nouns=frozenset(raw["arms_nouns"]),
             heading_words=frozenset(raw["heading_words"]),
             under_type=by_word(raw["under_nouns"]),
+            among=frozenset(raw["among"]),
         )
 
 
@@ -345,6 +347,8 @@ class StructureFinder:
                 found += self._affiliation(token, mentions)
             if lemma in self.words.including or lower in self.words.including:
                 found += self._including(token, mentions)
+            if lower in self.words.among and token.dep_ == "prep":
+                found += self._among(token, mentions)
             if lower == "under" and token.dep_ == "prep":
                 found += self._under(token, mentions)
         found += self._datelines(doc, mentions)
@@ -654,6 +658,31 @@ class StructureFinder:
             and not mentions.is_description(member)
             and member.start != group.start
             and not (group.start <= member.start < group.end)
+        ]
+
+    @staticmethod
+    def _among(prep: Token, mentions: MentionIndex) -> list[FoundRelation]:
+        """ "Several FSA groups, among them A and B": the groups named are members of those the description
+        is of (fg_resolve takes "FSA groups" for the FSA)."""
+        if not any(c.dep_ == "pobj" and c.tag_ == "PRP" for c in prep.children):
+            return []
+        named, described = prep.head, prep.head.head
+        if named.dep_ != "appos" and named.pos_ in ("VERB", "AUX"):
+            # the parser may hang "among them" on the verb and make both nouns its subjects
+            subjects = [c for c in named.children if c.dep_ in ("nsubj", "nsubjpass")]
+            before, after = [c for c in subjects if c.i < prep.i], [c for c in subjects if c.i > prep.i]
+            if not before or not after:
+                return []
+            named, described = after[0], before[-1]
+        elif named.dep_ != "appos":
+            return []
+        whole = mentions.by_root.get(described.i)
+        if whole is None or whole.label_ not in GROUPS or not mentions.is_description(whole):
+            return []
+        return [
+            FoundRelation("BelongsTo", member, whole, prep.sent, "coordination")
+            for member in mentions.of(named)
+            if member.label_ in GROUPS and not mentions.is_description(member)
         ]
 
     def _under(self, prep: Token, mentions: MentionIndex) -> list[FoundRelation]:
