@@ -426,15 +426,22 @@ class PlaceIndex:
                 yield name, self._by_key[key][0]
 
 
+_SPACED_ARTICLE = re.compile(r"^(Al|Ar|As|Ash|At|Ath|Ad|Adh|Az|An) (?=[A-Z])")
+"""The Arabic article as GeoNames writes it, capitalised and spaced ("Al Busayrah", "Ar Raqqah")."""
+
+
+def with_hyphenated_article(name: str) -> str:
+    """``name`` with its article as English reporting writes it: "Al Busayrah" is "al-Busayrah"."""
+    return _SPACED_ARTICLE.sub(lambda m: f"{m.group(1).lower()}-", name)
+
+
 def _city_entry(city: Mapping[str, Any], divisions: Mapping[tuple[str, str], str]) -> _Entry:
-    """A GeoNames town, within the governorate whose first-level code it carries."""
-    names = tuple(
-        dict.fromkeys(
-            n.strip()
-            for n in (city["name"], *city.get("alternatenames", ()))
-            if n == city["name"] or usable_alternate(n)
-        )
-    )
+    """A GeoNames town, within the governorate whose first-level code it carries; a name with GeoNames'
+    spaced article also goes by its hyphenated spelling."""
+    usable = [
+        n.strip() for n in (city["name"], *city.get("alternatenames", ())) if n == city["name"] or usable_alternate(n)
+    ]
+    names = tuple(dict.fromkeys([*usable, *(with_hyphenated_article(n) for n in usable)]))
     keys = tuple(name_key(n) for n in names)
     place = Place(
         id=f"geonames:{city['geonameid']}",

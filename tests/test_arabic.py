@@ -11,6 +11,7 @@ from factiongraph.build import ingest
 from factiongraph.graph import actor_profile
 from factiongraph.ingest import detect_language
 from factiongraph.nlp import MENTIONS_KEY, load_arabic_pipeline
+from factiongraph.places import PlaceIndex, with_hyphenated_article
 
 
 def test_arabic_article_actors_and_places_are_the_english_nodes(fresh_db: Database, test_data: Path) -> None:
@@ -81,3 +82,43 @@ def test_arabic_a_quoted_name_after_a_kind_word_and_the_kind_word_referring_back
     found = {m.text: m.label_ for m in doc.spans[MENTIONS_KEY]}
     assert found["فاثبتوا"] == found["الغرفة"] == "Organisation"
     assert ("IsSynonymOf", "الغرفة", "فاثبتوا") in {(r.type, r.source.text, r.target.text) for r in doc._.fg_relations}
+
+
+def test_arabic_an_area_is_on_the_node_of_its_english_name(fresh_db: Database, tmp_path: Path) -> None:
+    """An area named after its town shares the town's node, which keeps the area's English name; an area
+    named after a country keeps a node of its own."""
+    article = tmp_path / "areas.txt"
+    article.write_text(
+        "---\nlang: ar\n---\nقصفت الطائرات قرى في ريف إدلب الغربي وفي جنوب لبنان، وأعلنت محافظة حمص حظر التجول.\n",
+        "utf-8",
+    )
+    ingest(fresh_db, [article])
+    idlib = actor_profile(fresh_db, "ريف إدلب الغربي")
+    assert idlib.name == "Idlib" and "western countryside of Idlib" in idlib.names
+    homs = actor_profile(fresh_db, "محافظة حمص")
+    assert homs.name == "Homs" and "Homs Governorate" in homs.names
+    assert actor_profile(fresh_db, "جنوب لبنان").name == "South Lebanon"
+
+
+def test_arabic_a_list_of_places_ends_with_its_sentence() -> None:
+    doc = load_arabic_pipeline()("سيطرت القوات على قرى شمال المدينة. وأكدت وزارة الدفاع الروسية أن الهدنة صامدة.")
+    assert "russian-ministry-of-defence" in [m.id_ for m in doc.spans[MENTIONS_KEY]]  # وزارة is no و + زارة
+
+
+def test_arabic_a_word_known_whole_is_not_read_as_clitics_on_a_name() -> None:
+    doc = load_arabic_pipeline()("أعلنت فرقة جديدة انضمامها إلى الجيش، ووصل مقاتلوها إلى الرقة.")
+    assert [m.id_ for m in doc.spans[MENTIONS_KEY] if m.id_ == "raqqa"] == ["raqqa"]  # فرقة is not ف + رقة
+
+
+def test_arabic_a_known_group_written_with_its_kind_word_and_a_short_name() -> None:
+    doc = load_arabic_pipeline()("انسحب مقاتلو حركة الزنكي من القرية، ثم هاجمت قوات الزنكي الحاجز.")
+    found = [(m.text, m.id_) for m in doc.spans[MENTIONS_KEY]]
+    assert ("حركة الزنكي", "nour-al-din-al-zenki") in found  # حركة opens the group's full name
+    assert ("الزنكي", "nour-al-din-al-zenki") in found  # قوات does not: it stays out of the name
+
+
+def test_arabic_geonames_town_goes_by_the_article_as_english_writes_it() -> None:
+    assert with_hyphenated_article("As Safirah") == "as-Safirah"
+    assert with_hyphenated_article("Alma") == "Alma"
+    place = PlaceIndex.default().lookup("السفيرة")
+    assert place is not None and "as-Safirah" in place.names

@@ -4,12 +4,14 @@ model does not read (Arabic first).
 Names are compared token by token under :func:`~factiongraph.keys.name_key`, so
 alef, ya and taa marbuta variants and the article ال meet. An Arabic word may carry
 proclitics (و ف, then ب ل ك, or لل for ل + ال): "وإدلب" and "بإدلب" are Idlib. The bare
-word is tried first, so a name that begins with one of those letters ("بشار") stays whole.
+word is tried first, so a name that begins with one of those letters ("بشار") stays whole, and a word
+the tokenizer knows whole is never read as clitics on a name: "فرقة" (a division) is not ف + "رقة" (Raqqa).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from spacy.language import Language
@@ -19,7 +21,7 @@ from factiongraph.cache import cached
 from factiongraph.kb import kb_files, load_kb
 from factiongraph.keys import name_key
 from factiongraph.lexicons import default_lexicon_path
-from factiongraph.nlp.arabic.tokens import SPLITTER_LEXICONS
+from factiongraph.nlp.arabic.tokens import SPLITTER_LEXICONS, known_whole
 from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, NESTED_KEY
 from factiongraph.places import PlaceIndex, default_index_sources
 
@@ -40,7 +42,8 @@ def make_gazetteer(nlp: Language, name: str, kb_path: str | None, places: bool, 
     kb_file = Path(kb_path) if kb_path else None
     lexicons = [default_lexicon_path(n) for n in SPLITTER_LEXICONS]
     sources = [*kb_files(kb_file), *default_index_sources(), *lexicons, f"places={places} lang={nlp.lang}"]
-    return GazetteerMatcher(cached("gazetteer", sources, lambda: _name_table(nlp, kb_file, places)), max_words)
+    table = cached("gazetteer", sources, lambda: _name_table(nlp, kb_file, places))
+    return GazetteerMatcher(table, max_words, known_whole(kb_path) if nlp.lang == "ar" else _nothing_known)
 
 
 def _name_table(nlp: Language, kb_path: Path | None, places: bool) -> NameTable:
@@ -62,17 +65,23 @@ def _key(nlp: Language, name: str) -> tuple[str, ...]:
     return tuple(k for k in (name_key(t.norm_) for t in nlp.make_doc(name)) if k)
 
 
+def _nothing_known(word: str) -> bool:
+    return False
+
+
 class GazetteerMatcher:
     """Longest known name at each position, left to right, as a typed mention."""
 
-    def __init__(self, table: NameTable, max_words: int) -> None:
+    def __init__(self, table: NameTable, max_words: int, known: Callable[[str], bool] = _nothing_known) -> None:
         self.table = table
         self.max_words = max_words
+        self.known = known
 
     def __call__(self, doc: Doc) -> Doc:
         keys = [name_key(t.norm_) for t in doc]  # the norm: what a clitic-split token stands for (لل → ال)
         stripped = [
-            self._without_proclitics(t.text) if _ARABIC.search(t.text) else k for t, k in zip(doc, keys, strict=True)
+            self._without_proclitics(t.text) if _ARABIC.search(t.text) and not self.known(t.text) else k
+            for t, k in zip(doc, keys, strict=True)
         ]
         mentions: list[Span] = []
         i = 0

@@ -52,7 +52,7 @@ def _definite(text: str) -> bool:
 class ArabicNames:
     """Discovers names after their openers and joins the shorter names that refer back (module docstring)."""
 
-    def __init__(self, raw: dict[str, Any], capitals: dict[str, str]) -> None:
+    def __init__(self, raw: dict[str, Any], capitals: dict[str, str], openers: dict[str, frozenset[str]]) -> None:
         self.kinds: dict[tuple[str, ...], tuple[str, bool, int]] = {}
         for kind in raw["kinds"]:
             for head in kind["heads"]:
@@ -73,11 +73,16 @@ class ArabicNames:
         self.known_as = {tuple(name_key(w) for w in phrase.split()) for phrase in raw["known_as"]}
         self.place_words = frozenset(name_key(w) for w in raw["place_words"])
         self.capitals = capitals
+        self.openers = openers
         self.town_back = frozenset(raw["town_back"])
         self.places = PlaceIndex.default()
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = [self._as_state(self._without_kind(m)) for m in doc.spans[MENTIONS_KEY] if not self._in_name(m)]
+        mentions = [
+            self._as_state(self._with_kind(self._without_kind(m)))
+            for m in doc.spans[MENTIONS_KEY]
+            if not self._in_name(m)
+        ]
         taken = {i for m in mentions for i in range(m.start, m.end)}
         found: list[Span] = []
         quoted: dict[str, Span] = {}
@@ -106,6 +111,22 @@ class ArabicNames:
         if mention.label_ != "Location" or len(mention) < 2 or self.kinds.get(head, ("", True))[1]:
             return mention
         return Span(mention.doc, mention.start + 1, mention.end, label=mention.label_, span_id=mention.id_)
+
+    def _with_kind(self, mention: Span) -> Span:
+        """A known group written with the kind word its full name opens with and a shorter name ("حركة
+        الزنكي": حركة of "حركة نور الدين الزنكي") is named by both: the kind word joins the mention. Another
+        kind word before its name ("كتائب حزب الله") is another group's, and stays out."""
+        doc = mention.doc
+        if mention.label_ != "Organisation" or not mention.id_:
+            return mention
+        for width in (2, 1):
+            start = mention.start - width
+            head = tuple(_bare(t) for t in doc[max(start, 0) : mention.start])
+            if start < 0 or self.kinds.get(head, ("",))[0] != "Organisation" or not doc[mention.start - 1].whitespace_:
+                continue
+            if name_key(" ".join(head)) in self.openers.get(mention.id_, ()):
+                return Span(doc, start, mention.end, label=mention.label_, span_id=mention.id_)
+        return mention
 
     def _in_name(self, mention: Span) -> bool:
         """A nationality after a town's kind word is a word of its name ("قرية عرب سعيد")."""
@@ -285,7 +306,10 @@ def _present_stems(lexicon: object) -> set[str]:
 
 
 class ListClitics:
-    """Splits و off the items of a list after a plural kind word ("قرى إبلين وبليون وكنصفرة")."""
+    """Splits و off the items of a list after a plural kind word ("قرى إبلين وبليون وكنصفرة").
+
+    The list ends with its sentence, at a mark that is no joiner ("." "؟" "«") and at a preposition: the
+    و of "وزارة" in the next sentence is no conjunction."""
 
     def __init__(self, plural: frozenset[str]) -> None:
         self.plural = plural
@@ -293,13 +317,16 @@ class ListClitics:
     def __call__(self, doc: Doc) -> Doc:
         splits = []
         in_list = False
+        sentences = doc.has_annotation("SENT_START")
         for token in doc:
             text = _bare(token)
+            if sentences and token.is_sent_start or _ends_list(token):
+                in_list = False
             if text in self.plural:
                 in_list = True
             elif in_list and text.startswith("و") and len(text) > 3 and token.text[:1] == "و":
                 splits.append(token)
-            elif in_list and (token.text in PUNCTUATION - _JOINERS or text in {"في", "من", "على", "قرب"}):
+            elif in_list and text in {"في", "من", "على", "قرب"}:
                 in_list = False
         if splits:
             with doc.retokenize() as retokenizer:
@@ -315,11 +342,16 @@ class ListClitics:
         return doc
 
 
+def _ends_list(token: Token) -> bool:
+    """A mark that is neither a joiner of a list nor a space: the end of a sentence or of a clause."""
+    return not token.is_space and token.text not in _JOINERS and not any(c.isalnum() for c in token.text)
+
+
 @Language.factory(
     "fg_ar_names", default_config={"names_path": None, "kb_path": None}, requires=["doc.spans"], assigns=["doc.spans"]
 )
 def make_arabic_names(nlp: Language, name: str, names_path: str | None, kb_path: str | None) -> ArabicNames:
-    return ArabicNames(load_lexicon(names_path, "arabic_names.json"), _capitals(kb_path))
+    return ArabicNames(load_lexicon(names_path, "arabic_names.json"), _capitals(kb_path), _openers(kb_path))
 
 
 def _capitals(kb_path: str | None) -> dict[str, str]:
@@ -332,6 +364,18 @@ def _capitals(kb_path: str | None) -> dict[str, str]:
             if _ARABIC.search(place_name):
                 capitals.setdefault(name_key(place_name), actor.id)
     return capitals
+
+
+def _openers(kb_path: str | None) -> dict[str, frozenset[str]]:
+    """Each KB actor's possible Arabic kind words, by its id: the first word of its Arabic names of two words
+    or more and the first two of longer ones, by their keys ("حركه" and "حركه نور" of "حركة نور الدين الزنكي")."""
+    openers = {}
+    for actor in load_kb(Path(kb_path) if kb_path else None).actors:
+        names = [name.split() for name in actor.all_names() if _ARABIC.search(name)]
+        keys = {name_key(" ".join(words[:width])) for words in names for width in (1, 2) if len(words) > width}
+        if keys:
+            openers[actor.id] = frozenset(keys)
+    return openers
 
 
 @Language.factory("fg_ar_list_clitics", default_config={"names_path": None}, retokenizes=True)

@@ -18,7 +18,7 @@ which holds the token's look-up key (:func:`~factiongraph.keys.name_key` of the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -275,6 +275,11 @@ def _splitter(kb_path: str | None) -> CliticSplitter:
     every = CliticSplitter([*known, *single, *inner], **options)
     whole = [w for w in inner if every.cuts(_letters(w)[0]) is None]
     return CliticSplitter([*known, *single, *whole], **options)
+
+
+def known_whole(kb_path: str | None) -> Callable[[str], bool]:
+    """Whether the tokenizer of this knowledge base keeps a word whole: a word it knows, never read as clitics."""
+    return _splitter(kb_path).is_known
 
 
 @registry.tokenizers("factiongraph.ArabicTokenizer.v1")
