@@ -26,7 +26,7 @@ from .test_corpus import problems
 ARABIC = Path(__file__).parent / "corpus" / "ar"
 FLOORS = {"entities": 0.90, "alias_pairs": 0.85, "relations": 0.50, "claims": 0.60}
 """Issue 10's acceptance, by the graph-level rule."""
-REACHED = {"entities": (374, 395), "alias_pairs": (343, 451), "relations": (176, 347), "claims": (87, 142)}
+REACHED = {"entities": (382, 395), "alias_pairs": (398, 451), "relations": (182, 347), "claims": (95, 142)}
 """What the Arabic pipeline reached on the corpus (found, of), measured when this gate was last raised."""
 MARGIN = 0.02
 """How far below what it reached a figure may fall before the gate fails: one item's worth of noise."""
