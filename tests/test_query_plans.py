@@ -53,11 +53,12 @@ def test_query_plans_hot_queries_read_indexes(fresh_db: Database) -> None:
     ).fetchall()
     a, b = busiest[0][0], busiest[1][0]
     place = fresh_db.execute("SELECT place_id FROM events WHERE place_id IS NOT NULL LIMIT 1").fetchone()
-    kb = load_kb()
+    kb, table = load_kb(), EdgeTable.load(fresh_db)
     calls = {
         "actor": lambda: actor_detail(fresh_db, a, kb=kb),
         "pair": lambda: pair_timeline(fresh_db, a, b),
         "pair in a window": lambda: pair_timeline(fresh_db, a, b, start="2017", end="2022"),
+        "pair with members": lambda: pair_timeline(fresh_db, a, b, include_members=True, kb=kb, table=table),
         "events": lambda: events_page(fresh_db),
         "events by actor": lambda: events_page(fresh_db, actor=a),
         "events at a place": lambda: events_page(fresh_db, place=place[0] if place else a),
@@ -249,6 +250,22 @@ def test_query_plans_pair_claims_joined_as_sets_are_the_claims_from_sql(fresh_db
                 for start, end in ((None, None), ("2019", "2021-07"), ("2022", None)):
                     expected = pair_claims_from_sql(fresh_db, side_a, side_b, start, end)
                     assert _pair_claims(fresh_db, side_a, side_b, start, end, 5) == (expected[:5], len(expected))
+                    pairs += bool(expected)
+    assert pairs
+
+
+def test_query_plans_pair_claims_from_the_claim_table_are_the_claims_from_sql(fresh_db: Database) -> None:
+    build_demo(fresh_db)
+    kb, claims = load_kb(), EdgeTable.load(fresh_db).claims
+    ids = [r[0] for r in fresh_db.execute("SELECT entity_id FROM entity_mentions ORDER BY mentions DESC LIMIT 8")]
+    pairs = 0
+    for a in ids:
+        for b in ids:
+            for members in (False, True):
+                side_a, side_b = pair_sides(fresh_db, a, b, members, kb, None)
+                for start, end in ((None, None), ("2019", "2021-07"), ("2022", None), (None, "2018")):
+                    expected = pair_claims_from_sql(fresh_db, side_a, side_b, start, end)
+                    assert claims.between(side_a, side_b, start, end, 5) == (expected[:5], len(expected))
                     pairs += bool(expected)
     assert pairs
 

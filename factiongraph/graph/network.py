@@ -11,7 +11,7 @@ import sqlite3
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +27,7 @@ from factiongraph.graph.items import (
     parts_ids,
     relation_items,
 )
+from factiongraph.graph.queries import containing_place, place_chain
 from factiongraph.store.queries import AFTER_ANY_DATE, window_clause, window_parts
 
 
@@ -126,9 +127,12 @@ class EdgeTable:
     """``COALESCE(when_start, when_end, published)``'s rank: a fact's date or its article's; -1 for neither."""
     listed_last_rank: np.ndarray
     """``COALESCE(when_end, when_start, published)``'s rank; -1 for neither."""
+    places: PlaceTable
+    claims: ClaimTable
 
     @classmethod
     def load(cls, db: Database) -> EdgeTable:
+        """Every relation, and the places and claims a pair's timeline reads with them."""
         rows = db.execute(
             "SELECT type, source_id, target_id, when_start, when_end, id, published FROM relations"
         ).fetchall()
@@ -140,12 +144,7 @@ class EdgeTable:
         first = np.array([_date_number(r[3] or r[4], 0) for r in rows], dtype=np.int64)
         last = np.array([_date_number(r[4] or r[3], 99) for r in rows], dtype=np.int64)
         dates = sorted({d for r in rows for d in (r[3], r[4], r[6]) if d is not None})
-        rank = {d: i for i, d in enumerate(dates)}
         undated = len(dates)
-
-        def ranks(values: list[str | None], missing: int) -> np.ndarray:
-            return np.array([rank[v] if v is not None else missing for v in values], dtype=np.int64)
-
         base = int(max(source.max(initial=0), target.max(initial=0))) + 1
         pair = np.minimum(source, target) * base + np.maximum(source, target)
         edge = (pair * len(names) + type_code) * 2 + (source > target)
@@ -163,11 +162,28 @@ class EdgeTable:
             base,
             np.array([r[5] for r in rows], dtype=np.int64)[order],
             dates,
-            ranks([r[3] if r[3] is not None else r[4] for r in rows], undated)[order],
-            ranks([r[3] for r in rows], undated)[order],
-            ranks([next((d for d in (r[3], r[4], r[6]) if d is not None), None) for r in rows], -1)[order],
-            ranks([next((d for d in (r[4], r[3], r[6]) if d is not None), None) for r in rows], -1)[order],
+            _ranks([r[3] if r[3] is not None else r[4] for r in rows], dates, undated)[order],
+            _ranks([r[3] for r in rows], dates, undated)[order],
+            _ranks([next((d for d in (r[3], r[4], r[6]) if d is not None), None) for r in rows], dates, -1)[order],
+            _ranks([next((d for d in (r[4], r[3], r[6]) if d is not None), None) for r in rows], dates, -1)[order],
+            PlaceTable.load(db, base),
+            ClaimTable.load(db),
         )
+
+    @cached_property
+    def _membership_rows(self) -> np.ndarray:
+        """The BelongsTo and InChargeOf relations, by row."""
+        return np.flatnonzero(self._types("BelongsTo", "InChargeOf"))
+
+    @cached_property
+    def _colocated_rows(self) -> np.ndarray:
+        return np.flatnonzero(self._types("CoLocated"))
+
+    @cached_property
+    def _held_rows(self) -> np.ndarray:
+        """The Controls relations into a place of the gazetteer, by row."""
+        rows = np.flatnonzero(self._types("Controls"))
+        return rows[self.places.code[self.target[rows]] >= 0]
 
     def _actors(self, entity_ids: set[int]) -> np.ndarray:
         """A mask over actor ids: True for these."""
@@ -185,38 +201,28 @@ class EdgeTable:
     def members(self, groups: set[int]) -> set[int]:
         """The sources of BelongsTo and InChargeOf relations into any of ``groups``: one level of
         :func:`~factiongraph.graph.queries.members_of`."""
-        rows = self._types("BelongsTo", "InChargeOf") & self._actors(groups)[self.target]
-        return set(np.unique(self.source[rows]).tolist())
+        rows = self._membership_rows
+        found = np.zeros(self.base, dtype=bool)
+        found[self.source[rows[self._actors(groups)[self.target[rows]]]]] = True
+        return set(np.flatnonzero(found).tolist())
 
-    def placed_edges(self, actors: set[int], placed: set[int]) -> list[tuple[str, int, int]]:
-        """The distinct (type, source, target) of Controls and CoLocated relations from ``actors`` to ``placed``."""
-        rows = np.flatnonzero(
-            self._types("Controls", "CoLocated") & self._actors(actors)[self.source] & self._actors(placed)[self.target]
-        )
-        edges = rows[np.r_[True, self.edge[rows][1:] != self.edge[rows][:-1]]] if len(rows) else rows
-        return [
-            (self.type_names[k], s, t)
-            for k, s, t in zip(
-                self.type_code[edges].tolist(), self.source[edges].tolist(), self.target[edges].tolist(), strict=True
-            )
-        ]
+    def _territory(self, holders: np.ndarray) -> np.ndarray:
+        """A mask over actors: the places in the territory ``holders`` (a mask over actors) hold, as
+        :func:`~factiongraph.graph.queries.visit_edges` tells it."""
+        held = self._held_rows[holders[self.source[self._held_rows]]]
+        territory = self.places.territory(self.target[held])
+        inside = np.zeros(self.base, dtype=bool)
+        inside[self.places.chain_entity[territory[self.places.chain_code]]] = True
+        return inside
 
     def _window(self, start: str | None, end: str | None) -> np.ndarray:
         """:func:`~factiongraph.store.queries.published_window` as a mask."""
-        mask = np.ones(len(self.source), dtype=bool)
-        if start:
-            mask &= self.listed_last_rank >= bisect.bisect_left(self.dates, start)
-        if end:
-            mask &= (self.listed_first_rank >= 0) & (
-                self.listed_first_rank < bisect.bisect_left(self.dates, end + AFTER_ANY_DATE)
-            )
-        return mask
+        return _window_mask(self.dates, self.listed_first_rank, self.listed_last_rank, start, end)
 
     def between(
         self,
         side_a: set[int],
         side_b: set[int],
-        visits: set[tuple[int, int]],
         *,
         start: str | None,
         end: str | None,
@@ -224,7 +230,8 @@ class EdgeTable:
     ) -> tuple[int, list[int], int, list[int]]:
         """The pair timeline's relations, as :func:`~factiongraph.graph.profile.pair_timeline` reads them: how many
         relations run between the sides in the window and the first ``limit`` ids by date (dated first, then id);
-        how many CoLocated relations are the ``visits`` (source, target) and not among those ids, and the first
+        how many CoLocated relations in the window put one side in the other's territory
+        (:func:`~factiongraph.graph.queries.territory_visits`) and are not among those ids, and the first
         ``limit`` of those by ``when_start`` (then id)."""
         in_a, in_b = self._actors(side_a), self._actors(side_b)
         window = self._window(start, end)
@@ -232,13 +239,12 @@ class EdgeTable:
             ((in_a[self.source] & in_b[self.target]) | (in_b[self.source] & in_a[self.target])) & window
         )
         page = self._first(between, self.dated_rank, limit)
-        visited = np.zeros(0, dtype=np.int64)
-        if visits:
-            sources, targets = (np.array(v, dtype=np.int64) for v in zip(*sorted(visits), strict=True))
-            wanted = np.unique(sources * self.base + targets)
-            rows = np.flatnonzero(self._types("CoLocated") & window)
-            rows = rows[np.isin(self.source[rows] * self.base + self.target[rows], wanted)]
-            visited = rows[~np.isin(self.relation_id[rows], self.relation_id[page])]
+        rows = self._colocated_rows
+        sources, targets = self.source[rows], self.target[rows]
+        visits = (in_a[sources] & self._territory(in_b)[targets]) | (in_b[sources] & self._territory(in_a)[targets])
+        in_page = np.zeros(len(self.source), dtype=bool)
+        in_page[page] = True
+        visited = rows[visits & window[rows] & ~in_page[rows]]
         return (
             len(between),
             self.relation_id[page].tolist(),
@@ -325,6 +331,134 @@ class EdgeTable:
             )
         ]
         return Network(nodes, edges, len(tied), len(among))
+
+
+def _window_mask(
+    dates: list[str], first_rank: np.ndarray, last_rank: np.ndarray, start: str | None, end: str | None
+) -> np.ndarray:
+    """:func:`~factiongraph.store.queries.published_window` over facts whose first and last dates are given as
+    ranks in the sorted ``dates`` (-1 for none)."""
+    mask = np.ones(len(first_rank), dtype=bool)
+    if start:
+        mask &= last_rank >= bisect.bisect_left(dates, start)
+    if end:
+        mask &= (first_rank >= 0) & (first_rank < bisect.bisect_left(dates, end + AFTER_ANY_DATE))
+    return mask
+
+
+def _ranks(values: list[str | None], dates: list[str], missing: int) -> np.ndarray:
+    """Each value's index in the sorted ``dates``, ``missing`` for None."""
+    rank = {d: i for i, d in enumerate(dates)}
+    return np.array([rank[v] if v is not None else missing for v in values], dtype=np.int64)
+
+
+@dataclass(frozen=True)
+class PlaceTable:
+    """The gazetteer place of each entity that has one, with the places holding it, as numbers: which places
+    lie in a side's territory is then a few vector operations over every relation."""
+
+    code: np.ndarray
+    """Each entity's place as a number, -1 for none (indexed by entity id, below the edge table's ``base``)."""
+    parent: np.ndarray
+    """Each place's holder (:func:`~factiongraph.graph.queries.containing_place`), -1 for none."""
+    chain_entity: np.ndarray
+    chain_code: np.ndarray
+    """Together: each placed entity with every place of its chain (:func:`~factiongraph.graph.queries.place_chain`)."""
+
+    @classmethod
+    def load(cls, db: Database, base: int) -> PlaceTable:
+        within = containing_place()
+        codes: dict[str, int] = {}
+        code = np.full(base, -1, dtype=np.int64)
+        chain_entity, chain_code = [], []
+        for entity_id, place_id in db.execute("SELECT id, place_id FROM entities WHERE place_id IS NOT NULL"):
+            if entity_id < base:
+                chain = place_chain(place_id)
+                code[entity_id] = codes.setdefault(place_id, len(codes))
+                for place in chain:
+                    chain_entity.append(entity_id)
+                    chain_code.append(codes.setdefault(place, len(codes)))
+        parent = np.array([codes.get(within.get(place, ""), -1) for place in codes], dtype=np.int64)
+        return cls(code, parent, np.array(chain_entity, dtype=np.int64), np.array(chain_code, dtype=np.int64))
+
+    def territory(self, held: np.ndarray) -> np.ndarray:
+        """A mask over places: those of the ``held`` entities and the places directly holding them (a town's
+        node also stands for the area named after it: "controls Idlib governorate" is on Idlib's node)."""
+        mask = np.zeros(len(self.parent), dtype=bool)
+        mask[self.code[held]] = True
+        parents = self.parent[mask]
+        mask[parents[parents >= 0]] = True
+        return mask
+
+
+@dataclass(frozen=True)
+class ClaimTable:
+    """Every claim's speaker, subjects and dates as numpy columns: the claims between two sides of a thousand
+    members each are then a few vector operations, where SQL reads tens of thousands of claims about them."""
+
+    claim_id: np.ndarray
+    speaker: np.ndarray
+    """The speaker's entity id, ``base`` for none (a mask over actors has ``base + 1`` places)."""
+    about_row: np.ndarray
+    about_entity: np.ndarray
+    """Together: each claim (as its row) with each actor it is about."""
+    base: int
+    dates: list[str]
+    dated_rank: np.ndarray
+    """``COALESCE(when_start, when_end)``'s rank in ``dates``; ``len(dates)`` when undated, so undated come last."""
+    listed_first_rank: np.ndarray
+    listed_last_rank: np.ndarray
+    """As :class:`EdgeTable`'s: the ranks of the window's dates, -1 for none."""
+
+    @classmethod
+    def load(cls, db: Database) -> ClaimTable:
+        rows = db.execute("SELECT id, speaker_id, when_start, when_end, published FROM claims ORDER BY id").fetchall()
+        about = db.execute("SELECT claim_id, entity_id FROM claim_about").fetchall()
+        claim_id = np.array([r[0] for r in rows], dtype=np.int64)
+        about_claim = np.array([a[0] for a in about], dtype=np.int64)
+        about_entity = np.array([a[1] for a in about], dtype=np.int64)
+        base = max([r[1] or 0 for r in rows] + [int(about_entity.max(initial=0))]) + 1
+        dates = sorted({d for r in rows for d in r[2:] if d is not None})
+        return cls(
+            claim_id,
+            np.array([r[1] if r[1] is not None else base for r in rows], dtype=np.int64),
+            np.searchsorted(claim_id, about_claim),
+            about_entity,
+            base,
+            dates,
+            _ranks([r[2] if r[2] is not None else r[3] for r in rows], dates, len(dates)),
+            _ranks([next((d for d in (r[2], r[3], r[4]) if d is not None), None) for r in rows], dates, -1),
+            _ranks([next((d for d in (r[3], r[2], r[4]) if d is not None), None) for r in rows], dates, -1),
+        )
+
+    def _actors(self, entity_ids: set[int]) -> np.ndarray:
+        mask = np.zeros(self.base + 1, dtype=bool)
+        mask[[i for i in entity_ids if 0 <= i < self.base]] = True
+        return mask
+
+    def _about(self, actors: np.ndarray) -> np.ndarray:
+        """A mask over claims: those about any of ``actors``."""
+        mask = np.zeros(len(self.claim_id), dtype=bool)
+        mask[self.about_row[actors[self.about_entity]]] = True
+        return mask
+
+    def between(
+        self, side_a: set[int], side_b: set[int], start: str | None, end: str | None, limit: int
+    ) -> tuple[list[int], int]:
+        """As :func:`~factiongraph.graph.profile._pair_claims`: the claims by one side about the other, or about
+        both, in the window; the first ``limit`` ids in date order (dated first, then id), and how many."""
+        in_a, in_b = self._actors(side_a), self._actors(side_b)
+        about_a, about_b = self._about(in_a), self._about(in_b)
+        chosen = (in_a[self.speaker] & about_b) | (in_b[self.speaker] & about_a) | (about_a & about_b)
+        rows = np.flatnonzero(
+            chosen & _window_mask(self.dates, self.listed_first_rank, self.listed_last_rank, start, end)
+        )
+        total = len(rows)
+        key = self.dated_rank[rows] * (int(self.claim_id.max(initial=0)) + 1) + self.claim_id[rows]
+        if total > limit:
+            first = np.argpartition(key, limit - 1)[:limit]
+            rows, key = rows[first], key[first]
+        return self.claim_id[rows[np.argsort(key, kind="stable")]].tolist(), total
 
 
 class EdgeTableCache:

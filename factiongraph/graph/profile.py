@@ -26,7 +26,7 @@ from factiongraph.graph.items import (
     relation_items,
 )
 from factiongraph.graph.kb_links import KbRelation, kb_relations
-from factiongraph.graph.queries import between_sides, pair_sides, territory_visits, visit_edges
+from factiongraph.graph.queries import between_sides, pair_sides, territory_visits
 from factiongraph.kb import KnowledgeBase
 from factiongraph.store.queries import placeholders, published_window
 
@@ -193,20 +193,17 @@ def pair_timeline(
 
     As in ``factiongraph relations``: with ``include_members`` their member factions and the people in charge
     of them count too, and the window keeps a fact by its date or, failing that, its article's date. Given the
-    ``table`` of every relation (:class:`~factiongraph.graph.network.EdgeTableCache`), the sides and their
-    relations are read from it: two coalitions of a thousand members each are a few vector operations.
+    ``table`` of every relation and claim (:class:`~factiongraph.graph.network.EdgeTableCache`), the sides, their
+    relations, visits and claims are read from it: two coalitions of a thousand members each are a few vector
+    operations.
     """
     a, b = check_actor(db, first), check_actor(db, second)
     side_a, side_b = pair_sides(db, first, second, include_members, kb, table)
     if include_members and table is not None:
-        placed = {row[0] for row in db.execute("SELECT id FROM entities WHERE place_id IS NOT NULL")}
-        visits = visit_edges(db, side_a, side_b, set(table.placed_edges(side_a | side_b, placed)))
-        total, relation_ids, visits_total, visit_ids = table.between(
-            side_a, side_b, visits, start=start, end=end, limit=limit
-        )
+        total, relation_ids, visits_total, visit_ids = table.between(side_a, side_b, start=start, end=end, limit=limit)
         relations = relation_items(db, relation_ids) + relation_items(db, visit_ids)
         relations = sorted(relations, key=lambda r: (r.start is None, r.start or ""))[:limit]
-        claim_ids, claims_total = _pair_claims(db, side_a, side_b, start, end, limit)
+        claim_ids, claims_total = table.claims.between(side_a, side_b, start, end, limit)
         totals = {"relations": total + visits_total, "claims": claims_total}
         return PairTimeline(a, b, relations, claim_items(db, claim_ids), totals)
     if start or end or len(side_a) * len(side_b) > _INDEXED_PAIRS:

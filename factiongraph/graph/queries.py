@@ -271,11 +271,21 @@ def relations_between(
 
 
 @cache
-def _containing_place() -> dict[str, str]:
+def containing_place() -> dict[str, str]:
     """The project gazetteer's place ids, each with the id of the place that holds it."""
     places = read_places_file(default_places_path()).places
     kinds = {p.id: p.kind for p in places}
     return {f"fg:{p.id}": f"fg:{p.within}" for p in places if p.within and kinds.get(p.within) != "country"}
+
+
+def place_chain(place_id: str) -> set[str]:
+    """The place and every place that holds it, up the gazetteer (:func:`containing_place`)."""
+    within = containing_place()
+    chain = {place_id}
+    while place_id in within and within[place_id] not in chain:
+        place_id = within[place_id]
+        chain.add(place_id)
+    return chain
 
 
 def territory_visits(db: Database, side_a: set[int], side_b: set[int]) -> set[int]:
@@ -300,16 +310,8 @@ def visit_edges(
     place_of = dict(
         db.execute(f"SELECT id, place_id FROM entities WHERE id IN ({placeholders(targets)})", targets).fetchall()
     )
-    within = _containing_place()
-
-    def around(place_id: str) -> set[str]:
-        chain = {place_id}
-        while place_id in within and within[place_id] not in chain:
-            place_id = within[place_id]
-            chain.add(place_id)
-        return chain
-
-    chain_of = {place_id: around(place_id) for place_id in set(place_of.values())}
+    within = containing_place()
+    chain_of = {place_id: place_chain(place_id) for place_id in set(place_of.values())}
 
     def visits(visitors: set[int], holders: set[int]) -> set[tuple[int, int]]:
         # A town node also stands for the area named after it ("controls Idlib governorate" is on Idlib's node)
