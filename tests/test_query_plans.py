@@ -404,3 +404,31 @@ def test_query_plans_map_totals_read_map_counts_by_its_index(fresh_db: Database)
         ]
         searched = "SEARCH map_counts USING INDEX map_counts_dated (list=?"
         assert len(totals) == 2 and all(len(lines) == 1 and lines[0].startswith(searched) for lines in totals), window
+
+
+def test_query_plans_a_busy_actors_events_and_claims_are_read_in_date_order(fresh_db: Database) -> None:
+    build_demo(fresh_db)
+    most = "SELECT entity_id FROM {} GROUP BY entity_id ORDER BY COUNT(*) DESC, entity_id LIMIT 1"
+    spoken_of, taking_most = (fresh_db.execute(most.format(t)).fetchone()[0] for t in ("claim_about", "event_actors"))
+    busiest = [r[0] for r in fresh_db.execute("SELECT entity_id FROM entity_mentions ORDER BY mentions DESC LIMIT 5")]
+    busiest += [spoken_of, taking_most]
+    about = "SELECT claim_id FROM claim_about WHERE entity_id = ?1"
+    taking_part = "SELECT event_id FROM event_actors WHERE entity_id = ?1"
+    for entity_id in busiest:
+        for limit in (1, 3, 50):
+            detail = actor_detail(fresh_db, entity_id, limit=limit)
+            claims = fresh_db.execute(
+                f"SELECT c.id FROM claims c WHERE c.id IN ({about}) ORDER BY {dated_order('c')} LIMIT ?2",
+                [entity_id, limit],
+            ).fetchall()
+            events = fresh_db.execute(
+                f"SELECT e.id FROM events e WHERE e.id IN ({taking_part}) OR e.place_id = ?1 "
+                f"ORDER BY {dated_order('e')} LIMIT ?2",
+                [entity_id, limit],
+            ).fetchall()
+            assert [c.id for c in detail.claims_about] == [row[0] for row in claims]
+            assert [e.id for e in detail.events] == [row[0] for row in events]
+    for entity_id, index in ((spoken_of, "claims_dated"), (taking_most, "events_dated")):
+        plans = traced_plans(fresh_db, lambda e=entity_id: actor_detail(fresh_db, e, limit=1))
+        ordered = [lines for sql, lines in plans if f"INDEXED BY {index}" in sql]
+        assert ordered and not any("TEMP B-TREE" in line for lines in ordered for line in lines), index

@@ -33,6 +33,7 @@ def test_store_is_wal_and_migrated(fresh_db: Database) -> None:
         "0009_claims_by_speaker_and_stance",
         "0010_relation_counts",
         "0011_map_counts",
+        "0012_claims_dated",
     ]
 
 

@@ -354,7 +354,7 @@ def events_page(
 
     clauses, params = where(busy=False)
     total = db.execute(f"SELECT COUNT(*) FROM events e WHERE {clauses}", params).fetchone()[0]
-    busy = (actor is not None or place is not None) and _ordered_read_is_cheaper(db, "events", total, offset + limit)
+    busy = (actor is not None or place is not None) and ordered_read_is_cheaper(db, "events", total, offset + limit)
     clauses, params = where(busy)
     indexed = f" INDEXED BY {ordered_index}" if busy else ""
     ids = [
@@ -367,7 +367,7 @@ def events_page(
     return Page(event_items(db, ids), total, limit, offset)
 
 
-def _ordered_read_is_cheaper(db: Database, table: str, matching: int, wanted: int) -> bool:
+def ordered_read_is_cheaper(db: Database, table: str, matching: int, wanted: int) -> bool:
     """Whether reading all of ``table`` in order until ``wanted`` of the ``matching`` rows are found (about
     ``wanted * rows / matching`` rows read) costs less than picking the matching rows and sorting them."""
     rows = db.execute(f"SELECT MAX(rowid) FROM {table}").fetchone()[0] or 0
@@ -411,7 +411,7 @@ def claims_page(
         total = db.execute("SELECT COUNT(*) FROM claim_about WHERE entity_id = ?", [about]).fetchone()[0]
     else:
         total = db.execute(f"SELECT COUNT(*) FROM claims c WHERE {clauses}", params).fetchone()[0]
-    busy = about is not None and speaker is None and _ordered_read_is_cheaper(db, "claims", total, offset + limit)
+    busy = about is not None and speaker is None and ordered_read_is_cheaper(db, "claims", total, offset + limit)
     clauses, params = where(busy)
     indexed = " INDEXED BY claims_listed" if busy else ""
     ids = [

@@ -22,6 +22,7 @@ from factiongraph.graph.items import (
     claim_items,
     dated_order,
     event_items,
+    ordered_read_is_cheaper,
     page_ids,
     relation_items,
 )
@@ -106,20 +107,24 @@ def actor_detail(db: Database, entity_id: int, *, limit: int = 50, kb: Knowledge
         setattr(detail, key, [items[i] for i in ids])
 
     detail.totals["events"], detail.events = _actor_events(db, entity_id, limit)
-    for key, where, count in (
+    for key, where, busy_where, count in (
         (
             "claims_about",
             "c.id IN (SELECT claim_id FROM claim_about WHERE entity_id = ?)",
+            "EXISTS (SELECT 1 FROM claim_about a WHERE a.claim_id = c.id AND a.entity_id = ?)",
             "SELECT COUNT(*) FROM claim_about WHERE entity_id = ?",
         ),
-        ("claims_by", "c.speaker_id = ?", "SELECT COUNT(*) FROM claims WHERE speaker_id = ?"),
+        ("claims_by", "c.speaker_id = ?", None, "SELECT COUNT(*) FROM claims WHERE speaker_id = ?"),
     ):
         detail.totals[key] = db.execute(count, [entity_id]).fetchone()[0]
+        # the claims about an actor named in many are read in date order (migration 0012) until the page is full
+        if busy_where and ordered_read_is_cheaper(db, "claims", detail.totals[key], limit):
+            from_where = f"FROM claims c INDEXED BY claims_dated WHERE {busy_where}"
+        else:
+            from_where = f"FROM claims c WHERE {where}"
         ids = [
             row[0]
-            for row in db.execute(
-                f"SELECT c.id FROM claims c WHERE {where} ORDER BY {dated_order('c')} LIMIT ?", [entity_id, limit]
-            )
+            for row in db.execute(f"SELECT c.id {from_where} ORDER BY {dated_order('c')} LIMIT ?", [entity_id, limit])
         ]
         setattr(detail, key, claim_items(db, ids))
     if kb is not None:
@@ -128,14 +133,22 @@ def actor_detail(db: Database, entity_id: int, *, limit: int = 50, kb: Knowledge
 
 
 def _actor_events(db: Database, entity_id: int, limit: int) -> tuple[int, list[EventItem]]:
-    """How many events the actor took part in or that happened at it, and the first ``limit`` by date."""
+    """How many events the actor took part in or that happened at it, and the first ``limit`` by date: those
+    of an actor in many events read in date order (migration 0003's ``events_dated``) until the page is full,
+    where picking its thousands of events and sorting them would cost more."""
     taking_part = "SELECT event_id FROM event_actors WHERE entity_id = ?"
+    total = db.execute(f"SELECT COUNT(DISTINCT event_id) FROM ({taking_part})", [entity_id]).fetchone()[0]
+    if ordered_read_is_cheaper(db, "events", total, limit):
+        from_where = (
+            "FROM events e INDEXED BY events_dated "
+            "WHERE EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.entity_id = ?)"
+        )
+    else:
+        from_where = f"FROM events e WHERE e.id IN ({taking_part})"
     rows = db.execute(
-        f"SELECT e.id, COALESCE(e.when_start, e.when_end) FROM events e WHERE e.id IN ({taking_part}) "
-        f"ORDER BY {dated_order('e')} LIMIT ?",
+        f"SELECT e.id, COALESCE(e.when_start, e.when_end) {from_where} ORDER BY {dated_order('e')} LIMIT ?",
         [entity_id, limit],
     ).fetchall()
-    total = db.execute(f"SELECT COUNT(DISTINCT event_id) FROM ({taking_part})", [entity_id]).fetchone()[0]
     at_place = db.execute("SELECT COUNT(*) FROM events WHERE place_id = ?", [entity_id]).fetchone()[0]
     if at_place:
         total += (

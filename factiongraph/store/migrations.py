@@ -470,3 +470,13 @@ def map_counts(db: Database) -> None:
         """
     )
     db.executescript("".join(statements))
+
+
+@migrations(name="0012_claims_dated")
+def claims_dated(db: Database) -> None:
+    """Every claim in an actor page's order (dated first, oldest first, then id), as events have had since
+    migration 0003: the claims about an actor named in thousands are read in that order until its page is full,
+    where picking them all and sorting took 20 ms for the busiest at 100,000 documents."""
+    db.execute(
+        "CREATE INDEX claims_dated ON claims(COALESCE(when_start, when_end) IS NULL, COALESCE(when_start, when_end))"
+    )
