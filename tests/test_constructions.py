@@ -700,6 +700,20 @@ FOUND = [
         "Syrian National Army",
         id="among-them-hung-on-the-verb",
     ),
+    pytest.param(
+        "The Levant Front blamed the attack on Jaysh al-Islam.",
+        "Dislikes",
+        "Levant Front",
+        "Jaysh al-Islam",
+        id="blaming-an-attack-on-a-group-is-hostility",
+    ),
+    pytest.param(
+        "The UN envoy condemned the attacks carried out by the Hamza Division on the camp.",
+        "Dislikes",
+        "envoy",
+        "Hamza Division",
+        id="attacks-carried-out-by-a-group-stand-for-it",
+    ),
 ]
 
 
@@ -760,6 +774,21 @@ NOT_FOUND = [
         "Hamza Division",
         "Northern Front",
         id="a-body-called-by-its-name-is-no-call",
+    ),
+    pytest.param(
+        "The Levant Front blamed the attack on Jaysh al-Islam.",
+        "FightingAgainst",
+        "Levant Front",
+        "Jaysh al-Islam",
+        id="blaming-an-attack-is-not-making-it",
+    ),
+    pytest.param(
+        "I am appalled by reports of the murder of three doctors, the ill treatment of nurses and the abduction of"
+        " children as young as 10 as hostages.",
+        "Dislikes",
+        "I",
+        "children",
+        id="only-a-name-in-apposition-stands-for-an-unnamed-noun",
     ),
 ]
 

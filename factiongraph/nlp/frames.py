@@ -74,9 +74,9 @@ def _heads_a_place(token: Token) -> bool:
     return _heads_a_description(token, "Location")
 
 
-def _heads_a_description(token: Token, label: str) -> bool:
-    """Whether a noun heads a description of this type ("the Atma area", "fighters of the NFL")."""
-    return any(d.root.i == token.i and d.label_ == label for d in token.doc.spans[DESCRIPTIONS_KEY])
+def _heads_a_description(token: Token, label: str | None = None) -> bool:
+    """Whether a noun heads a description (of this type, when given: "the Atma area", "fighters of the NFL")."""
+    return any(d.root.i == token.i and label in (None, d.label_) for d in token.doc.spans[DESCRIPTIONS_KEY])
 
 
 @Language.factory(
@@ -384,7 +384,7 @@ class FrameFinder:
             token = queue.pop()
             children = list(token.children)  # spaCy builds each child anew on every walk: walk once
             # "several FSA groups, among them A and B, fought": the ones named beside a description, for it
-            named = [c for c in children if c.dep_ == "appos" and c.i in mention_at]
+            named = [c for c in children if c.dep_ == "appos" and c.i in mention_at and not _heads_a_description(c)]
             if token.i in mention_at and _heads_a_description(token, mention_at[token.i].label_) and named:
                 queue += named
             elif token.i in mention_at:
@@ -413,7 +413,9 @@ class FrameFinder:
                     if g.dep_ == "pobj"
                 ]
                 # "the president's brother Maher al-Assad", "39 individuals, among them X": the one named beside
-                queue += [c for c in children if c.dep_ == "appos"]
+                queue += [
+                    c for c in children if c.dep_ == "appos" and c.i in mention_at and not _heads_a_description(c)
+                ]
                 # "merged into a new body called the Syrian Liberation Front": the name it is given
                 queue += [
                     o
