@@ -247,6 +247,7 @@ class Clauses(LexiconFile):
     members_after: list[str]
     shares: list[str]
     place_relatives: list[str]
+    requesting_verbs: list[str]
 
 
 class Decisions(LexiconFile):

@@ -211,6 +211,28 @@ def test_constructions_leaving_a_town_puts_one_there_before(nlp: Language) -> No
     assert related(nlp, "US troops left Manbij on Monday.", "CoLocated", "US troops", "Manbij")
 
 
+def test_constructions_a_named_battle_told_by_a_clause_on_its_noun_has_its_sides_and_place(nlp: Language) -> None:
+    text = "The clashes that broke out in Misrata on Monday between the 301 Brigade and the Halbous Brigade ended."
+    assert related(nlp, text, "FightingAgainst", "301 Brigade", "Halbous Brigade")
+    assert related(nlp, text, "CoLocated", "Halbous Brigade", "Misrata")
+
+
+def test_constructions_a_named_battle_at_an_unnamed_place_near_a_town_is_near_the_town(nlp: Language) -> None:
+    text = "Clashes between LNA fighters and pro-GNA forces were reported at a checkpoint near Zawiya."
+    assert related(nlp, text, "CoLocated", "LNA", "Zawiya")
+
+
+def test_constructions_who_asks_others_to_act_in_a_place_is_not_there(nlp: Language) -> None:
+    text = "We call on all parties to respect the ceasefire around the Wadi Barada area of Damascus."
+    assert not any(kind == "CoLocated" and source == "We" for kind, source, _ in relations(nlp, text))
+
+
+def test_constructions_names_run_together_after_in_make_no_place(nlp: Language) -> None:
+    assert "Ellwood" not in " ".join(places_named(nlp, "In Turkey Minister Ellwood met with the opposition."))
+    text = "She advises on religious minorities in the Near East and South and Central Asia."
+    assert "South" not in places_named(nlp, text)
+
+
 def test_constructions_a_list_after_in_is_of_places_only_with_a_known_place_and_a_conjunction(nlp: Language) -> None:
     assert "Kherbet Mousa" in places_named(nlp, "Cells struck in Raqqa, Manbij and Kherbet Mousa.")
     assert "Joana Halvorsen" not in places_named(nlp, "The envoy to Sudan, Joana Halvorsen, left on Monday.")

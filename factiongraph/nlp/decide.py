@@ -175,6 +175,8 @@ class RelationDecider:
             return None  # "HTS, which drove out Zenki when ..., fought alongside the NFL": Zenki did not
         if relation.type in _ROLES and path and self._someone_elses_role(path):
             return None  # "X met the head of Y": the words between fit, the clause does not
+        if relation.type == "CoLocated" and path is not None and self._asked_of_others(path):
+            return None  # "we call on all parties to respect the ceasefire around Z": we are not in Z
         if relation.type in _PLACED and _names_a_thing(relation.target, in_a_place, self.place_nouns):
             return None  # "the Sochi agreement", "Operation Euphrates Shield": a place's name, not a place
         if relation.type in self.agent_types and self._is_place(relation.source):
@@ -231,6 +233,14 @@ class RelationDecider:
             if any(c.dep_ in _MODIFIER_DEPS and c.lemma_.lower() in self.unasserting for c in token.children):
                 return False
         return True
+
+    def _asked_of_others(self, path: list[Token]) -> bool:
+        """Whether the path runs from a requesting verb down into the clause it asks of others ("call on the
+        parties to respect ...", "ordered its troops to withdraw from ...")."""
+        top = path[_top(path)]
+        return top.lemma_.lower() in self.clauses.requesting_verbs and any(
+            t.head == top and t.dep_ in ("xcomp", "ccomp", "advcl") for t in path
+        )
 
     def _someone_elses_role(self, path: list[Token]) -> bool:
         """Whether the path runs through a title that a verb takes as its object: the role is that

@@ -43,6 +43,8 @@ _TYPO_TYPES = ("Organisation", "Location")
 _APOSTROPHES = frozenset("'’‘`ʿ")
 _GEONAMES = "geonames:"
 """The ids of the place index's GeoNames towns: thousands of villages, whose names are people's and groups' too."""
+_NAME_POS = frozenset({"PROPN", "NOUN"})
+"""What a capitalised word of a name is tagged: not a verb or an article that opens a sentence."""
 _DEFINITE = frozenset({"the", "our", "their", "its", "his", "her", "your", "this", "that"})
 
 
@@ -396,13 +398,14 @@ class NameMender:
         words = self.words
         lower, size = tokens.lower, len(tokens.text)
         by_start = {n.start: n for n in names}
+        places = {(n.start + (n[0].lower_ == "the"), n.end) for n in names if n.label_ == "Location"}
         found: list[tuple[int, int]] = []
         for i in range(size - 1):
             opener = lower[i]
             after_noun = opener == "of" and i > 0 and lower[i - 1] in words.place_list_nouns
             if not (after_noun or opener in words.place_list_preps or opener in words.known_place_preps):
                 continue
-            items = self._list_items(tokens, i + 1)
+            items = self._list_items(tokens, i + 1, places)
             if not items:
                 continue
             if not after_noun and opener not in words.place_list_preps:
@@ -431,6 +434,10 @@ class NameMender:
                 continue
             if any(n.start < start or end < n.end for n in overlapping):
                 continue  # a longer name holds it
+            if any(n.label_ == "Person" and len(n) < end - start for n in overlapping) or (
+                len(overlapping) > 1 and any(n.id_ and not n.id_.startswith(_GEONAMES) for n in overlapping)
+            ):
+                continue  # "In Turkey Minister Ellwood met", "the UK-France Summit": names run together, no place
             for n in overlapping:
                 del at[(n.start, n.end)]
             at[(start, end)] = Span(doc, start, end, label="Location")  # resolved by name, as the model's places
@@ -463,7 +470,7 @@ class NameMender:
         particles, text = self.words.particles, tokens.text
         start, i = end, end - 1
         while i >= 0 and end - i <= self.words.max_words * 3:
-            if self._is_word(tokens, i):
+            if self._is_word(tokens, i) and tokens.pos[i] in _NAME_POS:
                 start = i
             elif not (tokens.lower[i] in particles or text[i] == "-" or text[i] in _APOSTROPHES):
                 break
@@ -478,9 +485,10 @@ class NameMender:
     def _ends_a_phrase(tokens: TokenColumns, end: int) -> bool:
         return end >= len(tokens.text) or tokens.pos[end] in ("PUNCT", "ADP")
 
-    def _list_items(self, tokens: TokenColumns, start: int) -> list[tuple[int, int]]:
+    def _list_items(self, tokens: TokenColumns, start: int, places: set[tuple[int, int]]) -> list[tuple[int, int]]:
         """The capitalised names listed from ``start`` ("A, B and C"), each with an optional "the" before
-        it; none when a name of the list runs into a noun ("near Turkish positions": no list of places)."""
+        it and a place's head noun after it ("the Ghab plain"); none when a name of the list runs into
+        another noun ("near Hamza Division positions": no list of places)."""
         lower, size = tokens.lower, len(tokens.text)
         items: list[tuple[int, int]] = []
         joined = last_joined = False  # "and" or "or" before the last name: "to Sudan, Volker Perthes" is no list
@@ -489,9 +497,13 @@ class NameMender:
             if lower[i] == "the":
                 i += 1
             end = self._name_end(tokens, i)
-            if end == i:
-                break
-            if end < size and tokens.pos[end] in ("NOUN", "PROPN"):
+            if end == i or any(tokens.pos[k] == "ADJ" for k in range(i, end)):
+                break  # "near Turkish and Russian bases": no list of names
+            if self._directions_only(tokens, i, end):
+                break  # "in the Near East and South and Central Asia": "South" is no place
+            if end < size and lower[end] in self.place_heads:
+                end += (i, end + 1) in places  # "the Ghab plain" is a name; "the Azaz area" names Azaz
+            elif end < size and tokens.pos[end] in ("NOUN", "PROPN"):
                 return []
             items.append((i, end))
             last_joined = joined
@@ -510,7 +522,7 @@ class NameMender:
         particles, size = self.words.particles, len(tokens.text)
         end, i, count = start, start, 0
         while i < size and count < self.words.max_words and not (i > start and tokens.sent_start[i]):
-            if self._is_word(tokens, i):
+            if self._is_word(tokens, i) and tokens.pos[i] in _NAME_POS:  # not "Declaring Mosul", "The"
                 count += 1
                 end = i + 1
             elif not (tokens.lower[i] in particles or tokens.text[i] == "-" or tokens.text[i] in _APOSTROPHES):

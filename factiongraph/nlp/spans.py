@@ -155,6 +155,7 @@ class ClauseWords:
     members_after: frozenset[str]
     shares: frozenset[str]
     place_relatives: frozenset[str]
+    requesting_verbs: frozenset[str]
 
     @classmethod
     def read(cls, path: str | None = None) -> ClauseWords:
@@ -168,6 +169,7 @@ class ClauseWords:
             "members_after",
             "shares",
             "place_relatives",
+            "requesting_verbs",
         )
         return cls(*(frozenset(raw[key]) for key in keys))
 

@@ -133,12 +133,16 @@ class MentionIndex:
         self.ending_at: dict[int, Span] = {}
         self.description_of: dict[int, Span] = {}
         self.starting_at: dict[int, list[Span]] = {}
+        self.place_holding: dict[int, Span] = {}
+        """The named place each of its words is in: the parser may hang a place's name by any of its words."""
         for mention in doc.spans[MENTIONS_KEY]:
             self.starting_at.setdefault(mention.start, []).append(mention)
             self.by_root.setdefault(mention.root.i, mention)
             self.ending_at.setdefault(mention.end - 1, mention)
             if (mention.start, mention.end) in descriptions:
                 self.description_of[mention.root.i] = mention
+            elif mention.label_ == "Location":
+                self.place_holding.update(dict.fromkeys(range(mention.start, mention.end), mention))
         self.descriptions = descriptions
 
     def may_act(self, mention: Span) -> bool:
@@ -156,7 +160,7 @@ class MentionIndex:
         found: list[Span] = []
         for head in [token, *token.conjuncts]:
             # a name whose words the parser hung apart ("in northeast Syria") is found by its last word
-            mention = self.by_root.get(head.i) or self.ending_at.get(head.i)
+            mention = self.by_root.get(head.i) or self.ending_at.get(head.i) or self.place_holding.get(head.i)
             members = self.named_after_of(head)
             if mention is not None and self.is_description(mention) and mention.label_ == "Location":
                 # "the Jabal al-Zawiya area of southern Idlib" names Jabal al-Zawiya, not Idlib
@@ -234,9 +238,10 @@ class NamedEvents:
     def sides(self, noun: Token, mentions: MentionIndex) -> tuple[list[Span], list[Span], list[Span]]:
         """(both sides of "between", agents, the other side) of a named event."""
         between = [m for _, pobj in pobjs(noun, {"between", "among"}) for m in mentions.of(pobj)]
-        if not between and (verb := self.verb_of_subject(noun)) is not None:
-            # "Clashes erupted on Monday between X and Y": the parser hangs the sides on the verb
-            between = [m for _, pobj in pobjs(verb, {"between", "among"}) for m in mentions.of(pobj)]
+        for verb in [] if between else self.clause_verbs(noun):
+            # "Clashes erupted on Monday between X and Y", "the clashes that broke out in Z between X and Y":
+            # the parser hangs the sides on the verb
+            between += [m for _, pobj in pobjs(verb, {"between", "among"}) for m in mentions.of(pobj)]
         agents = [m for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") for m in mentions.of(c)]
         agents += [m for _, pobj in pobjs(noun, _AGENT_PREPS) for m in mentions.of(pobj)]
         others = [m for _, pobj in pobjs(noun, _OTHER_SIDE) for m in mentions.of(pobj)]
@@ -250,6 +255,13 @@ class NamedEvents:
         if not agents and not between:
             agents += self.subject_of_governing_verb(noun, mentions)
         return between, agents, others
+
+    def clause_verbs(self, noun: Token) -> list[Token]:
+        """The verbs that tell of the event noun: the one it is the subject of ("fighting broke out"), the
+        clause that describes it ("the clashes that broke out")."""
+        verb = self.verb_of_subject(noun)
+        described = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
+        return ([verb] if verb is not None else []) + described
 
     @staticmethod
     def verb_of_subject(noun: Token) -> Token | None:
@@ -302,14 +314,22 @@ class NamedEvents:
     ) -> list[Span]:
         """The named places of an event: "in Z" on the noun, or on its last side ("between X and Y in Z",
         "fire with Y near Z"); ``more_preps`` adds prepositions of place to the construction's own."""
-        holders = [noun, *(m.root for m in between[-1:])]
-        if (verb := self.verb_of_subject(noun)) is not None:
-            holders.append(verb)  # "clashes between X and Y continued around Z", "fighting spread to Z"
+        # "clashes between X and Y continued around Z", "fighting spread to Z", "the clashes that broke out in Z"
+        holders = [noun, *(m.root for m in between[-1:]), *self.clause_verbs(noun)]
         if (verb := self.light_verb(noun)) is not None:
             holders.append(verb)  # "X exchanged fire with Y near Z"
-        objects = [pobj for holder in holders for _, pobj in pobjs(holder, self.words.place_preps | more_preps)]
+        preps = self.words.place_preps | more_preps
+        objects = [pobj for holder in holders for _, pobj in pobjs(holder, preps)]
         objects += [pobj for holder in holders for pobj in self.clauses.places_by_direction(holder)]
         objects += [place for holder in holders for place in self.clauses.place_of_relative(holder)]
+        # "were reported at a checkpoint near Z": a named place one unnamed place further down
+        objects += [inner for pobj in objects if pobj.i not in mentions.by_root for _, inner in pobjs(pobj, preps)]
+        objects += [
+            inner
+            for pobj in objects
+            if (m := mentions.by_root.get(pobj.i)) is not None and mentions.is_description(m)
+            for _, inner in pobjs(pobj, preps)
+        ]
         return [m for pobj in objects for m in mentions.of(pobj) if m.label_ == "Location"]
 
 
