@@ -30,10 +30,10 @@ KEYS = {
 }
 FLOORS = {"relations": 0.75, "entities": 0.90, "alias_pairs": 0.85, "claims": 0.75}
 """Issue 9's acceptance, by the graph-level rule."""
-KEPT = {"relations": 0.40, "entities": 0.93, "alias_pairs": 0.85, "claims": 0.78}
+KEPT = {"relations": 0.46, "entities": 0.93, "alias_pairs": 0.85, "claims": 0.78}
 """What the extractor reached by the end of the session that added the corpus (94.0 % of entities, 85.8 %
-of alias pairs), for claims by the session that met their floor (80.4 %), and for relations by the next
-session's constructions (42.8 %), less a margin."""
+of alias pairs), for claims by the session that met their floor (80.4 %), and for relations by the
+constructions of later sessions (48.3 %), less a margin."""
 
 
 def folded(text: str) -> str:
