@@ -345,6 +345,8 @@ class Pronouns(LexiconFile):
     Location: list[str] | None = None
     Nationality: list[str] | None = None
     Temporal: list[str] | None = None
+    acting_subjects: dict[EntityType, list[str]] = {}
+    impersonal_verbs: list[str] = []
 
     _given = field_validator("Person", "Organisation", "Location", "Nationality", "Temporal", mode="before")(_not_null)
 

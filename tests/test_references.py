@@ -170,3 +170,22 @@ def test_references_a_named_facility_is_a_place_of_its_own(fresh_db: Database, t
     nodes = {n["name"]: n for n in export_json(fresh_db)["nodes"]}
     assert "al-Shaer gas field" in nodes
     assert "Palmyra" in nodes
+
+
+def test_references_it_as_a_subject_is_the_group_that_speaks_of_itself(fresh_db: Database, tmp_path: Path) -> None:
+    text = "The Liwa al-Quds militia said on Telegram that it had withdrawn from Tadmur on Friday."
+    found = edges(fresh_db, text, tmp_path)
+    palmyra = {"Palmyra", "Tadmur"}  # the node takes the gazetteer's name
+    assert any(kind == "CoLocated" and "Quds" in source and target in palmyra for kind, source, target in found)
+    assert not any("Telegram" in source for _, source, _ in found)
+
+
+def test_references_it_reported_by_a_state_is_the_state(fresh_db: Database, tmp_path: Path) -> None:
+    found = edges(fresh_db, "Jordan said it was in contact with Hayat Tahrir al-Sham.", tmp_path)
+    assert any(kind == "CommWith" and {"Jordan", "Hayat Tahrir al-Sham"} == {s, t} for kind, s, t in found)
+
+
+def test_references_an_impersonal_it_stands_for_no_one(fresh_db: Database, tmp_path: Path) -> None:
+    text = "The Hamza Division entered Afrin. It is likely that it will attack the Levant Front. It took days."
+    found = edges(fresh_db, text, tmp_path)
+    assert not any(kind == "FightingAgainst" for kind, _, _ in found)

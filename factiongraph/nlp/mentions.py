@@ -13,6 +13,7 @@ missed are mended first (:mod:`factiongraph.nlp.names`).
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
@@ -47,6 +48,7 @@ DEFAULT_LABEL_MAP = {
     **{t: t for t in ENTITY_TYPES},
 }
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_CLAUSAL = frozenset({"ccomp", "xcomp", "csubj"})
 _PLURAL_TAGS = {"NNS", "NNPS"}
 _TITLE_LINKS = {"of", "for"}
 _MAX_TITLE_TAIL = 6
@@ -84,7 +86,11 @@ def make_mentions(
         **dict.fromkeys(heads["group"], "Organisation"),
         **dict.fromkeys(heads["person_other"] + heads["person_command"], "Person"),
     }
-    pronoun_types = {p: kind for kind, words in pronouns.items() if not kind.startswith("$") for p in words}
+    pronoun_types = {p: kind for kind, words in pronouns.items() if kind in ENTITY_TYPES for p in words}
+    acting = ActingSubjects(
+        {p: kind for kind, words in pronouns.get("acting_subjects", {}).items() for p in words},
+        frozenset(pronouns.get("impersonal_verbs", [])),
+    )
     states = frozenset(a.id for a in kb.actors if a.category == "state")
     state_words = {
         word.lower(): (actor.id, label)
@@ -108,7 +114,30 @@ def make_mentions(
         (state_words, owned),
         seats,
         government_words=frozenset(heads["government"]),
+        acting=acting,
     )
+
+
+@dataclass(frozen=True)
+class ActingSubjects:
+    """Pronouns that stand for an actor only as the subject of a verb of doing ("it said", not "it is likely")."""
+
+    types: dict[str, str]
+    impersonal_verbs: frozenset[str]
+
+    def spans(self, doc: Doc, tokens: TokenColumns, covered: set[int]) -> list[Span]:
+        found = []
+        for i, lower in enumerate(tokens.lower):
+            if lower not in self.types or i in covered or tokens.dep[i] not in _SUBJECT_DEPS:
+                continue
+            verb = doc[tokens.head[i]]
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            clause_after = any(t.dep_ in _CLAUSAL for t in verb.subtree if t.i > verb.i)
+            if clause_after and (verb.lemma_.lower() in self.impersonal_verbs or tokens.dep[i] == "nsubjpass"):
+                continue  # "it is likely that ...", "it took three days to ...", "it was reported that ..."
+            found.append(Span(doc, i, i + 1, label=self.types[lower]))
+        return found
 
 
 class MentionFinder:
@@ -126,6 +155,7 @@ class MentionFinder:
         seats: dict[str, str] | None = None,
         *,
         government_words: frozenset[str] = frozenset(),
+        acting: ActingSubjects | None = None,
     ) -> None:
         self.label_map = label_map
         self.head_types = head_types
@@ -136,6 +166,7 @@ class MentionFinder:
         self.state_words, self.state_owned = state_prefixes
         self.seats = seats or {}
         self.government_words = government_words
+        self.acting = acting or ActingSubjects({}, frozenset())
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = TokenColumns.of(doc)
@@ -157,6 +188,7 @@ class MentionFinder:
             for p in phrases
             if len(p) > 1 and tokens.tag[p.start] == "PRP$" and lower[p.start] in self.pronoun_types
         ]
+        pronouns += self.acting.spans(doc, tokens, covered)
         pronouns += _latter_and_former(doc, tokens, names, covered)
         states = self._states_in_names(names)
         nested = [n for n in names if any(p.start <= n.start and n.end <= p.end for p in phrases)]

@@ -196,6 +196,26 @@ def _is_subject(mention: Span) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"))
 
 
+def _reporting_subject(
+    pronoun: Span, before: list[Span], entity_of_mention: dict[int, str], entities: dict[str, EntityRecord]
+) -> int | None:
+    """The subject of the verb whose reported clause a pronoun is the subject of ("X said on Telegram that it
+    was leaving", "Turkey said it was in contact with Russia"): the one who speaks of itself, a state too."""
+    root = pronoun.root
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ccomp":
+        return None
+    governor = root.head.head
+    for j in range(len(before) - 1, -1, -1):
+        head = before[j].root  # "the Liwa al-Quds militia said": the name inside the subject's phrase too
+        while head.dep_ in ("conj", "compound", "nmod", "poss") and head.head != head:
+            head = head.head
+        if head.head == governor and head.dep_ in ("nsubj", "nsubjpass") and (key := entity_of_mention.get(j)):
+            entity = entities.get(key)
+            if entity is not None and (entity.type == pronoun.label_ or _is_country(entity)):
+                return j
+    return None
+
+
 def _men_named_after_actors(
     mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str], speak_for: frozenset[str]
 ) -> dict[int, int]:
@@ -798,7 +818,9 @@ class DocumentResolver:
             earlier = [
                 j
                 for j in range(i - 1, -1, -1)
-                if not is_description[j]
+                # a pronoun takes up a description already resolved too: "accusing the group of ... in areas it
+                # controls"
+                if (not is_description[j] or (pronoun and mentions[j].root.tag_ not in ("PRP", "PRP$")))
                 and mentions[j].end <= mention.start
                 and (key := entity_of_mention.get(j)) in entities
                 and entities[key].type == kind
@@ -810,7 +832,8 @@ class DocumentResolver:
             near = [j for j in earlier if sentence_of[mentions[j].start] >= here - _REFER_BACK_SENTENCES]
             if kind in ("Organisation", "Person") and not pronoun:
                 near = [j for j in near if _is_subject(mentions[j]) and sentence_of[mentions[j].start] < here]
-            chosen = (named_alike or near)[:1]
+            speaker = _reporting_subject(mention, mentions[:i], entity_of_mention, entities) if pronoun else None
+            chosen = [speaker] if speaker is not None else (named_alike or near)[:1]
             if chosen:
                 entity_of_mention[i] = entity_of_mention[chosen[0]]
 
