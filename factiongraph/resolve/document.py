@@ -246,10 +246,15 @@ def _men_named_after_actors(
 
 def _resolve_appositions(mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str]) -> None:
     """A description in apposition to a name is that name's: "the Salvation Government, the civil
-    administration aligned with HTS", "the Manbij Military Council, a local force allied with the SDF"."""
+    administration aligned with HTS", "the Manbij Military Council, a local force allied with the SDF"; so is
+    one whose head is the name's own ("the Syrian army's Fourth Division": the Syrian army)."""
     named_at = {m.root.i: i for i, m in enumerate(mentions) if not is_description[i] and i in entity_of_mention}
     for i, mention in enumerate(mentions):
         if not is_description[i] or i in entity_of_mention:
+            continue
+        same_head = named_at.get(mention.root.i)
+        if same_head is not None and mentions[same_head].label_ == mention.label_:
+            entity_of_mention[i] = entity_of_mention[same_head]
             continue
         # "X, the civil administration ..." and "the SDF's internal security forces, the Asayish"
         beside = [mention.root.head] if mention.root.dep_ == "appos" else []
