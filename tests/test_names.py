@@ -219,3 +219,14 @@ def test_names_a_town_spelt_two_ways_is_one_node(fresh_db: Database, tmp_path: P
         "Border towns\n\nFighters entered Tal Abyad on Monday. Residents of Tel Abiad fled on Tuesday.",
     )
     assert nodes_named(graph, "Tel Abiad") == nodes_named(graph, "Tal Abyad") == ["kb:tal-abyad"]
+
+
+def test_names_another_given_name_before_a_kb_persons_family_name_is_another_person(
+    fresh_db: Database, tmp_path: Path
+) -> None:
+    """ "Asma al-Assad" is not Bashar al-Assad, though the ruler knows his "al-Assad"; "President al-Assad" is."""
+    article = tmp_path / "article.txt"
+    article.write_text("Test\n\nAsma al-Assad met President al-Assad in Damascus.\n", encoding="utf-8")
+    ingest(fresh_db, [article], published="2021-06")
+    names = {n["name"] for n in export_json(fresh_db)["nodes"]}
+    assert {"Asma al-Assad", "Bashar al-Assad"} <= names

@@ -102,7 +102,8 @@ def make_mentions(
     }
     owned = frozenset(a.id for a in kb.actors if a.category in _STATE_OWNED)
     seats = {a.seat.lower(): a.id for a in kb.actors if a.seat}
-    mender = NameMender(NameWords.read(names_path), kb, PlaceIndex.default(), frozenset(heads["place"]))
+    titles = frozenset(heads["person_command"]) | frozenset(heads["person_other"])
+    mender = NameMender(NameWords.read(names_path), kb, PlaceIndex.default(), frozenset(heads["place"]), titles)
     group_words = (frozenset(heads["group_name_words"]["first"]), frozenset(heads["group_name_words"]["last"]))
     return MentionFinder(
         label_map,

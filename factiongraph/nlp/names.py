@@ -142,10 +142,19 @@ class _Twins:
 class NameMender:
     """Mends the names of one document (see the module docstring)."""
 
-    def __init__(self, words: NameWords, kb: KnowledgeBase, places: PlaceIndex, place_heads: frozenset[str]) -> None:
+    def __init__(
+        self,
+        words: NameWords,
+        kb: KnowledgeBase,
+        places: PlaceIndex,
+        place_heads: frozenset[str],
+        titles: frozenset[str] = frozenset(),
+    ) -> None:
         self.words = words
         self.places = places
         self.place_heads = place_heads
+        self.titles = titles
+        self._people = frozenset(actor.id for actor in kb.actors if actor.type == "Person")
         self._spellings = {actor.id: actor.all_names() for actor in kb.actors}
         self._kb_names: dict[str, list[tuple[str, str, str]]] = {}
         for actor_id, actor_type, spelling, key, skeleton in kb.name_keys:
@@ -157,6 +166,7 @@ class NameMender:
         """The document's names mended; ``tokens`` are its token attributes, read once by the caller."""
         names = [n for n in names if not self._description(doc, n)]
         names = self._joined(doc, tokens, sorted(names, key=lambda s: (s.start, -s.end)))
+        names = self._other_given_names(doc, tokens, names)
         names = self._listed_places(doc, tokens, self._variants(doc, tokens, names))
         return self._groups_by_kind(doc, names)
 
@@ -388,6 +398,34 @@ class NameMender:
         inside = start <= first and name.end <= end
         other_actor = bool(name.id_) and ":" not in name.id_ and name.id_ != span_id and name.label_ != "Location"
         return inside and not other_actor
+
+    # -- a family name another person shares ---------------------------------------------------
+
+    def _other_given_names(self, doc: Doc, tokens: TokenColumns, names: list[Span]) -> list[Span]:
+        """A KB person's short name after another given name is another person of that family, whole: "Asma
+        al-Assad" is not Bashar al-Assad, whose "al-Assad" the ruler found; a title before it is no given name
+        ("President al-Assad")."""
+        taken = {i for n in names for i in range(n.start, n.end)}
+        mended = []
+        for name in names:
+            before = name.start - 1
+            if (
+                name.id_ in self._people
+                and before >= 0
+                and before not in taken
+                and self._is_word(tokens, before)
+                and tokens.pos[before] == "PROPN"
+                and tokens.lower[before] not in self.titles | self.words.inside
+                and self._short_name(name)
+            ):
+                name = Span(doc, before, name.end, label="Person")
+            mended.append(name)
+        return mended
+
+    def _short_name(self, name: Span) -> bool:
+        """Whether a KB person's name as written is only the end of one of its longer names ("al-Assad")."""
+        key = name_key(name.text)
+        return any(k != key and k.endswith(" " + key) for k in map(name_key, self._spellings.get(name.id_, ())))
 
     # -- lists of places -----------------------------------------------------------------------
 
