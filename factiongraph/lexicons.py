@@ -25,6 +25,8 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from factiongraph.errors import LexiconError, validated
+from factiongraph.kb import Category
+from factiongraph.places import Kind
 
 LEXICON_VERSION = 1
 """The only version of the lexicon files this code reads."""
@@ -234,6 +236,25 @@ class NounHeads(LexiconFile):
     government: list[str]
     government_bodies: list[str]
     facilities: list[str]
+
+
+class _GroupAgreement(_Strict):
+    categories: list[Category]
+    words: list[str]
+    unlisted: bool
+
+
+class _PlaceAgreement(_Strict):
+    kinds: list[Kind]
+    words: list[str]
+    unlisted: bool
+
+
+class References(LexiconFile):
+    """What a definite description stands for, by its head noun: which groups and places agree with it."""
+
+    groups: dict[str, _GroupAgreement]
+    places: dict[str, _PlaceAgreement]
 
 
 class Clauses(LexiconFile):
@@ -782,6 +803,7 @@ SCHEMAS: dict[str, type[LexiconFile]] = {
     "verb_relations.json": VerbRelations,
     "noun_heads.json": NounHeads,
     "pronouns.json": Pronouns,
+    "references.json": References,
     "clauses.json": Clauses,
     "names.json": Names,
     "decisions.json": Decisions,

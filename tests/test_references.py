@@ -194,3 +194,91 @@ def test_references_an_impersonal_it_stands_for_no_one(fresh_db: Database, tmp_p
 def test_references_a_description_headed_by_a_names_own_word_is_that_name(fresh_db: Database, tmp_path: Path) -> None:
     found = edges(fresh_db, "The Iraqi army's 9th Division shelled Tal Afar.", tmp_path)
     assert any(kind == "BelongsTo" and "9th Division" in source and "Iraqi" in target for kind, source, target in found)
+
+
+def test_references_the_town_is_a_town_not_a_dam_named_since(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Turkish drones struck Tal Tamr on Sunday. The SDF later retook the Tishreen Dam. "
+        "The Hamza Division still controls the town."
+    )
+    found = edges(fresh_db, text, tmp_path)
+    assert ("Controls", "Hamza Division", "Tal Tamr") in found
+    assert not any(kind == "Controls" and "Tishreen" in target for kind, _, target in found)
+
+
+def test_references_the_group_is_an_armed_group_not_a_broadcaster(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "The Islamic State attacked Palmyra on Sunday. Syrian state television reported the attack on Monday. "
+        "The group later captured Sukhnah."
+    )
+    found = edges(fresh_db, text, tmp_path)
+    assert any(kind == "Controls" and source == "Islamic State" for kind, source, _ in found)
+    assert not any(kind == "Controls" and "television" in source for kind, source, _ in found)
+
+
+def test_references_the_town_far_from_its_name_is_the_town_the_article_is_about(
+    fresh_db: Database, tmp_path: Path
+) -> None:
+    text = (
+        "The YPG has held Kobani since 2012. Kobani was besieged for months. Residents of Kobani fled to Turkey. "
+        "Aid agencies said food was short. Many homes were destroyed. "
+        "The Peshmerga joined the YPG in the town in October."
+    )
+    found = edges(fresh_db, text, tmp_path)
+    assert ("CoLocated", "Peshmerga", "Kobani") in found
+
+
+def test_references_the_province_is_the_one_named_after_its_town(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Islamic State gunmen attacked Suwayda on Wednesday and shelled Shahba. "
+        "The Men of Dignity movement, which controls much of the province, fought them off."
+    )
+    found = edges(fresh_db, text, tmp_path)
+    assert any(kind == "Controls" and "Dignity" in source and target == "Suwayda" for kind, source, target in found)
+    assert not any(kind == "Controls" and target == "Shahba" for kind, _, target in found)
+
+
+def test_references_a_description_headed_by_a_names_own_word_is_that_name(fresh_db: Database, tmp_path: Path) -> None:
+    found = edges(fresh_db, "The Iraqi army's 9th Division shelled Tal Afar.", tmp_path)
+    assert any(kind == "BelongsTo" and "9th Division" in source and "Iraqi" in target for kind, source, target in found)
+
+
+def test_references_the_company_is_the_group_the_kb_calls_a_company(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Russian contractors of the Wagner Group advanced on the SDF near Khasham. "
+        "The US Treasury placed sanctions on the company last year."
+    )
+    found = edges(fresh_db, text, tmp_path)
+    assert any(
+        kind == "Dislikes" and "Treasury" in source and target == "Wagner Group" for kind, source, target in found
+    )
+
+
+def test_references_the_group_inside_the_speakers_phrase_is_that_group(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Liwa Thuwar al-Raqqa fought alongside the YPG in Kobani. "
+        "Redur Xelil, a spokesman for the YPG, said the group had captured Sarrin."
+    )
+    found = edges(fresh_db, text, tmp_path)
+    assert ("Controls", "People's Protection Units", "Sarrin") in found
+    assert not any(kind == "Controls" and "Thuwar" in source for kind, source, _ in found)
+
+
+def test_references_the_group_a_subject_speaks_of_is_another_group(fresh_db: Database, tmp_path: Path) -> None:
+    found = edges(fresh_db, "The SDF said the group had captured Sarrin.", tmp_path)
+    assert not any(kind == "Controls" and target == "Sarrin" for kind, _, target in found)
+
+
+def test_references_a_description_that_owns_is_resolved_too(fresh_db: Database, tmp_path: Path) -> None:
+    text = "The YPG was founded in 2011. The YPJ is the force's all-female wing."
+    found = edges(fresh_db, text, tmp_path)
+    assert ("BelongsTo", "Women's Protection Units", "People's Protection Units") in found
+
+
+def test_references_a_place_in_the_towns_own_quarters_is_the_town(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Turkish troops shelled Ras al-Ain on Monday. They hit SDF positions in the city's eastern neighbourhoods."
+    found = edges(fresh_db, text, tmp_path)
+    assert any(
+        kind in ("Controls", "CoLocated") and target == "Ras al-Ain" and "Democratic" in source
+        for kind, source, target in found
+    )

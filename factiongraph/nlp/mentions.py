@@ -193,6 +193,7 @@ class MentionFinder:
         pronouns += _latter_and_former(doc, tokens, names, covered)
         states = self._states_in_names(names)
         nested = [n for n in names if any(p.start <= n.start and n.end <= p.end for p in phrases)]
+        owners += self._possessors(doc, tokens, names + phrases)
         nested += owners + states
         pronouns += owners
         names += states
@@ -207,6 +208,21 @@ class MentionFinder:
             if may_open_with_dateline(tokens, sentence) and (found := find_dateline(sentence, mentions))
         ]
         return doc
+
+    def _possessors(self, doc: Doc, tokens: TokenColumns, mentions: list[Span]) -> list[Span]:
+        """A definite description that owns what follows it ("the force's all-female wing", "the city's
+        neighbourhoods", "the group's fighters"): a mention of its own, to resolve as a description is."""
+        found = []
+        starts = {(m.start, m.end) for m in mentions}
+        for i, lower in enumerate(tokens.lower):
+            kind = self.head_types.get(lower)
+            if kind not in ("Organisation", "Location") or tokens.dep[i] != "poss" or tokens.tag[i] != "NN":
+                continue
+            start = doc[i].left_edge.i
+            if tokens.lower[start] != "the" or (start, i + 1) in starts:
+                continue
+            found.append(Span(doc, start, i + 1, label=kind))
+        return found
 
     def _states_in_names(self, names: list[Span]) -> list[Span]:
         """The state that opens a group's name ("US Central Command", "the Russian Foreign Ministry", the

@@ -16,6 +16,7 @@ KB makes clear; one that stays alone is left out of the graph.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -46,6 +47,9 @@ _AT_THE_TIME = re.compile(r"\bat (?:that|the) time\b|\bthen\b", re.IGNORECASE)
 _PERSONAL_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "herself"}
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _REFER_BACK_SENTENCES = 2
+_TOPIC_MENTIONS = 3
+_WORD = re.compile(r"[a-z]+")
+_INSIDE_A_PHRASE = frozenset({"conj", "pobj", "prep", "poss", "compound", "amod", "nmod", "appos"})
 _ROLES = frozenset({"InChargeOf", "BelongsTo"})
 _INITIALS_SKIP = {"of", "the", "for", "and", "al", "el", "in", "on", "to"}
 
@@ -173,7 +177,8 @@ def _names_inside(
         j = i + 1
         while j < len(mentions) and mentions[j].start < outer.end:
             inner = mentions[j]
-            if inner.end <= outer.end and inner.label_ == label and not is_description[j] and j in entity_of_mention:
+            named = not is_description[j] or inner.root.dep_ == "poss"  # "the city's eastern neighbourhoods"
+            if inner.end <= outer.end and inner.label_ == label and named and j in entity_of_mention:
                 inside.setdefault(i, []).append(j)
             j += 1
     return inside
@@ -216,6 +221,72 @@ def _reporting_subject(
     return None
 
 
+@dataclass(frozen=True)
+class _Agreement:
+    """Which actors a description's head can stand for (``data/lexicons/references.json``): KB categories or
+    gazetteer kinds, words of a name or KB description, and whether one neither knows may be meant."""
+
+    kinds: frozenset[str]
+    words: frozenset[str]
+    unlisted: bool
+
+
+def _in_subject(mention: Span) -> bool:
+    """Whether a mention is the subject of its clause or inside it ("a spokesman for the YPG said")."""
+    token = mention.root
+    while token.dep_ in _INSIDE_A_PHRASE and token.head != token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _commands(candidate: Span, mention: Span) -> bool:
+    """Whether a candidate is the subject of a verb that governs the mention: "the SDF said the group ..."
+    speaks of another group, as a name would have been repeated or "it" used."""
+    token = candidate.root
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head in list(mention.root.ancestors)
+
+
+def _salient(candidates: list[Span], mention: Span, indices: list[int], entity_of_mention: dict[int, str]) -> list[int]:
+    """Which of the actors that agree with a description, named in its sentence before it or in the two before,
+    it stands for, nearest first: one named inside the subject of its own sentence ("a spokesman for the YPG
+    said the group ..."); else the only one named there; else the subjects of the sentences before, or else
+    one named inside them ("the Islamic State's war ... the group's fighters"). Never
+    the subject of a verb that governs it ("the SDF said the group ...")."""
+    here = mention.sent.start
+    allowed = [
+        (j, m) for j, m in zip(indices, candidates, strict=True) if not (m.start >= here and _commands(m, mention))
+    ]
+    inside = [j for j, m in allowed if m.start >= here and _in_subject(m) and not _is_subject(m)]
+    if inside:
+        return inside
+    if len({entity_of_mention[j] for j, _ in allowed}) == 1:
+        return [allowed[0][0]]
+    before = [(j, m) for j, m in allowed if m.start < here]
+    return [j for j, m in before if _is_subject(m)] or [j for j, m in before if _in_subject(m)]
+
+
+def _names_inside_any(i: int, mentions: list[Span], is_description: list[bool]) -> bool:
+    """Whether a mention holds the name of an actor or a place (a people's name, "the Kurdish militia", is
+    none). Mentions are sorted by start, longest first, so what a mention holds follows it."""
+    j = i + 1
+    while j < len(mentions) and mentions[j].start < mentions[i].end:
+        if not is_description[j] and mentions[j].label_ in ("Person", "Organisation", "Location"):
+            return True
+        j += 1
+    return False
+
+
+def _topic(earlier: list[int], entity_of_mention: dict[int, str]) -> list[int]:
+    """The one actor or place of a kind that an article is about, when a description finds none named near it:
+    the one named before it at least three times and twice as often as any other of its kind."""
+    ranked = Counter(entity_of_mention[j] for j in earlier).most_common(2)
+    if not ranked or ranked[0][1] < _TOPIC_MENTIONS or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return []
+    return [next(j for j in earlier if entity_of_mention[j] == ranked[0][0])]
+
+
 def _men_named_after_actors(
     mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str], speak_for: frozenset[str]
 ) -> dict[int, int]:
@@ -236,7 +307,7 @@ def _men_named_after_actors(
             if mentions[j].start < outer.end
             and mentions[j].end <= outer.end
             and mentions[j].label_ == "Organisation"
-            and (not is_description[j] or mentions[j].root.tag_ == "PRP$")  # "its fighters": whom "its" is
+            and (not is_description[j] or mentions[j].root.dep_ == "poss")  # "its fighters", "the group's men"
             and j in entity_of_mention
         ]
         if len({entity_of_mention[j] for j in inner}) == 1:
@@ -357,6 +428,17 @@ class DocumentResolver:
         heads = read_lexicon(None, "noun_heads.json")
         self._ended_words = frozenset(heads["ended"])
         self._refer_back = {word: kind for kind, words in heads["refer_back"].items() for word in words}
+        references = read_lexicon(None, "references.json")
+        self._agreements = {
+            head: _Agreement(
+                frozenset(rule.get("categories", rule.get("kinds"))), frozenset(rule["words"]), rule["unlisted"]
+            )
+            for section in ("groups", "places")
+            for head, rule in references[section].items()
+        }
+        self._place_nouns = frozenset(heads["place"])
+        self._group_name_words = frozenset(heads["group_name_words"]["first"] + heads["group_name_words"]["last"])
+        self._kind_words = self._place_nouns | {w for rule in references["groups"].values() for w in rule["words"]}
         self._speak_for = frozenset(heads["speak_for"])
         self._titles = frozenset(heads["person_command"]) | frozenset(heads["person_other"])
         self._facilities = frozenset(heads["facilities"])
@@ -392,6 +474,7 @@ class DocumentResolver:
         _resolve_latter_and_former(mentions, is_description, index_of, entity_of_mention)
         _resolve_appositions(mentions, is_description, entity_of_mention)
         self._resolve_references(mentions, is_description, sentence_of, entity_of_mention, entities)
+        _resolve_places_by_name(mentions, is_description, entity_of_mention)  # "the city's neighbourhoods"
         self._resolve_home_government(mentions, is_description, entity_of_mention, entities, article.published)
         dates = [m for m in mentions if m.label_ == "Temporal"]  # what _when reads, for each fact of the text
 
@@ -811,6 +894,7 @@ class DocumentResolver:
         named in its sentence or the two before, a description the nearest that was the subject of one of
         the two sentences before, and a place the nearest town named there (never a country). A
         description that names something itself is no reference."""
+        referred: set[int] = set()  # descriptions resolved here: "the group" said, "the militia" after it
         for i, mention in enumerate(mentions):
             if not is_description[i] or i in entity_of_mention:
                 continue
@@ -818,6 +902,7 @@ class DocumentResolver:
             pronoun = mention.root.tag_ in ("PRP", "PRP$")
             # "the group", "the new body", "the city": a determiner, modifiers and a singular head, nothing after
             plain = mention[0].lower_ in _DEFINITE and mention.root.tag_ == "NN" and mention.root.i == mention.end - 1
+            plain = plain and not _names_inside_any(i, mentions, is_description)  # "the UN envoy", "the GNU's ministry"
             if kind is None or not (pronoun or plain) or mention.label_ != kind:
                 continue
             earlier = [
@@ -825,22 +910,65 @@ class DocumentResolver:
                 for j in range(i - 1, -1, -1)
                 # a pronoun takes up a description already resolved too: "accusing the group of ... in areas it
                 # controls"
-                if (not is_description[j] or (pronoun and mentions[j].root.tag_ not in ("PRP", "PRP$")))
+                if (
+                    not is_description[j] or (pronoun and mentions[j].root.tag_ not in ("PRP", "PRP$")) or j in referred
+                )
                 and mentions[j].end <= mention.start
                 and (key := entity_of_mention.get(j)) in entities
                 and entities[key].type == kind
                 and not (kind == "Location" and _is_country(entities[key]))
+                and (pronoun or self._agrees(mention.root.lower_, entities[key]))
             ]
             head = mention.root.lemma_.lower()
             named_alike = [j for j in earlier if not pronoun and mentions[j][-1].lemma_.lower() == head]
             here = sentence_of[mention.start]
             near = [j for j in earlier if sentence_of[mentions[j].start] >= here - _REFER_BACK_SENTENCES]
-            if kind in ("Organisation", "Person") and not pronoun:
+            if kind == "Organisation" and not pronoun:
+                near = _salient([mentions[j] for j in near], mention, near, entity_of_mention)
+            elif kind == "Person" and not pronoun:
                 near = [j for j in near if _is_subject(mentions[j]) and sentence_of[mentions[j].start] < here]
+
             speaker = _reporting_subject(mention, mentions[:i], entity_of_mention, entities) if pronoun else None
             chosen = [speaker] if speaker is not None else (named_alike or near)[:1]
+            if not (chosen or pronoun):
+                chosen = _topic(earlier, entity_of_mention)
             if chosen:
                 entity_of_mention[i] = entity_of_mention[chosen[0]]
+                referred.update([i] if kind == "Organisation" else [])
+
+    def _agrees(self, head: str, entity: EntityRecord) -> bool:
+        """Whether a description headed by ``head`` can stand for ``entity``: "the company" for a company,
+        "the camp" for a camp, "the town" for a town, not a dam (``data/lexicons/references.json``)."""
+        agreement = self._agreements.get(head)
+        if agreement is None:
+            return True
+        words = {w for alias in entity.aliases for w in _WORD.findall(alias.name.lower())}
+        words |= set(_WORD.findall(entity.name.lower()))
+        if entity.type == "Location":
+            place = self.places.get(entity.place.id) if entity.place else None
+            if place is not None and agreement.kinds & self._kinds(place):
+                return True
+            if words & agreement.words:
+                return True
+            return agreement.unlisted and place is None and not words & self._place_nouns
+        actor = self.kb.get(entity.kb_id) if entity.kb_id else None
+        if actor is not None and actor.category in agreement.kinds:
+            return True
+        if actor is not None and actor.description:
+            words |= set(_WORD.findall(actor.description.lower()))
+        if words & agreement.words:
+            return True
+        # a group's name word makes a group ("Jaysh al-Sunna"), another kind word no group ("Foreign Ministry")
+        named_a_group = bool(words & self._group_name_words) or not words & self._kind_words
+        return agreement.unlisted and actor is None and named_a_group
+
+    def _kinds(self, place: Place) -> set[str]:
+        """A place's kind, and a governorate's for a town it is named after ("the province" after "Suwayda")."""
+        region = self.places.get(place.within) if place.within else None
+        named_after = (
+            region is not None and region.kind == "governorate" and name_key(place.name) in name_key(region.name)
+        )
+        return {place.kind, "governorate"} if named_after else {place.kind}
 
     def _name_facilities(
         self,
