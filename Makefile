@@ -46,8 +46,9 @@ test: setup browser
 audit: setup
 	$(BIN)/python tools/audit.py
 
+# Without the English model (--no-model hides it): a test that needs it is marked slow.
 test-fast: setup
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -m "not slow" --no-model
 
 bench: setup
 	bench/throughput

@@ -72,6 +72,7 @@ def assert_error(body: dict[str, Any], status: int, message: str) -> None:
     assert isinstance(body["error"]["details"], list)
 
 
+@pytest.mark.slow
 def test_api_stats_counts_and_date_range(client: TestClient) -> None:
     stats = get(client, "/api/stats", models.Stats)
     assert stats["documents"] == 12
@@ -79,6 +80,7 @@ def test_api_stats_counts_and_date_range(client: TestClient) -> None:
     assert stats["first"] <= "2017" < "2024" <= stats["last"]
 
 
+@pytest.mark.slow
 def test_api_actors_most_mentioned_first_and_paged(client: TestClient) -> None:
     first = get(client, "/api/actors?limit=3", models.Page[models.ActorHit])
     assert (first["limit"], first["offset"], len(first["items"])) == (3, 0, 3)
@@ -92,6 +94,7 @@ def test_api_actors_most_mentioned_first_and_paged(client: TestClient) -> None:
     assert people and all(a["type"] == "Person" for a in people)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -107,11 +110,13 @@ def test_api_actors_search_any_alias_arabic_too(client: TestClient, query: str, 
     assert hits[0]["name"] == expected
 
 
+@pytest.mark.slow
 def test_api_actors_search_finds_a_name_inside_another(client: TestClient) -> None:
     names = [a["name"] for a in get(client, "/api/actors?q=Tahrir")["items"]]
     assert "Hayat Tahrir al-Sham" in names
 
 
+@pytest.mark.slow
 def test_api_actor_has_names_in_every_script_and_its_lists(client: TestClient) -> None:
     hts = actor_id(client, "HTS")
     actor = get(client, f"/api/actors/{hts}", models.ActorDetail)
@@ -128,12 +133,14 @@ def test_api_actor_has_names_in_every_script_and_its_lists(client: TestClient) -
     assert actor["events"] and actor["claims_about"]
 
 
+@pytest.mark.slow
 def test_api_actor_lists_are_capped_with_totals(client: TestClient) -> None:
     hts = actor_id(client, "HTS")
     actor = get(client, f"/api/actors/{hts}?limit=1", models.ActorDetail)
     assert len(actor["relations"]) == 1 < actor["totals"]["relations"]
 
 
+@pytest.mark.slow
 def test_api_actor_has_its_knowledge_base_affiliations(client: TestClient) -> None:
     division, sna = actor_id(client, "Sultan Suleiman Shah Division"), actor_id(client, "SNA")
     actor = get(client, f"/api/actors/{division}", models.ActorDetail)
@@ -157,6 +164,7 @@ def test_api_actor_has_its_knowledge_base_affiliations(client: TestClient) -> No
     assert [k["start"] for k in led] == sorted(k["start"] for k in led)
 
 
+@pytest.mark.slow
 def test_api_knowledge_base_end_not_in_the_store_is_named(api_db: Path) -> None:
     made_up = Actor(
         id="test-brigade",
@@ -188,6 +196,7 @@ def test_api_knowledge_base_end_not_in_the_store_is_named(api_db: Path) -> None:
     assert get(client, f"/api/actors/{outside}")["knowledge_base"] == []
 
 
+@pytest.mark.slow
 def test_api_evidence_points_at_the_sentence_in_the_document(client: TestClient) -> None:
     relation = get(client, "/api/relations?limit=1")["items"][0]
     evidence = relation["evidence"]
@@ -196,6 +205,7 @@ def test_api_evidence_points_at_the_sentence_in_the_document(client: TestClient)
     assert evidence["title"] == document["title"]
 
 
+@pytest.mark.slow
 def test_api_unknown_ids_answer_404(client: TestClient) -> None:
     assert_error(get(client, "/api/actors/999999", status=404), 404, "no actor with id 999999")
     assert_error(get(client, "/api/documents/999999", status=404), 404, "no document with id 999999")
@@ -204,6 +214,7 @@ def test_api_unknown_ids_answer_404(client: TestClient) -> None:
     assert get(client, "/api/no-such-thing", status=404)["error"]["status"] == 404
 
 
+@pytest.mark.slow
 def test_api_pair_timeline_by_date_with_members(client: TestClient) -> None:
     sna, hts = actor_id(client, "SNA"), actor_id(client, "HTS")
     plain = get(client, f"/api/pair?a={sna}&b={hts}", models.PairTimeline)
@@ -217,6 +228,7 @@ def test_api_pair_timeline_by_date_with_members(client: TestClient) -> None:
     assert starts == sorted(starts)
 
 
+@pytest.mark.slow
 def test_api_pair_window_and_bad_dates(client: TestClient) -> None:
     sna, hts = actor_id(client, "SNA"), actor_id(client, "HTS")
     early = get(client, f"/api/pair?a={sna}&b={hts}&include_members=true&to=2010")
@@ -229,6 +241,7 @@ def test_api_pair_window_and_bad_dates(client: TestClient) -> None:
     assert get(client, f"/api/pair?a={sna}&b={hts}&from=2020-02-29")["a"]["id"] == sna
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("query", "message"),
     [
@@ -244,6 +257,7 @@ def test_api_bad_paging_answers_422_with_one_line(client: TestClient, query: str
     assert body["error"]["details"][0]["loc"][-1] == query.split("=")[0]
 
 
+@pytest.mark.slow
 def test_api_relations_paged_and_filtered(client: TestClient) -> None:
     everything = get(client, "/api/relations?limit=500", models.Page[models.RelationItem])
     assert everything["total"] == len(everything["items"])
@@ -264,6 +278,7 @@ def test_api_relations_paged_and_filtered(client: TestClient) -> None:
     assert dated and all((r["start"] or r["evidence"]["published"])[:4] <= "2019" for r in dated)
 
 
+@pytest.mark.slow
 def test_api_events_filtered(client: TestClient) -> None:
     events = get(client, "/api/events?limit=500", models.Page[models.EventItem])["items"]
     kind = events[0]["type"]
@@ -277,6 +292,7 @@ def test_api_events_filtered(client: TestClient) -> None:
     assert get(client, "/api/events?from=2030")["total"] == 0
 
 
+@pytest.mark.slow
 def test_api_claims_filtered_by_stance_speaker_and_subject(client: TestClient) -> None:
     claims = get(client, "/api/claims?limit=500", models.Page[models.ClaimItem])["items"]
     assert {"asserted", "denied"} <= {c["stance"] for c in claims}
@@ -292,6 +308,7 @@ def test_api_claims_filtered_by_stance_speaker_and_subject(client: TestClient) -
     assert body["error"]["message"] == "stance: Input should be 'asserted', 'denied', 'possible' or 'likely'"
 
 
+@pytest.mark.slow
 def test_api_documents_list_and_reader_offsets(client: TestClient) -> None:
     page = get(client, "/api/documents?limit=5", models.Page[models.DocumentSummary])
     assert page["total"] == 12 and len(page["items"]) == 5
@@ -305,6 +322,7 @@ def test_api_documents_list_and_reader_offsets(client: TestClient) -> None:
         assert 0 <= relation["start"] < relation["end"] <= len(text)
 
 
+@pytest.mark.slow
 def test_api_document_markup_comes_back_as_json_string_data(client: TestClient) -> None:
     found = get(client, "/api/documents?limit=500")["items"]
     xss = next(d for d in found if d["title"] == "Markup stays text")
@@ -313,6 +331,7 @@ def test_api_document_markup_comes_back_as_json_string_data(client: TestClient) 
     assert XSS_TEXT in response.json()["text"]
 
 
+@pytest.mark.slow
 def test_api_graph_window_types_and_limits(client: TestClient) -> None:
     whole = get(client, "/api/graph", models.Network)
     assert whole["nodes"] and whole["edges"]
@@ -332,6 +351,7 @@ def test_api_graph_window_types_and_limits(client: TestClient) -> None:
     assert get(client, "/api/graph?from=2019-00", status=422)["error"]["message"].startswith("from: '2019-00'")
 
 
+@pytest.mark.slow
 def test_api_graph_counts_agree_with_sql(api_db: Path) -> None:
     db = open_store(api_db)
     edges = {(e.source, e.target, e.type): e.count for e in network(db, limit=10_000, max_edges=100_000).edges}
@@ -339,6 +359,7 @@ def test_api_graph_counts_agree_with_sql(api_db: Path) -> None:
     assert edges == {(s, t, kind): n for s, t, kind, n in grouped}
 
 
+@pytest.mark.slow
 def test_api_map_has_coordinates(client: TestClient) -> None:
     view = get(client, "/api/map", models.MapView)
     assert view["events"] and all(e["place"]["lat"] is not None for e in view["events"])
@@ -346,6 +367,7 @@ def test_api_map_has_coordinates(client: TestClient) -> None:
     assert all(r["type"] == "Controls" for r in view["controlled"])
 
 
+@pytest.mark.slow
 def test_api_openapi_documents_every_endpoint(client: TestClient) -> None:
     spec = get(client, "/openapi.json")
     assert set(spec["paths"]) == {
@@ -373,6 +395,7 @@ def test_api_openapi_documents_every_endpoint(client: TestClient) -> None:
             assert "ErrorResponse" in str(operation["responses"].get("422", operation["responses"].get("404")))
 
 
+@pytest.mark.slow
 def test_api_writes_need_the_token(client: TestClient, api_db: Path) -> None:
     body = {"keep": "HTS", "other": "SNA"}
     missing = client.post("/api/merge", json=body)
@@ -388,6 +411,7 @@ def test_api_writes_need_the_token(client: TestClient, api_db: Path) -> None:
     assert "start it with --token" in refused.json()["error"]["message"]
 
 
+@pytest.mark.slow
 def test_api_merge_with_the_token(writable: TestClient) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
     ahrar = actor_id(writable, "Ahrar al-Sham")
@@ -402,6 +426,7 @@ def test_api_merge_with_the_token(writable: TestClient) -> None:
     assert unknown.status_code == 404
 
 
+@pytest.mark.slow
 def test_api_graph_follows_a_merge(writable: TestClient) -> None:
     ahrar = actor_id(writable, "Ahrar al-Sham")
     assert ahrar in {n["id"] for n in get(writable, "/api/graph")["nodes"]}
@@ -412,6 +437,7 @@ def test_api_graph_follows_a_merge(writable: TestClient) -> None:
     assert ahrar not in {n["id"] for n in get(writable, "/api/graph")["nodes"]}
 
 
+@pytest.mark.slow
 def test_api_split_with_the_token(writable: TestClient) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
     hts = actor_id(writable, "HTS")
@@ -423,6 +449,7 @@ def test_api_split_with_the_token(writable: TestClient) -> None:
     assert bad.status_code == 422 and bad.json()["error"]["message"].startswith("body.name: ")
 
 
+@pytest.mark.slow
 def test_api_ingest_one_document_with_the_token(writable: TestClient) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
     article = {
@@ -443,6 +470,7 @@ def test_api_ingest_one_document_with_the_token(writable: TestClient) -> None:
     assert bad.status_code == 400 and "cannot be read" in bad.json()["error"]["message"]
 
 
+@pytest.mark.slow
 def test_api_root_says_how_to_build_the_ui_when_it_is_not_built(api_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("factiongraph.api.app.static_dir", lambda: None)
     response = TestClient(create_app(api_db)).get("/")

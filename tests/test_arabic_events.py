@@ -264,6 +264,7 @@ ENGLISH_REPORT = (
 )
 
 
+@pytest.mark.slow
 def test_arabic_events_two_arabic_reports_and_an_english_one_are_one_event(fresh_db: Database) -> None:
     for text, outlet in ARABIC_REPORTS:
         ingest_article(fresh_db, Article(text=text, source=outlet, outlet=outlet, published="2024-09-14", lang="ar"))

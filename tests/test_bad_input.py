@@ -256,6 +256,7 @@ BAD_INPUTS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("make", BAD_INPUTS)
 def test_bad_input_costs_one_line_and_not_the_good_articles(
     make: Callable[[Path], Made], good: Path, tmp_path: Path
@@ -272,6 +273,7 @@ def test_bad_input_costs_one_line_and_not_the_good_articles(
     assert_consistent(db)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("make", [unreadable_file, unreadable_folder], ids=["file", "folder"])
 def test_unreadable_input_when_the_kernel_refuses_even_root(
     make: Callable[[Path], Made], good: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -304,6 +306,7 @@ def test_unreadable_input_when_the_kernel_refuses_even_root(
     assert stored_sources(db) == good_sources(good)
 
 
+@pytest.mark.slow
 def test_bad_input_named_first_still_lets_the_good_folders_in(good: Path, tmp_path: Path) -> None:
     """Bad paths before, between and after good ones on the command line: each one line, the good all stored."""
     db = tmp_path / "store.db"
@@ -317,6 +320,7 @@ def test_bad_input_named_first_still_lets_the_good_folders_in(good: Path, tmp_pa
     assert stored_sources(db) == good_sources(good)
 
 
+@pytest.mark.slow
 def test_symlinked_folder_of_articles_is_followed(good: Path, tmp_path: Path) -> None:
     archive = tmp_path / "archive"
     archive.mkdir()
@@ -363,6 +367,7 @@ def test_truly_not_text_is_refused_with_a_reason(raw: bytes) -> None:
         decode_text(raw)
 
 
+@pytest.mark.slow
 def test_every_encoding_is_ingested_as_the_same_article(tmp_path: Path, test_data: Path) -> None:
     """The same article saved in each encoding is one document (same text, so the same fingerprint)."""
     folder = tmp_path / "archive"
@@ -420,6 +425,7 @@ def breaking_pipeline() -> Iterator[None]:
         nlp.remove_pipe("fg_test_breaks_on_marker")
 
 
+@pytest.mark.slow
 def test_article_the_pipeline_breaks_on_costs_only_itself(good: Path, tmp_path: Path) -> None:
     """The breaking article sits in one nlp.pipe batch with the good ones: the batch is parsed again
     article by article, and only the breaking one fails, with one line."""
@@ -437,6 +443,7 @@ def test_article_the_pipeline_breaks_on_costs_only_itself(good: Path, tmp_path: 
     assert_consistent(db)
 
 
+@pytest.mark.slow
 def test_extraction_without_a_store_also_loses_only_the_breaking_article(good: Path) -> None:
     (good / "breaks.txt").write_text(f"HTS and {MARKER}\n\nHayat Tahrir al-Sham met {MARKER} in Idlib.\n")
     with breaking_pipeline():
@@ -447,6 +454,7 @@ def test_extraction_without_a_store_also_loses_only_the_breaking_article(good: P
     assert extraction.documents == len(GOOD)
 
 
+@pytest.mark.slow
 def test_article_the_resolver_breaks_on_costs_only_itself(
     good: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -467,6 +475,7 @@ def test_article_the_resolver_breaks_on_costs_only_itself(
     assert_consistent(db)
 
 
+@pytest.mark.slow
 def test_an_error_of_the_input_is_raised_not_counted_as_an_articles_failure(test_data: Path) -> None:
     """What breaks in the articles' source (the store, the disk) is no article's failure: the articles
     read before it are parsed, then it is raised as it came."""
@@ -547,7 +556,13 @@ def found(doc: Doc, offset: int = 0) -> dict[str, list[object]]:
     return results
 
 
-@pytest.mark.parametrize("load", [load_pipeline, load_arabic_pipeline], ids=["english", "arabic"])
+@pytest.mark.parametrize(
+    "load",
+    [
+        pytest.param(load_pipeline, id="english", marks=pytest.mark.slow),
+        pytest.param(load_arabic_pipeline, id="arabic"),
+    ],
+)
 def test_parse_in_pieces_joins_what_each_piece_finds(load: Callable[[], Language], test_data: Path) -> None:
     seed = test_data / ("abu-amsha-visit.txt" if load is load_pipeline else "hts-idlib-ar.txt")
     text = long_report(seed, 3000)
@@ -568,6 +583,7 @@ def test_parse_in_pieces_joins_what_each_piece_finds(load: Callable[[], Language
     )
 
 
+@pytest.mark.slow
 def test_text_over_the_pipelines_max_length_is_parsed_in_pieces(
     good: Path, tmp_path: Path, test_data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

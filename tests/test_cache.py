@@ -81,6 +81,7 @@ def test_cache_that_cannot_be_written_costs_nothing_but_time(tmp_path: Path, mon
     assert cached("test", ["input"], lambda: "built") == "built"
 
 
+@pytest.mark.slow
 def test_cache_user_kb_file_still_types_its_actors(cache: Path, tmp_path: Path, test_data: Path) -> None:
     kb = actor_kb(tmp_path / "mine.yaml", "Zork Front")
     article = tmp_path / "zork.txt"

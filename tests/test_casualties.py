@@ -44,6 +44,7 @@ def numbers(found: Casualties) -> tuple[int | None, int | None]:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "killed", "injured"),
     [
@@ -80,6 +81,7 @@ def test_casualties_phrasing(nlp: Language, words: CasualtyWords, text: str, kil
     assert numbers(read(nlp, words, text)) == (killed, injured)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "killed", "injured"),
     [
@@ -103,6 +105,7 @@ def test_casualties_guard(nlp: Language, words: CasualtyWords, text: str, killed
     assert numbers(read(nlp, words, text)) == (killed, injured)
 
 
+@pytest.mark.slow
 def test_casualties_unrelated_counts_are_not_added_and_the_main_clause_wins(
     nlp: Language, words: CasualtyWords
 ) -> None:
@@ -111,6 +114,7 @@ def test_casualties_unrelated_counts_are_not_added_and_the_main_clause_wins(
     assert [c.number for c in found.counts] == [3, 12]
 
 
+@pytest.mark.slow
 def test_casualties_bound_and_span_keep_the_quantifier(nlp: Language, words: CasualtyWords) -> None:
     found = read(nlp, words, "The strikes killed some 30 fighters and injured at least 4 women.")
     assert found.killed is not None and found.injured is not None
@@ -120,6 +124,7 @@ def test_casualties_bound_and_span_keep_the_quantifier(nlp: Language, words: Cas
     assert found.killed is not None and found.killed.bound == "exact"
 
 
+@pytest.mark.slow
 def test_casualties_added_counts_keep_each_number_span(nlp: Language, words: CasualtyWords) -> None:
     found = read(nlp, words, "12 civilians and 3 fighters were killed in the strikes.")
     assert found.killed is not None
@@ -127,6 +132,7 @@ def test_casualties_added_counts_keep_each_number_span(nlp: Language, words: Cas
     assert found.killed.span.text == "12 civilians and 3"
 
 
+@pytest.mark.slow
 def test_casualties_cue_covers_its_phrase(nlp: Language, words: CasualtyWords) -> None:
     found = read(nlp, words, "Twenty civilians lost their lives in the bombardment.")
     assert found.killed is not None and found.killed.cue.text == "lost their lives"
@@ -173,6 +179,7 @@ def test_casualties_lexicon_english_words_must_be_lower_case(tmp_path: Path) -> 
         read_lexicon_file(path, "casualties.json")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "killed"),
     [

@@ -40,6 +40,7 @@ def test_claims_factory_is_registered_and_lexicon_documented() -> None:
     assert set(raw["verbs"]) <= set(STANCES)
 
 
+@pytest.mark.slow
 def test_claims_said_that_is_asserted(nlp: Language, finder: ClaimFinder) -> None:
     found = claims(nlp, finder, "The spokesman for the Free Syrian Army said that the regime shelled Azaz on Monday.")
     assert [summary(c) for c in found] == [
@@ -47,6 +48,7 @@ def test_claims_said_that_is_asserted(nlp: Language, finder: ClaimFinder) -> Non
     ]
 
 
+@pytest.mark.slow
 def test_claims_does_not_believe_is_denied_across_an_aside(nlp: Language, finder: ClaimFinder) -> None:
     text = (
         "A leader in the National Army, in an interview with Enab Baladi, "
@@ -57,6 +59,7 @@ def test_claims_does_not_believe_is_denied_across_an_aside(nlp: Language, finder
     assert [a.text for a in claim.about] == ["Hayat Tahrir al-Sham", "Afrin"]
 
 
+@pytest.mark.slow
 def test_claims_possibility_and_denial_in_one_sentence_share_the_speaker(nlp: Language, finder: ClaimFinder) -> None:
     text = (
         "The analyst Omar Khalil suggested the possibility of talks between the two factions, "
@@ -68,6 +71,7 @@ def test_claims_possibility_and_denial_in_one_sentence_share_the_speaker(nlp: La
     ]
 
 
+@pytest.mark.slow
 def test_claims_denying_that_clause_after_an_adverbial(nlp: Language, finder: ClaimFinder) -> None:
     text = (
         "The analyst Omar Khalil suggested the possibility of talks between the two factions, "
@@ -77,6 +81,7 @@ def test_claims_denying_that_clause_after_an_adverbial(nlp: Language, finder: Cl
     assert summary(found[1]) == ("Omar Khalil", "denied", "denying", "a merger was near")
 
 
+@pytest.mark.slow
 def test_claims_it_is_likely_is_the_speakers_likely_claim(nlp: Language, finder: ClaimFinder) -> None:
     text = "The military analyst said that it is likely that the Turkish army will withdraw from Tal Abyad."
     [claim] = claims(nlp, finder, text)
@@ -89,6 +94,7 @@ def test_claims_it_is_likely_is_the_speakers_likely_claim(nlp: Language, finder:
     assert {a.text: a.label_ for a in claim.about} == {"Turkish army": "Organisation", "Tal Abyad": "Location"}
 
 
+@pytest.mark.slow
 def test_claims_modal_frames_without_a_speaker(nlp: Language, finder: ClaimFinder) -> None:
     [possible] = claims(nlp, finder, "It is possible that the Islamic State will regroup in the desert.")
     assert summary(possible) == (
@@ -101,6 +107,7 @@ def test_claims_modal_frames_without_a_speaker(nlp: Language, finder: ClaimFinde
     assert (expected.speaker, expected.stance, expected.cue.text) == (None, "likely", "are expected to")
 
 
+@pytest.mark.slow
 def test_claims_likely_frame_in_a_conjunct_takes_the_main_speaker(nlp: Language, finder: ClaimFinder) -> None:
     text = "Russia accused Turkey of supporting the rebels, and it is likely that the talks will collapse."
     assert [summary(c) for c in claims(nlp, finder, text)] == [
@@ -109,6 +116,7 @@ def test_claims_likely_frame_in_a_conjunct_takes_the_main_speaker(nlp: Language,
     ]
 
 
+@pytest.mark.slow
 def test_claims_according_to_before_and_after_the_clause(nlp: Language, finder: ClaimFinder) -> None:
     text = "According to the Syrian Observatory for Human Rights, the regime shelled Idlib on Monday."
     assert [summary(c) for c in claims(nlp, finder, text)] == [
@@ -120,6 +128,7 @@ def test_claims_according_to_before_and_after_the_clause(nlp: Language, finder: 
     ]
 
 
+@pytest.mark.slow
 def test_claims_quotes_are_attributed_to_their_speaker(nlp: Language, finder: ClaimFinder) -> None:
     text = "“They are the sons of this country and will return to their villages,” Abu Amsha said."
     [claim] = claims(nlp, finder, text)
@@ -135,6 +144,7 @@ def test_claims_quotes_are_attributed_to_their_speaker(nlp: Language, finder: Cl
     assert claim.content.text == "they are the sons of this country and we will not abandon them"
 
 
+@pytest.mark.slow
 def test_claims_no_cue_no_claim(nlp: Language, finder: ClaimFinder) -> None:
     assert claims(nlp, finder, "Fighters of the Islamic State attacked a checkpoint near Deir Ezzor on Sunday.") == []
     assert claims(nlp, finder, "Aid must reach Idlib as soon as possible.") == []
@@ -142,6 +152,7 @@ def test_claims_no_cue_no_claim(nlp: Language, finder: ClaimFinder) -> None:
     assert claims(nlp, finder, "The faction said.") == []
 
 
+@pytest.mark.slow
 def test_claims_stance_from_the_reported_clause(nlp: Language, finder: ClaimFinder) -> None:
     text = "There will be no complete merger between the factions, the commander told Enab Baladi."
     [claim] = claims(nlp, finder, text)
@@ -150,6 +161,7 @@ def test_claims_stance_from_the_reported_clause(nlp: Language, finder: ClaimFind
     assert summary(claim) == ("the analyst", "possible", "may", "The opposition may lose Saraqeb within weeks")
 
 
+@pytest.mark.slow
 def test_claims_ruling_out_and_not_ruling_out(nlp: Language, finder: ClaimFinder) -> None:
     text = "The commander raised the possibility of a Turkish operation in Manbij, but ruled out an attack on Raqqa."
     assert [summary(c) for c in claims(nlp, finder, text)] == [
@@ -160,6 +172,7 @@ def test_claims_ruling_out_and_not_ruling_out(nlp: Language, finder: ClaimFinder
     assert (claim.stance, claim.cue.text) == ("possible", "did not rule out")
 
 
+@pytest.mark.slow
 def test_claims_participle_is_a_claim_of_its_own(nlp: Language, finder: ClaimFinder) -> None:
     text = (
         "The Syrian Observatory for Human Rights said the strikes killed 12 civilians, "
@@ -171,6 +184,7 @@ def test_claims_participle_is_a_claim_of_its_own(nlp: Language, finder: ClaimFin
     ]
 
 
+@pytest.mark.slow
 def test_claims_denial_of_reports_and_statement_issuers(nlp: Language, finder: ClaimFinder) -> None:
     [claim] = claims(nlp, finder, "The ministry denied reports that its forces had entered Afrin.")
     assert summary(claim) == ("The ministry", "denied", "denied", "its forces had entered Afrin")
@@ -179,6 +193,7 @@ def test_claims_denial_of_reports_and_statement_issuers(nlp: Language, finder: C
     assert (claim.speaker.text, claim.stance) == ("The faction", "denied")  # a reported "will not" denies
 
 
+@pytest.mark.slow
 def test_claims_a_negated_or_conditional_report_is_denied_or_possible(nlp: Language, finder: ClaimFinder) -> None:
     [claim] = claims(nlp, finder, "An HTS official said the group had not attacked the checkpoint.")
     assert (claim.speaker.text, claim.stance) == ("HTS", "denied")  # an official of a group speaks for it
@@ -186,12 +201,14 @@ def test_claims_a_negated_or_conditional_report_is_denied_or_possible(nlp: Langu
     assert (claim.speaker.text, claim.stance) == ("Turkish", "possible")
 
 
+@pytest.mark.slow
 def test_claims_a_spokesman_who_is_named_speaks_himself(nlp: Language, finder: ClaimFinder) -> None:
     text = "A spokesman for the National Front for Liberation, Naji Mustafa, said the deal held."
     [claim] = claims(nlp, finder, text)
     assert claim.speaker.text == "Naji Mustafa"
 
 
+@pytest.mark.slow
 def test_claims_evidence_is_the_sentence_and_about_spans_are_mentions(nlp: Language, finder: ClaimFinder) -> None:
     text = (
         "Fighting resumed near Manbij on Friday. "
@@ -207,6 +224,7 @@ def test_claims_evidence_is_the_sentence_and_about_spans_are_mentions(nlp: Langu
     assert all(claim.content.start <= a.start and a.end <= claim.content.end for a in claim.about)
 
 
+@pytest.mark.slow
 def test_claims_custom_lexicon(nlp: Language, tmp_path: Path) -> None:
     raw = read_lexicon(None, "claim_cues.json")
     raw["verbs"]["asserted"].append("boast")
@@ -218,6 +236,7 @@ def test_claims_custom_lexicon(nlp: Language, tmp_path: Path) -> None:
     assert summary(claim) == ("The commander", "asserted", "boasted", "his men had taken Azaz")
 
 
+@pytest.mark.slow
 def test_claims_quotes_beside_the_verb_belong_to_it_alone(nlp: Language, finder: ClaimFinder) -> None:
     [claim] = claims(nlp, finder, "Asked whether the group would disarm, he said: “Never.”")
     assert summary(claim) == ("he", "asserted", "said", "Never")
@@ -231,6 +250,7 @@ def test_claims_quotes_beside_the_verb_belong_to_it_alone(nlp: Language, finder:
     ]
 
 
+@pytest.mark.slow
 def test_claims_coordinated_clauses_each_bring_their_stance(nlp: Language, finder: ClaimFinder) -> None:
     text = "The commander said that the truce was holding, and that the regime may attack Saraqib."
     assert [summary(c) for c in claims(nlp, finder, text)] == [
@@ -244,6 +264,7 @@ def test_claims_coordinated_clauses_each_bring_their_stance(nlp: Language, finde
     ]
 
 
+@pytest.mark.slow
 def test_claims_a_reported_no_denies(nlp: Language, finder: ClaimFinder) -> None:
     [claim] = claims(nlp, finder, "The ministry said no soldiers had been killed in Azaz.")
     assert summary(claim) == ("The ministry", "denied", "no", "no soldiers had been killed in Azaz")
@@ -251,6 +272,7 @@ def test_claims_a_reported_no_denies(nlp: Language, finder: ClaimFinder) -> None
     assert (claim.stance, claim.cue.text) == ("denied", "no")
 
 
+@pytest.mark.slow
 def test_claims_regarding_calling_and_estimating(nlp: Language, finder: ClaimFinder) -> None:
     [claim] = claims(nlp, finder, "Damascus regards the SDF as a separatist militia.")
     assert summary(claim) == ("Damascus", "asserted", "regards", "the SDF as a separatist militia")
@@ -266,6 +288,7 @@ def test_claims_regarding_calling_and_estimating(nlp: Language, finder: ClaimFin
     assert (claim.speaker.text, claim.stance) == ("Aid groups", "likely")
 
 
+@pytest.mark.slow
 def test_claims_a_denial_in_a_relative_clause_denies_what_it_comments_on(nlp: Language, finder: ClaimFinder) -> None:
     [claim] = claims(nlp, finder, "The Free Syrian Army is funded by Qatar, a claim Doha has denied.")
     assert summary(claim) == ("Doha", "denied", "denied", "The Free Syrian Army is funded by Qatar")
@@ -276,6 +299,7 @@ def test_claims_a_denial_in_a_relative_clause_denies_what_it_comments_on(nlp: La
     ]
 
 
+@pytest.mark.slow
 def test_claims_a_body_without_a_name_speaks_for_its_owner(nlp: Language, finder: ClaimFinder) -> None:
     [claim] = claims(nlp, finder, "The SDF's media centre said its fighters had repelled the attack on Ain Issa.")
     assert (claim.speaker.text, claim.stance) == ("SDF", "asserted")
@@ -283,6 +307,7 @@ def test_claims_a_body_without_a_name_speaks_for_its_owner(nlp: Language, finder
     assert (claim.speaker.text, claim.speaker.label_) == ("its", "Organisation")  # resolved as "its" is
 
 
+@pytest.mark.slow
 def test_claims_the_speaker_after_the_clause_is_not_its_content(nlp: Language, finder: ClaimFinder) -> None:
     text = (
         "Fighting between the two factions continued near Ras al-Ain and Tal Abyad, "
@@ -300,6 +325,7 @@ def test_claims_the_speaker_after_the_clause_is_not_its_content(nlp: Language, f
     assert claims(nlp, finder, "After meeting the envoy, he said.") == []
 
 
+@pytest.mark.slow
 def test_claims_a_surname_the_model_missed_is_the_named_person(nlp: Language, finder: ClaimFinder) -> None:
     doc = nlp("Mazloum Abdi met the delegation on Monday. Abdi has warned that the talks could collapse.")
     doc.spans[MENTIONS_KEY] = [m for m in doc.spans[MENTIONS_KEY] if m.text != "Abdi"]
@@ -307,6 +333,7 @@ def test_claims_a_surname_the_model_missed_is_the_named_person(nlp: Language, fi
     assert (claim.speaker.text, claim.stance) == ("Mazloum Abdi", "possible")
 
 
+@pytest.mark.slow
 def test_claims_a_spokesman_speaks_for_a_body_the_model_took_for_a_person(nlp: Language, finder: ClaimFinder) -> None:
     doc = nlp("A spokesman for the Central Committee said the operation would continue.")
     doc.spans[MENTIONS_KEY] = [
@@ -317,6 +344,7 @@ def test_claims_a_spokesman_speaks_for_a_body_the_model_took_for_a_person(nlp: L
     assert claim.speaker.text == "the Central Committee"
 
 
+@pytest.mark.slow
 def test_claims_speakers_listed_together_each_say_it(nlp: Language, finder: ClaimFinder) -> None:
     text = (
         "The Syrian government and Russia have justified the offensive by the presence of Nusra fighters in the city."
@@ -327,6 +355,7 @@ def test_claims_speakers_listed_together_each_say_it(nlp: Language, finder: Clai
     ]
 
 
+@pytest.mark.slow
 def test_claims_it_speaks_for_the_body_just_named_as_a_subject(nlp: Language, finder: ClaimFinder) -> None:
     text = (
         "The US-led coalition stayed out of the fighting. In a statement, it said the clashes only helped the rebels."
@@ -336,6 +365,7 @@ def test_claims_it_speaks_for_the_body_just_named_as_a_subject(nlp: Language, fi
     assert claims(nlp, finder, "The statement said it was time to act.")[0].speaker is None
 
 
+@pytest.mark.slow
 def test_claims_an_office_named_beside_its_description(nlp: Language, finder: ClaimFinder) -> None:
     [claim] = claims(
         nlp, finder, "Thousands fled the camp near Hasakah last week, the UN humanitarian office, OCHA, said."
@@ -343,6 +373,7 @@ def test_claims_an_office_named_beside_its_description(nlp: Language, finder: Cl
     assert summary(claim) == ("OCHA", "asserted", "said", "Thousands fled the camp near Hasakah last week")
 
 
+@pytest.mark.slow
 def test_claims_condemning_rejecting_and_presenting_as(nlp: Language, finder: ClaimFinder) -> None:
     [claim] = claims(nlp, finder, "The Syrian Interim Government condemned the shelling of Maarat al-Numan.")
     assert summary(claim) == ("Syrian Interim Government", "asserted", "condemned", "the shelling of Maarat al-Numan")
@@ -352,6 +383,7 @@ def test_claims_condemning_rejecting_and_presenting_as(nlp: Language, finder: Cl
     assert (claim.stance, claim.content.text) == ("asserted", "proof that the war was over")
 
 
+@pytest.mark.slow
 def test_claims_a_title_is_the_person_named_with_it_before(nlp: Language, finder: ClaimFinder) -> None:
     text = (
         "The UN Special Envoy for Yemen, Hans Grundberg, arrived in Aden on Monday. Fighting continued near Marib. "
@@ -361,12 +393,14 @@ def test_claims_a_title_is_the_person_named_with_it_before(nlp: Language, finder
     assert (claim.speaker.text, claim.stance) == ("Hans Grundberg", "possible")
 
 
+@pytest.mark.slow
 def test_claims_it_in_a_relative_clause_is_not_the_noun_it_describes(nlp: Language, finder: ClaimFinder) -> None:
     text = "Russia stayed silent. Turkey wants the YPG, which it regards as a terrorist group, to leave Tal Rifaat."
     [claim] = claims(nlp, finder, text)
     assert summary(claim) == ("Turkey", "asserted", "regards", "a terrorist group")
 
 
+@pytest.mark.slow
 def test_claims_of_two_subjects_the_nearer_speaks(nlp: Language, finder: ClaimFinder) -> None:
     text = "The SDF wants to keep its own units inside the army, something Interior Minister Anas Khattab has rejected."
     [claim] = claims(nlp, finder, text)
@@ -378,6 +412,7 @@ def test_claims_of_two_subjects_the_nearer_speaks(nlp: Language, finder: ClaimFi
     )
 
 
+@pytest.mark.slow
 def test_claims_calling_by_a_name_or_on_a_day_is_no_claim(nlp: Language, finder: ClaimFinder) -> None:
     assert claims(nlp, finder, "The army launched the campaign it calls Northern Shield on Sunday.") == []
     assert claims(nlp, finder, "A militia calling itself the Free Tribes Army took the village.") == []

@@ -34,6 +34,7 @@ def test_cli_every_command_has_help() -> None:
         assert invoke("kb", command.name, "--help").exit_code == 0
 
 
+@pytest.mark.slow
 def test_cli_ingest_reports_new_stored_and_failed(db: Path, test_data: Path, tmp_path: Path) -> None:
     (tmp_path / "blob.txt").write_bytes(b"\x00\x00binary")
     result = invoke("ingest", test_data, tmp_path / "blob.txt", "--db", db, "--silent")
@@ -46,12 +47,14 @@ def test_cli_ingest_reports_new_stored_and_failed(db: Path, test_data: Path, tmp
     assert "0 new, 1 already stored, 0 failed" in again.stdout
 
 
+@pytest.mark.slow
 def test_cli_db_from_environment(tmp_path: Path, test_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FACTIONGRAPH_DB", str(tmp_path / "env.db"))
     assert invoke("ingest", test_data / "abu-amsha-visit.txt", "--silent").exit_code == 0
     assert (tmp_path / "env.db").exists()
 
 
+@pytest.mark.slow
 def test_cli_actor_by_any_alias_shows_names_and_quotes(db: Path, test_data: Path) -> None:
     invoke("ingest", test_data / "abu-amsha-visit.txt", "--published", "2022-05", "--db", db, "--silent")
     result = invoke("actor", "Abu Amsha", "--db", db)
@@ -70,6 +73,7 @@ def test_cli_unknown_actor_is_one_line_and_exit_1(db: Path) -> None:
     assert "no actor known as 'Nobody At All'" in result.stderr
 
 
+@pytest.mark.slow
 def test_cli_export_json_has_nodes_edges_with_evidence(db: Path, test_data: Path, tmp_path: Path) -> None:
     invoke("ingest", test_data / "abu-amsha-visit.txt", "--db", db, "--silent")
     out = tmp_path / "graph.json"
@@ -84,6 +88,7 @@ def test_cli_export_json_has_nodes_edges_with_evidence(db: Path, test_data: Path
     assert evidence["text"] in text and evidence["end"] > evidence["begin"]
 
 
+@pytest.mark.slow
 def test_cli_extract_re3d_writes_json_lines(tmp_path: Path, test_data: Path) -> None:
     out = tmp_path / "pred"
     result = invoke("extract", test_data / "re3d-mini" / "documents.json", "--format", "re3d", "--out", out, "--silent")
@@ -95,6 +100,7 @@ def test_cli_extract_re3d_writes_json_lines(tmp_path: Path, test_data: Path) -> 
     assert {"sourceBegin", "sourceEnd", "source", "targetBegin", "targetEnd", "target"} <= set(relations[0])
 
 
+@pytest.mark.slow
 def test_cli_evaluate_prints_figures(test_data: Path) -> None:
     result = invoke("evaluate", "--gold", test_data / "re3d-mini", "--json", "--silent")
     assert result.exit_code == 0, result.output
@@ -104,6 +110,7 @@ def test_cli_evaluate_prints_figures(test_data: Path) -> None:
     assert 0 < report["entities"]["f1"] <= 1
 
 
+@pytest.mark.slow
 def test_cli_demo_shows_aliases_affiliations_and_a_timeline(tmp_path: Path) -> None:
     result = invoke("demo", "--db", tmp_path / "demo.db", "--silent")
     assert result.exit_code == 0, result.output
@@ -137,6 +144,7 @@ def test_cli_user_kb_from_the_environment(tmp_path: Path) -> None:
     assert "New Group" in shown.stdout
 
 
+@pytest.mark.slow
 def test_cli_merge_and_split(db: Path, tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Profile\n\nThe rebel commander Khaled Haddad, known as Abu Omar, met Omar Saleh in Azaz.\n")
@@ -150,6 +158,7 @@ def test_cli_merge_and_split(db: Path, tmp_path: Path) -> None:
     assert invoke("merge", "Khaled Haddad", "Nobody Known", "--db", db).exit_code == 1
 
 
+@pytest.mark.slow
 def test_cli_relations_timeline_between_two_actors(db: Path, test_data: Path) -> None:
     invoke("ingest", test_data / "abu-amsha-visit.txt", "--published", "2022-05", "--db", db, "--silent")
     result = invoke("relations", "Abu Amsha", "Sultan Suleiman Shah Division", "--db", db)
@@ -163,6 +172,7 @@ def test_cli_relations_timeline_between_two_actors(db: Path, test_data: Path) ->
     assert "no relation found" in empty.stdout
 
 
+@pytest.mark.slow
 def test_cli_events_are_typed_dated_placed_and_exported(db: Path, test_data: Path, tmp_path: Path) -> None:
     invoke("ingest", test_data / "raqqa-offensive.txt", "--db", db, "--silent")
     result = invoke("events", "--type", "ASSAULT", "--db", db)
@@ -181,6 +191,7 @@ def test_cli_events_are_typed_dated_placed_and_exported(db: Path, test_data: Pat
     assert "attacked the Islamic State in Raqqa" in assault["evidence"][0]["text"]
 
 
+@pytest.mark.slow
 def test_cli_claims_by_speaker_and_stance(db: Path, tmp_path: Path) -> None:
     article = tmp_path / "claims.txt"
     article.write_text(

@@ -8,6 +8,8 @@ from spacy.language import Language
 
 from factiongraph.nlp import load_pipeline
 
+pytestmark = pytest.mark.slow
+
 Triple = tuple[str, str, str]
 
 

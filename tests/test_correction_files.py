@@ -17,6 +17,8 @@ from factiongraph.demo import sample_corpus
 from factiongraph.store import open_store
 from factiongraph.store.events import report_key
 
+pytestmark = pytest.mark.slow
+
 runner = CliRunner()
 ARTICLES = ("01-hts-takes-bab-al-hawa.txt", "02-sdf-captures-raqqa.txt", "04-olive-branch-afrin.txt")
 

@@ -95,6 +95,7 @@ def two_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return [work / "first", work / "second"]
 
 
+@pytest.mark.slow
 def test_cli_cross_source_prints_a_row_per_source_and_their_mean(two_sources: list[Path]) -> None:
     args = ["evaluate", "--cross-source", "--silent", *(x for f in two_sources for x in ("--gold", str(f)))]
     result = runner.invoke(app, args)
@@ -105,6 +106,7 @@ def test_cli_cross_source_prints_a_row_per_source_and_their_mean(two_sources: li
     assert "project corpus" not in result.stdout  # none here, and none given
 
 
+@pytest.mark.slow
 def test_cli_cross_source_json_has_both_thresholds_and_the_corpus(two_sources: list[Path], tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -65,6 +65,7 @@ def test_datasette_metadata_names_only_tables_and_columns_of_the_schema(tmp_path
     assert set(database["queries"]) == set(CANNED_QUERIES)
 
 
+@pytest.mark.slow
 def test_datasette_serves_the_store_with_metadata_and_canned_queries(sample_store: Path) -> None:
     urls = ["/-/metadata.json", "/sample/relations.json?_facet=type&_size=1", "/sample/entities.json?_size=1"]
     urls += [
@@ -86,6 +87,7 @@ def test_datasette_serves_the_store_with_metadata_and_canned_queries(sample_stor
     assert any(row["type"] == "ASSAULT" and row["place"] for row in events)
 
 
+@pytest.mark.slow
 def test_datasette_opens_the_store_read_only_and_sees_writes_beside_it(sample_store: Path) -> None:
     async def write_then_read() -> int:
         datasette = store_datasette(sample_store)

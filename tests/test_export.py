@@ -30,6 +30,8 @@ from factiongraph.export.neo4j import (
 )
 from factiongraph.store import open_store
 
+pytestmark = pytest.mark.slow
+
 runner = CliRunner()
 NARROWED = ExportFilters(start="2017", end="2019", actors=("HTS",), types=("Controls", "CoLocated"))
 

@@ -15,6 +15,8 @@ from factiongraph.export.registry import export_graph
 from factiongraph.store import open_store
 from tests.conftest import TEST_DATA
 
+pytestmark = pytest.mark.slow
+
 FILTERS = {
     "window": ExportFilters(start="2019", end="2019-12"),
     "actor": ExportFilters(actors=("Hayat Tahrir al-Sham",)),

@@ -79,6 +79,7 @@ def test_names_keys_fold_the_feminine_ending() -> None:
     assert translit_key("Jabhat al-Shamiya") == translit_key("al-Jabha al-Shamiyah")
 
 
+@pytest.mark.slow
 def test_names_stored_transliteration_keys_are_computed_again(tmp_path: Path) -> None:
     db = open_store(tmp_path / "old.db")
     ingest(db, [write(tmp_path, "a.txt", "Front\n\nFighters of Jabhat al-Karama entered Azaz on Monday.")])
@@ -90,6 +91,7 @@ def test_names_stored_transliteration_keys_are_computed_again(tmp_path: Path) ->
     assert db.execute("SELECT COUNT(*) FROM aliases WHERE translit_key = 'stale'").fetchone() == (0,)
 
 
+@pytest.mark.slow
 def test_names_two_spellings_of_a_group_in_one_article_are_one_node(fresh_db: Database, tmp_path: Path) -> None:
     graph = graph_of(
         fresh_db,
@@ -101,6 +103,7 @@ def test_names_two_spellings_of_a_group_in_one_article_are_one_node(fresh_db: Da
     assert nodes_named(graph, "al-Jabha al-Shamiya") == ["kb:levant-front"]
 
 
+@pytest.mark.slow
 def test_names_a_group_name_is_not_a_town_in_it(fresh_db: Database, tmp_path: Path) -> None:
     graph = graph_of(
         fresh_db, tmp_path, "Statement\n\nThe al-Jabaha al-Shamiya said on Monday that its fighters had left Azaz."
@@ -109,6 +112,7 @@ def test_names_a_group_name_is_not_a_town_in_it(fresh_db: Database, tmp_path: Pa
     assert entity_of(fresh_db, "al-Jabaha al-Shamiya") == "kb:levant-front"
 
 
+@pytest.mark.slow
 def test_names_a_village_name_is_not_the_town_that_begins_it(fresh_db: Database, tmp_path: Path) -> None:
     graph = graph_of(
         fresh_db,
@@ -120,6 +124,7 @@ def test_names_a_village_name_is_not_the_town_that_begins_it(fresh_db: Database,
     assert len(nodes_named(graph, "Tal 'Ada")) == 1
 
 
+@pytest.mark.slow
 def test_names_no_node_is_a_fragment(fresh_db: Database, tmp_path: Path) -> None:
     graph = graph_of(
         fresh_db,
@@ -132,6 +137,7 @@ def test_names_no_node_is_a_fragment(fresh_db: Database, tmp_path: Path) -> None
     assert "Liwa al-Qadisiya" in names
 
 
+@pytest.mark.slow
 def test_names_a_group_with_and_without_its_kind_word_is_one_node(fresh_db: Database, tmp_path: Path) -> None:
     graph = graph_of(
         fresh_db,
@@ -143,6 +149,7 @@ def test_names_a_group_with_and_without_its_kind_word_is_one_node(fresh_db: Data
     assert nodes_named(graph, "Ahrar al-Sharqiya") == ["kb:ahrar-al-sharqiya"]
 
 
+@pytest.mark.slow
 def test_names_a_group_the_model_took_for_a_person_is_a_group(fresh_db: Database, tmp_path: Path) -> None:
     graph_of(
         fresh_db,
@@ -154,6 +161,7 @@ def test_names_a_group_the_model_took_for_a_person_is_a_group(fresh_db: Database
     assert fresh_db.execute("SELECT COUNT(*) FROM entities WHERE name LIKE '%Qadisiya%'").fetchone() == (1,)
 
 
+@pytest.mark.slow
 def test_names_a_kb_group_s_formal_name_is_that_group(fresh_db: Database, tmp_path: Path) -> None:
     graph_of(
         fresh_db,
@@ -163,6 +171,7 @@ def test_names_a_kb_group_s_formal_name_is_that_group(fresh_db: Database, tmp_pa
     assert entity_of(fresh_db, "Ahrar al-Sham Islamist Movement") == "kb:ahrar-al-sham"
 
 
+@pytest.mark.slow
 def test_names_a_lower_case_description_links_to_no_kb_actor(fresh_db: Database, tmp_path: Path) -> None:
     graph = graph_of(
         fresh_db,
@@ -174,11 +183,13 @@ def test_names_a_lower_case_description_links_to_no_kb_actor(fresh_db: Database,
     assert not [n for n in graph["nodes"] if n["id"].startswith("kb:") and n["type"] == "Organisation"]
 
 
+@pytest.mark.slow
 def test_names_the_one_actor_a_definite_description_names_keeps_its_link(fresh_db: Database, tmp_path: Path) -> None:
     graph_of(fresh_db, tmp_path, "Strikes\n\nThe international coalition struck a depot near Raqqa on Monday.")
     assert entity_of(fresh_db, "international coalition") == "kb:global-coalition"
 
 
+@pytest.mark.slow
 def test_names_a_mistyped_group_name_joins_its_twin(fresh_db: Database, tmp_path: Path) -> None:
     graph_of(
         fresh_db,
@@ -189,6 +200,7 @@ def test_names_a_mistyped_group_name_joins_its_twin(fresh_db: Database, tmp_path
     assert entity_of(fresh_db, "Sham Crop") == entity_of(fresh_db, "Sham Corps") == "kb:faylaq-al-sham"
 
 
+@pytest.mark.slow
 def test_names_two_spellings_of_a_person_are_one_node(fresh_db: Database, tmp_path: Path) -> None:
     graph = graph_of(
         fresh_db,
@@ -201,6 +213,7 @@ def test_names_two_spellings_of_a_person_are_one_node(fresh_db: Database, tmp_pa
     assert len({node for name in spellings for node in nodes_named(graph, name)}) == 1
 
 
+@pytest.mark.slow
 def test_names_people_whose_names_share_a_skeleton_stay_apart(fresh_db: Database, tmp_path: Path) -> None:
     graph_of(
         fresh_db,
@@ -212,6 +225,7 @@ def test_names_people_whose_names_share_a_skeleton_stay_apart(fresh_db: Database
     assert entity_of(fresh_db, "Hamid Saleh") == "person:hamid saleh"  # not the village Hamid, nor Ahmed
 
 
+@pytest.mark.slow
 def test_names_a_town_spelt_two_ways_is_one_node(fresh_db: Database, tmp_path: Path) -> None:
     graph = graph_of(
         fresh_db,
@@ -221,6 +235,7 @@ def test_names_a_town_spelt_two_ways_is_one_node(fresh_db: Database, tmp_path: P
     assert nodes_named(graph, "Tel Abiad") == nodes_named(graph, "Tal Abyad") == ["kb:tal-abyad"]
 
 
+@pytest.mark.slow
 def test_names_another_given_name_before_a_kb_persons_family_name_is_another_person(
     fresh_db: Database, tmp_path: Path
 ) -> None:

@@ -7,6 +7,8 @@ from spacy.language import Language
 
 from factiongraph.nlp import MENTIONS_KEY, load_pipeline
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlite_utils import Database
 
@@ -46,6 +47,7 @@ def traced_plans(db: Database, call: object) -> list[tuple[str, list[str]]]:
     return plans
 
 
+@pytest.mark.slow
 def test_query_plans_hot_queries_read_indexes(fresh_db: Database) -> None:
     ingest(fresh_db, _ARTICLES)
     busiest = fresh_db.execute(
@@ -84,6 +86,7 @@ def test_query_plans_hot_queries_read_indexes(fresh_db: Database) -> None:
     assert scans == []
 
 
+@pytest.mark.slow
 def test_query_plans_claims_by_a_speaker_with_a_stance_read_their_own_index(fresh_db: Database) -> None:
     ingest(fresh_db, _ARTICLES)
     speaker = fresh_db.execute("SELECT speaker_id FROM claims WHERE speaker_id IS NOT NULL LIMIT 1").fetchone()[0]
@@ -92,6 +95,7 @@ def test_query_plans_claims_by_a_speaker_with_a_stance_read_their_own_index(fres
     assert listed and all("claims_speaker_stance_listed" in " ".join(lines) for lines in listed)
 
 
+@pytest.mark.slow
 def test_query_plans_claims_about_an_actor_counted_from_claim_about_are_all_its_claims(fresh_db: Database) -> None:
     ingest(fresh_db, _ARTICLES)
     for (about,) in fresh_db.execute("SELECT DISTINCT entity_id FROM claim_about").fetchall():
@@ -121,6 +125,7 @@ def answers(path: Path) -> dict[str, object]:
     return {url: client.get(url).json() for url in urls}
 
 
+@pytest.mark.slow
 def test_query_plans_an_old_store_upgrades_and_answers_as_a_new_one(tmp_path: Path) -> None:
     old = tmp_path / "old.db"
     db = connect(old)
@@ -148,6 +153,7 @@ def mention_counts(db: Database) -> tuple[dict[int, int], dict[int, int]]:
     return kept, counted
 
 
+@pytest.mark.slow
 def test_query_plans_mention_counts_follow_ingest_merge_and_split(fresh_db: Database) -> None:
     ingest(fresh_db, _ARTICLES)
     kept, counted = mention_counts(fresh_db)
@@ -161,6 +167,7 @@ def test_query_plans_mention_counts_follow_ingest_merge_and_split(fresh_db: Data
     assert mention_counts(fresh_db)[0] == mention_counts(fresh_db)[1]
 
 
+@pytest.mark.slow
 def test_query_plans_pair_with_members_from_the_edge_table_is_the_pair_from_sql(fresh_db: Database) -> None:
     ingest(fresh_db, _ARTICLES)
     kb, table = load_kb(), EdgeTable.load(fresh_db)
@@ -193,6 +200,7 @@ def map_from_one_query(db: Database, start: str | None, end: str | None, limit: 
     return answer
 
 
+@pytest.mark.slow
 def test_query_plans_map_read_in_parts_is_the_map_from_one_query(fresh_db: Database) -> None:
     build_demo(fresh_db)
     fresh_db.execute(
@@ -238,6 +246,7 @@ def pair_claims_from_sql(
     return [row[0] for row in rows]
 
 
+@pytest.mark.slow
 def test_query_plans_pair_claims_joined_as_sets_are_the_claims_from_sql(fresh_db: Database) -> None:
     build_demo(fresh_db)
     kb = load_kb()
@@ -254,6 +263,7 @@ def test_query_plans_pair_claims_joined_as_sets_are_the_claims_from_sql(fresh_db
     assert pairs
 
 
+@pytest.mark.slow
 def test_query_plans_pair_claims_from_the_claim_table_are_the_claims_from_sql(fresh_db: Database) -> None:
     build_demo(fresh_db)
     kb, claims = load_kb(), EdgeTable.load(fresh_db).claims
@@ -283,6 +293,7 @@ def relation_counts(db: Database) -> tuple[dict[tuple[int, str, str], int], dict
     return kept, counted
 
 
+@pytest.mark.slow
 def test_query_plans_relation_counts_follow_ingest_merge_and_split(fresh_db: Database) -> None:
     ingest(fresh_db, _ARTICLES)
     kept, counted = relation_counts(fresh_db)
@@ -331,6 +342,7 @@ def map_counts(db: Database) -> tuple[dict[tuple[str, str | None, str | None], i
     return kept, counted
 
 
+@pytest.mark.slow
 def test_query_plans_map_counts_follow_ingest_corrections_and_coordinates(fresh_db: Database) -> None:
     build_demo(fresh_db)
     kept, counted = map_counts(fresh_db)
@@ -394,6 +406,7 @@ def test_query_plans_map_counts_follow_ingest_corrections_and_coordinates(fresh_
     }
 
 
+@pytest.mark.slow
 def test_query_plans_map_totals_read_map_counts_by_its_index(fresh_db: Database) -> None:
     build_demo(fresh_db)
     for window in ({}, {"start": "2019", "end": "2021"}, {"start": "2020-06"}, {"end": "2018"}):
@@ -406,6 +419,7 @@ def test_query_plans_map_totals_read_map_counts_by_its_index(fresh_db: Database)
         assert len(totals) == 2 and all(len(lines) == 1 and lines[0].startswith(searched) for lines in totals), window
 
 
+@pytest.mark.slow
 def test_query_plans_a_busy_actors_events_and_claims_are_read_in_date_order(fresh_db: Database) -> None:
     build_demo(fresh_db)
     most = "SELECT entity_id FROM {} GROUP BY entity_id ORDER BY COUNT(*) DESC, entity_id LIMIT 1"

@@ -11,6 +11,8 @@ from factiongraph.build import ingest
 from factiongraph.errors import FactiongraphError
 from factiongraph.graph import actor_profile, find_actor, merge, relations_between, split
 
+pytestmark = pytest.mark.slow
+
 
 def write(folder: Path, name: str, text: str) -> Path:
     path = folder / name

@@ -100,6 +100,7 @@ def store_state(path: Path) -> tuple[list[tuple[Any, ...]], dict[str, int], str]
 # --- SQL injection ---------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("payload", INJECTIONS)
 def test_security_sql_injection_through_every_get_parameter_changes_nothing(
     client: TestClient, store_path: Path, payload: str
@@ -114,6 +115,7 @@ def test_security_sql_injection_through_every_get_parameter_changes_nothing(
     assert store_state(store_path) == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("payload", INJECTIONS)
 def test_security_sql_injection_through_write_bodies_is_stored_as_text(
     store_path: Path, tmp_path: Path, payload: str
@@ -149,6 +151,7 @@ def test_security_sql_injection_through_write_bodies_is_stored_as_text(
 # --- Markup stays text -------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_security_markup_in_articles_comes_back_as_json_strings(client: TestClient) -> None:
     """The API never renders: titles and texts with markup are JSON string data, as written."""
     listed = client.get("/api/documents").json()["items"]
@@ -158,6 +161,7 @@ def test_security_markup_in_articles_comes_back_as_json_strings(client: TestClie
     assert f"A post read {MARKUP} in full." in detail.json()["text"]
 
 
+@pytest.mark.slow
 def test_security_markup_in_knowledge_base_names_comes_back_as_json_strings(store_path: Path) -> None:
     hostile = Actor(
         id="markup-brigade",
@@ -219,6 +223,7 @@ def raw_get(address: str, target: str, host: str | None = None) -> tuple[int, di
     return int(lines[0].split()[1]), headers, body
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "target",
     [
@@ -255,6 +260,7 @@ def test_security_no_endpoint_takes_a_file_name() -> None:
 # --- Tokens -----------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "headers",
     [{}, {"Authorization": ""}, {"Authorization": "Bearer"}, {"Authorization": "Bearer "},
@@ -310,6 +316,7 @@ def test_security_host_names_of_a_loopback_bind() -> None:
     assert {"localhost", "127.0.0.1", socket.gethostname().lower()} <= wildcard and "evil.example" not in wildcard
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("host", "status"),
     [("{address}", 200), ("localhost:{port}", 200), ("127.0.0.1", 200), ("[::1]:{port}", 200), ("LOCALHOST", 200),
@@ -339,6 +346,7 @@ def test_security_serve_checks_the_host_names_of_its_bind(tmp_path: Path, monkey
     assert client.get("/api/stats", headers={"host": "evil.example"}).status_code == 400
 
 
+@pytest.mark.slow
 def test_security_no_host_check_when_the_caller_does_its_own(store_path: Path) -> None:
     assert TestClient(create_app(store_path)).get("/api/stats", headers={"host": "anything"}).status_code == 200
 
@@ -346,6 +354,7 @@ def test_security_no_host_check_when_the_caller_does_its_own(store_path: Path) -
 # --- Headers -----------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("method", "url", "status"),
     [("GET", "/", 200), ("GET", "/app.js", 200), ("GET", "/docs/", 200), ("GET", "/docs/swagger-ui-bundle.js", 200),
@@ -367,6 +376,7 @@ def test_security_headers_on_every_answer(client: TestClient, method: str, url: 
 # --- /docs offline ------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_security_docs_load_nothing_from_elsewhere(client: TestClient) -> None:
     """/docs is Swagger UI from the npm package swagger-ui-dist, copied by the web build: no CDN."""
     if static_dir() is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlite_utils import Database
 
 from factiongraph.build import ingest
@@ -14,7 +15,7 @@ from factiongraph.kb import load_kb
 from factiongraph.keys import name_key
 from tests.conftest import SEED_ARTICLE, SEED_GOLD, needs_shared_data
 
-pytestmark = needs_shared_data
+pytestmark = [needs_shared_data, pytest.mark.slow]
 
 
 def test_seed_article_abu_amsha_is_al_jassem_and_commands_his_division(fresh_db: Database) -> None:

@@ -29,6 +29,7 @@ def test_serve_refuses_to_bind_off_loopback_without_a_token(tmp_path: Path, monk
     assert not (tmp_path / "s.db").exists()
 
 
+@pytest.mark.slow
 def test_demo_serve_builds_then_serves_on_loopback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
     monkeypatch.setattr("factiongraph.cli.demo.run_server", lambda *args: calls.append(args))

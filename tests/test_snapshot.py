@@ -112,12 +112,14 @@ def test_snapshot_statement_interval_reads_stored_dates(
     assert statement_interval(*stored) == interval
 
 
+@pytest.mark.slow
 def test_snapshot_handover_puts_the_crossing_under_each_holder_in_turn(db: Database) -> None:
     hts, levant_front = name_of(db, "HTS"), name_of(db, "Levant Front")
     assert holders(snapshot(db, "2017-01"), "Bab al-Salama crossing") == {levant_front: (None, "2017-07")}
     assert holders(snapshot(db, "2018-01"), "Bab al-Salama crossing") == {hts: ("2017-07", None)}
 
 
+@pytest.mark.slow
 def test_snapshot_date_is_read_as_the_range_it_names(db: Database) -> None:
     both = {name_of(db, "Levant Front"), name_of(db, "HTS")}
     assert set(holders(snapshot(db, "2017"), "Bab al-Salama crossing")) == both
@@ -125,6 +127,7 @@ def test_snapshot_date_is_read_as_the_range_it_names(db: Database) -> None:
     assert set(holders(snapshot(db, "2017-08-01"), "Bab al-Salama crossing")) == {name_of(db, "HTS")}
 
 
+@pytest.mark.slow
 def test_snapshot_later_holder_closes_an_open_control(db: Database) -> None:
     hts, regime = name_of(db, "HTS"), name_of(db, "Syrian regime")
     # "since 2017" has no end of its own: the regime's taking it in February 2020 is where it ends, not
@@ -137,16 +140,19 @@ def test_snapshot_later_holder_closes_an_open_control(db: Database) -> None:
     assert holders(snapshot(db, "2021"), "Saraqib") == {regime: ("2020-02", None)}
 
 
+@pytest.mark.slow
 def test_snapshot_undated_statement_holds_from_publication_not_before(db: Database) -> None:
     assert holders(snapshot(db, "2019-12"), "Sarmada") == {}
     assert holders(snapshot(db, "2020-06"), "Sarmada") == {name_of(db, "HTS"): ("2020-06", None)}
 
 
+@pytest.mark.slow
 def test_snapshot_undated_statement_without_publication_date_is_left_out(db: Database) -> None:
     for on in ("1990", "2020", "2030"):
         assert holders(snapshot(db, on), "Azaz") == {}
 
 
+@pytest.mark.slow
 def test_snapshot_statements_of_one_fact_are_one_item_with_all_their_evidence(db: Database) -> None:
     [sarmada] = [item for item in snapshot(db, "2021-06").controls if item.target.name == "Sarmada"]
     assert (sarmada.start, sarmada.end) == ("2020-06", None)
@@ -157,6 +163,7 @@ def test_snapshot_statements_of_one_fact_are_one_item_with_all_their_evidence(db
     ]
 
 
+@pytest.mark.slow
 def test_snapshot_membership_and_command_items(db: Database) -> None:
     state = snapshot(db, "2021")
     memberships = {(i.source.name, i.target.name, i.start, i.end) for i in state.memberships}
@@ -167,6 +174,7 @@ def test_snapshot_membership_and_command_items(db: Database) -> None:
     assert snapshot(db, "2019").memberships == snapshot(db, "2019").commands == []
 
 
+@pytest.mark.slow
 def test_snapshot_actor_filter_keeps_its_items_by_any_name(db: Database) -> None:
     hts = name_of(db, "HTS")
     state = snapshot(db, "2021", actor="Tahrir al-Sham")
@@ -181,6 +189,7 @@ def test_snapshot_actor_filter_keeps_its_items_by_any_name(db: Database) -> None
     assert holders(snapshot(db, "2019", actor="Saraqib"), "Saraqib") == {hts: ("2017", "2020-02")}
 
 
+@pytest.mark.slow
 def test_snapshot_cli_json_shape(store_path: Path) -> None:
     result = invoke("snapshot", "--on", "2021", "--format", "json", "--db", store_path)
     assert result.exit_code == 0, result.output
@@ -205,6 +214,7 @@ def test_snapshot_cli_json_shape(store_path: Path) -> None:
     assert quote["title"] == "Trade resumes at a northern crossing" and quote["published"] == "2019-03"
 
 
+@pytest.mark.slow
 def test_snapshot_cli_text_lists_each_holding_with_its_interval_and_a_quote(store_path: Path) -> None:
     result = invoke("snapshot", "--on", "2017-01", "--db", store_path)
     assert result.exit_code == 0, result.output
@@ -220,6 +230,7 @@ def test_snapshot_cli_text_lists_each_holding_with_its_interval_and_a_quote(stor
     assert "nothing is known to hold on 1990" in nothing.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("on", ["2017-13", "July 2017", "17"])
 def test_snapshot_cli_bad_date_is_one_line_and_exit_1(store_path: Path, on: str) -> None:
     result = invoke("snapshot", "--on", on, "--db", store_path)
@@ -227,6 +238,7 @@ def test_snapshot_cli_bad_date_is_one_line_and_exit_1(store_path: Path, on: str)
     assert result.stderr.strip() == f"error: on: {on!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
 
 
+@pytest.mark.slow
 def test_snapshot_api_answers_the_cli_content_with_actor_refs(store_path: Path, db: Database) -> None:
     client = TestClient(create_app(store_path))
     response = client.get("/api/snapshot", params={"on": "2021", "actor": "HTS"})
@@ -243,6 +255,7 @@ def test_snapshot_api_answers_the_cli_content_with_actor_refs(store_path: Path, 
     assert {"on": answer["on"], **as_names} == snapshot_json(snapshot(db, "2021", actor="HTS"))
 
 
+@pytest.mark.slow
 def test_snapshot_api_errors_in_the_one_shape(store_path: Path) -> None:
     client = TestClient(create_app(store_path))
     bad = client.get("/api/snapshot", params={"on": "2021-02-30"})
@@ -255,6 +268,7 @@ def test_snapshot_api_errors_in_the_one_shape(store_path: Path) -> None:
     assert unknown.status_code == 404 and "no actor known as 'Nobody At All'" in unknown.json()["error"]["message"]
 
 
+@pytest.mark.slow
 @needs_shared_data
 def test_snapshot_seed_article_bab_al_hawa_changes_hands_in_july_2017(tmp_path: Path) -> None:
     db = open_store(tmp_path / "seed.db")

@@ -49,6 +49,7 @@ def test_store_refuses_a_file_that_is_not_sqlite(tmp_path: Path) -> None:
         open_store(bogus)
 
 
+@pytest.mark.slow
 def test_store_reingest_adds_nothing(fresh_db: Database, test_data: Path) -> None:
     first = ingest(fresh_db, [test_data / "abu-amsha-visit.txt"])
     before = counts(fresh_db)

@@ -95,6 +95,7 @@ def test_workers_a_worker_that_dies_costs_its_item_only() -> None:
     assert results == [f"{i} broke its worker" if i == DYING_ITEM else i * i for i in range(20)]
 
 
+@pytest.mark.slow
 def test_workers_portable_doc_resolves_as_the_doc_it_was_made_from(test_data: Path, tmp_path: Path) -> None:
     """The Doc a writer rebuilds from a worker's result resolves to exactly what the worker's Doc does,
     English and Arabic (their span groups and the extension values' spans all rebuilt)."""
@@ -109,6 +110,7 @@ def test_workers_portable_doc_resolves_as_the_doc_it_was_made_from(test_data: Pa
         assert resolver.resolve(rebuilt, article) == resolver.resolve(doc, article)
 
 
+@pytest.mark.slow
 def test_workers_writer_resolves_again_what_a_worker_resolved_against_an_older_store(tmp_path: Path) -> None:
     """A worker resolved the second report before the first was stored, so it did not link 'Abu Hamza
     al-Souri' to the 'Abu Hamza al-Suri' the first one stores: the writer sees the store answer otherwise
