@@ -325,6 +325,7 @@ class Constructions(LexiconFile):
     circumstances: Circumstances
     arms_nouns: list[str]
     heading_words: list[str]
+    deputy_words: list[str]
     under_nouns: dict[RelationType, list[str]]
     naming_verbs: list[str]
     among: list[str]

@@ -235,6 +235,40 @@ def test_constructions_names_run_together_after_in_make_no_place(nlp: Language) 
     assert "South" not in places_named(nlp, text)
 
 
+def test_constructions_a_deputy_commander_is_a_member_not_the_head(nlp: Language) -> None:
+    text = "Ali Haidar Khalil, the deputy commander of Liwa al-Baqir, was killed on Monday."
+    assert related(nlp, text, "BelongsTo", "Ali Haidar Khalil", "Liwa al-Baqir")
+    assert not related(nlp, text, "InChargeOf", "Ali Haidar Khalil", "Liwa al-Baqir")
+
+
+def test_constructions_the_head_of_a_groups_office_named_first_is_a_member(nlp: Language) -> None:
+    text = "Yusuf Hammoud, the head of the Hamza Division media office, denied the report."
+    assert related(nlp, text, "BelongsTo", "Yusuf Hammoud", "Hamza Division")
+    assert not related(nlp, text, "InChargeOf", "Yusuf Hammoud", "Hamza Division")
+
+
+def test_constructions_sides_that_fought_no_one_else_fought_each_other(nlp: Language) -> None:
+    text = "The Levant Front and Jaysh al-Islam fought for control of the Azaz crossing on Monday."
+    assert related(nlp, text, "FightingAgainst", "Levant Front", "Jaysh al-Islam")
+    assert not related(nlp, text, "AlliesOf", "Levant Front", "Jaysh al-Islam")
+    together = "The Levant Front and Jaysh al-Islam fought alongside the Hamza Division near Azaz."
+    assert related(nlp, together, "AlliesOf", "Levant Front", "Jaysh al-Islam")
+
+
+def test_constructions_fighting_for_control_of_a_town_is_no_control(nlp: Language) -> None:
+    text = "Hayat Tahrir al-Sham was fighting government forces for control of Kafr Nabuda."
+    assert not related(nlp, text, "Controls", "Hayat Tahrir al-Sham", "Kafr Nabuda")
+    assert related(nlp, text, "CoLocated", "Hayat Tahrir al-Sham", "Kafr Nabuda")
+
+
+def test_constructions_overrunning_a_town_takes_it(nlp: Language) -> None:
+    assert related(nlp, "Islamic State fighters overran Tal Afar.", "Controls", "Islamic State", "Tal Afar")
+
+
+def test_constructions_a_buildings_name_is_a_place(nlp: Language) -> None:
+    assert "the Nouri Mosque" in places_named(nlp, "Hamza Bayraqdar visited the Nouri Mosque on Friday.")
+
+
 def test_constructions_a_list_after_in_is_of_places_only_with_a_known_place_and_a_conjunction(nlp: Language) -> None:
     assert "Kherbet Mousa" in places_named(nlp, "Cells struck in Raqqa, Manbij and Kherbet Mousa.")
     assert "Joana Halvorsen" not in places_named(nlp, "The envoy to Sudan, Joana Halvorsen, left on Monday.")

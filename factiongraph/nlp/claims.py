@@ -307,6 +307,8 @@ class _Mentions:
         the Islamic State; "a leader in the National Army" stays the leader; "a
         statement by the SDF" is the SDF.
         """
+        if head.lower_ == "it" and head.dep_ == "nsubj" and (antecedent := self._antecedent(head)) is not None:
+            return antecedent  # named here, whether or not the mentions hold "it" itself
         covering = [m for m in self.covering.get(head.i, ()) if m.label_ in SPEAKER_LABELS]
         if not covering:
             places = [m for m in self.covering.get(head.i, ()) if m.label_ == "Location" and self.is_name(m)]
@@ -314,8 +316,6 @@ class _Mentions:
                 return places[0]
             if head.pos_ == "PROPN":
                 return self._surname(head)
-            if head.lower_ == "it" and head.dep_ == "nsubj":
-                return self._antecedent(head)
             if head.lemma_.lower() in document_nouns or head.lower_ in document_nouns:
                 return self._issuer(head)
             return self._owner(head)

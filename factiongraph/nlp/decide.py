@@ -154,7 +154,7 @@ class RelationDecider:
         relations = [r for r in doc._.fg_relations or [] if not _misread_dateline(r, datelined)]
         candidates = [self._decide(r, unasserted, in_a_place) for r in relations]
         kept = _merged(self._with_the_attackers_place([r for r in candidates if r is not None]))
-        kept = self._told_about_a_unit(doc, kept)
+        kept = _role_read_from_the_title(self._told_about_a_unit(doc, kept))
         doc._.fg_relations = [r for r in kept if r.confidence >= self.min_confidence]
         return doc
 
@@ -372,6 +372,30 @@ def _first_conjunct(token: Token) -> Token:
 
 
 RelationKey = tuple[str, int, int, int, int]
+
+
+def _role_read_from_the_title(relations: list[FoundRelation]) -> list[FoundRelation]:
+    """Where the parse of a title makes a person a member ("X, the head of Y's media centre", "the deputy
+    commander of Y") and only the words between make them Y's head, the title's reading stands."""
+    members = {
+        (r.source.start, r.target.start) for r in relations if r.type == "BelongsTo" and "title" in r.construction
+    }
+    # the title itself ("the head"), which the words between make the person's synonym, is the person too
+    same = {(r.source.start, r.target.start) for r in relations if r.type == "IsSynonymOf"}
+    same |= {(b, a) for a, b in same}
+
+    def a_member(person: int, group: int) -> bool:
+        return (person, group) in members or any((other, group) in members for one, other in same if one == person)
+
+    return [
+        r
+        for r in relations
+        if not (
+            r.type == "InChargeOf"
+            and a_member(r.source.start, r.target.start)
+            and set(r.construction.split("+")) == {"trigger"}
+        )
+    ]
 
 
 def _key(relation: FoundRelation) -> RelationKey:

@@ -63,6 +63,12 @@ def _past_dateline(subjects: list[Token]) -> list[Token]:
     return found
 
 
+def _coordinated(mentions: list[Span]) -> bool:
+    """Whether the mentions are one coordination ("X and Y"), not subjects the parser hung apart."""
+    roots = {m.root.i for m in mentions}
+    return len(roots) > 1 and any(roots <= {m.root.i, *(c.i for c in m.root.conjuncts)} for m in mentions)
+
+
 def _names_a_place(token: Token, mention_at: dict[int, Span]) -> bool:
     """Whether a token heads a place's name (not a description such as "a town in Daraa")."""
     mention = mention_at.get(token.i)
@@ -172,6 +178,14 @@ class FrameFinder:
                     continue  # "I encourage the government to act" asks; "we are encouraged by X" likes X
                 subjects, objects = [m for m, _ in passive_objects], [(m, "") for m in subjects]
             joint_type = self.joint_subjects.get(frame["type"]) if frame and frame["type"] else None
+            if (
+                joint_type
+                and frame
+                and frame["type"] == "FightingAgainst"
+                and not self._fought(objects, frame)
+                and _coordinated(subjects)
+            ):
+                joint_type = "FightingAgainst"  # "X and Y fought for control of Z", "X and Y clashed": each other
             if joint_type == "CommWith" and token.pos_ == "VERB":
                 # "the deal signed between X and Y", "agreed between Russian and American officers"
                 sides = [
@@ -266,6 +280,12 @@ class FrameFinder:
             return None
         trigger = verb.doc[verb.i : verb.i + 1]
         return FoundEvent(kind, trigger, tuple(subjects), targets, place, verb.sent)
+
+    @staticmethod
+    def _fought(objects: list[tuple[Span, str]], frame: dict[str, Any]) -> bool:
+        """Whether a verb of fighting names another side ("X and Y fought Z", "... against Z", "... alongside Z"),
+        so that its subjects fought together, not each other."""
+        return any(m.label_ in ACTORS and (not prep or prep in frame["preps"]) for m, prep in objects)
 
     def _asked_of_others(self, verb: Token) -> bool:
         """Whether the verb's clause is what a requesting verb above it asks of others ("calls on the parties to

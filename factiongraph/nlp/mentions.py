@@ -116,6 +116,7 @@ def make_mentions(
         seats,
         government_words=frozenset(heads["government"]),
         acting=acting,
+        facility_heads=frozenset(heads["facilities"]),
     )
 
 
@@ -157,6 +158,7 @@ class MentionFinder:
         *,
         government_words: frozenset[str] = frozenset(),
         acting: ActingSubjects | None = None,
+        facility_heads: frozenset[str] = frozenset(),
     ) -> None:
         self.label_map = label_map
         self.head_types = head_types
@@ -168,6 +170,7 @@ class MentionFinder:
         self.seats = seats or {}
         self.government_words = government_words
         self.acting = acting or ActingSubjects({}, frozenset())
+        self.facility_heads = facility_heads
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = TokenColumns.of(doc)
@@ -267,6 +270,9 @@ class MentionFinder:
             first = ent[0] if ent[0].lower_ != "the" else ent[1]
             if first.lower_ in self.group_first or ent[-1].lower_ in self.group_last:
                 return "Organisation"
+        if label in ("Person", "Organisation") and not ent.ent_id_ and len(ent) > 1:
+            if ent[-1].lower_ in self.facility_heads:
+                return "Location"  # "the Umayyad Mosque", "Tabqa Dam": a building's or a site's name
         if label == "Location" and ent.ent_id_ in self.states and ent.root.dep_ in _SUBJECT_DEPS:
             return "Organisation"
         after = ent.doc[ent.end] if ent.end < len(ent.doc) else None

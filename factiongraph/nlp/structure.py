@@ -50,6 +50,8 @@ _AGENT_PREPS = frozenset({"by"})
 _INSIDE = frozenset({"in", "inside", "within"})
 _HOLDER_PREPS = frozenset({"by", "to"})
 """Who takes a place: "the capture of Z by X", "the fall of Z to X"."""
+_SOUGHT = frozenset({"for", "over"})
+"""What a change of hands after these is sought, not done: "fought for control of Z"."""
 _OTHER_SIDE = frozenset({"on", "against", "with", "to", "toward", "towards", "upon"})
 
 
@@ -75,6 +77,7 @@ class ConstructionWords:
     measure_nouns: frozenset[str]
     arms_nouns: frozenset[str]
     heading_words: frozenset[str]
+    deputy_words: frozenset[str]
     under_type: dict[str, str]
     among: frozenset[str]
 
@@ -104,6 +107,7 @@ class ConstructionWords:
             measure_nouns=frozenset(raw["circumstances"]["measure_nouns"]),
             arms_nouns=frozenset(raw["arms_nouns"]),
             heading_words=frozenset(raw["heading_words"]),
+            deputy_words=frozenset(raw["deputy_words"]),
             under_type=by_word(raw["under_nouns"]),
             among=frozenset(raw["among"]),
         )
@@ -406,8 +410,9 @@ class StructureFinder:
         kind = self.words.title_type.get(title.lower_) or self.words.title_type[title.lemma_.lower()]
         found = []
         heads = any(c.lower_ in self.words.heading_words for c in title.children)  # "Prime Minister X"
+        deputy = any(c.lower_ in self.words.deputy_words for c in title.children)  # "the deputy commander X"
         for link, group in self._title_groups(title, mentions):
-            member = title.lemma_.lower() in self.words.member_titles and not heads
+            member = (title.lemma_.lower() in self.words.member_titles and not heads) or deputy
             relation_type = "BelongsTo" if link == "member" or member else ("InChargeOf" if heads else kind)
             for person in people:
                 if person.start <= group.start < person.end:
@@ -453,11 +458,11 @@ class StructureFinder:
                 ]
         for prep, pobj in pobjs(title, _OFFICE_LINKS | _MEMBER_LINKS):
             link = "member" if prep in _MEMBER_LINKS else "office"
-            named = [m for m in mentions.of(pobj) if m.label_ in GROUPS]
-            if named:
-                found += [(link, m) for m in named]
-            elif pobj.lemma_.lower() in self.words.sub_units:
+            if pobj.lemma_.lower() in self.words.sub_units and pobj.i not in mentions.by_root:
+                # "the head of the SDF media centre", "the head of Y's political office": a member of Y
                 found += [("member", m) for m in self._unit_owner(pobj, mentions)]
+                continue
+            found += [(link, m) for m in mentions.of(pobj) if m.label_ in GROUPS]
         return found
 
     def _unit_owner(self, unit: Token, mentions: MentionIndex) -> list[Span]:
@@ -507,10 +512,16 @@ class StructureFinder:
         if noun.head.pos_ == "VERB":
             losers += [m for _, pobj in pobjs(noun.head, {"from"}) for m in mentions.of(pobj)]
         found = []
+        # "fought for control of Z", "a battle over Z's capture": they fought there, and nobody holds it yet
+        sought = noun.dep_ == "pobj" and noun.head.lower_ in _SOUGHT
         for holder in [h for h in holders if h.label_ in ACTORS]:
             found += [
-                FoundRelation("Controls", holder, p, noun.sent, "nominal") for p in places if p.label_ == "Location"
+                FoundRelation("CoLocated" if sought else "Controls", holder, p, noun.sent, "nominal")
+                for p in places
+                if p.label_ == "Location"
             ]
+            if sought:
+                continue
             found += [
                 FoundRelation("FightingAgainst", holder, loser, noun.sent, "nominal")
                 for loser in losers
