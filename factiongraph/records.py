@@ -5,9 +5,39 @@ Offsets are Python string offsets into the stored document text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
 
-from factiongraph.ingest.article import Article
+
+@dataclass(frozen=True)
+class Article:
+    """An article as read from a file, before any NLP.
+
+    ``source`` names where it came from (a path, ``path#line``); ``external_id``
+    keeps a corpus's own identifier (re3d's ``_id``) so outputs can refer to it.
+    """
+
+    text: str
+    source: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    lang: str | None = None
+    external_id: str | None = None
+
+    def with_defaults(self, **defaults: str | None) -> Article:
+        """Fill metadata the file did not give from ``defaults`` (CLI flags); the file wins."""
+        missing = {k: v for k, v in defaults.items() if v is not None and getattr(self, k) is None}
+        return replace(self, **missing) if missing else self
+
+    @property
+    def fingerprint(self) -> str:
+        """Content key: identical texts (up to case and white space) get the same fingerprint."""
+        canonical = re.sub(r"\s+", " ", self.text).strip().casefold()
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

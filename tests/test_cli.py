@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factiongraph.cli import app
+from factiongraph.cli import app, main
 from factiongraph.cli.kb import kb_app
 
 runner = CliRunner()
@@ -217,3 +217,18 @@ def test_cli_commands_that_parse_nothing_import_no_spacy(module: str) -> None:
     code = f"import sys, {module}; print(' '.join(m for m in {heavy!r} if m in sys.modules))"
     imported = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert imported == []
+
+
+def test_cli_an_unexpected_error_is_one_line_and_exit_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bug in a command is one line on stderr naming what broke, not a traceback."""
+
+    def broken() -> None:
+        raise RuntimeError("the [disk] is\non fire")
+
+    monkeypatch.setattr("factiongraph.cli.app", broken)
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    assert exit_.value.code == 1
+    assert capsys.readouterr().err == "error: unexpected RuntimeError: the [disk] is on fire\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -72,3 +74,11 @@ def test_store_redirect_follows_merges_to_the_end_and_stops_on_a_cycle() -> None
     assert redirect({}, "person:a") == "person:a"
     assert redirect({"person:a": "person:b", "person:b": "person:c"}, "person:a") == "person:c"
     assert redirect({"person:a": "person:b", "person:b": "person:a"}, "person:a") == "person:a"
+
+
+def test_store_imports_nothing_of_ingest() -> None:
+    """The records the store writes are plain: reading a store loads neither the ingest package nor its readers."""
+    heavy = ("factiongraph.ingest", "trafilatura")
+    code = f"import sys, factiongraph.store; print(' '.join(m for m in {heavy!r} if m in sys.modules))"
+    imported = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert imported == []
