@@ -280,3 +280,22 @@ def test_references_a_place_in_the_towns_own_quarters_is_the_town(fresh_db: Data
         kind in ("Controls", "CoLocated") and target == "Ras al-Ain" and "Democratic" in source
         for kind, source, target in found
     )
+
+
+def test_references_a_unit_of_a_backed_group_led_by_a_person_is_led_by_them(fresh_db: Database, tmp_path: Path) -> None:
+    """ "a faction of the Turkish-backed SNA led by X": X leads the faction, which belongs to the SNA, whose
+    backer is Turkey."""
+    text = (
+        "Washington sanctioned Jaysh al-Nukhba, a faction of the Turkish-backed Syrian National Army led by Abu Fares."
+    )
+    found = edges(fresh_db, text, tmp_path)
+    assert any(kind == "InChargeOf" and "Fares" in s and "Nukhba" in t for kind, s, t in found)
+    assert not any(kind == "InChargeOf" and "National Army" in t for kind, _, t in found)
+    assert any(kind == "BelongsTo" and "Nukhba" in s and "National Army" in t for kind, s, t in found)
+    assert any(kind == "AlliesOf" and s == "Turkey" and "National Army" in t for kind, s, t in found)
+
+
+def test_references_an_office_of_a_group_another_leads_is_a_part_of_it(fresh_db: Database, tmp_path: Path) -> None:
+    text = "The Asayish, the police force of the Kurdish-led Autonomous Administration, guards the camp."
+    found = edges(fresh_db, text, tmp_path)
+    assert any(kind == "BelongsTo" and s == "Asayish" and "Autonomous Administration" in t for kind, s, t in found)

@@ -281,7 +281,10 @@ class RelationDecider:
             if (target.start, target.end) not in nested:
                 return False
             return any(
-                _inside(target, unit) and unit != target and _key(replace(relation, target=unit)) in said
+                _inside(target, unit)
+                and unit != target
+                and not _inside(relation.source, unit)  # "a faction of the Turkish-backed SNA": the SNA's backer
+                and _key(replace(relation, target=unit)) in said
                 for unit in units
             )
 

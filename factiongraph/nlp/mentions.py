@@ -334,7 +334,12 @@ class MentionFinder:
         if kind in ("Organisation", "Location") and lower[end] == "of":
             following = end + 2 if end + 2 < size and lower[end + 1] == "the" else end + 1
             if following in name_at and name_at[following].start == following:
-                return name_at[following].end
+                after = name_at[following].end
+                if after + 2 < size and text[after] in ("-", "–"):
+                    # "a faction of the Turkish-backed Syrian National Army": the name the modifier is on
+                    named = name_at.get(after + 2)
+                    return named.end if named is not None and named.start == after + 2 else end
+                return after
         return end
 
 

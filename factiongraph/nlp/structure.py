@@ -766,7 +766,11 @@ class StructureFinder:
             modified += mentions.named_after_of(word.head)
             # "Iranian-backed militias such as Liwa Fatemiyoun"
             modified += [m for t in self.clauses.members_named(word.head) for m in mentions.of(t)]
-        modified += [m for m in mentions.description_of.values() if m.start <= modifier.start and word.i < m.end]
+        # a description the modifier opens ("the Zenki-held towns of A"), not one whose head it follows ("the
+        # police force of the Kurdish-led Autonomous Administration" is not Kurdish-led)
+        modified += [
+            m for m in mentions.description_of.values() if m.start <= modifier.start and word.i < m.root.i < m.end
+        ]
         rule = self.words.modifiers[lemma]
         found = []
         for target in dict.fromkeys(modified):
