@@ -269,6 +269,18 @@ def test_constructions_a_buildings_name_is_a_place(nlp: Language) -> None:
     assert "the Nouri Mosque" in places_named(nlp, "Hamza Bayraqdar visited the Nouri Mosque on Friday.")
 
 
+def test_constructions_all_of_them_backed_by_a_state_are_each_backed(nlp: Language) -> None:
+    text = "The Hamza Division, the Sultan Murad Division and the Levant Front, all of them backed by Turkey, left."
+    for group in ("Hamza Division", "Sultan Murad Division", "Levant Front"):
+        assert related(nlp, text, "AlliesOf", "Turkey", group), group
+
+
+def test_constructions_names_listed_as_appositions_are_each_a_subject(nlp: Language) -> None:
+    text = "The Hamza Division, the Sultan Murad Division and the Levant Front stormed Tal Rifaat."
+    for group in ("Hamza Division", "Sultan Murad Division", "Levant Front"):
+        assert related(nlp, text, "CoLocated", group, "Tal Rifaat"), group
+
+
 def test_constructions_a_list_after_in_is_of_places_only_with_a_known_place_and_a_conjunction(nlp: Language) -> None:
     assert "Kherbet Mousa" in places_named(nlp, "Cells struck in Raqqa, Manbij and Kherbet Mousa.")
     assert "Joana Halvorsen" not in places_named(nlp, "The envoy to Sudan, Joana Halvorsen, left on Monday.")

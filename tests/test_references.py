@@ -299,3 +299,10 @@ def test_references_an_office_of_a_group_another_leads_is_a_part_of_it(fresh_db:
     text = "The Asayish, the police force of the Kurdish-led Autonomous Administration, guards the camp."
     found = edges(fresh_db, text, tmp_path)
     assert any(kind == "BelongsTo" and s == "Asayish" and "Autonomous Administration" in t for kind, s, t in found)
+
+
+def test_references_an_acronym_the_article_defines_is_its_name_not_the_kbs(fresh_db: Database, tmp_path: Path) -> None:
+    found = edges(fresh_db, "The Somali National Army (SNA) entered Baidoa. The SNA then shelled Bardale.", tmp_path)
+    sources = {source for _, source, _ in found}
+    assert "Somali National Army" in sources
+    assert "Syrian National Army" not in sources

@@ -63,16 +63,31 @@ def _past_dateline(subjects: list[Token]) -> list[Token]:
     return found
 
 
+def _apposed(first: Span, second: Span) -> bool:
+    """Whether one mention stands in apposition to the other ("the Sudanese Armed Forces (SAF)"): one actor."""
+    return (first.root.dep_ == "appos" and first.root.head == second.root) or (
+        second.root.dep_ == "appos" and second.root.head == first.root
+    )
+
+
 def _coordinated(mentions: list[Span]) -> bool:
-    """Whether the mentions are one coordination ("X and Y"), not subjects the parser hung apart."""
-    roots = {m.root.i for m in mentions}
-    return len(roots) > 1 and any(roots <= {m.root.i, *(c.i for c in m.root.conjuncts)} for m in mentions)
+    """Whether the mentions are one coordination ("X and Y", "X (XA) and Y"), however the parser hung them, and
+    not a description with the names it gives ("militias such as X")."""
+    heads = sorted((m for m in mentions if m.root.dep_ != "appos"), key=lambda m: m.start)
+    if len(heads) < 2:
+        return False
+    doc = heads[0].doc
+    return all(
+        any(t.lower_ in ("and", "or") for t in doc[first.end : second.start])
+        and not any(t.lower_ == "such" for t in doc[first.end : second.start])
+        for first, second in zip(heads, heads[1:], strict=False)
+    )
 
 
-def _names_a_place(token: Token, mention_at: dict[int, Span]) -> bool:
-    """Whether a token heads a place's name (not a description such as "a town in Daraa")."""
+def _names_alike(token: Token, mention_at: dict[int, Span], label: str = "Location") -> bool:
+    """Whether a token heads a name of this type (not a description such as "a town in Daraa")."""
     mention = mention_at.get(token.i)
-    return mention is not None and mention.label_ == "Location" and mention[0].lower_ not in ("a", "an", "the")
+    return mention is not None and mention.label_ == label and mention[0].lower_ not in ("a", "an", "the")
 
 
 def _heads_a_place(token: Token) -> bool:
@@ -210,7 +225,7 @@ class FrameFinder:
                 continue
             if joint_type and token.pos_ == "VERB":
                 actors = [s for s in subjects if s.label_ in ACTORS or s.label_ == "Location"]  # states act
-                pairs = [(a, b) for i, a in enumerate(actors) for b in actors[i + 1 :]]
+                pairs = [(a, b) for i, a in enumerate(actors) for b in actors[i + 1 :] if not _apposed(a, b)]
                 for first, second in pairs:
                     key = (joint_type, min(first.start, second.start), max(first.start, second.start))
                     if key not in seen:
@@ -287,6 +302,18 @@ class FrameFinder:
         so that its subjects fought together, not each other."""
         return any(m.label_ in ACTORS and (not prep or prep in frame["preps"]) for m, prep in objects)
 
+    def _shared_subject(self, children: list[Token]) -> bool:
+        """Whether a clause's subject is a share of the nouns it describes ("all of them", "both of which")."""
+        return any(
+            c.dep_ in _SUBJECTS
+            and c.lower_ in self.clauses.shares
+            and any(
+                p.lower_ == "of" and any(g.lower_ in self.clauses.relative_pronouns | {"them"} for g in p.children)
+                for p in c.children
+            )
+            for c in children
+        )
+
     def _asked_of_others(self, verb: Token) -> bool:
         """Whether the verb's clause is what a requesting verb above it asks of others ("calls on the parties to
         respect", "ordered its troops to withdraw from Z"), so its subject, taken from above, did not do it."""
@@ -325,6 +352,8 @@ class FrameFinder:
                 passive = [c for c in current.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if current.dep_ == "relcl" and any(c.lower_ in self.clauses.relative_pronouns for c in passive):
                 passive = [current.head]  # "the government, which is backed by Russia": the noun it describes
+            if agents and not passive and current.dep_ == "relcl" and self._shared_subject(children):
+                passive = [current.head]  # "A, B and C, all of them backed by Turkey": the nouns described
             if agents:
                 subjects = self._with_conjuncts(agents, mention_at)
                 if current.dep_ == "acl" and passive == [current.head]:  # the noun described, not its list
@@ -411,7 +440,7 @@ class FrameFinder:
                         (m, inner.lower_) for m in self._with_conjuncts(heads, mention_at) if m.label_ == "Location"
                     ]
                     if depth < _PLACE_DEPTH:
-                        unnamed = [h for h in heads if not _names_a_place(h, mention_at)]
+                        unnamed = [h for h in heads if not _names_alike(h, mention_at)]
                         places += self._places_on(unnamed, mention_at, depth + 1)
         return places
 
@@ -433,9 +462,11 @@ class FrameFinder:
             if token.i in mention_at and token.lower_ in self.bodies and _heads_a_description(token, "Organisation"):
                 # "fighters of A and B attacked": the men of each group
                 queue += [g for c in children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-            if token.i in mention_at and mention_at[token.i].label_ == "Location":
-                # "the villages of A, B and C": the parser hangs a list's names on each other as appositions
-                queue += [c for c in children if c.dep_ == "appos" and _names_a_place(c, mention_at)]
+            if token.i in mention_at:
+                # "the villages of A, B and C", "A, B and C attacked": the parser hangs a list's names on each
+                # other as appositions (a name beside a name is a list, or the same actor twice)
+                label = mention_at[token.i].label_
+                queue += [c for c in children if c.dep_ == "appos" and _names_alike(c, mention_at, label)]
             if token.i not in mention_at or mention_at[token.i].label_ == "Location":
                 queue += self.clauses.owners_by_participle(token)
                 # "stormed villages including A and B": the places named, never a group's members as its allies

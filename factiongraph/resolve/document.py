@@ -104,6 +104,24 @@ _DURABLE = {"BelongsTo", "InChargeOf", "Controls"}
 """Relations that hold over a time, with a start and an end, rather than happen at one."""
 
 
+def _acronyms_the_article_defines(mentions: list[Span], is_description: list[bool], kb_ids: list[str]) -> None:
+    """An acronym in brackets after the name it abbreviates is that name's all through the article, whatever the
+    KB holds under it: "the Somali National Army (SNA)" is not the Syrian National Army, nor is "the SNA" after."""
+    ending_at = {m.end: j for j, m in enumerate(mentions) if not is_description[j]}
+    defined: dict[tuple[str, str], str] = {}
+    for i, mention in enumerate(mentions):
+        if is_description[i] or not kb_ids[i] or not _is_acronym(mention.text) or mention.start < 2:
+            continue
+        if mention.doc[mention.start - 1].text != "(":
+            continue
+        j = ending_at.get(mention.start - 1)
+        if j is not None and mentions[j].label_ == mention.label_ and _initials(mentions[j].text) == mention.text:
+            defined.setdefault((mention.text, kb_ids[i]), kb_ids[j])
+    for i, mention in enumerate(mentions):
+        if (mention.text, kb_ids[i]) in defined and not is_description[i]:
+            kb_ids[i] = defined[(mention.text, kb_ids[i])]
+
+
 def _held_over_time(
     found: FoundRelation, when: TimeSpan | None, published: str | None, ended_words: frozenset[str]
 ) -> TimeSpan | None:
@@ -613,6 +631,7 @@ class DocumentResolver:
         self, doc: Doc, mentions: list[Span], is_description: list[bool], index_of: dict[tuple[int, int], int]
     ) -> _Clusters:
         kb_ids = [m.id_ or self._kb_actor(m.text, m.label_) for m in mentions]
+        _acronyms_the_article_defines(mentions, is_description, kb_ids)
         clusters = _Clusters([k if not is_description[i] else "" for i, k in enumerate(kb_ids)])
         first_with: dict[tuple[str, str], int] = {}
         for i, m in enumerate(mentions):
