@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from factiongraph.build import IngestSummary, Progress
-    from factiongraph.graph import ActorProfile, RelationView
+    from factiongraph.graph import ActorDetail, RelationItem
 
 DEMO_DB = "factiongraph-demo.db"
 DEMO_PAIR = ("Syrian National Army", "Hayat Tahrir al-Sham")
@@ -28,29 +28,51 @@ def sample_corpus() -> Path:
     return Path(str(resources.files("factiongraph") / "data" / "sample"))
 
 
+@dataclass(frozen=True)
+class DemoActor:
+    """One of the most mentioned actors: the API's page of it, how the articles write it, and its relations."""
+
+    actor: ActorDetail
+    written_as: list[str]
+    relations: list[RelationItem]
+
+
 @dataclass
 class DemoSummary:
     ingest: IngestSummary
-    actors: list[ActorProfile] = field(default_factory=list)
+    actors: list[DemoActor] = field(default_factory=list)
     pair: tuple[str, str] | None = None
-    timeline: list[RelationView] = field(default_factory=list)
+    timeline: list[RelationItem] = field(default_factory=list)
 
 
 def build_demo(db: Database, *, progress: Progress | None = None, top: int = 6) -> DemoSummary:
     """Ingest the sample corpus into ``db`` and gather the most mentioned actors and the timeline between
     the SNA and HTS, their members and leaders included (else the pair related in the most documents)."""
     from factiongraph.build import ingest  # here, not at the top: the demo command's help needs none of it
-    from factiongraph.graph import actor_profile, busiest_pair, list_actors, relations_between
+    from factiongraph.graph import (
+        EVERY,
+        actor_detail,
+        busiest_pair,
+        find_actor,
+        pair_timeline,
+        relations_page,
+        search_actors,
+        written_as,
+    )
     from factiongraph.kb import load_kb
 
     summary = DemoSummary(ingest(db, [sample_corpus()], progress=progress))
-    actors = [a for a in list_actors(db, limit=top * 3) if a.type in ("Person", "Organisation")]
-    summary.actors = [actor_profile(db, a.name) for a in actors[:top]]
+    hits = [h for h in search_actors(db, limit=top * 3).items if h.mentions and h.type in ("Person", "Organisation")]
+    for hit in hits[:top]:
+        relations = relations_page(db, actor=hit.id, limit=EVERY).items
+        summary.actors.append(DemoActor(actor_detail(db, hit.id, limit=1), written_as(db, hit.id), relations))
     try:
-        summary.timeline = relations_between(db, *DEMO_PAIR, include_members=True, kb=load_kb())
+        first, second = find_actor(db, DEMO_PAIR[0]), find_actor(db, DEMO_PAIR[1])
+        summary.timeline = pair_timeline(db, first, second, include_members=True, kb=load_kb(), limit=EVERY).relations
         summary.pair = DEMO_PAIR
     except UnknownActorError:
-        summary.pair = busiest_pair(db)
-        if summary.pair:
-            summary.timeline = relations_between(db, *summary.pair)
+        busiest = busiest_pair(db)
+        if busiest:
+            pair = pair_timeline(db, *busiest, limit=EVERY)
+            summary.pair, summary.timeline = (pair.a.name, pair.b.name), pair.relations
     return summary

@@ -10,11 +10,11 @@ from spacy.language import Language
 from sqlite_utils import Database
 
 from factiongraph.build import ingest_article
-from factiongraph.graph import list_events
 from factiongraph.ingest import Article
 from factiongraph.lexicons import load_lexicon
 from factiongraph.nlp import load_arabic_pipeline
 from factiongraph.nlp.spans import FoundEvent
+from tests.reads import events
 
 
 @pytest.fixture(scope="module")
@@ -271,7 +271,7 @@ def test_arabic_events_two_arabic_reports_and_an_english_one_are_one_event(fresh
     ingest_article(
         fresh_db, Article(text=ENGLISH_REPORT, source="wire", outlet="Levant Wire", published="2024-09-13", lang="en")
     )
-    [event] = list_events(fresh_db, event_type="ASSAULT")
+    [event] = events(fresh_db, event_type="ASSAULT")
     assert len(event.reports) == 3
-    assert event.when == "2024-09-13" and event.place == "Darat Izza"
+    assert event.when == "2024-09-13" and event.place is not None and event.place.name == "Darat Izza"
     assert event.acled_sub_event_type == "Armed clash"

@@ -11,8 +11,8 @@ from spacy.tokens import Doc
 from sqlite_utils import Database
 
 from factiongraph.build import ingest
-from factiongraph.graph import actor_profile
 from factiongraph.nlp import MENTIONS_KEY, load_arabic_pipeline
+from tests.reads import actor
 
 
 @pytest.fixture(scope="module")
@@ -176,7 +176,7 @@ def test_arabic_article_relations_and_claims_reach_the_store(fresh_db: Database,
         "utf-8",
     )
     ingest(fresh_db, [article])
-    hts = actor_profile(fresh_db, "هيئة تحرير الشام")
+    hts = actor(fresh_db, "هيئة تحرير الشام")
     assert hts.name == "Hayat Tahrir al-Sham"
     rows = list(fresh_db.query("select type, when_start from relations"))
     assert {"type": "FightingAgainst", "when_start": "2022-05-13"} in rows

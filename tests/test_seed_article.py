@@ -10,10 +10,11 @@ from sqlite_utils import Database
 from factiongraph.build import ingest
 from factiongraph.evaluation import SYMMETRIC
 from factiongraph.export import export_json
-from factiongraph.graph import actor_profile, find_actor, list_claims, pair_timeline, relations_between
+from factiongraph.graph import EVERY, claims_page, find_actor, pair_timeline
 from factiongraph.kb import load_kb
 from factiongraph.keys import name_key
 from tests.conftest import SEED_ARTICLE, SEED_GOLD, needs_shared_data
+from tests.reads import actor
 
 pytestmark = [needs_shared_data, pytest.mark.slow]
 
@@ -21,12 +22,12 @@ pytestmark = [needs_shared_data, pytest.mark.slow]
 def test_seed_article_abu_amsha_is_al_jassem_and_commands_his_division(fresh_db: Database) -> None:
     summary = ingest(fresh_db, [SEED_ARTICLE], published="2022-05")
     assert (summary.new, summary.failed) == (1, 0)
-    profile = actor_profile(fresh_db, "Abu Amsha")
-    assert "Mohammed al-Jassem" in [profile.name, *profile.names]
-    command = [r for r in profile.affiliations if r.type == "InChargeOf" and "Suleiman Shah" in r.target]
+    abu_amsha = actor(fresh_db, "Abu Amsha")
+    assert "Mohammed al-Jassem" in [abu_amsha.name, *abu_amsha.names]
+    command = [r for r in abu_amsha.commands if "Suleiman Shah" in r.target.name]
     assert command, "no InChargeOf relation to the Sultan Suleiman Shah Division"
-    assert "commander of the Sultan Suleiman Shah Division" in command[0].evidence.text
-    assert command[0].evidence.text in SEED_ARTICLE.read_text(encoding="utf-8")
+    assert "commander of the Sultan Suleiman Shah Division" in command[0].evidence.sentence
+    assert command[0].evidence.sentence in SEED_ARTICLE.read_text(encoding="utf-8")
 
 
 def test_seed_article_boilerplate_is_not_content(fresh_db: Database) -> None:
@@ -55,21 +56,22 @@ def test_seed_article_every_gold_entity_found_with_its_type_and_aliases_on_its_n
 
 def test_seed_article_timeline_between_sna_and_hts_is_dated_and_quoted(fresh_db: Database) -> None:
     ingest(fresh_db, [SEED_ARTICLE], published="2022-05")
-    timeline = relations_between(fresh_db, "SNA", "HTS", include_members=True, kb=load_kb())
+    sna, hts = find_actor(fresh_db, "SNA"), find_actor(fresh_db, "HTS")
+    timeline = pair_timeline(fresh_db, sna, hts, include_members=True, kb=load_kb(), limit=EVERY).relations
     dated = {(r.type, r.when) for r in timeline}
     assert ("Dislikes", "2019-09") in dated  # the insult
     assert ("CoLocated", "2021-07") in dated  # an HTS commander's visit and meetings in SNA-held Azaz
     assert ("Likes", "2021-09") in dated  # the statement of willingness
     assert ("CoLocated", "2022-04") in dated  # Abu Amsha seen in HTS-held Atma "last April"
     text = SEED_ARTICLE.read_text(encoding="utf-8")
-    assert all(r.evidence.text in text for r in timeline)
+    assert all(r.evidence.sentence in text for r in timeline)
 
 
 def test_seed_article_claims_have_the_gold_speaker_and_stance(fresh_db: Database) -> None:
     ingest(fresh_db, [SEED_ARTICLE], published="2022-05")
     gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
     names = {e["id"]: {name_key(n) for n in [e["name"], *e["aliases"]]} for e in gold["entities"]}
-    found = {(name_key(c.speaker), c.stance) for c in list_claims(fresh_db) if c.speaker_is_actor}
+    found = {(name_key(c.speaker.name), c.stance) for c in claims_page(fresh_db, limit=EVERY).items if c.speaker}
     matched = [c for c in gold["claims"] if any((n, c["stance"]) in found for n in names[c["speaker"]])]
     assert len(matched) >= 4, f"{len(matched)} of {len(gold['claims'])} gold claims found"
 

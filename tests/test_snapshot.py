@@ -18,10 +18,11 @@ from typer.testing import CliRunner
 from factiongraph.api import create_app, models
 from factiongraph.build import ingest
 from factiongraph.cli import app
-from factiongraph.graph import Snapshot, actor_profile, snapshot, snapshot_json
+from factiongraph.graph import Snapshot, find_actor, snapshot, snapshot_json
 from factiongraph.graph.snapshot import statement_interval
 from factiongraph.store import open_store
 from tests.conftest import SEED_ARTICLE, needs_shared_data
+from tests.reads import actor
 
 
 def article(title: str, body: str, published: str | None = None) -> str:
@@ -85,7 +86,7 @@ def holders(state: Snapshot, place: str) -> dict[str, tuple[str | None, str | No
 
 def name_of(db: Database, name: str) -> str:
     """The graph's name for the actor called ``name`` (the knowledge base may prefer another)."""
-    return actor_profile(db, name).name
+    return actor(db, name).name
 
 
 def invoke(*args: str | Path):  # noqa: ANN201
@@ -157,7 +158,7 @@ def test_snapshot_statements_of_one_fact_are_one_item_with_all_their_evidence(db
     [sarmada] = [item for item in snapshot(db, "2021-06").controls if item.target.name == "Sarmada"]
     assert (sarmada.start, sarmada.end) == ("2020-06", None)
     assert [e.published for e in sarmada.evidence] == ["2020-06", "2021-02"]  # oldest article first
-    assert [e.text.strip() for e in sarmada.evidence] == [
+    assert [e.sentence.strip() for e in sarmada.evidence] == [
         "Hayat Tahrir al-Sham controls Sarmada.",
         "Hayat Tahrir al-Sham still controls Sarmada.",
     ]
@@ -170,23 +171,23 @@ def test_snapshot_membership_and_command_items(db: Database) -> None:
     assert memberships == {("Hamza Division", name_of(db, "SNA"), "2020-06", None)}
     [command] = state.commands
     assert (command.source.name, command.target.name) == (name_of(db, "Sayf Abu Bakr"), "Hamza Division")
-    assert "is the commander of the Hamza Division" in command.evidence[0].text
+    assert "is the commander of the Hamza Division" in command.evidence[0].sentence
     assert snapshot(db, "2019").memberships == snapshot(db, "2019").commands == []
 
 
 @pytest.mark.slow
 def test_snapshot_actor_filter_keeps_its_items_by_any_name(db: Database) -> None:
     hts = name_of(db, "HTS")
-    state = snapshot(db, "2021", actor="Tahrir al-Sham")
+    state = snapshot(db, "2021", actor=find_actor(db, "Tahrir al-Sham"))
     assert {(i.source.name, i.target.name) for i in state.controls} == {
         (hts, "Bab al-Salama crossing"),
         (hts, "Sarmada"),
     }  # not Saraqib: the regime held it by then, though the filter leaves the regime out
     assert state.memberships == state.commands == []
-    commander = snapshot(db, "2021", actor="Sayf Abu Bakr")
+    commander = snapshot(db, "2021", actor=find_actor(db, "Sayf Abu Bakr"))
     assert [i.target.name for i in commander.commands] == ["Hamza Division"]
     assert commander.controls == commander.memberships == []
-    assert holders(snapshot(db, "2019", actor="Saraqib"), "Saraqib") == {hts: ("2017", "2020-02")}
+    assert holders(snapshot(db, "2019", actor=find_actor(db, "Saraqib")), "Saraqib") == {hts: ("2017", "2020-02")}
 
 
 @pytest.mark.slow
@@ -252,7 +253,7 @@ def test_snapshot_api_answers_the_cli_content_with_actor_refs(store_path: Path, 
         for kind, items in answer.items()
         if kind != "on"
     }
-    assert {"on": answer["on"], **as_names} == snapshot_json(snapshot(db, "2021", actor="HTS"))
+    assert {"on": answer["on"], **as_names} == snapshot_json(snapshot(db, "2021", actor=find_actor(db, "HTS")))
 
 
 @pytest.mark.slow

@@ -31,9 +31,17 @@ from factiongraph.api import models
 from factiongraph.api.models import MAX_INT
 from factiongraph.api.security import SecurityMiddleware
 from factiongraph.errors import FactiongraphError
-from factiongraph.graph.corrections import merge_ids, split_id
+from factiongraph.graph.corrections import merge_event_ids, merge_ids, split_event_report, split_id
 from factiongraph.graph.documents import document_detail, document_summary, list_documents
-from factiongraph.graph.items import actor_id, claims_page, events_page, iso_prefix, one_event, relations_page
+from factiongraph.graph.items import (
+    actor_id,
+    claims_page,
+    events_page,
+    find_actor,
+    iso_prefix,
+    one_event,
+    relations_page,
+)
 from factiongraph.graph.network import EdgeTableCache, map_view, network
 from factiongraph.graph.profile import actor_detail, pair_timeline
 from factiongraph.graph.search import search_actors
@@ -42,7 +50,6 @@ from factiongraph.graph.stats import store_stats
 from factiongraph.ingest import Article
 from factiongraph.kb import KnowledgeBase, load_kb
 from factiongraph.store import connect, open_store
-from factiongraph.store.events import merge_events, split_event
 from factiongraph.web import static_dir
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size.")]
@@ -285,7 +292,8 @@ def create_app(
         """Who controls which places, who belongs to which group and who commands what on a date, each with
         the interval its statements give and their evidence: `factiongraph snapshot --format json`, with
         each actor as an ActorRef (a place's with lat/lon) for links and the map."""
-        return _json(snapshot_json(snapshot(store(), on, actor=actor), refs=True))
+        db = store()
+        return _json(snapshot_json(snapshot(db, on, actor=find_actor(db, actor) if actor else None), refs=True))
 
     @api.get("/stats", response_model=models.Stats)
     def stats() -> Response:
@@ -313,18 +321,16 @@ def create_app(
     @writes.post("/events/merge", response_model=models.EventItem)
     def merge_events_(body: models.EventMergeRequest) -> Response:
         """Merge event `other` into `keep`: every report of it now tells `keep`. Answers the kept event."""
-        db = store()
         with write_lock:
-            merge_events(db, body.keep, body.other)
-        return _json(one_event(db, body.keep))
+            kept = merge_event_ids(store(), body.keep, body.other)
+        return _json(kept)
 
     @writes.post("/events/split", response_model=models.EventItem)
     def split_event_(body: models.EventSplitRequest) -> Response:
         """Split one document's reports off an event onto an event of their own. Answers the new event."""
-        db = store()
         with write_lock:
-            new_id = split_event(db, body.event, body.document)
-        return _json(one_event(db, new_id))
+            split_off = split_event_report(store(), body.event, body.document)
+        return _json(split_off)
 
     @writes.post("/documents", response_model=models.DocumentCreated)
     def ingest_document(body: models.DocumentRequest) -> Response:

@@ -48,6 +48,10 @@ class RelationItem(BaseModel):
     evidence: Evidence
 
 
+class EventActor(ActorRef):
+    role: Literal["source", "target"] = Field(description='"source" acts, "target" is acted on.')
+
+
 class EventReport(BaseModel):
     """One article's report of an event."""
 
@@ -72,7 +76,7 @@ class EventItem(BaseModel):
     when: str | None
     precision: str | None
     place: PlaceRef | None
-    actors: list[ActorRef]
+    actors: list[EventActor] = Field(description="Those that act first.")
     evidence: Evidence = Field(description="The first report's sentence.")
     reports: list[EventReport] = Field(description="One per article, first published first.")
 
@@ -98,6 +102,7 @@ class Page(BaseModel, Generic[T]):
 class ActorHit(ActorRef):
     aliases: list[str]
     mentions: int
+    kb_id: str | None
 
 
 class KbRelation(BaseModel):
@@ -117,6 +122,7 @@ class ActorDetail(ActorRef):
     kb_id: str | None
     lat: float | None
     lon: float | None
+    precision: str | None = Field(description="How exactly lat/lon place it: town, governorate, country, ...")
     names: list[str] = Field(description="Every name, in every script.")
     affiliations: list[RelationItem] = Field(description="BelongsTo from this actor.")
     members: list[RelationItem] = Field(description="BelongsTo to this actor.")

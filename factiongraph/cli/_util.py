@@ -16,7 +16,7 @@ from factiongraph.errors import FactiongraphError
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from factiongraph.graph import RelationView
+    from factiongraph.graph import RelationItem
 
 app = typer.Typer(
     name="factiongraph",
@@ -99,12 +99,12 @@ def progress_bar(description: str, total: int | None, *, silent: bool) -> Iterat
         yield lambda _source: bar.advance(task)
 
 
-def print_timeline_entry(relation: RelationView) -> None:
+def print_timeline_entry(relation: RelationItem) -> None:
     """One dated, quoted line of a timeline; an undated relation shows its article's date as "pub."."""
     when = relation.when or f"pub. {relation.evidence.published or '?'}"
     console.print(
-        f"{when:>15}  {relation.source} [bold]{relation.type}[/bold] {relation.target}\n"
-        f"                 “{relation.evidence.text.strip()}” [dim](doc {relation.evidence.document_id})[/dim]",
+        f"{when:>15}  {relation.source.name} [bold]{relation.type}[/bold] {relation.target.name}\n"
+        f"                 “{relation.evidence.sentence.strip()}” [dim](doc {relation.evidence.document_id})[/dim]",
         highlight=False,
         soft_wrap=True,
     )

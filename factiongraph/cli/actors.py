@@ -10,7 +10,7 @@ from rich.table import Table
 from factiongraph.cli._util import DbOption, app, console, library_errors, store
 
 if TYPE_CHECKING:
-    from factiongraph.graph import RelationView
+    from factiongraph.graph import RelationItem
 
 
 @app.command("actors")
@@ -22,24 +22,33 @@ def actors_cli(
     limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
 ) -> None:
     """List the actors in the graph, most mentioned first."""
-    from factiongraph.graph import list_actors
+    from factiongraph.graph import documents_mentioning, search_actors
 
+    database = store(db)
+    # the API's list, most mentioned first; an actor no article mentions (known from the KB alone) is left out
+    hits = [hit for hit in search_actors(database, entity_type=entity_type, limit=limit).items if hit.mentions]
+    documents = documents_mentioning(database, [hit.id for hit in hits])
     table = Table()
     table.add_column("actor", no_wrap=True)
     for heading in ("type", "mentions", "documents", "KB id"):
         table.add_column(heading)
-    for actor in list_actors(store(db), entity_type=entity_type, limit=limit):
-        table.add_row(actor.name, actor.type, str(actor.mentions), str(actor.documents), actor.kb_id or "")
+    for hit in hits:
+        table.add_row(hit.name, hit.type, str(hit.mentions), str(documents[hit.id]), hit.kb_id or "")
     console.print(table)
 
 
-def _relation_line(relation: RelationView, actor_id: int) -> str:
+def is_affiliation(relation: RelationItem, actor_id: int) -> bool:
+    """Whether the relation is the actor's belonging to or commanding something: listed apart, first."""
+    return relation.type in ("BelongsTo", "InChargeOf") and relation.source.id == actor_id
+
+
+def _relation_line(relation: RelationItem, actor_id: int) -> str:
     when = relation.when or "undated"
-    if relation.source_id == actor_id:
-        fact = f"[bold]{relation.type}[/bold] → {relation.target}"
+    if relation.source.id == actor_id:
+        fact = f"[bold]{relation.type}[/bold] → {relation.target.name}"
     else:
-        fact = f"{relation.source} → [bold]{relation.type}[/bold] → (this actor)"
-    quote = relation.evidence.text.strip()
+        fact = f"{relation.source.name} → [bold]{relation.type}[/bold] → (this actor)"
+    quote = relation.evidence.sentence.strip()
     return f"{when:>10}  {fact}\n            “{quote}” [dim](doc {relation.evidence.document_id})[/dim]"
 
 
@@ -49,22 +58,27 @@ def actor_cli(
     db: DbOption = None,
 ) -> None:
     """Show one actor: type, every name, affiliations and relations with dates and quotes."""
-    from factiongraph.graph import actor_profile
+    from factiongraph.graph import EVERY, actor_detail, find_actor, relations_page
 
     with library_errors():
-        profile = actor_profile(store(db), name)
-    console.print(f"[bold]{profile.name}[/bold] ({profile.type}{', KB ' + profile.kb_id if profile.kb_id else ''})")
-    if profile.latitude is not None:
-        console.print(f"at {profile.latitude:.4f}, {profile.longitude:.4f} (precision: {profile.precision})")
-    others = [n for n in profile.names if n != profile.name]
+        database = store(db)
+        actor_id = find_actor(database, name)
+        # the API's actor page for who it is; its relations, every one, as /api/relations?actor= pages them
+        actor = actor_detail(database, actor_id, limit=1)
+        relations = relations_page(database, actor=actor_id, limit=EVERY).items
+    console.print(f"[bold]{actor.name}[/bold] ({actor.type}{', KB ' + actor.kb_id if actor.kb_id else ''})")
+    if actor.lat is not None:
+        console.print(f"at {actor.lat:.4f}, {actor.lon:.4f} (precision: {actor.precision})")
+    others = [n for n in actor.names if n != actor.name]
     if others:
         console.print("also known as: " + "; ".join(others), highlight=False, soft_wrap=True)
-    if profile.affiliations:
+    affiliations = [r for r in relations if is_affiliation(r, actor_id)]
+    if affiliations:
         console.print("\n[bold]affiliations[/bold]")
-        for relation in profile.affiliations:
-            console.print(_relation_line(relation, profile.id), highlight=False, soft_wrap=True)
-    others = [r for r in profile.relations if r not in profile.affiliations]
-    if others:
+        for relation in affiliations:
+            console.print(_relation_line(relation, actor_id), highlight=False, soft_wrap=True)
+    rest = [r for r in relations if not is_affiliation(r, actor_id)]
+    if rest:
         console.print("\n[bold]relations[/bold]")
-        for relation in others:
-            console.print(_relation_line(relation, profile.id), highlight=False, soft_wrap=True)
+        for relation in rest:
+            console.print(_relation_line(relation, actor_id), highlight=False, soft_wrap=True)

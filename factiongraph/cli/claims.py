@@ -26,19 +26,24 @@ def claims_cli(
     db: DbOption = None,
 ) -> None:
     """List claims: the speaker, the stance (asserted, denied, possible, likely), what about, and the quote."""
-    from factiongraph.graph import list_claims
+    from factiongraph.graph import claims_page, find_actor
 
     with library_errors():
-        claims = list_claims(store(db), about=about, speaker=speaker, stance=stance and stance.value, limit=limit)
+        database = store(db)
+        about_id = find_actor(database, about) if about else None
+        speaker_id = find_actor(database, speaker) if speaker else None
+        claims = claims_page(
+            database, about=about_id, speaker=speaker_id, stance=stance and stance.value, limit=limit
+        ).items
     if not claims:
         console.print("no claim found")
     for claim in claims:
-        who = claim.speaker if claim.speaker_is_actor else f"[{claim.speaker or 'unattributed'}]"
-        subjects = f" (about {', '.join(claim.about)})" if claim.about else ""
+        who = claim.speaker.name if claim.speaker else f"[{claim.speaker_text or 'unattributed'}]"
+        subjects = f" (about {', '.join(a.name for a in claim.about)})" if claim.about else ""
         source = f"doc {claim.evidence.document_id}, {claim.when or 'undated'}"
         console.print(
             f"[bold]{who}[/bold] {claim.stance.upper()}: {claim.content}{subjects}\n"
-            f"    “{claim.evidence.text.strip()}” [dim]({source})[/dim]",
+            f"    “{claim.evidence.sentence.strip()}” [dim]({source})[/dim]",
             highlight=False,
             soft_wrap=True,
         )

@@ -21,15 +21,18 @@ def merge_cli(
 ) -> None:
     """Merge two actors into one (the first keeps its canonical name); later ingests follow the merge.
     With --events, two events (by id) into one: every report of the second now tells the first."""
-    from factiongraph.graph import merge, merge_event_ids
+    from factiongraph.graph import actor_detail, find_actor, merge_event_ids, merge_ids, written_as
 
     with library_errors():
+        database = store(db)
         if events:
-            event = merge_event_ids(store(db), _event_id(keep), _event_id(other))
+            event = merge_event_ids(database, _event_id(keep), _event_id(other))
             console.print(f"merged: event #{event.id} now has {len(event.reports)} report(s)", highlight=False)
             return
-        profile = merge(store(db), keep, other)
-    console.print(f"merged: [bold]{profile.name}[/bold] now also {'; '.join(profile.names_in_text)}", highlight=False)
+        keep_id = find_actor(database, keep)
+        merge_ids(database, keep_id, find_actor(database, other))
+        kept, spellings = actor_detail(database, keep_id, limit=1), written_as(database, keep_id)
+    console.print(f"merged: [bold]{kept.name}[/bold] now also {'; '.join(spellings)}", highlight=False)
 
 
 @app.command("split")
@@ -43,15 +46,16 @@ def split_cli(
 ) -> None:
     """Split a name off an actor onto an actor of its own; later ingests keep them apart. With --event,
     one document's reports off an event onto an event of their own."""
-    from factiongraph.graph import split, split_event_report
+    from factiongraph.graph import actor_detail, find_actor, split_event_report, split_id
 
     with library_errors():
+        database = store(db)
         if event:
-            split_off = split_event_report(store(db), _event_id(actor), _event_id(name))
+            split_off = split_event_report(database, _event_id(actor), _event_id(name))
             console.print(f"split: document {name}'s reports are now event #{split_off.id}", highlight=False)
             return
-        profile = split(store(db), actor, name)
-    console.print(f"split: [bold]{profile.name}[/bold] ({profile.type}) is an actor of its own", highlight=False)
+        new = actor_detail(database, split_id(database, find_actor(database, actor), name), limit=1)
+    console.print(f"split: [bold]{new.name}[/bold] ({new.type}) is an actor of its own", highlight=False)
 
 
 def _event_id(text: str) -> int:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from factiongraph.cli._util import SilentOption, app, console, print_timeline_entry, progress_bar, store
+from factiongraph.cli.actors import is_affiliation
 from factiongraph.cli.serve import PortOption, TokenOption, run_server
 from factiongraph.demo import DEMO_DB, DEMO_PAIR
 
@@ -33,14 +34,15 @@ def demo_cli(
         f"{summary.ingest.already_stored} already stored → {db}\n"
     )
     console.print("[bold]Most mentioned actors[/bold], with the names the articles use for them:")
-    for actor in summary.actors:
+    for found in summary.actors:
+        actor = found.actor
         console.print(f"\n[bold]{actor.name}[/bold] ({actor.type})", highlight=False)
-        console.print("  written as: " + "; ".join(actor.names_in_text), highlight=False, soft_wrap=True)
+        console.print("  written as: " + "; ".join(found.written_as), highlight=False, soft_wrap=True)
         seen = set()
-        for relation in actor.affiliations:
-            if (relation.type, relation.target) not in seen:
-                seen.add((relation.type, relation.target))
-                console.print(f"  {relation.type} → {relation.target}", highlight=False)
+        for relation in found.relations:
+            if is_affiliation(relation, actor.id) and (relation.type, relation.target.name) not in seen:
+                seen.add((relation.type, relation.target.name))
+                console.print(f"  {relation.type} → {relation.target.name}", highlight=False)
     if summary.pair is None:
         console.print("\n(no relations between actors found)")
     else:

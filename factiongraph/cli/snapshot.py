@@ -34,10 +34,11 @@ def snapshot_cli(
     Each fact comes with the interval its statements give and the sentences that say it. An undated
     statement holds from its article's publication date on; one with no publication date is left out.
     """
-    from factiongraph.graph import snapshot, snapshot_json
+    from factiongraph.graph import find_actor, snapshot, snapshot_json
 
     with library_errors():
-        state = snapshot(store(db), on, actor=actor)
+        database = store(db)
+        state = snapshot(database, on, actor=find_actor(database, actor) if actor else None)
     if output_format is SnapshotFormat.json:
         console.print_json(data=snapshot_json(state))
         return
@@ -63,7 +64,7 @@ def print_item(fact: str, item: StateItem, *, indent: int) -> None:
     more = f", +{len(item.evidence) - 1} more" if len(item.evidence) > 1 else ""
     source = f"doc {first.document_id}" + (f", pub. {first.published}" if first.published else "") + more
     print_line(f"{' ' * indent}{fact}  [cyan]{interval_text(item.start, item.end)}[/cyan]")
-    print_line(f"{' ' * (indent + 4)}“{escape(first.text.strip())}” [dim]({source})[/dim]")
+    print_line(f"{' ' * (indent + 4)}“{escape(first.sentence.strip())}” [dim]({source})[/dim]")
 
 
 def interval_text(start: str | None, end: str | None) -> str:

@@ -23,15 +23,18 @@ def relations_cli(
 ) -> None:
     """Print the timeline of relations between two actors, each line dated and quoted.
 
-    A relation the text does not date is placed at its article's publication date (marked "pub.").
+    Relations the text does not date come last, each with its article's publication date (marked "pub.").
     """
-    from factiongraph.graph import relations_between
+    from factiongraph.graph import EVERY, find_actor, pair_timeline
     from factiongraph.kb import load_kb
 
     with library_errors():
-        timeline = relations_between(
-            store(db), first, second, include_members=include_members, kb=load_kb(kb), start=start, end=end
+        database = store(db)
+        a, b = find_actor(database, first), find_actor(database, second)
+        pair = pair_timeline(
+            database, a, b, include_members=include_members, kb=load_kb(kb), start=start, end=end, limit=EVERY
         )
+    timeline = pair.relations
     if not timeline:
         console.print(f"no relation found between {first!r} and {second!r}")
         return

@@ -20,9 +20,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from factiongraph.errors import InvalidQueryError
-from factiongraph.graph.events import EventReport, event_reports
-from factiongraph.graph.items import iso_prefix
-from factiongraph.graph.queries import find_actor, format_when
+from factiongraph.graph.items import EventReport, event_reports, find_actor, format_when, iso_prefix
 from factiongraph.store.queries import grouped, placeholders, published_window, sentence_sql
 
 if TYPE_CHECKING:

@@ -1,57 +1,45 @@
-"""Query API over the stored graph."""
+"""Query API over the stored graph: id-based items, read alike by the CLI, the HTTP API and the UI."""
 
-from factiongraph.graph.claims import ClaimView, list_claims
-from factiongraph.graph.corrections import merge, merge_event_ids, merge_ids, split, split_event_report, split_id
+from factiongraph.graph.corrections import merge_event_ids, merge_ids, split_event_report, split_id
 from factiongraph.graph.documents import DocumentDetail, DocumentSummary, document_detail, list_documents
-from factiongraph.graph.events import EventReport, EventView, event_detail, list_events
 from factiongraph.graph.items import (
+    EVERY,
     ActorRef,
     Citation,
     ClaimItem,
+    EventActor,
     EventItem,
+    EventReport,
     Page,
     PlaceRef,
     RelationItem,
     claims_page,
     events_page,
+    find_actor,
+    one_event,
     relations_page,
 )
 from factiongraph.graph.kb_links import KbRelation, kb_relations
 from factiongraph.graph.network import EdgeTableCache, MapView, Network, map_view, network
-from factiongraph.graph.profile import ActorDetail, PairTimeline, actor_detail, pair_timeline
-from factiongraph.graph.queries import (
-    ActorProfile,
-    ActorSummary,
-    Evidence,
-    RelationView,
-    actor_profile,
-    busiest_pair,
-    find_actor,
-    list_actors,
-    members_of,
-    relations_between,
-    relations_of,
-)
-from factiongraph.graph.search import ActorHit, search_actors
+from factiongraph.graph.profile import ActorDetail, PairTimeline, actor_detail, pair_timeline, written_as
+from factiongraph.graph.queries import busiest_pair, members_of
+from factiongraph.graph.search import ActorHit, documents_mentioning, search_actors
 from factiongraph.graph.snapshot import Snapshot, StateItem, snapshot, snapshot_json
 from factiongraph.graph.stats import StoreStats, store_stats
 
 __all__ = [
+    "EVERY",
     "ActorDetail",
     "ActorHit",
-    "ActorProfile",
     "ActorRef",
-    "ActorSummary",
     "Citation",
     "ClaimItem",
-    "ClaimView",
     "DocumentDetail",
     "DocumentSummary",
     "EdgeTableCache",
+    "EventActor",
     "EventItem",
     "EventReport",
-    "EventView",
-    "Evidence",
     "KbRelation",
     "MapView",
     "Network",
@@ -59,38 +47,31 @@ __all__ = [
     "PairTimeline",
     "PlaceRef",
     "RelationItem",
-    "RelationView",
     "Snapshot",
     "StateItem",
     "StoreStats",
     "actor_detail",
-    "actor_profile",
     "busiest_pair",
     "claims_page",
     "document_detail",
+    "documents_mentioning",
     "events_page",
     "find_actor",
     "kb_relations",
-    "list_actors",
-    "list_claims",
     "list_documents",
-    "event_detail",
-    "list_events",
-    "merge_event_ids",
-    "split_event_report",
     "map_view",
     "members_of",
-    "merge",
+    "merge_event_ids",
     "merge_ids",
     "network",
+    "one_event",
     "pair_timeline",
-    "relations_between",
-    "relations_of",
     "relations_page",
     "search_actors",
     "snapshot",
     "snapshot_json",
-    "split",
+    "split_event_report",
     "split_id",
     "store_stats",
+    "written_as",
 ]

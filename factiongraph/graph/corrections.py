@@ -1,37 +1,25 @@
-"""An analyst's corrections by name or id, to actors and to events: the query-side face of
-:mod:`factiongraph.store.corrections` and :mod:`factiongraph.store.events`."""
+"""An analyst's corrections by id, to actors and to events: the query-side face of
+:mod:`factiongraph.store.corrections` and :mod:`factiongraph.store.events`, shared by the CLI and the API."""
 
 from __future__ import annotations
 
 from sqlite_utils import Database
 
 from factiongraph.errors import FactiongraphError
-from factiongraph.graph.events import EventView, event_detail
-from factiongraph.graph.queries import ActorProfile, find_actor, profile_of
+from factiongraph.graph.items import EventItem, one_event
 from factiongraph.keys import name_key
 from factiongraph.store.corrections import merge_entities, split_alias
 from factiongraph.store.events import merge_events, split_event
 
 
-def merge(db: Database, keep: str, other: str) -> ActorProfile:
-    """Record that ``other`` is the actor ``keep`` names; every later ingest honours it."""
-    keep_id = find_actor(db, keep)
-    merge_entities(db, keep_id, find_actor(db, other))
-    return profile_of(db, keep_id)
-
-
 def merge_ids(db: Database, keep_id: int, other_id: int) -> None:
-    """:func:`merge` for actors known by id (the API's)."""
+    """Record that ``other_id`` is the actor ``keep_id``; every later ingest honours it."""
     merge_entities(db, keep_id, other_id)
 
 
-def split(db: Database, actor: str, name: str) -> ActorProfile:
-    """Record that ``name`` is not the actor ``actor``: the name and its mentions get an actor of their own."""
-    return profile_of(db, split_id(db, find_actor(db, actor), name))
-
-
 def split_id(db: Database, entity_id: int, name: str) -> int:
-    """:func:`split` for an actor known by id; returns the id of the actor ``name`` now names."""
+    """Record that ``name`` is not the actor ``entity_id``: the name and its mentions get an actor of their own,
+    whose id this returns."""
     actor = db.execute("SELECT name FROM entities WHERE id = ?", [entity_id]).fetchone()[0]
     key = name_key(name)
     known = {row[0] for row in db.execute("SELECT name_key FROM aliases WHERE entity_id = ?", [entity_id])}
@@ -42,12 +30,12 @@ def split_id(db: Database, entity_id: int, name: str) -> int:
     return split_alias(db, entity_id, key, name)
 
 
-def merge_event_ids(db: Database, keep_id: int, other_id: int) -> EventView:
-    """Record that two events are one: every report of ``other_id`` now tells ``keep_id``."""
+def merge_event_ids(db: Database, keep_id: int, other_id: int) -> EventItem:
+    """Record that two events are one: every report of ``other_id`` now tells ``keep_id``; answers the kept event."""
     merge_events(db, keep_id, other_id)
-    return event_detail(db, keep_id)
+    return one_event(db, keep_id)
 
 
-def split_event_report(db: Database, event_id: int, document_id: int) -> EventView:
+def split_event_report(db: Database, event_id: int, document_id: int) -> EventItem:
     """Record that one article's reports of an event tell another event; answers the new event."""
-    return event_detail(db, split_event(db, event_id, document_id))
+    return one_event(db, split_event(db, event_id, document_id))

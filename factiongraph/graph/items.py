@@ -1,4 +1,5 @@
-"""Relations, events and claims as id-based items, fetched in pages: what the HTTP API and the UI browse.
+"""Relations, events and claims as id-based items, fetched in pages: what the HTTP API, the UI and the CLI read.
+A name becomes an id once, by :func:`find_actor`; every list below takes ids.
 
 Every item carries its actors as :class:`ActorRef` (id, name, type) and its :class:`Citation` (the sentence
 and its offsets), so a client can link each fact to the actor pages and to the sentence in its article.
@@ -10,17 +11,17 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import wraps
 from typing import Generic, TypeVar
 
 from sqlite_utils import Database
 
-from factiongraph.errors import InvalidQueryError, NotFoundError
-from factiongraph.graph.events import EventReport, event_reports
-from factiongraph.graph.queries import Citation, find_actor, format_when
+from factiongraph.errors import InvalidQueryError, NotFoundError, UnknownActorError
+from factiongraph.keys import name_key
 from factiongraph.store.events import UnknownEventError
-from factiongraph.store.queries import grouped, placeholders, published_window, sentence_sql
+from factiongraph.store.queries import entity_ids_for_name, grouped, placeholders, published_window, sentence_sql
 
 T = TypeVar("T")
 
@@ -38,6 +39,39 @@ class PlaceRef(ActorRef):
 
     lat: float | None
     lon: float | None
+
+
+@dataclass(frozen=True)
+class EventActor(ActorRef):
+    """An actor of an event and its part: "source" acts, "target" is acted on."""
+
+    role: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    """The sentence that says a fact, with its character offsets in the document's text."""
+
+    document_id: int
+    title: str | None
+    published: str | None
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EventReport:
+    """What one article says of an event: its outlet and date, its counts, why it was joined, its sentences."""
+
+    document_id: int
+    title: str | None
+    outlet: str | None
+    published: str | None
+    killed: int | None
+    injured: int | None
+    joined_because: str
+    evidence: tuple[Citation, ...]
 
 
 @dataclass(frozen=True)
@@ -64,7 +98,8 @@ class EventItem:
     when: str | None
     precision: str | None
     place: PlaceRef | None
-    actors: list[ActorRef]
+    actors: list[EventActor]
+    """Those that act first; an actor that acts in any report acts."""
     evidence: Citation
     """The first report's sentence."""
     reports: list[EventReport]
@@ -93,6 +128,9 @@ class Page(Generic[T]):
     offset: int
 
 
+EVERY = 2**63 - 1
+"""A page size that holds a whole list (SQLite's largest LIMIT): what the CLI prints without a --limit."""
+
 ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 """A stored date: YYYY, YYYY-MM or YYYY-MM-DD."""
 
@@ -112,6 +150,15 @@ def iso_prefix(parameter: str, value: str | None) -> str | None:
 
 def _days(year: str, month: str) -> int:
     return monthrange(int(year), int(month))[1]
+
+
+def format_when(start: str | None, end: str | None) -> str | None:
+    """A date ("2019-09") or an ISO 8601 interval with open ends as ".." ("2017/..", "../2017-07")."""
+    if start is None and end is None:
+        return None
+    if start == end:
+        return start
+    return f"{start or '..'}/{end or '..'}"
 
 
 def dated_order(t: str) -> str:
@@ -164,6 +211,15 @@ def actor_id(db: Database, ref: int | str) -> int:
     return check_actor(db, ref).id if isinstance(ref, int) else find_actor(db, ref)
 
 
+def find_actor(db: Database, name: str) -> int:
+    """The id of the actor answering to ``name`` (any alias, any spelling the keys fold; the most mentioned of
+    several), or :class:`UnknownActorError`: every command and endpoint that takes a name reads it here."""
+    ids = entity_ids_for_name(db, name_key(name))
+    if not ids:
+        raise UnknownActorError(name)
+    return ids[0]
+
+
 def actor_refs(db: Database, ids: Sequence[int]) -> dict[int, ActorRef]:
     """Id -> reference; actors with coordinates come as :class:`PlaceRef`."""
     if not ids:
@@ -178,6 +234,22 @@ def actor_refs(db: Database, ids: Sequence[int]) -> dict[int, ActorRef]:
     }
 
 
+_IDS_A_QUERY = 10_000
+"""Items fetched by one query at most: an id is a parameter, and SQLite may take no more than 32,766."""
+
+
+def in_chunks(fetch: Callable[[Database, Sequence[int]], list[T]]) -> Callable[[Database, Sequence[int]], list[T]]:
+    """``fetch`` (items by ids, in the order given) run on :data:`_IDS_A_QUERY` ids at a time: a page of the API
+    is one query, the whole of a busy actor's list the CLI prints a few."""
+
+    @wraps(fetch)
+    def fetch_all(db: Database, ids: Sequence[int]) -> list[T]:
+        return [item for at in range(0, len(ids), _IDS_A_QUERY) for item in fetch(db, ids[at : at + _IDS_A_QUERY])]
+
+    return fetch_all
+
+
+@in_chunks
 def relation_items(db: Database, ids: Sequence[int]) -> list[RelationItem]:
     """The relations with these ids, in the order given."""
     if not ids:
@@ -198,6 +270,7 @@ def relation_items(db: Database, ids: Sequence[int]) -> list[RelationItem]:
     return [by_id[i] for i in ids if i in by_id]
 
 
+@in_chunks
 def event_items(db: Database, ids: Sequence[int]) -> list[EventItem]:
     """The events with these ids, in the order given; actors that act first."""
     if not ids:
@@ -208,13 +281,13 @@ def event_items(db: Database, ids: Sequence[int]) -> list[EventItem]:
         f"WHERE e.id IN ({placeholders(ids)})",
         list(ids),
     ).fetchall()
-    actors = grouped(
-        db.execute(
-            f"SELECT event_id, entity_id FROM event_actors WHERE event_id IN ({placeholders(ids)}) "
-            "ORDER BY role = 'target', role, entity_id",
-            list(ids),
-        )
-    )
+    actors: dict[int, dict[int, str]] = {}
+    for event_id, entity_id, role in db.execute(
+        f"SELECT event_id, entity_id, role FROM event_actors WHERE event_id IN ({placeholders(ids)}) "
+        "ORDER BY role = 'target', role, entity_id",
+        list(ids),
+    ):
+        actors.setdefault(event_id, {}).setdefault(entity_id, role)  # one that acts in any report acts
     refs = actor_refs(db, [r[8] for r in rows if r[8] is not None] + [a for v in actors.values() for a in v])
     reports = event_reports(db, list(ids))
     by_id = {
@@ -227,7 +300,7 @@ def event_items(db: Database, ids: Sequence[int]) -> list[EventItem]:
             format_when(start, end),
             precision,
             _place(refs[place]) if place is not None else None,
-            [plain_ref(refs[a]) for a in dict.fromkeys(actors.get(eid, []))],
+            [EventActor(refs[a].id, refs[a].name, refs[a].type, role) for a, role in actors.get(eid, {}).items()],
             Citation(*cite),
             reports.get(eid, []),
         )
@@ -244,6 +317,40 @@ def one_event(db: Database, event_id: int) -> EventItem:
     return found[0]
 
 
+def event_reports(db: Database, event_ids: Sequence[int]) -> dict[int, list[EventReport]]:
+    """Each event's reports, one per article, earliest published first; an article's counts are the
+    highest its sentences give."""
+    if not event_ids:
+        return {}
+    rows = db.execute(
+        "SELECT m.event_id, m.document_id, d.title, d.outlet, d.published, m.killed, m.injured, m.joined_because, "
+        f"m.evidence_begin, m.evidence_end, {sentence_sql('m')} "
+        "FROM event_mentions m JOIN documents d ON d.id = m.document_id "
+        f"WHERE m.event_id IN ({placeholders(event_ids)}) "
+        "ORDER BY m.event_id, d.published IS NULL, d.published, m.document_id, m.id",
+        list(event_ids),
+    ).fetchall()
+    found: dict[int, dict[int, EventReport]] = {}
+    for event_id, doc_id, title, outlet, published, killed, injured, why, begin, end, quote in rows:
+        evidence = Citation(doc_id, title, published, quote, begin, end)
+        report = found.setdefault(event_id, {}).get(doc_id)
+        if report is None:
+            found[event_id][doc_id] = EventReport(doc_id, title, outlet, published, killed, injured, why, (evidence,))
+            continue
+        found[event_id][doc_id] = EventReport(
+            doc_id,
+            title,
+            outlet,
+            published,
+            max((c for c in (report.killed, killed) if c is not None), default=None),
+            max((c for c in (report.injured, injured) if c is not None), default=None),
+            report.joined_because,
+            report.evidence if evidence in report.evidence else (*report.evidence, evidence),
+        )
+    return {event_id: list(by_document.values()) for event_id, by_document in found.items()}
+
+
+@in_chunks
 def claim_items(db: Database, ids: Sequence[int]) -> list[ClaimItem]:
     """The claims with these ids, in the order given."""
     if not ids:

@@ -45,6 +45,8 @@ class ActorDetail:
     kb_id: str | None
     lat: float | None
     lon: float | None
+    precision: str | None
+    """How exactly ``lat``/``lon`` place it (a town's, a governorate's centre, ...)."""
     names: list[str]
     affiliations: list[RelationItem] = field(default_factory=list)
     members: list[RelationItem] = field(default_factory=list)
@@ -86,12 +88,14 @@ _RELATION_LISTS = {
 def actor_detail(db: Database, entity_id: int, *, limit: int = 50, kb: KnowledgeBase | None = None) -> ActorDetail:
     """The actor with id ``entity_id`` (:class:`NotFoundError` if none), each list dated first, oldest first;
     given the ``kb``, with its public affiliations there (``knowledge_base``)."""
-    row = db.execute("SELECT name, type, kb_id, latitude, longitude FROM entities WHERE id = ?", [entity_id]).fetchone()
+    row = db.execute(
+        "SELECT name, type, kb_id, latitude, longitude, precision FROM entities WHERE id = ?", [entity_id]
+    ).fetchone()
     if row is None:
         raise NotFoundError(f"no actor with id {entity_id}")
-    name, etype, kb_id, lat, lon = row
+    name, etype, kb_id, lat, lon, precision = row
     names = [r[0] for r in db.execute("SELECT name FROM aliases WHERE entity_id = ? ORDER BY id", [entity_id])]
-    detail = ActorDetail(entity_id, name, etype, kb_id, lat, lon, names)
+    detail = ActorDetail(entity_id, name, etype, kb_id, lat, lon, precision, names)
     lists: dict[str, list[int]] = {}
     for key, (ends, relation_type) in _RELATION_LISTS.items():
         rows: list[tuple[int, str | None]] = []
@@ -130,6 +134,19 @@ def actor_detail(db: Database, entity_id: int, *, limit: int = 50, kb: Knowledge
     if kb is not None:
         detail.knowledge_base = kb_relations(db, entity_id, kb)
     return detail
+
+
+def written_as(db: Database, entity_id: int) -> list[str]:
+    """The spellings of its names the articles use for the actor, most used first: what readers met, where
+    :attr:`ActorDetail.names` is every name it goes by. Read apart from :func:`actor_detail`, which need not
+    count a busy actor's mentions."""
+    rows = db.execute(
+        "SELECT text FROM mentions WHERE entity_id = ? "
+        "AND name_key IN (SELECT name_key FROM aliases WHERE entity_id = ?) "
+        "GROUP BY text ORDER BY COUNT(*) DESC, text",
+        [entity_id, entity_id],
+    )
+    return [row[0] for row in rows]
 
 
 def _actor_events(db: Database, entity_id: int, limit: int) -> tuple[int, list[EventItem]]:

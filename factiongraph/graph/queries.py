@@ -1,178 +1,28 @@
-"""The query API: what the CLI, the API and the exports ask of the graph."""
+"""Who stands on each side of a pair of actors, by id: their members, and their visits into the other's
+territory (what a pair's timeline with its members reads), and the pair related most."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from factiongraph.errors import UnknownActorError
 from factiongraph.kb import KnowledgeBase
-from factiongraph.keys import name_key
 from factiongraph.places import default_places_path, read_places_file
-from factiongraph.store.queries import entity_ids_for_name, placeholders, published_window, sentence_sql
+from factiongraph.store.queries import placeholders
 
 if TYPE_CHECKING:
     from factiongraph.graph.network import EdgeTable
 
 
-@dataclass(frozen=True)
-class ActorSummary:
-    id: int
-    name: str
-    type: str
-    kb_id: str | None
-    mentions: int
-    documents: int
-
-
-@dataclass(frozen=True)
-class Citation:
-    """The sentence that says a fact, with its character offsets in the document's text."""
-
-    document_id: int
-    title: str | None
-    published: str | None
-    sentence: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """Where a fact is said: document, character offsets in it, the sentence, and its date."""
-
-    document_id: int
-    document_title: str | None
-    published: str | None
-    begin: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class RelationView:
-    id: int
-    type: str
-    source_id: int
-    source: str
-    target_id: int
-    target: str
-    when: str | None
-    precision: str
-    evidence: Evidence
-
-
-@dataclass
-class ActorProfile:
-    """One actor: its names in every spelling, what it belongs to, and every relation with its quote."""
-
-    id: int
-    name: str
-    type: str
-    kb_id: str | None
-    names: list[str] = field(default_factory=list)
-    names_in_text: list[str] = field(default_factory=list)
-    latitude: float | None = None
-    longitude: float | None = None
-    precision: str | None = None
-    affiliations: list[RelationView] = field(default_factory=list)
-    relations: list[RelationView] = field(default_factory=list)
-
-
 _MEMBERSHIP = ("BelongsTo", "InChargeOf")
 
-_RELATION_SELECT = f"""
-    SELECT r.id, r.type, r.source_id, s.name AS source, r.target_id, t.name AS target,
-           r.when_start, r.when_end, r.precision, r.document_id, d.title, d.published,
-           r.evidence_begin, r.evidence_end,
-           {sentence_sql("r")} AS quote
-    FROM relations r
-    JOIN entities s ON s.id = r.source_id
-    JOIN entities t ON t.id = r.target_id
-    JOIN documents d ON d.id = r.document_id
-"""
 
-
-def _relation_view(row: tuple) -> RelationView:
-    (rid, rtype, sid, sname, tid, tname, start, end, precision, doc_id, title, published, begin, stop, quote) = row
-    evidence = Evidence(doc_id, title, published, begin, stop, quote)
-    return RelationView(rid, rtype, sid, sname, tid, tname, format_when(start, end), precision, evidence)
-
-
-def format_when(start: str | None, end: str | None) -> str | None:
-    """A date ("2019-09") or an ISO 8601 interval with open ends as ".." ("2017/..", "../2017-07")."""
-    if start is None and end is None:
-        return None
-    if start == end:
-        return start
-    return f"{start or '..'}/{end or '..'}"
-
-
-def list_actors(db: Database, *, entity_type: str | None = None, limit: int | None = None) -> list[ActorSummary]:
-    """Actors with at least one mention, most mentioned first."""
-    sql = (
-        "SELECT e.id, e.name, e.type, e.kb_id, COUNT(m.id), COUNT(DISTINCT m.document_id) "
-        "FROM entities e JOIN mentions m ON m.entity_id = e.id "
-        + ("WHERE e.type = ? " if entity_type else "")
-        + "GROUP BY e.id ORDER BY COUNT(m.id) DESC, e.name"
-        + (" LIMIT ?" if limit else "")
-    )
-    params: list[object] = [p for p in (entity_type, limit) if p]
-    return [ActorSummary(*row) for row in db.execute(sql, params).fetchall()]
-
-
-def find_actor(db: Database, name: str) -> int:
-    """The id of the actor answering to ``name`` (any alias, any spelling the keys fold)."""
-    ids = entity_ids_for_name(db, name_key(name))
-    if not ids:
-        raise UnknownActorError(name)
-    return ids[0]
-
-
-def relations_of(db: Database, entity_id: int) -> list[RelationView]:
-    """Every relation the actor is source or target of, oldest dated first, undated last."""
-    rows = db.execute(
-        _RELATION_SELECT + " WHERE r.source_id = ? OR r.target_id = ? "
-        "ORDER BY r.when_start IS NULL, r.when_start, d.published, r.document_id, r.evidence_begin",
-        [entity_id, entity_id],
-    ).fetchall()
-    return [_relation_view(row) for row in rows]
-
-
-def actor_profile(db: Database, name: str) -> ActorProfile:
-    """Everything the graph holds about the actor called ``name``."""
-    return profile_of(db, find_actor(db, name))
-
-
-def profile_of(db: Database, entity_id: int) -> ActorProfile:
-    """:func:`actor_profile` for an actor known by id (after a merge or split, a name may be shared)."""
-    eid, ename, etype, kb_id, latitude, longitude, precision = db.execute(
-        "SELECT id, name, type, kb_id, latitude, longitude, precision FROM entities WHERE id = ?", [entity_id]
-    ).fetchone()
-    names = [r[0] for r in db.execute("SELECT name FROM aliases WHERE entity_id = ? ORDER BY id", [entity_id])]
-    names_in_text = [
-        r[0]
-        for r in db.execute(
-            "SELECT text FROM mentions WHERE entity_id = ? "
-            "AND name_key IN (SELECT name_key FROM aliases WHERE entity_id = ?) "
-            "GROUP BY text ORDER BY COUNT(*) DESC, text",
-            [entity_id, entity_id],
-        )
-    ]
-    relations = relations_of(db, entity_id)
-    affiliations = [r for r in relations if r.type in _MEMBERSHIP and r.source_id == entity_id]
-    return ActorProfile(
-        eid, ename, etype, kb_id, names, names_in_text, latitude, longitude, precision, affiliations, relations
-    )
-
-
-def busiest_pair(db: Database) -> tuple[str, str] | None:
-    """The two actors (people or organisations) related in the most documents, if any are."""
+def busiest_pair(db: Database) -> tuple[int, int] | None:
+    """The ids of the two actors (people or organisations) related in the most documents, if any are."""
     row = db.execute(
-        "SELECT s.name, t.name FROM relations r JOIN entities s ON s.id = r.source_id "
+        "SELECT s.id, t.id FROM relations r JOIN entities s ON s.id = r.source_id "
         "JOIN entities t ON t.id = r.target_id "
         "WHERE s.type IN ('Person', 'Organisation') AND t.type IN ('Person', 'Organisation') "
         "GROUP BY MIN(r.source_id, r.target_id), MAX(r.source_id, r.target_id) "
@@ -236,38 +86,6 @@ def between_sides(side_a: set[int], side_b: set[int]) -> tuple[str, list[object]
         f" OR (r.source_id IN ({marks_b}) AND r.target_id IN ({marks_a})))"
     )
     return sql, [*side_a, *side_b, *side_b, *side_a]
-
-
-def relations_between(
-    db: Database,
-    first: str,
-    second: str,
-    *,
-    include_members: bool = False,
-    kb: KnowledgeBase | None = None,
-    start: str | None = None,
-    end: str | None = None,
-) -> list[RelationView]:
-    """The timeline of relations between two actors (either direction), oldest first.
-
-    With ``include_members``, relations between their member factions and the people
-    in charge of them count too. ``start``/``end`` (ISO prefixes) keep relations whose
-    date, or failing that their article's publication date, falls in the window.
-    """
-    side_a, side_b = pair_sides(db, find_actor(db, first), find_actor(db, second), include_members, kb)
-    between, params = between_sides(side_a, side_b)
-    if include_members:
-        visits = territory_visits(db, side_a, side_b)
-        if visits:
-            between = f"({between} OR r.id IN ({placeholders(visits)}))"
-            params += sorted(visits)
-    window, window_params = published_window("r", start, end)
-    rows = db.execute(
-        _RELATION_SELECT + f" WHERE {between} AND {window}"
-        " ORDER BY COALESCE(r.when_start, d.published) IS NULL, COALESCE(r.when_start, d.published), r.evidence_begin",
-        [*params, *window_params],
-    ).fetchall()
-    return [_relation_view(row) for row in rows]
 
 
 @cache

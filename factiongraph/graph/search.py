@@ -16,6 +16,7 @@ class ActorHit(ActorRef):
     aliases: list[str]
     """Its other names, in every script."""
     mentions: int
+    kb_id: str | None
 
 
 def search_actors(
@@ -59,8 +60,21 @@ def _most_mentioned(db: Database, entity_type: str | None, limit: int, offset: i
 def _hits(db: Database, ids: list[int], mentions: dict[int, int]) -> list[ActorHit]:
     marks = placeholders(ids)
     names = grouped(db.execute(f"SELECT entity_id, name FROM aliases WHERE entity_id IN ({marks}) ORDER BY id", ids))
-    rows = {r[0]: r for r in db.execute(f"SELECT id, name, type FROM entities WHERE id IN ({marks})", ids)}
+    rows = {r[0]: r for r in db.execute(f"SELECT id, name, type, kb_id FROM entities WHERE id IN ({marks})", ids)}
     return [
-        ActorHit(i, rows[i][1], rows[i][2], [n for n in names.get(i, []) if n != rows[i][1]], mentions.get(i, 0))
+        ActorHit(
+            i, rows[i][1], rows[i][2], [n for n in names.get(i, []) if n != rows[i][1]], mentions.get(i, 0), rows[i][3]
+        )
         for i in ids
     ]
+
+
+def documents_mentioning(db: Database, ids: list[int]) -> dict[int, int]:
+    """Id -> how many documents mention the actor, for a page of actors: counted apart from the search,
+    since it reads every mention of a busy actor."""
+    rows = db.execute(
+        f"SELECT entity_id, COUNT(DISTINCT document_id) FROM mentions WHERE entity_id IN ({placeholders(ids)}) "
+        "GROUP BY entity_id",
+        ids,
+    )
+    return dict(rows.fetchall())

@@ -12,7 +12,7 @@ import json
 import re
 from bisect import bisect_right
 from calendar import monthrange
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -20,8 +20,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from factiongraph.errors import InvalidQueryError
-from factiongraph.graph.items import ActorRef, actor_refs, iso_prefix
-from factiongraph.graph.queries import Evidence, find_actor
+from factiongraph.graph.items import ActorRef, Citation, actor_refs, iso_prefix
 from factiongraph.store.queries import placeholders, sentence_sql
 
 KINDS = {"Controls": "controls", "BelongsTo": "memberships", "InChargeOf": "commands"}
@@ -45,7 +44,7 @@ class StateItem:
     """A :class:`~factiongraph.graph.items.PlaceRef` when the target has coordinates."""
     start: str | None
     end: str | None
-    evidence: tuple[Evidence, ...]
+    evidence: tuple[Citation, ...]
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,7 @@ class _Statement:
     end: str | None
 
 
-def snapshot(db: Database, on: str, *, actor: str | None = None) -> Snapshot:
+def snapshot(db: Database, on: str, *, actor: int | None = None) -> Snapshot:
     """Who controls which places, who belongs to which group and who commands what on ``on``.
 
     ``on`` (YYYY, YYYY-MM or YYYY-MM-DD) is read as the range it names, and a statement holds on it when
@@ -85,16 +84,15 @@ def snapshot(db: Database, on: str, *, actor: str | None = None) -> Snapshot:
     commands are not exclusive, so nothing closes them but their own end.
 
     The statements of one (type, source, target) that hold become one item, from the earliest start to
-    the latest end among them, with each statement's evidence. ``actor`` (any name) keeps the items it is
+    the latest end among them, with each statement's evidence. ``actor`` (an id) keeps the items it is
     on either side of; control over its places is still judged against every holder.
     """
     on = iso_prefix("on", on) or ""
     if not on:
         raise InvalidQueryError("on", "a date is needed: use YYYY, YYYY-MM or YYYY-MM-DD")
-    actor_id = find_actor(db, actor) if actor else None
-    statements = _statements(db, on, actor_id)
+    statements = _statements(db, on, actor)
     starts = _starts_by_place(statements)
-    asked = [s for s in statements if actor_id is None or actor_id in (s.source, s.target)]
+    asked = [s for s in statements if actor is None or actor in (s.source, s.target)]
     held = [s for s in (_closed(s, starts) for s in asked) if _overlaps(s.start, s.end, on)]
     groups: dict[tuple[str, int, int], list[_Statement]] = {}
     for statement in held:
@@ -135,22 +133,11 @@ def snapshot_json(state: Snapshot, *, refs: bool = False) -> dict[str, Any]:
                 target_role: item.target if refs else item.target.name,
                 "start": item.start,
                 "end": item.end,
-                "evidence": [_citation(e) for e in item.evidence],
+                "evidence": [asdict(e) for e in item.evidence],
             }
             for item in getattr(state, kind)
         ]
     return answer
-
-
-def _citation(evidence: Evidence) -> dict[str, Any]:
-    return {
-        "document_id": evidence.document_id,
-        "title": evidence.document_title,
-        "published": evidence.published,
-        "sentence": evidence.text,
-        "start": evidence.begin,
-        "end": evidence.end,
-    }
 
 
 def _statements(db: Database, on: str, actor_id: int | None) -> list[_Statement]:
@@ -291,16 +278,16 @@ def _readable(iso: str) -> bool:
     return True
 
 
-def _evidence(db: Database, ids: list[int]) -> dict[int, Evidence]:
+def _evidence(db: Database, ids: list[int]) -> dict[int, Citation]:
     """Statement id -> its evidence, in one query, in reading order: oldest article first, then by offset."""
     rows = db.execute(
-        "SELECT r.id, r.document_id, d.title, d.published, r.evidence_begin, r.evidence_end, "
-        f"{sentence_sql('r')} FROM relations r JOIN documents d ON d.id = r.document_id "
+        f"SELECT r.id, r.document_id, d.title, d.published, {sentence_sql('r')}, r.evidence_begin, r.evidence_end "
+        "FROM relations r JOIN documents d ON d.id = r.document_id "
         "WHERE r.id IN (SELECT value FROM json_each(?)) "
         "ORDER BY d.published IS NULL, d.published, r.document_id, r.evidence_begin",
         [json.dumps(ids)],
     ).fetchall()
-    return {rid: Evidence(*row) for rid, *row in rows}
+    return {rid: Citation(*row) for rid, *row in rows}
 
 
 def _item_order(item: StateItem) -> tuple[str, date, str]:
