@@ -281,6 +281,11 @@ def test_constructions_names_listed_as_appositions_are_each_a_subject(nlp: Langu
         assert related(nlp, text, "CoLocated", group, "Tal Rifaat"), group
 
 
+def test_constructions_a_place_struck_lies_in_the_place_named_after_it(nlp: Language) -> None:
+    text = "An air strike hit the village of Kansafra, in the Jabal al-Zawiya area of southern Idlib."
+    assert related(nlp, text, "CoLocated", "Kansafra", "Jabal al-Zawiya")
+
+
 def test_constructions_a_list_after_in_is_of_places_only_with_a_known_place_and_a_conjunction(nlp: Language) -> None:
     assert "Kherbet Mousa" in places_named(nlp, "Cells struck in Raqqa, Manbij and Kherbet Mousa.")
     assert "Joana Halvorsen" not in places_named(nlp, "The envoy to Sudan, Joana Halvorsen, left on Monday.")

@@ -30,6 +30,7 @@ from factiongraph.nlp.spans import (
     span_keys,
     tokens_of_pos,
 )
+from factiongraph.nlp.structure import INSIDE
 
 ACTORS = {"Person", "Organisation", "Nationality"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -184,6 +185,15 @@ class FrameFinder:
             )
             if judged is not None and not objects:  # "considers [the YPG a terrorist group]": the clause's subject
                 objects = [(m, "") for m in self._with_conjuncts(judged[1], mention_at)]
+            # "attacked the town of Jasim, in the countryside of Daraa": the place struck lies in the one named
+            struck = [m for m, prep in objects if not prep and m.label_ == "Location"]
+            around = [m for m, prep in objects if prep in INSIDE and m.label_ == "Location"]
+            found += [
+                FoundRelation("CoLocated", place, outer, token.sent, "place")
+                for place in struck
+                for outer in around
+                if not (outer.start <= place.start < outer.end or place.start <= outer.start < place.end)
+            ]
             if frame and "event" in frame and token.pos_ == "VERB":
                 event = self._event(frame["event"], token, subjects, objects, descriptions)
                 if event is not None:

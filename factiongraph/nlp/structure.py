@@ -47,7 +47,8 @@ _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADP", "AUX", "SCONJ"})
 _MEMBER_LINKS = frozenset({"in", "within", "from", "with", "inside", "among"})
 _OFFICE_LINKS = frozenset({"of", "for", "at"})
 _AGENT_PREPS = frozenset({"by"})
-_INSIDE = frozenset({"in", "inside", "within"})
+INSIDE = frozenset({"in", "inside", "within"})
+"""What puts a place inside another ("the village of X, in the Y area")."""
 _HOLDER_PREPS = frozenset({"by", "to"})
 """Who takes a place: "the capture of Z by X", "the fall of Z to X"."""
 _SOUGHT = frozenset({"for", "over"})
@@ -556,7 +557,7 @@ class StructureFinder:
         for owner in owners:
             for prep, place in places:
                 described = owner.root == noun or (noun.dep_ == "appos" and owner.root == noun.head)
-                inside = owner.label_ == "Location" and prep in _INSIDE and described
+                inside = owner.label_ == "Location" and prep in INSIDE and described
                 if (owner.label_ in ACTORS or inside) and not (owner.start <= place.start < owner.end):
                     found.append(FoundRelation("CoLocated", owner, place, noun.sent, "place"))
         return found
