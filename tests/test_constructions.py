@@ -286,6 +286,13 @@ def test_constructions_a_place_struck_lies_in_the_place_named_after_it(nlp: Lang
     assert related(nlp, text, "CoLocated", "Kansafra", "Jabal al-Zawiya")
 
 
+def test_constructions_names_joined_by_and_that_the_parser_hung_as_modifiers_are_each_a_side(nlp: Language) -> None:
+    text = "Interim President Ahmed al-Sharaa and Mazloum Abdi, the SDF commander, signed an agreement in Damascus."
+    assert related(nlp, text, "CommWith", "Ahmed al-Sharaa", "Mazloum Abdi")
+    deal = "The ministry condemned the agreement signed between the SDF and Delta Crescent Energy."
+    assert related(nlp, deal, "CommWith", "SDF", "Delta Crescent Energy")
+
+
 def test_constructions_a_list_after_in_is_of_places_only_with_a_known_place_and_a_conjunction(nlp: Language) -> None:
     assert "Kherbet Mousa" in places_named(nlp, "Cells struck in Raqqa, Manbij and Kherbet Mousa.")
     assert "Joana Halvorsen" not in places_named(nlp, "The envoy to Sudan, Joana Halvorsen, left on Monday.")

@@ -25,6 +25,7 @@ from factiongraph.nlp.spans import (
     ClauseWords,
     FoundEvent,
     FoundRelation,
+    coordinated_modifiers,
     mentions_per_token,
     read_lexicon,
     span_keys,
@@ -469,6 +470,7 @@ class FrameFinder:
             elif token.i in mention_at:
                 mentions.append(mention_at[token.i])
             queue += [c for c in children if c.dep_ == "conj"]
+            queue += coordinated_modifiers(token)
             if token.i in mention_at and token.lower_ in self.bodies and _heads_a_description(token, "Organisation"):
                 # "fighters of A and B attacked": the men of each group
                 queue += [g for c in children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]

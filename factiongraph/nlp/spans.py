@@ -132,6 +132,18 @@ def tokens_of_pos(doc: Doc, parts: frozenset[str], held: list[int], minimum: int
             yield doc[i]
 
 
+def coordinated_modifiers(token: Token) -> list[Token]:
+    """Names the parser hung on a name as its modifiers though "and" joins them ("the SDF and Delta Crescent
+    Energy": SDF as a modifier of Energy): conjuncts, as a reader takes them."""
+    return [
+        c
+        for c in token.children
+        if c.dep_ in ("nmod", "compound")
+        and c.pos_ == "PROPN"
+        and any(t.lower_ in ("and", "or") and t.dep_ == "cc" for t in token.doc[c.i + 1 : token.i])
+    ]
+
+
 def mentions_per_token(doc: Doc) -> list[int]:
     """For each token, how many mentions its sentence holds: a sentence with fewer than two has no
     relation in it, and the rules that read the parse can pass over its words."""

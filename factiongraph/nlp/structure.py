@@ -29,6 +29,7 @@ from factiongraph.nlp.spans import (
     STATES_KEY,
     ClauseWords,
     FoundRelation,
+    coordinated_modifiers,
     mentions_per_token,
     read_lexicon,
     tokens_of_pos,
@@ -163,7 +164,7 @@ class MentionIndex:
         factions of X", "factions of A, B and C"), and a thing named by whose it is stands for its owner
         ("facilities used by X")."""
         found: list[Span] = []
-        for head in [token, *token.conjuncts]:
+        for head in [token, *token.conjuncts, *coordinated_modifiers(token)]:
             # a name whose words the parser hung apart ("in northeast Syria") is found by its last word
             mention = self.by_root.get(head.i) or self.ending_at.get(head.i) or self.place_holding.get(head.i)
             members = self.named_after_of(head)
