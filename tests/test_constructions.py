@@ -293,6 +293,11 @@ def test_constructions_names_joined_by_and_that_the_parser_hung_as_modifiers_are
     assert related(nlp, deal, "CommWith", "SDF", "Delta Crescent Energy")
 
 
+def test_constructions_a_states_jets_stand_for_the_state(nlp: Language) -> None:
+    text = "US fighter jets struck facilities used by Kataib Hezbollah near Albu Kamal."
+    assert related(nlp, text, "FightingAgainst", "US", "Kataib Hezbollah")
+
+
 def test_constructions_a_list_after_in_is_of_places_only_with_a_known_place_and_a_conjunction(nlp: Language) -> None:
     assert "Kherbet Mousa" in places_named(nlp, "Cells struck in Raqqa, Manbij and Kherbet Mousa.")
     assert "Joana Halvorsen" not in places_named(nlp, "The envoy to Sudan, Joana Halvorsen, left on Monday.")

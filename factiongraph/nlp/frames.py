@@ -514,9 +514,11 @@ class FrameFinder:
                     if token.lower_ in self.bodies
                     else ("compound", "amod", "nmod")
                 )
+                # "US fighter jets": the side named on the first word of a compound of arms
+                named_on = [g for c in children if c.dep_ == "compound" and c.i not in mention_at for g in c.children]
                 queue += [
                     c
-                    for c in children
+                    for c in [*children, *named_on]
                     if c.dep_ in owned
                     and c.i in mention_at
                     and (mention_at[c.i].label_ != "Location" or _heads_a_place(token))  # not "the Sochi agreement"

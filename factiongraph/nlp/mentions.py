@@ -117,6 +117,7 @@ def make_mentions(
         government_words=frozenset(heads["government"]),
         acting=acting,
         facility_heads=frozenset(heads["facilities"]),
+        arms_nouns=frozenset(read_lexicon(None, "constructions.json")["arms_nouns"]),
     )
 
 
@@ -159,6 +160,7 @@ class MentionFinder:
         government_words: frozenset[str] = frozenset(),
         acting: ActingSubjects | None = None,
         facility_heads: frozenset[str] = frozenset(),
+        arms_nouns: frozenset[str] = frozenset(),
     ) -> None:
         self.label_map = label_map
         self.head_types = head_types
@@ -171,6 +173,7 @@ class MentionFinder:
         self.government_words = government_words
         self.acting = acting or ActingSubjects({}, frozenset())
         self.facility_heads = facility_heads
+        self.arms_nouns = arms_nouns
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = TokenColumns.of(doc)
@@ -275,6 +278,12 @@ class MentionFinder:
                 return "Location"  # "the Umayyad Mosque", "Tabqa Dam": a building's or a site's name
         if label == "Location" and ent.ent_id_ in self.states and ent.root.dep_ in _SUBJECT_DEPS:
             return "Organisation"
+        if label == "Location" and ent.ent_id_ in self.states and ent.root.dep_ in ("compound", "poss", "nmod"):
+            armed = ent.root.head
+            while armed.dep_ == "compound" and armed.head != armed:
+                armed = armed.head  # "US fighter jets"
+            if armed.lower_ in self.arms_nouns:
+                return "Organisation"  # "US fighter jets struck ...", "Turkey's drones": the state acts
         after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         if label != "Location" and not ent.ent_id_ and after is not None and ent.root.dep_ == "compound":
             if ent.root.head == after and self.head_types.get(after.lower_) == "Location":
