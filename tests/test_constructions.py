@@ -298,6 +298,11 @@ def test_constructions_a_states_jets_stand_for_the_state(nlp: Language) -> None:
     assert related(nlp, text, "FightingAgainst", "US", "Kataib Hezbollah")
 
 
+def test_constructions_leaders_including_a_person_make_them_a_leader(nlp: Language) -> None:
+    text = "The Levant Front's leaders, including Azzam Gharib, rejected the deal."
+    assert related(nlp, text, "InChargeOf", "Azzam Gharib", "Levant Front")
+
+
 def test_constructions_a_list_after_in_is_of_places_only_with_a_known_place_and_a_conjunction(nlp: Language) -> None:
     assert "Kherbet Mousa" in places_named(nlp, "Cells struck in Raqqa, Manbij and Kherbet Mousa.")
     assert "Joana Halvorsen" not in places_named(nlp, "The envoy to Sudan, Joana Halvorsen, left on Monday.")

@@ -432,6 +432,7 @@ class StructureFinder:
         ]
         if title.dep_ in ("appos", "compound") and title.head.i != title.i:
             candidates.append(title.head)
+        candidates += mentions.clauses.members_named(title)  # "the SDF's leaders, including Mazloum Abdi"
         if title.dep_ == "attr" and title.head.lemma_ in _BE:
             candidates += [c for c in title.head.children if c.dep_ == "nsubj"]
         people = [mentions.by_root.get(token.i) for token in candidates]  # a title is one person's, not a list's
