@@ -303,6 +303,11 @@ def test_constructions_leaders_including_a_person_make_them_a_leader(nlp: Langua
     assert related(nlp, text, "InChargeOf", "Azzam Gharib", "Levant Front")
 
 
+def test_constructions_the_groups_a_group_was_formed_from_are_its_parts(nlp: Language) -> None:
+    text = "Hayat Tahrir al-Sham was formed in 2017 from Jabhat Fateh al-Sham and the Nour al-Din al-Zenki Movement."
+    assert related(nlp, text, "BelongsTo", "Jabhat Fateh al-Sham", "Hayat Tahrir al-Sham")
+
+
 def test_constructions_a_list_after_in_is_of_places_only_with_a_known_place_and_a_conjunction(nlp: Language) -> None:
     assert "Kherbet Mousa" in places_named(nlp, "Cells struck in Raqqa, Manbij and Kherbet Mousa.")
     assert "Joana Halvorsen" not in places_named(nlp, "The envoy to Sudan, Joana Halvorsen, left on Monday.")

@@ -195,6 +195,17 @@ class FrameFinder:
                 for outer in around
                 if not (outer.start <= place.start < outer.end or place.start <= outer.start < place.end)
             ]
+            if frame and frame.get("object_located"):
+                # "JNIM was formed from a merger of Ansar Dine and al-Mourabitoun": each part is in what it formed
+                made = [m for m, prep in objects if not prep and m.label_ == "Organisation"]
+                made += self._with_conjuncts([c for c in token.children if c.dep_ == "nsubjpass"], mention_at)
+                parts = [m for m, prep in objects if prep == "from" and m.label_ == "Organisation"]
+                found += [
+                    FoundRelation("BelongsTo", part, whole, token.sent, "formed-in")
+                    for whole in made
+                    for part in parts
+                    if part.start != whole.start
+                ]
             if frame and "event" in frame and token.pos_ == "VERB":
                 event = self._event(frame["event"], token, subjects, objects, descriptions)
                 if event is not None:
