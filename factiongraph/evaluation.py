@@ -15,19 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ENTITY_TYPES = ("Location", "Nationality", "Organisation", "Person", "Temporal")
-RELATION_TYPES = (
-    "AlliesOf",
-    "BelongsTo",
-    "CoLocated",
-    "CommWith",
-    "Dislikes",
-    "FightingAgainst",
-    "InChargeOf",
-    "IsSynonymOf",
-    "Likes",
-)
-SYMMETRIC = {"FightingAgainst", "AlliesOf", "CommWith", "IsSynonymOf", "CoLocated"}
+from factiongraph.vocab import MENTION_TYPES, SYMMETRIC
+from factiongraph.vocab import RE3D_RELATION_TYPES as RELATION_TYPES
+
+ENTITY_TYPES = tuple(sorted(MENTION_TYPES))
+"""re3d's entity types, in the order the scores list them."""
 DOUBTFUL_BELOW = 0.5
 
 Record = dict[str, Any]

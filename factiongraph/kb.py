@@ -19,22 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from factiongraph.cache import cached
 from factiongraph.errors import KnowledgeBaseError, validated
 from factiongraph.keys import name_key, translit_key
-
-EntityType = Literal["Person", "Organisation", "Location", "Nationality"]
-Category = Literal[
-    "armed-group",
-    "coalition",
-    "state",
-    "state-force",
-    "agency",
-    "political-body",
-    "international-organisation",
-    "media",
-    "ethnic-religious-group",
-    "person",
-    "other",
-]
-RelationType = Literal["BelongsTo", "InChargeOf", "AlliesOf", "FightingAgainst", "Controls"]
+from factiongraph.vocab import ActorType, Category, KbRelationType
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ACTOR_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -63,7 +48,7 @@ class FormerName(_Strict):
 class ActorRelation(_Strict):
     """Public, dated knowledge linking this actor to another KB actor."""
 
-    type: RelationType
+    type: KbRelationType
     target: str
     start: str | None = None
     end: str | None = None
@@ -76,7 +61,7 @@ class Actor(_Strict):
     """One actor of the conflict under every name it is known by."""
 
     id: str
-    type: EntityType
+    type: ActorType
     category: Category
     name: str
     aliases: tuple[str, ...] = ()

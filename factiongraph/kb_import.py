@@ -31,16 +31,11 @@ import yaml
 from factiongraph.errors import InputError, KnowledgeBaseError, validated
 from factiongraph.kb import Actor, KnowledgeBase
 from factiongraph.keys import name_key
+from factiongraph.vocab import ACTOR_TYPES
 
 COLUMNS = ("name", "type", "aliases", "arabic", "affiliations", "id", "category", "description")
 REQUIRED = ("name", "type")
-_TYPES = {
-    "person": "Person",
-    "organisation": "Organisation",
-    "organization": "Organisation",
-    "location": "Location",
-    "nationality": "Nationality",
-}
+_TYPES = {**{t.lower(): t for t in ACTOR_TYPES}, "organization": "Organisation"}
 _SEPARATOR = re.compile(r"[;|]")
 _AFFILIATION = re.compile(r"^(?P<name>.+?)\s*(?:\((?P<start>[^.()]*)\.\.(?P<end>[^.()]*)\))?$")
 
@@ -145,7 +140,7 @@ def _actor_fields(row: dict[str, str]) -> dict[str, Any]:
         raise ValueError("has no name")
     entity_type = _TYPES.get(row.get("type", "").lower())
     if entity_type is None:
-        raise ValueError(f"type {row.get('type', '')!r} is not one of Person, Organisation, Location, Nationality")
+        raise ValueError(f"type {row.get('type', '')!r} is not one of {', '.join(ACTOR_TYPES)}")
     actor_id = row.get("id") or slug(name)
     if not actor_id:
         raise ValueError(f"{name!r} makes no id: give the row an id such as 'jaysh-al-islam'")

@@ -25,45 +25,20 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from factiongraph.errors import LexiconError, validated
-from factiongraph.kb import Category
 from factiongraph.places import Kind
+from factiongraph.vocab import (
+    ACLED_SUB_EVENT_TYPES,
+    AcledEventType,
+    Category,
+    EventType,
+    MentionType,
+    RelationType,
+    Stance,
+)
 
 LEXICON_VERSION = 1
 """The only version of the lexicon files this code reads."""
 
-RelationType = Literal[
-    "AlliesOf",
-    "BelongsTo",
-    "CoLocated",
-    "CommWith",
-    "Dislikes",
-    "FightingAgainst",
-    "InChargeOf",
-    "IsSynonymOf",
-    "Likes",
-    "Controls",
-]
-EntityType = Literal["Person", "Organisation", "Location", "Nationality", "Temporal"]
-EventType = Literal[
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-]
-"""The PLOVER event categories."""
-Stance = Literal["asserted", "denied", "possible", "likely"]
 
 _FRAGMENT = re.compile(r"(?<!\\)\{([A-Za-z_]\w*)\}")
 """A ``{name}`` left in a trigger pattern: a fragment that does not exist (a quantifier is ``{1,3}``)."""
@@ -117,8 +92,8 @@ class RelationRule(_Strict):
     """Types at each end, and the text that must lie between the two mentions (see ``relations.py``)."""
 
     type: RelationType
-    first: list[EntityType] = Field(min_length=1)
-    second: list[EntityType] = Field(min_length=1)
+    first: list[MentionType] = Field(min_length=1)
+    second: list[MentionType] = Field(min_length=1)
     source: Literal["first", "second"]
     between: str
     before: str | None = None
@@ -190,7 +165,7 @@ class VerbFrame(_Strict):
     preps: list[str]
     event: EventType | None = None
     military_objects: RelationType | None = None
-    objects: list[EntityType] | None = None
+    objects: list[MentionType] | None = None
     object_located: bool | None = None
     place_object: bool | None = None
     felt_by_subject: bool | None = None
@@ -230,12 +205,13 @@ class NounHeads(LexiconFile):
     group: list[str]
     place: list[str]
     ended: list[str]
-    refer_back: dict[EntityType, list[str]]
+    refer_back: dict[MentionType, list[str]]
     group_name_words: dict[Literal["first", "last"], list[str]]
     speak_for: list[str]
     government: list[str]
     government_bodies: list[str]
     facilities: list[str]
+    area_words: list[str]
 
 
 class _GroupAgreement(_Strict):
@@ -367,8 +343,9 @@ class Pronouns(LexiconFile):
     Location: list[str] | None = None
     Nationality: list[str] | None = None
     Temporal: list[str] | None = None
-    acting_subjects: dict[EntityType, list[str]] = {}
+    acting_subjects: dict[MentionType, list[str]] = {}
     impersonal_verbs: list[str] = []
+    personal: list[str] = []
 
     _given = field_validator("Person", "Organisation", "Location", "Nationality", "Temporal", mode="before")(_not_null)
 
@@ -601,7 +578,7 @@ class _ArabicVerbForms(_Strict):
 class _ArabicVerb(_ArabicVerbForms):
     type: RelationType
     preps: list[str]
-    objects: list[EntityType] | None = None
+    objects: list[MentionType] | None = None
     place_object: bool | None = None
     event: EventType | None = None
     outcome: bool | None = None
@@ -610,8 +587,8 @@ class _ArabicVerb(_ArabicVerbForms):
 
 class _ArabicBetween(_Strict):
     type: RelationType
-    first: list[EntityType] = Field(min_length=1)
-    second: list[EntityType] = Field(min_length=1)
+    first: list[MentionType] = Field(min_length=1)
+    second: list[MentionType] = Field(min_length=1)
     source: Literal["first", "second"]
     phrases: list[str] = Field(min_length=1)
 
@@ -671,7 +648,7 @@ class ArabicRelations(LexiconFile):
 
 
 class _ArabicKind(_Strict):
-    type: EntityType
+    type: MentionType
     keep_head: bool
     max_words: int = Field(ge=1)
     heads: list[str] = Field(min_length=1)
@@ -704,40 +681,6 @@ class ArabicClaims(LexiconFile):
 # --------------------------------------------------------------------------------------------
 # events.json: read by factiongraph.nlp.events
 # --------------------------------------------------------------------------------------------
-
-AcledEventType = Literal[
-    "Battles",
-    "Explosions/Remote violence",
-    "Violence against civilians",
-    "Protests",
-    "Riots",
-    "Strategic developments",
-]
-ACLED_SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    "Explosions/Remote violence": (
-        "Chemical weapon",
-        "Air/drone strike",
-        "Suicide bomb",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    ),
-    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": (
-        "Agreement",
-        "Arrests",
-        "Change to group/activity",
-        "Disrupted weapons use",
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-        "Other",
-    ),
-}
-"""ACLED's event types and the sub-event types of each, as its codebook names them."""
 
 
 class AcledType(_Strict):

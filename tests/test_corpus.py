@@ -14,16 +14,14 @@ from pathlib import Path
 import pytest
 
 from factiongraph.cross_source import corpus_articles, grade_article
-from factiongraph.evaluation import ENTITY_TYPES, RELATION_TYPES
+from factiongraph.evaluation import ENTITY_TYPES
 from factiongraph.evaluation_graph import GraphScore
 from factiongraph.ingest import Article, read_articles
+from factiongraph.vocab import RELATION_TYPES, STANCES
 from tests.conftest import GATES
 
 CORPUS = Path(__file__).parent / "corpus"
 GOLD_FILES = sorted(CORPUS.glob("*.gold.json"))
-GRAPH_RELATION_TYPES = {*RELATION_TYPES, "Controls"}
-"""re3d's relation types and the graph's own: an actor holds territory."""
-STANCES = {"asserted", "denied", "possible", "likely"}
 KEYS = {
     "entity": {"id", "type", "name", "aliases"},
     "relation": {"type", "source", "target", "evidence"},
@@ -73,8 +71,8 @@ def problems(gold_path: Path) -> list[str]:
             if not appears(name, folded_text)
         ]
     for relation in gold["relations"]:
-        if relation["type"] not in GRAPH_RELATION_TYPES:
-            found.append(f"relation type {relation['type']!r} is not one of {sorted(GRAPH_RELATION_TYPES)}")
+        if relation["type"] not in RELATION_TYPES:
+            found.append(f"relation type {relation['type']!r} is not one of {sorted(RELATION_TYPES)}")
         found += [
             f"relation to undefined id {relation[end]!r}" for end in ("source", "target") if relation[end] not in ids
         ]

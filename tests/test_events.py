@@ -20,8 +20,9 @@ from factiongraph.export import export_json
 from factiongraph.graph import EventItem, one_event
 from factiongraph.ingest import Article
 from factiongraph.resolve.events import EventPlace, Told, day_range, inside, reason_to_join
+from factiongraph.settings import SettingError
 from factiongraph.store import open_store
-from factiongraph.store.settings import UnknownSettingError, get_setting, set_setting
+from factiongraph.store.settings import get_setting, set_setting
 from tests.conftest import GATES
 from tests.reads import events, latest
 
@@ -176,7 +177,7 @@ def test_events_the_window_is_a_setting(fresh_db: Database) -> None:
     report(fresh_db, WIRE, published="2024-03-12", outlet="Levant Wire")
     report(fresh_db, WIRE.replace("on Monday", "on Sunday"), published="2024-03-12", outlet="Other Wire")
     assert len(events(fresh_db, event_type="ASSAULT")) == 2
-    with pytest.raises(UnknownSettingError, match="from 0 to 60"):
+    with pytest.raises(SettingError, match="from 0 to 60"):
         set_setting(fresh_db, "event_window_days", 365)
 
 

@@ -13,7 +13,7 @@ import secrets
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as InPath
@@ -50,6 +50,7 @@ from factiongraph.graph.stats import store_stats
 from factiongraph.ingest import Article
 from factiongraph.kb import KnowledgeBase, load_kb
 from factiongraph.store import connect, open_store
+from factiongraph.vocab import Stance
 from factiongraph.web import static_dir
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size.")]
@@ -67,7 +68,6 @@ From = Annotated[
 To = Annotated[
     str | None, Query(alias="to", description="Window end: YYYY, YYYY-MM or YYYY-MM-DD.", json_schema_extra=_DATE)
 ]
-Stance = Literal["asserted", "denied", "possible", "likely"]
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": models.ErrorResponse, "description": "Unknown id"},
@@ -294,6 +294,14 @@ def create_app(
         each actor as an ActorRef (a place's with lat/lon) for links and the map."""
         db = store()
         return _json(snapshot_json(snapshot(db, on, actor=find_actor(db, actor) if actor else None), refs=True))
+
+    meta = models.meta().model_dump_json()
+
+    @api.get("/meta", response_model=models.Meta)
+    def meta_() -> Response:
+        """The vocabularies: actor types, relation types and their groups, stances, event types, each with the
+        label and colour the UI draws it in; the same for every store, so a client reads them once."""
+        return Response(meta, media_type="application/json")
 
     @api.get("/stats", response_model=models.Stats)
     def stats() -> Response:

@@ -6,6 +6,9 @@ from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
+from factiongraph import vocab
+from factiongraph.vocab import Category, EventType, KbAffiliationType, RelationType, Stance
+
 T = TypeVar("T")
 
 MAX_INT = 2**63 - 1
@@ -17,7 +20,7 @@ Id = Annotated[int, Field(strict=True, ge=1, le=MAX_INT)]
 class ActorRef(BaseModel):
     id: int
     name: str
-    type: str = Field(description="As stored: Organisation, Person, Location, Nationality, ...")
+    type: str = Field(description=f"As stored: {', '.join(vocab.ACTOR_TYPES)}, ...")
 
 
 class PlaceRef(ActorRef):
@@ -85,7 +88,7 @@ class ClaimItem(BaseModel):
     id: int
     speaker: ActorRef | None
     speaker_text: str | None = Field(description="For an unnamed source, the words that describe it.")
-    stance: Literal["asserted", "denied", "possible", "likely"]
+    stance: Stance
     about: list[ActorRef]
     content: str
     when: str | None
@@ -108,7 +111,7 @@ class ActorHit(ActorRef):
 class KbRelation(BaseModel):
     """A public affiliation from the actor knowledge base: no article says it, so it has no evidence."""
 
-    type: Literal["BelongsTo", "InChargeOf", "AlliesOf"]
+    type: KbAffiliationType
     source: ActorRef | None = Field(description="null when that KB actor is not in the store (see `name`).")
     target: ActorRef | None = Field(description="null when that KB actor is not in the store (see `name`).")
     name: str = Field(description="The other end's name in the knowledge base.")
@@ -285,3 +288,39 @@ class DocumentRequest(BaseModel):
 
 class DocumentCreated(DocumentSummary):
     created: bool = Field(description="False when the same text was already stored.")
+
+
+class Term(BaseModel):
+    """A value of a vocabulary as the UI shows it."""
+
+    name: str
+    label: str
+    color: str = Field(description="A CSS colour.")
+
+
+class Meta(BaseModel):
+    """The vocabularies of :mod:`factiongraph.vocab`, for a client to draw with instead of copying them."""
+
+    actor_types: list[Term]
+    relation_types: list[Term] = Field(description="Every relation type, in the order a legend lists them.")
+    relation_groups: dict[str, list[RelationType]] = Field(
+        description="Named sets of relation types: symmetric, hostile, incidental (off in the network by default), ..."
+    )
+    stances: list[Term] = Field(description="Every claim stance, firmest first.")
+    event_types: list[EventType] = Field(description="The PLOVER event categories.")
+    acled_event_types: dict[str, list[str]] = Field(description="ACLED's event types and the sub-event types of each.")
+    categories: list[Category] = Field(description="The knowledge base's kinds of actor.")
+
+
+def meta() -> Meta:
+    """:class:`Meta` from :mod:`factiongraph.vocab`."""
+    order = {t: i for i, t in enumerate(vocab.RELATION_TYPES)}
+    return Meta(
+        actor_types=[Term(**t._asdict()) for t in vocab.ACTOR_TERMS],
+        relation_types=[Term(**t._asdict()) for t in vocab.RELATION_TERMS],
+        relation_groups={name: sorted(group, key=order.__getitem__) for name, group in vocab.RELATION_GROUPS.items()},
+        stances=[Term(**t._asdict()) for t in vocab.STANCE_TERMS],
+        event_types=list(vocab.EVENT_TYPES),
+        acled_event_types={k: list(v) for k, v in vocab.ACLED_SUB_EVENT_TYPES.items()},
+        categories=list(vocab.CATEGORIES),
+    )

@@ -8,6 +8,7 @@ import typer
 from rich.table import Table
 
 from factiongraph.cli._util import DbOption, app, console, library_errors, store
+from factiongraph.vocab import MEMBERSHIP
 
 if TYPE_CHECKING:
     from factiongraph.graph import RelationItem
@@ -39,7 +40,7 @@ def actors_cli(
 
 def is_affiliation(relation: RelationItem, actor_id: int) -> bool:
     """Whether the relation is the actor's belonging to or commanding something: listed apart, first."""
-    return relation.type in ("BelongsTo", "InChargeOf") and relation.source.id == actor_id
+    return relation.type in MEMBERSHIP and relation.source.id == actor_id
 
 
 def _relation_line(relation: RelationItem, actor_id: int) -> str:

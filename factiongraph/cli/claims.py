@@ -8,13 +8,10 @@ from typing import Annotated
 import typer
 
 from factiongraph.cli._util import DbOption, app, console, library_errors, store
+from factiongraph.vocab import STANCES
 
-
-class Stance(StrEnum):
-    asserted = "asserted"
-    denied = "denied"
-    possible = "possible"
-    likely = "likely"
+Stance = StrEnum("Stance", {stance: stance for stance in STANCES})
+"""The stances as typer's choices."""
 
 
 @app.command("claims")

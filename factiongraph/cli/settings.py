@@ -1,4 +1,4 @@
-"""``factiongraph settings [KEY [VALUE]]``: the knobs an analyst tunes, kept in the store."""
+"""``factiongraph settings [KEY [VALUE]]``: every threshold and tunable, with its value, default, range and help."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ def settings_cli(
     value: Annotated[str | None, typer.Argument(help="Its new value (printed when left out).")] = None,
     db: DbOption = None,
 ) -> None:
-    """Print the store's settings, one of them, or set one (checked against its range); a setting applies
-    to what is ingested after it is set."""
+    """Print every setting (its value for this store, its default, range and what it does), one of them, or
+    set one that a store keeps (checked against its range), which applies to what is ingested after. The
+    others are set in a TOML file named by $FACTIONGRAPH_SETTINGS, which overrides the defaults key by key."""
     from factiongraph.store.settings import all_settings, get_setting, set_setting
 
     with library_errors():
@@ -31,7 +32,8 @@ def settings_cli(
         rows = all_settings(database)
     table = Table("setting", "value", "default", "range", "what it does")
     for setting, current in rows:
+        kept = " Kept in the store: `factiongraph settings KEY VALUE`." if setting.per_store else ""
         table.add_row(
-            setting.key, str(current), str(setting.default), f"{setting.minimum}–{setting.maximum}", setting.description
+            setting.key, str(current), str(setting.default), f"{setting.minimum}–{setting.maximum}", setting.help + kept
         )
     console.print(table)

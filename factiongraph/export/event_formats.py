@@ -17,12 +17,12 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from factiongraph.export.model import Event
-from factiongraph.kb import Actor, Category, KnowledgeBase, load_kb
+from factiongraph.kb import Actor, KnowledgeBase, load_kb
 from factiongraph.places import PlaceIndex
+from factiongraph.vocab import ACLED_SUB_EVENT_TYPES, Category, PlacePrecision
 
 Side = Literal["acts", "acted_on"]
 InterCode = int
-Precision = Literal["town", "district", "governorate", "country"]
 
 
 class _Strict(BaseModel):
@@ -39,12 +39,10 @@ class AcledCodes(_Strict):
     disorder_by_sub_event: dict[str, str]
     inter_codes: dict[str, str]
     inter_by_category: dict[Category, Literal["state", "group"] | InterCode | _BySide]
-    geo_precision: dict[Precision, Literal[1, 2, 3]]
+    geo_precision: dict[PlacePrecision, Literal[1, 2, 3]]
 
     @model_validator(mode="after")
     def _complete(self) -> AcledCodes:
-        from factiongraph.lexicons import ACLED_SUB_EVENT_TYPES
-
         missing = set(ACLED_SUB_EVENT_TYPES) - set(self.disorder_types)
         if missing:
             raise ValueError(f"ACLED event types without a disorder type: {', '.join(sorted(missing))}")
@@ -54,7 +52,7 @@ class AcledCodes(_Strict):
 
 
 class PloverCodes(_Strict):
-    resolution: dict[Precision, str]
+    resolution: dict[PlacePrecision, str]
     contexts: dict[str, list[str]]
 
 

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from factiongraph.export.model import ARABIC_LETTER, ExportGraph
 from factiongraph.export.registry import register_exporter
+from factiongraph.vocab import STANCES
 
 if TYPE_CHECKING:
     from rdflib import Graph, Namespace
@@ -24,7 +25,6 @@ FG = "https://w3id.org/factiongraph/ns#"
 FGID = "https://w3id.org/factiongraph/id/"
 OA = "http://www.w3.org/ns/oa#"
 WGS84 = "http://www.w3.org/2003/01/geo/wgs84_pos#"
-STANCES = ("asserted", "denied", "possible", "likely")
 
 _CLASSES = {
     "Actor": ("prov:Agent", "An entity of the graph: group, person, place, community."),

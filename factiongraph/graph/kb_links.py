@@ -16,8 +16,7 @@ from sqlite_utils import Database
 from factiongraph.graph.items import ActorRef
 from factiongraph.kb import ActorRelation, KnowledgeBase
 from factiongraph.store.queries import placeholders
-
-KB_RELATION_TYPES = ("BelongsTo", "InChargeOf", "AlliesOf")
+from factiongraph.vocab import KB_AFFILIATIONS
 
 
 @dataclass(frozen=True)
@@ -42,8 +41,8 @@ def kb_relations(db: Database, entity_id: int, kb: KnowledgeBase) -> list[KbRela
         return []
     kb_id, name, etype = row
     actor = kb.get(kb_id)
-    upward = [r for r in actor.relations if r.type in KB_RELATION_TYPES] if actor else []
-    downward = [(source, r) for source, r in kb.relations_into.get(kb_id, []) if r.type in KB_RELATION_TYPES]
+    upward = [r for r in actor.relations if r.type in KB_AFFILIATIONS] if actor else []
+    downward = [(source, r) for source, r in kb.relations_into.get(kb_id, []) if r.type in KB_AFFILIATIONS]
     if not upward and not downward:
         return []
     others = sorted({r.target for r in upward} | {source for source, _ in downward})

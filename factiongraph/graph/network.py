@@ -29,6 +29,7 @@ from factiongraph.graph.items import (
 )
 from factiongraph.graph.queries import containing_place, place_chain
 from factiongraph.store.queries import AFTER_ANY_DATE, window_clause, window_parts
+from factiongraph.vocab import MEMBERSHIP
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ class EdgeTable:
     @cached_property
     def _membership_rows(self) -> np.ndarray:
         """The BelongsTo and InChargeOf relations, by row."""
-        return np.flatnonzero(self._types("BelongsTo", "InChargeOf"))
+        return np.flatnonzero(self._types(*MEMBERSHIP))
 
     @cached_property
     def _colocated_rows(self) -> np.ndarray:

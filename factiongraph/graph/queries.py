@@ -11,12 +11,10 @@ from sqlite_utils import Database
 from factiongraph.kb import KnowledgeBase
 from factiongraph.places import default_places_path, read_places_file
 from factiongraph.store.queries import placeholders
+from factiongraph.vocab import MEMBERSHIP
 
 if TYPE_CHECKING:
     from factiongraph.graph.network import EdgeTable
-
-
-_MEMBERSHIP = ("BelongsTo", "InChargeOf")
 
 
 def busiest_pair(db: Database) -> tuple[int, int] | None:
@@ -60,7 +58,7 @@ def members_of(
                 for m in members
                 if m in kb_of_entity
                 for source, relation in kb.relations_into.get(kb_of_entity[m], [])
-                if relation.type in _MEMBERSHIP and source in entity_of_kb
+                if relation.type in MEMBERSHIP and source in entity_of_kb
             }
         if found <= members:
             break

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from factiongraph.records import Article
+from factiongraph.settings import setting
 
 __all__ = ["MAX_REASON_CHARS", "Article", "ReadFailure", "detect_language"]
 
@@ -17,9 +18,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def detect_language(text: str) -> str:
     """``"ar"`` for a text mostly in Arabic script, else ``"en"``: the two languages the pipelines read."""
-    sample = text[:5000]
+    sample = text[: int(setting("language_sample_chars"))]
     letters = len(_LETTER.findall(sample))
-    return "ar" if letters and len(_ARABIC_LETTER.findall(sample)) / letters > 0.5 else "en"
+    return "ar" if letters and len(_ARABIC_LETTER.findall(sample)) / letters > setting("arabic_letter_share") else "en"
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,11 @@ from factiongraph.nlp import (
 )
 from factiongraph.nlp.mentions import DEFAULT_LABEL_MAP
 from factiongraph.nlp.pipeline import base_model_name, load_arabic_pipeline, load_pipeline
-from factiongraph.nlp.spans import DESCRIPTIONS_KEY, ENTITY_TYPES, MENTIONS_KEY, NESTED_KEY, FoundEvent, FoundRelation
+from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, NESTED_KEY, FoundEvent, FoundRelation
 
 __all__ = [
     "DEFAULT_LABEL_MAP",
     "DESCRIPTIONS_KEY",
-    "ENTITY_TYPES",
     "MENTIONS_KEY",
     "NESTED_KEY",
     "FoundEvent",

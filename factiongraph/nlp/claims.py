@@ -31,16 +31,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, ClauseWords, dateline_of, read_lexicon
+from factiongraph.settings import setting
+from factiongraph.vocab import COLLECTIVES, SPEAKERS, STANCES
 
-STANCES = ("asserted", "denied", "possible", "likely")
-SPEAKER_LABELS = frozenset({"Person", "Organisation"})
-"""Who can make a claim; a place stands for its government only when it is the subject itself ("Damascus said")."""
 ABOUT_LABELS = frozenset({"Person", "Organisation", "Location"})
 _OBJECT_PREPS = frozenset({"of", "for", "over", "about", "against", "on", "to", "as"})
 """Prepositions whose object is what a nominal reporting verb reports ("warned of X", "accused Y of X",
 "described Y as X")."""
 _SHARED_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "pcomp", "prep", "relcl", "ccomp", "parataxis"})
-_MAX_CLIMB = 5
+_MAX_CLIMB = int(setting("clause_climb"))
 """Enough steps up the tree to reach a participle's governing verb; a bound keeps odd parses cheap."""
 _ISSUER_PREPS = frozenset({"by", "of", "from"})
 """Whose statement it is: "a statement by the SDF", "a communiqué from the ministry"."""
@@ -184,10 +183,6 @@ _SPEAKS_FOR = frozenset({"for", "of"})
 """A speaker \"for/of X\" speaks for X; one \"in X\" (\"a leader in the National Army\") speaks for himself."""
 
 
-_REPRESENTED = frozenset({"Organisation", "Nationality", "Location"})
-"""What a speaker named after something speaks for: a group, or a state by its demonym or name."""
-
-
 def _a_time(preposition: Token) -> bool:
     """ "on Sunday" is when, not what: "called on Sunday for talks" is a call for talks."""
     return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in preposition.children)
@@ -238,7 +233,7 @@ class _Mentions:
         inner = []
         for child in document.children:
             if child.dep_ in ("poss", "compound") or (child.dep_ == "prep" and child.lower_ in _ISSUER_PREPS):
-                inner += self.inside(child.left_edge.i, child.right_edge.i + 1, SPEAKER_LABELS | {"Location"})
+                inner += self.inside(child.left_edge.i, child.right_edge.i + 1, SPEAKERS | {"Location"})
         ranked = sorted(inner, key=lambda m: (m.label_ == "Location", not self.is_name(m), m.start))
         return ranked[0] if ranked else None
 
@@ -248,7 +243,7 @@ class _Mentions:
         children = sorted(head.children, key=lambda c: c.dep_ != "appos")
         for child in children:
             if child.dep_ in ("appos", "poss", "compound", "nmod"):
-                names = [m for m in self.covering.get(child.i, ()) if m.label_ in SPEAKER_LABELS and self.is_name(m)]
+                names = [m for m in self.covering.get(child.i, ()) if m.label_ in SPEAKERS and self.is_name(m)]
                 if names:
                     return max(names, key=len)
         return None
@@ -264,7 +259,7 @@ class _Mentions:
         # "the SDF, which it regards as ...": not the noun its relative clause describes
         described = it.head.head.i if it.head.dep_ == "relcl" else -1
         for mention in reversed(self.mentions[bisect_left(self.starts, start) : k]):
-            if mention.label_ in _REPRESENTED - {"Nationality"} and self.is_name(mention) and _is_subject(mention):
+            if mention.label_ in COLLECTIVES - {"Nationality"} and self.is_name(mention) and _is_subject(mention):
                 if not mention.start <= described < mention.end:
                     return mention
         return None
@@ -287,13 +282,13 @@ class _Mentions:
         i = verb.i
         while i > 0 and verb.doc[i - 1].is_punct:
             i -= 1
-        found = [m for m in self.covering.get(i - 1, ()) if m.end == i and m.label_ in SPEAKER_LABELS]
+        found = [m for m in self.covering.get(i - 1, ()) if m.end == i and m.label_ in SPEAKERS]
         names = [m for m in found if self.is_name(m)]
         return max(names or found, key=len) if found else None
 
     def first_actor_after(self, start: int, end: int) -> Span | None:
         """The first name of a speaker between two tokens, else the first description."""
-        found = [m for m in self.inside(start, end, SPEAKER_LABELS)]
+        found = [m for m in self.inside(start, end, SPEAKERS)]
         names = [m for m in found if self.is_name(m)]
         return (names or found or [None])[0]
 
@@ -309,7 +304,7 @@ class _Mentions:
         """
         if head.lower_ == "it" and head.dep_ == "nsubj" and (antecedent := self._antecedent(head)) is not None:
             return antecedent  # named here, whether or not the mentions hold "it" itself
-        covering = [m for m in self.covering.get(head.i, ()) if m.label_ in SPEAKER_LABELS]
+        covering = [m for m in self.covering.get(head.i, ()) if m.label_ in SPEAKERS]
         if not covering:
             places = [m for m in self.covering.get(head.i, ()) if m.label_ == "Location" and self.is_name(m)]
             if places:
@@ -366,7 +361,7 @@ class _Mentions:
         if named:
             return named[0]
         # one who speaks for others by title ("a spokesman for X") speaks for a body the model took for a person
-        bodies = SPEAKER_LABELS if head.lemma_.lower() in self.speak_for else frozenset({"Organisation"})
+        bodies = SPEAKERS if head.lemma_.lower() in self.speak_for else frozenset({"Organisation"})
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in _SPEAKS_FOR:
                 groups = self.inside(child.i + 1, child.right_edge.i + 1, bodies)
@@ -375,7 +370,7 @@ class _Mentions:
                     return names[0]
             if child.dep_ in ("compound", "amod", "poss", "nmod") and description.start <= child.i < description.end:
                 inner = [m for m in self.covering.get(child.i, ()) if m != description]
-                if inner and inner[0].label_ in _REPRESENTED and self.is_name(inner[0]):
+                if inner and inner[0].label_ in COLLECTIVES and self.is_name(inner[0]):
                     return inner[0]
                 if inner and inner[0].label_ == "Organisation" and child.tag_ == "PRP$":
                     return inner[0]  # "its leaders", "their spokesman": the group "its" stands for

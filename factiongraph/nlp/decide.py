@@ -29,13 +29,8 @@ from factiongraph.nlp.spans import (
     span_keys,
 )
 from factiongraph.places import PlaceIndex
+from factiongraph.vocab import ASSERTED, MEMBERSHIP, PLACED, PRESUPPOSED
 
-_ASSERTED = "asserted"
-_ROLES = frozenset({"InChargeOf", "BelongsTo"})
-_PLACED = frozenset({"CoLocated", "Controls"})
-_DURABLE = frozenset({"InChargeOf", "BelongsTo", "IsSynonymOf", "Controls", "AlliesOf"})
-"""What a noun phrase can take for granted ("HTS leader X", "the Turkish-backed SNA"); an event it names
-("the defeat of ISIS in Raqqa") happened only if its clause says so."""
 _MODIFIER_DEPS = frozenset({"neg", "aux", "auxpass", "advmod", "mark", "acomp", "amod"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acomp", "conj"})
 """Links from a clause up to the clause it completes: "is likely to attack", "denied that it attacked"."""
@@ -148,7 +143,7 @@ class RelationDecider:
         self.min_confidence = min_confidence
 
     def __call__(self, doc: Doc) -> Doc:
-        unasserted = [c.content for c in doc._.fg_claims or [] if c.stance != _ASSERTED]
+        unasserted = [c.content for c in doc._.fg_claims or [] if c.stance != ASSERTED]
         in_a_place = {i for m in doc.spans[MENTIONS_KEY] if m.label_ == "Location" for i in range(m.start, m.end)}
         datelined = {i for opening in doc.spans.get(DATELINES_KEY, []) for i in range(opening.start, opening.end)}
         relations = [r for r in doc._.fg_relations or [] if not _misread_dateline(r, datelined)]
@@ -164,7 +159,7 @@ class RelationDecider:
         # what a noun phrase says is taken for granted however its clause is hedged: "analysts say HTS
         # leader al-Jolani may try ..." still makes al-Jolani HTS's leader
         whole = dependency_path(relation.source.root, relation.target.root)
-        presupposed = relation.type in _DURABLE and (
+        presupposed = relation.type in PRESUPPOSED and (
             _adjacent(relation) or (whole is not None and self._presupposed(whole))
         )
         if not presupposed and any(_inside(relation.source, c) and _inside(relation.target, c) for c in unasserted):
@@ -173,11 +168,11 @@ class RelationDecider:
             return None
         if path is not None and not presupposed and _leaves_a_relative_clause(path, self.clauses.owner_participles):
             return None  # "HTS, which drove out Zenki when ..., fought alongside the NFL": Zenki did not
-        if relation.type in _ROLES and path and self._someone_elses_role(path):
+        if relation.type in MEMBERSHIP and path and self._someone_elses_role(path):
             return None  # "X met the head of Y": the words between fit, the clause does not
         if relation.type == "CoLocated" and path is not None and self._asked_of_others(path):
             return None  # "we call on all parties to respect the ceasefire around Z": we are not in Z
-        if relation.type in _PLACED and _names_a_thing(relation.target, in_a_place, self.place_nouns):
+        if relation.type in PLACED and _names_a_thing(relation.target, in_a_place, self.place_nouns):
             return None  # "the Sochi agreement", "Operation Euphrates Shield": a place's name, not a place
         if relation.type in self.agent_types and self._is_place(relation.source):
             return None  # "Raqqa freed from IS": a town neither fights nor holds

@@ -32,21 +32,19 @@ from factiongraph.nlp.spans import (
     tokens_of_pos,
 )
 from factiongraph.nlp.structure import INSIDE
+from factiongraph.settings import setting
+from factiongraph.vocab import AGENTS, ATTITUDES, MET_THERE
 
-ACTORS = {"Person", "Organisation", "Nationality"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _OBJECTS = {"dobj", "dative", "attr", "oprd"}
 _CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "pcomp", "conj", "acomp", "relcl", "acl", "prep", "pobj", "dobj"}
 """Links up which a verb without a subject finds the subject it shares ("We remain committed to
 working with X"; "reaffirms its commitment to support X")."""
-_MAX_CLIMB = 5
-_PLACE_DEPTH = 2
+_MAX_CLIMB = int(setting("clause_climb"))
+_PLACE_DEPTH = setting("place_depth")
 """How many unnamed places deep a named one is looked for ("positions along the front line near Z")."""
 _FRAMED = frozenset({"VERB", "AUX", "ADJ"})
 """The parts of speech a frame's word has."""
-_ATTITUDES = frozenset({"Likes", "Dislikes"})
-_MET_THERE = frozenset({"FightingAgainst", "CommWith"})
-"""Frames whose object meets the subject where the clause happens: a battle's, a meeting's place is both sides'."""
 
 
 def _past_dateline(subjects: list[Token]) -> list[Token]:
@@ -230,7 +228,7 @@ class FrameFinder:
                     for prep in token.children
                     if prep.dep_ == "prep" and prep.lower_ == "between"
                     for m in self._with_conjuncts([g for g in prep.children if g.dep_ == "pobj"], mention_at)
-                    if m.label_ in ACTORS
+                    if m.label_ in AGENTS
                 ]
                 for first, second in [(a, b) for i, a in enumerate(sides) for b in sides[i + 1 :]]:
                     found.append(FoundRelation("CommWith", first, second, token.sent, "joint-subject"))
@@ -241,12 +239,12 @@ class FrameFinder:
                 found += [
                     FoundRelation("CoLocated", m, place, token.sent, "place")
                     for m, _ in (passive_objects if own else [])
-                    if m.label_ in ACTORS
+                    if m.label_ in AGENTS
                     for place in places
                 ]
                 continue
             if joint_type and token.pos_ == "VERB":
-                actors = [s for s in subjects if s.label_ in ACTORS or s.label_ == "Location"]  # states act
+                actors = [s for s in subjects if s.label_ in AGENTS or s.label_ == "Location"]  # states act
                 pairs = [(a, b) for i, a in enumerate(actors) for b in actors[i + 1 :] if not _apposed(a, b)]
                 for first, second in pairs:
                     key = (joint_type, min(first.start, second.start), max(first.start, second.start))
@@ -254,13 +252,13 @@ class FrameFinder:
                         seen.add(key)
                         found.append(FoundRelation(joint_type, first, second, token.sent, "joint-subject"))
             if frame and frame.get("object_located"):
-                for formed in [m for m, prep in objects if not prep and m.label_ in ACTORS]:
+                for formed in [m for m, prep in objects if not prep and m.label_ in AGENTS]:
                     for place in [m for m, prep in objects if prep in self.place_preps and m.label_ == "Location"]:
                         found.append(FoundRelation("CoLocated", formed, place, token.sent, "formed-in"))
-            elif frame and frame["type"] in _MET_THERE:
+            elif frame and frame["type"] in MET_THERE:
                 # "attacked SDF positions near Z", "met commanders of HTS near Z": the other side was there too
                 places = [m for m, prep in objects if prep in self.place_preps and m.label_ == "Location"]
-                for other in [m for m, prep in objects if m.label_ in ACTORS and prep not in self.place_preps]:
+                for other in [m for m, prep in objects if m.label_ in AGENTS and prep not in self.place_preps]:
                     found += [FoundRelation("CoLocated", other, place, token.sent, "place") for place in places]
             asked = self._asked_of_others(token)
             for subject in subjects:
@@ -309,7 +307,7 @@ class FrameFinder:
         """The event a verb records, when an actor takes part in it or it has a place (``fg_events`` decides
         which kinds stand on a place alone); its place is a Location object, a named one first ("shelled areas
         near Saraqib": Saraqib)."""
-        targets = tuple(dict.fromkeys(m for m, _ in objects if m.label_ in ACTORS))
+        targets = tuple(dict.fromkeys(m for m, _ in objects if m.label_ in AGENTS))
         places = [m for m, _ in objects if m.label_ == "Location"]
         places.sort(key=lambda m: (m.start, m.end) in descriptions)
         place = places[0] if places else None
@@ -322,7 +320,7 @@ class FrameFinder:
     def _fought(objects: list[tuple[Span, str]], frame: dict[str, Any]) -> bool:
         """Whether a verb of fighting names another side ("X and Y fought Z", "... against Z", "... alongside Z"),
         so that its subjects fought together, not each other."""
-        return any(m.label_ in ACTORS and (not prep or prep in frame["preps"]) for m, prep in objects)
+        return any(m.label_ in AGENTS and (not prep or prep in frame["preps"]) for m, prep in objects)
 
     def _shared_subject(self, children: list[Token]) -> bool:
         """Whether a clause's subject is a share of the nouns it describes ("all of them", "both of which")."""
@@ -420,7 +418,7 @@ class FrameFinder:
                     objects += [(m, "") for m in self._with_conjuncts([child], mention_at)]
                 # "met the Foreign Minister in London", "set up checkpoints on the M4", "shelled positions
                 # near Saraqib": the subject was where its object was; not one who "condemned the attack in Z"
-                if not (frame and frame["type"] in _ATTITUDES):
+                if not (frame and frame["type"] in ATTITUDES):
                     objects += self._places_on([child, *(c for c in child.children if c.dep_ == "appos")], mention_at)
             elif child.dep_ == "prep":
                 word = child.lower_
@@ -428,7 +426,7 @@ class FrameFinder:
                 if wanted:
                     pobjs = [g for g in child.children if g.dep_ == "pobj"]
                     objects += [(m, word) for m in self._with_conjuncts(pobjs, mention_at)]
-                if not (frame and frame["type"] in _ATTITUDES):
+                if not (frame and frame["type"] in ATTITUDES):
                     objects += self._places_further_in(child, mention_at)
         # "attacked positions east of Saraqib": the parser hangs the direction on the verb
         directed = self._with_conjuncts(self.clauses.places_by_direction(verb), mention_at)
@@ -548,7 +546,7 @@ class FrameFinder:
             if "objects" in frame and "Location" not in frame["objects"]:
                 return None
             # "accused Turkey of ...", "met Russia": a state named as a place is the actor
-        elif obj.label_ not in ACTORS or frame is None or obj.label_ not in frame.get("objects", ACTORS):
+        elif obj.label_ not in AGENTS or frame is None or obj.label_ not in frame.get("objects", AGENTS):
             return None
         if prep and prep not in frame["preps"] and "*" not in frame["preps"]:
             return None

@@ -25,7 +25,6 @@ from factiongraph.nlp.names import NameMender, NameWords
 from factiongraph.nlp.spans import (
     DATELINES_KEY,
     DESCRIPTIONS_KEY,
-    ENTITY_TYPES,
     MENTIONS_KEY,
     NESTED_KEY,
     STATES_KEY,
@@ -35,6 +34,7 @@ from factiongraph.nlp.spans import (
     read_lexicon,
 )
 from factiongraph.places import PlaceIndex
+from factiongraph.vocab import MENTION_TYPES
 
 DEFAULT_LABEL_MAP = {
     "PERSON": "Person",
@@ -45,7 +45,7 @@ DEFAULT_LABEL_MAP = {
     "DATE": "Temporal",
     "TIME": "Temporal",
     "NORP": "Nationality",
-    **{t: t for t in ENTITY_TYPES},
+    **{t: t for t in MENTION_TYPES},
 }
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CLAUSAL = frozenset({"ccomp", "xcomp", "csubj"})
@@ -86,7 +86,7 @@ def make_mentions(
         **dict.fromkeys(heads["group"], "Organisation"),
         **dict.fromkeys(heads["person_other"] + heads["person_command"], "Person"),
     }
-    pronoun_types = {p: kind for kind, words in pronouns.items() if kind in ENTITY_TYPES for p in words}
+    pronoun_types = {p: kind for kind, words in pronouns.items() if kind in MENTION_TYPES for p in words}
     acting = ActingSubjects(
         {p: kind for kind, words in pronouns.get("acting_subjects", {}).items() for p in words},
         frozenset(pronouns.get("impersonal_verbs", [])),

@@ -36,8 +36,8 @@ from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import mistyped, name_key, spelled_alike, translit_key
 from factiongraph.nlp.spans import TokenColumns, read_lexicon
 from factiongraph.places import PlaceIndex
+from factiongraph.vocab import ACTOR_TYPES
 
-_NAME_TYPES = ("Person", "Organisation", "Location", "Nationality")
 _TYPO_TYPES = ("Organisation", "Location")
 """People are left out: one letter apart, two people's names are often two people."""
 _APOSTROPHES = frozenset("'’‘`ʿ")
@@ -224,7 +224,7 @@ class NameMender:
                 start, span_id = head, ""
             elif (tail := self._tail_after_place(tokens, name, occupied)) > end:
                 end, label, span_id = tail, "Person", ""
-            if label in _NAME_TYPES:
+            if label in ACTOR_TYPES:
                 while start < end - 1 and (is_space[start] or lower[start] in opening_joiners):
                     start += 1
                 while True:
@@ -351,7 +351,7 @@ class NameMender:
         names with one word mistyped, become that name."""
         twins = _Twins()
         for name in names:
-            if name.label_ in _NAME_TYPES:
+            if name.label_ in ACTOR_TYPES:
                 twins.add(name.text, name.label_, name.id_)
         at = {(n.start, n.end): n for n in names}
         core = {(n.start + (n[0].lower_ == "the"), n.end): n for n in names}

@@ -26,8 +26,6 @@ DATELINES_KEY = "fg_datelines"
 """Each sentence's dateline up to its dash ("AZAZ, Syria (Levant Wire)"), found once by ``fg_mentions``: it
 opens with the place the sentence is datelined at, which acts in nothing the sentence says."""
 
-ENTITY_TYPES = ("Person", "Organisation", "Location", "Temporal", "Nationality")
-
 
 @dataclass(frozen=True)
 class FoundRelation:

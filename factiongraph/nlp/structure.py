@@ -34,11 +34,9 @@ from factiongraph.nlp.spans import (
     read_lexicon,
     tokens_of_pos,
 )
+from factiongraph.vocab import AGENTS, COLLECTIVES, MET_THERE
 
-ACTORS = frozenset({"Person", "Organisation", "Nationality"})
 GROUPS = frozenset({"Organisation"})
-OWNERS = frozenset({"Organisation", "Nationality", "Location"})
-"""What a body or an office can belong to: a group, or a state named by its demonym or its name."""
 _BE = frozenset({"be", "become", "remain"})
 _NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 """Where a gerund or a word tagged an adjective is a noun: "Fighting between X and Y left nine dead", "Turkey's
@@ -153,7 +151,7 @@ class MentionIndex:
 
     def may_act(self, mention: Span) -> bool:
         """An actor, or a state named as a place ("the support of Turkey")."""
-        return mention.label_ in ACTORS or (mention.start, mention.end) in self.states
+        return mention.label_ in AGENTS or (mention.start, mention.end) in self.states
 
     def is_description(self, mention: Span) -> bool:
         return (mention.start, mention.end) in self.descriptions
@@ -397,7 +395,7 @@ class StructureFinder:
                 if (t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"))
                 or (t.dep_ in ("appos", "conj") and opening.start <= t.head.i < dash)
                 for m in mentions.of(t)
-                if m.label_ in ACTORS
+                if m.label_ in AGENTS
             ]
             found += [FoundRelation("CoLocated", s, place, sentence, "dateline") for s in dict.fromkeys(subjects)]
         return found
@@ -456,7 +454,7 @@ class StructureFinder:
                 found += [
                     ("office", m)
                     for m in mentions.of(child)
-                    if (m.label_ in OWNERS or m[0].tag_ == "PRP$")
+                    if (m.label_ in COLLECTIVES or m[0].tag_ == "PRP$")
                     and not (m.start and m.doc[m.start - 1].pos_ == "ADP")
                 ]
         for prep, pobj in pobjs(title, _OFFICE_LINKS | _MEMBER_LINKS):
@@ -496,7 +494,7 @@ class StructureFinder:
             ]:
                 if agent.start != other.start:
                     found.append(FoundRelation(relation_type, agent, other, sentence, "nominal"))
-        if relation_type in ("FightingAgainst", "CommWith"):
+        if relation_type in MET_THERE:
             places = self.named.places(noun, between or others, mentions)
             # "clashes with the army around the city": the other side fought there too
             for participant in [m for m in dict.fromkeys([*between, *agents, *others]) if mentions.may_act(m)]:
@@ -517,7 +515,7 @@ class StructureFinder:
         found = []
         # "fought for control of Z", "a battle over Z's capture": they fought there, and nobody holds it yet
         sought = noun.dep_ == "pobj" and noun.head.lower_ in _SOUGHT
-        for holder in [h for h in holders if h.label_ in ACTORS]:
+        for holder in [h for h in holders if h.label_ in AGENTS]:
             found += [
                 FoundRelation("CoLocated" if sought else "Controls", holder, p, noun.sent, "nominal")
                 for p in places
@@ -528,7 +526,7 @@ class StructureFinder:
             found += [
                 FoundRelation("FightingAgainst", holder, loser, noun.sent, "nominal")
                 for loser in losers
-                if loser.label_ in ACTORS
+                if loser.label_ in AGENTS
             ]
         return found
 
@@ -539,7 +537,7 @@ class StructureFinder:
         return [
             FoundRelation("CoLocated", agent, place, noun.sent, "nominal")
             for agent in agents
-            if agent.label_ in ACTORS
+            if agent.label_ in AGENTS
             for place in places
             if place.label_ == "Location"
         ]
@@ -560,7 +558,7 @@ class StructureFinder:
             for prep, place in places:
                 described = owner.root == noun or (noun.dep_ == "appos" and owner.root == noun.head)
                 inside = owner.label_ == "Location" and prep in INSIDE and described
-                if (owner.label_ in ACTORS or inside) and not (owner.start <= place.start < owner.end):
+                if (owner.label_ in AGENTS or inside) and not (owner.start <= place.start < owner.end):
                     found.append(FoundRelation("CoLocated", owner, place, noun.sent, "place"))
         return found
 
@@ -592,7 +590,7 @@ class StructureFinder:
         if mentions.is_description(body) and noun.lower_ not in self.words.body_nouns:
             return []
         owned = [m for c in noun.children if c.dep_ == "poss" for m in mentions.of(c)]
-        owners = [m for m in owned if m.label_ in OWNERS]
+        owners = [m for m in owned if m.label_ in COLLECTIVES]
         # "Khalifa Haftar's Libyan National Army", "the Syrian army of Bashar al-Assad": the man whose force it is
         leaders = [m for m in owned if m.label_ == "Person"]
         if not mentions.is_description(body):
@@ -600,7 +598,7 @@ class StructureFinder:
         found = [FoundRelation("InChargeOf", leader, body, noun.sent, "modifier") for leader in leaders]
         first = body[1] if body[0].lower_ == "the" and len(body) > 1 else body[0]
         opening = None if mentions.is_description(body) else mentions.by_root.get(first.i)
-        if opening is not None and opening != body and opening.end == first.i + 1 and opening.label_ in OWNERS:
+        if opening is not None and opening != body and opening.end == first.i + 1 and opening.label_ in COLLECTIVES:
             if first.i + 1 < body.end and body.doc[first.i + 1].text not in ("-", "–"):
                 owners.append(opening)
         return found + [
@@ -630,7 +628,7 @@ class StructureFinder:
         slot = noun
         if noun.dep_ == "pobj" and noun.head.head.lower_ in self.words.partitives:
             slot = noun.head.head
-        subjects = [m for m in self._described(slot, mentions) if m.label_ in ACTORS]
+        subjects = [m for m in self._described(slot, mentions) if m.label_ in AGENTS]
         groups = [m for c in noun.children if c.dep_ in ("poss", "compound") for m in mentions.of(c)]
         groups += [m for _, pobj in pobjs(noun, {"of", "in", "within", "to", "with"}) for m in mentions.of(pobj)]
         relation_type = self.words.copula_type[noun.lemma_.lower()]
@@ -647,7 +645,7 @@ class StructureFinder:
             FoundRelation(relation_type, subject, group, noun.sent, "copula")
             for subject in dict.fromkeys(subjects)
             for group in groups
-            if group.label_ in ACTORS
+            if group.label_ in AGENTS
             and subject.start != group.start
             and not (group.start <= subject.start < group.end)
         ]
@@ -655,7 +653,7 @@ class StructureFinder:
     def _affiliation(self, word: Token, mentions: MentionIndex) -> list[FoundRelation]:
         """ "X is affiliated with Y", "a faction linked to Y", "X, loyal to Y"."""
         relation_type = self.words.affiliation_type.get(word.lower_) or self.words.affiliation_type[word.lemma_.lower()]
-        subjects = [m for m in self._described(word, mentions) if m.label_ in ACTORS]
+        subjects = [m for m in self._described(word, mentions) if m.label_ in AGENTS]
         if not subjects and word.pos_ == "VERB":  # "X belongs to Y"
             subjects = [m for c in word.children if c.dep_ == "nsubj" for m in mentions.of(c)]
         groups = [m for _, pobj in pobjs(word, {"with", "to"}) for m in mentions.of(pobj)]
@@ -663,7 +661,7 @@ class StructureFinder:
             FoundRelation(relation_type, subject, group, word.sent, "copula")
             for subject in subjects
             for group in groups
-            if group.label_ in ACTORS and subject.start != group.start
+            if group.label_ in AGENTS and subject.start != group.start
         ]
 
     def _including(self, word: Token, mentions: MentionIndex) -> list[FoundRelation]:
@@ -758,7 +756,7 @@ class StructureFinder:
         doc = word.doc
         before = word.i - 1 if doc[word.i - 1].text in ("-", "–") else word.i
         modifier = mentions.ending_at.get(before - 1)
-        if modifier is None or modifier.end > word.i or modifier.label_ not in OWNERS:
+        if modifier is None or modifier.end > word.i or modifier.label_ not in COLLECTIVES:
             return []  # a place may modify ("US-led", "Afrin-based"): fg_decide keeps only states as agents
         hyphenated = before != word.i
         if not hyphenated and not (word.dep_ in ("amod", "compound") and word.head.i > word.i):
@@ -784,7 +782,7 @@ class StructureFinder:
                 relation_type = rule["organisation_type"]
             if relation_type == "Controls" and target.label_ != "Location":
                 continue
-            if relation_type != "Controls" and target.label_ not in ACTORS:
+            if relation_type != "Controls" and target.label_ not in AGENTS:
                 continue
             source, other = (modifier, target) if rule["source"] == "modifier" else (target, modifier)
             if relation_type == "BelongsTo" and rule.get("organisation_type"):

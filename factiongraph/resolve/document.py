@@ -41,28 +41,20 @@ from factiongraph.records import (
     RelationRecord,
     ResolvedDocument,
 )
+from factiongraph.settings import setting
+from factiongraph.vocab import ACTOR_TYPES, BETWEEN_ACTORS, LASTING, MEMBERSHIP, PLACED
 
-ACTOR_TYPES = {"Person", "Organisation", "Location", "Nationality"}
 _AT_THE_TIME = re.compile(r"\bat (?:that|the) time\b|\bthen\b", re.IGNORECASE)
-_PERSONAL_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "herself"}
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_REFER_BACK_SENTENCES = 2
-_TOPIC_MENTIONS = 3
+_REFER_BACK_SENTENCES = setting("refer_back_sentences")
+_TOPIC_MENTIONS = setting("topic_mentions")
 _WORD = re.compile(r"[a-z]+")
 _INSIDE_A_PHRASE = frozenset({"conj", "pobj", "prep", "poss", "compound", "amod", "nmod", "appos"})
-_ROLES = frozenset({"InChargeOf", "BelongsTo"})
 _INITIALS_SKIP = {"of", "the", "for", "and", "al", "el", "in", "on", "to"}
 
 CandidateFinder = Callable[[list[str], list[str], str], list[tuple[str, str, bool]]]
 """Given name keys, transliteration keys and a type: stored entities that may be the one meant,
 as ``(entity key, the matching alias's name key, whether the name key matched exactly)``."""
-
-_AREA_WORDS = re.compile(
-    r"\b(?:governorate|province|wilayat|countryside|rural|region|district|northern|southern|eastern|western|"
-    r"north|south|east|west|of|the|and)\b|[’']s\b",
-    re.IGNORECASE,
-)
-"""Words that make an area out of a town's name: "Idlib Governorate", "western countryside of Aleppo"."""
 
 
 def _place_record(place: Place) -> PlaceRecord:
@@ -95,13 +87,6 @@ def _shortens(short: Span) -> Callable[[str], bool] | None:
     if short.label_ == "Organisation" and not short.id_ and short[0].text[:1].isupper():
         return lambda text: ends_head(text, short.text)
     return None
-
-
-_BETWEEN_ACTORS = {"CommWith", "Likes", "Dislikes", "AlliesOf", "FightingAgainst"}
-_ACTS_THERE = {"CoLocated", "Controls"}
-"""Relations whose source acts in a place: a group's men there put the group there."""
-_DURABLE = {"BelongsTo", "InChargeOf", "Controls"}
-"""Relations that hold over a time, with a start and an end, rather than happen at one."""
 
 
 def _acronyms_the_article_defines(mentions: list[Span], is_description: list[bool], kb_ids: list[str]) -> None:
@@ -455,6 +440,9 @@ class DocumentResolver:
             for head, rule in references[section].items()
         }
         self._place_nouns = frozenset(heads["place"])
+        area_words = "|".join(map(re.escape, heads["area_words"]))
+        self._area_words = re.compile(rf"\b(?:{area_words})\b|[’']s\b", re.IGNORECASE)
+        self._personal_pronouns = frozenset(read_lexicon(None, "pronouns.json")["personal"])
         self._group_name_words = frozenset(heads["group_name_words"]["first"] + heads["group_name_words"]["last"])
         self._kind_words = self._place_nouns | {w for rule in references["groups"].values() for w in rule["words"]}
         self._speak_for = frozenset(heads["speak_for"])
@@ -514,11 +502,11 @@ class DocumentResolver:
         men_of = _men_named_after_actors(mentions, is_description, entity_of_mention, self._speak_for)
         for found in doc._.fg_relations:
             ends = [index_of[(found.source.start, found.source.end)], index_of[(found.target.start, found.target.end)]]
-            if found.type in _BETWEEN_ACTORS:
+            if found.type in BETWEEN_ACTORS:
                 ends = [held_by.get(i, i) for i in ends]
-            if found.type in _BETWEEN_ACTORS:
+            if found.type in BETWEEN_ACTORS:
                 ends = [men_of.get(i, i) for i in ends]
-            elif found.type in _ACTS_THERE:
+            elif found.type in PLACED:
                 ends = [men_of.get(ends[0], ends[0]), ends[1]]
             elif found.type == "BelongsTo":  # "SNA factions including the Hamza Division": the SNA's
                 ends = [ends[0], men_of.get(ends[1], ends[1])]
@@ -530,7 +518,7 @@ class DocumentResolver:
                 continue  # a faction holds towns and regions; "the crossing with Turkey, which ..." is not Turkey
             said.add(fact)
             when = self._when(found.evidence, dates, article.published, sentences)
-            if found.type in _DURABLE:
+            if found.type in LASTING:
                 when = _held_over_time(found, when, article.published, self._ended_words)
             relations.append(
                 RelationRecord(
@@ -592,7 +580,7 @@ class DocumentResolver:
             sentence = sentence_of[claim.evidence.start]
             if (
                 claim.speaker is not None
-                and claim.speaker.text.lower() in _PERSONAL_PRONOUNS
+                and claim.speaker.text.lower() in self._personal_pronouns
                 and last_speaker is not None
                 and sentence - last_speaker[1] <= 1
             ):
@@ -821,7 +809,7 @@ class DocumentResolver:
             for role in actor.relations:
                 target = next((k for k, e in entities.items() if e.kb_id == role.target and k in first_named), None)
                 fact = (role.type, key, target)
-                if role.type not in _ROLES or target is None or fact in known:
+                if role.type not in MEMBERSHIP or target is None or fact in known:
                     continue
                 if not _in_office(role.start, role.end, published):
                     continue
@@ -873,8 +861,8 @@ class DocumentResolver:
             key=key, type=kind, name=canonical, aliases=tuple(make_alias(n) for n in [canonical, *surface])
         )
 
-    @staticmethod
     def _resolve_personal_pronouns(
+        self,
         mentions: list[Span],
         is_description: list[bool],
         sentence_of: dict[int, int],
@@ -884,7 +872,7 @@ class DocumentResolver:
         """ "he", "his", "she" stand for the person last named in this or the previous sentence,
         when the people named there since are one person; otherwise they stay unresolved."""
         for i, mention in enumerate(mentions):
-            if not is_description[i] or mention.text.lower() not in _PERSONAL_PRONOUNS or i in entity_of_mention:
+            if not is_description[i] or mention.text.lower() not in self._personal_pronouns or i in entity_of_mention:
                 continue
             window = sentence_of[mention.start] - 1
             named = {
@@ -1084,7 +1072,7 @@ class DocumentResolver:
         is then on the node of its English name ("western countryside of Aleppo"), not of the town's alone."""
         names = [place.name, *surface, *place.names]
         if place.kind in ("governorate", "region", "district"):
-            base = " ".join(_AREA_WORDS.sub(" ", place.name).split())
+            base = " ".join(self._area_words.sub(" ", place.name).split())
             town = self.places.lookup(base)
             if town is not None and town.precision == "town":  # not a river's or a country's: "east of the Euphrates"
                 if actor_id := self._kb_by_key.get((name_key(base), "Location")):

@@ -19,9 +19,11 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from factiongraph.settings import setting
+
 _PRECISION_RANK = {"town": 0, "district": 1, "governorate": 2, "country": 3}
 """Finer places first: the event's place is the finest its reports name."""
-_REACH_KM = {"district": 25.0, "governorate": 75.0}
+_REACH_KM = {"district": setting("event_district_reach_km"), "governorate": setting("event_governorate_reach_km")}
 """How far from its centre a district or governorate reaches, for towns the gazetteer does not place in one."""
 
 

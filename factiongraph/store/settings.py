@@ -1,80 +1,39 @@
-"""The knobs an analyst tunes, kept in the store's ``settings`` table so every command and the API read
-the same value; a key not set there reads its default."""
+"""The settings a store keeps (those of :data:`factiongraph.settings.SETTINGS` marked ``per_store``), in its
+``settings`` table, so every command and the API ingesting into it read the same value; a key not set there
+reads the user's settings file, else its default."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlite_utils import Database
 
-from factiongraph.errors import FactiongraphError
+from factiongraph.settings import SETTINGS, Number, Setting, SettingError, setting, setting_of
 from factiongraph.store.transactions import write_transaction
 
 
-@dataclass(frozen=True)
-class Setting:
-    key: str
-    default: int
-    minimum: int
-    maximum: int
-    description: str
+def _stored(key: str) -> Setting:
+    found = setting_of(key)
+    if not found.per_store:
+        raise SettingError(
+            f"{key} is not kept in a store: set it in the settings file that $FACTIONGRAPH_SETTINGS names"
+        )
+    return found
 
 
-SETTINGS: dict[str, Setting] = {
-    s.key: s
-    for s in (
-        Setting(
-            "event_window_days",
-            2,
-            0,
-            60,
-            "How many days apart two reports' dates may be and still tell one event.",
-        ),
-        Setting(
-            "event_nearby_km",
-            10,
-            0,
-            100,
-            "How far apart two towns named by two reports may be and still be the place of one event.",
-        ),
-    )
-}
-"""Every setting, by key."""
+def get_setting(db: Database, key: str) -> Number:
+    """The setting's value in this store, else the user's file's, else its default."""
+    found = setting_of(key)
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone() if found.per_store else None
+    return found.check(row[0]) if row else setting(key)
 
 
-class UnknownSettingError(FactiongraphError):
-    """A key that is not a setting, or a value it cannot take."""
-
-    status = 422
-
-
-def _setting(key: str) -> Setting:
-    if key not in SETTINGS:
-        raise UnknownSettingError(f"no setting named {key!r}: one of {', '.join(SETTINGS)}")
-    return SETTINGS[key]
-
-
-def get_setting(db: Database, key: str) -> int:
-    """The setting's value in this store, or its default."""
-    setting = _setting(key)
-    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-    return int(row[0]) if row else setting.default
-
-
-def set_setting(db: Database, key: str, value: str | int) -> int:
+def set_setting(db: Database, key: str, value: str | Number) -> Number:
     """Store a setting's value, checked against its range; returns the value stored."""
-    setting = _setting(key)
-    try:
-        number = int(value)
-    except ValueError as error:
-        raise UnknownSettingError(f"{key} takes a whole number, not {value!r}") from error
-    if not setting.minimum <= number <= setting.maximum:
-        raise UnknownSettingError(f"{key} takes a number from {setting.minimum} to {setting.maximum}, not {number}")
+    number = _stored(key).check(value)
     with write_transaction(db):
         db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, str(number)])
     return number
 
 
-def all_settings(db: Database) -> list[tuple[Setting, int]]:
-    """Every setting with its value in this store."""
-    return [(setting, get_setting(db, key)) for key, setting in SETTINGS.items()]
+def all_settings(db: Database) -> list[tuple[Setting, Number]]:
+    """Every setting with its value for this store."""
+    return [(found, get_setting(db, key)) for key, found in SETTINGS.items()]

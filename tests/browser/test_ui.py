@@ -376,6 +376,37 @@ def test_ui_map_state_on_a_date_shows_who_held_each_place(page, site):
     assert page.url.endswith("#/map")
 
 
+def test_ui_draws_with_the_vocabularies_of_api_meta(page, site):
+    """The relation types, their labels and colours, and which are off by default come from /api/meta."""
+    meta = api(site, "meta")
+    page.goto(site.url + "/#/network")
+    page.locator(".types input").first.wait_for()
+    assert page.locator(".types label").all_inner_texts() == [t["label"] for t in meta["relation_types"]]
+    ticked = [box.get_attribute("value") for box in page.locator(".types input:checked").all()]
+    incidental = set(meta["relation_groups"]["incidental"])
+    assert ticked == [t["name"] for t in meta["relation_types"] if t["name"] not in incidental]
+    # Another vocabulary served is the one drawn: the UI keeps no copy of its own.
+    meta["relation_types"][0]["label"] = "sworn to"
+    meta["relation_groups"]["incidental"] = ["Controls"]
+    page.route(re.compile(r".*/api/meta$"), lambda route: route.fulfill(json=meta))
+    page.reload()
+    page.locator(".types input").first.wait_for()
+    assert page.locator(".types label").first.inner_text() == "sworn to"
+    assert not page.locator(".types input[value=Controls]").is_checked()
+    assert page.locator(".types input[value=CoLocated]").is_checked()
+
+
+def test_ui_without_api_meta_says_why(page, site, watch):
+    watch.expected.append("status of 500")
+    failure = {"error": {"status": 500, "message": "internal error: the server's log says more", "details": []}}
+    page.route(
+        re.compile(r".*/api/meta$"),
+        lambda route: route.fulfill(status=500, content_type="application/json", body=json.dumps(failure)),
+    )
+    page.goto(site.url + "/#/network")
+    expect(page.locator(".error")).to_contain_text("the server's log says more")
+
+
 def test_ui_unknown_actor_shows_an_error(page, site, watch):
     watch.expected.append("status of 404")
     page.goto(site.url + "/#/actor/999999")

@@ -2,7 +2,7 @@
 import { ApiError } from "./api.js";
 import { clear, h } from "./dom.js";
 import { actorPicker } from "./picker.js";
-import { errorState } from "./ui.js";
+import { errorState, loadVocab } from "./ui.js";
 import { renderActor } from "./views/actor.js";
 import { renderDocument } from "./views/document.js";
 import { renderHome } from "./views/home.js";
@@ -106,5 +106,14 @@ async function route() {
   }
 }
 
-window.addEventListener("hashchange", route);
-route();
+// Every view draws with the server's vocabularies, so they are read first; without them no view can render.
+loadVocab().then(
+  () => {
+    window.addEventListener("hashchange", route);
+    route();
+  },
+  (error) => {
+    if (!(error instanceof ApiError)) console.error(error);
+    main.append(errorState(error));
+  },
+);

@@ -1,24 +1,27 @@
 // Pieces every view shares: links to actors and documents, quotes, dates, colours, states.
+import { get } from "./api.js";
 import { h } from "./dom.js";
 
-// Relation types as the relation finder writes them (factiongraph/data/lexicons), with a colour each.
-export const RELATION_TYPES = [
-  { type: "BelongsTo", label: "belongs to", color: "#2563eb" },
-  { type: "InChargeOf", label: "in charge of", color: "#7c3aed" },
-  { type: "AlliesOf", label: "allies of", color: "#059669" },
-  { type: "Likes", label: "likes", color: "#65a30d" },
-  { type: "CommWith", label: "communicates with", color: "#0891b2" },
-  { type: "Controls", label: "controls", color: "#b45309" },
-  { type: "FightingAgainst", label: "fighting against", color: "#dc2626" },
-  { type: "Dislikes", label: "dislikes", color: "#db2777" },
-  { type: "CoLocated", label: "co-located", color: "#64748b" },
-  { type: "IsSynonymOf", label: "same as", color: "#94a3b8" },
-];
-const RELATION_INDEX = new Map(RELATION_TYPES.map((r) => [r.type, r]));
+// The vocabularies as the server defines them (factiongraph/vocab.py, served at /api/meta): relation
+// types, actor types and stances, each {name, label, color} in legend order, and the named groups of
+// relation types. loadVocab() fills them once, before the first view renders.
+export const vocab = { relationTypes: [], actorTypes: [], stances: [], relationGroups: {} };
+const index = { relationTypes: new Map(), actorTypes: new Map(), stances: new Map() };
 const FALLBACK_COLORS = ["#0f766e", "#a16207", "#4338ca", "#be123c", "#15803d"];
 
+export async function loadVocab() {
+  const meta = await get("meta");
+  Object.assign(vocab, {
+    relationTypes: meta.relation_types,
+    actorTypes: meta.actor_types,
+    stances: meta.stances,
+    relationGroups: meta.relation_groups,
+  });
+  for (const key of Object.keys(index)) index[key] = new Map(vocab[key].map((term) => [term.name, term]));
+}
+
 export function relationColor(type) {
-  const known = RELATION_INDEX.get(type);
+  const known = index.relationTypes.get(type);
   if (known) return known.color;
   let hash = 0;
   for (const ch of String(type)) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
@@ -26,26 +29,21 @@ export function relationColor(type) {
 }
 
 export function relationLabel(type) {
-  return RELATION_INDEX.get(type)?.label || String(type);
+  return index.relationTypes.get(type)?.label || String(type);
 }
 
-// Actor types, coloured as style.css colours their links (--org, --person, --place, --nation).
-export const ACTOR_TYPE_COLORS = { Organisation: "#1e3a8a", Person: "#b45309", Location: "#047857", Nationality: "#6b21a8" };
+/** An actor type's colour, as style.css colours its links (--org, --person, --place, --nation). */
+export function actorTypeColor(type) {
+  return index.actorTypes.get(type)?.color || "#475569";
+}
 
-/** A legend's entries for the actor types: a swatch and the type's name each. */
+/** A legend's entries for the actor types: a swatch and the type's label each. */
 export function actorTypeKey() {
-  return Object.entries(ACTOR_TYPE_COLORS).map(([type, color]) => h("li", {}, colorBox(color), type));
+  return vocab.actorTypes.map((t) => h("li", {}, colorBox(t.color), t.label));
 }
-
-export const STANCES = [
-  { stance: "asserted", label: "asserted", color: "#1d4ed8" },
-  { stance: "likely", label: "likely", color: "#0d9488" },
-  { stance: "possible", label: "possible", color: "#ca8a04" },
-  { stance: "denied", label: "denied", color: "#b91c1c" },
-];
 
 export function stanceColor(stance) {
-  return STANCES.find((s) => s.stance === stance)?.color || "#475569";
+  return index.stances.get(stance)?.color || "#475569";
 }
 
 export function colorBox(color) {

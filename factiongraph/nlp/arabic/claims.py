@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span
 from factiongraph.lexicons import load_lexicon
 from factiongraph.nlp.arabic.reading import Phrase, Sentence, phrases, states, verb_phrases
 from factiongraph.nlp.claims import FoundClaim
+from factiongraph.vocab import SPEAKERS
 
-_SPEAKERS = frozenset({"Person", "Organisation"})
 _SPEAKER_REACH = 6
 """Words (a title, "المتحدث باسم", a description) that may stand between a reporting verb and its speaker."""
 _QUOTE_CLOSERS = frozenset({"»", "”", '"'})
@@ -127,7 +127,7 @@ class ArabicClaims:
 
     def _speaks(self, mention: Span) -> bool:
         """A person, a group, or a state (a place the knowledge base knows as one: "نفت تركيا")."""
-        return mention.label_ in _SPEAKERS or mention.id_ in self.states
+        return mention.label_ in SPEAKERS or mention.id_ in self.states
 
     def _negated(self, sentence: Sentence, token: int) -> bool:
         before = sentence.keys(max(sentence.span.start, token - 2), token)

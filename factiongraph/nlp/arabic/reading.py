@@ -13,12 +13,12 @@ from spacy.tokens import Span
 from factiongraph.kb import load_kb
 from factiongraph.nlp.arabic.tokens import verb_forms
 from factiongraph.nlp.spans import MENTIONS_KEY
+from factiongraph.vocab import AGENTS
 
 Phrase = tuple[str, ...]
 """A phrase as the keys (``token.norm_``) of its clitic-split tokens."""
 
 PUNCTUATION = frozenset("،,؛;:-–—()[]«»\"“”'‘’/")
-ACTORS = frozenset({"Person", "Organisation", "Nationality"})
 
 
 @cache
@@ -99,7 +99,7 @@ class Sentence:
         return lists
 
     def _joined(self, left: Span, right: Span) -> bool:
-        if left.label_ != right.label_ and not {left.label_, right.label_} <= ACTORS:
+        if left.label_ != right.label_ and not {left.label_, right.label_} <= AGENTS:
             return False
         between = self.keys(left.end, right.start)
         while between and between[-1] in self.fillers:  # "معظم X وأغلب Y": a list's items may carry a quantity

@@ -35,11 +35,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from factiongraph.lexicons import load_lexicon
-from factiongraph.nlp.arabic.reading import ACTORS, Phrase, Sentence, phrase, phrases, states, verb_phrases
+from factiongraph.nlp.arabic.reading import Phrase, Sentence, phrase, phrases, states, verb_phrases
 from factiongraph.nlp.spans import MENTIONS_KEY, FoundEvent, FoundRelation
+from factiongraph.vocab import AGENTS, SYMMETRIC
 
-_SYMMETRIC = frozenset({"FightingAgainst", "AlliesOf", "CommWith", "CoLocated"})
-_HOSTILE = frozenset({"FightingAgainst", "Dislikes"})
+_SYMMETRIC = SYMMETRIC - {"IsSynonymOf"}
+"""A name and the name it refers back to keep their direction."""
 _SUBJECT_REACH = 4
 """Words (a body, a title, an adjective) that may stand between a verb and the name of its subject."""
 _OBJECT_REACH = 5
@@ -568,7 +569,7 @@ class ArabicRelations:
 
     def _acts(self, mention: Span) -> bool:
         """A person, a group, or a state (a place the knowledge base knows as one: "قصفت تركيا")."""
-        return mention.label_ in ACTORS or mention.id_ in self.states
+        return mention.label_ in AGENTS or mention.id_ in self.states
 
     def _topic(self, sentence: Sentence, verb: int) -> Span | None:
         """The actor a sentence opens with, set off by an apposition before its verb ("X، قائد Y، التقى"),

@@ -4,9 +4,8 @@ import { get } from "../api.js";
 import { append, clear, h } from "../dom.js";
 import { timeWindow } from "../timewindow.js";
 import {
-  ACTOR_TYPE_COLORS,
-  RELATION_TYPES,
   actorLink,
+  actorTypeColor,
   actorTypeKey,
   colorBox,
   dateCell,
@@ -18,16 +17,14 @@ import {
   quote,
   relationBadge,
   relationColor,
+  vocab,
 } from "../ui.js";
-
-// Co-location links every actor to every place in a sentence: useful, but it buries the rest.
-const OFF_BY_DEFAULT = new Set(["CoLocated", "IsSynonymOf"]);
 
 const STYLE = [
   {
     selector: "node",
     style: {
-      "background-color": (n) => ACTOR_TYPE_COLORS[n.data("type")] || "#475569",
+      "background-color": (n) => actorTypeColor(n.data("type")),
       label: "data(name)",
       color: "#0f172a",
       "font-size": 11,
@@ -72,7 +69,9 @@ export async function renderNetwork(root, { query, stale }) {
   if (stale()) return;
   root.replaceChildren();
 
-  const types = new Set(RELATION_TYPES.map((r) => r.type).filter((t) => !OFF_BY_DEFAULT.has(t)));
+  // The incidental types (co-location links every actor to every place of a sentence) bury the rest: off at first.
+  const offByDefault = new Set(vocab.relationGroups.incidental);
+  const types = new Set(vocab.relationTypes.map((r) => r.name).filter((t) => !offByDefault.has(t)));
   const status = h("p", { class: "status", "aria-live": "polite" });
   const canvas = h("div", { class: "cy", id: "cy" });
   const overlay = h("div", { class: "cy-overlay", hidden: true });
@@ -275,17 +274,17 @@ export async function renderNetwork(root, { query, stale }) {
     "fieldset",
     { class: "types" },
     h("legend", {}, "Relation types"),
-    RELATION_TYPES.map((r) =>
+    vocab.relationTypes.map((r) =>
       h(
         "label",
         { class: "check" },
         h("input", {
           type: "checkbox",
-          value: r.type,
-          checked: types.has(r.type),
+          value: r.name,
+          checked: types.has(r.name),
           onchange: (event) => {
-            if (event.target.checked) types.add(r.type);
-            else types.delete(r.type);
+            if (event.target.checked) types.add(r.name);
+            else types.delete(r.name);
             load();
           },
         }),

@@ -4,8 +4,6 @@ import { h } from "../dom.js";
 import { actorPicker } from "../picker.js";
 import { timeWindow } from "../timewindow.js";
 import {
-  RELATION_TYPES,
-  STANCES,
   actorLink,
   byDate,
   claimFact,
@@ -20,6 +18,7 @@ import {
   relationLabel,
   stanceColor,
   timelineEntry,
+  vocab,
 } from "../ui.js";
 
 function monthValue(date) {
@@ -77,7 +76,7 @@ function legend(relations, claims) {
       "ul",
       { class: "legend" },
       h("li", { class: "legend-title" }, "Claim stances"),
-      STANCES.map((s) => h("li", { class: stances.has(s.stance) ? null : "absent" }, colorBox(s.color), `${s.label} (${stances.get(s.stance) || 0})`)),
+      vocab.stances.map((s) => h("li", { class: stances.has(s.name) ? null : "absent" }, colorBox(s.color), `${s.label} (${stances.get(s.name) || 0})`)),
     ),
   );
 }
@@ -89,8 +88,6 @@ function entry(kind, item) {
   li.style.setProperty("--c", relation ? relationColor(item.type) : stanceColor(item.stance));
   return li;
 }
-
-const EXAMPLE_TYPES = RELATION_TYPES.map((r) => r.type).filter((t) => t !== "CoLocated" && t !== "IsSynonymOf");
 
 export async function renderPair(root, { params, query, stale }) {
   const [a, b] = params.map((p) => (p ? Number(p) : null));
@@ -120,7 +117,9 @@ export async function renderPair(root, { params, query, stale }) {
   root.replaceChildren(h("div", { class: "page-head compact" }, h("h1", {}, "Between two actors"), pickers));
   if (!(a && b)) {
     // The example is the link said most often, so it never opens onto an empty timeline.
-    const graph = await get("graph", { types: EXAMPLE_TYPES, limit: 50, max_edges: 1 });
+    const incidental = new Set(vocab.relationGroups.incidental);
+    const types = vocab.relationTypes.map((r) => r.name).filter((t) => !incidental.has(t));
+    const graph = await get("graph", { types, limit: 50, max_edges: 1 });
     if (stale()) return;
     const names = new Map(graph.nodes.map((n) => [n.id, n]));
     const [x, y] = graph.edges.length ? [names.get(graph.edges[0].source), names.get(graph.edges[0].target)] : [];
