@@ -149,6 +149,63 @@ SETTINGS: dict[str, Setting] = {
             100,
             "How many times an article must name an actor for it to be the topic a lone description stands for.",
         ),
+        Setting(
+            "title_tail",
+            6,
+            0,
+            30,
+            "How many words after a person's title and its 'of' are read for the body it names ('the commander of').",
+        ),
+        Setting(
+            "dateline_max_tokens",
+            14,
+            1,
+            100,
+            "How many words a dateline may take before its dash ('AZAZ, Syria (Levant Wire) —').",
+        ),
+        Setting(
+            "piece_chars",
+            100_000,
+            1000,
+            1_000_000,
+            "How long one piece of a long text may be, when it is parsed in pieces.",
+        ),
+        Setting(
+            "arabic_speaker_reach",
+            6,
+            0,
+            30,
+            "How many words (a title, 'المتحدث باسم', a description) may stand between an Arabic reporting verb and "
+            "its speaker.",
+        ),
+        Setting(
+            "arabic_subject_reach",
+            4,
+            0,
+            30,
+            "How many words (a body, a title, an adjective) may stand between an Arabic verb and its subject's name.",
+        ),
+        Setting(
+            "arabic_object_reach",
+            5,
+            0,
+            30,
+            "How many words may stand between an Arabic verb and its object's name.",
+        ),
+        Setting(
+            "arabic_owner_reach",
+            4,
+            0,
+            30,
+            "How many words (a number, a body, a title) may stand between an Arabic event noun and its owner.",
+        ),
+        Setting(
+            "arabic_place_reach",
+            4,
+            0,
+            30,
+            "How many words before an Arabic place name are read for what places the clause there.",
+        ),
     )
 }
 """Every setting, by key."""

@@ -32,6 +32,14 @@ BEFORE = {
     "place_depth": 2,
     "refer_back_sentences": 2,
     "topic_mentions": 3,
+    "title_tail": 6,
+    "dateline_max_tokens": 14,
+    "piece_chars": 100_000,
+    "arabic_speaker_reach": 6,
+    "arabic_subject_reach": 4,
+    "arabic_object_reach": 5,
+    "arabic_owner_reach": 4,
+    "arabic_place_reach": 4,
 }
 
 

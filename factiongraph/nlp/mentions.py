@@ -34,6 +34,7 @@ from factiongraph.nlp.spans import (
     read_lexicon,
 )
 from factiongraph.places import PlaceIndex
+from factiongraph.settings import setting
 from factiongraph.vocab import MENTION_TYPES
 
 DEFAULT_LABEL_MAP = {
@@ -51,7 +52,7 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CLAUSAL = frozenset({"ccomp", "xcomp", "csubj"})
 _PLURAL_TAGS = {"NNS", "NNPS"}
 _TITLE_LINKS = {"of", "for"}
-_MAX_TITLE_TAIL = 6
+_MAX_TITLE_TAIL = setting("title_tail")
 _STATE_OWNED = frozenset({"agency", "state-force"})
 _ACTING_PREPS = frozenset({"by", "between", "with"})
 """KB categories of bodies that belong to a state: the state that opens their name is theirs."""

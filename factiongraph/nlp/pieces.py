@@ -18,7 +18,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-PIECE_CHARS = 100_000
+from factiongraph.settings import setting
+
+PIECE_CHARS = int(setting("piece_chars"))
 """How long one piece may be: a tenth of spaCy's ``max_length``, a long news feature's length."""
 
 _CUTS = (re.compile(r"\n[^\S\n]*\n\s*"), re.compile(r"[.!?؟…][\"'”’»)\]]*\s+"), re.compile(r"\s+"))

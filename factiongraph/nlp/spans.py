@@ -12,6 +12,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from factiongraph.lexicons import load_lexicon
+from factiongraph.settings import setting
 
 MENTIONS_KEY = "fg_mentions"
 """Every typed mention: names, descriptions, group nouns, pronouns."""
@@ -263,7 +264,7 @@ class ClauseWords:
 
 
 DATELINE_DASHES = frozenset({"—", "–", "--"})
-DATELINE_MAX_TOKENS = 14
+DATELINE_MAX_TOKENS = int(setting("dateline_max_tokens"))
 
 
 def find_dateline(sentence: Span, mentions: list[Span]) -> tuple[Span, int] | None:

@@ -24,9 +24,10 @@ from spacy.tokens import Doc, Span
 from factiongraph.lexicons import load_lexicon
 from factiongraph.nlp.arabic.reading import Phrase, Sentence, phrases, states, verb_phrases
 from factiongraph.nlp.claims import FoundClaim
+from factiongraph.settings import setting
 from factiongraph.vocab import SPEAKERS
 
-_SPEAKER_REACH = 6
+_SPEAKER_REACH = setting("arabic_speaker_reach")
 """Words (a title, "المتحدث باسم", a description) that may stand between a reporting verb and its speaker."""
 _QUOTE_CLOSERS = frozenset({"»", "”", '"'})
 

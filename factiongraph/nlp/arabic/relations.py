@@ -37,16 +37,17 @@ from spacy.tokens import Doc, Span
 from factiongraph.lexicons import load_lexicon
 from factiongraph.nlp.arabic.reading import Phrase, Sentence, phrase, phrases, states, verb_phrases
 from factiongraph.nlp.spans import MENTIONS_KEY, FoundEvent, FoundRelation
+from factiongraph.settings import setting
 from factiongraph.vocab import AGENTS, SYMMETRIC
 
 _SYMMETRIC = SYMMETRIC - {"IsSynonymOf"}
 """A name and the name it refers back to keep their direction."""
-_SUBJECT_REACH = 4
+_SUBJECT_REACH = setting("arabic_subject_reach")
 """Words (a body, a title, an adjective) that may stand between a verb and the name of its subject."""
-_OBJECT_REACH = 5
-_OWNER_REACH = 4
+_OBJECT_REACH = setting("arabic_object_reach")
+_OWNER_REACH = setting("arabic_owner_reach")
 """Words (a number, a body, a title) that may stand between an event noun and its owner ("مقتل ثلاثة عناصر من X")."""
-_PLACE_REACH = 4
+_PLACE_REACH = setting("arabic_place_reach")
 
 
 @dataclass(frozen=True)
