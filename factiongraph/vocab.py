@@ -177,7 +177,6 @@ ACLED_SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
     ),
 }
 """ACLED's event types and the sub-event types of each, as its codebook names them."""
-ACLED_EVENT_TYPES: tuple[AcledEventType, ...] = get_args(AcledEventType)
 
 # --------------------------------------------------------------------------------------------
 # How the UI shows them
