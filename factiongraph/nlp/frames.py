@@ -90,16 +90,6 @@ def _names_alike(token: Token, mention_at: dict[int, Span], label: str = "Locati
     return mention is not None and mention.label_ == label and mention[0].lower_ not in ("a", "an", "the")
 
 
-def _heads_a_place(token: Token) -> bool:
-    """Whether a noun heads a place description ("the Atma area"), so the place named in it is the place."""
-    return _heads_a_description(token, "Location")
-
-
-def _heads_a_description(token: Token, label: str | None = None) -> bool:
-    """Whether a noun heads a description (of this type, when given: "the Atma area", "fighters of the NFL")."""
-    return any(d.root.i == token.i and label in (None, d.label_) for d in token.doc.spans[DESCRIPTIONS_KEY])
-
-
 @Language.factory(
     "fg_frames",
     default_config={"verbs_path": None, "clauses_path": None},
@@ -148,6 +138,9 @@ class FrameFinder:
         self.naming_verbs = naming_verbs
 
     def __call__(self, doc: Doc) -> Doc:
+        self._description_heads: dict[int, set[str]] = {}
+        for description in doc.spans[DESCRIPTIONS_KEY]:  # read once: spaCy builds each span anew on every walk
+            self._description_heads.setdefault(description.root.i, set()).add(description.label_)
         nested = span_keys(list(doc.spans[NESTED_KEY]))
         descriptions = span_keys(list(doc.spans[DESCRIPTIONS_KEY]))
         named_inside = {
@@ -334,6 +327,12 @@ class FrameFinder:
             for c in children
         )
 
+    def _heads_a_description(self, token: Token, label: str | None = None) -> bool:
+        """Whether a noun heads a description (of this type, when given: "the Atma area", "fighters of the NFL");
+        "the Atma area": the place named in it is the place."""
+        labels = self._description_heads.get(token.i, ())
+        return bool(labels) and (label is None or label in labels)
+
     def _asked_of_others(self, verb: Token) -> bool:
         """Whether the verb's clause is what a requesting verb above it asks of others ("calls on the parties to
         respect", "ordered its troops to withdraw from Z"), so its subject, taken from above, did not do it."""
@@ -468,19 +467,24 @@ class FrameFinder:
         """The mentions headed by these tokens and by their conjuncts ("the government and people of Iraq"),
         and the owners of the things they name ("positions of X", "facilities used by X")."""
         mentions: list[Span] = []
+        described = self._heads_a_description
         queue = list(heads)
         while queue:
             token = queue.pop()
             children = list(token.children)  # spaCy builds each child anew on every walk: walk once
             # "several FSA groups, among them A and B, fought": the ones named beside a description, for it
-            named = [c for c in children if c.dep_ == "appos" and c.i in mention_at and not _heads_a_description(c)]
-            if token.i in mention_at and _heads_a_description(token, mention_at[token.i].label_) and named:
+            named = [c for c in children if c.dep_ == "appos" and c.i in mention_at and not described(c)]
+            if token.i in mention_at and described(token, mention_at[token.i].label_) and named:
                 queue += named
             elif token.i in mention_at:
                 mentions.append(mention_at[token.i])
             queue += [c for c in children if c.dep_ == "conj"]
             queue += coordinated_modifiers(token)
-            if token.i in mention_at and token.lower_ in self.bodies and _heads_a_description(token, "Organisation"):
+            if (
+                token.i in mention_at
+                and token.lower_ in self.bodies
+                and self._heads_a_description(token, "Organisation")
+            ):
                 # "fighters of A and B attacked": the men of each group
                 queue += [g for c in children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
             if token.i in mention_at:
@@ -505,9 +509,7 @@ class FrameFinder:
                     if g.dep_ == "pobj"
                 ]
                 # "the president's brother Maher al-Assad", "39 individuals, among them X": the one named beside
-                queue += [
-                    c for c in children if c.dep_ == "appos" and c.i in mention_at and not _heads_a_description(c)
-                ]
+                queue += [c for c in children if c.dep_ == "appos" and c.i in mention_at and not described(c)]
                 # "merged into a new body called the Syrian Liberation Front": the name it is given
                 queue += [
                     o
@@ -530,7 +532,9 @@ class FrameFinder:
                     for c in [*children, *named_on]
                     if c.dep_ in owned
                     and c.i in mention_at
-                    and (mention_at[c.i].label_ != "Location" or _heads_a_place(token))  # not "the Sochi agreement"
+                    and (
+                        mention_at[c.i].label_ != "Location" or described(token, "Location")
+                    )  # not "the Sochi agreement"
                 ]
         return mentions
 
