@@ -138,15 +138,18 @@ class FrameFinder:
         self.naming_verbs = naming_verbs
 
     def __call__(self, doc: Doc) -> Doc:
+        # each span group read once: spaCy builds every span of a group anew on every walk over it
+        all_descriptions = list(doc.spans[DESCRIPTIONS_KEY])
+        nested_spans = list(doc.spans[NESTED_KEY])
         self._description_heads: dict[int, set[str]] = {}
-        for description in doc.spans[DESCRIPTIONS_KEY]:  # read once: spaCy builds each span anew on every walk
+        for description in all_descriptions:
             self._description_heads.setdefault(description.root.i, set()).add(description.label_)
-        nested = span_keys(list(doc.spans[NESTED_KEY]))
-        descriptions = span_keys(list(doc.spans[DESCRIPTIONS_KEY]))
+        nested = span_keys(nested_spans)
+        descriptions = span_keys(all_descriptions)
         named_inside = {
             (d.start, d.end)
-            for d in doc.spans[DESCRIPTIONS_KEY]
-            if any(d.start <= n.start and n.end <= d.end for n in doc.spans[NESTED_KEY])
+            for d in all_descriptions
+            if any(d.start <= n.start and n.end <= d.end for n in nested_spans)
         }
         mention_at: dict[int, Span] = {}
         for mention in doc.spans[MENTIONS_KEY]:
