@@ -256,14 +256,11 @@ class FrameFinder:
                 places = [m for m, prep in objects if prep in self.place_preps and m.label_ == "Location"]
                 for other in [m for m, prep in objects if m.label_ in AGENTS and prep not in self.place_preps]:
                     found += [FoundRelation("CoLocated", other, place, token.sent, "place") for place in places]
-            asked = self._asked_of_others(token)
             for subject in subjects:
                 for obj, prep in objects:
                     relation_type = self._type(frame, obj, prep, (obj.start, obj.end) in states)
                     if relation_type is None or subject.start == obj.start:
                         continue
-                    if asked and relation_type == "CoLocated":
-                        continue  # "we call on all parties to respect the ceasefire around Z": we are not in Z
                     key = (relation_type, subject.start, obj.start)
                     if key not in seen:
                         seen.add(key)
@@ -335,22 +332,6 @@ class FrameFinder:
         "the Atma area": the place named in it is the place."""
         labels = self._description_heads.get(token.i, ())
         return bool(labels) and (label is None or label in labels)
-
-    def _asked_of_others(self, verb: Token) -> bool:
-        """Whether the verb's clause is what a requesting verb above it asks of others ("calls on the parties to
-        respect", "ordered its troops to withdraw from Z"), so its subject, taken from above, did not do it."""
-        current = verb
-        for _ in range(_MAX_CLIMB):
-            if any(c.dep_ in _SUBJECTS for c in current.children) and current is not verb:
-                return current.lemma_.lower() in self.clauses.requesting_verbs
-            if current is not verb and current.lemma_.lower() in self.clauses.requesting_verbs:
-                return True
-            if current.dep_ not in _CLAUSE_LINKS or current.head is current:
-                return False
-            if any(c.dep_ in _SUBJECTS for c in current.children):
-                return False
-            current = current.head
-        return False
 
     def _subjects(self, verb: Token, mention_at: dict[int, Span]) -> tuple[list[Span], list[tuple[Span, str]]]:
         """The verb's logical subjects (the agent of a passive), and a passive's grammatical subjects
