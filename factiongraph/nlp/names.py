@@ -153,7 +153,8 @@ class NameMender:
         self.words = words
         self.places = places
         self.place_heads = place_heads
-        self.titles = titles
+        self.not_given_names = titles | words.inside
+        """What a word before a family name is when it is no given name: a title or a particle."""
         self._people = frozenset(actor.id for actor in kb.actors if actor.type == "Person")
         self._spellings = {actor.id: actor.all_names() for actor in kb.actors}
         self._kb_names: dict[str, list[tuple[str, str, str]]] = {}
@@ -415,7 +416,7 @@ class NameMender:
                 and before not in taken
                 and self._is_word(tokens, before)
                 and tokens.pos[before] == "PROPN"
-                and tokens.lower[before] not in self.titles | self.words.inside
+                and tokens.lower[before] not in self.not_given_names
                 and self._short_name(name)
             ):
                 name = Span(doc, before, name.end, label="Person")
