@@ -2,6 +2,7 @@
 
 from factiongraph.nlp import (
     arabic,
+    attribute_ruler,
     claims,
     components,
     decide,
@@ -24,6 +25,7 @@ __all__ = [
     "FoundEvent",
     "FoundRelation",
     "arabic",
+    "attribute_ruler",
     "base_model_name",
     "claims",
     "components",
