@@ -396,6 +396,20 @@ def test_ui_draws_with_the_vocabularies_of_api_meta(page, site):
     assert page.locator(".types input[value=CoLocated]").is_checked()
 
 
+def test_ui_colours_actors_by_the_colours_of_api_meta(page, site):
+    """Links and mentions take their actor type's colour from /api/meta: style.css keeps none by type name."""
+    meta = api(site, "meta")
+    for term in meta["actor_types"]:
+        term["color"] = "#123456" if term["name"] == "Organisation" else "#654321"
+    page.route(re.compile(r".*/api/meta$"), lambda route: route.fulfill(json=meta))
+    arabic = next(d for d in api(site, "documents?limit=500")["items"] if d["language"] == "ar")
+    page.goto(f"{site.url}/#/document/{arabic['id']}")
+    mention = page.locator(".doc-text a.mention", has_text="هيئة تحرير الشام").first
+    assert mention.evaluate("el => getComputedStyle(el).borderBottomColor") == "rgb(18, 52, 86)"
+    link = page.locator(".doc-side a.actor", has_text="Hayat Tahrir al-Sham").first
+    assert link.evaluate("el => getComputedStyle(el).color") == "rgb(18, 52, 86)"
+
+
 def test_ui_without_api_meta_says_why(page, site, watch):
     watch.expected.append("status of 500")
     failure = {"error": {"status": 500, "message": "internal error: the server's log says more", "details": []}}

@@ -32,7 +32,7 @@ export function relationLabel(type) {
   return index.relationTypes.get(type)?.label || String(type);
 }
 
-/** An actor type's colour, as style.css colours its links (--org, --person, --place, --nation). */
+/** An actor type's colour, as /api/meta serves it. */
 export function actorTypeColor(type) {
   return index.actorTypes.get(type)?.color || "#475569";
 }
@@ -44,6 +44,12 @@ export function actorTypeKey() {
 
 export function stanceColor(stance) {
   return index.stances.get(stance)?.color || "#475569";
+}
+
+/** The element, with its actor type's colour as --type-color: style.css colours links and mentions by it. */
+export function typeColored(el, type) {
+  el.style.setProperty("--type-color", actorTypeColor(type));
+  return el;
 }
 
 export function colorBox(color) {
@@ -69,20 +75,12 @@ export function kindBadge(text, kind) {
 }
 
 export function typeBadge(type) {
-  return h("span", { class: `type type-${cssToken(type)}` }, type || "unknown");
-}
-
-export function cssToken(value) {
-  return String(value || "unknown").replace(/[^A-Za-z0-9_-]/g, "");
+  return h("span", { class: "type" }, type || "unknown");
 }
 
 export function actorLink(ref, props = {}) {
   if (!ref) return h("span", { class: "muted" }, "unknown");
-  return h(
-    "a",
-    { href: `#/actor/${ref.id}`, class: ["actor", `type-${cssToken(ref.type)}`], dir: "auto", title: ref.type, ...props },
-    ref.name,
-  );
+  return typeColored(h("a", { href: `#/actor/${ref.id}`, class: "actor", dir: "auto", title: ref.type, ...props }, ref.name), ref.type);
 }
 
 /** Actors one after another, joined by commas. */

@@ -2,7 +2,7 @@
 // a quote came from scrolled to and highlighted. The text is data: it only ever becomes text nodes.
 import { get } from "../api.js";
 import { append, clear, h } from "../dom.js";
-import { actorLink, actorTypeKey, cssToken, emptyState, loading, plural, relationFact, section } from "../ui.js";
+import { actorLink, actorTypeKey, emptyState, loading, plural, relationFact, section, typeColored } from "../ui.js";
 
 function safeUrl(url) {
   try {
@@ -32,17 +32,8 @@ function fill(parent, text, from, to, mentions) {
   for (const m of mentions) {
     if (m.start < pos || m.end > to) continue;
     if (m.start > pos) parent.append(text.slice(pos, m.start));
-    parent.append(
-      h(
-        "a",
-        {
-          class: ["mention", `type-${cssToken(m.entity.type)}`],
-          href: `#/actor/${m.entity.id}`,
-          title: `${m.entity.name} (${m.entity.type})`,
-        },
-        text.slice(m.start, m.end),
-      ),
-    );
+    const link = h("a", { class: "mention", href: `#/actor/${m.entity.id}`, title: `${m.entity.name} (${m.entity.type})` }, text.slice(m.start, m.end));
+    parent.append(typeColored(link, m.entity.type));
     pos = m.end;
   }
   if (pos < to) parent.append(text.slice(pos, to));

@@ -5,7 +5,20 @@ import { feature } from "topojson-client";
 import { get } from "../api.js";
 import { append, clear, h } from "../dom.js";
 import { timeWindow } from "../timewindow.js";
-import { actorLink, actorList, colorBox, dateCell, emptyState, errorState, kindBadge, loading, overlayState, plural, quote } from "../ui.js";
+import {
+  actorLink,
+  actorList,
+  colorBox,
+  dateCell,
+  emptyState,
+  errorState,
+  kindBadge,
+  loading,
+  overlayState,
+  plural,
+  quote,
+  typeColored,
+} from "../ui.js";
 
 const EVENT_COLOR = "#dc2626";
 const CONTROL_COLOR = "#1d4ed8";
@@ -256,18 +269,21 @@ export async function renderMap(root, { query, stale }) {
   /** A place in the side list: a button that opens its marker's popup, or its name alone when it has no coordinates. */
   const listPlace = (place, detail, layer) => {
     const name = layer
-      ? h(
-          "button",
-          {
-            type: "button",
-            class: "place-button",
-            dir: "auto",
-            onclick: () => {
-              map.setView([place.lat, place.lon], Math.max(map.getZoom(), 7), { animate: false });
-              layer.openPopup();
+      ? typeColored(
+          h(
+            "button",
+            {
+              type: "button",
+              class: "place-button",
+              dir: "auto",
+              onclick: () => {
+                map.setView([place.lat, place.lon], Math.max(map.getZoom(), 7), { animate: false });
+                layer.openPopup();
+              },
             },
-          },
-          place.name,
+            place.name,
+          ),
+          place.type,
         )
       : h("span", { dir: "auto", title: "No coordinates: not on the map" }, place.name);
     list.append(h("li", {}, name, h("span", { class: "muted small", dir: "auto" }, detail)));
