@@ -4,6 +4,7 @@ A user's TOML file (its path in ``$FACTIONGRAPH_SETTINGS``) overrides the defaul
 
     absorb_km = 20
     event_window_days = 3
+    places_file = "my-places.yaml"
 
 and a store's own ``settings`` table (``factiongraph settings KEY VALUE``) overrides both for the settings
 marked ``per_store``, which are read while ingesting into that store. The file is read once per process, so a
@@ -13,6 +14,7 @@ silently the default. ``factiongraph settings`` prints every setting with its va
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from dataclasses import dataclass
@@ -25,22 +27,34 @@ SETTINGS_ENV = "FACTIONGRAPH_SETTINGS"
 """The environment variable naming the user's settings file."""
 
 Number = int | float
+Value = Number | str
+"""A setting's value: a number, or a file's path (``""`` for the shipped file)."""
 
 
 @dataclass(frozen=True)
 class Setting:
-    """One tunable: a whole number when its default is one, else any number, from ``minimum`` to ``maximum``."""
+    """One tunable: a whole number when its default is one, a file's path when it is a string (its range
+    unused), else any number, from ``minimum`` to ``maximum``."""
 
     key: str
-    default: Number
+    default: Value
     minimum: Number
     maximum: Number
     help: str
     per_store: bool = False
     """Kept in a store too (``factiongraph settings KEY VALUE``), where it overrides the user's file."""
 
-    def check(self, value: object, where: str = "") -> Number:
+    @property
+    def range(self) -> str:
+        """What it takes, as ``factiongraph settings`` and the README show it."""
+        return "a file's path" if isinstance(self.default, str) else f"{self.minimum}–{self.maximum}"
+
+    def check(self, value: object, where: str = "") -> Value:
         """``value`` as this setting's type, or a :class:`SettingError` saying what it takes."""
+        if isinstance(self.default, str):
+            if not isinstance(value, str):
+                raise SettingError(f"{where}{self.key} takes a file's path in quotes, not {value!r}")
+            return value
         whole = isinstance(self.default, int)
         try:
             if isinstance(value, bool) or (whole and isinstance(value, float)):
@@ -206,6 +220,14 @@ SETTINGS: dict[str, Setting] = {
             30,
             "How many words before an Arabic place name are read for what places the clause there.",
         ),
+        Setting(
+            "places_file",
+            "",
+            0,
+            0,
+            "Your own places file (YAML, as factiongraph/data/places.yaml), read instead of the shipped one by the "
+            "pipeline and the queries alike; a relative path is from the settings file's folder.",
+        ),
     )
 }
 """Every setting, by key."""
@@ -218,7 +240,7 @@ def user_file() -> Path | None:
 
 
 @cache
-def read_settings_file(path: Path) -> dict[str, Number]:
+def read_settings_file(path: Path) -> dict[str, Value]:
     """The values ``path`` sets, each checked; an unreadable file, an unknown key or a bad value is an error."""
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -238,8 +260,34 @@ def setting_of(key: str) -> Setting:
     return SETTINGS[key]
 
 
-def setting(key: str) -> Number:
+def configured(key: str) -> Value:
     """The value of ``key``: the user's file's, else the default."""
     default = setting_of(key).default
     path = user_file()
     return read_settings_file(path).get(key, default) if path else default
+
+
+def setting(key: str) -> Number:
+    """The value of the number setting ``key`` (:func:`configured`)."""
+    value = configured(key)
+    if isinstance(value, str):
+        raise SettingError(f"{key} names a file: read it with setting_file")
+    return value
+
+
+def setting_file(key: str) -> Path | None:
+    """The file the setting ``key`` names, a relative path taken from the settings file's folder; None for
+    ``""``, the shipped file."""
+    value = configured(key)
+    if not isinstance(value, str):
+        raise SettingError(f"{key} is a number: read it with setting")
+    if not value:
+        return None
+    path = Path(value).expanduser()
+    folder = user_file()
+    return path if path.is_absolute() or folder is None else folder.parent / path
+
+
+def shown(value: Value) -> str:
+    """A value as the settings file writes it: a path in quotes."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)

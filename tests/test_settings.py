@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from factiongraph.cli import app
 from factiongraph.ingest import detect_language
 from factiongraph.places import default_index_sources
-from factiongraph.settings import SETTINGS, SETTINGS_ENV, SettingError, setting
+from factiongraph.settings import SETTINGS, SETTINGS_ENV, SettingError, configured, setting, shown
 from factiongraph.store import open_store
 from factiongraph.store.settings import get_setting, set_setting
 
@@ -40,6 +40,7 @@ BEFORE = {
     "arabic_object_reach": 5,
     "arabic_owner_reach": 4,
     "arabic_place_reach": 4,
+    "places_file": "",  # the shipped file, the only one read before
 }
 
 
@@ -59,7 +60,9 @@ def user_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 def test_settings_defaults_are_the_values_they_replaced() -> None:
     assert {key: s.default for key, s in SETTINGS.items()} == BEFORE
-    assert all(s.minimum <= s.default <= s.maximum and s.help.endswith((".", ")")) for s in SETTINGS.values())
+    numbers = [s for s in SETTINGS.values() if not isinstance(s.default, str)]
+    assert all(s.minimum <= s.default <= s.maximum for s in numbers)
+    assert all(s.help.endswith((".", ")")) for s in SETTINGS.values())
 
 
 ROW = re.compile(r"^\| `(?P<key>\w+)` \| (?P<default>[^|]+) \| [^|]+ \| (?P<help>[^|]+) \|$", re.M)
@@ -70,7 +73,7 @@ def test_readme_lists_every_setting_with_its_default_and_help() -> None:
     rows = {m["key"]: m for m in ROW.finditer(README.read_text(encoding="utf-8"))}
     assert set(rows) == set(SETTINGS)
     for key, s in SETTINGS.items():
-        assert rows[key]["default"].strip() == str(s.default) and rows[key]["help"].startswith(s.help)
+        assert rows[key]["default"].strip() == shown(s.default) and rows[key]["help"].startswith(s.help)
 
 
 def test_settings_command_prints_every_setting_with_its_help(tmp_path: Path, user_file) -> None:
@@ -96,7 +99,7 @@ def test_user_file_overrides_the_defaults_key_by_key(tmp_path: Path, user_file) 
 
 
 def test_without_a_user_file_the_defaults_hold(user_file) -> None:
-    assert {key: setting(key) for key in SETTINGS} == BEFORE
+    assert {key: configured(key) for key in SETTINGS} == BEFORE
     assert detect_language("قال قائد هيئة تحرير الشام " + "HTS said") == "ar"
 
 
@@ -108,6 +111,7 @@ def test_without_a_user_file_the_defaults_hold(user_file) -> None:
         ("event_window_days = 61\n", "event_window_days takes a number from 0 to 60, not 61"),
         ("arabic_letter_share = true\n", "arabic_letter_share takes a number"),
         ("absorb_km = \n", "not TOML"),
+        ("places_file = 3\n", "places_file takes a file's path in quotes, not 3"),
     ],
 )
 def test_a_wrong_user_file_is_an_error_naming_it(user_file, text: str, message: str) -> None:

@@ -19,6 +19,7 @@ def settings_cli(
     """Print every setting (its value for this store, its default, range and what it does), one of them, or
     set one that a store keeps (checked against its range), which applies to what is ingested after. The
     others are set in a TOML file named by $FACTIONGRAPH_SETTINGS, which overrides the defaults key by key."""
+    from factiongraph.settings import shown
     from factiongraph.store.settings import all_settings, get_setting, set_setting
 
     with library_errors():
@@ -27,13 +28,11 @@ def settings_cli(
             console.print(f"{key} = {set_setting(database, key, value)}", highlight=False)
             return
         if key is not None:
-            console.print(str(get_setting(database, key)), highlight=False)
+            console.print(shown(get_setting(database, key)), highlight=False)
             return
         rows = all_settings(database)
     table = Table("setting", "value", "default", "range", "what it does")
     for setting, current in rows:
         kept = " Kept in the store: `factiongraph settings KEY VALUE`." if setting.per_store else ""
-        table.add_row(
-            setting.key, str(current), str(setting.default), f"{setting.minimum}–{setting.maximum}", setting.help + kept
-        )
+        table.add_row(setting.key, shown(current), shown(setting.default), setting.range, setting.help + kept)
     console.print(table)

@@ -4,12 +4,13 @@ territory (what a pair's timeline with its members reads), and the pair related 
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from factiongraph.kb import KnowledgeBase
-from factiongraph.places import default_places_path, read_places_file
+from factiongraph.places import places_path, read_places_file
 from factiongraph.store.queries import placeholders
 from factiongraph.vocab import MEMBERSHIP
 
@@ -86,10 +87,15 @@ def between_sides(side_a: set[int], side_b: set[int]) -> tuple[str, list[object]
     return sql, [*side_a, *side_b, *side_b, *side_a]
 
 
-@cache
 def containing_place() -> dict[str, str]:
-    """The project gazetteer's place ids, each with the id of the place that holds it."""
-    places = read_places_file(default_places_path()).places
+    """The places file's place ids (the file in use, :func:`~factiongraph.places.places_path`), each with the id
+    of the place that holds it."""
+    return _containing_place(places_path())
+
+
+@cache
+def _containing_place(path: Path) -> dict[str, str]:
+    places = read_places_file(path).places
     kinds = {p.id: p.kind for p in places}
     return {f"fg:{p.id}": f"fg:{p.within}" for p in places if p.within and kinds.get(p.within) != "country"}
 

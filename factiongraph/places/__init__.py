@@ -23,7 +23,14 @@ from factiongraph.places.index import (
     default_index_sources,
     with_hyphenated_article,
 )
-from factiongraph.places.schema import Kind, PlaceEntry, PlacesFile, default_places_path, read_places_file
+from factiongraph.places.schema import (
+    Kind,
+    PlaceEntry,
+    PlacesFile,
+    default_places_path,
+    places_path,
+    read_places_file,
+)
 
 __all__ = [
     "PATTERN_COUNTRIES",
@@ -36,6 +43,7 @@ __all__ = [
     "capital_coordinates",
     "default_index_sources",
     "default_places_path",
+    "places_path",
     "read_places_file",
     "regional_cities",
     "usable_alternate",

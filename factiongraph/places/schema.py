@@ -1,4 +1,8 @@
-"""The project's places file (``data/places.yaml``): its schema, where it ships, and reading it."""
+"""The project's places file (``data/places.yaml``): its schema, which file is in use, and reading it.
+
+A user's own places file (the setting ``places_file``) is read instead of the shipped one, by the pipeline's
+place index and the graph's queries alike: :func:`places_path` is the one place that says which.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from factiongraph.errors import KnowledgeBaseError, validated
 from factiongraph.keys import name_key
+from factiongraph.settings import setting_file
 from factiongraph.vocab import PlacePrecision
 
 Kind = Literal[
@@ -126,6 +131,11 @@ class PlacesFile(_Strict):
 def default_places_path() -> Path:
     """The places file shipped with the package."""
     return Path(str(resources.files("factiongraph") / "data" / "places.yaml"))
+
+
+def places_path() -> Path:
+    """The places file in use: the user's (the setting ``places_file``), else the shipped one."""
+    return setting_file("places_file") or default_places_path()
 
 
 def read_places_file(path: Path | str) -> PlacesFile:

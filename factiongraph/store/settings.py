@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from factiongraph.settings import SETTINGS, Number, Setting, SettingError, setting, setting_of
+from factiongraph.settings import SETTINGS, Setting, SettingError, Value, configured, setting_of
 from factiongraph.store.transactions import write_transaction
 
 
@@ -19,14 +19,14 @@ def _stored(key: str) -> Setting:
     return found
 
 
-def get_setting(db: Database, key: str) -> Number:
+def get_setting(db: Database, key: str) -> Value:
     """The setting's value in this store, else the user's file's, else its default."""
     found = setting_of(key)
     row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone() if found.per_store else None
-    return found.check(row[0]) if row else setting(key)
+    return found.check(row[0]) if row else configured(key)
 
 
-def set_setting(db: Database, key: str, value: str | Number) -> Number:
+def set_setting(db: Database, key: str, value: Value) -> Value:
     """Store a setting's value, checked against its range; returns the value stored."""
     number = _stored(key).check(value)
     with write_transaction(db):
@@ -34,6 +34,6 @@ def set_setting(db: Database, key: str, value: str | Number) -> Number:
     return number
 
 
-def all_settings(db: Database) -> list[tuple[Setting, Number]]:
+def all_settings(db: Database) -> list[tuple[Setting, Value]]:
     """Every setting with its value for this store."""
     return [(found, get_setting(db, key)) for key, found in SETTINGS.items()]
