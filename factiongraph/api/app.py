@@ -46,7 +46,7 @@ from factiongraph.graph.network import EdgeTableCache, map_view, network
 from factiongraph.graph.profile import actor_detail, pair_timeline
 from factiongraph.graph.search import search_actors
 from factiongraph.graph.snapshot import snapshot, snapshot_json
-from factiongraph.graph.stats import store_stats
+from factiongraph.graph.stats import Stats, store_stats
 from factiongraph.ingest import Article
 from factiongraph.kb import KnowledgeBase, load_kb
 from factiongraph.store import connect, open_store
@@ -303,7 +303,7 @@ def create_app(
         label and colour the UI draws it in; the same for every store, so a client reads them once."""
         return Response(meta, media_type="application/json")
 
-    @api.get("/stats", response_model=models.Stats)
+    @api.get("/stats", response_model=Stats)
     def stats() -> Response:
         """Counts, and the first and last dates (the time slider's range)."""
         return _json(store_stats(store()))

@@ -1,4 +1,7 @@
-"""The API's response and request shapes (docs/api-contract.md); pydantic, so /openapi.json documents them."""
+"""The API's response and request shapes (docs/api-contract.md); pydantic, so /openapi.json documents them.
+
+Where the library's dataclass is the shape as it is (:class:`Evidence`, :class:`NetworkEdge`, and /api/stats's
+:class:`~factiongraph.graph.stats.Stats`), the API names it rather than a copy of its fields."""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ from typing import Annotated, Generic, Literal, TypeVar
 from pydantic import BaseModel, Field
 
 from factiongraph import vocab
+from factiongraph.graph.items import Evidence
+from factiongraph.graph.network import NetworkEdge
 from factiongraph.vocab import Category, EventType, KbAffiliationType, RelationType, Stance
 
 T = TypeVar("T")
@@ -26,17 +31,6 @@ class ActorRef(BaseModel):
 class PlaceRef(ActorRef):
     lat: float | None
     lon: float | None
-
-
-class Evidence(BaseModel):
-    """The sentence that says a fact; ``start``/``end`` are its character offsets in the document's text."""
-
-    document_id: int
-    title: str | None
-    published: str | None
-    sentence: str
-    start: int
-    end: int
 
 
 class RelationItem(BaseModel):
@@ -186,16 +180,6 @@ class NetworkNode(ActorRef):
     degree: int
 
 
-class NetworkEdge(BaseModel):
-    id: str = Field(description='"{source}-{target}-{type}"')
-    source: int
-    target: int
-    type: str
-    count: int
-    first: str | None
-    last: str | None
-
-
 class Network(BaseModel):
     nodes: list[NetworkNode]
     edges: list[NetworkEdge]
@@ -237,16 +221,6 @@ class Snapshot(BaseModel):
     controls: list[ControlHeld]
     memberships: list[MembershipHeld]
     commands: list[CommandHeld]
-
-
-class Stats(BaseModel):
-    documents: int
-    actors: int
-    relations: int
-    events: int
-    claims: int
-    first: str | None
-    last: str | None
 
 
 class ErrorBody(BaseModel):

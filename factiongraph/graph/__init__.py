@@ -5,11 +5,11 @@ from factiongraph.graph.documents import DocumentDetail, DocumentSummary, docume
 from factiongraph.graph.items import (
     EVERY,
     ActorRef,
-    Citation,
     ClaimItem,
     EventActor,
     EventItem,
     EventReport,
+    Evidence,
     Page,
     PlaceRef,
     RelationItem,
@@ -25,14 +25,13 @@ from factiongraph.graph.profile import ActorDetail, PairTimeline, actor_detail, 
 from factiongraph.graph.queries import busiest_pair, members_of
 from factiongraph.graph.search import ActorHit, documents_mentioning, search_actors
 from factiongraph.graph.snapshot import Snapshot, StateItem, snapshot, snapshot_json
-from factiongraph.graph.stats import StoreStats, store_stats
+from factiongraph.graph.stats import Stats, store_stats
 
 __all__ = [
     "EVERY",
     "ActorDetail",
     "ActorHit",
     "ActorRef",
-    "Citation",
     "ClaimItem",
     "DocumentDetail",
     "DocumentSummary",
@@ -40,6 +39,7 @@ __all__ = [
     "EventActor",
     "EventItem",
     "EventReport",
+    "Evidence",
     "KbRelation",
     "MapView",
     "Network",
@@ -49,7 +49,7 @@ __all__ = [
     "RelationItem",
     "Snapshot",
     "StateItem",
-    "StoreStats",
+    "Stats",
     "actor_detail",
     "busiest_pair",
     "claims_page",

@@ -1,7 +1,7 @@
 """Relations, events and claims as id-based items, fetched in pages: what the HTTP API, the UI and the CLI read.
 A name becomes an id once, by :func:`find_actor`; every list below takes ids.
 
-Every item carries its actors as :class:`ActorRef` (id, name, type) and its :class:`Citation` (the sentence
+Every item carries its actors as :class:`ActorRef` (id, name, type) and its :class:`Evidence` (the sentence
 and its offsets), so a client can link each fact to the actor pages and to the sentence in its article.
 Lists are selected as ids first (sorted and paged on indexes) and only the page is fetched whole, so a
 page costs the same however many facts an actor has.
@@ -49,7 +49,7 @@ class EventActor(ActorRef):
 
 
 @dataclass(frozen=True)
-class Citation:
+class Evidence:
     """The sentence that says a fact, with its character offsets in the document's text."""
 
     document_id: int
@@ -71,7 +71,7 @@ class EventReport:
     killed: int | None
     injured: int | None
     joined_because: str
-    evidence: tuple[Citation, ...]
+    evidence: tuple[Evidence, ...]
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ class RelationItem:
     start: str | None
     end: str | None
     precision: str | None
-    evidence: Citation
+    evidence: Evidence
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ class EventItem:
     place: PlaceRef | None
     actors: list[EventActor]
     """Those that act first; an actor that acts in any report acts."""
-    evidence: Citation
+    evidence: Evidence
     """The first report's sentence."""
     reports: list[EventReport]
     """One per article, first published first."""
@@ -115,7 +115,7 @@ class ClaimItem:
     about: list[ActorRef]
     content: str
     when: str | None
-    evidence: Citation
+    evidence: Evidence
 
 
 @dataclass(frozen=True)
@@ -263,7 +263,7 @@ def relation_items(db: Database, ids: Sequence[int]) -> list[RelationItem]:
     refs = actor_refs(db, [r[2] for r in rows] + [r[3] for r in rows])
     by_id = {
         rid: RelationItem(
-            rid, rtype, plain_ref(refs[sid]), refs[tid], format_when(start, end), start, end, precision, Citation(*cite)
+            rid, rtype, plain_ref(refs[sid]), refs[tid], format_when(start, end), start, end, precision, Evidence(*cite)
         )
         for rid, rtype, sid, tid, start, end, precision, *cite in rows
     }
@@ -301,7 +301,7 @@ def event_items(db: Database, ids: Sequence[int]) -> list[EventItem]:
             precision,
             _place(refs[place]) if place is not None else None,
             [EventActor(refs[a].id, refs[a].name, refs[a].type, role) for a, role in actors.get(eid, {}).items()],
-            Citation(*cite),
+            Evidence(*cite),
             reports.get(eid, []),
         )
         for eid, etype, mode, acled, acled_sub, start, end, precision, place, *cite in rows
@@ -332,7 +332,7 @@ def event_reports(db: Database, event_ids: Sequence[int]) -> dict[int, list[Even
     ).fetchall()
     found: dict[int, dict[int, EventReport]] = {}
     for event_id, doc_id, title, outlet, published, killed, injured, why, begin, end, quote in rows:
-        evidence = Citation(doc_id, title, published, quote, begin, end)
+        evidence = Evidence(doc_id, title, published, quote, begin, end)
         report = found.setdefault(event_id, {}).get(doc_id)
         if report is None:
             found[event_id][doc_id] = EventReport(doc_id, title, outlet, published, killed, injured, why, (evidence,))
@@ -374,7 +374,7 @@ def claim_items(db: Database, ids: Sequence[int]) -> list[ClaimItem]:
             [plain_ref(refs[a]) for a in about.get(cid, [])],
             content,
             format_when(start, end),
-            Citation(*cite),
+            Evidence(*cite),
         )
         for cid, speaker, text, stance, content, start, end, *cite in rows
     }
@@ -533,7 +533,7 @@ def claims_page(
 
 
 def _citation(t: str) -> str:
-    """The columns of a :class:`Citation` of the fact aliased ``t``, in its fields' order."""
+    """The columns of a :class:`Evidence` of the fact aliased ``t``, in its fields' order."""
     return f"{t}.document_id, d.title, d.published, {sentence_sql(t)}, {t}.evidence_begin, {t}.evidence_end"
 
 

@@ -40,8 +40,10 @@ class NetworkNode(ActorRef):
 
 @dataclass(frozen=True)
 class NetworkEdge:
+    """The relations of one type from one actor to another in the window, counted; its ``id`` is
+    ``"{source}-{target}-{type}"``, stable across windows, so a client can keep its selection."""
+
     id: str
-    """``"{source}-{target}-{type}"``: stable across windows, so a client can keep its selection."""
     source: int
     target: int
     type: str
@@ -265,14 +267,14 @@ class EdgeTable:
         self,
         db: Database,
         *,
-        start: str | None = None,
-        end: str | None = None,
-        types: Sequence[str] | None = None,
-        min_count: int = 1,
-        limit: int = 300,
-        max_edges: int = 1000,
+        start: str | None,
+        end: str | None,
+        types: Sequence[str] | None,
+        min_count: int,
+        limit: int,
+        max_edges: int,
     ) -> Network:
-        """See :func:`network`."""
+        """See :func:`network`, which holds the defaults."""
         mask = np.ones(len(self.source), dtype=bool)
         if types:
             codes = [i for i, name in enumerate(self.type_names) if name in set(types)]

@@ -20,7 +20,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from factiongraph.errors import InvalidQueryError
-from factiongraph.graph.items import ActorRef, Citation, actor_refs, iso_prefix
+from factiongraph.graph.items import ActorRef, Evidence, actor_refs, iso_prefix
 from factiongraph.store.queries import placeholders, sentence_sql
 
 KINDS = {"Controls": "controls", "BelongsTo": "memberships", "InChargeOf": "commands"}
@@ -44,7 +44,7 @@ class StateItem:
     """A :class:`~factiongraph.graph.items.PlaceRef` when the target has coordinates."""
     start: str | None
     end: str | None
-    evidence: tuple[Citation, ...]
+    evidence: tuple[Evidence, ...]
 
 
 @dataclass(frozen=True)
@@ -278,7 +278,7 @@ def _readable(iso: str) -> bool:
     return True
 
 
-def _evidence(db: Database, ids: list[int]) -> dict[int, Citation]:
+def _evidence(db: Database, ids: list[int]) -> dict[int, Evidence]:
     """Statement id -> its evidence, in one query, in reading order: oldest article first, then by offset."""
     rows = db.execute(
         f"SELECT r.id, r.document_id, d.title, d.published, {sentence_sql('r')}, r.evidence_begin, r.evidence_end "
@@ -287,7 +287,7 @@ def _evidence(db: Database, ids: list[int]) -> dict[int, Citation]:
         "ORDER BY d.published IS NULL, d.published, r.document_id, r.evidence_begin",
         [json.dumps(ids)],
     ).fetchall()
-    return {rid: Citation(*row) for rid, *row in rows}
+    return {rid: Evidence(*row) for rid, *row in rows}
 
 
 def _item_order(item: StateItem) -> tuple[str, date, str]:

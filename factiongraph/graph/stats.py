@@ -8,7 +8,9 @@ from sqlite_utils import Database
 
 
 @dataclass(frozen=True)
-class StoreStats:
+class Stats:
+    """Counts of each kind of record, and the span of their dates."""
+
     documents: int
     actors: int
     relations: int
@@ -19,7 +21,7 @@ class StoreStats:
     last: str | None
 
 
-def store_stats(db: Database) -> StoreStats:
+def store_stats(db: Database) -> Stats:
     """Counts of each kind of record, and the span of dates they cover."""
     counts = [
         db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
@@ -31,4 +33,4 @@ def store_stats(db: Database) -> StoreStats:
         "UNION ALL SELECT MIN(when_start), MAX(COALESCE(when_end, when_start)) FROM events "
         "UNION ALL SELECT MIN(published), MAX(published) FROM documents)"
     ).fetchone()
-    return StoreStats(*counts, first, last)
+    return Stats(*counts, first, last)
