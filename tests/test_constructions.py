@@ -229,6 +229,12 @@ def test_constructions_who_asks_others_to_act_in_a_place_is_not_there(nlp: Langu
     assert not any(kind == "CoLocated" and source == "We" for kind, source, _ in relations(nlp, text))
 
 
+def test_constructions_the_ones_asked_to_act_in_a_place_are_there(nlp: Language) -> None:
+    text = "Turkey ordered its troops to withdraw from Kobani."
+    assert related(nlp, text, "CoLocated", "its troops", "Kobani")
+    assert not related(nlp, text, "CoLocated", "Turkey", "Kobani")
+
+
 def test_constructions_names_run_together_after_in_make_no_place(nlp: Language) -> None:
     assert "Ellwood" not in " ".join(places_named(nlp, "In Turkey Minister Ellwood met with the opposition."))
     text = "She advises on religious minorities in the Near East and South and Central Asia."

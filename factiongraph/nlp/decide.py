@@ -34,6 +34,8 @@ from factiongraph.vocab import ASSERTED, MEMBERSHIP, PLACED, PRESUPPOSED
 _MODIFIER_DEPS = frozenset({"neg", "aux", "auxpass", "advmod", "mark", "acomp", "amod"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acomp", "conj"})
 """Links from a clause up to the clause it completes: "is likely to attack", "denied that it attacked"."""
+_REQUESTER_DEPS = frozenset({"nsubj", "agent"})
+"""How who asks hangs on a requesting verb: its subject, or "by" after a passive one ("troops ordered by X")."""
 
 
 @Language.factory(
@@ -230,11 +232,15 @@ class RelationDecider:
         return True
 
     def _asked_of_others(self, path: list[Token]) -> bool:
-        """Whether the path runs from a requesting verb down into the clause it asks of others ("call on the
-        parties to respect ...", "ordered its troops to withdraw from ...")."""
+        """Whether the path runs from whoever asks, the subject of a requesting verb, down into the clause it
+        asks of others ("we call on the parties to respect ..."); the ones asked do it there ("ordered its
+        troops to withdraw from Z": the troops were in Z)."""
         top = path[_top(path)]
-        return top.lemma_.lower() in self.clauses.requesting_verbs and any(
-            t.head == top and t.dep_ in ("xcomp", "ccomp", "advcl") for t in path
+        if top.lemma_.lower() not in self.clauses.requesting_verbs:
+            return False
+        below_top = [t for t in path if t.head == top and t != top]
+        return any(t.dep_ in ("xcomp", "ccomp", "advcl") for t in below_top) and any(
+            t.dep_ in _REQUESTER_DEPS for t in below_top
         )
 
     def _someone_elses_role(self, path: list[Token]) -> bool:
