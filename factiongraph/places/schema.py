@@ -7,6 +7,7 @@ place index and the graph's queries alike: :func:`places_path` is the one place 
 from __future__ import annotations
 
 import re
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -128,8 +129,9 @@ class PlacesFile(_Strict):
         return self
 
 
+@cache
 def default_places_path() -> Path:
-    """The places file shipped with the package."""
+    """The places file shipped with the package (kept: the store's writer asks for it for every event)."""
     return Path(str(resources.files("factiongraph") / "data" / "places.yaml"))
 
 
