@@ -19,9 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from factiongraph.cache import cached
 from factiongraph.errors import KnowledgeBaseError, validated
 from factiongraph.keys import name_key, translit_key
-from factiongraph.vocab import ActorType, Category, KbRelationType
+from factiongraph.vocab import ISO_DATE, ActorType, Category, KbRelationType
 
-_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ACTOR_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -30,7 +29,7 @@ class _Strict(BaseModel):
 
 
 def _check_date(value: str | None) -> str | None:
-    if value is not None and not _PARTIAL_DATE.match(value):
+    if value is not None and not ISO_DATE.fullmatch(value):
         raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
     return value
 

@@ -56,7 +56,8 @@ _ARABIC_TO_LATIN = str.maketrans(
 _DIGRAPHS = (("kh", "k"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("gh", "g"), ("ch", "s"), ("ph", "f"))
 _LETTER_CLASSES = str.maketrans({"q": "k", "g": "j", "c": "k", "w": "u", "y": "i", "x": "ks", "v": "f", "p": "b"})
 _VOWELS = re.compile(r"[aeiou]+")
-_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
+ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
+"""A letter of the Arabic block: what tells an Arabic word, name or text from one in Latin letters."""
 _REPEATS = re.compile(r"(\w)\1+")
 _TAA_MARBUTA = re.compile(r"(?<=[a-z]{2})(?:ah|at|eh)$")
 """A feminine ending written -a, -ah, -eh or, before a genitive, -at: "Jabha", "Jabhah", "Jabhat"."""
@@ -71,7 +72,7 @@ def translit_key(name: str) -> str:
     """
     words = []
     for word in name_key(name).split():
-        if _ARABIC_SCRIPT.search(word):
+        if ARABIC_SCRIPT.search(word):
             word = word.removesuffix("ه").translate(_ARABIC_TO_LATIN)
         else:
             for digraph, letter in _DIGRAPHS:

@@ -1,4 +1,5 @@
-"""The graph's vocabularies, defined once: actor types, relation types and their groups, claim stances, event types.
+"""The graph's vocabularies, defined once: actor types, relation types and their groups, claim stances, event types,
+and the form of a stored date.
 
 Every module that names one of these imports it from here, and the API serves them at ``/api/meta`` (with a
 label and a colour each) so the web UI draws what this module says: a type added here reaches the lexicon
@@ -8,7 +9,11 @@ anything may import this one.
 
 from __future__ import annotations
 
+import re
 from typing import Literal, NamedTuple, get_args
+
+ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+"""A stored date: YYYY, YYYY-MM or YYYY-MM-DD, in ASCII digits (``fullmatch`` for the stored form exactly)."""
 
 # --------------------------------------------------------------------------------------------
 # Actor and mention types

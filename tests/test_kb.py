@@ -32,6 +32,15 @@ def test_kb_relation_to_unknown_actor_is_an_error(tmp_path: Path) -> None:
         read_kb_file(bad)
 
 
+@pytest.mark.parametrize("formed", ["2019-5", "'٢٠١٩'", '"2019\\n"'])
+def test_kb_date_is_a_stored_date_exactly(tmp_path: Path, formed: str) -> None:
+    """A KB date is read as the store keeps dates (vocab.ISO_DATE): two-digit months, ASCII digits, nothing after."""
+    bad = tmp_path / "mine.yaml"
+    bad.write_text(f"actors:\n  - {{id: x, type: Person, category: person, name: X, formed: {formed}}}\n")
+    with pytest.raises(KnowledgeBaseError, match="is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"):
+        read_kb_file(bad)
+
+
 def test_kb_user_file_replaces_and_adds_by_id(tmp_path: Path) -> None:
     mine = tmp_path / "mine.yaml"
     mine.write_text(

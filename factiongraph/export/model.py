@@ -13,7 +13,6 @@ the same as the JSON export writes it (``2019-09``, ``2017/..``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -21,12 +20,11 @@ from typing import TYPE_CHECKING
 
 from factiongraph.errors import InvalidQueryError
 from factiongraph.graph.items import EventReport, event_reports, find_actor, format_when, iso_prefix
+from factiongraph.places.schema import ARABIC_LETTER
 from factiongraph.store.queries import grouped, placeholders, published_window, sentence_sql
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-ARABIC_LETTER = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from factiongraph.export.model import ARABIC_LETTER, ExportGraph
+from factiongraph.export.model import ExportGraph
 from factiongraph.export.registry import register_exporter
+from factiongraph.places.schema import ARABIC_LETTER
 from factiongraph.vocab import STANCES
 
 if TYPE_CHECKING:

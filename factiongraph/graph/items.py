@@ -9,7 +9,6 @@ page costs the same however many facts an actor has.
 
 from __future__ import annotations
 
-import re
 from calendar import monthrange
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from factiongraph.errors import InvalidQueryError, NotFoundError, UnknownActorEr
 from factiongraph.keys import name_key
 from factiongraph.store.events import UnknownEventError
 from factiongraph.store.queries import entity_ids_for_name, grouped, placeholders, published_window, sentence_sql
+from factiongraph.vocab import ISO_DATE
 
 T = TypeVar("T")
 
@@ -130,9 +130,6 @@ class Page(Generic[T]):
 
 EVERY = 2**63 - 1
 """A page size that holds a whole list (SQLite's largest LIMIT): what the CLI prints without a --limit."""
-
-ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
-"""A stored date: YYYY, YYYY-MM or YYYY-MM-DD."""
 
 
 def iso_prefix(parameter: str, value: str | None) -> str | None:

@@ -18,7 +18,6 @@ import numpy as np
 from sqlite_utils import Database
 
 from factiongraph.graph.items import (
-    ISO_DATE,
     ActorRef,
     EventItem,
     RelationItem,
@@ -29,7 +28,7 @@ from factiongraph.graph.items import (
 )
 from factiongraph.graph.queries import containing_place, place_chain
 from factiongraph.store.queries import AFTER_ANY_DATE, window_clause, window_parts
-from factiongraph.vocab import MEMBERSHIP
+from factiongraph.vocab import ISO_DATE, MEMBERSHIP
 
 
 @dataclass(frozen=True)

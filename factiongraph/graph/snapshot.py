@@ -9,7 +9,6 @@ by sentence.
 from __future__ import annotations
 
 import json
-import re
 from bisect import bisect_right
 from calendar import monthrange
 from dataclasses import asdict, dataclass, replace
@@ -22,6 +21,7 @@ from sqlite_utils import Database
 from factiongraph.errors import InvalidQueryError
 from factiongraph.graph.items import ActorRef, Evidence, actor_refs, iso_prefix
 from factiongraph.store.queries import placeholders, sentence_sql
+from factiongraph.vocab import ISO_DATE
 
 KINDS = {"Controls": "controls", "BelongsTo": "memberships", "InChargeOf": "commands"}
 """Relation type -> the snapshot list its items go to."""
@@ -30,7 +30,6 @@ ROLES = {"controls": ("actor", "place"), "memberships": ("member", "group"), "co
 """Each list's names for the source and the target of its relation, as the JSON answer calls them."""
 
 _POINTS = ("day", "month", "year")
-_STORED_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 @dataclass(frozen=True)
@@ -176,7 +175,7 @@ def statement_interval(
     """The (start, end) a durable relation holds over, read from its stored dates and its article's
     publication date as :func:`snapshot` says; ``None`` when nothing dates it or a date is not one."""
     if when_start is None and when_end is None:
-        found = _STORED_DATE.match(published) if published else None
+        found = ISO_DATE.match(published) if published else None
         return (found.group(), None) if found and _readable(found.group()) else None
     if not all(_readable(iso) for iso in (when_start, when_end) if iso is not None):
         return None
@@ -258,7 +257,7 @@ def _last_day(iso: str) -> date:
 @lru_cache(maxsize=8192)
 def _days(iso: str) -> tuple[date, date]:
     """The first and the last day an ISO date prefix names; ``ValueError`` for one that names none."""
-    found = _STORED_DATE.fullmatch(iso)
+    found = ISO_DATE.fullmatch(iso)
     if found is None:
         raise ValueError(f"not a date: {iso!r}")
     year, month, day = (int(part) if part else None for part in found.groups())

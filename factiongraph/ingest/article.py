@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factiongraph.keys import ARABIC_SCRIPT
 from factiongraph.records import Article
 from factiongraph.settings import setting
 
 __all__ = ["MAX_REASON_CHARS", "Article", "ReadFailure", "detect_language"]
 
 
-_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -20,7 +20,7 @@ def detect_language(text: str) -> str:
     """``"ar"`` for a text mostly in Arabic script, else ``"en"``: the two languages the pipelines read."""
     sample = text[: int(setting("language_sample_chars"))]
     letters = len(_LETTER.findall(sample))
-    return "ar" if letters and len(_ARABIC_LETTER.findall(sample)) / letters > setting("arabic_letter_share") else "en"
+    return "ar" if letters and len(ARABIC_SCRIPT.findall(sample)) / letters > setting("arabic_letter_share") else "en"
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from factiongraph.cache import cached
 from factiongraph.kb import kb_files, load_kb
-from factiongraph.keys import name_key
+from factiongraph.keys import ARABIC_SCRIPT, name_key
 from factiongraph.lexicons import default_lexicon_path
 from factiongraph.nlp.arabic.tokens import SPLITTER_LEXICONS, known_whole
 from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, NESTED_KEY
@@ -27,7 +27,6 @@ from factiongraph.places import PlaceIndex, default_index_sources
 
 _PROCLITICS = re.compile(r"^[وف]?(?:لل|[بلك])?(?=\S{2})")
 """One conjunction (و ف), then one preposition (ب ل ك, or لل for ل + ال); at least two letters stay."""
-_ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 NameTable = dict[tuple[str, ...], tuple[str, str]]
 """Normalised token sequence → (entity type, KB actor id or place id)."""
@@ -80,7 +79,7 @@ class GazetteerMatcher:
     def __call__(self, doc: Doc) -> Doc:
         keys = [name_key(t.norm_) for t in doc]  # the norm: what a clitic-split token stands for (لل → ال)
         stripped = [
-            self._without_proclitics(t.text) if _ARABIC.search(t.text) and not self.known(t.text) else k
+            self._without_proclitics(t.text) if ARABIC_SCRIPT.search(t.text) and not self.known(t.text) else k
             for t, k in zip(doc, keys, strict=True)
         ]
         mentions: list[Span] = []

@@ -15,11 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from factiongraph.dates import TimeSpan, resolve_time
-from factiongraph.keys import name_key
+from factiongraph.keys import ARABIC_SCRIPT, name_key
 from factiongraph.lexicons import load_lexicon
 from factiongraph.nlp.spans import MENTIONS_KEY
 
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _PROBE_DATE = "2000-06-15"
@@ -31,7 +30,7 @@ _MONTH_ORDINALS = frozenset({"اول", "ثاني"})
 def _keys(words: object) -> set[str]:
     found: set[str] = set()
     if isinstance(words, str):
-        if _ARABIC.search(words):
+        if ARABIC_SCRIPT.search(words):
             found.update(name_key(w) for w in words.split())
     elif isinstance(words, dict):
         for key, value in words.items():

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from factiongraph.kb import load_kb
-from factiongraph.keys import name_key
+from factiongraph.keys import ARABIC_SCRIPT, name_key
 from factiongraph.lexicons import load_lexicon
 from factiongraph.nlp.arabic.reading import PUNCTUATION
 from factiongraph.nlp.arabic.tokens import cue_words, verb_forms
@@ -33,7 +33,6 @@ from factiongraph.nlp.spans import MENTIONS_KEY, FoundRelation
 from factiongraph.places import PlaceIndex
 
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
 _JOINERS = frozenset({"و", "،", ","})
 _ACTORS = frozenset({"Person", "Organisation"})
 _OPENING_QUOTES = frozenset('«"“')
@@ -152,7 +151,7 @@ class ArabicNames:
         """A word that may stand in a name: Arabic, two letters or more, no common word, not found yet; after
         a group's kind word a common noun with the article is a name's word ("لواء المقاتلين الأنصار")."""
         text = _bare(token)
-        if token.i in taken or not _ARABIC.match(text) or len(text) < 2 or token.text in PUNCTUATION:
+        if token.i in taken or not ARABIC_SCRIPT.match(text) or len(text) < 2 or token.text in PUNCTUATION:
             return False
         key = name_key(text)
         return key not in self.stop or (definite_common and _definite(text) and key not in self.hard_stop)
@@ -257,7 +256,7 @@ class ArabicNames:
                     index = lasts if earlier.label_ == "Person" else heads
                     word = earlier[-1] if earlier.label_ == "Person" else earlier[0]
                     index.setdefault(name_key(word.text), earlier)
-            if token.i in taken or not _ARABIC.match(token.text):
+            if token.i in taken or not ARABIC_SCRIPT.match(token.text):
                 continue
             text, key = _bare(token), name_key(token.text)
             if text in self.town_back and town is not None:
@@ -361,7 +360,7 @@ def _capitals(kb_path: str | None) -> dict[str, str]:
     for actor in load_kb(Path(kb_path) if kb_path else None).actors:
         place = index.lookup(actor.seat) if actor.category == "state" and actor.seat else None
         for place_name in place.names if place else ():
-            if _ARABIC.search(place_name):
+            if ARABIC_SCRIPT.search(place_name):
                 capitals.setdefault(name_key(place_name), actor.id)
     return capitals
 
@@ -371,7 +370,7 @@ def _openers(kb_path: str | None) -> dict[str, frozenset[str]]:
     or more and the first two of longer ones, by their keys ("حركه" and "حركه نور" of "حركة نور الدين الزنكي")."""
     openers = {}
     for actor in load_kb(Path(kb_path) if kb_path else None).actors:
-        names = [name.split() for name in actor.all_names() if _ARABIC.search(name)]
+        names = [name.split() for name in actor.all_names() if ARABIC_SCRIPT.search(name)]
         keys = {name_key(" ".join(words[:width])) for words in names for width in (1, 2) if len(words) > width}
         if keys:
             openers[actor.id] = frozenset(keys)

@@ -26,14 +26,13 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
-from factiongraph.keys import name_key
+from factiongraph.keys import ARABIC_SCRIPT, name_key
 from factiongraph.lexicons import load_lexicon
 
 _MARKS = "\u064b-\u065f\u0670\u0640"
 """Diacritics and the tatweel: written on a letter, never a letter of their own."""
 _WORD = re.compile(rf"\d+(?:[.,٫]\d+)+|[\w{_MARKS}]+|\S")
 """A number with its decimals, a run of letters and digits with their marks, or one other character."""
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
 _TATWEEL = "\u0640"
 _ARTICLE = "ال"
 _STRETCHED = re.compile(r"^(?:[وف][بلك]?|[بلك])\u0640+")
@@ -80,7 +79,7 @@ class CliticSplitter:
         """The pieces of ``word`` as (text, norm) pairs, texts in order and adding up to the word."""
         whole = ((word, name_key(word)),)
         bare, where = _letters(word)
-        if not _ARABIC.match(bare) or len(bare) < 2:
+        if not ARABIC_SCRIPT.match(bare) or len(bare) < 2:
             return whole
         stretched = _STRETCHED.match(word)
         if stretched and stretched.end() < len(word):  # "لـهيئة": a clitic drawn out by the tatweel
@@ -229,7 +228,7 @@ def cue_words(raw: dict[str, object]) -> list[str]:
                 walk(item)
 
     walk(raw)
-    return [w for w in words if _ARABIC.search(w)]
+    return [w for w in words if ARABIC_SCRIPT.search(w)]
 
 
 def verb_forms(entry: dict[str, str]) -> list[str]:
@@ -266,7 +265,7 @@ def _splitter(kb_path: str | None) -> CliticSplitter:
         "enclitics": clitics["enclitics"],
         "article_letters": clitics["article_letters"],
     }
-    arabic = [name.split() for name in names if _ARABIC.search(name)]
+    arabic = [name.split() for name in names if ARABIC_SCRIPT.search(name)]
     single = {words[0] for words in arabic if len(words) == 1}
     inner = {w for words in arabic if len(words) > 1 for w in words} - single
     # A word inside a longer name that reads as clitics on a known word ("لنصرة" in "... لنصرة أهل الشام")
