@@ -9,18 +9,19 @@ user's file given in place of a shipped one (``triggers_path``, ``verbs_path``, 
 does not validate raises :class:`~factiongraph.errors.LexiconError` naming the file and the first
 problem.
 
-The components keep reading plain dicts: :func:`load_lexicon` gives the validated content as it
-stands in the file, without its ``version``.
+A component takes its lexicon's model as it is (:func:`lexicon_model`), with the lookups the model
+builds from its words; :func:`load_lexicon` gives the validated content as it stands in the file,
+without its ``version``, to the components that still read plain dicts.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -81,6 +82,9 @@ class LexiconFile(_Commented):
     def content(self) -> dict[str, Any]:
         """The file's data as the components read it: as written, without the version."""
         return self.model_dump(by_alias=True, exclude_unset=True, exclude={"version"})
+
+
+Lexicon = TypeVar("Lexicon", bound=LexiconFile)
 
 
 # --------------------------------------------------------------------------------------------
@@ -355,7 +359,15 @@ class Pronouns(LexiconFile):
 # --------------------------------------------------------------------------------------------
 
 
+def _stance_by_word(section: str) -> cached_property[dict[str, Stance]]:
+    """A lookup built once from a section listed by stance: each word to the stance it is listed under."""
+    return cached_property(lambda cues: {w: stance for stance, words in getattr(cues, section).items() for w in words})
+
+
 class ClaimCues(LexiconFile):
+    """The cues a claim hangs on (see the file's ``$comment``), with the lookups ``fg_claims`` makes from
+    them, built once: the component takes this model itself, not a copy of it in another shape."""
+
     verbs: dict[Stance, list[str]]
     clause_only: list[str]
     negation_denies: list[str]
@@ -370,6 +382,74 @@ class ClaimCues(LexiconFile):
     document_nouns: list[str]
     sources: list[str]
     quoting_verbs: list[str]
+
+    @field_validator(
+        "clause_only",
+        "negation_denies",
+        "object_verbs",
+        "claim_nouns",
+        "negators",
+        "existential_negators",
+        "document_nouns",
+        "sources",
+        "quoting_verbs",
+    )
+    @classmethod
+    def _lower_case(cls, words: list[str]) -> list[str]:
+        """Cues are matched against lower-case forms and lemmas."""
+        return [w.lower() for w in words]
+
+    @field_validator("verbs", "modal_nouns", "modal_adjectives", "modal_auxiliaries", "modal_adverbs")
+    @classmethod
+    def _lower_case_by_stance(cls, words: dict[Stance, list[str]]) -> dict[Stance, list[str]]:
+        return {stance: [w.lower() for w in listed] for stance, listed in words.items()}
+
+    @cached_property
+    def verb_stances(self) -> dict[str, Stance]:
+        """A one-word reporting verb's stance, by lemma."""
+        return {lemma: stance for lemma, particle, stance in _verb_parts(self.verbs) if not particle}
+
+    @cached_property
+    def phrasal_stances(self) -> dict[str, dict[str, Stance]]:
+        """A phrasal reporting verb's stance, by lemma and then particle ("rule" "out")."""
+        phrasal: dict[str, dict[str, Stance]] = {}
+        for lemma, particle, stance in _verb_parts(self.verbs):
+            if particle:
+                phrasal.setdefault(lemma, {})[particle] = stance
+        return phrasal
+
+    modal_noun_stances = _stance_by_word("modal_nouns")
+    modal_adjective_stances = _stance_by_word("modal_adjectives")
+    modal_auxiliary_stances = _stance_by_word("modal_auxiliaries")
+    modal_adverb_stances = _stance_by_word("modal_adverbs")
+
+    @cached_property
+    def source_links(self) -> dict[str, str]:
+        """A source phrase's second word by its first ("according" "to")."""
+        return dict(_first_word_and_rest(phrase) for phrase in self.sources)
+
+    def triggers(self) -> frozenset[str]:
+        """Words or lemmas without which a sentence holds no claim: the pre-filter."""
+        return frozenset(
+            [
+                *self.verb_stances,
+                *self.phrasal_stances,
+                *self.modal_noun_stances,
+                *self.modal_adjective_stances,
+                *self.source_links,
+                *self.quoting_verbs,
+            ]
+        )
+
+
+def _verb_parts(verbs: dict[Stance, list[str]]) -> list[tuple[str, str, Stance]]:
+    """Each reporting verb as its lemma, its particle ("" for none) and its stance, in the file's order."""
+    return [(*_first_word_and_rest(w), stance) for stance, words in verbs.items() for w in words]
+
+
+def _first_word_and_rest(phrase: str) -> tuple[str, str]:
+    first, _, rest = phrase.partition(" ")
+    return first, rest
 
 
 # --------------------------------------------------------------------------------------------
@@ -795,5 +875,15 @@ def load_lexicon(path: Path | str | None, name: str) -> dict[str, Any]:
     """A lexicon's validated content: the user's file when given, else the package's copy of ``name``.
 
     A fresh dict on every call, so a caller may change it without touching anyone else's."""
-    lexicon = read_lexicon_file(path, name) if path else _shipped(name)
-    return lexicon.content()
+    return _validated(path, name).content()
+
+
+def lexicon_model(path: Path | str | None, schema: type[Lexicon]) -> Lexicon:
+    """A lexicon as its validated model, for a component to take as it is: the user's file when given,
+    else the package's copy, validated once a process (the model is frozen, so it is shared)."""
+    name = next(name for name, known in SCHEMAS.items() if known is schema)
+    return cast(Lexicon, _validated(path, name))
+
+
+def _validated(path: Path | str | None, name: str) -> LexiconFile:
+    return read_lexicon_file(path, name) if path else _shipped(name)

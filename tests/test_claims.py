@@ -6,12 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from factiongraph.lexicons import ClaimCues, lexicon_model
 from factiongraph.nlp import MENTIONS_KEY, load_pipeline
-from factiongraph.nlp.claims import STANCES, ClaimFinder, FoundClaim, make_claims
+from factiongraph.nlp.claims import ClaimFinder, FoundClaim, make_claims
 from factiongraph.nlp.spans import read_lexicon
+from factiongraph.vocab import STANCES
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +41,27 @@ def test_claims_factory_is_registered_and_lexicon_documented() -> None:
     raw = read_lexicon(None, "claim_cues.json")
     assert raw["$comment"]
     assert set(raw["verbs"]) <= set(STANCES)
+
+
+def test_claims_component_takes_the_validated_lexicon_model() -> None:
+    """One model, validated once a process: the component holds it, not a copy in another shape."""
+    cues = lexicon_model(None, ClaimCues)
+    assert make_claims(spacy.blank("en"), "fg_claims", None).cues is cues
+    assert lexicon_model(None, ClaimCues) is cues
+
+
+def test_claims_cue_lookups_are_lower_case_by_lemma_and_particle(tmp_path: Path) -> None:
+    raw = read_lexicon(None, "claim_cues.json")
+    raw["verbs"]["asserted"].append("Boast")
+    raw["verbs"]["possible"].append("Hint At")
+    raw["sources"] = ["According To"]
+    path = tmp_path / "cues.json"
+    path.write_text(json.dumps({"version": 1, **raw}), "utf-8")
+    cues = lexicon_model(str(path), ClaimCues)
+    assert cues.verb_stances["boast"] == "asserted"
+    assert cues.phrasal_stances["hint"] == {"at": "possible"}
+    assert cues.source_links == {"according": "to"}
+    assert {"boast", "hint", "according"} <= cues.triggers()
 
 
 @pytest.mark.slow
