@@ -16,7 +16,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from factiongraph.cache import cached
+from factiongraph.cache import cached, keep_for_the_run
 from factiongraph.errors import KnowledgeBaseError, validated
 from factiongraph.keys import name_key, translit_key
 from factiongraph.vocab import ISO_DATE, ActorType, Category, KbRelationType
@@ -176,7 +176,9 @@ def load_kb(extra: Path | None = None) -> KnowledgeBase:
         kb.name_keys  # noqa: B018 - computed now, to be cached with the KB
         return kb
 
-    return cached("kb", kb_files(extra), read)
+    kb = cached("kb", kb_files(extra), read)
+    keep_for_the_run()
+    return kb
 
 
 def find_in_kb(kb: KnowledgeBase, name: str) -> Actor:

