@@ -1,0 +1,139 @@
+"""Relations a document implies with the KB: a coalition leader's unit in his coalition, a titled person's roles the
+KB gives at the article's date, and ACLED's sub-event type as it names an act by a state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span
+
+from factiongraph.kb import KnowledgeBase
+from factiongraph.nlp.spans import read_lexicon
+from factiongraph.records import EntityRecord, RelationRecord
+from factiongraph.resolve.timing import in_office
+from factiongraph.vocab import MEMBERSHIP
+
+
+@dataclass
+class Inference:
+    """Adds what the KB implies to a document's relations and events."""
+
+    kb: KnowledgeBase
+
+    def __post_init__(self) -> None:
+        by_the_state = read_lexicon(None, "events.json")["by_the_state"]
+        self._state_categories = frozenset(by_the_state["categories"])
+        self._state_sub_event_types: dict[str, str] = by_the_state["sub_event_types"]
+        heads = read_lexicon(None, "noun_heads.json")
+        self._titles = frozenset(heads["person_command"]) | frozenset(heads["person_other"])
+
+    def units_in_leaders_coalitions(
+        self, relations: list[RelationRecord], entities: dict[str, EntityRecord]
+    ) -> list[RelationRecord]:
+        """A coalition's leader who commands a unit ("SNA leader Mohammed al-Jassem", commander of the
+        Sultan Suleiman Shah Division) puts that unit in the coalition, said where he is called its leader."""
+
+        def is_coalition(key: str) -> bool:
+            kb_id = entities[key].kb_id if key in entities else None
+            actor = self.kb.get(kb_id) if kb_id else None
+            return actor is not None and actor.category == "coalition"
+
+        commands = [r for r in relations if r.type == "InChargeOf" and r.target_key in entities]
+        known = {(r.type, r.source_key, r.target_key) for r in relations}
+        inferred = []
+        for leads in (r for r in commands if is_coalition(r.target_key)):
+            for unit in commands:
+                fact = ("BelongsTo", unit.target_key, leads.target_key)
+                if (
+                    unit.source_key == leads.source_key
+                    and unit.target_key != leads.target_key
+                    and entities[unit.target_key].type == "Organisation"
+                    and not is_coalition(unit.target_key)
+                    and fact not in known
+                ):
+                    known.add(fact)
+                    inferred.append(
+                        replace(
+                            leads,
+                            type="BelongsTo",
+                            source_key=unit.target_key,
+                            source_begin=unit.target_begin,
+                            source_end=unit.target_end,
+                        )
+                    )
+        return inferred
+
+    def roles_the_kb_confirms(
+        self,
+        mentions: list[Span],
+        is_description: list[bool],
+        entity_of_mention: dict[int, str],
+        entities: dict[str, EntityRecord],
+        relations: list[RelationRecord],
+        sentence_of: dict[int, int],
+        published: str | None,
+    ) -> list[RelationRecord]:
+        """A person named with a title ("President Bashar al-Assad", "Secretary of State Pompeo") holds the
+        roles the KB gives them at the article's date towards actors the article names: the title says
+        there is a role, the gazetteer says of what."""
+        first_named: dict[str, Span] = {}  # where the article names each actor first (a description if only that)
+        for i, mention in sorted(enumerate(mentions), key=lambda item: is_description[item[0]]):
+            if (key := entity_of_mention.get(i)) is not None:
+                first_named.setdefault(key, mention)
+        known = {(r.type, r.source_key, r.target_key) for r in relations}
+        found: list[RelationRecord] = []
+        for i, person in enumerate(mentions):
+            key = entity_of_mention.get(i)
+            actor = self.kb.get(entities[key].kb_id or "") if key in entities else None
+            if actor is None or actor.type != "Person" or is_description[i] or not self._titled(person):
+                continue
+            for role in actor.relations:
+                target = next((k for k, e in entities.items() if e.kb_id == role.target and k in first_named), None)
+                fact = (role.type, key, target)
+                if role.type not in MEMBERSHIP or target is None or fact in known:
+                    continue
+                if not in_office(role.start, role.end, published):
+                    continue
+                known.add(fact)
+                sentence = person.sent
+                found.append(
+                    RelationRecord(
+                        type=role.type,
+                        source_key=key,
+                        target_key=target,
+                        source_begin=person.start_char,
+                        source_end=person.end_char,
+                        target_begin=first_named[target].start_char,
+                        target_end=first_named[target].end_char,
+                        sentence=sentence_of[sentence.start],
+                        evidence_begin=sentence.start_char,
+                        evidence_end=sentence.end_char,
+                        precision="unknown",
+                    )
+                )
+        return found
+
+    def _titled(self, person: Span) -> bool:
+        """Whether a title is written in the name, just before it ("US Defense Secretary Jim Mattis") or
+        in apposition ("Vladimir Putin, the Russian president")."""
+        before = []
+        for token in reversed(person.doc[max(person.sent.start, person.start - 4) : person.start]):
+            if token.pos_ not in ("PROPN", "NOUN", "ADJ") and token.text not in ("-", "–"):
+                break
+            before.append(token)
+        appositions = [person.root.head] if person.root.dep_ == "appos" else []
+        appositions += [c for c in person.root.children if c.dep_ == "appos"]
+        return any(t.lower_ in self._titles for t in [*person, *before, *appositions])
+
+    def sub_event_type(
+        self, sub_event_type: str | None, actors: list[tuple[str, str]], entities: dict[str, EntityRecord]
+    ) -> str | None:
+        """ACLED's sub-event type, as it names the same act by a state otherwise ("the army retook Z":
+        Government regains territory)."""
+        if sub_event_type not in self._state_sub_event_types:
+            return sub_event_type
+        for key, role in actors:
+            actor = self.kb.get(entities[key].kb_id or "") if role == "source" and key in entities else None
+            if actor is not None and actor.category in self._state_categories:
+                return self._state_sub_event_types[sub_event_type]
+        return sub_event_type

@@ -1,0 +1,445 @@
+"""What a description or a pronoun of a document stands for ("the group", "its", "the city", "the latter", "government
+forces"): the actor the text or the KB makes clear; one that stays alone is left out of the graph."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span
+
+from factiongraph.kb import KnowledgeBase
+from factiongraph.keys import name_key
+from factiongraph.nlp.mentions import referent_of
+from factiongraph.nlp.spans import read_lexicon
+from factiongraph.places import Place, PlaceIndex
+from factiongraph.records import EntityRecord
+from factiongraph.resolve.linking import Linker, is_country, make_alias
+from factiongraph.resolve.timing import in_office
+from factiongraph.settings import setting
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_REFER_BACK_SENTENCES = setting("refer_back_sentences")
+_TOPIC_MENTIONS = setting("topic_mentions")
+_WORD = re.compile(r"[a-z]+")
+_INSIDE_A_PHRASE = frozenset({"conj", "pobj", "prep", "poss", "compound", "amod", "nmod", "appos"})
+
+
+def _names_inside(
+    mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str], label: str
+) -> dict[int, list[int]]:
+    """For each place description, the resolved names of type ``label`` written inside it. Mentions are
+    sorted by start, longest first, so what a mention holds follows it."""
+    inside: dict[int, list[int]] = {}
+    for i, outer in enumerate(mentions):
+        if not is_description[i] or outer.label_ != "Location":
+            continue
+        j = i + 1
+        while j < len(mentions) and mentions[j].start < outer.end:
+            inner = mentions[j]
+            named = not is_description[j] or inner.root.dep_ == "poss"  # "the city's eastern neighbourhoods"
+            if inner.end <= outer.end and inner.label_ == label and named and j in entity_of_mention:
+                inside.setdefault(i, []).append(j)
+            j += 1
+    return inside
+
+
+def areas_named_after_actors(
+    mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str]
+) -> dict[int, int]:
+    """Place descriptions named after one actor ("the National Army areas"), mapped to that actor's mention:
+    meeting or fighting "the National Army areas" is meeting or fighting the National Army."""
+    named = _names_inside(mentions, is_description, entity_of_mention, "Organisation")
+    return {i: actors[0] for i, actors in named.items() if len(actors) == 1}
+
+
+def _is_subject(mention: Span) -> bool:
+    """Whether a mention is, or is listed with, the subject of its clause."""
+    token = mention.root
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _reporting_subject(
+    pronoun: Span, before: list[Span], entity_of_mention: dict[int, str], entities: dict[str, EntityRecord]
+) -> int | None:
+    """The subject of the verb whose reported clause a pronoun is the subject of ("X said on Telegram that it
+    was leaving", "Turkey said it was in contact with Russia"): the one who speaks of itself, a state too."""
+    root = pronoun.root
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ccomp":
+        return None
+    governor = root.head.head
+    for j in range(len(before) - 1, -1, -1):
+        head = before[j].root  # "the Liwa al-Quds militia said": the name inside the subject's phrase too
+        while head.dep_ in ("conj", "compound", "nmod", "poss") and head.head != head:
+            head = head.head
+        if head.head == governor and head.dep_ in ("nsubj", "nsubjpass") and (key := entity_of_mention.get(j)):
+            entity = entities.get(key)
+            if entity is not None and (entity.type == pronoun.label_ or is_country(entity)):
+                return j
+    return None
+
+
+@dataclass(frozen=True)
+class _Agreement:
+    """Which actors a description's head can stand for (``data/lexicons/references.json``): KB categories or
+    gazetteer kinds, words of a name or KB description, and whether one neither knows may be meant."""
+
+    kinds: frozenset[str]
+    words: frozenset[str]
+    unlisted: bool
+
+
+def _in_subject(mention: Span) -> bool:
+    """Whether a mention is the subject of its clause or inside it ("a spokesman for the YPG said")."""
+    token = mention.root
+    while token.dep_ in _INSIDE_A_PHRASE and token.head != token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _commands(candidate: Span, mention: Span) -> bool:
+    """Whether a candidate is the subject of a verb that governs the mention: "the SDF said the group ..."
+    speaks of another group, as a name would have been repeated or "it" used."""
+    token = candidate.root
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head in list(mention.root.ancestors)
+
+
+def _salient(candidates: list[Span], mention: Span, indices: list[int], entity_of_mention: dict[int, str]) -> list[int]:
+    """Which of the actors that agree with a description, named in its sentence before it or in the two before,
+    it stands for, nearest first: one named inside the subject of its own sentence ("a spokesman for the YPG
+    said the group ..."); else the only one named there; else the subjects of the sentences before, or else
+    one named inside them ("the Islamic State's war ... the group's fighters"). Never
+    the subject of a verb that governs it ("the SDF said the group ...")."""
+    here = mention.sent.start
+    allowed = [
+        (j, m) for j, m in zip(indices, candidates, strict=True) if not (m.start >= here and _commands(m, mention))
+    ]
+    inside = [j for j, m in allowed if m.start >= here and _in_subject(m) and not _is_subject(m)]
+    if inside:
+        return inside
+    if len({entity_of_mention[j] for j, _ in allowed}) == 1:
+        return [allowed[0][0]]
+    before = [(j, m) for j, m in allowed if m.start < here]
+    return [j for j, m in before if _is_subject(m)] or [j for j, m in before if _in_subject(m)]
+
+
+def _names_inside_any(i: int, mentions: list[Span], is_description: list[bool]) -> bool:
+    """Whether a mention holds the name of an actor or a place (a people's name, "the Kurdish militia", is
+    none). Mentions are sorted by start, longest first, so what a mention holds follows it."""
+    j = i + 1
+    while j < len(mentions) and mentions[j].start < mentions[i].end:
+        if not is_description[j] and mentions[j].label_ in ("Person", "Organisation", "Location"):
+            return True
+        j += 1
+    return False
+
+
+def _topic(earlier: list[int], entity_of_mention: dict[int, str]) -> list[int]:
+    """The one actor or place of a kind that an article is about, when a description finds none named near it:
+    the one named before it at least three times and twice as often as any other of its kind."""
+    ranked = Counter(entity_of_mention[j] for j in earlier).most_common(2)
+    if not ranked or ranked[0][1] < _TOPIC_MENTIONS or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return []
+    return [next(j for j in earlier if entity_of_mention[j] == ranked[0][0])]
+
+
+def men_named_after_actors(
+    mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str], speak_for: frozenset[str]
+) -> dict[int, int]:
+    """Plural group descriptions that name one group ("HTS fighters", "fighters of the NLF", "the Hamza
+    Division's men", "its fighters" once "its" is resolved), and nameless officials of one ("an HTS
+    official"), mapped to that group's mention: what its men do, it does. A singular group description
+    ("a faction of the SNA") is a unit of the group, not the group, and is left alone."""
+    found: dict[int, int] = {}
+    for i, outer in enumerate(mentions):
+        men = outer.label_ == "Organisation" and outer.root.tag_ in ("NNS", "NNPS")
+        # "an HTS official", "a YPG spokesman": a nameless one who speaks or acts for the group
+        envoy = outer.label_ == "Person" and outer.root.lemma_.lower() in speak_for and i not in entity_of_mention
+        if not is_description[i] or not (men or envoy):
+            continue
+        inner = [
+            j
+            for j in range(i + 1, len(mentions))
+            if mentions[j].start < outer.end
+            and mentions[j].end <= outer.end
+            and mentions[j].label_ == "Organisation"
+            and (not is_description[j] or mentions[j].root.dep_ == "poss")  # "its fighters", "the group's men"
+            and j in entity_of_mention
+        ]
+        if len({entity_of_mention[j] for j in inner}) == 1:
+            found[i] = inner[0]
+    return found
+
+
+def resolve_appositions(mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str]) -> None:
+    """A description in apposition to a name is that name's: "the Salvation Government, the civil
+    administration aligned with HTS", "the Manbij Military Council, a local force allied with the SDF"; so is
+    one whose head is the name's own ("the Syrian army's Fourth Division": the Syrian army)."""
+    named_at = {m.root.i: i for i, m in enumerate(mentions) if not is_description[i] and i in entity_of_mention}
+    for i, mention in enumerate(mentions):
+        if not is_description[i] or i in entity_of_mention:
+            continue
+        same_head = named_at.get(mention.root.i)
+        if same_head is not None and mentions[same_head].label_ == mention.label_:
+            entity_of_mention[i] = entity_of_mention[same_head]
+            continue
+        # "X, the civil administration ..." and "the SDF's internal security forces, the Asayish"
+        beside = [mention.root.head] if mention.root.dep_ == "appos" else []
+        beside += [c for c in mention.root.children if c.dep_ == "appos"]
+        named = [j for t in beside if (j := named_at.get(t.i)) is not None and mentions[j].label_ == mention.label_]
+        if named:
+            entity_of_mention[i] = entity_of_mention[named[0]]
+
+
+def resolve_latter_and_former(
+    mentions: list[Span],
+    is_description: list[bool],
+    index_of: dict[tuple[int, int], int],
+    entity_of_mention: dict[int, str],
+) -> None:
+    """ "the latter" and "the former" are the actor they refer back to."""
+    names = [m for i, m in enumerate(mentions) if not is_description[i]]
+    for i, mention in enumerate(mentions):
+        if is_description[i] and mention.text.lower() in ("the latter", "the former"):
+            referent = referent_of(mention, names)
+            if referent is not None and (j := index_of[(referent.start, referent.end)]) in entity_of_mention:
+                entity_of_mention[i] = entity_of_mention[j]
+
+
+def resolve_places_by_name(mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str]) -> None:
+    """A place description that names one place ("the towns of Ras al-Ain", "the Atma area",
+    "the southern Turkish city of Şanlıurfa") stands for that place."""
+    for i, places in _names_inside(mentions, is_description, entity_of_mention, "Location").items():
+        if len(named := {entity_of_mention[j] for j in places}) == 1:
+            entity_of_mention[i] = named.pop()
+
+
+@dataclass
+class References:
+    """Resolves a document's descriptions and pronouns to the entities its names were linked to."""
+
+    kb: KnowledgeBase
+    places: PlaceIndex
+    linker: Linker
+
+    def __post_init__(self) -> None:
+        heads = read_lexicon(None, "noun_heads.json")
+        self._refer_back = {word: kind for kind, words in heads["refer_back"].items() for word in words}
+        references = read_lexicon(None, "references.json")
+        self._agreements = {
+            head: _Agreement(
+                frozenset(rule.get("categories", rule.get("kinds"))), frozenset(rule["words"]), rule["unlisted"]
+            )
+            for section in ("groups", "places")
+            for head, rule in references[section].items()
+        }
+        self._place_nouns = frozenset(heads["place"])
+        self.personal_pronouns = frozenset(read_lexicon(None, "pronouns.json")["personal"])
+        self._group_name_words = frozenset(heads["group_name_words"]["first"] + heads["group_name_words"]["last"])
+        self._kind_words = self._place_nouns | {w for rule in references["groups"].values() for w in rule["words"]}
+        self.speak_for = frozenset(heads["speak_for"])
+        self._facilities = frozenset(heads["facilities"])
+        self._government_words = frozenset(heads["government"])
+        self._government_plain = self._government_words | frozenset(heads["government_bodies"]) | _DEFINITE
+        self._governments: dict[str, list[str]] = {}
+        for actor in self.kb.actors:
+            state = self.kb.get(actor.government_of) if actor.government_of else None
+            place = self.places.lookup(state.name) if state else None
+            if place is not None and place.precision == "country":
+                self._governments.setdefault(place.country, []).append(actor.id)
+
+    def resolve_personal_pronouns(
+        self,
+        mentions: list[Span],
+        is_description: list[bool],
+        sentence_of: dict[int, int],
+        entity_of_mention: dict[int, str],
+        entities: dict[str, EntityRecord],
+    ) -> None:
+        """ "he", "his", "she" stand for the person last named in this or the previous sentence,
+        when the people named there since are one person; otherwise they stay unresolved."""
+        for i, mention in enumerate(mentions):
+            if not is_description[i] or mention.text.lower() not in self.personal_pronouns or i in entity_of_mention:
+                continue
+            window = sentence_of[mention.start] - 1
+            named = {
+                entity_of_mention[j]
+                for j in range(i)
+                if not is_description[j]
+                and sentence_of[mentions[j].start] >= window
+                and entity_of_mention.get(j) in entities
+                and entities[entity_of_mention[j]].type == "Person"
+            }
+            if len(named) == 1:
+                entity_of_mention[i] = named.pop()
+
+    def resolve_references(
+        self,
+        mentions: list[Span],
+        is_description: list[bool],
+        sentence_of: dict[int, int],
+        entity_of_mention: dict[int, str],
+        entities: dict[str, EntityRecord],
+    ) -> None:
+        """ "the group", "the new army", "the city", "its", "they": what the article named before of that kind.
+
+        A description whose head ends a name written before is that name's ("the new army" after "the
+        Syrian National Army", however far back). Otherwise a pronoun is the nearest actor of its kind
+        named in its sentence or the two before, a description the nearest that was the subject of one of
+        the two sentences before, and a place the nearest town named there (never a country). A
+        description that names something itself is no reference."""
+        referred: set[int] = set()  # descriptions resolved here: "the group" said, "the militia" after it
+        for i, mention in enumerate(mentions):
+            if not is_description[i] or i in entity_of_mention:
+                continue
+            kind = self._refer_back.get(mention.root.lower_)
+            pronoun = mention.root.tag_ in ("PRP", "PRP$")
+            # "the group", "the new body", "the city": a determiner, modifiers and a singular head, nothing after
+            plain = mention[0].lower_ in _DEFINITE and mention.root.tag_ == "NN" and mention.root.i == mention.end - 1
+            plain = plain and not _names_inside_any(i, mentions, is_description)  # "the UN envoy", "the GNU's ministry"
+            if kind is None or not (pronoun or plain) or mention.label_ != kind:
+                continue
+            earlier = [
+                j
+                for j in range(i - 1, -1, -1)
+                # a pronoun takes up a description already resolved too: "accusing the group of ... in areas it
+                # controls"
+                if (
+                    not is_description[j] or (pronoun and mentions[j].root.tag_ not in ("PRP", "PRP$")) or j in referred
+                )
+                and mentions[j].end <= mention.start
+                and (key := entity_of_mention.get(j)) in entities
+                and entities[key].type == kind
+                and not (kind == "Location" and is_country(entities[key]))
+                and (pronoun or self._agrees(mention.root.lower_, entities[key]))
+            ]
+            head = mention.root.lemma_.lower()
+            named_alike = [j for j in earlier if not pronoun and mentions[j][-1].lemma_.lower() == head]
+            here = sentence_of[mention.start]
+            near = [j for j in earlier if sentence_of[mentions[j].start] >= here - _REFER_BACK_SENTENCES]
+            if kind == "Organisation" and not pronoun:
+                near = _salient([mentions[j] for j in near], mention, near, entity_of_mention)
+            elif kind == "Person" and not pronoun:
+                near = [j for j in near if _is_subject(mentions[j]) and sentence_of[mentions[j].start] < here]
+
+            speaker = _reporting_subject(mention, mentions[:i], entity_of_mention, entities) if pronoun else None
+            chosen = [speaker] if speaker is not None else (named_alike or near)[:1]
+            if not (chosen or pronoun):
+                chosen = _topic(earlier, entity_of_mention)
+            if chosen:
+                entity_of_mention[i] = entity_of_mention[chosen[0]]
+                referred.update([i] if kind == "Organisation" else [])
+
+    def _agrees(self, head: str, entity: EntityRecord) -> bool:
+        """Whether a description headed by ``head`` can stand for ``entity``: "the company" for a company,
+        "the camp" for a camp, "the town" for a town, not a dam (``data/lexicons/references.json``)."""
+        agreement = self._agreements.get(head)
+        if agreement is None:
+            return True
+        words = {w for alias in entity.aliases for w in _WORD.findall(alias.name.lower())}
+        words |= set(_WORD.findall(entity.name.lower()))
+        if entity.type == "Location":
+            place = self.places.get(entity.place.id) if entity.place else None
+            if place is not None and agreement.kinds & self._kinds(place):
+                return True
+            if words & agreement.words:
+                return True
+            return agreement.unlisted and place is None and not words & self._place_nouns
+        actor = self.kb.get(entity.kb_id) if entity.kb_id else None
+        if actor is not None and actor.category in agreement.kinds:
+            return True
+        if actor is not None and actor.description:
+            words |= set(_WORD.findall(actor.description.lower()))
+        if words & agreement.words:
+            return True
+        # a group's name word makes a group ("Jaysh al-Sunna"), another kind word no group ("Foreign Ministry")
+        named_a_group = bool(words & self._group_name_words) or not words & self._kind_words
+        return agreement.unlisted and actor is None and named_a_group
+
+    def _kinds(self, place: Place) -> set[str]:
+        """A place's kind, and a governorate's for a town it is named after ("the province" after "Suwayda")."""
+        region = self.places.get(place.within) if place.within else None
+        named_after = (
+            region is not None and region.kind == "governorate" and name_key(place.name) in name_key(region.name)
+        )
+        return {place.kind, "governorate"} if named_after else {place.kind}
+
+    def name_facilities(
+        self,
+        mentions: list[Span],
+        is_description: list[bool],
+        entity_of_mention: dict[int, str],
+        entities: dict[str, EntityRecord],
+    ) -> None:
+        """A facility named by the words before its head ("the Conoco gas field", "the M5 highway", "the
+        Qamishli airport") is a place of its own under that name; an unknown name inside it is the
+        facility's, a known town's stays the town's."""
+        for i, mention in enumerate(mentions):
+            if not is_description[i] or i in entity_of_mention or mention.label_ != "Location":
+                continue
+            root = mention.root
+            if root.lower_ not in self._facilities or root.i != mention.end - 1:
+                continue
+            words = [t for t in mention if t.i < root.i and t.lower_ not in _DEFINITE]
+            if not any(t.pos_ == "PROPN" or any(c.isdigit() for c in t.text) for t in words):
+                continue
+            named = mention.doc[words[0].i : root.i + 1]
+            entity = entities.get((found := self.linker.entity_for([named], "")).key, found)
+            inside = [
+                j
+                for j, inner in enumerate(mentions)
+                if j != i and not is_description[j] and not inner.id_ and mention.start <= inner.start < root.i
+            ]
+            short = tuple(make_alias(mentions[j].text) for j in inside)  # "al-Omar" for "the al-Omar oil field"
+            entities[entity.key] = replace(entity, aliases=tuple(dict.fromkeys([*entity.aliases, *short])))
+            for j in [i, *inside]:
+                entity_of_mention[j] = entity.key
+
+    def resolve_home_government(
+        self,
+        mentions: list[Span],
+        is_description: list[bool],
+        entity_of_mention: dict[int, str],
+        entities: dict[str, EntityRecord],
+        published: str | None,
+    ) -> None:
+        """ "government forces", "the government", "government troops", nothing more, are the government of
+        the country the article's places are in, the one in office when it was published."""
+        bare = [
+            i
+            for i, m in enumerate(mentions)
+            if is_description[i]
+            and i not in entity_of_mention
+            and m.label_ == "Organisation"
+            and any(t.lower_ in self._government_words for t in m)
+            and all(t.lower_ in self._government_plain for t in m)
+            and not any(j != i and m.start <= o.start and o.end <= m.end for j, o in enumerate(mentions))
+        ]
+        if not bare:
+            return
+        countries = [
+            place.country
+            for i, m in enumerate(mentions)
+            if m.label_ == "Location" and not is_description[i] and (place := self.places.lookup(m.text))
+        ]
+        if not countries:
+            return
+        home = max(dict.fromkeys(countries), key=countries.count)
+        governing = [
+            actor_id
+            for actor_id in self._governments.get(home, [])
+            if (actor := self.kb.get(actor_id)) is not None and in_office(actor.formed, actor.dissolved, published)
+        ]
+        if len(governing) != 1:
+            return
+        entity = next((e for e in entities.values() if e.kb_id == governing[0]), None)
+        if entity is None:
+            entity = self.linker.kb_entity(governing[0], [])
+            entities[entity.key] = entity
+        for i in bare:
+            entity_of_mention[i] = entity.key
