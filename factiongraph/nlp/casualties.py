@@ -39,12 +39,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from spacy.tokens import Span, Token
 
+from factiongraph import lexicons
 from factiongraph.keys import name_key
-from factiongraph.nlp.spans import read_lexicon
+from factiongraph.lexicons import lexicon_model
 
 Kind = Literal["killed", "injured"]
 Bound = Literal["exact", "at least", "about"]
@@ -134,23 +135,26 @@ class ArabicCasualtyWords:
     not_people: frozenset[str]
 
     @classmethod
-    def from_lexicon(cls, raw: dict[str, Any]) -> ArabicCasualtyWords:
-        def keys(words: Iterable[str]) -> frozenset[str]:
-            return frozenset(name_key(w) for w in words)
+    def from_lexicon(cls, words: lexicons.CasualtyWords) -> ArabicCasualtyWords:
+        """The lookups of the lexicon's ``arabic`` words, taken from its validated model."""
 
+        def keys(listed: Iterable[str]) -> frozenset[str]:
+            return frozenset(name_key(w) for w in listed)
+
+        raw = words.arabic
         return cls(
-            cues={**dict.fromkeys(keys(raw["killed"]), "killed"), **dict.fromkeys(keys(raw["injured"]), "injured")},
-            proclitics=tuple(sorted(raw["proclitics"], key=len, reverse=True)),
-            counted=keys(raw["counted"]),
-            numbers={name_key(w): n for w, n in raw["numbers"].items()},
-            teens=keys(raw["teens"]),
-            plurals={name_key(w): n for w, n in raw["plurals"].items()},
-            bounds=_bounds(raw["at_least"], raw["about"], name_key),
-            bounds_after=_bounds(raw["at_least_after"], [], name_key),
-            fillers=keys(raw["fillers"]),
-            tolls=keys(raw["tolls"]),
-            toll_reach=raw["toll_reach"],
-            not_people=keys(raw["not_people"]),
+            cues={**dict.fromkeys(keys(raw.killed), "killed"), **dict.fromkeys(keys(raw.injured), "injured")},
+            proclitics=tuple(sorted(raw.proclitics, key=len, reverse=True)),
+            counted=keys(raw.counted),
+            numbers={name_key(w): n for w, n in raw.numbers.items()},
+            teens=keys(raw.teens),
+            plurals={name_key(w): n for w, n in raw.plurals.items()},
+            bounds=_bounds(raw.at_least, raw.about, name_key),
+            bounds_after=_bounds(raw.at_least_after, [], name_key),
+            fillers=keys(raw.fillers),
+            tolls=keys(raw.tolls),
+            toll_reach=raw.toll_reach,
+            not_people=keys(raw.not_people),
         )
 
     def cue(self, key: str) -> tuple[Kind, str] | None:
@@ -187,28 +191,35 @@ class CasualtyWords:
 
     @classmethod
     def read(cls, path: str | None = None) -> CasualtyWords:
-        raw = read_lexicon(path, "casualties.json")
+        """The lookups of ``casualties.json`` (the user's file at ``path``, else the package's), taken from its
+        validated model rather than from a dict dumped from it."""
+        words = lexicon_model(path, lexicons.CasualtyWords)
         outcomes: dict[Kind, _Outcome] = {
-            kind: _Outcome(*(frozenset(raw[kind][key]) for key in ("verbs", "subject_verbs", "adjectives", "nouns")))
-            for kind in ("killed", "injured")
+            kind: _Outcome(
+                frozenset(outcome.verbs),
+                frozenset(outcome.subject_verbs),
+                frozenset(outcome.adjectives),
+                frozenset(outcome.nouns),
+            )
+            for kind, outcome in (("killed", words.killed), ("injured", words.injured))
         }
         return cls(
             outcomes=outcomes,
-            life_nouns=frozenset(raw["lives"]["nouns"]),
-            lives_lost=frozenset(raw["lives"]["lost"]),
-            lives_taken=frozenset(raw["lives"]["taken"]),
-            toll_nouns=frozenset(raw["tolls"]["nouns"]),
-            toll_verbs=frozenset(raw["tolls"]["verbs"]),
-            toll_preps=frozenset(raw["tolls"]["preps"]),
-            numbers=raw["numbers"],
-            multipliers=raw["multipliers"],
-            plurals=raw["plurals"],
-            bounds=_bounds(raw["at_least"], raw["about"]),
-            none=frozenset(raw["none"]),
-            hedges=frozenset(raw["hedges"]),
-            not_people=frozenset(raw["not_people"]),
-            one=frozenset(raw["one"]),
-            arabic=ArabicCasualtyWords.from_lexicon(raw["arabic"]),
+            life_nouns=frozenset(words.lives.nouns),
+            lives_lost=frozenset(words.lives.lost),
+            lives_taken=frozenset(words.lives.taken),
+            toll_nouns=frozenset(words.tolls.nouns),
+            toll_verbs=frozenset(words.tolls.verbs),
+            toll_preps=frozenset(words.tolls.preps),
+            numbers=dict(words.numbers),
+            multipliers=dict(words.multipliers),
+            plurals=dict(words.plurals),
+            bounds=_bounds(words.at_least, words.about),
+            none=frozenset(words.none),
+            hedges=frozenset(words.hedges),
+            not_people=frozenset(words.not_people),
+            one=frozenset(words.one),
+            arabic=ArabicCasualtyWords.from_lexicon(words),
         )
 
     @property

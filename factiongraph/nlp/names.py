@@ -34,7 +34,8 @@ from spacy.tokens import Doc, Span
 
 from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import mistyped, name_key, spelled_alike, translit_key
-from factiongraph.nlp.spans import TokenColumns, read_lexicon
+from factiongraph.lexicons import Names, lexicon_model
+from factiongraph.nlp.spans import TokenColumns
 from factiongraph.places import PlaceIndex
 from factiongraph.vocab import ACTOR_TYPES
 
@@ -65,18 +66,19 @@ class NameWords:
 
     @classmethod
     def read(cls, path: str | None = None) -> NameWords:
-        raw = read_lexicon(path, "names.json")
+        """The lookups of ``names.json`` (the user's file at ``path``, else the package's), from its validated model."""
+        words = lexicon_model(path, Names)
         return cls(
-            similarity=raw["similarity"],
-            typo_edits=raw["typo_edits"],
-            kind_words=tuple(sorted((name_key(w) for w in raw["kind_words"]), key=len, reverse=True)),
-            particles=frozenset(raw["particles"]),
-            joining_words=frozenset(raw["joining_words"]),
-            directions=frozenset(raw["directions"]),
-            max_words=raw["max_words"],
-            place_list_nouns=frozenset(raw["place_lists"]["nouns"]),
-            place_list_preps=frozenset(raw["place_lists"]["preps"]),
-            known_place_preps=frozenset(raw["place_lists"]["known_place_preps"]),
+            similarity=words.similarity,
+            typo_edits=words.typo_edits,
+            kind_words=tuple(sorted((name_key(w) for w in words.kind_words), key=len, reverse=True)),
+            particles=frozenset(words.particles),
+            joining_words=frozenset(words.joining_words),
+            directions=frozenset(words.directions),
+            max_words=words.max_words,
+            place_list_nouns=frozenset(words.place_lists.nouns),
+            place_list_preps=frozenset(words.place_lists.preps),
+            known_place_preps=frozenset(words.place_lists.known_place_preps),
         )
 
     def without_kind(self, key: str) -> str:

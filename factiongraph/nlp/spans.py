@@ -11,7 +11,7 @@ from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_SPACE, LOWER, ORTH, POS, SENT_ST
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
-from factiongraph.lexicons import load_lexicon
+from factiongraph.lexicons import Clauses, lexicon_model, load_lexicon
 from factiongraph.settings import setting
 
 MENTIONS_KEY = "fg_mentions"
@@ -170,19 +170,20 @@ class ClauseWords:
 
     @classmethod
     def read(cls, path: str | None = None) -> ClauseWords:
-        raw = read_lexicon(path, "clauses.json")
-        keys = (
-            "relative_pronouns",
-            "hedging_auxiliaries",
-            "conditions",
-            "directions",
-            "owner_participles",
-            "members_after",
-            "shares",
-            "place_relatives",
-            "requesting_verbs",
+        """The words of ``clauses.json`` (the user's file at ``path``, else the package's) as sets, from its
+        validated model."""
+        words = lexicon_model(path, Clauses)
+        return cls(
+            relative_pronouns=frozenset(words.relative_pronouns),
+            hedging_auxiliaries=frozenset(words.hedging_auxiliaries),
+            conditions=frozenset(words.conditions),
+            directions=frozenset(words.directions),
+            owner_participles=frozenset(words.owner_participles),
+            members_after=frozenset(words.members_after),
+            shares=frozenset(words.shares),
+            place_relatives=frozenset(words.place_relatives),
+            requesting_verbs=frozenset(words.requesting_verbs),
         )
-        return cls(*(frozenset(raw[key]) for key in keys))
 
     def place_of_relative(self, verb: Token) -> list[Token]:
         """The place a clause opened by "where" happens in: the noun it describes ("Manbij, where US troops
