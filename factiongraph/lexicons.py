@@ -230,11 +230,24 @@ class _PlaceAgreement(_Strict):
     unlisted: bool
 
 
+class _PluralReferences(_Commented):
+    heads: dict[str, list[MentionType]]
+    both: list[str]
+    numbers: list[str]
+    bare_heads: list[str]
+    pronouns: list[str]
+    reciprocals: list[str]
+    pair_types: list[RelationType]
+    own_types: list[RelationType]
+
+
 class References(LexiconFile):
-    """What a definite description stands for, by its head noun: which groups and places agree with it."""
+    """What a definite description stands for, by its head noun: which groups and places agree with it; and
+    the phrases that stand for two actors at once."""
 
     groups: dict[str, _GroupAgreement]
     places: dict[str, _PlaceAgreement]
+    plural: _PluralReferences
 
 
 class Clauses(LexiconFile):

@@ -306,3 +306,57 @@ def test_references_an_acronym_the_article_defines_is_its_name_not_the_kbs(fresh
     sources = {source for _, source, _ in found}
     assert "Somali National Army" in sources
     assert "Syrian National Army" not in sources
+
+
+# -- references to two actors at once ---------------------------------------------------------------
+
+
+def linked(found: set[tuple[str, str, str]], kind: str, first: str, second: str) -> bool:
+    """Whether an edge of this type joins two nodes whose names hold these words, either way round."""
+    return any(k == kind and (first in s and second in t or first in t and second in s) for k, s, t in found)
+
+
+def test_references_the_two_sides_that_agree_are_the_two_that_clashed(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Jaysh al-Islam and Faylaq al-Sham clashed in Afrin on Monday. The two sides agreed to a truce on Tuesday."
+    assert linked(edges(fresh_db, text, tmp_path), "CommWith", "Jaysh al-Islam", "Faylaq al-Sham")
+
+
+def test_references_the_two_sides_that_did_not_meet_did_not_talk(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Jaysh al-Islam and Faylaq al-Sham clashed in Afrin on Monday. The two sides did not meet on Tuesday."
+    assert not linked(edges(fresh_db, text, tmp_path), "CommWith", "Jaysh al-Islam", "Faylaq al-Sham")
+
+
+def test_references_what_is_told_of_both_sides_holds_for_each(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Hayat Tahrir al-Sham fought Ahrar al-Sham near Idlib. Qatar said it was in contact with both sides."
+    found = edges(fresh_db, text, tmp_path)
+    assert linked(found, "CommWith", "Qatar", "Hayat Tahrir al-Sham")
+    assert linked(found, "CommWith", "Qatar", "Ahrar al-Sham")
+
+
+def test_references_both_groups_named_together_each_fight_a_third(fresh_db: Database, tmp_path: Path) -> None:
+    text = "The Hamza Division and the Levant Front announced a merger. Both groups were fighting the SDF near Manbij."
+    found = edges(fresh_db, text, tmp_path)
+    assert linked(found, "FightingAgainst", "Hamza Division", "Syrian Democratic Forces")
+    assert linked(found, "FightingAgainst", "Levant Front", "Syrian Democratic Forces")
+    assert not linked(found, "FightingAgainst", "Hamza Division", "Levant Front")
+
+
+def test_references_they_after_two_reporting_subjects_is_both(fresh_db: Database, tmp_path: Path) -> None:
+    text = "The Hamza Division and the Levant Front said on Monday that they had attacked the SDF near Manbij."
+    found = edges(fresh_db, text, tmp_path)
+    assert linked(found, "FightingAgainst", "Hamza Division", "Syrian Democratic Forces")
+    assert linked(found, "FightingAgainst", "Levant Front", "Syrian Democratic Forces")
+
+
+def test_references_two_that_accuse_each_other_each_dislike_the_other(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Jaysh al-Islam and Faylaq al-Sham accused each other of looting in Afrin."
+    found = edges(fresh_db, text, tmp_path)
+    assert any(k == "Dislikes" and "Faylaq" in s and "Jaysh" in t for k, s, t in found)
+    assert any(k == "Dislikes" and "Jaysh" in s and "Faylaq" in t for k, s, t in found)
+
+
+def test_references_who_mediates_between_the_two_sides_talks_with_each(fresh_db: Database, tmp_path: Path) -> None:
+    text = "The Asayish and the NDF clashed in Qamishli on Tuesday. Russian officers mediated between the two sides."
+    found = edges(fresh_db, text, tmp_path)
+    assert linked(found, "CommWith", "Russia", "Asayish")
+    assert linked(found, "CommWith", "Russia", "National Defence Forces")

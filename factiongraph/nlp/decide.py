@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from factiongraph.kb import load_kb
+from factiongraph.nlp.plural import PairedReferences
 from factiongraph.nlp.spans import (
     DATELINES_KEY,
     DESCRIPTIONS_KEY,
@@ -81,6 +82,7 @@ def make_decide(
         places=PlaceIndex.default(),
         clauses=ClauseWords.read(clauses_path),
         min_confidence=min_confidence,
+        pairs=PairedReferences.read(),
     )
 
 
@@ -130,6 +132,7 @@ class RelationDecider:
         places: PlaceIndex,
         clauses: ClauseWords,
         min_confidence: float,
+        pairs: PairedReferences | None = None,
     ) -> None:
         self.weights = weights
         self.unasserting = unasserting
@@ -143,6 +146,7 @@ class RelationDecider:
         self.places = places
         self.clauses = clauses
         self.min_confidence = min_confidence
+        self.pairs = pairs
 
     def __call__(self, doc: Doc) -> Doc:
         unasserted = [c.content for c in doc._.fg_claims or [] if c.stance != ASSERTED]
@@ -152,6 +156,7 @@ class RelationDecider:
         candidates = [self._decide(r, unasserted, in_a_place) for r in relations]
         kept = _merged(self._with_the_attackers_place([r for r in candidates if r is not None]))
         kept = _role_read_from_the_title(self._told_about_a_unit(doc, kept))
+        kept = self._for_each_of_two(doc, kept)
         doc._.fg_relations = [r for r in kept if r.confidence >= self.min_confidence]
         return doc
 
@@ -185,6 +190,22 @@ class RelationDecider:
             relation = replace(relation, type="Dislikes")
         hops = len(path) - 1 if path is not None else None
         return replace(relation, confidence=self.weights.confidence(relation.construction, hops))
+
+    def _for_each_of_two(self, doc: Doc, relations: list[FoundRelation]) -> list[FoundRelation]:
+        """What is told of a phrase for two actors ("both sides", "they" after "X and Y") told of each, once
+        the guards have read it where it stands; and what the two did together or to each other, where
+        nothing on the way from them to the verb or event noun says it did not happen."""
+        if self.pairs is None:
+            return relations
+        pairs = self.pairs.pairs(doc, relations)
+        together = [
+            replace(relation, confidence=self.weights.confidence(relation.construction, None))
+            for relation, end, verb in self.pairs.reciprocal(doc, pairs)
+            if (path := dependency_path(end, verb)) is None or self._asserted(path, relation.type)
+        ]
+        if not pairs and not together:
+            return relations
+        return _merged(self.pairs.distributed(relations, pairs) + together)
 
     def _with_the_attackers_place(self, relations: list[FoundRelation]) -> list[FoundRelation]:
         """An attack on a place ("shelled Saraqib", "strikes on Kafr Nabl") also puts the attacker there,

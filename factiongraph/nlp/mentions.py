@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from factiongraph.kb import load_kb
 from factiongraph.keys import name_key
 from factiongraph.nlp.names import NameMender, NameWords
+from factiongraph.nlp.plural import PLURAL_KEY, PluralWords
 from factiongraph.nlp.spans import (
     DATELINES_KEY,
     DESCRIPTIONS_KEY,
@@ -119,6 +120,7 @@ def make_mentions(
         acting=acting,
         facility_heads=frozenset(heads["facilities"]),
         arms_nouns=frozenset(read_lexicon(None, "constructions.json")["arms_nouns"]),
+        plural=PluralWords.read(),
     )
 
 
@@ -162,6 +164,7 @@ class MentionFinder:
         acting: ActingSubjects | None = None,
         facility_heads: frozenset[str] = frozenset(),
         arms_nouns: frozenset[str] = frozenset(),
+        plural: PluralWords | None = None,
     ) -> None:
         self.label_map = label_map
         self.head_types = head_types
@@ -175,11 +178,16 @@ class MentionFinder:
         self.acting = acting or ActingSubjects({}, frozenset())
         self.facility_heads = facility_heads
         self.arms_nouns = arms_nouns
+        self.plural = plural
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = TokenColumns.of(doc)
         names = _harmonise(self.mender(doc, self._names(doc), tokens))
         phrases = self._noun_phrases(doc, tokens, names)
+        plural = self.plural.references(doc, tokens) if self.plural is not None else []
+        if plural:  # "both groups", "the two men": a phrase for two actors, typed by its head
+            counted = {p.root.i for p in plural}
+            phrases = [p for p in phrases if p.root.i not in counted] + plural
         covered = {i for span in names + phrases for i in range(span.start, span.end)}
         lower = tokens.lower
         pronouns = [
@@ -207,6 +215,7 @@ class MentionFinder:
         doc.spans[MENTIONS_KEY] = sorted(names + phrases + pronouns, key=lambda s: (s.start, -s.end))
         doc.spans[DESCRIPTIONS_KEY] = phrases + pronouns
         doc.spans[NESTED_KEY] = nested
+        doc.spans[PLURAL_KEY] = plural
         doc.spans[STATES_KEY] = [n for n in names if n.label_ == "Location" and n.id_ in self.states]
         mentions = list(doc.spans[MENTIONS_KEY])
         doc.spans[DATELINES_KEY] = [

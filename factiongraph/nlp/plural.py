@@ -1,0 +1,341 @@
+"""References to two actors at once: "the two sides", "both groups", "the rivals", "each other", and "they"
+after two actors named together.
+
+A reader takes such a phrase for the pair last named as the two sides of something: the two ends of a
+clash, of talks or of an alliance told before it, else two actors joined by "and". What is said of the
+phrase holds for each of the two ("Egypt was in contact with both sides"), and what the phrase does as
+a pair, or to "each other", joins the two ("the two sides agreed to a truce", "clashes between the two
+sides", "X and Y accused each other"). The words are ``references.json``'s ``plural``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from factiongraph.nlp.spans import (
+    DESCRIPTIONS_KEY,
+    MENTIONS_KEY,
+    NESTED_KEY,
+    FoundRelation,
+    TokenColumns,
+    read_lexicon,
+    span_keys,
+)
+from factiongraph.settings import setting
+from factiongraph.vocab import AGENTS
+
+PLURAL_KEY = "fg_plural"
+"""The span group of the phrases that stand for two actors ("the two sides", "both groups")."""
+
+_REFER_BACK_SENTENCES = setting("refer_back_sentences")
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_REPORTED = frozenset({"ccomp", "xcomp", "advcl", "conj"})
+Pair = tuple[Span, Span]
+
+
+@dataclass(frozen=True)
+class PluralWords:
+    """The words of ``references.json``'s ``plural`` (see its ``$comment``)."""
+
+    heads: dict[str, tuple[str, ...]]
+    both: frozenset[str]
+    numbers: frozenset[str]
+    bare_heads: frozenset[str]
+    pronouns: frozenset[str]
+    reciprocals: frozenset[tuple[str, str]]
+    pair_types: frozenset[str]
+    own_types: frozenset[str]
+
+    @classmethod
+    def read(cls, path: str | None = None) -> PluralWords:
+        raw = read_lexicon(path, "references.json")["plural"]
+        return cls(
+            heads={word: tuple(types) for word, types in raw["heads"].items()},
+            both=frozenset(raw["both"]),
+            numbers=frozenset(raw["numbers"]),
+            bare_heads=frozenset(raw["bare_heads"]),
+            pronouns=frozenset(raw["pronouns"]),
+            reciprocals=frozenset(tuple(words.split()) for words in raw["reciprocals"]),  # type: ignore[misc]
+            pair_types=frozenset(raw["pair_types"]),
+            own_types=frozenset(raw["own_types"]),
+        )
+
+    def references(self, doc: Doc, tokens: TokenColumns) -> list[Span]:
+        """The phrases that count two actors ("both sides", "the two men", "the rivals"), typed by their head."""
+        found = []
+        for i, lower in enumerate(tokens.lower):
+            if lower not in self.heads or tokens.tag[i] not in ("NNS", "NNPS"):
+                continue
+            children = [c for c in doc[i].children if c.i < i]
+            words = {c.lower_: c for c in children}
+            if any(c.dep_ in ("poss", "conj") for c in doc[i].children):
+                continue  # "the army's two divisions", "both the army and the police"
+            definite = "the" in words and words["the"].dep_ == "det"
+            counted = any(w in words for w in self.both) or (definite and any(w in words for w in self.numbers))
+            if not (counted or (definite and lower in self.bare_heads and len(children) == 1)):
+                continue
+            found.append(Span(doc, min(c.i for c in children), i + 1, label=self.heads[lower][0]))
+        return found
+
+
+class PairedReferences:
+    """Finds what each reference to two actors stands for, and what follows for the relations of the
+    document (see the module docstring)."""
+
+    def __init__(
+        self,
+        words: PluralWords,
+        verbs: dict[str, dict[str, Any]],
+        joint_subjects: dict[str, str],
+        nominals: dict[str, str],
+    ) -> None:
+        self.words = words
+        self.verbs = verbs
+        self.joint_subjects = joint_subjects
+        self.nominals = nominals
+
+    @classmethod
+    def read(cls, references_path: str | None = None) -> PairedReferences:
+        verbs = read_lexicon(None, "verb_relations.json")
+        nominals = read_lexicon(None, "constructions.json")["nominals"]
+        return cls(
+            PluralWords.read(references_path),
+            verbs["verbs"],
+            verbs["joint_subjects"],
+            {word: kind for kind, words in nominals.items() for word in words},
+        )
+
+    def pairs(self, doc: Doc, relations: list[FoundRelation]) -> dict[tuple[int, int], Pair]:
+        """Each reference to two actors, by its extent, with the two it stands for."""
+        references = list(doc.spans.get(PLURAL_KEY, []))
+        pronouns = [m for m in doc.spans[MENTIONS_KEY] if len(m) == 1 and m.root.lower_ in self.words.pronouns]
+        if not references and not pronouns:
+            return {}
+        mentions = _actors(doc)
+        at_token = _by_token(mentions)
+        found: dict[tuple[int, int], Pair] = {}
+        for pronoun in pronouns:
+            pair = _pair_they_take_up(pronoun, at_token)
+            if pair is not None:
+                found[(pronoun.start, pronoun.end)] = pair
+        if not references:
+            return found
+        keys = span_keys(mentions)
+        told = [r for r in relations if r.type in self.words.pair_types and _two_actors(r.source, r.target, keys)]
+        descriptions = span_keys(list(doc.spans[DESCRIPTIONS_KEY]))
+        everyone = {i for m in doc.spans[MENTIONS_KEY] if m.label_ in AGENTS for i in range(m.start, m.end)}
+        joined = [
+            pair
+            for m in mentions
+            if (pair := _coordinated(m, at_token)) is not None
+            and not any((n.start, n.end) in descriptions for n in pair)  # "NDF fighters and their families"
+            and not _one_side(m, everyone)
+        ]
+        fought = [(r.source, r.target) for r in told if r.type == "FightingAgainst"]
+        fought += [pair for pair in joined if _between(pair[0])]  # "clashes ... between X and Y"
+        for reference in references:
+            types = self.words.heads.get(reference.root.lower_, (reference.label_,))
+            pair = _last_pair(reference, [(r.source, r.target) for r in told], joined, types)
+            if pair is None:  # nothing named near: the two sides of the last fight told before, or named "between"
+                pair = _last_pair(reference, fought, [], types, anywhere=True)
+            if pair is not None:
+                found[(reference.start, reference.end)] = pair
+        return found
+
+    def distributed(self, relations: list[FoundRelation], pairs: dict[tuple[int, int], Pair]) -> list[FoundRelation]:
+        """Each relation told of a reference to two actors, told of each of the two instead; but not a role
+        or a name, which is one actor's own ("the leader of both forces" reads a list the parse missed)."""
+        result = []
+        for relation in relations:
+            if relation.type in self.words.own_types:
+                result.append(relation)
+                continue
+            sources = pairs.get((relation.source.start, relation.source.end), (relation.source,))
+            targets = pairs.get((relation.target.start, relation.target.end), (relation.target,))
+            if len(sources) == 1 and len(targets) == 1:
+                result.append(relation)
+                continue
+            result += [
+                replace(relation, source=source, target=target)
+                for source in sources
+                for target in targets
+                if source.start != target.start
+            ]
+        return result
+
+    def reciprocal(self, doc: Doc, pairs: dict[tuple[int, int], Pair]) -> list[tuple[FoundRelation, Token, Token]]:
+        """Relations between the two of a pair that act together or on each other, each with the two tokens
+        whose parse path must say it happened: "the two sides clashed" (the subject of a verb that two
+        subjects do together), "clashes between the two sides", "X and Y accused each other"."""
+        found = []
+        at_token = _by_token(_actors(doc)) if pairs else {}
+        for (start, end), (first, second) in pairs.items():
+            reference = doc[start:end]
+            root = reference.root
+            if root.dep_ in _SUBJECTS:
+                kind = self._done_together(root.head, at_token)
+                if kind is not None:
+                    found.append((FoundRelation(kind, first, second, root.sent, "reciprocal"), root, root.head))
+            elif root.dep_ == "pobj" and root.head.lower_ == "between":
+                noun = root.head.head
+                kind = self.nominals.get(noun.lower_) or self.nominals.get(noun.lemma_.lower())
+                if kind is not None and kind != "Controls":
+                    found.append((FoundRelation(kind, first, second, root.sent, "reciprocal"), root, noun))
+        lowered = doc.text.lower()
+        if not any(" ".join(words) in lowered for words in self.words.reciprocals):
+            return found  # no "each other" to read: no need to walk the words
+        at_token = at_token or _by_token(_actors(doc))
+        for token in doc:
+            if token.i == 0 or (doc[token.i - 1].lower_, token.lower_) not in self.words.reciprocals:
+                continue
+            verb = token.head.head if token.dep_ == "pobj" else token.head
+            frame = self.verbs.get(verb.lemma_.lower())
+            if verb.pos_ != "VERB" or frame is None or not frame["type"]:
+                continue
+            kind = frame["type"]
+            if token.dep_ == "pobj":
+                if token.head.lower_ not in frame["preps"]:
+                    continue
+                kind = frame.get("prep_types", {}).get(token.head.lower_, kind)  # "fought alongside each other"
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            pair = self._pair_of_subject(subject, at_token, pairs) if subject is not None else None
+            if pair is not None:
+                found += [
+                    (FoundRelation(kind, a, b, verb.sent, "reciprocal"), subject, verb) for a, b in (pair, pair[::-1])
+                ]
+        return found
+
+    def _done_together(self, verb: Token, at_token: dict[int, Span]) -> str | None:
+        """The relation two subjects of this verb have to each other ("clashed": fighting; "met", "agreed":
+        talks), when the verb names no other side ("both groups were fighting HTS" is no fight between them)."""
+        frame = self.verbs.get(verb.lemma_.lower())
+        if verb.pos_ != "VERB" or frame is None or not frame["type"]:
+            return None
+        kind = self.joint_subjects.get(frame["type"])
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in frame["preps"] for g in c.children]
+        if any(o.i in at_token for o in objects):
+            return None
+        return "FightingAgainst" if frame["type"] == "FightingAgainst" else kind
+
+    @staticmethod
+    def _pair_of_subject(subject: Token, at_token: dict[int, Span], pairs: dict[tuple[int, int], Pair]) -> Pair | None:
+        """The two actors a verb's subject names: "X and Y", or a reference to two."""
+        for (start, end), pair in pairs.items():
+            if start <= subject.i < end:
+                return pair
+        mention = at_token.get(subject.i)
+        return _coordinated(mention, at_token) if mention is not None else None
+
+
+def _actors(doc: Doc) -> list[Span]:
+    """The document's mentions of people and groups that are no part of a larger one, nor a reference to two."""
+    nested = span_keys(list(doc.spans[NESTED_KEY]))
+    plural = span_keys(list(doc.spans.get(PLURAL_KEY, [])))
+    return [
+        m
+        for m in doc.spans[MENTIONS_KEY]
+        if m.label_ in ("Organisation", "Person") and (m.start, m.end) not in nested | plural
+    ]
+
+
+def _two_actors(first: Span, second: Span, keys: set[tuple[int, int]]) -> bool:
+    """Whether two mentions are two different actors, neither a reference to two nor a part of the other."""
+    ends = ((first.start, first.end), (second.start, second.end))
+    apart = first.end <= second.start or second.end <= first.start
+    return apart and all(e in keys for e in ends) and first.text != second.text
+
+
+def _by_token(mentions: list[Span]) -> dict[int, Span]:
+    """The mention each word is part of (the longest, where two hold it)."""
+    at_token: dict[int, Span] = {}
+    for mention in sorted(mentions, key=len):
+        for i in range(mention.start, mention.end):
+            at_token[i] = mention
+    return at_token
+
+
+def _conjuncts(mention: Span, at_token: dict[int, Span]) -> list[Span | None]:
+    """The mentions hung on this one by "and" (the parse may hang them on any word of its name)."""
+    return [at_token.get(t.i) for word in mention for t in word.children if t.dep_ == "conj" and t.i >= mention.end]
+
+
+def _between(mention: Span) -> bool:
+    """Whether a mention is the first of the two sides named after "between"."""
+    return mention.root.dep_ == "pobj" and mention.root.head.lower_ == "between"
+
+
+def _one_side(mention: Span, actors: set[int]) -> bool:
+    """Whether "X and Y" is the subject of a verb done to another actor: together they are one side ("X and
+    Y surrounded Z's headquarters"), not two."""
+    root = mention.root
+    if root.dep_ not in _SUBJECTS:
+        return False
+    verb = root.head
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(t.i in actors for o in objects for t in o.subtree)
+
+
+def _coordinated(mention: Span, at_token: dict[int, Span]) -> Pair | None:
+    """The two actors of "X and Y" when this mention is the first of exactly two."""
+    conjuncts = _conjuncts(mention, at_token)
+    if len(conjuncts) != 1 or conjuncts[0] is None or _conjuncts(conjuncts[0], at_token):
+        return None
+    other = conjuncts[0]
+    if other.text == mention.text or other.label_ != mention.label_:
+        return None
+    return mention, other
+
+
+def _last_pair(
+    reference: Span, told: list[Pair], joined: list[Pair], types: tuple[str, ...], *, anywhere: bool = False
+) -> Pair | None:
+    """The pair named last before a reference, of the types it takes: in the nearest sentence back that
+    names one (within ``refer_back_sentences``, unless ``anywhere``), the two sides of a relation before two
+    actors joined by "and"."""
+    doc = reference.doc
+    sentence = reference.sent
+    earliest = sentence.start
+    for _ in range(len(doc) if anywhere else _REFER_BACK_SENTENCES):
+        if earliest == 0:
+            break
+        earliest = doc[earliest - 1].sent.start
+    candidates = []
+    for rank, pairs in enumerate((joined, told)):
+        for first, second in pairs:
+            last = max(first.end, second.end)
+            if min(first.start, second.start) < earliest or last > reference.start:
+                continue
+            if first.label_ in types and second.label_ in types:
+                candidates.append((doc[last - 1].sent.start, rank, last, first, second))
+    if not candidates:
+        return None
+    *_, first, second = max(candidates, key=lambda c: c[:3])
+    return first, second
+
+
+def _pair_they_take_up(pronoun: Span, at_token: dict[int, Span]) -> Pair | None:
+    """The two actors "they" stands for as a subject: the coordinated subject of the verb that reports its
+    clause ("X and Y declared that they had driven ..."), else of the sentence before ("X and Y clashed. They
+    ...")."""
+    root = pronoun.root
+    if root.dep_ not in _SUBJECTS:
+        return None
+    clause = root.head
+    while clause.dep_ in _REPORTED and clause.head != clause:
+        clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            mention = at_token.get(subject.i)
+            return _coordinated(mention, at_token) if mention is not None else None
+    sentence = pronoun.sent
+    if sentence.start == 0 or clause != sentence.root:
+        return None
+    before = pronoun.doc[sentence.start - 1].sent.root
+    subject = next((c for c in before.children if c.dep_ in _SUBJECTS), None)
+    mention = at_token.get(subject.i) if subject is not None else None
+    return _coordinated(mention, at_token) if mention is not None else None
