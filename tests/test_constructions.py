@@ -229,6 +229,12 @@ def test_constructions_who_asks_others_to_act_in_a_place_is_not_there(nlp: Langu
     assert not any(kind == "CoLocated" and source == "We" for kind, source, _ in relations(nlp, text))
 
 
+def test_constructions_two_subjects_that_strike_a_place_fight_together_not_each_other(nlp: Language) -> None:
+    text = "The Hamza Division and Jaysh al-Islam shelled the Levant Front's headquarters near Azaz."
+    assert not related(nlp, text, "FightingAgainst", "Hamza Division", "Jaysh al-Islam")
+    assert not related(nlp, "The SDF and the YPG attacked Raqqa.", "FightingAgainst", "SDF", "YPG")
+
+
 def test_constructions_the_ones_asked_to_act_in_a_place_are_there(nlp: Language) -> None:
     text = "Turkey ordered its troops to withdraw from Kobani."
     assert related(nlp, text, "CoLocated", "its troops", "Kobani")
