@@ -360,3 +360,25 @@ def test_references_who_mediates_between_the_two_sides_talks_with_each(fresh_db:
     found = edges(fresh_db, text, tmp_path)
     assert linked(found, "CommWith", "Russia", "Asayish")
     assert linked(found, "CommWith", "Russia", "National Defence Forces")
+
+
+def test_references_the_two_men_are_the_two_named_together(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Abu Hammam, along with Abu Ali, founded the Hamza Division. The two men later joined the Levant Front."
+    found = edges(fresh_db, text, tmp_path)
+    assert any(k == "BelongsTo" and s == "Abu Hammam" and "Levant" in t for k, s, t in found)
+    assert any(k == "BelongsTo" and s == "Abu Ali" and "Levant" in t for k, s, t in found)
+
+
+def test_references_they_after_two_subjects_the_sentence_before_is_both(fresh_db: Database, tmp_path: Path) -> None:
+    text = "The Hamza Division and the Levant Front entered Afrin on Sunday. They attacked the SDF near Manbij."
+    found = edges(fresh_db, text, tmp_path)
+    assert linked(found, "FightingAgainst", "Hamza Division", "Syrian Democratic Forces")
+    assert linked(found, "FightingAgainst", "Levant Front", "Syrian Democratic Forces")
+
+
+def test_references_two_sides_are_never_two_that_acted_together_on_a_third(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Jaysh al-Islam and Faylaq al-Sham surrounded the Hamza Division's headquarters in Afrin, "
+        "and clashes between the two sides lasted all night."
+    )
+    assert not linked(edges(fresh_db, text, tmp_path), "FightingAgainst", "Jaysh al-Islam", "Faylaq al-Sham")

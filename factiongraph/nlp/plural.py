@@ -45,9 +45,11 @@ class PluralWords:
     numbers: frozenset[str]
     bare_heads: frozenset[str]
     pronouns: frozenset[str]
-    reciprocals: frozenset[tuple[str, str]]
+    reciprocals: frozenset[tuple[str, ...]]
     pair_types: frozenset[str]
     own_types: frozenset[str]
+    companions: frozenset[str]
+    opposing_heads: frozenset[str]
 
     @classmethod
     def read(cls, path: str | None = None) -> PluralWords:
@@ -58,9 +60,11 @@ class PluralWords:
             numbers=frozenset(raw["numbers"]),
             bare_heads=frozenset(raw["bare_heads"]),
             pronouns=frozenset(raw["pronouns"]),
-            reciprocals=frozenset(tuple(words.split()) for words in raw["reciprocals"]),  # type: ignore[misc]
+            reciprocals=frozenset(tuple(words.split()) for words in raw["reciprocals"]),
             pair_types=frozenset(raw["pair_types"]),
             own_types=frozenset(raw["own_types"]),
+            companions=frozenset(raw["companions"]),
+            opposing_heads=frozenset(raw["opposing_heads"]),
         )
 
     def references(self, doc: Doc, tokens: TokenColumns) -> list[Span]:
@@ -130,15 +134,19 @@ class PairedReferences:
         joined = [
             pair
             for m in mentions
-            if (pair := _coordinated(m, at_token)) is not None
+            if (pair := _coordinated(m, at_token) or self._accompanied(m, at_token)) is not None
             and not any((n.start, n.end) in descriptions for n in pair)  # "NDF fighters and their families"
-            and not _one_side(m, everyone)
         ]
+        # "X and Y surrounded Z's headquarters": one side, not the two sides of what follows
+        apart = [pair for pair in joined if not _one_side(pair, everyone)]
         fought = [(r.source, r.target) for r in told if r.type == "FightingAgainst"]
         fought += [pair for pair in joined if _between(pair[0])]  # "clashes ... between X and Y"
         for reference in references:
             types = self.words.heads.get(reference.root.lower_, (reference.label_,))
-            pair = _last_pair(reference, [(r.source, r.target) for r in told], joined, types)
+            if reference.root.lower_ in self.words.opposing_heads:
+                pair = _last_pair(reference, [(r.source, r.target) for r in told if r.type != "AlliesOf"], apart, types)
+            else:
+                pair = _last_pair(reference, [(r.source, r.target) for r in told], joined, types)
             if pair is None:  # nothing named near: the two sides of the last fight told before, or named "between"
                 pair = _last_pair(reference, fought, [], types, anywhere=True)
             if pair is not None:
@@ -221,6 +229,21 @@ class PairedReferences:
             return None
         return "FightingAgainst" if frame["type"] == "FightingAgainst" else kind
 
+    def _accompanied(self, mention: Span, at_token: dict[int, Span]) -> Pair | None:
+        """The two actors of "X was killed together with Y", "X, along with Y, led ...", when this mention is Y."""
+        preposition = mention.root.head
+        if mention.root.dep_ != "pobj" or preposition.lower_ != "with" or preposition.i == 0:
+            return None
+        if preposition.doc[preposition.i - 1].lower_ not in self.words.companions:
+            return None
+        companion = preposition.head if preposition.head.lower_ not in self.words.companions else preposition.head.head
+        if companion.pos_ in ("VERB", "AUX"):
+            companion = next((c for c in companion.children if c.dep_ in _SUBJECTS), companion)
+        other = at_token.get(companion.i)
+        if other is None or other.label_ != mention.label_ or other.text == mention.text:
+            return None
+        return other, mention
+
     @staticmethod
     def _pair_of_subject(subject: Token, at_token: dict[int, Span], pairs: dict[tuple[int, int], Pair]) -> Pair | None:
         """The two actors a verb's subject names: "X and Y", or a reference to two."""
@@ -268,16 +291,17 @@ def _between(mention: Span) -> bool:
     return mention.root.dep_ == "pobj" and mention.root.head.lower_ == "between"
 
 
-def _one_side(mention: Span, actors: set[int]) -> bool:
-    """Whether "X and Y" is the subject of a verb done to another actor: together they are one side ("X and
+def _one_side(pair: Pair, actors: set[int]) -> bool:
+    """Whether "X and Y" is the subject of a verb done to a third actor: together they are one side ("X and
     Y surrounded Z's headquarters"), not two."""
-    root = mention.root
+    root = pair[0].root
     if root.dep_ not in _SUBJECTS:
         return False
     verb = root.head
+    own = {i for mention in pair for i in range(mention.start, mention.end)}
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return any(t.i in actors for o in objects for t in o.subtree)
+    return any(t.i in actors and t.i not in own for o in objects for t in o.subtree)
 
 
 def _coordinated(mention: Span, at_token: dict[int, Span]) -> Pair | None:
