@@ -9,9 +9,9 @@ user's file given in place of a shipped one (``triggers_path``, ``verbs_path``, 
 does not validate raises :class:`~factiongraph.errors.LexiconError` naming the file and the first
 problem.
 
-A component takes its lexicon's model as it is (:func:`lexicon_model`) and reads its fields, with the
-lookups the model builds from its words; :func:`load_lexicon` gives the validated content as it stands
-in the file, without its ``version``.
+A component takes its lexicon's model as it is (:func:`lexicon_model`), with the lookups the model
+builds from its words; :func:`load_lexicon` gives the validated content as it stands in the file,
+without its ``version``, to the components that still read plain dicts.
 """
 
 from __future__ import annotations
@@ -203,13 +203,6 @@ class VerbRelations(LexiconFile):
 # --------------------------------------------------------------------------------------------
 
 
-class _GroupNameWords(_Strict):
-    """Words that open, or close, the name of a group ("the Free Syrian Army")."""
-
-    first: list[str]
-    last: list[str]
-
-
 class NounHeads(LexiconFile):
     person_command: list[str]
     person_other: list[str]
@@ -217,7 +210,7 @@ class NounHeads(LexiconFile):
     place: list[str]
     ended: list[str]
     refer_back: dict[MentionType, list[str]]
-    group_name_words: _GroupNameWords
+    group_name_words: dict[Literal["first", "last"], list[str]]
     speak_for: list[str]
     government: list[str]
     government_bodies: list[str]
@@ -374,18 +367,6 @@ class Pronouns(LexiconFile):
     personal: list[str] = []
 
     _given = field_validator("Person", "Organisation", "Location", "Nationality", "Temporal", mode="before")(_not_null)
-
-    @property
-    def by_type(self) -> dict[MentionType, list[str]]:
-        """The pronouns of each type the file lists, in the order of the fields."""
-        listed: dict[MentionType, list[str] | None] = {
-            "Person": self.Person,
-            "Organisation": self.Organisation,
-            "Location": self.Location,
-            "Nationality": self.Nationality,
-            "Temporal": self.Temporal,
-        }
-        return {kind: words for kind, words in listed.items() if words is not None}
 
 
 # --------------------------------------------------------------------------------------------
@@ -578,11 +559,6 @@ class _Keyed(_Commented):
     model_config = ConfigDict(extra="allow")
     keys: ClassVar[frozenset[str] | None] = None
     """The keys the code reads, when it reads only some; any word is a key otherwise."""
-
-    @property
-    def entries(self) -> dict[str, Any]:
-        """The section's vocabulary by key, in the file's order, without its ``$comment``."""
-        return dict(self.model_extra or {})
 
     @model_validator(mode="after")
     def _known_keys(self) -> _Keyed:
