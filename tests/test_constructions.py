@@ -241,6 +241,11 @@ def test_constructions_the_ones_asked_to_act_in_a_place_are_there(nlp: Language)
     assert not related(nlp, text, "CoLocated", "Turkey", "Kobani")
 
 
+def test_constructions_the_ones_asked_to_move_on_a_place_are_not_yet_there(nlp: Language) -> None:
+    text = "The general ordered his forces to move on Misrata."
+    assert not any(kind == "CoLocated" and target == "Misrata" for kind, _, target in relations(nlp, text))
+
+
 def test_constructions_names_run_together_after_in_make_no_place(nlp: Language) -> None:
     assert "Ellwood" not in " ".join(places_named(nlp, "In Turkey Minister Ellwood met with the opposition."))
     text = "She advises on religious minorities in the Near East and South and Central Asia."

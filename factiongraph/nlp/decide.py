@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from factiongraph.kb import load_kb
+from factiongraph.lexicons import VerbRelations, lexicon_model
 from factiongraph.nlp.plural import PairedReferences
 from factiongraph.nlp.spans import (
     DATELINES_KEY,
@@ -83,6 +84,7 @@ def make_decide(
         clauses=ClauseWords.read(clauses_path),
         min_confidence=min_confidence,
         pairs=PairedReferences.read(),
+        place_preps=frozenset(lexicon_model(None, VerbRelations).places),
     )
 
 
@@ -133,6 +135,7 @@ class RelationDecider:
         clauses: ClauseWords,
         min_confidence: float,
         pairs: PairedReferences | None = None,
+        place_preps: frozenset[str] = frozenset(),
     ) -> None:
         self.weights = weights
         self.unasserting = unasserting
@@ -147,6 +150,7 @@ class RelationDecider:
         self.clauses = clauses
         self.min_confidence = min_confidence
         self.pairs = pairs
+        self.place_preps = place_preps
 
     def __call__(self, doc: Doc) -> Doc:
         unasserted = [c.content for c in doc._.fg_claims or [] if c.stance != ASSERTED]
@@ -254,15 +258,18 @@ class RelationDecider:
 
     def _asked_of_others(self, path: list[Token]) -> bool:
         """Whether the path runs from whoever asks, the subject of a requesting verb, down into the clause it
-        asks of others ("we call on the parties to respect ..."); the ones asked do it there ("ordered its
-        troops to withdraw from Z": the troops were in Z)."""
+        asks of others ("we call on the parties to respect ..."); or to a place the ones asked are sent
+        against, not one they are in ("ordered his forces to move on Z"). The ones asked do it where the
+        clause puts them ("ordered its troops to withdraw from Z": the troops were in Z)."""
         top = path[_top(path)]
         if top.lemma_.lower() not in self.clauses.requesting_verbs:
             return False
         below_top = [t for t in path if t.head == top and t != top]
-        return any(t.dep_ in ("xcomp", "ccomp", "advcl") for t in below_top) and any(
-            t.dep_ in _REQUESTER_DEPS for t in below_top
-        )
+        if not any(t.dep_ in ("xcomp", "ccomp", "advcl") for t in below_top):
+            return False
+        if any(t.dep_ in _REQUESTER_DEPS for t in below_top):
+            return True
+        return any(t.dep_ == "prep" and t.lower_ not in self.place_preps for t in (path[1], path[-2]))
 
     def _someone_elses_role(self, path: list[Token]) -> bool:
         """Whether the path runs through a title that a verb takes as its object: the role is that
