@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, partial
@@ -11,6 +10,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Literal
 
+from spacy.language import Language
 from spacy.tokens import Doc
 from sqlite_utils import Database
 
@@ -103,20 +103,27 @@ def parse_articles(
     on_failure: Callable[[ReadFailure], None] | None = None,
     batch_size: int | None = None,
 ) -> Iterator[tuple[Article, Doc]]:
-    """Each article with its parsed ``Doc``, in input order: English in batches of ``batch_size`` (the
-    pipeline's own by default) through the English pipeline's ``nlp.pipe``; Arabic through the Arabic
-    pipeline, and a text over a pipeline's ``max_length`` in pieces (:func:`parse_in_pieces`), one by one.
+    """Each article with its parsed ``Doc``, in input order, read as it is parsed: English in batches of
+    ``batch_size`` (the pipeline's own by default) through the English pipeline's ``nlp.pipe``; Arabic
+    through the Arabic pipeline, and a text over a pipeline's ``max_length`` in pieces
+    (:func:`parse_in_pieces`), one by one. The English pipeline loads at the first English article, so an
+    Arabic input never loads it.
 
     With ``on_failure``, an article the pipeline breaks on is handed to it as a failure and the
     others go on: when a batch breaks, each of its articles is parsed again alone, so only the one at
-    fault is lost. Without it, the error is raised.
+    fault is lost. Without it, the error is raised. An error reading the input is raised once the articles
+    before it are out.
     """
-    english = load_pipeline(kb_path)
-    waiting: deque[tuple[Article, bool]] = deque()  # read and not yet out, in order; True: to parse alone
-    input_errors: list[Exception] = []
+    english: Language | None = None
+    batch: list[Article] = []
+
+    def english_pipeline() -> Language:
+        nonlocal english
+        english = english or load_pipeline(kb_path)
+        return english
 
     def parse_alone(article: Article) -> Iterator[tuple[Article, Doc]]:
-        nlp = load_arabic_pipeline(kb_path) if _is_arabic(article) else english
+        nlp = load_arabic_pipeline(kb_path) if _is_arabic(article) else english_pipeline()
         try:
             doc = parse_in_pieces(nlp, article.text) if len(article.text) > nlp.max_length else nlp(article.text)
         except Exception as error:  # whatever breaks on one article is that article's failure
@@ -126,37 +133,36 @@ def parse_articles(
         else:
             yield article, doc
 
-    def batched() -> Iterator[tuple[str, Article]]:
+    def parse_batch() -> Iterator[tuple[Article, Doc]]:
+        taken = batch.copy()
+        batch.clear()
         try:
-            for article in articles:
-                alone = _is_arabic(article) or len(article.text) > english.max_length
-                waiting.append((article, alone))
-                if not alone:
-                    yield article.text, article
-        except Exception as error:  # the input's, not the pipeline's: raised once the articles before it are out
-            input_errors.append(error)
+            docs = list(english_pipeline().pipe((a.text for a in taken), batch_size=len(taken)))
+        except Exception:
+            if on_failure is None:
+                raise
+            for article in taken:  # the batch that broke, parsed again article by article
+                yield from parse_alone(article)
+            return
+        yield from zip(taken, docs, strict=True)
 
-    def the_alone_ones_first() -> Iterator[tuple[Article, Doc]]:
-        while waiting and waiting[0][1]:
-            yield from parse_alone(waiting.popleft()[0])
-
-    texts = batched()
+    source = iter(articles)
     while True:
         try:
-            for doc, article in english.pipe(texts, as_tuples=True, batch_size=batch_size):
-                yield from the_alone_ones_first()
-                waiting.popleft()
-                yield article, doc
-        except Exception:
-            if on_failure is None or all(alone for _, alone in waiting):
-                raise
-            for i, (article, _) in enumerate(waiting):  # the batch that broke, parsed again article by article
-                waiting[i] = (article, True)
-            continue  # a new nlp.pipe over the texts not yet handed to it
-        break
-    yield from the_alone_ones_first()
-    if input_errors:
-        raise input_errors[0]
+            article = next(source, None)
+        except Exception as error:  # the input's, not the pipeline's
+            yield from parse_batch() if batch else ()
+            raise error
+        if article is None:
+            break
+        if _is_arabic(article) or len(article.text) > english_pipeline().max_length:
+            yield from parse_batch() if batch else ()
+            yield from parse_alone(article)
+            continue
+        batch.append(article)
+        if len(batch) >= (batch_size or english_pipeline().batch_size):
+            yield from parse_batch()
+    yield from parse_batch() if batch else ()
 
 
 def _is_arabic(article: Article) -> bool:
