@@ -11,7 +11,7 @@ from typing import Literal
 import dateparser
 from dateparser.date import DateDataParser
 
-from factiongraph.lexicons import load_lexicon
+from factiongraph.lexicons import DateRules, lexicon_model
 
 Precision = Literal["day", "month", "year", "interval", "unknown"]
 
@@ -115,7 +115,6 @@ _PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _DECADE = re.compile(r"(?<!\d)\d{3}0s\b|(?<!\w)'\d0s\b")
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _DAY = r"\d{1,2}"
-_LEXICON = "date_rules.json"
 
 
 def _normalise(text: str) -> str:
@@ -156,37 +155,31 @@ class _Rules:
     has_month: re.Pattern[str]
 
 
-def _words(lexicon: dict, key: str) -> list[str]:
-    return list(lexicon[key]["words"])
-
-
-def _by_number(section: dict) -> dict[str, int]:
+def _by_number(section: dict[str, list[str]]) -> dict[str, int]:
     """Invert ``{"7": ["july", "تموز"]}`` to ``{"july": 7, "تموز": 7}``."""
-    return {
-        _normalise(name): int(number) for number, names in section.items() if number != "$comment" for name in names
-    }
+    return {_normalise(name): int(number) for number, names in section.items() for name in names}
 
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     """Read ``date_rules.json`` once and compile its vocabulary into the patterns the resolver uses."""
-    lexicon = load_lexicon(None, _LEXICON)
-    months = _by_number(lexicon["months"])
-    weekdays = _by_number(lexicon["weekdays"])
-    numbers = {_normalise(k): int(v) for k, v in lexicon["numbers"].items() if k != "$comment"}
-    units = {_normalise(w): unit for unit, forms in lexicon["units"].items() if unit != "$comment" for w in forms}
-    days = {_normalise(k): int(v) for k, v in lexicon["days"].items() if k != "$comment"}
+    lexicon = lexicon_model(None, DateRules)
+    months = _by_number(lexicon.months.entries)
+    weekdays = _by_number(lexicon.weekdays.entries)
+    numbers = {_normalise(k): int(v) for k, v in lexicon.numbers.entries.items()}
+    units = {_normalise(w): unit for unit, forms in lexicon.units.entries.items() for w in forms}
+    days = {_normalise(k): int(v) for k, v in lexicon.days.entries.items()}
     month = f"(?:{_alternation(list(months))})\\.?"
-    last_before, last_after = _alternation(lexicon["last"]["before"]), _alternation(lexicon["last"]["after"])
-    this_before, this_after = _alternation(lexicon["this"]["before"]), _alternation(lexicon["this"]["after"])
-    day_part = _alternation(_words(lexicon, "day_parts"))
+    last_before, last_after = _alternation(lexicon.last.before), _alternation(lexicon.last.after)
+    this_before, this_after = _alternation(lexicon.this.before), _alternation(lexicon.this.after)
+    day_part = _alternation(lexicon.day_parts.words)
     unit = _alternation(list(units))
     count = f"\\d+|{_alternation(list(numbers))}"
     day_month = (
         f"(?:(?P<day1>{_DAY}){_ORDINAL}\\s+(?:of\\s+)?)?(?P<month>{month})"
         f"(?:\\s*[/(]\\s*(?P<month2>{month})\\s*\\)?)?(?:\\s+(?P<day2>{_DAY}){_ORDINAL})?"
     )
-    last_words = {_normalise(w) for w in lexicon["last"]["before"] + lexicon["last"]["after"]}
+    last_words = {_normalise(w) for w in lexicon.last.before + lexicon.last.after}
     return _Rules(
         months=months,
         weekdays=weekdays,
@@ -194,14 +187,14 @@ def _rules() -> _Rules:
         units=units,
         days=days,
         last_words=frozenset(last_words),
-        context=frozenset(_normalise(w) for w in _words(lexicon, "context")),
-        recent=frozenset(_normalise(w) for w in _words(lexicon, "recent")),
+        context=frozenset(_normalise(w) for w in lexicon.context.words),
+        recent=frozenset(_normalise(w) for w in lexicon.recent.words),
         absolute=re.compile(f"^{day_month},?\\s+(?:of\\s+)?(?P<year>\\d{{4}})$"),
         month_day=re.compile(
             f"^(?:(?P<before>{last_before}|{this_before})\\s+)?{day_month}(?:\\s+(?P<after>{last_after}|{this_after}))?$"
         ),
         month_of_relative_year=re.compile(
-            f"^{day_month},?\\s+(?:(?:{_alternation(_words(lexicon, 'month_year_joiners'))})\\s+)?(?P<rest>.+)$"
+            f"^{day_month},?\\s+(?:(?:{_alternation(lexicon.month_year_joiners.words)})\\s+)?(?P<rest>.+)$"
         ),
         weekday=re.compile(
             f"^(?:(?P<before>{last_before}|{this_before})\\s+)?(?:(?:{day_part})\\s+)*"
@@ -212,22 +205,21 @@ def _rules() -> _Rules:
             f"^(?:(?P<before>{last_before}|{this_before})\\s+(?P<unit1>{unit})"
             f"|(?P<unit2>{unit})\\s+(?P<after>{last_after}|{this_after}))$"
         ),
-        ago=re.compile(f"^(?P<count>{count})\\s+(?P<unit>{unit})\\s+(?:{_alternation(lexicon['ago']['words'])})$"),
-        prefix=re.compile(f"^(?:{_alternation(_words(lexicon, 'prefixes'))})(?:\\s+|-)(?P<rest>.+)$"),
+        ago=re.compile(f"^(?P<count>{count})\\s+(?P<unit>{unit})\\s+(?:{_alternation(lexicon.ago.words)})$"),
+        prefix=re.compile(f"^(?:{_alternation(lexicon.prefixes.words)})(?:\\s+|-)(?P<rest>.+)$"),
         range_from_to=re.compile(
-            f"^(?:(?:{_alternation(_words(lexicon, 'range_from'))})\\s+)?(?P<a>.+?)"
-            f"\\s+(?:{_alternation(_words(lexicon, 'range_to'))})\\s+(?P<b>.+)$"
+            f"^(?:(?:{_alternation(lexicon.range_from.words)})\\s+)?(?P<a>.+?)"
+            f"\\s+(?:{_alternation(lexicon.range_to.words)})\\s+(?P<b>.+)$"
         ),
         range_between=re.compile(
-            f"^(?:{_alternation(_words(lexicon, 'range_between'))})\\s+(?P<a>.+?)"
-            f"\\s+(?:{_alternation(_words(lexicon, 'range_and'))})\\s*(?P<b>.+)$"
+            f"^(?:{_alternation(lexicon.range_between.words)})\\s+(?P<a>.+?)"
+            f"\\s+(?:{_alternation(lexicon.range_and.words)})\\s*(?P<b>.+)$"
         ),
         range_dash=re.compile(r"^(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})$|^(?P<a2>.+?)\s+[-–—]\s+(?P<b2>.+)$"),
         since=re.compile(
-            f"^(?:{_alternation(_words(lexicon, 'since'))})\\s+(?P<a>.+?)"
-            f"(?:\\s+(?:{_alternation(_words(lexicon, 'onwards'))}))?$"
+            f"^(?:{_alternation(lexicon.since.words)})\\s+(?P<a>.+?)(?:\\s+(?:{_alternation(lexicon.onwards.words)}))?$"
         ),
-        until=re.compile(f"^(?:{_alternation(_words(lexicon, 'until'))})\\s+(?P<b>.+)$"),
+        until=re.compile(f"^(?:{_alternation(lexicon.until.words)})\\s+(?P<b>.+)$"),
         has_month=re.compile(f"(?<!\\w)(?:{_alternation(list(months))})(?!\\w)"),
     )
 

@@ -9,9 +9,9 @@ user's file given in place of a shipped one (``triggers_path``, ``verbs_path``, 
 does not validate raises :class:`~factiongraph.errors.LexiconError` naming the file and the first
 problem.
 
-A component takes its lexicon's model as it is (:func:`lexicon_model`), with the lookups the model
-builds from its words; :func:`load_lexicon` gives the validated content as it stands in the file,
-without its ``version``, to the components that still read plain dicts.
+A component takes its lexicon's model as it is (:func:`lexicon_model`) and reads its fields, with the
+lookups the model builds from its words; :func:`load_lexicon` gives the validated content as it stands
+in the file, without its ``version``.
 """
 
 from __future__ import annotations
@@ -203,6 +203,13 @@ class VerbRelations(LexiconFile):
 # --------------------------------------------------------------------------------------------
 
 
+class _GroupNameWords(_Strict):
+    """Words that open, or close, the name of a group ("the Free Syrian Army")."""
+
+    first: list[str]
+    last: list[str]
+
+
 class NounHeads(LexiconFile):
     person_command: list[str]
     person_other: list[str]
@@ -210,7 +217,7 @@ class NounHeads(LexiconFile):
     place: list[str]
     ended: list[str]
     refer_back: dict[MentionType, list[str]]
-    group_name_words: dict[Literal["first", "last"], list[str]]
+    group_name_words: _GroupNameWords
     speak_for: list[str]
     government: list[str]
     government_bodies: list[str]
@@ -367,6 +374,18 @@ class Pronouns(LexiconFile):
     personal: list[str] = []
 
     _given = field_validator("Person", "Organisation", "Location", "Nationality", "Temporal", mode="before")(_not_null)
+
+    @property
+    def by_type(self) -> dict[MentionType, list[str]]:
+        """The pronouns of each type the file lists, in the order of the fields."""
+        listed: dict[MentionType, list[str] | None] = {
+            "Person": self.Person,
+            "Organisation": self.Organisation,
+            "Location": self.Location,
+            "Nationality": self.Nationality,
+            "Temporal": self.Temporal,
+        }
+        return {kind: words for kind, words in listed.items() if words is not None}
 
 
 # --------------------------------------------------------------------------------------------
@@ -560,6 +579,11 @@ class _Keyed(_Commented):
     keys: ClassVar[frozenset[str] | None] = None
     """The keys the code reads, when it reads only some; any word is a key otherwise."""
 
+    @property
+    def entries(self) -> dict[str, Any]:
+        """The section's vocabulary by key, in the file's order, without its ``$comment``."""
+        return dict(self.model_extra or {})
+
     @model_validator(mode="after")
     def _known_keys(self) -> _Keyed:
         allowed = self.keys
@@ -656,7 +680,7 @@ class ArabicWords(LexiconFile):
     words: list[str]
 
 
-class _ArabicVerbForms(_Strict):
+class ArabicVerbForms(_Strict):
     """A verb by its past and present stems, or its forms written out (at least one of them)."""
 
     past: str | None = None
@@ -664,13 +688,13 @@ class _ArabicVerbForms(_Strict):
     forms: list[str] | None = None
 
     @model_validator(mode="after")
-    def _some_form(self) -> _ArabicVerbForms:
+    def _some_form(self) -> ArabicVerbForms:
         if not (self.past or self.present or self.forms):
             raise ValueError("a verb needs 'past', 'present' or 'forms'")
         return self
 
 
-class _ArabicVerb(_ArabicVerbForms):
+class _ArabicVerb(ArabicVerbForms):
     type: RelationType
     preps: list[str]
     objects: list[MentionType] | None = None
@@ -718,7 +742,7 @@ class ArabicRelations(LexiconFile):
     verbs: list[_ArabicVerb]
     nominals: list[_ArabicNominal]
     nominal_preps: list[str]
-    light_verbs: list[_ArabicVerbForms]
+    light_verbs: list[ArabicVerbForms]
     agent_preps: list[str]
     cause_preps: list[str]
     casualty_words: list[str]
@@ -762,7 +786,7 @@ class ArabicNames(LexiconFile):
 
 
 class ArabicClaims(LexiconFile):
-    verbs: dict[Stance, list[_ArabicVerbForms]]
+    verbs: dict[Stance, list[ArabicVerbForms]]
     sources: list[str]
     belief_verbs: list[str]
     negators: list[str]

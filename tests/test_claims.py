@@ -10,10 +10,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from factiongraph.lexicons import ClaimCues, lexicon_model
+from factiongraph.lexicons import ClaimCues, lexicon_model, load_lexicon
 from factiongraph.nlp import MENTIONS_KEY, load_pipeline
 from factiongraph.nlp.claims import ClaimFinder, FoundClaim, make_claims
-from factiongraph.nlp.spans import read_lexicon
 from factiongraph.vocab import STANCES
 
 
@@ -38,7 +37,7 @@ def summary(claim: FoundClaim) -> tuple[str | None, str, str, str]:
 
 def test_claims_factory_is_registered_and_lexicon_documented() -> None:
     assert Language.has_factory("fg_claims")
-    raw = read_lexicon(None, "claim_cues.json")
+    raw = load_lexicon(None, "claim_cues.json")
     assert raw["$comment"]
     assert set(raw["verbs"]) <= set(STANCES)
 
@@ -51,7 +50,7 @@ def test_claims_component_takes_the_validated_lexicon_model() -> None:
 
 
 def test_claims_cue_lookups_are_lower_case_by_lemma_and_particle(tmp_path: Path) -> None:
-    raw = read_lexicon(None, "claim_cues.json")
+    raw = load_lexicon(None, "claim_cues.json")
     raw["verbs"]["asserted"].append("Boast")
     raw["verbs"]["possible"].append("Hint At")
     raw["sources"] = ["According To"]
@@ -250,7 +249,7 @@ def test_claims_evidence_is_the_sentence_and_about_spans_are_mentions(nlp: Langu
 
 @pytest.mark.slow
 def test_claims_custom_lexicon(nlp: Language, tmp_path: Path) -> None:
-    raw = read_lexicon(None, "claim_cues.json")
+    raw = load_lexicon(None, "claim_cues.json")
     raw["verbs"]["asserted"].append("boast")
     raw["clause_only"].append("boast")
     path = tmp_path / "cues.json"

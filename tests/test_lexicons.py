@@ -10,10 +10,23 @@ from typing import Any
 import pytest
 import spacy
 
+from factiongraph import lexicons
 from factiongraph.errors import LexiconError
-from factiongraph.lexicons import LEXICON_VERSION, SCHEMAS, default_lexicon_path, load_lexicon, read_lexicon_file
+from factiongraph.lexicons import (
+    LEXICON_VERSION,
+    SCHEMAS,
+    Constructions,
+    RelationTriggers,
+    VerbRelations,
+    default_lexicon_path,
+    lexicon_model,
+    load_lexicon,
+    read_lexicon_file,
+)
+from factiongraph.nlp.events import EventWords
+from factiongraph.nlp.frames import make_frames
 from factiongraph.nlp.relations import make_relations
-from factiongraph.nlp.spans import read_lexicon
+from factiongraph.nlp.structure import ConstructionWords
 
 
 def shipped(name: str) -> dict[str, Any]:
@@ -52,73 +65,73 @@ def test_lexicon_content_is_the_file_as_written_without_its_version(name: str) -
     assert load_lexicon(None, name) == raw
 
 
-def test_lexicon_read_through_the_pipeline_helper_is_a_fresh_copy() -> None:
-    heads = read_lexicon(None, "noun_heads.json")
+def test_lexicon_content_is_a_fresh_copy() -> None:
+    heads = load_lexicon(None, "noun_heads.json")
     heads["ended"].append("not-a-head")
-    assert "not-a-head" not in read_lexicon(None, "noun_heads.json")["ended"]
+    assert "not-a-head" not in load_lexicon(None, "noun_heads.json")["ended"]
 
 
 def test_lexicon_rule_with_an_unknown_key_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, triggers_with(mutal=True))
     with pytest.raises(LexiconError, match=r"^.*mine\.json: rules\.0\.mutal: Extra inputs are not permitted"):
-        read_lexicon(str(path), "relation_triggers.json")
+        load_lexicon(str(path), "relation_triggers.json")
 
 
 def test_lexicon_rule_with_an_unknown_relation_type_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, triggers_with(type="Hates"))
     with pytest.raises(LexiconError, match=r"mine\.json: rules\.0\.type: Input should be 'AlliesOf'"):
-        read_lexicon(str(path), "relation_triggers.json")
+        load_lexicon(str(path), "relation_triggers.json")
 
 
 def test_lexicon_rule_with_an_unknown_entity_type_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, triggers_with(first=["Persons"]))
     with pytest.raises(LexiconError, match=r"mine\.json: rules\.0\.first\.0: Input should be 'Person'"):
-        read_lexicon(str(path), "relation_triggers.json")
+        load_lexicon(str(path), "relation_triggers.json")
 
 
 def test_lexicon_rule_whose_regex_does_not_compile_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, triggers_with(between=",\\s+(?:led\\s+by"))
     message = r"mine\.json: rules\.0\.between \(\w+\): regular expression does not compile: missing \)"
     with pytest.raises(LexiconError, match=message):
-        read_lexicon(str(path), "relation_triggers.json")
+        load_lexicon(str(path), "relation_triggers.json")
 
 
 def test_lexicon_rule_regex_is_checked_after_its_fragments_are_filled_in(tmp_path: Path) -> None:
     raw = triggers_with(between=",\\s+{broken}")
     raw["fragments"]["broken"] = "(?:led\\s+by"
     with pytest.raises(LexiconError, match=r"rules\.0\.between \(\w+\): regular expression does not compile"):
-        read_lexicon(str(write(tmp_path, raw)), "relation_triggers.json")
+        load_lexicon(str(write(tmp_path, raw)), "relation_triggers.json")
     raw["fragments"]["broken"] = "(?:led\\s+by)"
-    read_lexicon(str(write(tmp_path, raw)), "relation_triggers.json")
+    load_lexicon(str(write(tmp_path, raw)), "relation_triggers.json")
 
 
 def test_lexicon_rule_naming_a_missing_fragment_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, triggers_with(between=",\\s+{the}{rol}\\s+of\\s+"))
     with pytest.raises(LexiconError, match=r"rules\.0\.between \(\w+\): no fragment named 'rol'"):
-        read_lexicon(str(path), "relation_triggers.json")
+        load_lexicon(str(path), "relation_triggers.json")
 
 
 def test_lexicon_rule_before_regex_is_checked(tmp_path: Path) -> None:
     path = write(tmp_path, triggers_with(before="[unclosed"))
     with pytest.raises(LexiconError, match=r"rules\.0\.before: regular expression does not compile"):
-        read_lexicon(str(path), "relation_triggers.json")
+        load_lexicon(str(path), "relation_triggers.json")
 
 
 def test_lexicon_optional_rule_key_set_to_null_is_refused(tmp_path: Path) -> None:
     raw = triggers_with()
     raw["rules"][0]["before"] = None
     with pytest.raises(LexiconError, match=r"rules\.0\.before: leave the key out rather than set it to null"):
-        read_lexicon(str(write(tmp_path, raw)), "relation_triggers.json")
+        load_lexicon(str(write(tmp_path, raw)), "relation_triggers.json")
 
 
 def test_lexicon_without_a_version_or_with_another_is_refused(tmp_path: Path) -> None:
     raw = shipped("pronouns.json")
     del raw["version"]
     with pytest.raises(LexiconError, match=r"mine\.json: version: Field required"):
-        read_lexicon(str(write(tmp_path, raw)), "pronouns.json")
+        load_lexicon(str(write(tmp_path, raw)), "pronouns.json")
     raw["version"] = 2
     with pytest.raises(LexiconError, match=r"mine\.json: version: version 2 is not one this factiongraph reads"):
-        read_lexicon(str(write(tmp_path, raw)), "pronouns.json")
+        load_lexicon(str(write(tmp_path, raw)), "pronouns.json")
 
 
 def test_lexicon_verb_frame_typo_and_unknown_event_are_refused(tmp_path: Path) -> None:
@@ -126,11 +139,11 @@ def test_lexicon_verb_frame_typo_and_unknown_event_are_refused(tmp_path: Path) -
     verb = next(iter(raw["verbs"]))
     raw["verbs"][verb]["prep"] = raw["verbs"][verb].pop("preps")
     with pytest.raises(LexiconError, match=rf"verbs\.{verb}\.preps: Field required"):
-        read_lexicon(str(write(tmp_path, raw)), "verb_relations.json")
+        load_lexicon(str(write(tmp_path, raw)), "verb_relations.json")
     raw = shipped("verb_relations.json")
     raw["verbs"][verb]["event"] = "MEET"
     with pytest.raises(LexiconError, match=rf"verbs\.{verb}\.event: Input should be 'AGREE'"):
-        read_lexicon(str(write(tmp_path, raw)), "verb_relations.json")
+        load_lexicon(str(write(tmp_path, raw)), "verb_relations.json")
 
 
 def test_lexicon_verb_frame_type_may_be_null() -> None:
@@ -141,7 +154,7 @@ def test_lexicon_claim_cues_unknown_stance_is_refused(tmp_path: Path) -> None:
     raw = shipped("claim_cues.json")
     raw["verbs"]["certain"] = ["know"]
     with pytest.raises(LexiconError, match=r"mine\.json: verbs\.certain\.\[key\]: Input should be 'asserted'"):
-        read_lexicon(str(write(tmp_path, raw)), "claim_cues.json")
+        load_lexicon(str(write(tmp_path, raw)), "claim_cues.json")
 
 
 def test_lexicon_date_rules_section_keys_are_checked(tmp_path: Path) -> None:
@@ -166,15 +179,15 @@ def test_lexicon_unreadable_file_is_named(tmp_path: Path) -> None:
     path = tmp_path / "mine.json"
     path.write_text('{"version": 1,', "utf-8")
     with pytest.raises(LexiconError, match=r"mine\.json: cannot be read"):
-        read_lexicon(str(path), "noun_heads.json")
+        load_lexicon(str(path), "noun_heads.json")
     with pytest.raises(LexiconError, match=r"missing\.json: cannot be read"):
-        read_lexicon(str(tmp_path / "missing.json"), "noun_heads.json")
+        load_lexicon(str(tmp_path / "missing.json"), "noun_heads.json")
 
 
 def test_lexicon_error_is_one_line_starting_with_the_file(tmp_path: Path) -> None:
     path = write(tmp_path, triggers_with(type="Hates", mutal=True))
     with pytest.raises(LexiconError) as caught:
-        read_lexicon(str(path), "relation_triggers.json")
+        load_lexicon(str(path), "relation_triggers.json")
     message = str(caught.value)
     assert message.startswith(f"{path}: ") and "\n" not in message
     assert message.endswith("(2 problem(s))")
@@ -184,3 +197,23 @@ def test_lexicon_component_with_a_bad_user_file_refuses_to_start(tmp_path: Path)
     path = write(tmp_path, triggers_with(type="Hates"), "triggers.json")
     with pytest.raises(LexiconError, match=r"triggers\.json: rules\.0\.type"):
         make_relations(spacy.blank("en"), "fg_relations", str(path), None, 120)
+
+
+def test_lexicon_components_hold_the_validated_models() -> None:
+    """A component reads the one model validated for the process, its entries typed, not a dict dumped from it."""
+    verbs = lexicon_model(None, VerbRelations)
+    assert lexicon_model(None, VerbRelations) is verbs
+    assert make_frames(spacy.blank("en"), "fg_frames", None, None).verbs is verbs.verbs
+    assert EventWords.read().nouns is lexicon_model(None, lexicons.EventWords).nouns
+    assert ConstructionWords.read().modifiers is lexicon_model(None, Constructions).modifiers
+    rules = lexicon_model(None, RelationTriggers).rules
+    finder = make_relations(spacy.blank("en"), "fg_relations", None, None, 120)
+    held = [trigger.rule for found in finder.rules_for.values() for trigger in found]
+    assert held and all(any(rule is mine for mine in rules) for rule in held)
+
+
+def test_lexicon_group_name_words_need_both_ends(tmp_path: Path) -> None:
+    raw = shipped("noun_heads.json")
+    del raw["group_name_words"]["last"]
+    with pytest.raises(LexiconError, match=r"mine\.json: group_name_words\.last"):
+        read_lexicon_file(write(tmp_path, raw), "noun_heads.json")

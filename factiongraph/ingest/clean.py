@@ -5,17 +5,17 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from factiongraph.lexicons import load_lexicon
+from factiongraph.lexicons import Boilerplate, lexicon_model
 
 
 @cache
 def _rules() -> tuple[float, re.Pattern[str], re.Pattern[str]]:
-    raw = load_lexicon(None, "boilerplate.json")
+    rules = lexicon_model(None, Boilerplate)
 
     def whole_line(patterns: list[str]) -> re.Pattern[str]:
         return re.compile("^(?:" + "|".join(patterns) + ")$", re.IGNORECASE)
 
-    return raw["tail_fraction"], whole_line(raw["cut_from"]), whole_line(raw["drop_line"])
+    return rules.tail_fraction, whole_line(rules.cut_from), whole_line(rules.drop_line)
 
 
 def strip_boilerplate(text: str) -> str:

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from factiongraph.kb import load_kb
-from factiongraph.lexicons import VerbRelations, lexicon_model
+from factiongraph.lexicons import Decisions, NounHeads, VerbRelations, lexicon_model
 from factiongraph.nlp.plural import PairedReferences
 from factiongraph.nlp.spans import (
     DATELINES_KEY,
@@ -27,7 +27,6 @@ from factiongraph.nlp.spans import (
     NESTED_KEY,
     ClauseWords,
     FoundRelation,
-    read_lexicon,
     span_keys,
 )
 from factiongraph.places import PlaceIndex
@@ -61,24 +60,24 @@ def make_decide(
     kb_path: str | None,
     min_confidence: float,
 ) -> RelationDecider:
-    raw = read_lexicon(decisions_path, "decisions.json")
-    heads = read_lexicon(heads_path, "noun_heads.json")
+    decisions = lexicon_model(decisions_path, Decisions)
+    heads = lexicon_model(heads_path, NounHeads)
     kb = load_kb(Path(kb_path) if kb_path else None)
-    civilian = frozenset(raw["civilian_categories"])
+    civilian = frozenset(decisions.civilian_categories)
     return RelationDecider(
         Weights(
-            constructions=raw["constructions"],
-            direct_hops=raw["direct_hops"],
-            hop_factor=raw["hop_factor"],
-            pathless=frozenset(raw["pathless"]),
+            constructions=decisions.constructions,
+            direct_hops=decisions.direct_hops,
+            hop_factor=decisions.hop_factor,
+            pathless=frozenset(decisions.pathless),
         ),
-        unasserting=frozenset(raw["unasserting"]),
-        not_fighting=frozenset(raw["not_fighting"]),
-        agent_types=frozenset(raw["agent_types"]),
-        titles=frozenset(heads["person_command"] + heads["person_other"]),
-        place_nouns=frozenset(heads["place"]),
+        unasserting=frozenset(decisions.unasserting),
+        not_fighting=frozenset(decisions.not_fighting),
+        agent_types=frozenset(decisions.agent_types),
+        titles=frozenset(heads.person_command + heads.person_other),
+        place_nouns=frozenset(heads.place),
         civilian=frozenset(a.id for a in kb.actors if a.category in civilian),
-        civilian_heads=frozenset(raw["civilian_heads"]),
+        civilian_heads=frozenset(decisions.civilian_heads),
         states=frozenset(a.id for a in kb.actors if a.category == "state"),
         places=PlaceIndex.default(),
         clauses=ClauseWords.read(clauses_path),

@@ -15,14 +15,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from typing import Any
 
 from spacy.attrs import LEMMA, LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from factiongraph import lexicons
+from factiongraph.lexicons import EventManner, EventNoun, lexicon_model
 from factiongraph.nlp.casualties import CasualtyWords, read_casualties
-from factiongraph.nlp.spans import DATELINES_KEY, MENTIONS_KEY, ClauseWords, FoundEvent, read_lexicon
+from factiongraph.nlp.spans import DATELINES_KEY, MENTIONS_KEY, ClauseWords, FoundEvent
 from factiongraph.nlp.structure import ConstructionWords, MentionIndex, NamedEvents, pobjs
 
 _CIRCUMSTANCES = frozenset({"in", "during", "amid", "after", "following"})
@@ -33,11 +34,11 @@ _NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "
 
 @dataclass(frozen=True)
 class EventWords:
-    """``events.json`` indexed by word."""
+    """``events.json`` indexed by word, from its validated model."""
 
-    nouns: dict[str, dict[str, Any]]
-    verbs: dict[str, dict[str, Any]]
-    arabic: dict[str, dict[str, Any]]
+    nouns: dict[str, EventNoun]
+    verbs: dict[str, EventManner]
+    arabic: dict[str, EventManner]
     unreal: frozenset[str]
     unreal_modifiers: frozenset[str]
     habitual_modifiers: frozenset[str]
@@ -48,21 +49,21 @@ class EventWords:
 
     @classmethod
     def read(cls, path: str | None = None) -> EventWords:
-        raw = read_lexicon(path, "events.json")
+        words = lexicon_model(path, lexicons.EventWords)
         return cls(
-            nouns=raw["nouns"],
-            verbs=raw["verbs"],
-            arabic=raw["arabic"],
-            unreal=frozenset(raw["unreal"]),
-            unreal_modifiers=frozenset(raw["unreal_modifiers"]),
-            habitual_modifiers=frozenset(raw["habitual_modifiers"]),
-            striking_verbs=frozenset(raw["striking_verbs"]),
-            place_preps=frozenset(raw["place_preps"]),
-            place_alone=frozenset(raw["place_alone"]),
-            suffered_under=frozenset(raw["suffered_under"]),
+            nouns=words.nouns,
+            verbs=words.verbs,
+            arabic=words.arabic,
+            unreal=frozenset(words.unreal),
+            unreal_modifiers=frozenset(words.unreal_modifiers),
+            habitual_modifiers=frozenset(words.habitual_modifiers),
+            striking_verbs=frozenset(words.striking_verbs),
+            place_preps=frozenset(words.place_preps),
+            place_alone=frozenset(words.place_alone),
+            suffered_under=frozenset(words.suffered_under),
         )
 
-    def noun(self, token: Token) -> dict[str, Any] | None:
+    def noun(self, token: Token) -> EventNoun | None:
         """What an event noun records, by its two-word name first ("air strike", "car bomb")."""
         forms = (token.lower_, token.lemma_.lower())
         for compound in (c for c in token.children if c.dep_ in ("compound", "amod")):
@@ -212,20 +213,20 @@ class EventFinder:
         places = self._places(event.trigger.root, [*event.sources, *event.targets], mentions)
         return replace(event, place=places[0]) if places else event
 
-    def _manner(self, trigger: Span) -> dict[str, Any]:
+    def _manner(self, trigger: Span) -> EventManner | None:
         """How the event was done and its ACLED types: an English trigger's by its lemma, an Arabic one's by
         the lexicon word it is labelled with (its text may be inflected, voweled or hold a clitic)."""
         lemma = trigger.root.lemma_.lower() if trigger.doc.has_annotation("LEMMA") else ""
-        return self.words.verbs.get(lemma) or self.words.arabic.get(trigger.label_ or trigger.text) or {}
+        return self.words.verbs.get(lemma) or self.words.arabic.get(trigger.label_ or trigger.text)
 
     @staticmethod
-    def _described(event: FoundEvent, manner: dict[str, Any]) -> FoundEvent:
-        acled = manner.get("acled") or {}
+    def _described(event: FoundEvent, manner: EventManner | None) -> FoundEvent:
+        acled = manner.acled if manner is not None else None
         return replace(
             event,
-            mode=manner.get("mode"),
-            acled_event_type=acled.get("event_type"),
-            acled_sub_event_type=acled.get("sub_event_type"),
+            mode=manner.mode if manner is not None else None,
+            acled_event_type=acled.event_type if acled is not None else None,
+            acled_sub_event_type=acled.sub_event_type if acled is not None else None,
         )
 
     def _happened(self, noun: Token) -> bool:
@@ -262,14 +263,14 @@ class EventFinder:
                 return True
         return False
 
-    def _named(self, noun: Token, entry: dict[str, Any], mentions: MentionIndex) -> FoundEvent | None:
+    def _named(self, noun: Token, entry: EventNoun, mentions: MentionIndex) -> FoundEvent | None:
         between, agents, others = self.named.sides(noun, mentions)
         verb = self.named.verb_of_subject(noun)
         if verb is not None and verb.lemma_.lower() in self.words.striking_verbs:
             # "the strike hit Saraqib", "the attack killed three HTS fighters": what the event struck
             others += [m for c in verb.children if c.dep_ == "dobj" for m in mentions.of(c)]
             others += [m for _, pobj in pobjs(verb, {"on", "against"}) for m in mentions.of(pobj)]
-        if entry.get("place_from"):  # "the withdrawal of the SDF from Manbij"
+        if entry.place_from:  # "the withdrawal of the SDF from Manbij"
             others += [m for _, pobj in pobjs(noun, {"from"}) for m in mentions.of(pobj) if m.label_ == "Location"]
         if noun.dep_ == "pobj" and noun.head.lower_ in self.words.suffered_under:
             # "an army patrol came under attack": the subject suffered it
@@ -299,7 +300,7 @@ class EventFinder:
         trigger = noun.doc[noun.i : noun.i + 1]
         places.sort(key=mentions.is_description)  # "in a crowded market in Azaz": Azaz
         place = places[0] if places else None
-        event = FoundEvent(entry["event"], trigger, tuple(sources), tuple(targets), place, noun.sent)
+        event = FoundEvent(entry.event, trigger, tuple(sources), tuple(targets), place, noun.sent)
         return self._described(event, entry)
 
 

@@ -11,11 +11,10 @@ place before a Location was there ("met ... in Canberra": CoLocated).
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from factiongraph.lexicons import Constructions, VerbFrame, VerbRelations, lexicon_model
 from factiongraph.nlp.spans import (
     DATELINES_KEY,
     DESCRIPTIONS_KEY,
@@ -27,7 +26,6 @@ from factiongraph.nlp.spans import (
     FoundRelation,
     coordinated_modifiers,
     mentions_per_token,
-    read_lexicon,
     span_keys,
     tokens_of_pos,
 )
@@ -97,18 +95,18 @@ def _names_alike(token: Token, mention_at: dict[int, Span], label: str = "Locati
     assigns=["doc._.fg_relations", "doc._.fg_events"],
 )
 def make_frames(nlp: Language, name: str, verbs_path: str | None, clauses_path: str | None) -> FrameFinder:
-    lexicon = read_lexicon(verbs_path, "verb_relations.json")
-    constructions = read_lexicon(None, "constructions.json")
+    lexicon = lexicon_model(verbs_path, VerbRelations)
+    constructions = lexicon_model(None, Constructions)
     return FrameFinder(
-        lexicon["verbs"],
-        frozenset(lexicon["places"]),
-        frozenset(lexicon["military_words"]),
-        lexicon["joint_subjects"],
+        lexicon.verbs,
+        frozenset(lexicon.places),
+        frozenset(lexicon.military_words),
+        lexicon.joint_subjects,
         ClauseWords.read(clauses_path),
-        frozenset(lexicon["judging_verbs"]),
-        {word: kind for kind, words in lexicon["judgements"].items() for word in words},
-        frozenset(constructions["body_nouns"]) | frozenset(constructions["arms_nouns"]),
-        frozenset(constructions["naming_verbs"]),
+        frozenset(lexicon.judging_verbs),
+        {word: kind for kind, words in lexicon.judgements.items() for word in words},
+        frozenset(constructions.body_nouns) | frozenset(constructions.arms_nouns),
+        frozenset(constructions.naming_verbs),
     )
 
 
@@ -117,7 +115,7 @@ class FrameFinder:
 
     def __init__(
         self,
-        verbs: dict[str, dict[str, Any]],
+        verbs: dict[str, VerbFrame],
         place_preps: frozenset[str],
         military: frozenset[str],
         joint_subjects: dict[str, str],
@@ -172,7 +170,7 @@ class FrameFinder:
             frame = self.verbs.get(token.lemma_.lower())
             judged = self._judgement(token) if token.lemma_.lower() in self.judging_verbs else None
             if judged is not None:
-                frame = {"type": judged[0], "preps": []}  # "considers X a terrorist group", "regards X as an ally"
+                frame = VerbFrame(type=judged[0], preps=[])  # "considers X a terrorist group", "regards X as an ally"
             if not self.clauses.asserted(token):
                 continue
             subjects, passive_objects = self._subjects(token, mention_at)
@@ -192,7 +190,7 @@ class FrameFinder:
                 for outer in around
                 if not (outer.start <= place.start < outer.end or place.start <= outer.start < place.end)
             ]
-            if frame and frame.get("object_located"):
+            if frame and frame.object_located:
                 # "JNIM was formed from a merger of Ansar Dine and al-Mourabitoun": each part is in what it formed
                 made = [m for m, prep in objects if not prep and m.label_ == "Organisation"]
                 made += self._with_conjuncts([c for c in token.children if c.dep_ == "nsubjpass"], mention_at)
@@ -203,19 +201,19 @@ class FrameFinder:
                     for part in parts
                     if part.start != whole.start
                 ]
-            if frame and "event" in frame and token.pos_ == "VERB":
-                event = self._event(frame["event"], token, subjects, objects, descriptions)
+            if frame and frame.event is not None and token.pos_ == "VERB":
+                event = self._event(frame.event, token, subjects, objects, descriptions)
                 if event is not None:
                     events.append(event)
-            if frame and frame.get("felt_by_subject"):
+            if frame and frame.felt_by_subject:
                 if not passive_objects:
                     continue  # "I encourage the government to act" asks; "we are encouraged by X" likes X
                 subjects, objects = [m for m, _ in passive_objects], [(m, "") for m in subjects]
-            joint_type = self.joint_subjects.get(frame["type"]) if frame and frame["type"] else None
+            joint_type = self.joint_subjects.get(frame.type) if frame and frame.type else None
             if (
                 joint_type
                 and frame
-                and frame["type"] == "FightingAgainst"
+                and frame.type == "FightingAgainst"
                 and not self._fought(objects, frame)
                 and not _struck(token, named)
                 and _coordinated(subjects)
@@ -251,11 +249,11 @@ class FrameFinder:
                     if key not in seen:
                         seen.add(key)
                         found.append(FoundRelation(joint_type, first, second, token.sent, "joint-subject"))
-            if frame and frame.get("object_located"):
+            if frame and frame.object_located:
                 for formed in [m for m, prep in objects if not prep and m.label_ in AGENTS]:
                     for place in [m for m, prep in objects if prep in self.place_preps and m.label_ == "Location"]:
                         found.append(FoundRelation("CoLocated", formed, place, token.sent, "formed-in"))
-            elif frame and frame["type"] in MET_THERE:
+            elif frame and frame.type in MET_THERE:
                 # "attacked SDF positions near Z", "met commanders of HTS near Z": the other side was there too
                 places = [m for m, prep in objects if prep in self.place_preps and m.label_ == "Location"]
                 for other in [m for m, prep in objects if m.label_ in AGENTS and prep not in self.place_preps]:
@@ -272,9 +270,9 @@ class FrameFinder:
                         found.append(
                             FoundRelation(relation_type, subject, obj, token.sent, "place" if placed else "verb")
                         )
-                        if frame and frame.get("place_type") and obj.label_ == "Location" and not prep:
+                        if frame and frame.place_type and obj.label_ == "Location" and not prep:
                             # "liberated Raqqa": fought for it, and holds it
-                            found.append(FoundRelation(frame["place_type"], subject, obj, token.sent, "verb"))
+                            found.append(FoundRelation(frame.place_type, subject, obj, token.sent, "verb"))
         doc._.fg_relations = found
         doc._.fg_events = events
         return doc
@@ -314,10 +312,10 @@ class FrameFinder:
         return FoundEvent(kind, trigger, tuple(subjects), targets, place, verb.sent)
 
     @staticmethod
-    def _fought(objects: list[tuple[Span, str]], frame: dict[str, Any]) -> bool:
+    def _fought(objects: list[tuple[Span, str]], frame: VerbFrame) -> bool:
         """Whether a verb of fighting names another side ("X and Y fought Z", "... against Z", "... alongside Z"),
         so that its subjects fought together, not each other."""
-        return any(m.label_ in AGENTS and (not prep or prep in frame["preps"]) for m, prep in objects)
+        return any(m.label_ in AGENTS and (not prep or prep in frame.preps) for m, prep in objects)
 
     def _shared_subject(self, children: list[Token]) -> bool:
         """Whether a clause's subject is a share of the nouns it describes ("all of them", "both of which")."""
@@ -391,12 +389,10 @@ class FrameFinder:
             current = current.head
         return [], []
 
-    def _objects(
-        self, verb: Token, frame: dict[str, Any] | None, mention_at: dict[int, Span]
-    ) -> list[tuple[Span, str]]:
+    def _objects(self, verb: Token, frame: VerbFrame | None, mention_at: dict[int, Span]) -> list[tuple[Span, str]]:
         """Objects of the verb as (mention, preposition or "" for a direct object)."""
         objects: list[tuple[Span, str]] = []
-        preps = set(frame["preps"]) if frame else set()
+        preps = set(frame.preps) if frame else set()
         for child in verb.children:
             if child.dep_ in _OBJECTS:
                 if verb.dep_ == "relcl" and child.lower_ in self.clauses.relative_pronouns:
@@ -405,7 +401,7 @@ class FrameFinder:
                     objects += [(m, "") for m in self._with_conjuncts([child], mention_at)]
                 # "met the Foreign Minister in London", "set up checkpoints on the M4", "shelled positions
                 # near Saraqib": the subject was where its object was; not one who "condemned the attack in Z"
-                if not (frame and frame["type"] in ATTITUDES):
+                if not (frame and frame.type in ATTITUDES):
                     objects += self._places_on([child, *(c for c in child.children if c.dep_ == "appos")], mention_at)
             elif child.dep_ == "prep":
                 word = child.lower_
@@ -413,7 +409,7 @@ class FrameFinder:
                 if wanted:
                     pobjs = [g for g in child.children if g.dep_ == "pobj"]
                     objects += [(m, word) for m in self._with_conjuncts(pobjs, mention_at)]
-                if not (frame and frame["type"] in ATTITUDES):
+                if not (frame and frame.type in ATTITUDES):
                     objects += self._places_further_in(child, mention_at)
         # "attacked positions east of Saraqib": the parser hangs the direction on the verb
         directed = self._with_conjuncts(self.clauses.places_by_direction(verb), mention_at)
@@ -526,27 +522,29 @@ class FrameFinder:
                 ]
         return mentions
 
-    def _type(self, frame: dict[str, Any] | None, obj: Span, prep: str, state: bool) -> str | None:
+    def _type(self, frame: VerbFrame | None, obj: Span, prep: str, state: bool) -> str | None:
         """The relation a verb and its object make, under the types each end may have (``state``: the
         object is a state named as a place)."""
         if obj.label_ == "Location":
-            if frame and frame["type"] in ("Controls", "FightingAgainst") and (not prep or prep in frame["preps"]):
-                return frame["type"]
-            placed = prep in self.place_preps or (not prep and frame is not None and frame.get("place_object"))
-            if placed or not state or frame is None or frame["type"] in ("Controls", "CoLocated"):
+            if frame and frame.type in ("Controls", "FightingAgainst") and (not prep or prep in frame.preps):
+                return frame.type
+            placed = prep in self.place_preps or (not prep and frame is not None and frame.place_object)
+            if placed or not state or frame is None or frame.type in ("Controls", "CoLocated"):
                 return "CoLocated" if placed else None
-            if "objects" in frame and "Location" not in frame["objects"]:
+            if frame.objects is not None and "Location" not in frame.objects:
                 return None
             # "accused Turkey of ...", "met Russia": a state named as a place is the actor
-        elif obj.label_ not in AGENTS or frame is None or obj.label_ not in frame.get("objects", AGENTS):
+        elif obj.label_ not in AGENTS or frame is None:
             return None
-        if prep and prep not in frame["preps"] and "*" not in frame["preps"]:
+        elif frame.objects is not None and obj.label_ not in frame.objects:
             return None
-        relation_type = frame.get("prep_types", {}).get(prep, frame["type"])
+        if prep and prep not in frame.preps and "*" not in frame.preps:
+            return None
+        relation_type = (frame.prep_types or {}).get(prep, frame.type)
         if relation_type in ("Controls", "CoLocated"):
             return None
-        if "military_objects" in frame and self.military & {t.lower_ for t in obj}:
-            return frame["military_objects"]
+        if frame.military_objects is not None and self.military & {t.lower_ for t in obj}:
+            return frame.military_objects
         return relation_type
 
 

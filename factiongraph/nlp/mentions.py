@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from factiongraph.kb import load_kb
 from factiongraph.keys import name_key
+from factiongraph.lexicons import Constructions, NounHeads, Pronouns, lexicon_model
 from factiongraph.nlp.names import NameMender, NameWords
 from factiongraph.nlp.plural import PLURAL_KEY, PluralWords
 from factiongraph.nlp.spans import (
@@ -32,7 +33,6 @@ from factiongraph.nlp.spans import (
     TokenColumns,
     find_dateline,
     may_open_with_dateline,
-    read_lexicon,
 )
 from factiongraph.places import PlaceIndex
 from factiongraph.settings import setting
@@ -80,18 +80,18 @@ def make_mentions(
     kb_path: str | None,
     names_path: str | None,
 ) -> MentionFinder:
-    heads = read_lexicon(heads_path, "noun_heads.json")
-    pronouns = read_lexicon(pronouns_path, "pronouns.json")
+    heads = lexicon_model(heads_path, NounHeads)
+    pronouns = lexicon_model(pronouns_path, Pronouns)
     kb = load_kb(Path(kb_path) if kb_path else None)
     head_types = {
-        **dict.fromkeys(heads["place"], "Location"),
-        **dict.fromkeys(heads["group"], "Organisation"),
-        **dict.fromkeys(heads["person_other"] + heads["person_command"], "Person"),
+        **dict.fromkeys(heads.place, "Location"),
+        **dict.fromkeys(heads.group, "Organisation"),
+        **dict.fromkeys(heads.person_other + heads.person_command, "Person"),
     }
-    pronoun_types = {p: kind for kind, words in pronouns.items() if kind in MENTION_TYPES for p in words}
+    pronoun_types = {p: kind for kind, words in pronouns.by_type.items() for p in words}
     acting = ActingSubjects(
-        {p: kind for kind, words in pronouns.get("acting_subjects", {}).items() for p in words},
-        frozenset(pronouns.get("impersonal_verbs", [])),
+        {p: kind for kind, words in pronouns.acting_subjects.items() for p in words},
+        frozenset(pronouns.impersonal_verbs),
     )
     states = frozenset(a.id for a in kb.actors if a.category == "state")
     state_words = {
@@ -104,9 +104,9 @@ def make_mentions(
     }
     owned = frozenset(a.id for a in kb.actors if a.category in _STATE_OWNED)
     seats = {a.seat.lower(): a.id for a in kb.actors if a.seat}
-    titles = frozenset(heads["person_command"]) | frozenset(heads["person_other"])
-    mender = NameMender(NameWords.read(names_path), kb, PlaceIndex.default(), frozenset(heads["place"]), titles)
-    group_words = (frozenset(heads["group_name_words"]["first"]), frozenset(heads["group_name_words"]["last"]))
+    titles = frozenset(heads.person_command) | frozenset(heads.person_other)
+    mender = NameMender(NameWords.read(names_path), kb, PlaceIndex.default(), frozenset(heads.place), titles)
+    group_words = (frozenset(heads.group_name_words.first), frozenset(heads.group_name_words.last))
     return MentionFinder(
         label_map,
         head_types,
@@ -116,10 +116,10 @@ def make_mentions(
         group_words,
         (state_words, owned),
         seats,
-        government_words=frozenset(heads["government"]),
+        government_words=frozenset(heads.government),
         acting=acting,
-        facility_heads=frozenset(heads["facilities"]),
-        arms_nouns=frozenset(read_lexicon(None, "constructions.json")["arms_nouns"]),
+        facility_heads=frozenset(heads.facilities),
+        arms_nouns=frozenset(lexicon_model(None, Constructions).arms_nouns),
         plural=PluralWords.read(),
     )
 

@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache, partial
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from factiongraph.lexicons import NounHeads, RelationRule, RelationTriggers, lexicon_model
 from factiongraph.nlp.spans import (
     DESCRIPTIONS_KEY,
     MENTIONS_KEY,
     NESTED_KEY,
     ClauseWords,
     FoundRelation,
-    read_lexicon,
     span_keys,
 )
 
@@ -46,20 +46,27 @@ def _in_list(first: int, second: int, mentions: list[Span], text: str) -> bool:
     return before or after
 
 
+@dataclass(frozen=True)
+class TriggerRule:
+    """A rule of ``relation_triggers.json`` as validated, with its patterns compiled (its fragments filled in)."""
+
+    rule: RelationRule
+    between: re.Pattern[str]
+    before: re.Pattern[str] | None
+
+
 @cache
-def _trigger_rules(path: str | None) -> tuple[list[dict[str, Any]], re.Pattern[str]]:
+def _trigger_rules(path: str | None) -> tuple[list[TriggerRule], re.Pattern[str]]:
     """The compiled rules, and what before a rule's trigger noun makes it hypothetical."""
-    raw = read_lexicon(path, "relation_triggers.json")
-    hypothetical = re.compile(f"(?:{raw['hypothetical_before']})$", re.IGNORECASE)
+    triggers = lexicon_model(path, RelationTriggers)
+    hypothetical = re.compile(f"(?:{triggers.hypothetical_before})$", re.IGNORECASE)
     rules = []
-    for rule in raw["rules"]:
-        pattern = rule["between"]
-        for key, value in raw["fragments"].items():
+    for rule in triggers.rules:
+        pattern = rule.between
+        for key, value in triggers.fragments.items():
             pattern = pattern.replace("{" + key + "}", value)
-        compiled = {**rule, "between": re.compile(f"(?:{pattern})", re.IGNORECASE)}
-        if "before" in rule:
-            compiled["before"] = re.compile(f"(?:{rule['before']})$", re.IGNORECASE)
-        rules.append(compiled)
+        before = re.compile(f"(?:{rule.before})$", re.IGNORECASE) if rule.before is not None else None
+        rules.append(TriggerRule(rule, re.compile(f"(?:{pattern})", re.IGNORECASE), before))
     return rules, hypothetical
 
 
@@ -77,7 +84,7 @@ def make_relations(
     max_gap_chars: int,
     clauses_path: str | None = None,
 ) -> RelationFinder:
-    command_heads = frozenset(read_lexicon(heads_path, "noun_heads.json")["person_command"])
+    command_heads = frozenset(lexicon_model(heads_path, NounHeads).person_command)
     rules, hypothetical = _trigger_rules(triggers_path)
     return RelationFinder(rules, hypothetical, command_heads, ClauseWords.read(clauses_path), max_gap_chars)
 
@@ -87,7 +94,7 @@ class RelationFinder:
 
     def __init__(
         self,
-        rules: list[dict[str, Any]],
+        rules: list[TriggerRule],
         hypothetical: re.Pattern[str],
         command_heads: frozenset[str],
         clauses: ClauseWords,
@@ -97,10 +104,10 @@ class RelationFinder:
         self.clauses = clauses
         self.command_heads = command_heads
         self.max_gap_chars = max_gap_chars
-        self.rules_for: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        self.rules_for: dict[tuple[str, str], list[TriggerRule]] = {}
         for rule in rules:
-            for first in rule["first"]:
-                for second in rule["second"]:
+            for first in rule.rule.first:
+                for second in rule.rule.second:
                     self.rules_for.setdefault((first, second), []).append(rule)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -208,7 +215,7 @@ class RelationFinder:
 
     def _match(
         self,
-        rules: list[dict[str, Any]],
+        rules: list[TriggerRule],
         first: Span,
         second: Span,
         gap: str,
@@ -221,23 +228,24 @@ class RelationFinder:
         """The relation of the first rule that fits, and whether it holds both ways.
 
         Cheap tests come first: most pairs of mentions fail on the text between them."""
-        for rule in rules:
-            if rule.get("same_type") and first.label_ != second.label_:
+        for compiled in rules:
+            rule = compiled.rule
+            if rule.same_type and first.label_ != second.label_:
                 continue
-            if intervening and not rule.get("across_mentions", False):
+            if intervening and not rule.across_mentions:
                 continue
-            first_described, second_described = rule.get("first_is_description"), rule.get("second_is_description")
+            first_described, second_described = rule.first_is_description, rule.second_is_description
             if (first_described is not None and first_described != is_description[0]) or (
                 second_described is not None and second_described != is_description[1]
             ):
                 continue
-            if not rule["between"].fullmatch(gap):
+            if not compiled.between.fullmatch(gap):
                 continue
-            if rule.get("not_in_list") and in_list():
+            if rule.not_in_list and in_list():
                 continue
-            if rule.get("first_commands") and first[-1].lower_ not in self.command_heads:
+            if rule.first_commands and first[-1].lower_ not in self.command_heads:
                 continue
-            if "first_definite" in rule and rule["first_definite"] != (
+            if rule.first_definite is not None and rule.first_definite != (
                 first[0].lower_ == "the" or first[0].tag_ == "PRP$"
             ):
                 continue
@@ -245,11 +253,11 @@ class RelationFinder:
                 continue
             if self._verb_has_another_subject(first, second):
                 continue
-            if "before" in rule:
+            if compiled.before is not None:
                 context = text[sentence.start_char : first.start_char]
-                trigger = rule["before"].search(context)
+                trigger = compiled.before.search(context)
                 if not trigger or self.hypothetical.search(context[: trigger.start()]):
                     continue
-            source, target = (first, second) if rule["source"] == "first" else (second, first)
-            return FoundRelation(rule["type"], source, target, sentence), rule.get("mutual", False)
+            source, target = (first, second) if rule.source == "first" else (second, first)
+            return FoundRelation(rule.type, source, target, sentence), bool(rule.mutual)
         return None

@@ -5,13 +5,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
-from factiongraph.lexicons import Clauses, lexicon_model, load_lexicon
+from factiongraph.lexicons import Clauses, lexicon_model
 from factiongraph.settings import setting
 
 MENTIONS_KEY = "fg_mentions"
@@ -62,12 +61,6 @@ class FoundEvent:
 for _extension in ("fg_relations", "fg_events"):
     if not Doc.has_extension(_extension):
         Doc.set_extension(_extension, default=None)
-
-
-def read_lexicon(path: str | None, default_name: str) -> dict[str, Any]:
-    """A JSON lexicon, validated against its schema (:mod:`factiongraph.lexicons`): the user's file when
-    given, else the package's ``data/lexicons/<default_name>``."""
-    return load_lexicon(path, default_name)
 
 
 @dataclass(frozen=True)

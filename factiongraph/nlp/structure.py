@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from factiongraph.lexicons import Constructions, Modifier, lexicon_model
 from factiongraph.nlp.spans import (
     DATELINES_KEY,
     DESCRIPTIONS_KEY,
@@ -31,7 +31,6 @@ from factiongraph.nlp.spans import (
     FoundRelation,
     coordinated_modifiers,
     mentions_per_token,
-    read_lexicon,
     tokens_of_pos,
 )
 from factiongraph.vocab import AGENTS, COLLECTIVES, MET_THERE
@@ -57,12 +56,12 @@ _OTHER_SIDE = frozenset({"on", "against", "with", "to", "toward", "towards", "up
 
 @dataclass(frozen=True)
 class ConstructionWords:
-    """``constructions.json`` indexed by word."""
+    """``constructions.json`` indexed by word, from its validated model."""
 
     title_type: dict[str, str]
     member_titles: frozenset[str]
     sub_units: frozenset[str]
-    modifiers: dict[str, dict[str, Any]]
+    modifiers: dict[str, Modifier]
     nominal_type: dict[str, str]
     patient_nouns: frozenset[str]
     visits: frozenset[str]
@@ -83,33 +82,33 @@ class ConstructionWords:
 
     @classmethod
     def read(cls, path: str | None = None) -> ConstructionWords:
-        raw = read_lexicon(path, "constructions.json")
+        words = lexicon_model(path, Constructions)
 
         def by_word(groups: dict[str, list[str]]) -> dict[str, str]:
-            return {word: kind for kind, words in groups.items() for word in words}
+            return {word: kind for kind, listed in groups.items() for word in listed}
 
         return cls(
-            title_type=by_word({"InChargeOf": raw["titles"]["InChargeOf"]}) | by_word(raw["titles"]),
-            member_titles=frozenset(raw["titles"].get("BelongsTo", [])),
-            sub_units=frozenset(raw["sub_units"]),
-            modifiers=raw["modifiers"],
-            nominal_type=by_word(raw["nominals"]),
-            patient_nouns=frozenset(raw["patient_nouns"]),
-            visits=frozenset(raw["visits"]),
-            copula_type=by_word(raw["copulas"]),
-            affiliation_type=by_word(raw["affiliations"]),
-            including=frozenset(raw["including"]),
-            place_preps=frozenset(raw["place_preps"]),
-            doing_verbs=frozenset(raw["doing_verbs"]),
-            partitives=frozenset(raw["partitives"]),
-            body_nouns=frozenset(raw["body_nouns"]),
-            circumstance_preps=frozenset(raw["circumstances"]["preps"]),
-            measure_nouns=frozenset(raw["circumstances"]["measure_nouns"]),
-            arms_nouns=frozenset(raw["arms_nouns"]),
-            heading_words=frozenset(raw["heading_words"]),
-            deputy_words=frozenset(raw["deputy_words"]),
-            under_type=by_word(raw["under_nouns"]),
-            among=frozenset(raw["among"]),
+            title_type=by_word({"InChargeOf": words.titles["InChargeOf"]}) | by_word(words.titles),
+            member_titles=frozenset(words.titles.get("BelongsTo", [])),
+            sub_units=frozenset(words.sub_units),
+            modifiers=words.modifiers,
+            nominal_type=by_word(words.nominals),
+            patient_nouns=frozenset(words.patient_nouns),
+            visits=frozenset(words.visits),
+            copula_type=by_word(words.copulas),
+            affiliation_type=by_word(words.affiliations),
+            including=frozenset(words.including),
+            place_preps=frozenset(words.place_preps),
+            doing_verbs=frozenset(words.doing_verbs),
+            partitives=frozenset(words.partitives),
+            body_nouns=frozenset(words.body_nouns),
+            circumstance_preps=frozenset(words.circumstances.preps),
+            measure_nouns=frozenset(words.circumstances.measure_nouns),
+            arms_nouns=frozenset(words.arms_nouns),
+            heading_words=frozenset(words.heading_words),
+            deputy_words=frozenset(words.deputy_words),
+            under_type=by_word(words.under_nouns),
+            among=frozenset(words.among),
         )
 
 
@@ -777,15 +776,15 @@ class StructureFinder:
         for target in dict.fromkeys(modified):
             if target.start == modifier.start and target.end == modifier.end:
                 continue
-            relation_type = rule["type"]
-            if rule.get("organisation_type") and modifier.label_ != "Person":
-                relation_type = rule["organisation_type"]
+            relation_type = rule.type
+            if rule.organisation_type and modifier.label_ != "Person":
+                relation_type = rule.organisation_type
             if relation_type == "Controls" and target.label_ != "Location":
                 continue
             if relation_type != "Controls" and target.label_ not in AGENTS:
                 continue
-            source, other = (modifier, target) if rule["source"] == "modifier" else (target, modifier)
-            if relation_type == "BelongsTo" and rule.get("organisation_type"):
+            source, other = (modifier, target) if rule.source == "modifier" else (target, modifier)
+            if relation_type == "BelongsTo" and rule.organisation_type:
                 source, other = modifier, target  # "the US-led coalition": the US is in it
             found.append(FoundRelation(relation_type, source, other, word.sent, "modifier"))
         return found

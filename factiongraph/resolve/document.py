@@ -13,9 +13,9 @@ from spacy.tokens import Doc
 from factiongraph.ingest.article import Article
 from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key
+from factiongraph.lexicons import NounHeads, lexicon_model
 from factiongraph.nlp import DESCRIPTIONS_KEY, MENTIONS_KEY
 from factiongraph.nlp.names import NameWords
-from factiongraph.nlp.spans import read_lexicon
 from factiongraph.places import PlaceIndex
 from factiongraph.records import ClaimRecord, EventRecord, MentionRecord, RelationRecord, ResolvedDocument
 from factiongraph.resolve.clusters import cluster
@@ -46,7 +46,7 @@ class DocumentResolver:
         self.linker = Linker(self.kb, self.candidates, self.places, self.names)
         self.references = References(self.kb, self.places, self.linker)
         self.inference = Inference(self.kb)
-        self._ended_words = frozenset(read_lexicon(None, "noun_heads.json")["ended"])
+        self._ended_words = frozenset(lexicon_model(None, NounHeads).ended)
 
     def resolve(self, doc: Doc, article: Article) -> ResolvedDocument:
         sentences = list(doc.sents)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span
 
 from factiongraph.kb import KnowledgeBase
-from factiongraph.nlp.spans import read_lexicon
+from factiongraph.lexicons import EventWords, NounHeads, lexicon_model
 from factiongraph.records import EntityRecord, RelationRecord
 from factiongraph.resolve.timing import in_office
 from factiongraph.vocab import MEMBERSHIP
@@ -21,11 +21,11 @@ class Inference:
     kb: KnowledgeBase
 
     def __post_init__(self) -> None:
-        by_the_state = read_lexicon(None, "events.json")["by_the_state"]
-        self._state_categories = frozenset(by_the_state["categories"])
-        self._state_sub_event_types: dict[str, str] = by_the_state["sub_event_types"]
-        heads = read_lexicon(None, "noun_heads.json")
-        self._titles = frozenset(heads["person_command"]) | frozenset(heads["person_other"])
+        by_the_state = lexicon_model(None, EventWords).by_the_state
+        self._state_categories = frozenset(by_the_state.categories)
+        self._state_sub_event_types: dict[str, str] = by_the_state.sub_event_types
+        heads = lexicon_model(None, NounHeads)
+        self._titles = frozenset(heads.person_command) | frozenset(heads.person_other)
 
     def units_in_leaders_coalitions(
         self, relations: list[RelationRecord], entities: dict[str, EntityRecord]

@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Span
 
 from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key, spelled_alike, translit_key
+from factiongraph.lexicons import NounHeads, lexicon_model
 from factiongraph.nlp.names import NameWords
-from factiongraph.nlp.spans import read_lexicon
 from factiongraph.places import Place, PlaceIndex
 from factiongraph.records import Alias, EntityRecord, PlaceRecord
 from factiongraph.resolve.clusters import Clusters, is_acronym, is_place
@@ -51,8 +51,7 @@ class Linker:
         for actor_id, actor_type, name, key, skeleton in self.kb.name_keys:
             self._kb_by_key.setdefault((key, actor_type), actor_id)
             self._kb_by_translit.setdefault((skeleton, actor_type), []).append((name, actor_id))
-        heads = read_lexicon(None, "noun_heads.json")
-        area_words = "|".join(map(re.escape, heads["area_words"]))
+        area_words = "|".join(map(re.escape, lexicon_model(None, NounHeads).area_words))
         self._area_words = re.compile(rf"\b(?:{area_words})\b|[’']s\b", re.IGNORECASE)
         self._commanders: dict[str, set[str]] = {}
         for actor in self.kb.actors:

@@ -9,10 +9,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
+from factiongraph import lexicons
 from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key
+from factiongraph.lexicons import NounHeads, Pronouns, lexicon_model
 from factiongraph.nlp.mentions import referent_of
-from factiongraph.nlp.spans import read_lexicon
 from factiongraph.places import Place, PlaceIndex
 from factiongraph.records import EntityRecord
 from factiongraph.resolve.linking import Linker, is_country, make_alias
@@ -228,24 +229,27 @@ class References:
     linker: Linker
 
     def __post_init__(self) -> None:
-        heads = read_lexicon(None, "noun_heads.json")
-        self._refer_back = {word: kind for kind, words in heads["refer_back"].items() for word in words}
-        references = read_lexicon(None, "references.json")
+        heads = lexicon_model(None, NounHeads)
+        self._refer_back = {word: kind for kind, words in heads.refer_back.items() for word in words}
+        references = lexicon_model(None, lexicons.References)
         self._agreements = {
-            head: _Agreement(
-                frozenset(rule.get("categories", rule.get("kinds"))), frozenset(rule["words"]), rule["unlisted"]
-            )
-            for section in ("groups", "places")
-            for head, rule in references[section].items()
+            **{
+                head: _Agreement(frozenset(rule.categories), frozenset(rule.words), rule.unlisted)
+                for head, rule in references.groups.items()
+            },
+            **{
+                head: _Agreement(frozenset(rule.kinds), frozenset(rule.words), rule.unlisted)
+                for head, rule in references.places.items()
+            },
         }
-        self._place_nouns = frozenset(heads["place"])
-        self.personal_pronouns = frozenset(read_lexicon(None, "pronouns.json")["personal"])
-        self._group_name_words = frozenset(heads["group_name_words"]["first"] + heads["group_name_words"]["last"])
-        self._kind_words = self._place_nouns | {w for rule in references["groups"].values() for w in rule["words"]}
-        self.speak_for = frozenset(heads["speak_for"])
-        self._facilities = frozenset(heads["facilities"])
-        self._government_words = frozenset(heads["government"])
-        self._government_plain = self._government_words | frozenset(heads["government_bodies"]) | _DEFINITE
+        self._place_nouns = frozenset(heads.place)
+        self.personal_pronouns = frozenset(lexicon_model(None, Pronouns).personal)
+        self._group_name_words = frozenset(heads.group_name_words.first + heads.group_name_words.last)
+        self._kind_words = self._place_nouns | {w for rule in references.groups.values() for w in rule.words}
+        self.speak_for = frozenset(heads.speak_for)
+        self._facilities = frozenset(heads.facilities)
+        self._government_words = frozenset(heads.government)
+        self._government_plain = self._government_words | frozenset(heads.government_bodies) | _DEFINITE
         self._governments: dict[str, list[str]] = {}
         for actor in self.kb.actors:
             state = self.kb.get(actor.government_of) if actor.government_of else None

@@ -16,12 +16,12 @@ for English (:class:`~factiongraph.nlp.claims.FoundClaim`), from cues kept as da
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from factiongraph.lexicons import load_lexicon
+from factiongraph import lexicons
+from factiongraph.lexicons import lexicon_model
 from factiongraph.nlp.arabic.reading import Phrase, Sentence, phrases, states, verb_phrases
 from factiongraph.nlp.claims import FoundClaim
 from factiongraph.settings import setting
@@ -35,25 +35,25 @@ _QUOTE_CLOSERS = frozenset({"»", "”", '"'})
 class ArabicClaims:
     """Claims in each sentence of an Arabic doc (see the module docstring)."""
 
-    def __init__(self, nlp: Language, raw: dict[str, Any], states: frozenset[str]) -> None:
+    def __init__(self, nlp: Language, cues: lexicons.ArabicClaims, states: frozenset[str]) -> None:
         self.states = states
         self.verbs: dict[Phrase, str] = {}
-        for stance, entries in raw["verbs"].items():
+        for stance, entries in cues.verbs.items():
             for entry in entries:
                 for keys in verb_phrases(nlp, entry):
                     self.verbs.setdefault(keys, stance)
-        self.sources = phrases(nlp, raw["sources"])
-        self.beliefs = phrases(nlp, raw["belief_verbs"])
-        self.negators = phrases(nlp, raw["negators"])
-        self.modals = {keys: stance for stance, words in raw["modal_words"].items() for keys in phrases(nlp, words)}
-        self.openers = phrases(nlp, raw["content_openers"])
-        self.unnamed = phrases(nlp, raw["unnamed"])
-        self.speaks_for = phrases(nlp, raw["speaks_for"])
+        self.sources = phrases(nlp, cues.sources)
+        self.beliefs = phrases(nlp, cues.belief_verbs)
+        self.negators = phrases(nlp, cues.negators)
+        self.modals = {keys: stance for stance, words in cues.modal_words.items() for keys in phrases(nlp, words)}
+        self.openers = phrases(nlp, cues.content_openers)
+        self.unnamed = phrases(nlp, cues.unnamed)
+        self.speaks_for = phrases(nlp, cues.speaks_for)
         self.verb_keys = set(self.verbs)
         self.cue_keys = self.verb_keys | self.sources | self.beliefs
         self.longest = max(len(k) for k in [*self.cue_keys, *self.modals, *self.speaks_for])
         self.joiners = phrases(nlp, ["و", "،"])
-        self.links = {k for keys in phrases(nlp, raw["claim_links"]) for k in keys}
+        self.links = {k for keys in phrases(nlp, cues.claim_links) for k in keys}
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[FoundClaim] = []
@@ -228,7 +228,7 @@ class ArabicClaims:
     assigns=["doc._.fg_claims"],
 )
 def make_arabic_claims(nlp: Language, name: str, cues_path: str | None, kb_path: str | None) -> ArabicClaims:
-    return ArabicClaims(nlp, load_lexicon(cues_path, "arabic_claims.json"), states(kb_path))
+    return ArabicClaims(nlp, lexicon_model(cues_path, lexicons.ArabicClaims), states(kb_path))
 
 
 def _previous_start(doc: Doc, sentence: Span, number: int) -> int:

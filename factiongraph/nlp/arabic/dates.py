@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span
 
 from factiongraph.dates import TimeSpan, resolve_time
 from factiongraph.keys import ARABIC_SCRIPT, name_key
-from factiongraph.lexicons import load_lexicon
+from factiongraph.lexicons import DateRules, lexicon_model
+from factiongraph.nlp.arabic.tokens import lexicon_parts
 from factiongraph.nlp.spans import MENTIONS_KEY
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -28,35 +29,36 @@ _MONTH_ORDINALS = frozenset({"اول", "ثاني"})
 
 
 def _keys(words: object) -> set[str]:
+    """The keys of the Arabic words a section of the date rules holds, wherever they sit."""
     found: set[str] = set()
-    if isinstance(words, str):
-        if ARABIC_SCRIPT.search(words):
-            found.update(name_key(w) for w in words.split())
-    elif isinstance(words, dict):
-        for key, value in words.items():
-            if key != "$comment":
-                found |= _keys(key) | _keys(value)
-    elif isinstance(words, list):
-        for word in words:
-            found |= _keys(word)
-    return found
+    if isinstance(words, str) and ARABIC_SCRIPT.search(words):
+        found.update(name_key(w) for w in words.split())
+    return found.union(*(_keys(part) for part in lexicon_parts(words)))
 
 
 class ArabicDates:
     """Finds runs of date words holding an anchor and keeps the longest part the resolver reads."""
 
-    def __init__(self, rules: dict) -> None:
-        self.anchors = _keys(rules["months"]) | _keys(rules["weekdays"]) | _keys(list(rules["days"]))
+    def __init__(self, rules: DateRules) -> None:
+        self.anchors = _keys(rules.months) | _keys(rules.weekdays) | _keys(list(rules.days.entries))
         self.anchors -= _MONTH_ORDINALS | {name_key("ليلة")}
-        self.units = _keys(rules["units"])
-        self.relative = _keys(rules["last"]) | _keys(rules["this"])
+        self.units = _keys(rules.units)
+        self.relative = _keys(rules.last) | _keys(rules.this)
         self.glue = set().union(
             *(
-                _keys(rules[key])
-                for key in ("prefixes", "day_parts", "since", "until", "onwards", "range_from", "range_to")
+                _keys(section)
+                for section in (
+                    rules.prefixes,
+                    rules.day_parts,
+                    rules.since,
+                    rules.until,
+                    rules.onwards,
+                    rules.range_from,
+                    rules.range_to,
+                )
             ),
-            _keys(rules["range_between"]),
-            _keys(rules["context"]),
+            _keys(rules.range_between),
+            _keys(rules.context),
             self.units,
             self.relative,
             _MONTH_ORDINALS,
@@ -120,4 +122,4 @@ class ArabicDates:
 
 @Language.factory("fg_ar_dates", requires=["doc.spans"], assigns=["doc.spans"])
 def make_arabic_dates(nlp: Language, name: str) -> ArabicDates:
-    return ArabicDates(load_lexicon(None, "date_rules.json"))
+    return ArabicDates(lexicon_model(None, DateRules))

@@ -19,16 +19,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from factiongraph import lexicons
 from factiongraph.kb import load_kb
 from factiongraph.keys import ARABIC_SCRIPT, name_key
-from factiongraph.lexicons import load_lexicon
+from factiongraph.lexicons import ArabicVerbForms, ArabicWords, DateRules, lexicon_model
 from factiongraph.nlp.arabic.reading import PUNCTUATION
-from factiongraph.nlp.arabic.tokens import cue_words, verb_forms
+from factiongraph.nlp.arabic.tokens import cue_words, lexicon_parts, verb_forms
 from factiongraph.nlp.spans import MENTIONS_KEY, FoundRelation
 from factiongraph.places import PlaceIndex
 
@@ -51,29 +51,31 @@ def _definite(text: str) -> bool:
 class ArabicNames:
     """Discovers names after their openers and joins the shorter names that refer back (module docstring)."""
 
-    def __init__(self, raw: dict[str, Any], capitals: dict[str, str], openers: dict[str, frozenset[str]]) -> None:
+    def __init__(
+        self, words: lexicons.ArabicNames, capitals: dict[str, str], openers: dict[str, frozenset[str]]
+    ) -> None:
         self.kinds: dict[tuple[str, ...], tuple[str, bool, int]] = {}
-        for kind in raw["kinds"]:
-            for head in kind["heads"]:
-                self.kinds[tuple(head.split())] = (kind["type"], kind["keep_head"], kind["max_words"])
-        self.plural = frozenset(raw["plural_heads"])
-        self.given = frozenset(raw["given_names"])
-        self.kunya = frozenset(raw["kunya"])
-        self.person_words = raw["person_max_words"]
-        common = [*raw["stop_words"], *load_lexicon(None, "arabic_words.json")["words"]]
+        for kind in words.kinds:
+            for head in kind.heads:
+                self.kinds[tuple(head.split())] = (kind.type, kind.keep_head, kind.max_words)
+        self.plural = frozenset(words.plural_heads)
+        self.given = frozenset(words.given_names)
+        self.kunya = frozenset(words.kunya)
+        self.person_words = words.person_max_words
+        common = [*words.stop_words, *lexicon_model(None, ArabicWords).words]
         stems: set[str] = set()
-        for name in ("arabic_relations.json", "arabic_claims.json", "date_rules.json"):
-            lexicon = load_lexicon(None, name)
+        for schema in (lexicons.ArabicRelations, lexicons.ArabicClaims, DateRules):
+            lexicon = lexicon_model(None, schema)
             common += cue_words(lexicon)
             stems |= _present_stems(lexicon)
         # a present stem is no word ("عرب" of "يعرب"); its inflected forms are
         self.stop = frozenset(k for k in map(name_key, common) if k) - {name_key(s) for s in stems}
-        self.hard_stop = frozenset(k for k in map(name_key, raw["stop_words"]) if k)
-        self.known_as = {tuple(name_key(w) for w in phrase.split()) for phrase in raw["known_as"]}
-        self.place_words = frozenset(name_key(w) for w in raw["place_words"])
+        self.hard_stop = frozenset(k for k in map(name_key, words.stop_words) if k)
+        self.known_as = {tuple(name_key(w) for w in phrase.split()) for phrase in words.known_as}
+        self.place_words = frozenset(name_key(w) for w in words.place_words)
         self.capitals = capitals
         self.openers = openers
-        self.town_back = frozenset(raw["town_back"])
+        self.town_back = frozenset(words.town_back)
         self.places = PlaceIndex.default()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -294,14 +296,11 @@ class ArabicNames:
 def _present_stems(lexicon: object) -> set[str]:
     """The present stems of a lexicon's verbs, wherever they sit, that are none of the verb's forms ("عرب" of
     "يعرب", not "قصف" of "يقصف", which is a form too)."""
-    if isinstance(lexicon, dict):
-        stem = lexicon.get("present")
-        forms = {*verb_forms(lexicon), *lexicon.get("forms", [])} if isinstance(stem, str) else set()
-        found = {stem} if isinstance(stem, str) and stem not in forms else set()
-        return found.union(*(_present_stems(v) for v in lexicon.values()))
-    if isinstance(lexicon, list):
-        return set().union(*(_present_stems(v) for v in lexicon))
-    return set()
+    found = set()
+    if isinstance(lexicon, ArabicVerbForms) and (stem := lexicon.present) is not None:
+        if stem not in {*verb_forms(lexicon), *(lexicon.forms or [])}:
+            found.add(stem)
+    return found.union(*(_present_stems(part) for part in lexicon_parts(lexicon)))
 
 
 class ListClitics:
@@ -350,7 +349,8 @@ def _ends_list(token: Token) -> bool:
     "fg_ar_names", default_config={"names_path": None, "kb_path": None}, requires=["doc.spans"], assigns=["doc.spans"]
 )
 def make_arabic_names(nlp: Language, name: str, names_path: str | None, kb_path: str | None) -> ArabicNames:
-    return ArabicNames(load_lexicon(names_path, "arabic_names.json"), _capitals(kb_path), _openers(kb_path))
+    words = lexicon_model(names_path, lexicons.ArabicNames)
+    return ArabicNames(words, _capitals(kb_path), _openers(kb_path))
 
 
 def _capitals(kb_path: str | None) -> dict[str, str]:
@@ -379,4 +379,4 @@ def _openers(kb_path: str | None) -> dict[str, frozenset[str]]:
 
 @Language.factory("fg_ar_list_clitics", default_config={"names_path": None}, retokenizes=True)
 def make_list_clitics(nlp: Language, name: str, names_path: str | None) -> ListClitics:
-    return ListClitics(frozenset(load_lexicon(names_path, "arabic_names.json")["plural_heads"]))
+    return ListClitics(frozenset(lexicon_model(names_path, lexicons.ArabicNames).plural_heads))

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from factiongraph.kb import load_kb
+from factiongraph.lexicons import ArabicVerbForms
 from factiongraph.nlp.arabic.tokens import verb_forms
 from factiongraph.nlp.spans import MENTIONS_KEY
 from factiongraph.vocab import AGENTS
@@ -36,9 +37,9 @@ def phrases(nlp: Language, texts: Iterable[str]) -> set[Phrase]:
     return {p for p in (phrase(nlp, t) for t in texts) if p}
 
 
-def verb_phrases(nlp: Language, entry: dict) -> set[Phrase]:
+def verb_phrases(nlp: Language, entry: ArabicVerbForms) -> set[Phrase]:
     """Every form of a verb entry (its stems inflected, and its written-out forms) as phrases."""
-    return phrases(nlp, [*verb_forms(entry), *entry.get("forms", [])])
+    return phrases(nlp, [*verb_forms(entry), *(entry.forms or [])])
 
 
 class Sentence:

@@ -34,7 +34,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from factiongraph.lexicons import load_lexicon
+from factiongraph import lexicons
+from factiongraph.lexicons import lexicon_model
 from factiongraph.nlp.arabic.reading import Phrase, Sentence, phrase, phrases, states, verb_phrases
 from factiongraph.nlp.spans import MENTIONS_KEY, FoundEvent, FoundRelation
 from factiongraph.settings import setting
@@ -97,69 +98,71 @@ class _Rule:
 class ArabicRelations:
     """Relations and events in each sentence of an Arabic doc (see the module docstring)."""
 
-    def __init__(self, nlp: Language, raw: dict[str, Any], min_confidence: float, states: frozenset[str]) -> None:
+    def __init__(
+        self, nlp: Language, words: lexicons.ArabicRelations, min_confidence: float, states: frozenset[str]
+    ) -> None:
         self.states = states
-        self.confidence = raw["confidence"]
+        self.confidence = words.confidence
         self.min_confidence = min_confidence
         self.between: dict[Phrase, list[_Rule]] = {}
-        for rule in raw["between"]:
-            entry = _Rule(rule["type"], frozenset(rule["first"]), frozenset(rule["second"]), rule["source"])
-            for keys in phrases(nlp, rule["phrases"]):
+        for rule in words.between:
+            entry = _Rule(rule.type, frozenset(rule.first), frozenset(rule.second), rule.source)
+            for keys in phrases(nlp, rule.phrases):
                 self.between.setdefault(keys, []).append(entry)
-        self.titles = {keys: t["type"] for t in raw["titles"] for keys in phrases(nlp, t["words"])}
-        self.title_links = phrases(nlp, raw["title_links"])
+        self.titles = {keys: t.type for t in words.titles for keys in phrases(nlp, t.words)}
+        self.title_links = phrases(nlp, words.title_links)
         self.title_words = {k for keys in self.titles for k in keys}
-        self.max_filler = raw["max_filler"]
-        self.bodies = {k[0] for k in phrases(nlp, raw["bodies"])}
+        self.max_filler = words.max_filler
+        self.bodies = {k[0] for k in phrases(nlp, words.bodies)}
         self.verbs: dict[Phrase, _Verb] = {}
-        for verb in raw["verbs"]:
+        for verb in words.verbs:
             entry = _Verb(
-                verb["type"],
-                frozenset(phrases(nlp, verb["preps"])),
-                frozenset(verb.get("objects", ["Person", "Organisation", "Nationality"])),
-                verb.get("place_object", False),
-                verb.get("event"),
-                not verb["preps"] or "" in verb["preps"],
-                verb.get("past") or verb["forms"][0],
-                verb.get("outcome", False),
+                verb.type,
+                frozenset(phrases(nlp, verb.preps)),
+                frozenset(verb.objects if verb.objects is not None else ["Person", "Organisation", "Nationality"]),
+                bool(verb.place_object),
+                verb.event,
+                not verb.preps or "" in verb.preps,
+                verb.past or verb.forms[0],
+                bool(verb.outcome),
             )
             for keys in verb_phrases(nlp, verb):
                 self.verbs.setdefault(keys, entry)
         self.nominals: dict[Phrase, _Nominal] = {}
-        for nominal in raw["nominals"]:
-            for word in nominal["words"]:
+        for nominal in words.nominals:
+            for word in nominal.words:
                 entry = _Nominal(
-                    nominal.get("type"),
-                    nominal.get("event"),
-                    nominal.get("owner", "source"),
-                    nominal.get("outcome", False),
-                    nominal.get("place_from", False),
+                    nominal.type,
+                    nominal.event,
+                    nominal.owner or "source",
+                    bool(nominal.outcome),
+                    bool(nominal.place_from),
                     word,
                 )
                 keys = phrase(nlp, word)
                 self.nominals.setdefault(keys, entry)
                 self.nominals.setdefault(_accusative(keys), entry)  # "شنت X هجوماً", "قصفاً مدفعياً"
-        self.nominal_preps = phrases(nlp, raw["nominal_preps"])
-        self.light_verbs = {k for entry in raw["light_verbs"] for k in verb_phrases(nlp, entry)}
-        self.agent_preps = phrases(nlp, raw["agent_preps"])
-        self.cause_preps = phrases(nlp, raw["cause_preps"])
-        self.casualty_words = phrases(nlp, raw["casualty_words"])
-        self.numbers = {k for keys in phrases(nlp, raw["number_words"]) for k in keys}
-        self.place_only = frozenset(raw["place_only_events"])
-        self.between_words = phrases(nlp, raw["between_words"])
-        self.place_preps = phrases(nlp, raw["place_preps"])
-        self.joiners = phrases(nlp, raw["list_joiners"])
-        self.unasserting = phrases(nlp, raw["negators"]) | phrases(nlp, raw["hedges"])
-        self.negators_before = phrases(nlp, raw["negators_before"])
-        self.unreal_clause = phrases(nlp, raw["unreal_clause"])
-        self.unreal_after = phrases(nlp, raw["unreal_after"])
-        self.guard_window = raw["guard_window"]
-        self.clause_breaks = phrases(nlp, raw["clause_breaks"])
-        self.between_fillers = {k for keys in phrases(nlp, raw["between_fillers"]) for k in keys}
-        self.object_fillers = {k for keys in phrases(nlp, raw["object_fillers"]) for k in keys}
-        self.within = phrases(nlp, raw["within_words"])
-        self.ranks = {k for keys in phrases(nlp, raw["ranks"]) for k in keys}
-        self.pronouns = {k for keys in phrases(nlp, raw["title_pronouns"]) for k in keys}
+        self.nominal_preps = phrases(nlp, words.nominal_preps)
+        self.light_verbs = {k for entry in words.light_verbs for k in verb_phrases(nlp, entry)}
+        self.agent_preps = phrases(nlp, words.agent_preps)
+        self.cause_preps = phrases(nlp, words.cause_preps)
+        self.casualty_words = phrases(nlp, words.casualty_words)
+        self.numbers = {k for keys in phrases(nlp, words.number_words) for k in keys}
+        self.place_only = frozenset(words.place_only_events)
+        self.between_words = phrases(nlp, words.between_words)
+        self.place_preps = phrases(nlp, words.place_preps)
+        self.joiners = phrases(nlp, words.list_joiners)
+        self.unasserting = phrases(nlp, words.negators) | phrases(nlp, words.hedges)
+        self.negators_before = phrases(nlp, words.negators_before)
+        self.unreal_clause = phrases(nlp, words.unreal_clause)
+        self.unreal_after = phrases(nlp, words.unreal_after)
+        self.guard_window = words.guard_window
+        self.clause_breaks = phrases(nlp, words.clause_breaks)
+        self.between_fillers = {k for keys in phrases(nlp, words.between_fillers) for k in keys}
+        self.object_fillers = {k for keys in phrases(nlp, words.object_fillers) for k in keys}
+        self.within = phrases(nlp, words.within_words)
+        self.ranks = {k for keys in phrases(nlp, words.ranks) for k in keys}
+        self.pronouns = {k for keys in phrases(nlp, words.title_pronouns) for k in keys}
         self.list_fillers = frozenset(self.object_fillers | self.bodies)
         self.verb_keys, self.nominal_keys = set(self.verbs), set(self.nominals)
         self.longest = max(len(k) for k in [*self.between, *self.titles, *self.verbs, *self.nominals])
@@ -793,4 +796,5 @@ def _unique(relations: list[FoundRelation]) -> list[FoundRelation]:
 def make_arabic_relations(
     nlp: Language, name: str, relations_path: str | None, kb_path: str | None, min_confidence: float
 ) -> ArabicRelations:
-    return ArabicRelations(nlp, load_lexicon(relations_path, "arabic_relations.json"), min_confidence, states(kb_path))
+    words = lexicon_model(relations_path, lexicons.ArabicRelations)
+    return ArabicRelations(nlp, words, min_confidence, states(kb_path))

@@ -22,12 +22,13 @@ from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from pathlib import Path
 
+from pydantic import BaseModel
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
 from factiongraph.keys import ARABIC_SCRIPT, name_key
-from factiongraph.lexicons import load_lexicon
+from factiongraph.lexicons import SCHEMAS, ArabicVerbForms, ArabicWords, lexicon_model
 
 _MARKS = "\u064b-\u065f\u0670\u0640"
 """Diacritics and the tatweel: written on a letter, never a letter of their own."""
@@ -199,39 +200,46 @@ class ArabicTokenizer:
         return self
 
 
-def _verb_forms(entry: dict[str, str]) -> list[str]:
+def _verb_forms(entry: ArabicVerbForms) -> list[str]:
     """The common inflections of a verb given by its past and present stems: قصف, قصفت, قصفوا, يقصف, تقصف ..."""
     forms = []
-    if past := entry.get("past"):
+    if past := entry.past:
         forms += [past + ending for ending in ("", "ت", "وا", "ا", "تا")]
-    if present := entry.get("present"):
+    if present := entry.present:
         forms += [prefix + present + ending for prefix in ("ي", "ت", "ن") for ending in ("", "ون", "ان")]
     return forms
 
 
-def cue_words(raw: dict[str, object]) -> list[str]:
+def lexicon_parts(value: object) -> list[object]:
+    """What a value of a lexicon holds, for walking the lexicon whole: a model's fields (not its ``$comment``)
+    and the words a section is keyed by, a mapping's keys and values, a list's items."""
+    if isinstance(value, BaseModel):
+        fields = [getattr(value, name) for name in type(value).model_fields if name != "comment"]
+        return [*fields, *lexicon_parts(value.model_extra or {})]
+    if isinstance(value, dict):
+        return [part for key, item in value.items() for part in (key, item)]  # a word may be a key ({"أمس": -1})
+    if isinstance(value, list):
+        return list(value)
+    return []
+
+
+def cue_words(lexicon: BaseModel) -> list[str]:
     """Every word of an Arabic lexicon: its phrases' words and its verbs' forms, wherever they sit."""
     words: list[str] = []
 
     def walk(value: object) -> None:
         if isinstance(value, str):
             words.extend(value.split())
-        elif isinstance(value, dict):
-            if "past" in value or "present" in value:
-                words.extend(_verb_forms({k: v for k, v in value.items() if isinstance(v, str)}))
-            for key, item in value.items():
-                if key not in ("type", "event", "source", "$comment", "stance"):
-                    walk(key)  # a word may be a key: date_rules.json's "days" ({"أمس": -1})
-                    walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
+        if isinstance(value, ArabicVerbForms):
+            words.extend(_verb_forms(value))
+        for part in lexicon_parts(value):
+            walk(part)
 
-    walk(raw)
+    walk(lexicon)
     return [w for w in words if ARABIC_SCRIPT.search(w)]
 
 
-def verb_forms(entry: dict[str, str]) -> list[str]:
+def verb_forms(entry: ArabicVerbForms) -> list[str]:
     """The forms a verb entry of an Arabic lexicon stands for (see :func:`_verb_forms`)."""
     return _verb_forms(entry)
 
@@ -252,18 +260,18 @@ def _splitter(kb_path: str | None) -> CliticSplitter:
     from factiongraph.kb import load_kb
     from factiongraph.places import PlaceIndex
 
-    raw = load_lexicon(None, "arabic_words.json")
-    known = list(raw["words"])
+    words = lexicon_model(None, ArabicWords)
+    known = list(words.words)
     for name in SPLITTER_LEXICONS[1:]:
-        known += cue_words(load_lexicon(None, name))
+        known += cue_words(lexicon_model(None, SCHEMAS[name]))
     names = [name for actor in load_kb(Path(kb_path) if kb_path else None).actors for name in actor.all_names()]
     names += [name for name, _ in PlaceIndex.default().pattern_names()]
-    clitics = raw["clitics"]
+    clitics = words.clitics
     options = {
-        "conjunctions": clitics["conjunctions"],
-        "prepositions": clitics["prepositions"],
-        "enclitics": clitics["enclitics"],
-        "article_letters": clitics["article_letters"],
+        "conjunctions": clitics.conjunctions,
+        "prepositions": clitics.prepositions,
+        "enclitics": clitics.enclitics,
+        "article_letters": clitics.article_letters,
     }
     arabic = [name.split() for name in names if ARABIC_SCRIPT.search(name)]
     single = {words[0] for words in arabic if len(words) == 1}

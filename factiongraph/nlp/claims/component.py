@@ -10,12 +10,12 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factiongraph.lexicons import ClaimCues, lexicon_model
+from factiongraph.lexicons import ClaimCues, NounHeads, lexicon_model
 from factiongraph.nlp.claims.content import Content, Contents, strip_edges
 from factiongraph.nlp.claims.cues import MAX_CLIMB, Reporting, is_cue, reporting_stance, source_phrase
 from factiongraph.nlp.claims.speakers import Mentions, Speakers, subject_of
 from factiongraph.nlp.claims.stance import Stances
-from factiongraph.nlp.spans import ClauseWords, dateline_of, read_lexicon
+from factiongraph.nlp.spans import ClauseWords, dateline_of
 
 ABOUT_LABELS = frozenset({"Person", "Organisation", "Location"})
 
@@ -45,7 +45,7 @@ def make_claims(
     nlp: Language, name: str, cues_path: str | None, clauses_path: str | None = None, heads_path: str | None = None
 ) -> ClaimFinder:
     """The component, with the package's cue lexicon unless ``cues_path`` names another."""
-    speak_for = frozenset(read_lexicon(heads_path, "noun_heads.json")["speak_for"])
+    speak_for = frozenset(lexicon_model(heads_path, NounHeads).speak_for)
     return ClaimFinder(nlp, lexicon_model(cues_path, ClaimCues), ClauseWords.read(clauses_path), speak_for)
 
 
