@@ -86,7 +86,6 @@ def test_arabic_a_quoted_name_after_a_kind_word_and_the_kind_word_referring_back
     assert ("IsSynonymOf", "الغرفة", "فاثبتوا") in {(r.type, r.source.text, r.target.text) for r in doc._.fg_relations}
 
 
-@pytest.mark.slow
 def test_arabic_an_area_is_on_the_node_of_its_english_name(fresh_db: Database, tmp_path: Path) -> None:
     """An area named after its town shares the town's node, which keeps the area's English name; an area
     named after a country keeps a node of its own."""

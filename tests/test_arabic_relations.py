@@ -166,7 +166,6 @@ def test_relations_inside_a_denied_claim_are_no_fact(nlp: Language) -> None:
     assert not any(r.type == "FightingAgainst" for r in doc._.fg_relations)
 
 
-@pytest.mark.slow
 def test_arabic_article_relations_and_claims_reach_the_store(fresh_db: Database, tmp_path: Path) -> None:
     article = tmp_path / "ar.txt"
     article.write_text(
