@@ -11,16 +11,19 @@ sides", "X and Y accused each other"). The words are ``references.json``'s ``plu
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
-from factiongraph.lexicons import Constructions, References, VerbFrame, VerbRelations, lexicon_model
 from factiongraph.nlp.spans import (
     DESCRIPTIONS_KEY,
     MENTIONS_KEY,
     NESTED_KEY,
     FoundRelation,
     TokenColumns,
+    read_lexicon,
     span_keys,
 )
 from factiongraph.settings import setting
@@ -52,18 +55,18 @@ class PluralWords:
 
     @classmethod
     def read(cls, path: str | None = None) -> PluralWords:
-        plural = lexicon_model(path, References).plural
+        raw = read_lexicon(path, "references.json")["plural"]
         return cls(
-            heads={word: tuple(types) for word, types in plural.heads.items()},
-            both=frozenset(plural.both),
-            numbers=frozenset(plural.numbers),
-            bare_heads=frozenset(plural.bare_heads),
-            pronouns=frozenset(plural.pronouns),
-            reciprocals=frozenset(tuple(words.split()) for words in plural.reciprocals),
-            pair_types=frozenset(plural.pair_types),
-            own_types=frozenset(plural.own_types),
-            companions=frozenset(plural.companions),
-            opposing_heads=frozenset(plural.opposing_heads),
+            heads={word: tuple(types) for word, types in raw["heads"].items()},
+            both=frozenset(raw["both"]),
+            numbers=frozenset(raw["numbers"]),
+            bare_heads=frozenset(raw["bare_heads"]),
+            pronouns=frozenset(raw["pronouns"]),
+            reciprocals=frozenset(tuple(words.split()) for words in raw["reciprocals"]),
+            pair_types=frozenset(raw["pair_types"]),
+            own_types=frozenset(raw["own_types"]),
+            companions=frozenset(raw["companions"]),
+            opposing_heads=frozenset(raw["opposing_heads"]),
         )
 
     def references(self, doc: Doc, tokens: TokenColumns) -> list[Span]:
@@ -91,7 +94,7 @@ class PairedReferences:
     def __init__(
         self,
         words: PluralWords,
-        verbs: dict[str, VerbFrame],
+        verbs: dict[str, dict[str, Any]],
         joint_subjects: dict[str, str],
         nominals: dict[str, str],
     ) -> None:
@@ -102,28 +105,34 @@ class PairedReferences:
 
     @classmethod
     def read(cls, references_path: str | None = None) -> PairedReferences:
-        verbs = lexicon_model(None, VerbRelations)
-        nominals = lexicon_model(None, Constructions).nominals
+        verbs = read_lexicon(None, "verb_relations.json")
+        nominals = read_lexicon(None, "constructions.json")["nominals"]
         return cls(
             PluralWords.read(references_path),
-            verbs.verbs,
-            verbs.joint_subjects,
+            verbs["verbs"],
+            verbs["joint_subjects"],
             {word: kind for kind, words in nominals.items() for word in words},
         )
 
     def pairs(self, doc: Doc, relations: list[FoundRelation]) -> dict[tuple[int, int], Pair]:
         """Each reference to two actors, by its extent, with the two it stands for."""
         references = list(doc.spans.get(PLURAL_KEY, []))
-        pronouns = [m for m in doc.spans[MENTIONS_KEY] if len(m) == 1 and m.root.lower_ in self.words.pronouns]
-        if not references and not pronouns:
+        pronouns = [doc[i : i + 1] for i in _where(doc, self.words.pronouns)]
+        taken_up = {}
+        for pronoun in pronouns:
+            subject = _subject_they_take_up(pronoun)
+            if subject is not None and any(t.dep_ == "conj" for t in subject.subtree):
+                taken_up[(pronoun.start, pronoun.end)] = subject  # "X and Y": two, perhaps
+        if not references and not taken_up:
             return {}
         mentions = _actors(doc)
         at_token = _by_token(mentions)
         found: dict[tuple[int, int], Pair] = {}
-        for pronoun in pronouns:
-            pair = _pair_they_take_up(pronoun, at_token)
+        for key, subject in taken_up.items():
+            mention = at_token.get(subject.i)
+            pair = _coordinated(mention, at_token) if mention is not None else None
             if pair is not None:
-                found[(pronoun.start, pronoun.end)] = pair
+                found[key] = pair
         if not references:
             return found
         keys = span_keys(mentions)
@@ -191,22 +200,22 @@ class PairedReferences:
                 kind = self.nominals.get(noun.lower_) or self.nominals.get(noun.lemma_.lower())
                 if kind is not None and kind != "Controls":
                     found.append((FoundRelation(kind, first, second, root.sent, "reciprocal"), root, noun))
-        lowered = doc.text.lower()
-        if not any(" ".join(words) in lowered for words in self.words.reciprocals):
-            return found  # no "each other" to read: no need to walk the words
+        others = [i for i in _where(doc, frozenset(words[-1] for words in self.words.reciprocals)) if i > 0]
+        if not others:
+            return found  # no "each other" to read
         at_token = at_token or _by_token(_actors(doc))
-        for token in doc:
-            if token.i == 0 or (doc[token.i - 1].lower_, token.lower_) not in self.words.reciprocals:
+        for token in (doc[i] for i in others):
+            if (doc[token.i - 1].lower_, token.lower_) not in self.words.reciprocals:
                 continue
             verb = token.head.head if token.dep_ == "pobj" else token.head
             frame = self.verbs.get(verb.lemma_.lower())
-            if verb.pos_ != "VERB" or frame is None or not frame.type:
+            if verb.pos_ != "VERB" or frame is None or not frame["type"]:
                 continue
-            kind = frame.type
+            kind = frame["type"]
             if token.dep_ == "pobj":
-                if token.head.lower_ not in frame.preps:
+                if token.head.lower_ not in frame["preps"]:
                     continue
-                kind = (frame.prep_types or {}).get(token.head.lower_, kind)  # "fought alongside each other"
+                kind = frame.get("prep_types", {}).get(token.head.lower_, kind)  # "fought alongside each other"
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             pair = self._pair_of_subject(subject, at_token, pairs) if subject is not None else None
             if pair is not None:
@@ -219,14 +228,14 @@ class PairedReferences:
         """The relation two subjects of this verb have to each other ("clashed": fighting; "met", "agreed":
         talks), when the verb names no other side ("both groups were fighting HTS" is no fight between them)."""
         frame = self.verbs.get(verb.lemma_.lower())
-        if verb.pos_ != "VERB" or frame is None or not frame.type:
+        if verb.pos_ != "VERB" or frame is None or not frame["type"]:
             return None
-        kind = self.joint_subjects.get(frame.type)
+        kind = self.joint_subjects.get(frame["type"])
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in frame.preps for g in c.children]
+        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in frame["preps"] for g in c.children]
         if any(o.i in at_token for o in objects):
             return None
-        return "FightingAgainst" if frame.type == "FightingAgainst" else kind
+        return "FightingAgainst" if frame["type"] == "FightingAgainst" else kind
 
     def _accompanied(self, mention: Span, at_token: dict[int, Span]) -> Pair | None:
         """The two actors of "X was killed together with Y", "X, along with Y, led ...", when this mention is Y."""
@@ -251,6 +260,13 @@ class PairedReferences:
                 return pair
         mention = at_token.get(subject.i)
         return _coordinated(mention, at_token) if mention is not None else None
+
+
+def _where(doc: Doc, words: frozenset[str]) -> list[int]:
+    """Where these lower-cased words stand, read from the document's columns: no token is built for the
+    words that are not one of them."""
+    hashes = [doc.vocab.strings[word] for word in words]
+    return numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes)).tolist()
 
 
 def _actors(doc: Doc) -> list[Span]:
@@ -341,9 +357,9 @@ def _last_pair(
     return first, second
 
 
-def _pair_they_take_up(pronoun: Span, at_token: dict[int, Span]) -> Pair | None:
-    """The two actors "they" stands for as a subject: the coordinated subject of the verb that reports its
-    clause ("X and Y declared that they had driven ..."), else of the sentence before ("X and Y clashed. They
+def _subject_they_take_up(pronoun: Span) -> Token | None:
+    """The subject "they" takes up, when it is a subject itself: that of the verb that reports its clause
+    ("X and Y declared that they had driven ..."), else that of the sentence before ("X and Y clashed. They
     ...")."""
     root = pronoun.root
     if root.dep_ not in _SUBJECTS:
@@ -353,12 +369,9 @@ def _pair_they_take_up(pronoun: Span, at_token: dict[int, Span]) -> Pair | None:
         clause = clause.head
         subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
         if subject is not None:
-            mention = at_token.get(subject.i)
-            return _coordinated(mention, at_token) if mention is not None else None
+            return subject
     sentence = pronoun.sent
     if sentence.start == 0 or clause != sentence.root:
         return None
     before = pronoun.doc[sentence.start - 1].sent.root
-    subject = next((c for c in before.children if c.dep_ in _SUBJECTS), None)
-    mention = at_token.get(subject.i) if subject is not None else None
-    return _coordinated(mention, at_token) if mention is not None else None
+    return next((c for c in before.children if c.dep_ in _SUBJECTS), None)
