@@ -11,19 +11,18 @@ sides", "X and Y accused each other"). The words are ``references.json``'s ``plu
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
 
 import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
+from factiongraph.lexicons import Constructions, References, VerbFrame, VerbRelations, lexicon_model
 from factiongraph.nlp.spans import (
     DESCRIPTIONS_KEY,
     MENTIONS_KEY,
     NESTED_KEY,
     FoundRelation,
     TokenColumns,
-    read_lexicon,
     span_keys,
 )
 from factiongraph.settings import setting
@@ -55,18 +54,18 @@ class PluralWords:
 
     @classmethod
     def read(cls, path: str | None = None) -> PluralWords:
-        raw = read_lexicon(path, "references.json")["plural"]
+        plural = lexicon_model(path, References).plural
         return cls(
-            heads={word: tuple(types) for word, types in raw["heads"].items()},
-            both=frozenset(raw["both"]),
-            numbers=frozenset(raw["numbers"]),
-            bare_heads=frozenset(raw["bare_heads"]),
-            pronouns=frozenset(raw["pronouns"]),
-            reciprocals=frozenset(tuple(words.split()) for words in raw["reciprocals"]),
-            pair_types=frozenset(raw["pair_types"]),
-            own_types=frozenset(raw["own_types"]),
-            companions=frozenset(raw["companions"]),
-            opposing_heads=frozenset(raw["opposing_heads"]),
+            heads={word: tuple(types) for word, types in plural.heads.items()},
+            both=frozenset(plural.both),
+            numbers=frozenset(plural.numbers),
+            bare_heads=frozenset(plural.bare_heads),
+            pronouns=frozenset(plural.pronouns),
+            reciprocals=frozenset(tuple(words.split()) for words in plural.reciprocals),
+            pair_types=frozenset(plural.pair_types),
+            own_types=frozenset(plural.own_types),
+            companions=frozenset(plural.companions),
+            opposing_heads=frozenset(plural.opposing_heads),
         )
 
     def references(self, doc: Doc, tokens: TokenColumns) -> list[Span]:
@@ -94,7 +93,7 @@ class PairedReferences:
     def __init__(
         self,
         words: PluralWords,
-        verbs: dict[str, dict[str, Any]],
+        verbs: dict[str, VerbFrame],
         joint_subjects: dict[str, str],
         nominals: dict[str, str],
     ) -> None:
@@ -105,12 +104,12 @@ class PairedReferences:
 
     @classmethod
     def read(cls, references_path: str | None = None) -> PairedReferences:
-        verbs = read_lexicon(None, "verb_relations.json")
-        nominals = read_lexicon(None, "constructions.json")["nominals"]
+        verbs = lexicon_model(None, VerbRelations)
+        nominals = lexicon_model(None, Constructions).nominals
         return cls(
             PluralWords.read(references_path),
-            verbs["verbs"],
-            verbs["joint_subjects"],
+            verbs.verbs,
+            verbs.joint_subjects,
             {word: kind for kind, words in nominals.items() for word in words},
         )
 
@@ -209,13 +208,13 @@ class PairedReferences:
                 continue
             verb = token.head.head if token.dep_ == "pobj" else token.head
             frame = self.verbs.get(verb.lemma_.lower())
-            if verb.pos_ != "VERB" or frame is None or not frame["type"]:
+            if verb.pos_ != "VERB" or frame is None or not frame.type:
                 continue
-            kind = frame["type"]
+            kind = frame.type
             if token.dep_ == "pobj":
-                if token.head.lower_ not in frame["preps"]:
+                if token.head.lower_ not in frame.preps:
                     continue
-                kind = frame.get("prep_types", {}).get(token.head.lower_, kind)  # "fought alongside each other"
+                kind = (frame.prep_types or {}).get(token.head.lower_, kind)  # "fought alongside each other"
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             pair = self._pair_of_subject(subject, at_token, pairs) if subject is not None else None
             if pair is not None:
@@ -228,14 +227,14 @@ class PairedReferences:
         """The relation two subjects of this verb have to each other ("clashed": fighting; "met", "agreed":
         talks), when the verb names no other side ("both groups were fighting HTS" is no fight between them)."""
         frame = self.verbs.get(verb.lemma_.lower())
-        if verb.pos_ != "VERB" or frame is None or not frame["type"]:
+        if verb.pos_ != "VERB" or frame is None or not frame.type:
             return None
-        kind = self.joint_subjects.get(frame["type"])
+        kind = self.joint_subjects.get(frame.type)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in frame["preps"] for g in c.children]
+        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in frame.preps for g in c.children]
         if any(o.i in at_token for o in objects):
             return None
-        return "FightingAgainst" if frame["type"] == "FightingAgainst" else kind
+        return "FightingAgainst" if frame.type == "FightingAgainst" else kind
 
     def _accompanied(self, mention: Span, at_token: dict[int, Span]) -> Pair | None:
         """The two actors of "X was killed together with Y", "X, along with Y, led ...", when this mention is Y."""
