@@ -308,6 +308,15 @@ class Circumstances(_Strict):
     measure_nouns: list[str]
 
 
+class Accompaniment(_Strict):
+    """Who acts with a verb's subject (see ``constructions.json``)."""
+
+    preps: list[str]
+    adverbs: list[str]
+    participles: list[str]
+    loyalty: list[str]
+
+
 class Constructions(LexiconFile):
     """The words of the structural constructions (see the file's ``$comment``)."""
 
@@ -331,6 +340,8 @@ class Constructions(LexiconFile):
     under_nouns: dict[RelationType, list[str]]
     naming_verbs: list[str]
     among: list[str]
+    accompaniment: Accompaniment
+    judging_verbs: dict[RelationType, list[str]]
 
 
 class PlaceLists(_Strict):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factiongraph.lexicons import Constructions, VerbFrame, VerbRelations, lexicon_model
+from factiongraph.lexicons import Accompaniment, Constructions, VerbFrame, VerbRelations, lexicon_model
 from factiongraph.nlp.spans import (
     DATELINES_KEY,
     DESCRIPTIONS_KEY,
@@ -107,6 +107,7 @@ def make_frames(nlp: Language, name: str, verbs_path: str | None, clauses_path: 
         {word: kind for kind, words in lexicon.judgements.items() for word in words},
         frozenset(constructions.body_nouns) | frozenset(constructions.arms_nouns),
         frozenset(constructions.naming_verbs),
+        constructions.accompaniment,
     )
 
 
@@ -124,6 +125,7 @@ class FrameFinder:
         judgements: dict[str, str],
         bodies: frozenset[str],
         naming_verbs: frozenset[str],
+        accompaniment: Accompaniment,
     ):
         self.verbs = verbs
         self.place_preps = place_preps
@@ -134,6 +136,7 @@ class FrameFinder:
         self.judgements = judgements
         self.bodies = bodies
         self.naming_verbs = naming_verbs
+        self.accompaniment = accompaniment
 
     def __call__(self, doc: Doc) -> Doc:
         # each span group read once: spaCy builds every span of a group anew on every walk over it
@@ -179,6 +182,14 @@ class FrameFinder:
                 if subjects or frame or passive_objects
                 else []
             )
+            companions = self._companions(token, subjects, mention_at)
+            found += [
+                FoundRelation("AlliesOf", subject, companion, token.sent, "accompaniment")
+                for subject in subjects
+                if subject.label_ in AGENTS
+                for companion in companions
+                if subject.start != companion.start
+            ]
             if judged is not None and not objects:  # "considers [the YPG a terrorist group]": the clause's subject
                 objects = [(m, "") for m in self._with_conjuncts(judged[1], mention_at)]
             # "attacked the town of Jasim, in the countryside of Daraa": the place struck lies in the one named
@@ -263,6 +274,12 @@ class FrameFinder:
                     relation_type = self._type(frame, obj, prep, (obj.start, obj.end) in states)
                     if relation_type is None or subject.start == obj.start:
                         continue
+                    if relation_type == "FightingAgainst":  # "X shelled Y alongside Z": Z fought Y too
+                        found += [
+                            FoundRelation(relation_type, companion, obj, token.sent, "accompaniment")
+                            for companion in companions
+                            if companion.start != obj.start
+                        ]
                     key = (relation_type, subject.start, obj.start)
                     if key not in seen:
                         seen.add(key)
@@ -276,6 +293,45 @@ class FrameFinder:
         doc._.fg_relations = found
         doc._.fg_events = events
         return doc
+
+    def _companions(self, verb: Token, subjects: list[Span], mention_at: dict[int, Span]) -> list[Span]:
+        """Who acts with the verb's subjects: "alongside Z", "together with Z", "X took the town, helped by Z",
+        "X, backed by Z, attacked Y"."""
+        words = self.accompaniment
+        children = list(verb.children)  # spaCy builds each child anew on every walk: walk once
+        together = any(c.dep_ == "advmod" and c.lower_ in words.adverbs for c in children)
+        heads: list[Token] = []
+        for child in children:
+            joined = together or any(c.dep_ == "advmod" and c.lower_ in words.adverbs for c in child.children)
+            if child.dep_ == "prep" and (child.lower_ in words.preps or (joined and child.lower_ == "with")):
+                heads += [g for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ == "advmod" and child.lower_ in words.adverbs:  # "together" with its own "with"
+                heads += [g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+        # a participle on the clause or on its subject: "..., helped by Z", "X, backed by Z, ..."
+        described = [c for c in children if c.dep_ == "advcl"]
+        described += [c for s in subjects for c in s.root.children if c.dep_ == "acl"]
+        heads += [
+            g
+            for participle in described
+            if participle.tag_ == "VBN" and participle.lemma_.lower() in words.participles
+            for agent in participle.children
+            if agent.dep_ == "agent"
+            for g in agent.children
+            if g.dep_ == "pobj"
+        ]
+        return [m for m in self._with_conjuncts(heads, mention_at) if m.label_ in AGENTS]
+
+    def _loyal_to(self, children: list[Token]) -> list[Token]:
+        """The heads of the actors a body noun is loyal or attached to ("fighters loyal to Z")."""
+        return [
+            g
+            for c in children
+            if c.dep_ in ("amod", "acl") and c.lemma_.lower() in self.accompaniment.loyalty
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ in ("to", "with")
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
 
     def _judgement(self, verb: Token) -> tuple[str, list[Token]] | None:
         """What a verb that judges its object says of it, by the words of the predicate ("a terrorist
@@ -458,8 +514,12 @@ class FrameFinder:
             children = list(token.children)  # spaCy builds each child anew on every walk: walk once
             # "several FSA groups, among them A and B, fought": the ones named beside a description, for it
             named = [c for c in children if c.dep_ == "appos" and c.i in mention_at and not described(c)]
+            # "fighters loyal to Z held the town": Z's men stand for Z
+            loyal = self._loyal_to(children) if token.i in mention_at and token.lower_ in self.bodies else []
             if token.i in mention_at and described(token, mention_at[token.i].label_) and named:
                 queue += named
+            elif loyal and described(token):
+                queue += loyal
             elif token.i in mention_at:
                 mentions.append(mention_at[token.i])
             queue += [c for c in children if c.dep_ == "conj"]
@@ -485,12 +545,16 @@ class FrameFinder:
                     if token.i not in mention_at or (t.i in mention_at and mention_at[t.i].label_ == "Location")
                 ]
             if token.i not in mention_at:
+                # not "fighters loyal to Z, most of them former rebels": a share set beside a noun restates it
+                restated = token.lower_ in self.clauses.shares and (
+                    token.dep_ == "appos" or any(c.dep_ == token.dep_ and c.i < token.i for c in token.head.children)
+                )
                 queue += [
                     g
                     for c in children
                     if c.dep_ == "prep" and c.lower_ == "of" and token.lower_ not in self.clauses.directions
                     for g in c.children
-                    if g.dep_ == "pobj"
+                    if g.dep_ == "pobj" and not (restated and g.tag_ == "PRP")
                 ]
                 # "the president's brother Maher al-Assad", "39 individuals, among them X": the one named beside
                 queue += [c for c in children if c.dep_ == "appos" and c.i in mention_at and not described(c)]

@@ -79,6 +79,7 @@ class ConstructionWords:
     deputy_words: frozenset[str]
     under_type: dict[str, str]
     among: frozenset[str]
+    judging_type: dict[str, str]
 
     @classmethod
     def read(cls, path: str | None = None) -> ConstructionWords:
@@ -109,6 +110,7 @@ class ConstructionWords:
             deputy_words=frozenset(words.deputy_words),
             under_type=by_word(words.under_nouns),
             among=frozenset(words.among),
+            judging_type=by_word(words.judging_verbs),
         )
 
 
@@ -364,6 +366,8 @@ class StructureFinder:
                 found += self._placed(token, mentions)
                 found += self._place_within(token, mentions)
                 found += self._owned(token, mentions)
+                if lower in self.words.body_nouns or lemma in self.words.sub_units:
+                    found += self._named_part(token, mentions)
             if pos in ("VERB", "ADJ", "NOUN") and token.i > 0 and lemma in self.words.modifiers:
                 found += self._modifier(token, lemma, mentions)
             if lower in self.words.affiliation_type or lemma in self.words.affiliation_type:
@@ -493,12 +497,30 @@ class StructureFinder:
             ]:
                 if agent.start != other.start:
                     found.append(FoundRelation(relation_type, agent, other, sentence, "nominal"))
+        found += self._judged(noun, agents, mentions)
         if relation_type in MET_THERE:
             places = self.named.places(noun, between or others, mentions)
             # "clashes with the army around the city": the other side fought there too
             for participant in [m for m in dict.fromkeys([*between, *agents, *others]) if mentions.may_act(m)]:
                 found += [FoundRelation("CoLocated", participant, p, sentence, "place") for p in places]
         return found
+
+    def _judged(self, noun: Token, agents: list[Span], mentions: MentionIndex) -> list[FoundRelation]:
+        """ "X condemned Y's attack", "X condemned the shelling by Y": who judges an event judges who did it (the
+        parser may hang the event's "by" on the judging verb)."""
+        verb = noun.head
+        kind = self.words.judging_type.get(verb.lemma_.lower())
+        if noun.dep_ != "dobj" or verb.pos_ != "VERB" or kind is None:
+            return []
+        judges = [m for c in verb.children if c.dep_ == "nsubj" for m in mentions.of(c)]
+        doers = agents + [m for _, pobj in pobjs(verb, _AGENT_PREPS) for m in mentions.of(pobj)]
+        return [
+            FoundRelation(kind, judge, doer, noun.sent, "nominal")
+            for judge in judges
+            if mentions.may_act(judge)
+            for doer in dict.fromkeys(doers)
+            if mentions.may_act(doer) and judge.start != doer.start
+        ]
 
     def _change_of_hands(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
         """ "X announced the capture of Z", "the fall of Z to X", "Z's capture by X": X holds Z."""
@@ -552,10 +574,16 @@ class StructureFinder:
         owners = mentions.of(noun)
         if noun.dep_ == "appos" and all(mentions.is_description(m) for m in owners):
             owners += mentions.of(noun.head)  # "Kafr Takharim, a town in the Harem district"
+        # "the town of A, in the countryside of B", "A and C, in the B countryside": a phrase set off by a comma
+        # is about the whole list or the place the description names
+        apart = [t for t in noun.children if t.dep_ == "prep" and t.i > 0 and noun.doc[t.i - 1].text == ","]
+        named = {t.i for t in noun.conjuncts} | {m.root.i for m in mentions.named_after_of(noun)} if apart else set()
         found = []
         for owner in owners:
             for prep, place in places:
-                described = owner.root == noun or (noun.dep_ == "appos" and owner.root == noun.head)
+                described = (
+                    owner.root == noun or (noun.dep_ == "appos" and owner.root == noun.head) or owner.root.i in named
+                )
                 inside = owner.label_ == "Location" and prep in INSIDE and described
                 if (owner.label_ in AGENTS or inside) and not (owner.start <= place.start < owner.end):
                     found.append(FoundRelation("CoLocated", owner, place, noun.sent, "place"))
@@ -604,6 +632,40 @@ class StructureFinder:
             FoundRelation("BelongsTo", body, owner, noun.sent, "modifier") for owner in owners if owner != body
         ]
 
+    @staticmethod
+    def _named_part(noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
+        """A part of an owner named by apposition: "OCHA, the UN humanitarian office", "the YPG, the SDF's
+        Kurdish core", "the refugee agency of the UN, UNHCR": the name belongs to the owner."""
+        own = mentions.by_root.get(noun.i)
+        if own is not None and not mentions.is_description(own):
+            return []  # a name of its own ("the Kurdish National Council"): no part named beside it
+        doc = noun.doc
+        beside = [c for c in noun.children if c.dep_ == "appos"]
+        if noun.dep_ == "appos":
+            beside.append(noun.head)
+        names = [
+            m
+            for t in beside
+            if (m := mentions.by_root.get(t.i)) is not None
+            and m.label_ in GROUPS
+            and not mentions.is_description(m)
+            # only a comma between the name and the phrase: "OCHA, the UN humanitarian office"
+            and (
+                (m.end + 1 == noun.left_edge.i and doc[m.end].text == ",")
+                or (m.start == noun.i + 2 and doc[noun.i + 1].text == ",")
+            )
+        ]
+        if not names:
+            return []
+        owners = [m for c in noun.children if c.dep_ in ("poss", "compound", "nmod") for m in mentions.of(c)]
+        owners += [m for _, pobj in pobjs(noun, {"of"}) for m in mentions.of(pobj)]
+        return [
+            FoundRelation("BelongsTo", name, owner, noun.sent, "copula")
+            for name in names
+            for owner in owners
+            if mentions.may_act(owner) and owner.start != name.start and not (name.start <= owner.start < name.end)
+        ]
+
     # -- copulas, appositions, affiliations, memberships --------------------------------------
 
     @staticmethod
@@ -630,6 +692,7 @@ class StructureFinder:
         subjects = [m for m in self._described(slot, mentions) if m.label_ in AGENTS]
         groups = [m for c in noun.children if c.dep_ in ("poss", "compound") for m in mentions.of(c)]
         groups += [m for _, pobj in pobjs(noun, {"of", "in", "within", "to", "with"}) for m in mentions.of(pobj)]
+        groups += self._whole_of_which(slot, mentions)
         relation_type = self.words.copula_type[noun.lemma_.lower()]
         if (
             relation_type != "BelongsTo"
@@ -648,6 +711,21 @@ class StructureFinder:
             and subject.start != group.start
             and not (group.start <= subject.start < group.end)
         ]
+
+    def _whole_of_which(self, slot: Token, mentions: MentionIndex) -> list[Span]:
+        """ "Y, of which X is formally part": the noun the relative clause describes, whose "of which" the parser
+        hangs on the clause's verb."""
+        verb = slot.head
+        if slot.dep_ != "attr" or verb.dep_ != "relcl":
+            return []
+        fronted = any(
+            c.dep_ in ("prep", "dep")
+            and c.lower_ == "of"
+            and c.i < slot.i
+            and any(g.lower_ in self.clauses.relative_pronouns for g in c.children)
+            for c in verb.children
+        )
+        return mentions.of(verb.head) if fronted else []
 
     def _affiliation(self, word: Token, mentions: MentionIndex) -> list[FoundRelation]:
         """ "X is affiliated with Y", "a faction linked to Y", "X, loyal to Y"."""
