@@ -362,9 +362,11 @@ class Names(LexiconFile):
     joining_words: list[str]
     directions: list[str]
     max_words: int = Field(ge=1)
+    initials_skip: list[str]
+    definite: list[str]
     place_lists: PlaceLists
 
-    @field_validator("kind_words", "particles", "joining_words", "directions")
+    @field_validator("kind_words", "particles", "joining_words", "directions", "initials_skip", "definite")
     @classmethod
     def _lower_case(cls, words: list[str]) -> list[str]:
         if wrong := [w for w in words if w != w.lower()]:
@@ -857,6 +859,7 @@ class EventWords(LexiconFile):
     place_preps: list[str]
     place_alone: list[EventType]
     suffered_under: list[str]
+    circumstances: list[str]
     by_the_state: _ByTheState
 
     @field_validator("nouns")

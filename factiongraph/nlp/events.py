@@ -26,8 +26,6 @@ from factiongraph.nlp.casualties import CasualtyWords, read_casualties
 from factiongraph.nlp.spans import DATELINES_KEY, MENTIONS_KEY, ClauseWords, FoundEvent
 from factiongraph.nlp.structure import ConstructionWords, MentionIndex, NamedEvents, pobjs
 
-_CIRCUMSTANCES = frozenset({"in", "during", "amid", "after", "following"})
-"""Prepositions that make an event the circumstance of a verb's event ("killed in an attack")."""
 _NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "ROOT"})
 """Where an event word stands as a noun ("Fighting broke out", "after clashes with Y")."""
 
@@ -46,6 +44,7 @@ class EventWords:
     place_preps: frozenset[str]
     place_alone: frozenset[str]
     suffered_under: frozenset[str]
+    circumstances: frozenset[str]
 
     @classmethod
     def read(cls, path: str | None = None) -> EventWords:
@@ -61,6 +60,7 @@ class EventWords:
             place_preps=frozenset(words.place_preps),
             place_alone=frozenset(words.place_alone),
             suffered_under=frozenset(words.suffered_under),
+            circumstances=frozenset(words.circumstances),
         )
 
     def noun(self, token: Token) -> EventNoun | None:
@@ -137,7 +137,7 @@ class EventFinder:
                 and not self._asked_for(e.trigger.root)
             ]
             told_by_nouns = [e for e in (_actors_only(e, mentions) for e in named) if e.sources or e.targets or e.place]
-            events = _one_per_clause(told_by_verbs, told_by_nouns)
+            events = _one_per_clause(told_by_verbs, told_by_nouns, self.words.circumstances)
         doc._.fg_events = self._counted(sorted(events, key=lambda e: e.trigger.start), columns)
         return doc
 
@@ -235,7 +235,7 @@ class EventFinder:
         habit ("frequent attacks", "cells carry out attacks")."""
         if noun.dep_ == "compound":
             return False  # "attack helicopters", "ceasefire talks": the noun it is part of says what it is
-        if any(c.lower_ in ("no", "without") or c.lower_ in self.words.unreal_modifiers for c in noun.children):
+        if any(c.lower_ in self.words.unreal_modifiers for c in noun.children):
             return False
         if any(c.dep_ == "amod" and c.lower_ in self.words.habitual_modifiers for c in noun.children):
             return False  # "frequent attacks", "sporadic clashes": a habit, not an event
@@ -304,16 +304,19 @@ class EventFinder:
         return self._described(event, entry)
 
 
-def _one_per_clause(told_by_verbs: list[FoundEvent], told_by_nouns: list[FoundEvent]) -> list[FoundEvent]:
+def _one_per_clause(
+    told_by_verbs: list[FoundEvent], told_by_nouns: list[FoundEvent], circumstances: frozenset[str]
+) -> list[FoundEvent]:
     """A verb whose subject or object is an event noun tells that event, not a second one: "a Russian
     airstrike hit Kafr Nabl", "Russia and Turkey agreed a ceasefire", "the SNA repelled an HTS offensive";
-    the noun's event, which says what it was, takes the verb's participants."""
+    so does a verb whose circumstance it is ("killed in an attack"). The noun's event, which says what it
+    was, takes the verb's participants."""
     by_verb = {e.trigger.start: e for e in told_by_verbs}
     merged = []
     for event in told_by_nouns:
         noun = event.trigger.root
         verb_event = by_verb.pop(noun.head.i, None) if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
-        if verb_event is None and noun.dep_ == "pobj" and noun.head.lower_ in _CIRCUMSTANCES:
+        if verb_event is None and noun.dep_ == "pobj" and noun.head.lower_ in circumstances:
             # "two soldiers killed, three wounded in an HTS attack": the dead are the attack's
             word = noun.head.head
             for _ in range(3):  # up the clause: "killed, three wounded in an attack"

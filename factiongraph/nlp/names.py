@@ -46,7 +46,6 @@ _GEONAMES = "geonames:"
 """The ids of the place index's GeoNames towns: thousands of villages, whose names are people's and groups' too."""
 _NAME_POS = frozenset({"PROPN", "NOUN"})
 """What a capitalised word of a name is tagged: not a verb or an article that opens a sentence."""
-_DEFINITE = frozenset({"the", "our", "their", "its", "his", "her", "your", "this", "that"})
 
 
 @dataclass(frozen=True)
@@ -63,6 +62,7 @@ class NameWords:
     place_list_nouns: frozenset[str]
     place_list_preps: frozenset[str]
     known_place_preps: frozenset[str]
+    definite: frozenset[str]
 
     @classmethod
     def read(cls, path: str | None = None) -> NameWords:
@@ -79,6 +79,7 @@ class NameWords:
             place_list_nouns=frozenset(words.place_lists.nouns),
             place_list_preps=frozenset(words.place_lists.preps),
             known_place_preps=frozenset(words.place_lists.known_place_preps),
+            definite=frozenset(words.definite),
         )
 
     def without_kind(self, key: str) -> str:
@@ -187,7 +188,7 @@ class NameMender:
         if not same or not all(self.words.capitalised(s) for s in same):
             return False
         before = name[0] if name[0].lower_ == "the" else doc[name.start - 1] if name.start else None
-        definite = before is not None and (before.lower_ in _DEFINITE or before.tag_ == "PRP$")
+        definite = before is not None and (before.lower_ in self.words.definite or before.tag_ == "PRP$")
         return not definite or any(s.isupper() for s in same)
 
     # -- fragments ------------------------------------------------------------------------------

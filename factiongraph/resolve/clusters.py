@@ -13,19 +13,26 @@ Crop" / "Sham Corps"), when a short name ends a longer one ("al-Assaad" /
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from factiongraph.keys import mistyped, name_key, spelled_alike, translit_key
+from factiongraph.lexicons import Names, lexicon_model
 from factiongraph.nlp.mentions import ends_head
 from factiongraph.nlp.names import NameWords
 from factiongraph.vocab import ACTOR_TYPES
 
-_INITIALS_SKIP = {"of", "the", "for", "and", "al", "el", "in", "on", "to"}
+
+@cache
+def _initials_skip() -> frozenset[str]:
+    """The words of a name its acronym takes no letter from (``names.json``)."""
+    return frozenset(lexicon_model(None, Names).initials_skip)
 
 
 def initials(text: str) -> str:
-    words = [w for w in text.replace("-", " ").split() if w.lower() not in _INITIALS_SKIP]
+    skip = _initials_skip()
+    words = [w for w in text.replace("-", " ").split() if w.lower() not in skip]
     return "".join(w[0] for w in words if w[:1].isalpha()).upper()
 
 
