@@ -342,6 +342,7 @@ class Constructions(LexiconFile):
     among: list[str]
     accompaniment: Accompaniment
     judging_verbs: dict[RelationType, list[str]]
+    strongholds: list[str]
 
 
 class PlaceLists(_Strict):

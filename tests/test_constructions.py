@@ -913,6 +913,41 @@ FOUND = [
         id="the-town-of-a-comma-in-b",
     ),
     pytest.param(
+        "Aid reached the al-Hol camp, run by the Autonomous Administration.",
+        "Controls",
+        "Autonomous Administration",
+        "al-Hol",
+        id="a-place-run-by-a-group-is-held-by-it",
+    ),
+    pytest.param(
+        "Aid reached Sarmada, a town run by Hayat Tahrir al-Sham.",
+        "Controls",
+        "Hayat Tahrir al-Sham",
+        "Sarmada",
+        id="a-town-run-by-a-group-beside-its-name",
+    ),
+    pytest.param(
+        "Government forces shelled Tarhuna, the last major LNA stronghold near the capital.",
+        "Controls",
+        "LNA",
+        "Tarhuna",
+        id="a-place-beside-a-groups-stronghold",
+    ),
+    pytest.param(
+        "Idlib remained the main bastion of Hayat Tahrir al-Sham.",
+        "Controls",
+        "Hayat Tahrir al-Sham",
+        "Idlib",
+        id="a-place-is-the-bastion-of-a-group",
+    ),
+    pytest.param(
+        "The Syrian army attacked the Islamic State stronghold of Raqqa.",
+        "Controls",
+        "Islamic State",
+        "Raqqa",
+        id="the-groups-stronghold-of-a-place",
+    ),
+    pytest.param(
         "Shelling hit Kafr Nabl and Maarat al-Numan, in the Idlib countryside.",
         "CoLocated",
         "Maarat al-Numan",
@@ -1022,6 +1057,13 @@ NOT_FOUND = [
         "them",
         "Jasim Central Committee",
         id="most-of-them-restates-the-subject",
+    ),
+    pytest.param(
+        "The Kurdish National Council, run by Saud al-Mulla, met in Qamishli.",
+        "Controls",
+        "Saud al-Mulla",
+        "Kurdish National Council",
+        id="a-group-run-by-someone-is-not-a-place-held",
     ),
 ]
 

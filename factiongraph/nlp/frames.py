@@ -321,6 +321,16 @@ class FrameFinder:
         ]
         return [m for m in self._with_conjuncts(heads, mention_at) if m.label_ in AGENTS]
 
+    def _described_by_participle(self, noun: Token, mention_at: dict[int, Span]) -> list[Span]:
+        """The mention a participle clause describes: its noun ("the militia backed by X"), the place a description
+        names ("the camp of al-Hol, run by X"), the named place a description of a place stands beside ("Sarmada, a
+        town run by X")."""
+        if noun.dep_ == "appos" and self._heads_a_description(noun, "Location") and noun.head.i in mention_at:
+            return [mention_at[noun.head.i]]
+        if noun.i in mention_at:
+            return [mention_at[noun.i]]
+        return [m for m in self._with_conjuncts([noun], mention_at) if m.label_ == "Location"]
+
     def _loyal_to(self, children: list[Token]) -> list[Token]:
         """The heads of the actors a body noun is loyal or attached to ("fighters loyal to Z")."""
         return [
@@ -418,7 +428,7 @@ class FrameFinder:
             if agents:
                 subjects = self._with_conjuncts(agents, mention_at)
                 if current.dep_ == "acl" and passive == [current.head]:  # the noun described, not its list
-                    described = [mention_at[current.head.i]] if current.head.i in mention_at else []
+                    described = self._described_by_participle(current.head, mention_at)
                     # "towns held by X, including A and B": the places named
                     # (the parser often hangs "including" on the agent, the last noun before it)
                     listed = [t for head in [current.head, *agents] for t in self.clauses.members_named(head)]
@@ -592,6 +602,8 @@ class FrameFinder:
         if obj.label_ == "Location":
             if frame and frame.type in ("Controls", "FightingAgainst") and (not prep or prep in frame.preps):
                 return frame.type
+            if frame and frame.place_type and not prep:  # "a camp run by X": X holds it, heads no group
+                return frame.place_type
             placed = prep in self.place_preps or (not prep and frame is not None and frame.place_object)
             if placed or not state or frame is None or frame.type in ("Controls", "CoLocated"):
                 return "CoLocated" if placed else None

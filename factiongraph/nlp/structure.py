@@ -80,6 +80,7 @@ class ConstructionWords:
     under_type: dict[str, str]
     among: frozenset[str]
     judging_type: dict[str, str]
+    strongholds: frozenset[str]
 
     @classmethod
     def read(cls, path: str | None = None) -> ConstructionWords:
@@ -111,6 +112,7 @@ class ConstructionWords:
             under_type=by_word(words.under_nouns),
             among=frozenset(words.among),
             judging_type=by_word(words.judging_verbs),
+            strongholds=frozenset(words.strongholds),
         )
 
 
@@ -363,6 +365,8 @@ class StructureFinder:
                     found += self._visit(token, mentions)
                 if lemma in self.words.copula_type:
                     found += self._copula(token, mentions)
+                if lemma in self.words.strongholds:
+                    found += self._stronghold(token, mentions)
                 found += self._placed(token, mentions)
                 found += self._place_within(token, mentions)
                 found += self._owned(token, mentions)
@@ -710,6 +714,27 @@ class StructureFinder:
             if group.label_ in AGENTS
             and subject.start != group.start
             and not (group.start <= subject.start < group.end)
+        ]
+
+    def _stronghold(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
+        """ "Z, the last LNA stronghold", "Z, the government's stronghold", "Z is a stronghold of X", "the X
+        stronghold of Z": X holds Z."""
+        after_of = [m for _, pobj in pobjs(noun, {"of"}) for m in mentions.of(pobj)]
+        places = [m for m in self._described(noun, mentions) if m.label_ == "Location"]
+        places += [m for m in after_of if m.label_ == "Location" and not mentions.may_act(m)]
+        # "Z, the last X stronghold": the parser may hang the apposition far off; the name before the comma is Z
+        start = noun.left_edge.i
+        if start >= 2 and noun.doc[start - 1].text == "," and (before := mentions.ending_at.get(start - 2)) is not None:
+            places += [before] if before.label_ == "Location" and before not in places else []
+        places = [m for m in places if not mentions.is_description(m)]
+        holders = [m for c in noun.children if c.dep_ in ("poss", "compound", "nmod") for m in mentions.of(c)]
+        holders += [m for m in after_of if m not in places]
+        return [
+            FoundRelation("Controls", holder, place, noun.sent, "copula")
+            for holder in holders
+            if mentions.may_act(holder)
+            for place in places
+            if not (holder.start <= place.start < holder.end or place.start <= holder.start < place.end)
         ]
 
     def _whole_of_which(self, slot: Token, mentions: MentionIndex) -> list[Span]:
