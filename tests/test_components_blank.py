@@ -441,7 +441,6 @@ def test_events_a_named_fight_has_both_sides_and_counts_its_dead(nlp: Language) 
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="fg_events records an attack that is only likely (reported, not fixed here)")
 def test_events_an_attack_that_is_only_likely_is_no_event(nlp: Language) -> None:
     doc = run(nlp, parse(nlp, "HTS is likely to attack Saraqib.", IS_LIKELY_TO_ATTACK, NAMES))
     assert doc._.fg_events == []

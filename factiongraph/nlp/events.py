@@ -243,9 +243,11 @@ class EventFinder:
         if noun.tag_ == "NNS" and governor.tag_ in ("VBP", "VBZ") and governor.lemma_ != "be":
             return False  # "IS cells carry out attacks on the SDF": what they do, not what they did
         for _ in range(3):
+            if governor.lemma_.lower() in self.words.unreal:
+                return False  # "threatened an attack", "is likely to launch an attack"
             if governor.pos_ not in ("VERB", "AUX"):
                 break
-            if governor.lemma_.lower() in self.words.unreal or not self.clauses.asserted(governor):
+            if not self.clauses.asserted(governor):
                 return False
             if governor.dep_ not in ("xcomp", "ccomp", "advcl") or governor.head is governor:
                 break
@@ -254,7 +256,8 @@ class EventFinder:
 
     def _asked_for(self, verb: Token) -> bool:
         """Whether a verb's clause is what someone calls for, plans or threatens ("called on states to take
-        them back", "threatened to attack Manbij"), not what happened."""
+        them back", "threatened to attack Manbij") or is only likely to happen ("is likely to attack"),
+        not what happened."""
         for _ in range(3):
             if verb.dep_ not in ("xcomp", "ccomp", "advcl") or verb.head is verb:
                 return False
