@@ -11,11 +11,12 @@ from typing import Literal
 import dateparser
 from dateparser.date import DateDataParser
 
+from factiongraph.keys import ARABIC_LETTER_FOLDS, ARABIC_MARKS, EASTERN_DIGITS
 from factiongraph.lexicons import DateRules, lexicon_model
 
 Precision = Literal["day", "month", "year", "interval", "unknown"]
 
-# ASCII digits only: an ISO prefix is compared as a string, so "٢٠١٩" must become "2019" first (see _DIGITS).
+# ASCII digits only: an ISO prefix is compared as a string, so "٢٠١٩" must become "2019" first (EASTERN_DIGITS).
 _ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$", re.ASCII)
 _YEAR = re.compile(r"^\d{4}$", re.ASCII)
 _DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)", re.ASCII)
@@ -38,7 +39,7 @@ def parse_date(text: str, *, languages: tuple[str, ...] = ("en",)) -> PartialDat
     Relative dates ("two weeks ago", "last April") need the publication date and are
     not read here: dateparser would resolve them against today. Arabic-Indic digits read as ASCII ones.
     """
-    text = text.strip().translate(_DIGITS)
+    text = text.strip().translate(EASTERN_DIGITS)
     iso = _ISO_PREFIX.match(text)
     if iso:
         year, month, day = iso.groups()
@@ -107,9 +108,7 @@ class _Published:
         return date(self.year, self.month or 7, self.day or 15)
 
 
-_ARABIC_DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
-_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "،": ","})
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_ARABIC_COMMA = str.maketrans({"،": ","})
 _EDGE_PUNCTUATION = " \t\n.,;:!?\"'()[]«»“”‘’"
 _PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _DECADE = re.compile(r"(?<!\d)\d{3}0s\b|(?<!\w)'\d0s\b")
@@ -119,7 +118,8 @@ _DAY = r"\d{1,2}"
 
 def _normalise(text: str) -> str:
     """Lower-case, unify Arabic spellings and digits, trim edge punctuation: lexicon and input meet halfway."""
-    text = _ARABIC_DIACRITICS.sub("", text.lower()).translate(_ARABIC_LETTERS).translate(_DIGITS)
+    text = ARABIC_MARKS.sub("", text.lower()).translate(ARABIC_LETTER_FOLDS).translate(_ARABIC_COMMA)
+    text = text.translate(EASTERN_DIGITS)
     return " ".join(text.split()).strip(_EDGE_PUNCTUATION)
 
 
@@ -549,6 +549,6 @@ def resolve_time(text: str, *, published: str | None, languages: tuple[str, ...]
     except _Unreadable:
         return None
     if _HAS_YEAR.search(normalised):
-        partial = parse_date(raw.translate(_DIGITS), languages=languages)
+        partial = parse_date(raw.translate(EASTERN_DIGITS), languages=languages)
         return _point(partial.iso, partial.precision, raw) if partial else None
     return _dateparser_relative(raw, pub, languages) if pub else None

@@ -9,8 +9,17 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
-_ARABIC_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
+ARABIC_LETTER_FOLDS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+"""Arabic letters written for one another (the alef's hamzas and madda, alef maqsura, taa marbuta, hamza seats),
+each to the one letter keys and date words are compared by."""
+ARABIC_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
+"""Arabic short vowels, shadda, sukun, dagger alef and tatweel: written or not, the same word."""
+EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+"""Arabic-Indic and Persian digits to ASCII ones."""
+ARABIC_CONJUNCTIONS = ("و", "ف")
+ARABIC_PREPOSITIONS = ("ب", "ل", "ك")
+"""The one-letter words written onto the next one: "and", and "in/by", "to", "like" (data/lexicons/arabic_words.json
+gives the tokenizer the same letters)."""
 _APOSTROPHES = re.compile(r"[’'`ʿʾ‘´\"“”]")
 _LEADING_THE = re.compile(r"^the\s+")
 _ARTICLE = re.compile(r"(?:(?<=\s)|^)(?:(?:al|el|ad|ag|ah|ak|an|ar|as|ash|at|az|ath|adh)-|(?:al|el)\s+(?=\S))")
@@ -38,7 +47,7 @@ def _fold(name: str) -> str:
     """One pass of :func:`name_key`'s folding."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _ARABIC_MARKS.sub("", text.translate(_ARABIC_LETTERS)).casefold()
+    text = ARABIC_MARKS.sub("", text.translate(ARABIC_LETTER_FOLDS)).casefold()
     text = _APOSTROPHES.sub("", text).strip()
     text = _LEADING_THE.sub("", text)
     text = _ARTICLE.sub("", text)
@@ -139,3 +148,21 @@ def mistyped(first: str, second: str, similarity: float, edits: int) -> bool:
         return False
     x, y = odd[0]
     return x[0] == y[0] and OSA.distance(x, y) <= edits
+
+
+def without_arabic_proclitics(word: str) -> list[str]:
+    """``word`` without the proclitics that attach to a name, fewest letters first: a conjunction, a
+    preposition, or both ("وبإدلب": "بإدلب", then "إدلب"). ل before the article drops the article's alef
+    ("للرقة" is ل + "الرقة"), so that is put back. Only readings whose first word keeps three letters."""
+    readings: list[str] = []
+    for conjunction in ("", *ARABIC_CONJUNCTIONS):
+        if not word.startswith(conjunction):
+            continue
+        rest = word[len(conjunction) :]
+        if conjunction:
+            readings.append(rest)
+        if rest.startswith("لل"):
+            readings.append("ال" + rest[2:])
+        elif rest[:1] in ARABIC_PREPOSITIONS:
+            readings.append(rest[1:])
+    return [r for r in readings if len(r.split(" ", 1)[0]) >= 3]

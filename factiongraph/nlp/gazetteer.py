@@ -10,7 +10,6 @@ the tokenizer knows whole is never read as clitics on a name: "فرقة" (a divi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,14 +18,11 @@ from spacy.tokens import Doc, Span
 
 from factiongraph.cache import cached
 from factiongraph.kb import kb_files, load_kb
-from factiongraph.keys import ARABIC_SCRIPT, name_key
+from factiongraph.keys import ARABIC_SCRIPT, name_key, without_arabic_proclitics
 from factiongraph.lexicons import default_lexicon_path
 from factiongraph.nlp.arabic.tokens import SPLITTER_LEXICONS, known_whole
 from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY, NESTED_KEY
 from factiongraph.places import PlaceIndex, default_index_sources
-
-_PROCLITICS = re.compile(r"^[وف]?(?:لل|[بلك])?(?=\S{2})")
-"""One conjunction (و ف), then one preposition (ب ل ك, or لل for ل + ال); at least two letters stay."""
 
 NameTable = dict[tuple[str, ...], tuple[str, str]]
 """Normalised token sequence → (entity type, KB actor id or place id)."""
@@ -78,14 +74,16 @@ class GazetteerMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         keys = [name_key(t.norm_) for t in doc]  # the norm: what a clitic-split token stands for (لل → ال)
-        stripped = [
-            self._without_proclitics(t.text) if ARABIC_SCRIPT.search(t.text) and not self.known(t.text) else k
-            for t, k in zip(doc, keys, strict=True)
+        readings = [  # a word's keys once its proclitics are gone, fewest letters first
+            [name_key(r) for r in without_arabic_proclitics(t.text)]
+            if ARABIC_SCRIPT.search(t.text) and not self.known(t.text)
+            else []
+            for t in doc
         ]
         mentions: list[Span] = []
         i = 0
         while i < len(doc):
-            match = self._longest(keys, stripped, i)
+            match = self._longest(keys, readings, i)
             if match is None:
                 i += 1
                 continue
@@ -100,23 +98,14 @@ class GazetteerMatcher:
         doc._.fg_claims = []
         return doc
 
-    @staticmethod
-    def _without_proclitics(word: str) -> str:
-        """The word's key once its proclitics are gone ("وبإدلب" → "ادلب", "للرقة" → the key of "الرقة")."""
-        match = _PROCLITICS.match(word)
-        if not match or not match.group():
-            return name_key(word)
-        rest = word[match.end() :]
-        return name_key("ال" + rest if match.group().endswith("لل") else rest)
-
-    def _longest(self, keys: list[str], stripped: list[str], start: int) -> tuple[int, tuple[str, str]] | None:
+    def _longest(self, keys: list[str], readings: list[list[str]], start: int) -> tuple[int, tuple[str, str]] | None:
         if not keys[start]:
             return None
         for end in range(min(len(keys), start + self.max_words), start, -1):
             if not keys[end - 1]:
                 continue
             rest = tuple(k for k in keys[start + 1 : end] if k)
-            for first in dict.fromkeys((keys[start], stripped[start])):
+            for first in dict.fromkeys((keys[start], *readings[start])):
                 found = self.table.get((first, *rest))
                 if found is not None:
                     return end, found

