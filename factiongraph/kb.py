@@ -14,18 +14,15 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from factiongraph.cache import cached, keep_for_the_run
 from factiongraph.errors import KnowledgeBaseError, validated
 from factiongraph.keys import name_key, translit_key
+from factiongraph.schema import StrictModel
 from factiongraph.vocab import ISO_DATE, ActorType, Category, KbRelationType
 
 _ACTOR_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 def _check_date(value: str | None) -> str | None:
@@ -34,7 +31,7 @@ def _check_date(value: str | None) -> str | None:
     return value
 
 
-class FormerName(_Strict):
+class FormerName(StrictModel):
     """A name the actor went by for a while (``until`` is when it stopped)."""
 
     name: str
@@ -44,7 +41,7 @@ class FormerName(_Strict):
     _dates = field_validator("start", "until")(_check_date)
 
 
-class ActorRelation(_Strict):
+class ActorRelation(StrictModel):
     """Public, dated knowledge linking this actor to another KB actor."""
 
     type: KbRelationType
@@ -56,7 +53,7 @@ class ActorRelation(_Strict):
     _dates = field_validator("start", "end")(_check_date)
 
 
-class Actor(_Strict):
+class Actor(StrictModel):
     """One actor of the conflict under every name it is known by."""
 
     id: str
@@ -91,7 +88,7 @@ class Actor(_Strict):
         return list(dict.fromkeys(n for n in names if n.strip()))
 
 
-class KnowledgeBase(_Strict):
+class KnowledgeBase(StrictModel):
     """The whole gazetteer; relation targets must name actors in it, or in the KB a user's file merges over
     (the ids given as ``known_ids`` in the validation context)."""
 

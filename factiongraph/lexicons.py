@@ -23,10 +23,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar, Literal, TypeVar, cast
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from factiongraph.errors import LexiconError, validated
 from factiongraph.places import Kind
+from factiongraph.schema import StrictModel
 from factiongraph.vocab import (
     ACLED_SUB_EVENT_TYPES,
     AcledEventType,
@@ -59,8 +60,10 @@ def _not_null(value: object) -> object:
     return value
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+class _Strict(StrictModel):
+    """A lexicon's values as written: no string read as a number, nor a number as a string."""
+
+    model_config = ConfigDict(strict=True)
 
 
 class _Commented(_Strict):

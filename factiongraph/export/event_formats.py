@@ -14,27 +14,24 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from factiongraph.export.model import Event
 from factiongraph.kb import Actor, KnowledgeBase, load_kb
 from factiongraph.places import PlaceIndex
+from factiongraph.schema import StrictModel
 from factiongraph.vocab import ACLED_SUB_EVENT_TYPES, Category, PlacePrecision
 
 Side = Literal["acts", "acted_on"]
 InterCode = int
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _BySide(_Strict):
+class _BySide(StrictModel):
     acts: InterCode = Field(ge=1, le=8)
     acted_on: InterCode = Field(ge=1, le=8)
 
 
-class AcledCodes(_Strict):
+class AcledCodes(StrictModel):
     disorder_types: dict[str, str]
     disorder_by_sub_event: dict[str, str]
     inter_codes: dict[str, str]
@@ -51,12 +48,12 @@ class AcledCodes(_Strict):
         return self
 
 
-class PloverCodes(_Strict):
+class PloverCodes(StrictModel):
     resolution: dict[PlacePrecision, str]
     contexts: dict[str, list[str]]
 
 
-class EventFormats(_Strict):
+class EventFormats(StrictModel):
     version: Literal[1]
     acled: AcledCodes
     plover: PloverCodes

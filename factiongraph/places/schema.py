@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from factiongraph.errors import KnowledgeBaseError, validated
 from factiongraph.keys import name_key
+from factiongraph.schema import StrictModel
 from factiongraph.settings import setting_file
 from factiongraph.vocab import PlacePrecision
 
@@ -41,11 +42,7 @@ ARABIC_LETTER = re.compile(f"[{ARABIC_RANGES}]")
 ARABIC_NAME = re.compile(f"^[{ARABIC_RANGES}\u200c\u200d\\s\\-]+$")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class PlaceEntry(_Strict):
+class PlaceEntry(StrictModel):
     """One place of ``data/places.yaml``; an entry of kind country adds to the GeoNames country."""
 
     id: str
@@ -97,7 +94,7 @@ class PlaceEntry(_Strict):
         return list(dict.fromkeys(n.strip() for n in (self.name, *self.aliases, *self.arabic) if n.strip()))
 
 
-class PlacesFile(_Strict):
+class PlacesFile(StrictModel):
     """The whole project gazetteer; ``within`` must name an entry of it, and no name two entries."""
 
     schema_version: Literal[1] = 1
