@@ -257,6 +257,7 @@ class References(LexiconFile):
     """What a definite description stands for, by its head noun: which groups and places agree with it; and
     the phrases that stand for two actors at once."""
 
+    determiners: list[str]
     groups: dict[str, _GroupAgreement]
     places: dict[str, _PlaceAgreement]
     plural: _PluralReferences
@@ -433,6 +434,10 @@ class ClaimCues(LexiconFile):
     document_nouns: list[str]
     sources: list[str]
     quoting_verbs: list[str]
+    object_preps: list[str]
+    leading_words: list[str]
+    issuer_preps: list[str]
+    speaker_preps: list[str]
 
     @field_validator(
         "clause_only",
@@ -444,6 +449,10 @@ class ClaimCues(LexiconFile):
         "document_nouns",
         "sources",
         "quoting_verbs",
+        "object_preps",
+        "leading_words",
+        "issuer_preps",
+        "speaker_preps",
     )
     @classmethod
     def _lower_case(cls, words: list[str]) -> list[str]:
@@ -660,6 +669,7 @@ class DateRules(LexiconFile):
     range_and: _Words
     context: _Words
     recent: _Words
+    never_alone: _Words
 
 
 # --------------------------------------------------------------------------------------------
@@ -692,9 +702,18 @@ class _ArabicClitics(_Strict):
     article_letters: int = Field(ge=1)
 
 
+class _ArabicInflections(_Strict):
+    """The endings of a past stem and the prefixes and endings of a present one ("" for the bare stem)."""
+
+    past_endings: list[str]
+    present_prefixes: list[str]
+    present_endings: list[str]
+
+
 class ArabicWords(LexiconFile):
     clitics: _ArabicClitics
     words: list[str]
+    verb_inflections: _ArabicInflections
 
 
 class ArabicVerbForms(_Strict):
@@ -800,6 +819,8 @@ class ArabicNames(LexiconFile):
     known_as: list[str]
     place_words: list[str]
     town_back: list[str]
+    list_joiners: list[str]
+    list_breaks: list[str]
 
 
 class ArabicClaims(LexiconFile):
@@ -811,6 +832,7 @@ class ArabicClaims(LexiconFile):
     content_openers: list[str]
     unnamed: list[str]
     speaks_for: list[str]
+    list_joiners: list[str]
     claim_links: list[str]
 
 

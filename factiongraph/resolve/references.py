@@ -20,7 +20,6 @@ from factiongraph.resolve.linking import Linker, is_country, make_alias
 from factiongraph.resolve.timing import in_office
 from factiongraph.settings import setting
 
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _REFER_BACK_SENTENCES = setting("refer_back_sentences")
 _TOPIC_MENTIONS = setting("topic_mentions")
 _WORD = re.compile(r"[a-z]+")
@@ -249,7 +248,8 @@ class References:
         self.speak_for = frozenset(heads.speak_for)
         self._facilities = frozenset(heads.facilities)
         self._government_words = frozenset(heads.government)
-        self._government_plain = self._government_words | frozenset(heads.government_bodies) | _DEFINITE
+        self._determiners = frozenset(references.determiners)
+        self._government_plain = self._government_words | frozenset(heads.government_bodies) | self._determiners
         self._governments: dict[str, list[str]] = {}
         for actor in self.kb.actors:
             state = self.kb.get(actor.government_of) if actor.government_of else None
@@ -304,7 +304,11 @@ class References:
             kind = self._refer_back.get(mention.root.lower_)
             pronoun = mention.root.tag_ in ("PRP", "PRP$")
             # "the group", "the new body", "the city": a determiner, modifiers and a singular head, nothing after
-            plain = mention[0].lower_ in _DEFINITE and mention.root.tag_ == "NN" and mention.root.i == mention.end - 1
+            plain = (
+                mention[0].lower_ in self._determiners
+                and mention.root.tag_ == "NN"
+                and mention.root.i == mention.end - 1
+            )
             plain = plain and not _names_inside_any(i, mentions, is_description)  # "the UN envoy", "the GNU's ministry"
             if kind is None or not (pronoun or plain) or mention.label_ != kind:
                 continue
@@ -389,7 +393,7 @@ class References:
             root = mention.root
             if root.lower_ not in self._facilities or root.i != mention.end - 1:
                 continue
-            words = [t for t in mention if t.i < root.i and t.lower_ not in _DEFINITE]
+            words = [t for t in mention if t.i < root.i and t.lower_ not in self._determiners]
             if not any(t.pos_ == "PROPN" or any(c.isdigit() for c in t.text) for t in words):
                 continue
             named = mention.doc[words[0].i : root.i + 1]

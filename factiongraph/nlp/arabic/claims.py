@@ -52,7 +52,7 @@ class ArabicClaims:
         self.verb_keys = set(self.verbs)
         self.cue_keys = self.verb_keys | self.sources | self.beliefs
         self.longest = max(len(k) for k in [*self.cue_keys, *self.modals, *self.speaks_for])
-        self.joiners = phrases(nlp, ["و", "،"])
+        self.joiners = phrases(nlp, cues.list_joiners)
         self.links = {k for keys in phrases(nlp, cues.claim_links) for k in keys}
 
     def __call__(self, doc: Doc) -> Doc:

@@ -23,8 +23,6 @@ from factiongraph.nlp.spans import MENTIONS_KEY
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _PROBE_DATE = "2000-06-15"
 """Any publication date: the resolver needs one to read a relative expression, only whether it reads is asked."""
-_MONTH_ORDINALS = frozenset({"اول", "ثاني"})
-"""The second word of كانون الثاني, تشرين الأول."""
 
 
 def _keys(words: object) -> set[str]:
@@ -40,7 +38,8 @@ class ArabicDates:
 
     def __init__(self, rules: DateRules) -> None:
         self.anchors = _keys(rules.months) | _keys(rules.weekdays) | _keys(list(rules.days.entries))
-        self.anchors -= _MONTH_ORDINALS | {name_key("ليلة")}
+        never_alone = _keys(rules.never_alone)
+        self.anchors -= never_alone
         self.units = _keys(rules.units)
         self.relative = _keys(rules.last) | _keys(rules.this)
         self.glue = set().union(
@@ -60,8 +59,7 @@ class ArabicDates:
             _keys(rules.context),
             self.units,
             self.relative,
-            _MONTH_ORDINALS,
-            {name_key("ليلة")},
+            never_alone,
         )
 
     def _anchor(self, doc: Doc, i: int) -> bool:

@@ -33,7 +33,6 @@ from factiongraph.nlp.spans import MENTIONS_KEY, FoundRelation
 from factiongraph.places import PlaceIndex
 
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
-_JOINERS = frozenset({"و", "،", ","})
 _ACTORS = frozenset({"Person", "Organisation"})
 _OPENING_QUOTES = frozenset('«"“')
 _CLOSING_QUOTES = frozenset('»"”')
@@ -76,6 +75,7 @@ class ArabicNames:
         self.capitals = capitals
         self.openers = openers
         self.town_back = frozenset(words.town_back)
+        self.joiners = frozenset(words.list_joiners)
         self.places = PlaceIndex.default()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -217,9 +217,9 @@ class ArabicNames:
             elif start not in taken:
                 break
             start = max(end, start + 1)
-            while start < len(doc) and doc[start].text in _JOINERS:
+            while start < len(doc) and doc[start].text in self.joiners:
                 start += 1
-            if start < len(doc) and doc[start - 1].text not in _JOINERS:
+            if start < len(doc) and doc[start - 1].text not in self.joiners:
                 break
         return found
 
@@ -309,8 +309,10 @@ class ListClitics:
     The list ends with its sentence, at a mark that is no joiner ("." "؟" "«") and at a preposition: the
     و of "وزارة" in the next sentence is no conjunction."""
 
-    def __init__(self, plural: frozenset[str]) -> None:
-        self.plural = plural
+    def __init__(self, words: lexicons.ArabicNames) -> None:
+        self.plural = frozenset(words.plural_heads)
+        self.joiners = frozenset(words.list_joiners)
+        self.breaks = frozenset(words.list_breaks)
 
     def __call__(self, doc: Doc) -> Doc:
         splits = []
@@ -318,13 +320,13 @@ class ListClitics:
         sentences = doc.has_annotation("SENT_START")
         for token in doc:
             text = _bare(token)
-            if sentences and token.is_sent_start or _ends_list(token):
+            if sentences and token.is_sent_start or self._ends_list(token):
                 in_list = False
             if text in self.plural:
                 in_list = True
             elif in_list and text.startswith("و") and len(text) > 3 and token.text[:1] == "و":
                 splits.append(token)
-            elif in_list and text in {"في", "من", "على", "قرب"}:
+            elif in_list and text in self.breaks:
                 in_list = False
         if splits:
             with doc.retokenize() as retokenizer:
@@ -339,10 +341,9 @@ class ListClitics:
                     )
         return doc
 
-
-def _ends_list(token: Token) -> bool:
-    """A mark that is neither a joiner of a list nor a space: the end of a sentence or of a clause."""
-    return not token.is_space and token.text not in _JOINERS and not any(c.isalnum() for c in token.text)
+    def _ends_list(self, token: Token) -> bool:
+        """A mark that is neither a joiner of a list nor a space: the end of a sentence or of a clause."""
+        return not token.is_space and token.text not in self.joiners and not any(c.isalnum() for c in token.text)
 
 
 @Language.factory(
@@ -379,4 +380,4 @@ def _openers(kb_path: str | None) -> dict[str, frozenset[str]]:
 
 @Language.factory("fg_ar_list_clitics", default_config={"names_path": None}, retokenizes=True)
 def make_list_clitics(nlp: Language, name: str, names_path: str | None) -> ListClitics:
-    return ListClitics(frozenset(lexicon_model(names_path, lexicons.ArabicNames).plural_heads))
+    return ListClitics(lexicon_model(names_path, lexicons.ArabicNames))

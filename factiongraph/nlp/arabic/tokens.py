@@ -202,11 +202,16 @@ class ArabicTokenizer:
 
 def _verb_forms(entry: ArabicVerbForms) -> list[str]:
     """The common inflections of a verb given by its past and present stems: قصف, قصفت, قصفوا, يقصف, تقصف ..."""
+    inflections = lexicon_model(None, ArabicWords).verb_inflections
     forms = []
     if past := entry.past:
-        forms += [past + ending for ending in ("", "ت", "وا", "ا", "تا")]
+        forms += [past + ending for ending in inflections.past_endings]
     if present := entry.present:
-        forms += [prefix + present + ending for prefix in ("ي", "ت", "ن") for ending in ("", "ون", "ان")]
+        forms += [
+            prefix + present + ending
+            for prefix in inflections.present_prefixes
+            for ending in inflections.present_endings
+        ]
     return forms
 
 

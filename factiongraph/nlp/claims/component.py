@@ -81,7 +81,7 @@ class ClaimFinder:
                 sentence = token.sent
                 last_end = sentence.end
                 if mentions is None:
-                    mentions = Mentions(doc, self.speak_for)
+                    mentions = Mentions(doc, self.cues, self.speak_for)
                 found += self.sentence_claims(sentence, mentions)
         doc._.fg_claims = found
         return doc
@@ -212,13 +212,13 @@ class ClaimFinder:
     ) -> FoundClaim | None:
         """ "According to X, ...": X claims the clause the phrase attaches to, less the phrase."""
         doc = sentence.doc
-        start, end = strip_edges(doc, head.left_edge.i, head.right_edge.i + 1)
+        start, end = strip_edges(doc, head.left_edge.i, head.right_edge.i + 1, self.cues)
         phrase_start, phrase_end = token.left_edge.i, token.right_edge.i + 1
         if phrase_start <= start:
             start = phrase_end
             for child in head.children:  # "According to X, led by Y, the city ...": the aside is not the claim
                 aside = child.dep_ in ("advcl", "acl") and child.right_edge.i < head.i
-                if aside and strip_edges(doc, start, child.i + 1)[0] == child.left_edge.i:
+                if aside and strip_edges(doc, start, child.i + 1, self.cues)[0] == child.left_edge.i:
                     start = child.right_edge.i + 1
         elif phrase_end >= end:
             end = phrase_start
@@ -273,7 +273,7 @@ class ClaimFinder:
         doc = sentence.doc
         if speaker is not None and content.start < speaker.start < content.end <= speaker.end:
             # "A, the Observatory said" with the name parsed into A: the content stops before it
-            _, cut = strip_edges(doc, content.start, min(speaker.start, speaker.root.left_edge.i))
+            _, cut = strip_edges(doc, content.start, min(speaker.start, speaker.root.left_edge.i), self.cues)
             content = Content(content.start, cut, content.head, content.stance, content.cue)
         cue_span = doc[min(t.i for t in cue) : max(t.i for t in cue) + 1]
         about = tuple(mentions.inside(content.start, content.end, ABOUT_LABELS))

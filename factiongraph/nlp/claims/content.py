@@ -13,12 +13,8 @@ from factiongraph.nlp.claims.cues import Reporting
 from factiongraph.nlp.claims.speakers import subject_of
 from factiongraph.nlp.spans import dateline_of
 
-_OBJECT_PREPS = frozenset({"of", "for", "over", "about", "against", "on", "to", "as"})
-"""Prepositions whose object is what a nominal reporting verb reports ("warned of X", "accused Y of X",
-"described Y as X")."""
 _NESTED_CLAUSE_DEPS = frozenset({"advcl", "conj", "parataxis", "relcl"})
 """A reporting clause that closes another's content is a claim of its own: "said A, adding that B"."""
-_LEADING_JUNK = frozenset({"that", "and", "but", "to", ":", ",", "-", "—"})
 
 
 @dataclass
@@ -32,9 +28,10 @@ class Content:
     cue: tuple[Token, ...] = ()
 
 
-def strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """A range without edge punctuation, spaces and quotes, a leading "that", or a trailing conjunction."""
-    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in _LEADING_JUNK):
+def strip_edges(doc: Doc, start: int, end: int, cues: ClaimCues) -> tuple[int, int]:
+    """A range without edge punctuation, spaces and quotes, a leading word of ``cues.leading_words`` ("that"),
+    or a trailing conjunction."""
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in cues.leading_words):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
         end -= 1
@@ -93,14 +90,14 @@ class Contents:
                 end = obj.right_edge.i + 1
                 for child in children:
                     if child.left_edge.i >= end and (
-                        (child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS)
+                        (child.dep_ == "prep" and child.lower_ in cues.object_preps)
                         or child.dep_ == "oprd"
                         or (child.dep_ == "advcl" and child.left_edge.lower_ == "as")
                     ):
                         end = child.right_edge.i + 1  # "accused Turkey of supporting", "described X as Y"
                 return self._beside(verb, self.trimmed(obj.left_edge.i, end, obj, reporting))
             for child in children:
-                if child.dep_ == "prep" and child.i > verb.i and child.lower_ in _OBJECT_PREPS:
+                if child.dep_ == "prep" and child.i > verb.i and child.lower_ in cues.object_preps:
                     pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
                     if pobj is not None:  # "warned of an offensive"
                         return self.unwrap(pobj, reporting) or self.trimmed(
@@ -112,14 +109,13 @@ class Contents:
             return None
         return self._fallback(verb, sentence, reporting)
 
-    @staticmethod
-    def _beside(verb: Token, content: Content | None) -> Content | None:
+    def _beside(self, verb: Token, content: Content | None) -> Content | None:
         """Content without the verb that reports it, when a relative pronoun pulls the verb inside
         ("the camp, which aid groups say is overcrowded")."""
         if content is None or not content.start <= verb.i < content.end:
             return content
         start, end = (verb.i + 1, content.end) if content.head.i > verb.i else (content.start, verb.i)
-        start, end = strip_edges(verb.doc, start, end)
+        start, end = strip_edges(verb.doc, start, end, self.cues)
         return Content(start, end, content.head) if end > start else None
 
     def unwrap(self, noun: Token, reporting: Reporting) -> Content | None:
@@ -233,14 +229,14 @@ class Contents:
         """A content range without edge punctuation, "that", or a later reporting clause of its own
         ("said A, adding that B" reports A and B apart)."""
         doc = head.doc
-        start, end = strip_edges(doc, start, end)
+        start, end = strip_edges(doc, start, end, self.cues)
         for i in sorted(reporting):
             if not max(start, head.i + 1) <= i < end:
                 continue
             nested = doc[i]
             if nested.dep_ in _NESTED_CLAUSE_DEPS and nested.left_edge.i > head.i:
-                if strip_edges(doc, start, nested.right_edge.i + 1)[1] >= end:
-                    start, end = strip_edges(doc, start, nested.left_edge.i)
+                if strip_edges(doc, start, nested.right_edge.i + 1, self.cues)[1] >= end:
+                    start, end = strip_edges(doc, start, nested.left_edge.i, self.cues)
                 break
         if end <= start:
             return None
@@ -265,11 +261,11 @@ class Contents:
         if not joined:
             return [content]
         parts = []
-        start, end = strip_edges(doc, content.start, joined[0].left_edge.i)
+        start, end = strip_edges(doc, content.start, joined[0].left_edge.i, self.cues)
         if end > start:
             parts.append(Content(start, end, content.head))
         for conj in joined:
-            start, end = strip_edges(doc, conj.left_edge.i, conj.right_edge.i + 1)
+            start, end = strip_edges(doc, conj.left_edge.i, conj.right_edge.i + 1, self.cues)
             if end > start:
                 parts.append(Content(start, end, conj))
         return parts

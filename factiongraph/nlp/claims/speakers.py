@@ -15,10 +15,6 @@ from factiongraph.nlp.spans import DESCRIPTIONS_KEY, MENTIONS_KEY
 from factiongraph.vocab import COLLECTIVES, SPEAKERS
 
 _SHARED_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "pcomp", "prep", "relcl", "ccomp", "parataxis"})
-_ISSUER_PREPS = frozenset({"by", "of", "from"})
-"""Whose statement it is: "a statement by the SDF", "a communiqué from the ministry"."""
-_SPEAKS_FOR = frozenset({"for", "of"})
-"""A speaker \"for/of X\" speaks for X; one \"in X\" (\"a leader in the National Army\") speaks for himself."""
 
 
 def _is_subject(mention: Span) -> bool:
@@ -32,7 +28,8 @@ def _is_subject(mention: Span) -> bool:
 class Mentions:
     """The document's mentions, indexed once per document that has a cue sentence."""
 
-    def __init__(self, doc: Doc, speak_for: frozenset[str] = frozenset()) -> None:
+    def __init__(self, doc: Doc, cues: ClaimCues, speak_for: frozenset[str] = frozenset()) -> None:
+        self.cues = cues
         self.speak_for = speak_for
         spans = doc.spans
         self.mentions = sorted(spans[MENTIONS_KEY] if MENTIONS_KEY in spans else [], key=lambda s: (s.start, -s.end))
@@ -58,7 +55,7 @@ class Mentions:
         """Who a statement or report is by: "a statement by the SDF", "the ministry's statement", "the US statement"."""
         inner = []
         for child in document.children:
-            if child.dep_ in ("poss", "compound") or (child.dep_ == "prep" and child.lower_ in _ISSUER_PREPS):
+            if child.dep_ in ("poss", "compound") or (child.dep_ == "prep" and child.lower_ in self.cues.issuer_preps):
                 inner += self.inside(child.left_edge.i, child.right_edge.i + 1, SPEAKERS | {"Location"})
         ranked = sorted(inner, key=lambda m: (m.label_ == "Location", not self.is_name(m), m.start))
         return ranked[0] if ranked else None
@@ -189,7 +186,7 @@ class Mentions:
         # one who speaks for others by title ("a spokesman for X") speaks for a body the model took for a person
         bodies = SPEAKERS if head.lemma_.lower() in self.speak_for else frozenset({"Organisation"})
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in _SPEAKS_FOR:
+            if child.dep_ == "prep" and child.lower_ in self.cues.speaker_preps:
                 groups = self.inside(child.i + 1, child.right_edge.i + 1, bodies)
                 names = [m for m in groups if self.is_name(m)]
                 if names:
