@@ -367,11 +367,14 @@ class Names(LexiconFile):
     joining_words: list[str]
     directions: list[str]
     max_words: int = Field(ge=1)
+    list_conjunctions: list[str]
     initials_skip: list[str]
     definite: list[str]
     place_lists: PlaceLists
 
-    @field_validator("kind_words", "particles", "joining_words", "directions", "initials_skip", "definite")
+    @field_validator(
+        "kind_words", "particles", "joining_words", "directions", "list_conjunctions", "initials_skip", "definite"
+    )
     @classmethod
     def _lower_case(cls, words: list[str]) -> list[str]:
         if wrong := [w for w in words if w != w.lower()]:
@@ -571,6 +574,7 @@ class CasualtyWords(LexiconFile):
     hedges: list[str]
     not_people: list[str]
     one: list[str]
+    articles: list[str]
     arabic: _ArabicCasualties
 
     @model_validator(mode="after")
@@ -886,6 +890,7 @@ class EventWords(LexiconFile):
     place_alone: list[EventType]
     suffered_under: list[str]
     circumstances: list[str]
+    struck_preps: list[str]
     by_the_state: _ByTheState
 
     @field_validator("nouns")

@@ -187,6 +187,7 @@ class CasualtyWords:
     hedges: frozenset[str]
     not_people: frozenset[str]
     one: frozenset[str]
+    articles: frozenset[str]
     arabic: ArabicCasualtyWords
 
     @classmethod
@@ -219,6 +220,7 @@ class CasualtyWords:
             hedges=frozenset(words.hedges),
             not_people=frozenset(words.not_people),
             one=frozenset(words.one),
+            articles=frozenset(words.articles),
             arabic=ArabicCasualtyWords.from_lexicon(words),
         )
 
@@ -533,7 +535,11 @@ class _EnglishReading:
                 start -= 2
             else:
                 break
-        if start - 1 >= first and doc[start - 1].lower_ in ("a", "an") and doc[start].lower_ in self.words.multipliers:
+        if (
+            start - 1 >= first
+            and doc[start - 1].lower_ in self.words.articles
+            and doc[start].lower_ in self.words.multipliers
+        ):
             start -= 1
         while True:
             if end < last and self._adjoin(doc[end - 1], doc[end]):
@@ -568,7 +574,7 @@ class _EnglishReading:
             word = token.lower_
             if word in ("-", "and"):
                 continue
-            if word in ("a", "an"):
+            if word in self.words.articles:
                 current = 1
             elif word in self.words.numbers:
                 current += self.words.numbers[word]

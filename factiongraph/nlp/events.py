@@ -45,6 +45,7 @@ class EventWords:
     place_alone: frozenset[str]
     suffered_under: frozenset[str]
     circumstances: frozenset[str]
+    struck_preps: frozenset[str]
 
     @classmethod
     def read(cls, path: str | None = None) -> EventWords:
@@ -61,6 +62,7 @@ class EventWords:
             place_alone=frozenset(words.place_alone),
             suffered_under=frozenset(words.suffered_under),
             circumstances=frozenset(words.circumstances),
+            struck_preps=frozenset(words.struck_preps),
         )
 
     def noun(self, token: Token) -> EventNoun | None:
@@ -272,7 +274,7 @@ class EventFinder:
         if verb is not None and verb.lemma_.lower() in self.words.striking_verbs:
             # "the strike hit Saraqib", "the attack killed three HTS fighters": what the event struck
             others += [m for c in verb.children if c.dep_ == "dobj" for m in mentions.of(c)]
-            others += [m for _, pobj in pobjs(verb, {"on", "against"}) for m in mentions.of(pobj)]
+            others += [m for _, pobj in pobjs(verb, self.words.struck_preps) for m in mentions.of(pobj)]
         if entry.place_from:  # "the withdrawal of the SDF from Manbij"
             others += [m for _, pobj in pobjs(noun, {"from"}) for m in mentions.of(pobj) if m.label_ == "Location"]
         if noun.dep_ == "pobj" and noun.head.lower_ in self.words.suffered_under:
@@ -286,7 +288,7 @@ class EventFinder:
         places = [m for m in others if m.label_ == "Location" and (m.start, m.end) not in mentions.states]
         places += self._places(noun, [*between, *agents, *others], mentions)
         # "Idlib clashes", "an attack on a Saraqib post": a place named as a modifier
-        modified = [noun, *(pobj for _, pobj in pobjs(noun, {"on", "against"}))]
+        modified = [noun, *(pobj for _, pobj in pobjs(noun, self.words.struck_preps))]
         places += [
             m
             for word in modified

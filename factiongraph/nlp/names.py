@@ -63,6 +63,7 @@ class NameWords:
     place_list_preps: frozenset[str]
     known_place_preps: frozenset[str]
     definite: frozenset[str]
+    list_conjunctions: frozenset[str]
 
     @classmethod
     def read(cls, path: str | None = None) -> NameWords:
@@ -80,6 +81,7 @@ class NameWords:
             place_list_preps=frozenset(words.place_lists.preps),
             known_place_preps=frozenset(words.place_lists.known_place_preps),
             definite=frozenset(words.definite),
+            list_conjunctions=frozenset(words.list_conjunctions),
         )
 
     def without_kind(self, key: str) -> str:
@@ -497,7 +499,7 @@ class NameMender:
                 return []
             items.append((start, end))
             before = start - 1
-            if before >= 0 and lower[before] in ("and", "or"):
+            if before >= 0 and lower[before] in self.words.list_conjunctions:
                 before -= 1
             if before >= 0 and lower[before] == ",":
                 before -= 1
@@ -551,7 +553,7 @@ class NameMender:
             last_joined = joined
             if end < size and lower[end] == ",":
                 end += 1
-            joined = end < size and lower[end] in ("and", "or")
+            joined = end < size and lower[end] in self.words.list_conjunctions
             if joined:
                 end += 1
             if end == items[-1][1]:
