@@ -29,7 +29,6 @@ from factiongraph.nlp.spans import (
     span_keys,
     tokens_of_pos,
 )
-from factiongraph.nlp.structure import INSIDE
 from factiongraph.settings import setting
 from factiongraph.vocab import AGENTS, ATTITUDES, MET_THERE
 
@@ -108,6 +107,7 @@ def make_frames(nlp: Language, name: str, verbs_path: str | None, clauses_path: 
         frozenset(constructions.body_nouns) | frozenset(constructions.arms_nouns),
         frozenset(constructions.naming_verbs),
         constructions.accompaniment,
+        frozenset(constructions.clause_links.inside_preps),
     )
 
 
@@ -126,6 +126,7 @@ class FrameFinder:
         bodies: frozenset[str],
         naming_verbs: frozenset[str],
         accompaniment: Accompaniment,
+        inside_preps: frozenset[str],
     ):
         self.verbs = verbs
         self.place_preps = place_preps
@@ -137,6 +138,7 @@ class FrameFinder:
         self.bodies = bodies
         self.naming_verbs = naming_verbs
         self.accompaniment = accompaniment
+        self.inside_preps = inside_preps
 
     def __call__(self, doc: Doc) -> Doc:
         # each span group read once: spaCy builds every span of a group anew on every walk over it
@@ -194,7 +196,7 @@ class FrameFinder:
                 objects = [(m, "") for m in self._with_conjuncts(judged[1], mention_at)]
             # "attacked the town of Jasim, in the countryside of Daraa": the place struck lies in the one named
             struck = [m for m, prep in objects if not prep and m.label_ == "Location"]
-            around = [m for m, prep in objects if prep in INSIDE and m.label_ == "Location"]
+            around = [m for m, prep in objects if prep in self.inside_preps and m.label_ == "Location"]
             found += [
                 FoundRelation("CoLocated", place, outer, token.sent, "place")
                 for place in struck

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from factiongraph.kb import load_kb
 from factiongraph.keys import name_key
-from factiongraph.lexicons import Constructions, NounHeads, Pronouns, lexicon_model
+from factiongraph.lexicons import ClauseLinks, Constructions, NounHeads, Pronouns, lexicon_model
 from factiongraph.nlp.names import NameMender, NameWords
 from factiongraph.nlp.plural import PLURAL_KEY, PluralWords
 from factiongraph.nlp.spans import (
@@ -52,10 +52,8 @@ DEFAULT_LABEL_MAP = {
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CLAUSAL = frozenset({"ccomp", "xcomp", "csubj"})
 _PLURAL_TAGS = {"NNS", "NNPS"}
-_TITLE_LINKS = {"of", "for"}
 _MAX_TITLE_TAIL = setting("title_tail")
 _STATE_OWNED = frozenset({"agency", "state-force"})
-_ACTING_PREPS = frozenset({"by", "between", "with"})
 """KB categories of bodies that belong to a state: the state that opens their name is theirs."""
 
 
@@ -120,6 +118,7 @@ def make_mentions(
         acting=acting,
         facility_heads=frozenset(heads.facilities),
         arms_nouns=frozenset(lexicon_model(None, Constructions).arms_nouns),
+        links=lexicon_model(None, Constructions).clause_links,
         plural=PluralWords.read(),
     )
 
@@ -165,6 +164,7 @@ class MentionFinder:
         facility_heads: frozenset[str] = frozenset(),
         arms_nouns: frozenset[str] = frozenset(),
         plural: PluralWords | None = None,
+        links: ClauseLinks | None = None,
     ) -> None:
         self.label_map = label_map
         self.head_types = head_types
@@ -179,6 +179,7 @@ class MentionFinder:
         self.facility_heads = facility_heads
         self.arms_nouns = arms_nouns
         self.plural = plural
+        self.links = links or lexicon_model(None, Constructions).clause_links
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = TokenColumns.of(doc)
@@ -265,7 +266,7 @@ class MentionFinder:
             if label is None:
                 continue
             end = ent.end - 1 if ent[-1].tag_ == "POS" and len(ent) > 1 else ent.end
-            seat_of = self.seats.get(ent.text.lower()) if label == "Location" and _acts(ent.root) else None
+            seat_of = self.seats.get(ent.text.lower()) if label == "Location" and self._acts(ent.root) else None
             if seat_of is not None:  # "Ankara said", "talks between Washington and Moscow": the state acts
                 span = Span(doc, ent.start, end, label="Organisation", span_id=seat_of)
             else:
@@ -330,8 +331,18 @@ class MentionFinder:
                 phrases.append(Span(doc, i, self._phrase_end(tokens, i, "Person", name_at), label="Person"))
         return phrases
 
-    @staticmethod
-    def _phrase_end(tokens: TokenColumns, head: int, kind: str, name_at: dict[int, Span]) -> int:
+    def _acts(self, token: Token) -> bool:
+        """Whether a name is written as one who acts: a subject, a possessor, an agent ("by X"), one side of
+        "between", or a conjunct of one of those."""
+        while token.dep_ == "conj" and token.head != token:
+            token = token.head
+        if token.dep_ in ("nsubj", "nsubjpass", "poss"):
+            return True
+        preposition = token.head
+        acting = preposition.lower_ in self.links.acting_preps
+        return token.dep_ == "pobj" and acting and preposition.dep_ in ("agent", "prep")
+
+    def _phrase_end(self, tokens: TokenColumns, head: int, kind: str, name_at: dict[int, Span]) -> int:
         """Where a phrase ends: after its head, or after "of/for ..." that belongs to it.
 
         A capitalised title keeps its complement ("Minister for the Middle East",
@@ -340,7 +351,7 @@ class MentionFinder:
         """
         lower, text, size = tokens.lower, tokens.text, len(tokens.text)
         end = head + 1
-        if end >= size or lower[end] not in _TITLE_LINKS:
+        if end >= size or lower[end] not in self.links.title_links:
             return end
         if kind == "Person" and text[head][:1].isupper():
             tail = end + 1
@@ -406,17 +417,6 @@ def ends_head(longer: str, short: str) -> bool:
             words = words[: words.index(link, 1)]
     tail = name_key(short).split()
     return 0 < len(tail) < len(words) and words[-len(tail) :] == tail
-
-
-def _acts(token: Token) -> bool:
-    """Whether a name is written as one who acts: a subject, a possessor, an agent ("by X"), one side of
-    "between", or a conjunct of one of those."""
-    while token.dep_ == "conj" and token.head != token:
-        token = token.head
-    if token.dep_ in ("nsubj", "nsubjpass", "poss"):
-        return True
-    preposition = token.head
-    return token.dep_ == "pobj" and preposition.lower_ in _ACTING_PREPS and preposition.dep_ in ("agent", "prep")
 
 
 def referent_of(reference: Span, names: list[Span]) -> Span | None:
