@@ -15,14 +15,13 @@ is kept is for ``fg_decide``.
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import combinations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factiongraph.lexicons import ClauseLinks, Constructions, Modifier, lexicon_model
+from factiongraph.lexicons import Constructions, Modifier, lexicon_model
 from factiongraph.nlp.spans import (
     DATELINES_KEY,
     DESCRIPTIONS_KEY,
@@ -37,11 +36,22 @@ from factiongraph.nlp.spans import (
 from factiongraph.vocab import AGENTS, COLLECTIVES, MET_THERE
 
 GROUPS = frozenset({"Organisation"})
+_BE = frozenset({"be", "become", "remain"})
 _NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 """Where a gerund or a word tagged an adjective is a noun: "Fighting between X and Y left nine dead", "Turkey's
 offensive in Z began"."""
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADP", "AUX", "SCONJ"})
 """Parts of speech a construction's word can have ("including" is a preposition, "part" a noun)."""
+_MEMBER_LINKS = frozenset({"in", "within", "from", "with", "inside", "among"})
+_OFFICE_LINKS = frozenset({"of", "for", "at"})
+_AGENT_PREPS = frozenset({"by"})
+INSIDE = frozenset({"in", "inside", "within"})
+"""What puts a place inside another ("the village of X, in the Y area")."""
+_HOLDER_PREPS = frozenset({"by", "to"})
+"""Who takes a place: "the capture of Z by X", "the fall of Z to X"."""
+_SOUGHT = frozenset({"for", "over"})
+"""What a change of hands after these is sought, not done: "fought for control of Z"."""
+_OTHER_SIDE = frozenset({"on", "against", "with", "to", "toward", "towards", "upon"})
 
 
 @dataclass(frozen=True)
@@ -71,7 +81,8 @@ class ConstructionWords:
     among: frozenset[str]
     judging_type: dict[str, str]
     strongholds: frozenset[str]
-    links: ClauseLinks
+    joint_nominals: dict[str, str]
+    joint_words: frozenset[str]
 
     @classmethod
     def read(cls, path: str | None = None) -> ConstructionWords:
@@ -104,7 +115,8 @@ class ConstructionWords:
             among=frozenset(words.among),
             judging_type=by_word(words.judging_verbs),
             strongholds=frozenset(words.strongholds),
-            links=words.clause_links,
+            joint_nominals=dict(words.joint_nominals),
+            joint_words=frozenset(words.joint_words),
         )
 
 
@@ -150,6 +162,19 @@ class MentionIndex:
 
     def is_description(self, mention: Span) -> bool:
         return (mention.start, mention.end) in self.descriptions
+
+    def named_beside(self, token: Token) -> list[Span]:
+        """The name a description stands in apposition to ("the Salvation Government, the civil administration
+        aligned with HTS"): what is said of the description is said of it."""
+        described = self.by_root.get(token.i)
+        if described is None or not self.is_description(described):
+            return []
+        named = self.by_root.get(token.head.i) if token.dep_ == "appos" else None
+        if named is None and described.start >= 2 and token.doc[described.start - 1].text == ",":
+            named = self.ending_at.get(described.start - 2)  # the parser may hang the apposition far off
+        if named is None or named.label_ != described.label_ or self.is_description(named):
+            return []
+        return [named]
 
     def of(self, token: Token, named_members: bool = True) -> list[Span]:
         """The mentions a phrase headed by ``token`` stands for, one per conjunct ("A, B and C");
@@ -215,7 +240,7 @@ def _after_a_preposition(mention: Span) -> bool:
     return mention.start > 0 and mention.doc[mention.start - 1].pos_ == "ADP"
 
 
-def pobjs(token: Token, words: Collection[str]) -> list[tuple[str, Token]]:
+def pobjs(token: Token, words: frozenset[str] | set[str]) -> list[tuple[str, Token]]:
     """(preposition, object) for the prepositions among ``words`` hung on ``token``."""
     return [
         (prep.lower_, pobj)
@@ -242,10 +267,10 @@ class NamedEvents:
             # the parser hangs the sides on the verb
             between += [m for _, pobj in pobjs(verb, {"between", "among"}) for m in mentions.of(pobj)]
         agents = [m for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") for m in mentions.of(c)]
-        agents += [m for _, pobj in pobjs(noun, self.words.links.agent_preps) for m in mentions.of(pobj)]
-        others = [m for _, pobj in pobjs(noun, self.words.links.other_side_preps) for m in mentions.of(pobj)]
+        agents += [m for _, pobj in pobjs(noun, _AGENT_PREPS) for m in mentions.of(pobj)]
+        others = [m for _, pobj in pobjs(noun, _OTHER_SIDE) for m in mentions.of(pobj)]
         if self.light_verb(noun) is not None:  # "X exchanged fire with Y", "X held talks with Y"
-            others += [m for _, pobj in pobjs(noun.head, self.words.links.other_side_preps) for m in mentions.of(pobj)]
+            others += [m for _, pobj in pobjs(noun.head, _OTHER_SIDE) for m in mentions.of(pobj)]
         of = [m for _, pobj in pobjs(noun, {"of"}) for m in mentions.of(pobj)]
         if noun.lemma_.lower() in self.words.patient_nouns or noun.lower_ in self.words.patient_nouns:
             others += of
@@ -419,20 +444,18 @@ class StructureFinder:
                 found.append(FoundRelation(relation_type, person, group, title.sent, "title"))
         return found
 
-    def _titled_people(self, title: Token, mentions: MentionIndex) -> list[Span]:
+    @staticmethod
+    def _titled_people(title: Token, mentions: MentionIndex) -> list[Span]:
         candidates: list[Token] = [c for c in title.children if c.dep_ == "appos"]
         # "the head of Y's political office, X", "a spokesman for the Front for Liberation, X": the name
         # hangs on the last noun of the title's phrase
         candidates += [
-            t
-            for _, pobj in pobjs(title, [*self.words.links.office_links, *self.words.links.member_links])
-            for t in pobj.subtree
-            if t.dep_ == "appos"
+            t for _, pobj in pobjs(title, _OFFICE_LINKS | _MEMBER_LINKS) for t in pobj.subtree if t.dep_ == "appos"
         ]
         if title.dep_ in ("appos", "compound") and title.head.i != title.i:
             candidates.append(title.head)
         candidates += mentions.clauses.members_named(title)  # "the SDF's leaders, including Mazloum Abdi"
-        if title.dep_ == "attr" and title.head.lemma_ in self.words.links.be_verbs:
+        if title.dep_ == "attr" and title.head.lemma_ in _BE:
             candidates += [c for c in title.head.children if c.dep_ == "nsubj"]
         people = [mentions.by_root.get(token.i) for token in candidates]  # a title is one person's, not a list's
         return [
@@ -458,8 +481,8 @@ class StructureFinder:
                     if (m.label_ in COLLECTIVES or m[0].tag_ == "PRP$")
                     and not (m.start and m.doc[m.start - 1].pos_ == "ADP")
                 ]
-        for prep, pobj in pobjs(title, [*self.words.links.office_links, *self.words.links.member_links]):
-            link = "member" if prep in self.words.links.member_links else "office"
+        for prep, pobj in pobjs(title, _OFFICE_LINKS | _MEMBER_LINKS):
+            link = "member" if prep in _MEMBER_LINKS else "office"
             if pobj.lemma_.lower() in self.words.sub_units and pobj.i not in mentions.by_root:
                 # "the head of the SDF media centre", "the head of Y's political office": a member of Y
                 found += [("member", m) for m in self._unit_owner(pobj, mentions)]
@@ -496,12 +519,40 @@ class StructureFinder:
                 if agent.start != other.start:
                     found.append(FoundRelation(relation_type, agent, other, sentence, "nominal"))
         found += self._judged(noun, agents, mentions)
+        found += self._joint(noun, relation_type, between, others, mentions)
         if relation_type in MET_THERE:
             places = self.named.places(noun, between or others, mentions)
             # "clashes with the army around the city": the other side fought there too
             for participant in [m for m in dict.fromkeys([*between, *agents, *others]) if mentions.may_act(m)]:
                 found += [FoundRelation("CoLocated", participant, p, sentence, "place") for p in places]
         return found
+
+    def _joint(
+        self, noun: Token, relation_type: str, between: list[Span], others: list[Span], mentions: MentionIndex
+    ) -> list[FoundRelation]:
+        """Named actors that carry out one event together, as the subjects of the verb of doing it: allies when
+        they act on another side or do it jointly ("X and Y launched a (joint) attack on Z", "X and Y formed an
+        alliance"), parties to each other in talks with no one else ("X and Y held talks")."""
+        verb = self.named.light_verb(noun)
+        kind = self.words.joint_nominals.get(relation_type)
+        if verb is None or kind is None or between:
+            return []
+        joint = any(c.lemma_.lower() in self.words.joint_words for c in noun.children if c.dep_ == "amod")
+        if kind == relation_type and others:
+            return []  # "X and Y held talks with Z": each talked with Z, not with each other
+        if kind != relation_type and not (others or joint):
+            return []  # "X and Y exchanged fire": with each other, or with someone unnamed
+        # the names listed as the subject, not the members of a description ("fighters of X, including A and B")
+        subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in [c, *c.conjuncts]]
+        named = [m for t in subjects if (m := mentions.by_root.get(t.i)) is not None]
+        actors = [m for m in dict.fromkeys(named) if mentions.may_act(m) and not mentions.is_description(m)]
+        doc = noun.doc
+        return [
+            FoundRelation(kind, first, second, noun.sent, "joint-subject")
+            for first, second in combinations(sorted(actors, key=lambda m: m.start), 2)
+            # not a name and its short form: "the Malian Armed Forces (FAMa)"
+            if first.end <= second.start and not all(t.is_punct for t in doc[first.end : second.start])
+        ]
 
     def _judged(self, noun: Token, agents: list[Span], mentions: MentionIndex) -> list[FoundRelation]:
         """ "X condemned Y's attack", "X condemned the shelling by Y": who judges an event judges who did it (the
@@ -511,7 +562,7 @@ class StructureFinder:
         if noun.dep_ != "dobj" or verb.pos_ != "VERB" or kind is None:
             return []
         judges = [m for c in verb.children if c.dep_ == "nsubj" for m in mentions.of(c)]
-        doers = agents + [m for _, pobj in pobjs(verb, self.words.links.agent_preps) for m in mentions.of(pobj)]
+        doers = agents + [m for _, pobj in pobjs(verb, _AGENT_PREPS) for m in mentions.of(pobj)]
         return [
             FoundRelation(kind, judge, doer, noun.sent, "nominal")
             for judge in judges
@@ -522,7 +573,7 @@ class StructureFinder:
 
     def _change_of_hands(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
         """ "X announced the capture of Z", "the fall of Z to X", "Z's capture by X": X holds Z."""
-        holders = [m for _, pobj in pobjs(noun, self.words.links.holder_preps) for m in mentions.of(pobj)]
+        holders = [m for _, pobj in pobjs(noun, _HOLDER_PREPS) for m in mentions.of(pobj)]
         if not holders:
             holders = self.named.subject_of_governing_verb(noun, mentions)
         places = [m for _, pobj in pobjs(noun, {"of"}) for m in mentions.of(pobj)]
@@ -533,7 +584,7 @@ class StructureFinder:
             losers += [m for _, pobj in pobjs(noun.head, {"from"}) for m in mentions.of(pobj)]
         found = []
         # "fought for control of Z", "a battle over Z's capture": they fought there, and nobody holds it yet
-        sought = noun.dep_ == "pobj" and noun.head.lower_ in self.words.links.sought_preps
+        sought = noun.dep_ == "pobj" and noun.head.lower_ in _SOUGHT
         for holder in [h for h in holders if h.label_ in AGENTS]:
             found += [
                 FoundRelation("CoLocated" if sought else "Controls", holder, p, noun.sent, "nominal")
@@ -582,7 +633,7 @@ class StructureFinder:
                 described = (
                     owner.root == noun or (noun.dep_ == "appos" and owner.root == noun.head) or owner.root.i in named
                 )
-                inside = owner.label_ == "Location" and prep in self.words.links.inside_preps and described
+                inside = owner.label_ == "Location" and prep in INSIDE and described
                 if (owner.label_ in AGENTS or inside) and not (owner.start <= place.start < owner.end):
                     found.append(FoundRelation("CoLocated", owner, place, noun.sent, "place"))
         return found
@@ -666,11 +717,11 @@ class StructureFinder:
 
     # -- copulas, appositions, affiliations, memberships --------------------------------------
 
-    def _described(self, slot: Token, mentions: MentionIndex) -> list[Span]:
+    @staticmethod
+    def _described(slot: Token, mentions: MentionIndex) -> list[Span]:
         """What a predicate noun or adjective says something of: the subject of "to be", the noun
         it is in apposition to or describes, the noun a relative clause hangs on."""
-        describing = [*self.words.links.be_verbs, *self.words.links.describing_verbs]
-        if slot.dep_ in ("attr", "acomp", "oprd") and slot.head.lemma_ in describing:
+        if slot.dep_ in ("attr", "acomp", "oprd") and slot.head.lemma_ in _BE | {"consider", "call", "describe"}:
             verb = slot.head
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if verb.dep_ == "relcl" and any(s.tag_ in ("WDT", "WP") for s in subjects):
@@ -679,7 +730,7 @@ class StructureFinder:
                 subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             return [m for s in subjects for m in mentions.of(s)]
         if slot.dep_ in ("appos", "acl", "amod"):
-            return mentions.of(slot.head)
+            return mentions.of(slot.head) + mentions.named_beside(slot.head)
         return []
 
     def _copula(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
@@ -770,6 +821,9 @@ class StructureFinder:
             groups = mentions.of(word.head, named_members=False)
         members = [m for c in word.children if c.dep_ in ("dobj", "pobj") for m in mentions.of(c)]
         members += [m for _, pobj in pobjs(word, {"of", "as"}) for m in mentions.of(pobj)]
+        affiliated = self._affiliated_list(word, members, mentions)
+        if affiliated:
+            return affiliated
         places = [
             FoundRelation("CoLocated", member, area, word.sent, "coordination")
             for area in groups
@@ -786,6 +840,24 @@ class StructureFinder:
             and not mentions.is_description(member)
             and member.start != group.start
             and not (group.start <= member.start < group.end)
+        ]
+
+    def _affiliated_list(self, word: Token, members: list[Span], mentions: MentionIndex) -> list[FoundRelation]:
+        """ "groups loyal to Z, including A and B", "factions linked to Z, among them A": the parser hangs the list on
+        Z, the last noun before it; the list names the described groups, which are what the modifier says to Z."""
+        other, prep = word.head, word.head.head
+        modifier = prep.head
+        if other.dep_ != "pobj" or prep.dep_ != "prep" or modifier.dep_ not in ("amod", "acl") or word.i < other.i:
+            return []
+        kind = self.words.affiliation_type.get(modifier.lower_) or self.words.affiliation_type.get(modifier.lemma_)
+        if kind is None or word.doc[word.i - 1].text != ",":
+            return []
+        return [
+            FoundRelation(kind, member, group, word.sent, "coordination")
+            for group in mentions.of(other)
+            if group.label_ in AGENTS
+            for member in members
+            if member.label_ in GROUPS and member.start != group.start
         ]
 
     @staticmethod
