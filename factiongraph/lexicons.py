@@ -321,6 +321,22 @@ class Accompaniment(_Strict):
     loyalty: list[str]
 
 
+class ClauseLinks(_Strict):
+    """The small words a construction reads a relation through (see ``constructions.json``)."""
+
+    be_verbs: list[str]
+    describing_verbs: list[str]
+    member_links: list[str]
+    office_links: list[str]
+    agent_preps: list[str]
+    other_side_preps: list[str]
+    holder_preps: list[str]
+    sought_preps: list[str]
+    inside_preps: list[str]
+    title_links: list[str]
+    acting_preps: list[str]
+
+
 class Constructions(LexiconFile):
     """The words of the structural constructions (see the file's ``$comment``)."""
 
@@ -347,6 +363,7 @@ class Constructions(LexiconFile):
     accompaniment: Accompaniment
     judging_verbs: dict[RelationType, list[str]]
     strongholds: list[str]
+    clause_links: ClauseLinks
     joint_nominals: dict[RelationType, RelationType]
     joint_words: list[str]
 

@@ -15,13 +15,14 @@ is kept is for ``fg_decide``.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import combinations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factiongraph.lexicons import Constructions, Modifier, lexicon_model
+from factiongraph.lexicons import ClauseLinks, Constructions, Modifier, lexicon_model
 from factiongraph.nlp.spans import (
     DATELINES_KEY,
     DESCRIPTIONS_KEY,
@@ -36,22 +37,11 @@ from factiongraph.nlp.spans import (
 from factiongraph.vocab import AGENTS, COLLECTIVES, MET_THERE
 
 GROUPS = frozenset({"Organisation"})
-_BE = frozenset({"be", "become", "remain"})
 _NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 """Where a gerund or a word tagged an adjective is a noun: "Fighting between X and Y left nine dead", "Turkey's
 offensive in Z began"."""
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADP", "AUX", "SCONJ"})
 """Parts of speech a construction's word can have ("including" is a preposition, "part" a noun)."""
-_MEMBER_LINKS = frozenset({"in", "within", "from", "with", "inside", "among"})
-_OFFICE_LINKS = frozenset({"of", "for", "at"})
-_AGENT_PREPS = frozenset({"by"})
-INSIDE = frozenset({"in", "inside", "within"})
-"""What puts a place inside another ("the village of X, in the Y area")."""
-_HOLDER_PREPS = frozenset({"by", "to"})
-"""Who takes a place: "the capture of Z by X", "the fall of Z to X"."""
-_SOUGHT = frozenset({"for", "over"})
-"""What a change of hands after these is sought, not done: "fought for control of Z"."""
-_OTHER_SIDE = frozenset({"on", "against", "with", "to", "toward", "towards", "upon"})
 
 
 @dataclass(frozen=True)
@@ -81,6 +71,7 @@ class ConstructionWords:
     among: frozenset[str]
     judging_type: dict[str, str]
     strongholds: frozenset[str]
+    links: ClauseLinks
     joint_nominals: dict[str, str]
     joint_words: frozenset[str]
 
@@ -115,6 +106,7 @@ class ConstructionWords:
             among=frozenset(words.among),
             judging_type=by_word(words.judging_verbs),
             strongholds=frozenset(words.strongholds),
+            links=words.clause_links,
             joint_nominals=dict(words.joint_nominals),
             joint_words=frozenset(words.joint_words),
         )
@@ -240,7 +232,7 @@ def _after_a_preposition(mention: Span) -> bool:
     return mention.start > 0 and mention.doc[mention.start - 1].pos_ == "ADP"
 
 
-def pobjs(token: Token, words: frozenset[str] | set[str]) -> list[tuple[str, Token]]:
+def pobjs(token: Token, words: Collection[str]) -> list[tuple[str, Token]]:
     """(preposition, object) for the prepositions among ``words`` hung on ``token``."""
     return [
         (prep.lower_, pobj)
@@ -267,10 +259,10 @@ class NamedEvents:
             # the parser hangs the sides on the verb
             between += [m for _, pobj in pobjs(verb, {"between", "among"}) for m in mentions.of(pobj)]
         agents = [m for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") for m in mentions.of(c)]
-        agents += [m for _, pobj in pobjs(noun, _AGENT_PREPS) for m in mentions.of(pobj)]
-        others = [m for _, pobj in pobjs(noun, _OTHER_SIDE) for m in mentions.of(pobj)]
+        agents += [m for _, pobj in pobjs(noun, self.words.links.agent_preps) for m in mentions.of(pobj)]
+        others = [m for _, pobj in pobjs(noun, self.words.links.other_side_preps) for m in mentions.of(pobj)]
         if self.light_verb(noun) is not None:  # "X exchanged fire with Y", "X held talks with Y"
-            others += [m for _, pobj in pobjs(noun.head, _OTHER_SIDE) for m in mentions.of(pobj)]
+            others += [m for _, pobj in pobjs(noun.head, self.words.links.other_side_preps) for m in mentions.of(pobj)]
         of = [m for _, pobj in pobjs(noun, {"of"}) for m in mentions.of(pobj)]
         if noun.lemma_.lower() in self.words.patient_nouns or noun.lower_ in self.words.patient_nouns:
             others += of
@@ -444,18 +436,20 @@ class StructureFinder:
                 found.append(FoundRelation(relation_type, person, group, title.sent, "title"))
         return found
 
-    @staticmethod
-    def _titled_people(title: Token, mentions: MentionIndex) -> list[Span]:
+    def _titled_people(self, title: Token, mentions: MentionIndex) -> list[Span]:
         candidates: list[Token] = [c for c in title.children if c.dep_ == "appos"]
         # "the head of Y's political office, X", "a spokesman for the Front for Liberation, X": the name
         # hangs on the last noun of the title's phrase
         candidates += [
-            t for _, pobj in pobjs(title, _OFFICE_LINKS | _MEMBER_LINKS) for t in pobj.subtree if t.dep_ == "appos"
+            t
+            for _, pobj in pobjs(title, [*self.words.links.office_links, *self.words.links.member_links])
+            for t in pobj.subtree
+            if t.dep_ == "appos"
         ]
         if title.dep_ in ("appos", "compound") and title.head.i != title.i:
             candidates.append(title.head)
         candidates += mentions.clauses.members_named(title)  # "the SDF's leaders, including Mazloum Abdi"
-        if title.dep_ == "attr" and title.head.lemma_ in _BE:
+        if title.dep_ == "attr" and title.head.lemma_ in self.words.links.be_verbs:
             candidates += [c for c in title.head.children if c.dep_ == "nsubj"]
         people = [mentions.by_root.get(token.i) for token in candidates]  # a title is one person's, not a list's
         return [
@@ -481,8 +475,8 @@ class StructureFinder:
                     if (m.label_ in COLLECTIVES or m[0].tag_ == "PRP$")
                     and not (m.start and m.doc[m.start - 1].pos_ == "ADP")
                 ]
-        for prep, pobj in pobjs(title, _OFFICE_LINKS | _MEMBER_LINKS):
-            link = "member" if prep in _MEMBER_LINKS else "office"
+        for prep, pobj in pobjs(title, [*self.words.links.office_links, *self.words.links.member_links]):
+            link = "member" if prep in self.words.links.member_links else "office"
             if pobj.lemma_.lower() in self.words.sub_units and pobj.i not in mentions.by_root:
                 # "the head of the SDF media centre", "the head of Y's political office": a member of Y
                 found += [("member", m) for m in self._unit_owner(pobj, mentions)]
@@ -562,7 +556,7 @@ class StructureFinder:
         if noun.dep_ != "dobj" or verb.pos_ != "VERB" or kind is None:
             return []
         judges = [m for c in verb.children if c.dep_ == "nsubj" for m in mentions.of(c)]
-        doers = agents + [m for _, pobj in pobjs(verb, _AGENT_PREPS) for m in mentions.of(pobj)]
+        doers = agents + [m for _, pobj in pobjs(verb, self.words.links.agent_preps) for m in mentions.of(pobj)]
         return [
             FoundRelation(kind, judge, doer, noun.sent, "nominal")
             for judge in judges
@@ -573,7 +567,7 @@ class StructureFinder:
 
     def _change_of_hands(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
         """ "X announced the capture of Z", "the fall of Z to X", "Z's capture by X": X holds Z."""
-        holders = [m for _, pobj in pobjs(noun, _HOLDER_PREPS) for m in mentions.of(pobj)]
+        holders = [m for _, pobj in pobjs(noun, self.words.links.holder_preps) for m in mentions.of(pobj)]
         if not holders:
             holders = self.named.subject_of_governing_verb(noun, mentions)
         places = [m for _, pobj in pobjs(noun, {"of"}) for m in mentions.of(pobj)]
@@ -584,7 +578,7 @@ class StructureFinder:
             losers += [m for _, pobj in pobjs(noun.head, {"from"}) for m in mentions.of(pobj)]
         found = []
         # "fought for control of Z", "a battle over Z's capture": they fought there, and nobody holds it yet
-        sought = noun.dep_ == "pobj" and noun.head.lower_ in _SOUGHT
+        sought = noun.dep_ == "pobj" and noun.head.lower_ in self.words.links.sought_preps
         for holder in [h for h in holders if h.label_ in AGENTS]:
             found += [
                 FoundRelation("CoLocated" if sought else "Controls", holder, p, noun.sent, "nominal")
@@ -633,7 +627,7 @@ class StructureFinder:
                 described = (
                     owner.root == noun or (noun.dep_ == "appos" and owner.root == noun.head) or owner.root.i in named
                 )
-                inside = owner.label_ == "Location" and prep in INSIDE and described
+                inside = owner.label_ == "Location" and prep in self.words.links.inside_preps and described
                 if (owner.label_ in AGENTS or inside) and not (owner.start <= place.start < owner.end):
                     found.append(FoundRelation("CoLocated", owner, place, noun.sent, "place"))
         return found
@@ -717,11 +711,11 @@ class StructureFinder:
 
     # -- copulas, appositions, affiliations, memberships --------------------------------------
 
-    @staticmethod
-    def _described(slot: Token, mentions: MentionIndex) -> list[Span]:
+    def _described(self, slot: Token, mentions: MentionIndex) -> list[Span]:
         """What a predicate noun or adjective says something of: the subject of "to be", the noun
         it is in apposition to or describes, the noun a relative clause hangs on."""
-        if slot.dep_ in ("attr", "acomp", "oprd") and slot.head.lemma_ in _BE | {"consider", "call", "describe"}:
+        describing = [*self.words.links.be_verbs, *self.words.links.describing_verbs]
+        if slot.dep_ in ("attr", "acomp", "oprd") and slot.head.lemma_ in describing:
             verb = slot.head
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if verb.dep_ == "relcl" and any(s.tag_ in ("WDT", "WP") for s in subjects):
