@@ -7,7 +7,6 @@ own file merges over it actor by actor (same ``id`` replaces, new ``id`` adds).
 
 from __future__ import annotations
 
-import re
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
@@ -19,10 +18,8 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from factiongraph.cache import cached, keep_for_the_run
 from factiongraph.errors import KnowledgeBaseError, validated
 from factiongraph.keys import name_key, translit_key
-from factiongraph.schema import StrictModel
+from factiongraph.schema import SLUG, StrictModel
 from factiongraph.vocab import ISO_DATE, ActorType, Category, KbRelationType
-
-_ACTOR_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def _check_date(value: str | None) -> str | None:
@@ -78,7 +75,7 @@ class Actor(StrictModel):
     @field_validator("id")
     @classmethod
     def _slug(cls, value: str) -> str:
-        if not _ACTOR_ID.match(value):
+        if not SLUG.match(value):
             raise ValueError(f"{value!r} is not a lower-case slug such as 'hayat-tahrir-al-sham'")
         return value
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, ConfigDict
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+"""An id a data file gives an actor or a place: lower-case words joined by hyphens, 'hayat-tahrir-al-sham'."""
 
 
 class StrictModel(BaseModel):

@@ -17,7 +17,7 @@ from pydantic import Field, field_validator, model_validator
 
 from factiongraph.errors import KnowledgeBaseError, validated
 from factiongraph.keys import name_key
-from factiongraph.schema import StrictModel
+from factiongraph.schema import SLUG, StrictModel
 from factiongraph.settings import setting_file
 from factiongraph.vocab import PlacePrecision
 
@@ -36,7 +36,6 @@ Kind = Literal[
     "site",
 ]
 
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ARABIC_RANGES = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 ARABIC_LETTER = re.compile(f"[{ARABIC_RANGES}]")
 ARABIC_NAME = re.compile(f"^[{ARABIC_RANGES}\u200c\u200d\\s\\-]+$")
@@ -61,7 +60,7 @@ class PlaceEntry(StrictModel):
     @field_validator("id")
     @classmethod
     def _slug(cls, value: str) -> str:
-        if not _SLUG.match(value):
+        if not SLUG.match(value):
             raise ValueError(f"{value!r} is not a lower-case slug such as 'bab-al-hawa-crossing'")
         return value
 
