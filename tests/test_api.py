@@ -17,7 +17,7 @@ from factiongraph.build import ingest
 from factiongraph.demo import build_demo
 from factiongraph.errors import InvalidQueryError
 from factiongraph.graph.items import iso_prefix
-from factiongraph.graph.network import network
+from factiongraph.graph.network import EdgeTable, network
 from factiongraph.graph.stats import Stats
 from factiongraph.kb import Actor, ActorRelation, KnowledgeBase, load_kb
 from factiongraph.store import open_store
@@ -352,6 +352,17 @@ def test_api_graph_window_types_and_limits(client: TestClient) -> None:
     assert len(small["nodes"]) == 2 and len(small["edges"]) <= 1
     assert get(client, "/api/graph?min_count=1000")["nodes"] == []
     assert get(client, "/api/graph?from=2019-00", status=422)["error"]["message"].startswith("from: '2019-00'")
+
+
+@pytest.mark.slow
+def test_api_graph_asked_again_is_answered_from_the_table_until_the_store_changes(api_db: Path) -> None:
+    db = open_store(api_db)
+    table = EdgeTable.load(db)
+    asked = {"start": "2017", "end": None, "min_count": 1, "limit": 300, "max_edges": 1000}
+    first = table.network(db, types=["Controls", "FightingAgainst"], **asked)
+    assert table.network(db, types=["FightingAgainst", "Controls"], **asked) is first
+    assert table.network(db, types=None, **asked) is not first
+    assert EdgeTable.load(db).network(db, types=["Controls", "FightingAgainst"], **asked) == first
 
 
 @pytest.mark.slow
