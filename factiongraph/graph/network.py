@@ -72,6 +72,8 @@ class MapView:
 
 _UNDATED_FIRST = 99_999_999
 NETWORKS_KEPT = 64
+NetworkRequest = tuple[str | None, str | None, tuple[str, ...] | None, int, int, int]
+"""A network asked for: start, end, relation types (sorted), min_count, limit, max_edges."""
 """Networks an edge table keeps by their request: the default view every visitor of the web UI asks for
 again, and the windows a time slider moves back to, answer without recounting the relations."""
 
@@ -134,7 +136,7 @@ class EdgeTable:
     """``COALESCE(when_end, when_start, published)``'s rank; -1 for neither."""
     places: PlaceTable
     claims: ClaimTable
-    networks: dict[tuple[object, ...], Network] = field(default_factory=dict, compare=False, repr=False)
+    networks: dict[NetworkRequest, Network] = field(default_factory=dict, compare=False, repr=False)
     networks_lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
     """The last :data:`NETWORKS_KEPT` networks asked of this table, by request: a table is replaced when the
     store changes (:class:`EdgeTableCache`), so they never outlive the relations they count. Shared: read them,
@@ -282,26 +284,25 @@ class EdgeTable:
         max_edges: int,
     ) -> Network:
         """See :func:`network`, which holds the defaults."""
-        request = (start, end, tuple(sorted(set(types))) if types else None, min_count, limit, max_edges)
+        request: NetworkRequest = (
+            start,
+            end,
+            tuple(sorted(set(types))) if types else None,
+            min_count,
+            limit,
+            max_edges,
+        )
         found = self.networks.get(request)
         if found is None:
-            found = self._counted(db, start, end, types, min_count, limit, max_edges)
+            found = self._counted(db, request)
             with self.networks_lock:  # the API's threads share the table
                 if len(self.networks) >= NETWORKS_KEPT:
                     del self.networks[next(iter(self.networks))]
                 self.networks[request] = found
         return found
 
-    def _counted(
-        self,
-        db: Database,
-        start: str | None,
-        end: str | None,
-        types: Sequence[str] | None,
-        min_count: int,
-        limit: int,
-        max_edges: int,
-    ) -> Network:
+    def _counted(self, db: Database, request: NetworkRequest) -> Network:
+        start, end, types, min_count, limit, max_edges = request
         mask = np.ones(len(self.source), dtype=bool)
         if types:
             codes = [i for i, name in enumerate(self.type_names) if name in set(types)]
