@@ -105,6 +105,7 @@ def make_mentions(
     titles = frozenset(heads.person_command) | frozenset(heads.person_other)
     mender = NameMender(NameWords.read(names_path), kb, PlaceIndex.default(), frozenset(heads.place), titles)
     group_words = (frozenset(heads.group_name_words.first), frozenset(heads.group_name_words.last))
+    constructions = lexicon_model(None, Constructions)
     return MentionFinder(
         label_map,
         head_types,
@@ -117,8 +118,8 @@ def make_mentions(
         government_words=frozenset(heads.government),
         acting=acting,
         facility_heads=frozenset(heads.facilities),
-        arms_nouns=frozenset(lexicon_model(None, Constructions).arms_nouns),
-        links=lexicon_model(None, Constructions).clause_links,
+        links=constructions.clause_links,
+        arms_nouns=frozenset(constructions.arms_nouns),
         plural=PluralWords.read(),
     )
 
@@ -159,12 +160,12 @@ class MentionFinder:
         state_prefixes: tuple[dict[str, tuple[str, str]], frozenset[str]] = ({}, frozenset()),
         seats: dict[str, str] | None = None,
         *,
+        links: ClauseLinks,
         government_words: frozenset[str] = frozenset(),
         acting: ActingSubjects | None = None,
         facility_heads: frozenset[str] = frozenset(),
         arms_nouns: frozenset[str] = frozenset(),
         plural: PluralWords | None = None,
-        links: ClauseLinks | None = None,
     ) -> None:
         self.label_map = label_map
         self.head_types = head_types
@@ -179,7 +180,7 @@ class MentionFinder:
         self.facility_heads = facility_heads
         self.arms_nouns = arms_nouns
         self.plural = plural
-        self.links = links or lexicon_model(None, Constructions).clause_links
+        self.links = links
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = TokenColumns.of(doc)
