@@ -134,8 +134,11 @@ def parse_articles(
             yield article, doc
 
     def parse_batch() -> Iterator[tuple[Article, Doc]]:
+        """The English articles read since the last batch, if any."""
         taken = batch.copy()
         batch.clear()
+        if not taken:
+            return
         try:
             docs = list(english_pipeline().pipe((a.text for a in taken), batch_size=len(taken)))
         except Exception:
@@ -151,18 +154,18 @@ def parse_articles(
         try:
             article = next(source, None)
         except Exception as error:  # the input's, not the pipeline's
-            yield from parse_batch() if batch else ()
+            yield from parse_batch()
             raise error
         if article is None:
             break
         if _is_arabic(article) or len(article.text) > english_pipeline().max_length:
-            yield from parse_batch() if batch else ()
+            yield from parse_batch()
             yield from parse_alone(article)
             continue
         batch.append(article)
         if len(batch) >= (batch_size or english_pipeline().batch_size):
             yield from parse_batch()
-    yield from parse_batch() if batch else ()
+    yield from parse_batch()
 
 
 def _is_arabic(article: Article) -> bool:
