@@ -72,9 +72,9 @@ def ordered_map(
     try:
         while True:
             if suspects and not pending:
-                pending.append(([suspects[0]], pool.submit(function, [suspects[0]])))
+                pending.append(([suspects[0]], _submitted(pool, function, [suspects[0]])))
             while not suspects and len(pending) < window and (chunk := next(chunks, None)) is not None:
-                pending.append((chunk, pool.submit(function, chunk)))
+                pending.append((chunk, _submitted(pool, function, chunk)))
             if not pending:
                 return
             chunk, future = pending.popleft()
@@ -95,6 +95,19 @@ def ordered_map(
             yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submitted(
+    pool: ProcessPoolExecutor, function: Callable[[list[Item]], list[Result]], chunk: list[Item]
+) -> Future[list[Result]]:
+    """``function`` of ``chunk`` handed to ``pool``; a pool already broken (a worker died before the chunk
+    went in) gives a future failed as the ones in it fail, so the chunk is run again with theirs."""
+    try:
+        return pool.submit(function, chunk)
+    except BrokenProcessPool as error:
+        failed: Future[list[Result]] = Future()
+        failed.set_exception(error)
+        return failed
 
 
 def _pool(workers: int, chunks_per_worker: int) -> ProcessPoolExecutor:

@@ -11,6 +11,8 @@ import sqlite3
 import subprocess
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from pathlib import Path
 
@@ -93,6 +95,35 @@ def test_workers_a_worker_that_dies_costs_its_item_only() -> None:
         )
     )
     assert results == [f"{i} broke its worker" if i == DYING_ITEM else i * i for i in range(20)]
+
+
+def test_workers_a_pool_broken_before_a_chunk_goes_in_costs_the_dying_item_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Under load the dying item can break the pool while later chunks are still being handed to it: those
+    chunks are run again like the ones inside it, not lost with an error."""
+
+    class BreaksAtTheThirdChunk(ProcessPoolExecutor):
+        submitted = 0
+
+        def submit(self, fn, /, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202 - the parent's signature
+            BreaksAtTheThirdChunk.submitted += 1
+            if BreaksAtTheThirdChunk.submitted == 3:
+                raise BrokenProcessPool("a child process terminated abruptly")
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr("factiongraph.workers._pool", lambda workers, _: BreaksAtTheThirdChunk(workers))
+    results = list(
+        ordered_map(
+            square_or_die,
+            (i for i in range(20) if i != DYING_ITEM),
+            workers=2,
+            chunk_size=3,
+            chunks_per_worker=100,
+            on_broken=lambda item, error: f"{item} broke its worker",
+        )
+    )
+    assert results == [i * i for i in range(20) if i != DYING_ITEM]
 
 
 @pytest.mark.slow
