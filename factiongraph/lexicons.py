@@ -21,9 +21,9 @@ import re
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, ClassVar, Literal, TypeVar, cast
+from typing import Annotated, Any, ClassVar, Literal, TypeVar, cast
 
-from pydantic import ConfigDict, Field, field_validator, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, PlainSerializer, Strict, field_validator, model_validator
 
 from factiongraph.errors import LexiconError, validated
 from factiongraph.places import Kind
@@ -64,6 +64,23 @@ class _Strict(StrictModel):
     """A lexicon's values as written: no string read as a number, nor a number as a string."""
 
     model_config = ConfigDict(strict=True)
+
+
+def _listed_once(words: object) -> object:
+    """A word listed twice in one list is a slip (a typo where another word was meant), not a choice."""
+    if isinstance(words, list) and all(isinstance(w, str) for w in words):
+        if twice := sorted({w for w in words if words.count(w) > 1}):
+            raise ValueError(f"listed more than once: {', '.join(twice)}")
+    return words
+
+
+Member = TypeVar("Member", bound=str)
+SetOf = Annotated[
+    frozenset[Member], Strict(False), BeforeValidator(_listed_once), PlainSerializer(sorted, return_type=list[str])
+]
+"""A list a component looks words or types up in: a JSON array in the file, a set in the model (so the
+component takes the model's field as it is, with no copy in another shape), written back sorted."""
+Words = SetOf[str]
 
 
 class _Commented(_Strict):
@@ -193,11 +210,11 @@ class VerbFrame(_Strict):
 
 
 class VerbRelations(LexiconFile):
-    places: list[str]
+    places: Words
     verbs: dict[str, VerbFrame]
-    military_words: list[str]
+    military_words: Words
     joint_subjects: dict[RelationType, RelationType]
-    judging_verbs: list[str]
+    judging_verbs: Words
     judgements: dict[RelationType, list[str]]
 
 
@@ -209,55 +226,55 @@ class VerbRelations(LexiconFile):
 class _GroupNameWords(_Strict):
     """Words that open, or close, the name of a group ("the Free Syrian Army")."""
 
-    first: list[str]
-    last: list[str]
+    first: Words
+    last: Words
 
 
 class NounHeads(LexiconFile):
-    person_command: list[str]
-    person_other: list[str]
+    person_command: Words
+    person_other: Words
     group: list[str]
-    place: list[str]
-    ended: list[str]
+    place: Words
+    ended: Words
     refer_back: dict[MentionType, list[str]]
     group_name_words: _GroupNameWords
-    speak_for: list[str]
-    government: list[str]
-    government_bodies: list[str]
-    facilities: list[str]
+    speak_for: Words
+    government: Words
+    government_bodies: Words
+    facilities: Words
     area_words: list[str]
 
 
 class _GroupAgreement(_Strict):
-    categories: list[Category]
-    words: list[str]
+    categories: SetOf[Category]
+    words: Words
     unlisted: bool
 
 
 class _PlaceAgreement(_Strict):
-    kinds: list[Kind]
-    words: list[str]
+    kinds: SetOf[Kind]
+    words: Words
     unlisted: bool
 
 
 class _PluralReferences(_Commented):
     heads: dict[str, list[MentionType]]
-    both: list[str]
-    numbers: list[str]
-    bare_heads: list[str]
-    pronouns: list[str]
+    both: Words
+    numbers: Words
+    bare_heads: Words
+    pronouns: Words
     reciprocals: list[str]
-    pair_types: list[RelationType]
-    own_types: list[RelationType]
-    companions: list[str]
-    opposing_heads: list[str]
+    pair_types: SetOf[RelationType]
+    own_types: SetOf[RelationType]
+    companions: Words
+    opposing_heads: Words
 
 
 class References(LexiconFile):
     """What a definite description stands for, by its head noun: which groups and places agree with it; and
     the phrases that stand for two actors at once."""
 
-    determiners: list[str]
+    determiners: Words
     groups: dict[str, _GroupAgreement]
     places: dict[str, _PlaceAgreement]
     plural: _PluralReferences
@@ -266,15 +283,15 @@ class References(LexiconFile):
 class Clauses(LexiconFile):
     """Words that tell what a clause does: describe a noun, hedge, or set a condition."""
 
-    relative_pronouns: list[str]
-    hedging_auxiliaries: list[str]
-    conditions: list[str]
-    directions: list[str]
-    owner_participles: list[str]
-    members_after: list[str]
-    shares: list[str]
-    place_relatives: list[str]
-    requesting_verbs: list[str]
+    relative_pronouns: Words
+    hedging_auxiliaries: Words
+    conditions: Words
+    directions: Words
+    owner_participles: Words
+    members_after: Words
+    shares: Words
+    place_relatives: Words
+    requesting_verbs: Words
 
 
 class Decisions(LexiconFile):
@@ -283,12 +300,12 @@ class Decisions(LexiconFile):
     constructions: dict[str, float]
     direct_hops: int = Field(ge=0)
     hop_factor: float = Field(gt=0, le=1)
-    pathless: list[str]
-    unasserting: list[str]
-    not_fighting: list[str]
-    civilian_categories: list[str]
-    civilian_heads: list[str]
-    agent_types: list[RelationType]
+    pathless: Words
+    unasserting: Words
+    not_fighting: Words
+    civilian_categories: Words
+    civilian_heads: Words
+    agent_types: SetOf[RelationType]
 
     @field_validator("constructions")
     @classmethod
@@ -297,6 +314,11 @@ class Decisions(LexiconFile):
             if not 0 <= weight <= 1:
                 raise ValueError(f"the confidence of {name!r} must be between 0 and 1, not {weight}")
         return weights
+
+
+def _by_word(groups: dict[RelationType, list[str]]) -> dict[str, RelationType]:
+    """A lookup from a section listed by relation type: each word to the type it is listed under."""
+    return {word: kind for kind, words in groups.items() for word in words}
 
 
 class Modifier(_Strict):
@@ -308,72 +330,102 @@ class Modifier(_Strict):
 class Circumstances(_Strict):
     """Where an event noun is the circumstance of a verb (see ``constructions.json``)."""
 
-    preps: list[str]
-    measure_nouns: list[str]
+    preps: Words
+    measure_nouns: Words
 
 
 class Accompaniment(_Strict):
     """Who acts with a verb's subject (see ``constructions.json``)."""
 
-    preps: list[str]
-    adverbs: list[str]
-    participles: list[str]
-    loyalty: list[str]
+    preps: Words
+    adverbs: Words
+    participles: Words
+    loyalty: Words
 
 
 class ClauseLinks(_Strict):
     """The small words a construction reads a relation through (see ``constructions.json``)."""
 
-    be_verbs: list[str]
-    describing_verbs: list[str]
-    member_links: list[str]
-    office_links: list[str]
-    agent_preps: list[str]
-    other_side_preps: list[str]
-    holder_preps: list[str]
-    sought_preps: list[str]
-    inside_preps: list[str]
-    title_links: list[str]
-    acting_preps: list[str]
+    be_verbs: Words
+    describing_verbs: Words
+    member_links: Words
+    office_links: Words
+    agent_preps: Words
+    other_side_preps: Words
+    holder_preps: Words
+    sought_preps: Words
+    inside_preps: Words
+    title_links: Words
+    acting_preps: Words
 
 
 class Constructions(LexiconFile):
     """The words of the structural constructions (see the file's ``$comment``)."""
 
     titles: dict[RelationType, list[str]]
-    sub_units: list[str]
+    sub_units: Words
     modifiers: dict[str, Modifier]
     nominals: dict[RelationType, list[str]]
-    patient_nouns: list[str]
-    visits: list[str]
+    patient_nouns: Words
+    visits: Words
     copulas: dict[RelationType, list[str]]
     affiliations: dict[RelationType, list[str]]
-    including: list[str]
-    place_preps: list[str]
-    doing_verbs: list[str]
-    partitives: list[str]
-    body_nouns: list[str]
+    including: Words
+    place_preps: Words
+    doing_verbs: Words
+    partitives: Words
+    body_nouns: Words
     circumstances: Circumstances
-    arms_nouns: list[str]
-    heading_words: list[str]
-    deputy_words: list[str]
+    arms_nouns: Words
+    heading_words: Words
+    deputy_words: Words
     under_nouns: dict[RelationType, list[str]]
-    naming_verbs: list[str]
-    among: list[str]
+    naming_verbs: Words
+    among: Words
     accompaniment: Accompaniment
     judging_verbs: dict[RelationType, list[str]]
-    strongholds: list[str]
+    strongholds: Words
     clause_links: ClauseLinks
     joint_nominals: dict[RelationType, RelationType]
-    joint_words: list[str]
+    joint_words: Words
+
+    @cached_property
+    def title_type(self) -> dict[str, RelationType]:
+        """A title's relation by word."""
+        return _by_word(self.titles)
+
+    @cached_property
+    def member_titles(self) -> frozenset[str]:
+        """Titles that make their holder a member, not the one in charge ("spokesman", "fighter")."""
+        return frozenset(self.titles.get("BelongsTo", []))
+
+    @cached_property
+    def nominal_type(self) -> dict[str, RelationType]:
+        return _by_word(self.nominals)
+
+    @cached_property
+    def copula_type(self) -> dict[str, RelationType]:
+        return _by_word(self.copulas)
+
+    @cached_property
+    def affiliation_type(self) -> dict[str, RelationType]:
+        return _by_word(self.affiliations)
+
+    @cached_property
+    def under_type(self) -> dict[str, RelationType]:
+        return _by_word(self.under_nouns)
+
+    @cached_property
+    def judging_type(self) -> dict[str, RelationType]:
+        return _by_word(self.judging_verbs)
 
 
 class PlaceLists(_Strict):
     """Where a list of names is a list of places (see ``names.json``)."""
 
-    nouns: list[str]
-    preps: list[str]
-    known_place_preps: list[str]
+    nouns: Words
+    preps: Words
+    known_place_preps: Words
 
 
 class Names(LexiconFile):
@@ -382,13 +434,13 @@ class Names(LexiconFile):
     similarity: float = Field(ge=0, le=100)
     typo_edits: int = Field(ge=0)
     kind_words: list[str]
-    particles: list[str]
-    joining_words: list[str]
-    directions: list[str]
+    particles: Words
+    joining_words: Words
+    directions: Words
     max_words: int = Field(ge=1)
-    list_conjunctions: list[str]
-    initials_skip: list[str]
-    definite: list[str]
+    list_conjunctions: Words
+    initials_skip: Words
+    definite: Words
     place_lists: PlaceLists
 
     @field_validator(
@@ -410,8 +462,8 @@ class Pronouns(LexiconFile):
     Nationality: list[str] | None = None
     Temporal: list[str] | None = None
     acting_subjects: dict[MentionType, list[str]] = {}
-    impersonal_verbs: list[str] = []
-    personal: list[str] = []
+    impersonal_verbs: Words = frozenset()
+    personal: Words = frozenset()
 
     _given = field_validator("Person", "Organisation", "Location", "Nationality", "Temporal", mode="before")(_not_null)
 
@@ -542,22 +594,22 @@ def _first_word_and_rest(phrase: str) -> tuple[str, str]:
 class _Outcome(_Strict):
     """The words that say people were killed, or injured, by where their count stands."""
 
-    verbs: list[str]
-    subject_verbs: list[str]
-    adjectives: list[str]
-    nouns: list[str]
+    verbs: Words
+    subject_verbs: Words
+    adjectives: Words
+    nouns: Words
 
 
 class _Lives(_Strict):
-    nouns: list[str]
-    lost: list[str]
-    taken: list[str]
+    nouns: Words
+    lost: Words
+    taken: Words
 
 
 class _Tolls(_Strict):
-    nouns: list[str]
-    verbs: list[str]
-    preps: list[str]
+    nouns: Words
+    verbs: Words
+    preps: Words
 
 
 class _ArabicCasualties(_Strict):
@@ -589,11 +641,11 @@ class CasualtyWords(LexiconFile):
     plurals: dict[str, int]
     at_least: list[str]
     about: list[str]
-    none: list[str]
-    hedges: list[str]
-    not_people: list[str]
-    one: list[str]
-    articles: list[str]
+    none: Words
+    hedges: Words
+    not_people: Words
+    one: Words
+    articles: Words
     arabic: _ArabicCasualties
 
     @model_validator(mode="after")
@@ -893,7 +945,7 @@ class EventNoun(EventManner):
 
 
 class _ByTheState(_Strict):
-    categories: list[str] = Field(min_length=1)
+    categories: Words = Field(min_length=1)
     sub_event_types: dict[str, str]
 
 
@@ -901,15 +953,15 @@ class EventWords(LexiconFile):
     nouns: dict[str, EventNoun]
     verbs: dict[str, EventManner]
     arabic: dict[str, EventManner]
-    unreal: list[str]
-    unreal_modifiers: list[str]
-    habitual_modifiers: list[str]
-    striking_verbs: list[str]
-    place_preps: list[str]
-    place_alone: list[EventType]
-    suffered_under: list[str]
-    circumstances: list[str]
-    struck_preps: list[str]
+    unreal: Words
+    unreal_modifiers: Words
+    habitual_modifiers: Words
+    striking_verbs: Words
+    place_preps: Words
+    place_alone: SetOf[EventType]
+    suffered_under: Words
+    circumstances: Words
+    struck_preps: Words
     by_the_state: _ByTheState
 
     @field_validator("nouns")

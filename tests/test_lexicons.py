@@ -23,10 +23,10 @@ from factiongraph.lexicons import (
     load_lexicon,
     read_lexicon_file,
 )
-from factiongraph.nlp.events import EventWords
+from factiongraph.nlp.events import make_events
 from factiongraph.nlp.frames import make_frames
 from factiongraph.nlp.relations import make_relations
-from factiongraph.nlp.structure import ConstructionWords
+from factiongraph.nlp.structure import make_structure
 
 
 def shipped(name: str) -> dict[str, Any]:
@@ -58,11 +58,33 @@ def test_lexicon_shipped_file_validates_and_is_versioned(name: str) -> None:
     read_lexicon_file(default_lexicon_path(name), name)
 
 
+def word_lists_sorted(value: Any) -> Any:
+    """A lexicon's data with every list of words in sorted order: a word list is a set once read."""
+    if isinstance(value, dict):
+        return {key: word_lists_sorted(item) for key, item in value.items()}
+    if isinstance(value, list):
+        items = [word_lists_sorted(item) for item in value]
+        return sorted(items) if all(isinstance(item, str) for item in items) else items
+    return value
+
+
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
 def test_lexicon_content_is_the_file_as_written_without_its_version(name: str) -> None:
     raw = shipped(name)
     del raw["version"]
-    assert load_lexicon(None, name) == raw
+    assert word_lists_sorted(load_lexicon(None, name)) == word_lists_sorted(raw)
+
+
+def test_lexicon_word_list_is_a_set_in_the_model_and_a_list_in_the_file(tmp_path: Path) -> None:
+    """A component looks its words up in the model's own field: no copy of the list in another shape."""
+    assert isinstance(lexicon_model(None, Constructions).including, frozenset)
+    raw = shipped("constructions.json")
+    raw["including"] = "including"
+    with pytest.raises(LexiconError, match=r"mine\.json: including"):
+        load_lexicon(str(write(tmp_path, raw)), "constructions.json")
+    raw["including"] = ["including", "among", "including"]
+    with pytest.raises(LexiconError, match=r"including.*listed more than once: including"):
+        load_lexicon(str(write(tmp_path, raw)), "constructions.json")
 
 
 def test_lexicon_content_is_a_fresh_copy() -> None:
@@ -204,8 +226,11 @@ def test_lexicon_components_hold_the_validated_models() -> None:
     verbs = lexicon_model(None, VerbRelations)
     assert lexicon_model(None, VerbRelations) is verbs
     assert make_frames(spacy.blank("en"), "fg_frames", None, None).verbs is verbs.verbs
-    assert EventWords.read().nouns is lexicon_model(None, lexicons.EventWords).nouns
-    assert ConstructionWords.read().modifiers is lexicon_model(None, Constructions).modifiers
+    constructions = lexicon_model(None, Constructions)
+    assert make_structure(spacy.blank("en"), "fg_structure", None, None).words is constructions
+    events = make_events(spacy.blank("en"), "fg_events", None, None, None, None)
+    assert events.words is lexicon_model(None, lexicons.EventWords)
+    assert events.constructions is constructions
     rules = lexicon_model(None, RelationTriggers).rules
     finder = make_relations(spacy.blank("en"), "fg_relations", None, None, 120)
     held = [trigger.rule for found in finder.rules_for.values() for trigger in found]

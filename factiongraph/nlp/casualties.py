@@ -197,30 +197,30 @@ class CasualtyWords:
         words = lexicon_model(path, lexicons.CasualtyWords)
         outcomes: dict[Kind, _Outcome] = {
             kind: _Outcome(
-                frozenset(outcome.verbs),
-                frozenset(outcome.subject_verbs),
-                frozenset(outcome.adjectives),
-                frozenset(outcome.nouns),
+                outcome.verbs,
+                outcome.subject_verbs,
+                outcome.adjectives,
+                outcome.nouns,
             )
             for kind, outcome in (("killed", words.killed), ("injured", words.injured))
         }
         return cls(
             outcomes=outcomes,
-            life_nouns=frozenset(words.lives.nouns),
-            lives_lost=frozenset(words.lives.lost),
-            lives_taken=frozenset(words.lives.taken),
-            toll_nouns=frozenset(words.tolls.nouns),
-            toll_verbs=frozenset(words.tolls.verbs),
-            toll_preps=frozenset(words.tolls.preps),
+            life_nouns=words.lives.nouns,
+            lives_lost=words.lives.lost,
+            lives_taken=words.lives.taken,
+            toll_nouns=words.tolls.nouns,
+            toll_verbs=words.tolls.verbs,
+            toll_preps=words.tolls.preps,
             numbers=dict(words.numbers),
             multipliers=dict(words.multipliers),
             plurals=dict(words.plurals),
             bounds=_bounds(words.at_least, words.about),
-            none=frozenset(words.none),
-            hedges=frozenset(words.hedges),
-            not_people=frozenset(words.not_people),
-            one=frozenset(words.one),
-            articles=frozenset(words.articles),
+            none=words.none,
+            hedges=words.hedges,
+            not_people=words.not_people,
+            one=words.one,
+            articles=words.articles,
             arabic=ArabicCasualtyWords.from_lexicon(words),
         )
 

@@ -63,21 +63,21 @@ def make_decide(
     decisions = lexicon_model(decisions_path, Decisions)
     heads = lexicon_model(heads_path, NounHeads)
     kb = load_kb(Path(kb_path) if kb_path else None)
-    civilian = frozenset(decisions.civilian_categories)
+    civilian = decisions.civilian_categories
     return RelationDecider(
         Weights(
             constructions=decisions.constructions,
             direct_hops=decisions.direct_hops,
             hop_factor=decisions.hop_factor,
-            pathless=frozenset(decisions.pathless),
+            pathless=decisions.pathless,
         ),
-        unasserting=frozenset(decisions.unasserting),
-        not_fighting=frozenset(decisions.not_fighting),
-        agent_types=frozenset(decisions.agent_types),
-        titles=frozenset(heads.person_command + heads.person_other),
-        place_nouns=frozenset(heads.place),
+        unasserting=decisions.unasserting,
+        not_fighting=decisions.not_fighting,
+        agent_types=decisions.agent_types,
+        titles=heads.person_command | heads.person_other,
+        place_nouns=heads.place,
         civilian=frozenset(a.id for a in kb.actors if a.category in civilian),
-        civilian_heads=frozenset(decisions.civilian_heads),
+        civilian_heads=decisions.civilian_heads,
         states=frozenset(a.id for a in kb.actors if a.category == "state"),
         places=PlaceIndex.default(),
         clauses=ClauseWords.read(clauses_path),

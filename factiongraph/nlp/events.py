@@ -14,65 +14,29 @@ injured that its sentence (or the next, when that tells no event) counts.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.attrs import LEMMA, LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factiongraph import lexicons
-from factiongraph.lexicons import EventManner, EventNoun, lexicon_model
+from factiongraph.lexicons import Constructions, EventManner, EventNoun, EventWords, lexicon_model
 from factiongraph.nlp.casualties import CasualtyWords, read_casualties
 from factiongraph.nlp.spans import DATELINES_KEY, MENTIONS_KEY, ClauseWords, FoundEvent
-from factiongraph.nlp.structure import ConstructionWords, MentionIndex, NamedEvents, pobjs
+from factiongraph.nlp.structure import MentionIndex, NamedEvents, pobjs
 
 _NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "ROOT"})
 """Where an event word stands as a noun ("Fighting broke out", "after clashes with Y")."""
 
 
-@dataclass(frozen=True)
-class EventWords:
-    """``events.json`` indexed by word, from its validated model."""
-
-    nouns: dict[str, EventNoun]
-    verbs: dict[str, EventManner]
-    arabic: dict[str, EventManner]
-    unreal: frozenset[str]
-    unreal_modifiers: frozenset[str]
-    habitual_modifiers: frozenset[str]
-    striking_verbs: frozenset[str]
-    place_preps: frozenset[str]
-    place_alone: frozenset[str]
-    suffered_under: frozenset[str]
-    circumstances: frozenset[str]
-    struck_preps: frozenset[str]
-
-    @classmethod
-    def read(cls, path: str | None = None) -> EventWords:
-        words = lexicon_model(path, lexicons.EventWords)
-        return cls(
-            nouns=words.nouns,
-            verbs=words.verbs,
-            arabic=words.arabic,
-            unreal=frozenset(words.unreal),
-            unreal_modifiers=frozenset(words.unreal_modifiers),
-            habitual_modifiers=frozenset(words.habitual_modifiers),
-            striking_verbs=frozenset(words.striking_verbs),
-            place_preps=frozenset(words.place_preps),
-            place_alone=frozenset(words.place_alone),
-            suffered_under=frozenset(words.suffered_under),
-            circumstances=frozenset(words.circumstances),
-            struck_preps=frozenset(words.struck_preps),
-        )
-
-    def noun(self, token: Token) -> EventNoun | None:
-        """What an event noun records, by its two-word name first ("air strike", "car bomb")."""
-        forms = (token.lower_, token.lemma_.lower())
-        for compound in (c for c in token.children if c.dep_ in ("compound", "amod")):
-            for form in forms:
-                if (entry := self.nouns.get(f"{compound.lower_} {form}")) is not None:
-                    return entry
-        return next((self.nouns[form] for form in forms if form in self.nouns), None)
+def event_noun(words: EventWords, token: Token) -> EventNoun | None:
+    """What an event noun records, by its two-word name first ("air strike", "car bomb")."""
+    forms = (token.lower_, token.lemma_.lower())
+    for compound in (c for c in token.children if c.dep_ in ("compound", "amod")):
+        for form in forms:
+            if (entry := words.nouns.get(f"{compound.lower_} {form}")) is not None:
+                return entry
+    return next((words.nouns[form] for form in forms if form in words.nouns), None)
 
 
 @Language.factory(
@@ -90,8 +54,8 @@ def make_events(
     casualties_path: str | None,
 ) -> EventFinder:
     return EventFinder(
-        EventWords.read(events_path),
-        ConstructionWords.read(constructions_path),
+        lexicon_model(events_path, EventWords),
+        lexicon_model(constructions_path, Constructions),
         ClauseWords.read(clauses_path),
         CasualtyWords.read(casualties_path),
     )
@@ -101,7 +65,7 @@ class EventFinder:
     """Events from event nouns, and every event's mode, ACLED type and place (see the module docstring)."""
 
     def __init__(
-        self, words: EventWords, constructions: ConstructionWords, clauses: ClauseWords, casualties: CasualtyWords
+        self, words: EventWords, constructions: Constructions, clauses: ClauseWords, casualties: CasualtyWords
     ) -> None:
         self.words = words
         self.constructions = constructions
@@ -123,7 +87,7 @@ class EventFinder:
             for token in (doc[i] for i in candidates if i not in told):
                 if token.dep_ not in _NOUN_SLOTS or token.pos_ not in ("NOUN", "PROPN", "VERB"):
                     continue
-                entry = self.words.noun(token)
+                entry = event_noun(self.words, token)
                 if entry is not None and self._happened(token):
                     event = self._named(token, entry, mentions)
                     if event is not None:

@@ -98,16 +98,16 @@ def make_frames(nlp: Language, name: str, verbs_path: str | None, clauses_path: 
     constructions = lexicon_model(None, Constructions)
     return FrameFinder(
         lexicon.verbs,
-        frozenset(lexicon.places),
-        frozenset(lexicon.military_words),
+        lexicon.places,
+        lexicon.military_words,
         lexicon.joint_subjects,
         ClauseWords.read(clauses_path),
-        frozenset(lexicon.judging_verbs),
+        lexicon.judging_verbs,
         {word: kind for kind, words in lexicon.judgements.items() for word in words},
-        frozenset(constructions.body_nouns) | frozenset(constructions.arms_nouns),
-        frozenset(constructions.naming_verbs),
+        constructions.body_nouns | constructions.arms_nouns,
+        constructions.naming_verbs,
         constructions.accompaniment,
-        frozenset(constructions.clause_links.inside_preps),
+        constructions.clause_links.inside_preps,
     )
 
 

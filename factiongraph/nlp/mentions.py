@@ -84,12 +84,12 @@ def make_mentions(
     head_types = {
         **dict.fromkeys(heads.place, "Location"),
         **dict.fromkeys(heads.group, "Organisation"),
-        **dict.fromkeys(heads.person_other + heads.person_command, "Person"),
+        **dict.fromkeys(heads.person_other | heads.person_command, "Person"),
     }
     pronoun_types = {p: kind for kind, words in pronouns.by_type.items() for p in words}
     acting = ActingSubjects(
         {p: kind for kind, words in pronouns.acting_subjects.items() for p in words},
-        frozenset(pronouns.impersonal_verbs),
+        pronouns.impersonal_verbs,
     )
     states = frozenset(a.id for a in kb.actors if a.category == "state")
     state_words = {
@@ -102,9 +102,9 @@ def make_mentions(
     }
     owned = frozenset(a.id for a in kb.actors if a.category in _STATE_OWNED)
     seats = {a.seat.lower(): a.id for a in kb.actors if a.seat}
-    titles = frozenset(heads.person_command) | frozenset(heads.person_other)
-    mender = NameMender(NameWords.read(names_path), kb, PlaceIndex.default(), frozenset(heads.place), titles)
-    group_words = (frozenset(heads.group_name_words.first), frozenset(heads.group_name_words.last))
+    titles = heads.person_command | heads.person_other
+    mender = NameMender(NameWords.read(names_path), kb, PlaceIndex.default(), heads.place, titles)
+    group_words = (heads.group_name_words.first, heads.group_name_words.last)
     constructions = lexicon_model(None, Constructions)
     return MentionFinder(
         label_map,
@@ -115,11 +115,11 @@ def make_mentions(
         group_words,
         (state_words, owned),
         seats,
-        government_words=frozenset(heads.government),
+        government_words=heads.government,
         acting=acting,
-        facility_heads=frozenset(heads.facilities),
+        facility_heads=heads.facilities,
         links=constructions.clause_links,
-        arms_nouns=frozenset(constructions.arms_nouns),
+        arms_nouns=constructions.arms_nouns,
         plural=PluralWords.read(),
     )
 

@@ -73,15 +73,15 @@ class NameWords:
             similarity=words.similarity,
             typo_edits=words.typo_edits,
             kind_words=tuple(sorted((name_key(w) for w in words.kind_words), key=len, reverse=True)),
-            particles=frozenset(words.particles),
-            joining_words=frozenset(words.joining_words),
-            directions=frozenset(words.directions),
+            particles=words.particles,
+            joining_words=words.joining_words,
+            directions=words.directions,
             max_words=words.max_words,
-            place_list_nouns=frozenset(words.place_lists.nouns),
-            place_list_preps=frozenset(words.place_lists.preps),
-            known_place_preps=frozenset(words.place_lists.known_place_preps),
-            definite=frozenset(words.definite),
-            list_conjunctions=frozenset(words.list_conjunctions),
+            place_list_nouns=words.place_lists.nouns,
+            place_list_preps=words.place_lists.preps,
+            known_place_preps=words.place_lists.known_place_preps,
+            definite=words.definite,
+            list_conjunctions=words.list_conjunctions,
         )
 
     def without_kind(self, key: str) -> str:

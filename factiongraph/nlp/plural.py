@@ -57,15 +57,15 @@ class PluralWords:
         plural = lexicon_model(path, References).plural
         return cls(
             heads={word: tuple(types) for word, types in plural.heads.items()},
-            both=frozenset(plural.both),
-            numbers=frozenset(plural.numbers),
-            bare_heads=frozenset(plural.bare_heads),
-            pronouns=frozenset(plural.pronouns),
+            both=plural.both,
+            numbers=plural.numbers,
+            bare_heads=plural.bare_heads,
+            pronouns=plural.pronouns,
             reciprocals=frozenset(tuple(words.split()) for words in plural.reciprocals),
-            pair_types=frozenset(plural.pair_types),
-            own_types=frozenset(plural.own_types),
-            companions=frozenset(plural.companions),
-            opposing_heads=frozenset(plural.opposing_heads),
+            pair_types=plural.pair_types,
+            own_types=plural.own_types,
+            companions=plural.companions,
+            opposing_heads=plural.opposing_heads,
         )
 
     def references(self, doc: Doc, tokens: TokenColumns) -> list[Span]:

@@ -167,15 +167,15 @@ class ClauseWords:
         validated model."""
         words = lexicon_model(path, Clauses)
         return cls(
-            relative_pronouns=frozenset(words.relative_pronouns),
-            hedging_auxiliaries=frozenset(words.hedging_auxiliaries),
-            conditions=frozenset(words.conditions),
-            directions=frozenset(words.directions),
-            owner_participles=frozenset(words.owner_participles),
-            members_after=frozenset(words.members_after),
-            shares=frozenset(words.shares),
-            place_relatives=frozenset(words.place_relatives),
-            requesting_verbs=frozenset(words.requesting_verbs),
+            relative_pronouns=words.relative_pronouns,
+            hedging_auxiliaries=words.hedging_auxiliaries,
+            conditions=words.conditions,
+            directions=words.directions,
+            owner_participles=words.owner_participles,
+            members_after=words.members_after,
+            shares=words.shares,
+            place_relatives=words.place_relatives,
+            requesting_verbs=words.requesting_verbs,
         )
 
     def place_of_relative(self, verb: Token) -> list[Token]:

@@ -16,13 +16,12 @@ is kept is for ``fg_decide``.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
 from itertools import combinations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factiongraph.lexicons import ClauseLinks, Constructions, Modifier, lexicon_model
+from factiongraph.lexicons import Constructions, lexicon_model
 from factiongraph.nlp.spans import (
     DATELINES_KEY,
     DESCRIPTIONS_KEY,
@@ -34,7 +33,7 @@ from factiongraph.nlp.spans import (
     mentions_per_token,
     tokens_of_pos,
 )
-from factiongraph.vocab import AGENTS, COLLECTIVES, MET_THERE
+from factiongraph.vocab import AGENTS, COLLECTIVES, MET_THERE, RelationType
 
 GROUPS = frozenset({"Organisation"})
 _NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
@@ -42,74 +41,6 @@ _NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 offensive in Z began"."""
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADP", "AUX", "SCONJ"})
 """Parts of speech a construction's word can have ("including" is a preposition, "part" a noun)."""
-
-
-@dataclass(frozen=True)
-class ConstructionWords:
-    """``constructions.json`` indexed by word, from its validated model."""
-
-    title_type: dict[str, str]
-    member_titles: frozenset[str]
-    sub_units: frozenset[str]
-    modifiers: dict[str, Modifier]
-    nominal_type: dict[str, str]
-    patient_nouns: frozenset[str]
-    visits: frozenset[str]
-    copula_type: dict[str, str]
-    affiliation_type: dict[str, str]
-    including: frozenset[str]
-    place_preps: frozenset[str]
-    doing_verbs: frozenset[str]
-    partitives: frozenset[str]
-    body_nouns: frozenset[str]
-    circumstance_preps: frozenset[str]
-    measure_nouns: frozenset[str]
-    arms_nouns: frozenset[str]
-    heading_words: frozenset[str]
-    deputy_words: frozenset[str]
-    under_type: dict[str, str]
-    among: frozenset[str]
-    judging_type: dict[str, str]
-    strongholds: frozenset[str]
-    links: ClauseLinks
-    joint_nominals: dict[str, str]
-    joint_words: frozenset[str]
-
-    @classmethod
-    def read(cls, path: str | None = None) -> ConstructionWords:
-        words = lexicon_model(path, Constructions)
-
-        def by_word(groups: dict[str, list[str]]) -> dict[str, str]:
-            return {word: kind for kind, listed in groups.items() for word in listed}
-
-        return cls(
-            title_type=by_word({"InChargeOf": words.titles["InChargeOf"]}) | by_word(words.titles),
-            member_titles=frozenset(words.titles.get("BelongsTo", [])),
-            sub_units=frozenset(words.sub_units),
-            modifiers=words.modifiers,
-            nominal_type=by_word(words.nominals),
-            patient_nouns=frozenset(words.patient_nouns),
-            visits=frozenset(words.visits),
-            copula_type=by_word(words.copulas),
-            affiliation_type=by_word(words.affiliations),
-            including=frozenset(words.including),
-            place_preps=frozenset(words.place_preps),
-            doing_verbs=frozenset(words.doing_verbs),
-            partitives=frozenset(words.partitives),
-            body_nouns=frozenset(words.body_nouns),
-            circumstance_preps=frozenset(words.circumstances.preps),
-            measure_nouns=frozenset(words.circumstances.measure_nouns),
-            arms_nouns=frozenset(words.arms_nouns),
-            heading_words=frozenset(words.heading_words),
-            deputy_words=frozenset(words.deputy_words),
-            under_type=by_word(words.under_nouns),
-            among=frozenset(words.among),
-            judging_type=by_word(words.judging_verbs),
-            strongholds=frozenset(words.strongholds),
-            links=words.clause_links,
-            joint_nominals=dict(words.joint_nominals),
-            joint_words=frozenset(words.joint_words),
-        )
 
 
 @Language.factory(
@@ -121,7 +52,7 @@ class ConstructionWords:
 def make_structure(
     nlp: Language, name: str, constructions_path: str | None, clauses_path: str | None
 ) -> StructureFinder:
-    return StructureFinder(ConstructionWords.read(constructions_path), ClauseWords.read(clauses_path))
+    return StructureFinder(lexicon_model(constructions_path, Constructions), ClauseWords.read(clauses_path))
 
 
 class MentionIndex:
@@ -247,7 +178,7 @@ class NamedEvents:
     """Who took part in an event named by a noun, and where: read for relations here and for events by
     ``fg_events``."""
 
-    def __init__(self, words: ConstructionWords, clauses: ClauseWords) -> None:
+    def __init__(self, words: Constructions, clauses: ClauseWords) -> None:
         self.words = words
         self.clauses = clauses
 
@@ -259,10 +190,12 @@ class NamedEvents:
             # the parser hangs the sides on the verb
             between += [m for _, pobj in pobjs(verb, {"between", "among"}) for m in mentions.of(pobj)]
         agents = [m for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") for m in mentions.of(c)]
-        agents += [m for _, pobj in pobjs(noun, self.words.links.agent_preps) for m in mentions.of(pobj)]
-        others = [m for _, pobj in pobjs(noun, self.words.links.other_side_preps) for m in mentions.of(pobj)]
+        agents += [m for _, pobj in pobjs(noun, self.words.clause_links.agent_preps) for m in mentions.of(pobj)]
+        others = [m for _, pobj in pobjs(noun, self.words.clause_links.other_side_preps) for m in mentions.of(pobj)]
         if self.light_verb(noun) is not None:  # "X exchanged fire with Y", "X held talks with Y"
-            others += [m for _, pobj in pobjs(noun.head, self.words.links.other_side_preps) for m in mentions.of(pobj)]
+            others += [
+                m for _, pobj in pobjs(noun.head, self.words.clause_links.other_side_preps) for m in mentions.of(pobj)
+            ]
         of = [m for _, pobj in pobjs(noun, {"of"}) for m in mentions.of(pobj)]
         if noun.lemma_.lower() in self.words.patient_nouns or noun.lower_ in self.words.patient_nouns:
             others += of
@@ -302,10 +235,10 @@ class NamedEvents:
         """The verb whose circumstance the event is: "X seized the town after three days of clashes
         with Y", "three X fighters were killed in clashes with Y": X took part in it."""
         measured = noun.dep_ == "pobj" and noun.head.lower_ == "of"
-        if measured and noun.head.head.lemma_.lower() in self.words.measure_nouns:
+        if measured and noun.head.head.lemma_.lower() in self.words.circumstances.measure_nouns:
             noun = noun.head.head
         prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ not in self.words.circumstance_preps:
+        if noun.dep_ != "pobj" or prep.lower_ not in self.words.circumstances.preps:
             return None
         verb = prep.head
         if verb.pos_ == "NOUN" and verb.dep_ == "dobj":  # "X carried out strikes in support of Y"
@@ -352,7 +285,7 @@ class NamedEvents:
 class StructureFinder:
     """Candidate relations from the constructions of the module docstring."""
 
-    def __init__(self, words: ConstructionWords, clauses: ClauseWords) -> None:
+    def __init__(self, words: Constructions, clauses: ClauseWords) -> None:
         self.words = words
         self.clauses = clauses
         self.named = NamedEvents(words, clauses)
@@ -442,14 +375,14 @@ class StructureFinder:
         # hangs on the last noun of the title's phrase
         candidates += [
             t
-            for _, pobj in pobjs(title, [*self.words.links.office_links, *self.words.links.member_links])
+            for _, pobj in pobjs(title, self.words.clause_links.office_links | self.words.clause_links.member_links)
             for t in pobj.subtree
             if t.dep_ == "appos"
         ]
         if title.dep_ in ("appos", "compound") and title.head.i != title.i:
             candidates.append(title.head)
         candidates += mentions.clauses.members_named(title)  # "the SDF's leaders, including Mazloum Abdi"
-        if title.dep_ == "attr" and title.head.lemma_ in self.words.links.be_verbs:
+        if title.dep_ == "attr" and title.head.lemma_ in self.words.clause_links.be_verbs:
             candidates += [c for c in title.head.children if c.dep_ == "nsubj"]
         people = [mentions.by_root.get(token.i) for token in candidates]  # a title is one person's, not a list's
         return [
@@ -475,8 +408,8 @@ class StructureFinder:
                     if (m.label_ in COLLECTIVES or m[0].tag_ == "PRP$")
                     and not (m.start and m.doc[m.start - 1].pos_ == "ADP")
                 ]
-        for prep, pobj in pobjs(title, [*self.words.links.office_links, *self.words.links.member_links]):
-            link = "member" if prep in self.words.links.member_links else "office"
+        for prep, pobj in pobjs(title, self.words.clause_links.office_links | self.words.clause_links.member_links):
+            link = "member" if prep in self.words.clause_links.member_links else "office"
             if pobj.lemma_.lower() in self.words.sub_units and pobj.i not in mentions.by_root:
                 # "the head of the SDF media centre", "the head of Y's political office": a member of Y
                 found += [("member", m) for m in self._unit_owner(pobj, mentions)]
@@ -522,7 +455,7 @@ class StructureFinder:
         return found
 
     def _joint(
-        self, noun: Token, relation_type: str, between: list[Span], others: list[Span], mentions: MentionIndex
+        self, noun: Token, relation_type: RelationType, between: list[Span], others: list[Span], mentions: MentionIndex
     ) -> list[FoundRelation]:
         """Named actors that carry out one event together, as the subjects of the verb of doing it: allies when
         they act on another side or do it jointly ("X and Y launched a (joint) attack on Z", "X and Y formed an
@@ -556,7 +489,7 @@ class StructureFinder:
         if noun.dep_ != "dobj" or verb.pos_ != "VERB" or kind is None:
             return []
         judges = [m for c in verb.children if c.dep_ == "nsubj" for m in mentions.of(c)]
-        doers = agents + [m for _, pobj in pobjs(verb, self.words.links.agent_preps) for m in mentions.of(pobj)]
+        doers = agents + [m for _, pobj in pobjs(verb, self.words.clause_links.agent_preps) for m in mentions.of(pobj)]
         return [
             FoundRelation(kind, judge, doer, noun.sent, "nominal")
             for judge in judges
@@ -567,7 +500,7 @@ class StructureFinder:
 
     def _change_of_hands(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
         """ "X announced the capture of Z", "the fall of Z to X", "Z's capture by X": X holds Z."""
-        holders = [m for _, pobj in pobjs(noun, self.words.links.holder_preps) for m in mentions.of(pobj)]
+        holders = [m for _, pobj in pobjs(noun, self.words.clause_links.holder_preps) for m in mentions.of(pobj)]
         if not holders:
             holders = self.named.subject_of_governing_verb(noun, mentions)
         places = [m for _, pobj in pobjs(noun, {"of"}) for m in mentions.of(pobj)]
@@ -578,7 +511,7 @@ class StructureFinder:
             losers += [m for _, pobj in pobjs(noun.head, {"from"}) for m in mentions.of(pobj)]
         found = []
         # "fought for control of Z", "a battle over Z's capture": they fought there, and nobody holds it yet
-        sought = noun.dep_ == "pobj" and noun.head.lower_ in self.words.links.sought_preps
+        sought = noun.dep_ == "pobj" and noun.head.lower_ in self.words.clause_links.sought_preps
         for holder in [h for h in holders if h.label_ in AGENTS]:
             found += [
                 FoundRelation("CoLocated" if sought else "Controls", holder, p, noun.sent, "nominal")
@@ -627,7 +560,7 @@ class StructureFinder:
                 described = (
                     owner.root == noun or (noun.dep_ == "appos" and owner.root == noun.head) or owner.root.i in named
                 )
-                inside = owner.label_ == "Location" and prep in self.words.links.inside_preps and described
+                inside = owner.label_ == "Location" and prep in self.words.clause_links.inside_preps and described
                 if (owner.label_ in AGENTS or inside) and not (owner.start <= place.start < owner.end):
                     found.append(FoundRelation("CoLocated", owner, place, noun.sent, "place"))
         return found
@@ -714,7 +647,7 @@ class StructureFinder:
     def _described(self, slot: Token, mentions: MentionIndex) -> list[Span]:
         """What a predicate noun or adjective says something of: the subject of "to be", the noun
         it is in apposition to or describes, the noun a relative clause hangs on."""
-        describing = [*self.words.links.be_verbs, *self.words.links.describing_verbs]
+        describing = self.words.clause_links.be_verbs | self.words.clause_links.describing_verbs
         if slot.dep_ in ("attr", "acomp", "oprd") and slot.head.lemma_ in describing:
             verb = slot.head
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]

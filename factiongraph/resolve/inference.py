@@ -22,10 +22,10 @@ class Inference:
 
     def __post_init__(self) -> None:
         by_the_state = lexicon_model(None, EventWords).by_the_state
-        self._state_categories = frozenset(by_the_state.categories)
+        self._state_categories = by_the_state.categories
         self._state_sub_event_types: dict[str, str] = by_the_state.sub_event_types
         heads = lexicon_model(None, NounHeads)
-        self._titles = frozenset(heads.person_command) | frozenset(heads.person_other)
+        self._titles = heads.person_command | heads.person_other
 
     def units_in_leaders_coalitions(
         self, relations: list[RelationRecord], entities: dict[str, EntityRecord]

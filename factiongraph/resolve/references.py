@@ -233,23 +233,19 @@ class References:
         references = lexicon_model(None, lexicons.References)
         self._agreements = {
             **{
-                head: _Agreement(frozenset(rule.categories), frozenset(rule.words), rule.unlisted)
-                for head, rule in references.groups.items()
+                head: _Agreement(rule.categories, rule.words, rule.unlisted) for head, rule in references.groups.items()
             },
-            **{
-                head: _Agreement(frozenset(rule.kinds), frozenset(rule.words), rule.unlisted)
-                for head, rule in references.places.items()
-            },
+            **{head: _Agreement(rule.kinds, rule.words, rule.unlisted) for head, rule in references.places.items()},
         }
-        self._place_nouns = frozenset(heads.place)
+        self._place_nouns = heads.place
         self.personal_pronouns = frozenset(lexicon_model(None, Pronouns).personal)
-        self._group_name_words = frozenset(heads.group_name_words.first + heads.group_name_words.last)
+        self._group_name_words = heads.group_name_words.first | heads.group_name_words.last
         self._kind_words = self._place_nouns | {w for rule in references.groups.values() for w in rule.words}
-        self.speak_for = frozenset(heads.speak_for)
-        self._facilities = frozenset(heads.facilities)
-        self._government_words = frozenset(heads.government)
-        self._determiners = frozenset(references.determiners)
-        self._government_plain = self._government_words | frozenset(heads.government_bodies) | self._determiners
+        self.speak_for = heads.speak_for
+        self._facilities = heads.facilities
+        self._government_words = heads.government
+        self._determiners = references.determiners
+        self._government_plain = self._government_words | heads.government_bodies | self._determiners
         self._governments: dict[str, list[str]] = {}
         for actor in self.kb.actors:
             state = self.kb.get(actor.government_of) if actor.government_of else None
