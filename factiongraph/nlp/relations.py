@@ -42,7 +42,10 @@ def _in_list(first: int, second: int, mentions: list[Span], text: str) -> bool:
         return left.label_ == label and bool(_LIST_SEPARATOR.fullmatch(text[left.end_char : right.start_char]))
 
     before = first > 0 and joined(mentions[first - 1], mentions[first])
-    after = second + 1 < len(mentions) and joined(mentions[second], mentions[second + 1])
+    following = second + 1
+    while following < len(mentions) and mentions[following].start < mentions[second].end:
+        following += 1  # a name inside the second ("the Conoco gas field") is no next item
+    after = following < len(mentions) and joined(mentions[second], mentions[following])
     return before or after
 
 

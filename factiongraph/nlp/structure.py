@@ -105,9 +105,7 @@ class MentionIndex:
         factions of X", "factions of A, B and C"), and a thing named by whose it is stands for its owner
         ("facilities used by X")."""
         found: list[Span] = []
-        heads = [token, *token.conjuncts, *coordinated_modifiers(token)]
-        heads += [t for head in heads for t in self.listed_after_name(head)]
-        for head in heads:
+        for head in [token, *token.conjuncts, *coordinated_modifiers(token)]:
             # a name whose words the parser hung apart ("in northeast Syria") is found by its last word
             mention = self.by_root.get(head.i) or self.ending_at.get(head.i) or self.place_holding.get(head.i)
             members = self.named_after_of(head)
@@ -133,23 +131,6 @@ class MentionIndex:
                     and (m.label_ in ("Organisation", "Person") or (armed and self.may_act(m)))
                 ]
         return list(dict.fromkeys(found))
-
-    def listed_after_name(self, head: Token) -> list[Token]:
-        """The items of a list the parser hung on a word inside the name ``head`` heads rather than on ``head``
-        ("A, the Front for Liberation, B and C": B and C as conjuncts of "Liberation"), or on a name it took for
-        a second name of ``head``."""
-        mention = self.by_root.get(head.i)
-        if mention is None or self.is_description(mention):
-            return []
-        hung = [c for t in mention if t.i != head.i for c in t.children if c.dep_ == "conj" and c.i >= mention.end]
-        items = [t for c in hung for t in [c, *c.conjuncts] if t.i >= mention.end]
-        # "A, the B for C, D and E": the parser may take the second name for one of the first, the rest for its items
-        for appos in [c for c in head.children if c.dep_ == "appos"]:
-            named = self.by_root.get(appos.i)
-            if named is not None and named.label_ == mention.label_ and not self.is_description(named):
-                rest = [*appos.conjuncts, *self.listed_after_name(appos)]
-                items += [appos, *rest] if rest else []
-        return items
 
     def places_named_before(self, description: Span, head: Token) -> list[Span]:
         """The places named inside a place description before its head noun ("the Bab Amr neighbourhood"), or
@@ -183,12 +164,13 @@ def _after_a_preposition(mention: Span) -> bool:
 
 
 def pobjs(token: Token, words: Collection[str]) -> list[tuple[str, Token]]:
-    """(preposition, object) for the prepositions among ``words`` hung on ``token``, and those joined to them
-    ("subordinate to X and to Y")."""
-    preps = [c for c in token.children if c.dep_ == "prep"]
-    preps += [c for prep in preps for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"]
+    """(preposition, object) for the prepositions among ``words`` hung on ``token``."""
     return [
-        (prep.lower_, pobj) for prep in preps if prep.lower_ in words for pobj in prep.children if pobj.dep_ == "pobj"
+        (prep.lower_, pobj)
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in words
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
     ]
 
 
@@ -205,8 +187,11 @@ class NamedEvents:
         between = [m for _, pobj in pobjs(noun, {"between", "among"}) for m in mentions.of(pobj)]
         for verb in [] if between else self.clause_verbs(noun):
             # "Clashes erupted on Monday between X and Y", "the clashes that broke out in Z between X and Y":
-            # the parser hangs the sides on the verb
-            between += [m for _, pobj in pobjs(verb, {"between", "among"}) for m in mentions.of(pobj)]
+            # the parser hangs the sides on the verb, or on the phrase of time or place before them ("broke out
+            # in Z on the night of 14 August between X and Y")
+            phrases = self.phrase_objects([verb])
+            for holder in [verb, *phrases, *self.phrase_objects(phrases)]:
+                between += [m for _, pobj in pobjs(holder, {"between", "among"}) for m in mentions.of(pobj)]
         agents = [m for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") for m in mentions.of(c)]
         agents += [m for _, pobj in pobjs(noun, self.words.clause_links.agent_preps) for m in mentions.of(pobj)]
         others = [m for _, pobj in pobjs(noun, self.words.clause_links.other_side_preps) for m in mentions.of(pobj)]
@@ -222,6 +207,18 @@ class NamedEvents:
         if not agents and not between:
             agents += self.subject_of_governing_verb(noun, mentions)
         return between, agents, others
+
+    @staticmethod
+    def phrase_objects(heads: list[Token]) -> list[Token]:
+        """The objects of the phrases hung on these words, but for "between" and "among" ("in Z", "on the night")."""
+        return [
+            g
+            for head in heads
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ not in ("between", "among")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
 
     def clause_verbs(self, noun: Token) -> list[Token]:
         """The verbs that tell of the event noun: the one it is the subject of ("fighting broke out"), the
@@ -342,6 +339,8 @@ class StructureFinder:
                 found += self._among(token, mentions)
             if lower == "under" and token.dep_ == "prep":
                 found += self._under(token, mentions)
+            if lower in self.words.clause_links.inside_preps and token.dep_ == "prep":
+                found += self._set_off_place(token, mentions)
         found += self._datelines(doc, mentions)
         doc._.fg_relations = found
         return doc
@@ -602,6 +601,30 @@ class StructureFinder:
             if around.label_ == "Location" and around.start != within.start
         ]
 
+    @staticmethod
+    def _set_off_place(prep: Token, mentions: MentionIndex) -> list[FoundRelation]:
+        """ "in Jindires, in the Afrin countryside", "the Ghab plain and Jabal Shahshabu, in the Hama countryside": a
+        phrase of place set off by a comma right after named places puts them inside its own, wherever the parser
+        hangs it; not one phrase of a list of them ("in Idlib, in Hama and in Latakia")."""
+        doc = prep.doc
+        if prep.i < 2 or doc[prep.i - 1].text != "," or prep.conjuncts:
+            return []
+        outer = [m for c in prep.children if c.dep_ == "pobj" for m in mentions.of(c) if m.label_ == "Location"]
+        inner: list[Span] = []
+        end = prep.i - 2
+        while (place := mentions.place_holding.get(end)) is not None and place.end == end + 1:
+            inner.append(place)  # the places listed before the comma, back to the first
+            joint = doc[place.start - 1] if place.start > 0 else None
+            if joint is None or joint.lower_ not in (",", "and"):
+                break
+            end = place.start - 2
+        return [
+            FoundRelation("CoLocated", within, around, prep.sent, "set-off")
+            for within in inner
+            for around in outer
+            if not mentions.is_description(around) and around.start != within.start
+        ]
+
     def _owned(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
         """A body named with its owner belongs to it: "Iran's Revolutionary Guard", "the SDF's Asayish
         security forces", "US Central Command", "the Russian Foreign Ministry"; not "its allies"."""
@@ -746,14 +769,14 @@ class StructureFinder:
         """ "X is affiliated with Y", "a faction linked to Y", "X, loyal to Y"."""
         relation_type = self.words.affiliation_type.get(word.lower_) or self.words.affiliation_type[word.lemma_.lower()]
         subjects = [m for m in self._described(word, mentions) if m.label_ in AGENTS]
-        if not subjects and word.pos_ in ("VERB", "ADJ"):  # "X belongs to Y", "X and Y, both loyal to Z, refused"
+        if not subjects and word.pos_ == "VERB":  # "X belongs to Y"
             subjects = [m for c in word.children if c.dep_ == "nsubj" for m in mentions.of(c)]
         groups = [m for _, pobj in pobjs(word, {"with", "to"}) for m in mentions.of(pobj)]
         return [
             FoundRelation(relation_type, subject, group, word.sent, "copula")
             for subject in subjects
             for group in groups
-            if mentions.may_act(group) and subject.start != group.start
+            if group.label_ in AGENTS and subject.start != group.start
         ]
 
     def _including(self, word: Token, mentions: MentionIndex) -> list[FoundRelation]:
@@ -781,8 +804,7 @@ class StructureFinder:
             for group in groups
             if group.label_ in GROUPS
             for member in members
-            # a coalition of states, a council of men: "the alliance includes Qatar and Egypt"
-            if mentions.may_act(member)
+            if member.label_ in GROUPS
             and not mentions.is_description(member)
             and member.start != group.start
             and not (group.start <= member.start < group.end)
