@@ -105,7 +105,9 @@ class MentionIndex:
         factions of X", "factions of A, B and C"), and a thing named by whose it is stands for its owner
         ("facilities used by X")."""
         found: list[Span] = []
-        for head in [token, *token.conjuncts, *coordinated_modifiers(token)]:
+        heads = [token, *token.conjuncts, *coordinated_modifiers(token)]
+        heads += [t for head in heads for t in self.listed_after_name(head)]
+        for head in heads:
             # a name whose words the parser hung apart ("in northeast Syria") is found by its last word
             mention = self.by_root.get(head.i) or self.ending_at.get(head.i) or self.place_holding.get(head.i)
             members = self.named_after_of(head)
@@ -131,6 +133,23 @@ class MentionIndex:
                     and (m.label_ in ("Organisation", "Person") or (armed and self.may_act(m)))
                 ]
         return list(dict.fromkeys(found))
+
+    def listed_after_name(self, head: Token) -> list[Token]:
+        """The items of a list the parser hung on a word inside the name ``head`` heads rather than on ``head``
+        ("A, the Front for Liberation, B and C": B and C as conjuncts of "Liberation"), or on a name it took for
+        a second name of ``head``."""
+        mention = self.by_root.get(head.i)
+        if mention is None or self.is_description(mention):
+            return []
+        hung = [c for t in mention if t.i != head.i for c in t.children if c.dep_ == "conj" and c.i >= mention.end]
+        items = [t for c in hung for t in [c, *c.conjuncts] if t.i >= mention.end]
+        # "A, the B for C, D and E": the parser may take the second name for one of the first, the rest for its items
+        for appos in [c for c in head.children if c.dep_ == "appos"]:
+            named = self.by_root.get(appos.i)
+            if named is not None and named.label_ == mention.label_ and not self.is_description(named):
+                rest = [*appos.conjuncts, *self.listed_after_name(appos)]
+                items += [appos, *rest] if rest else []
+        return items
 
     def places_named_before(self, description: Span, head: Token) -> list[Span]:
         """The places named inside a place description before its head noun ("the Bab Amr neighbourhood"), or
@@ -164,13 +183,12 @@ def _after_a_preposition(mention: Span) -> bool:
 
 
 def pobjs(token: Token, words: Collection[str]) -> list[tuple[str, Token]]:
-    """(preposition, object) for the prepositions among ``words`` hung on ``token``."""
+    """(preposition, object) for the prepositions among ``words`` hung on ``token``, and those joined to them
+    ("subordinate to X and to Y")."""
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    preps += [c for prep in preps for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"]
     return [
-        (prep.lower_, pobj)
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ in words
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
+        (prep.lower_, pobj) for prep in preps if prep.lower_ in words for pobj in prep.children if pobj.dep_ == "pobj"
     ]
 
 
@@ -769,14 +787,14 @@ class StructureFinder:
         """ "X is affiliated with Y", "a faction linked to Y", "X, loyal to Y"."""
         relation_type = self.words.affiliation_type.get(word.lower_) or self.words.affiliation_type[word.lemma_.lower()]
         subjects = [m for m in self._described(word, mentions) if m.label_ in AGENTS]
-        if not subjects and word.pos_ == "VERB":  # "X belongs to Y"
+        if not subjects and word.pos_ in ("VERB", "ADJ"):  # "X belongs to Y", "X and Y, both loyal to Z, refused"
             subjects = [m for c in word.children if c.dep_ == "nsubj" for m in mentions.of(c)]
         groups = [m for _, pobj in pobjs(word, {"with", "to"}) for m in mentions.of(pobj)]
         return [
             FoundRelation(relation_type, subject, group, word.sent, "copula")
             for subject in subjects
             for group in groups
-            if group.label_ in AGENTS and subject.start != group.start
+            if mentions.may_act(group) and subject.start != group.start
         ]
 
     def _including(self, word: Token, mentions: MentionIndex) -> list[FoundRelation]:
@@ -804,7 +822,8 @@ class StructureFinder:
             for group in groups
             if group.label_ in GROUPS
             for member in members
-            if member.label_ in GROUPS
+            # a coalition of states, a council of men: "the alliance includes Qatar and Egypt"
+            if mentions.may_act(member)
             and not mentions.is_description(member)
             and member.start != group.start
             and not (group.start <= member.start < group.end)
