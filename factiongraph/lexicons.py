@@ -385,6 +385,7 @@ class Constructions(LexiconFile):
     accompaniment: Accompaniment
     judging_verbs: dict[RelationType, list[str]]
     strongholds: Words
+    seats: Words
     clause_links: ClauseLinks
     joint_nominals: dict[RelationType, RelationType]
     joint_words: Words

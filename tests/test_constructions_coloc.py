@@ -68,3 +68,12 @@ def test_coloc_the_sides_hung_on_a_phrase_of_time_are_the_sides_of_the_event_and
     assert related(nlp, text, "FightingAgainst", "Rafallah Brigade", "Omar Mukhtar Battalion")
     assert related(nlp, text, "CoLocated", "Rafallah Brigade", "Benghazi")
     assert related(nlp, text, "CoLocated", "Omar Mukhtar Battalion", "Benghazi")
+
+
+# -- a seat named beside its place ---------------------------------------------------------------------
+
+
+def test_coloc_a_place_named_as_the_seat_of_an_actor_puts_the_actor_there(nlp: Language) -> None:
+    text = "Protesters gathered in Benghazi, the main base of the Libyan National Army, on Friday."
+    assert related(nlp, text, "CoLocated", "Libyan National Army", "Benghazi")
+    assert not related(nlp, text, "Controls", "Libyan National Army", "Benghazi")

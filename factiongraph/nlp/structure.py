@@ -341,7 +341,9 @@ class StructureFinder:
                 if lemma in self.words.copula_type:
                     found += self._copula(token, mentions)
                 if lemma in self.words.strongholds:
-                    found += self._stronghold(token, mentions)
+                    found += self._stronghold(token, mentions, "Controls")
+                if lemma in self.words.seats:
+                    found += self._stronghold(token, mentions, "CoLocated")
                 found += self._placed(token, mentions)
                 found += self._place_within(token, mentions)
                 found += self._owned(token, mentions)
@@ -747,9 +749,9 @@ class StructureFinder:
             and not (group.start <= subject.start < group.end)
         ]
 
-    def _stronghold(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
+    def _stronghold(self, noun: Token, mentions: MentionIndex, relation_type: str) -> list[FoundRelation]:
         """ "Z, the last LNA stronghold", "Z, the government's stronghold", "Z is a stronghold of X", "the X
-        stronghold of Z": X holds Z."""
+        stronghold of Z": X holds Z; "Z, the seat of X", "Z is a base of X": X is at Z (``relation_type``)."""
         after_of = [m for _, pobj in pobjs(noun, {"of"}) for m in mentions.of(pobj)]
         places = [m for m in self._described(noun, mentions) if m.label_ == "Location"]
         places += [m for m in after_of if m.label_ == "Location" and not mentions.may_act(m)]
@@ -761,7 +763,7 @@ class StructureFinder:
         holders = [m for c in noun.children if c.dep_ in ("poss", "compound", "nmod") for m in mentions.of(c)]
         holders += [m for m in after_of if m not in places]
         return [
-            FoundRelation("Controls", holder, place, noun.sent, "copula")
+            FoundRelation(relation_type, holder, place, noun.sent, "copula")
             for holder in holders
             if mentions.may_act(holder)
             for place in places
