@@ -225,7 +225,7 @@ def test_lexicon_components_hold_the_validated_models() -> None:
     """A component reads the one model validated for the process, its entries typed, not a dict dumped from it."""
     verbs = lexicon_model(None, VerbRelations)
     assert lexicon_model(None, VerbRelations) is verbs
-    assert make_frames(spacy.blank("en"), "fg_frames", None, None).verbs is verbs.verbs
+    assert make_frames(spacy.blank("en"), "fg_frames", None, None).lexicon is verbs
     constructions = lexicon_model(None, Constructions)
     assert make_structure(spacy.blank("en"), "fg_structure", None, None).words is constructions
     events = make_events(spacy.blank("en"), "fg_events", None, None, None, None)

@@ -21,9 +21,18 @@ from spacy.tokens import Doc, Span, Token
 
 from factiongraph.kb import load_kb
 from factiongraph.keys import name_key
-from factiongraph.lexicons import ClauseLinks, Constructions, NounHeads, Pronouns, lexicon_model
-from factiongraph.nlp.names import NameMender, NameWords
-from factiongraph.nlp.plural import PLURAL_KEY, PluralWords
+from factiongraph.lexicons import (
+    ClauseLinks,
+    Constructions,
+    Names,
+    NounHeads,
+    PluralReferences,
+    Pronouns,
+    References,
+    lexicon_model,
+)
+from factiongraph.nlp.names import NameMender
+from factiongraph.nlp.plural import PLURAL_KEY, plural_references
 from factiongraph.nlp.spans import (
     DATELINES_KEY,
     DESCRIPTIONS_KEY,
@@ -103,7 +112,7 @@ def make_mentions(
     owned = frozenset(a.id for a in kb.actors if a.category in _STATE_OWNED)
     seats = {a.seat.lower(): a.id for a in kb.actors if a.seat}
     titles = heads.person_command | heads.person_other
-    mender = NameMender(NameWords.read(names_path), kb, PlaceIndex.default(), heads.place, titles)
+    mender = NameMender(lexicon_model(names_path, Names), kb, PlaceIndex.default(), heads.place, titles)
     group_words = (heads.group_name_words.first, heads.group_name_words.last)
     constructions = lexicon_model(None, Constructions)
     return MentionFinder(
@@ -120,7 +129,7 @@ def make_mentions(
         facility_heads=heads.facilities,
         links=constructions.clause_links,
         arms_nouns=constructions.arms_nouns,
-        plural=PluralWords.read(),
+        plural=lexicon_model(None, References).plural,
     )
 
 
@@ -165,7 +174,7 @@ class MentionFinder:
         acting: ActingSubjects | None = None,
         facility_heads: frozenset[str] = frozenset(),
         arms_nouns: frozenset[str] = frozenset(),
-        plural: PluralWords | None = None,
+        plural: PluralReferences | None = None,
     ) -> None:
         self.label_map = label_map
         self.head_types = head_types
@@ -186,7 +195,7 @@ class MentionFinder:
         tokens = TokenColumns.of(doc)
         names = _harmonise(self.mender(doc, self._names(doc), tokens))
         phrases = self._noun_phrases(doc, tokens, names)
-        plural = self.plural.references(doc, tokens) if self.plural is not None else []
+        plural = plural_references(self.plural, doc, tokens) if self.plural is not None else []
         if plural:  # "both groups", "the two men": a phrase for two actors, typed by its head
             counted = {p.root.i for p in plural}
             phrases = [p for p in phrases if p.root.i not in counted] + plural

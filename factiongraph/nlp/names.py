@@ -26,15 +26,14 @@ person "al-Jabaha al-" and the village "Shamiya", "Tal 'Ada" the town "Tal" and 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import mistyped, name_key, spelled_alike, translit_key
-from factiongraph.lexicons import Names, lexicon_model
+from factiongraph.lexicons import Names
 from factiongraph.nlp.spans import TokenColumns
 from factiongraph.places import PlaceIndex
 from factiongraph.vocab import ACTOR_TYPES
@@ -46,71 +45,6 @@ _GEONAMES = "geonames:"
 """The ids of the place index's GeoNames towns: thousands of villages, whose names are people's and groups' too."""
 _NAME_POS = frozenset({"PROPN", "NOUN"})
 """What a capitalised word of a name is tagged: not a verb or an article that opens a sentence."""
-
-
-@dataclass(frozen=True)
-class NameWords:
-    """The settings and words of ``names.json``."""
-
-    similarity: float
-    typo_edits: int
-    kind_words: tuple[str, ...]
-    particles: frozenset[str]
-    joining_words: frozenset[str]
-    directions: frozenset[str]
-    max_words: int
-    place_list_nouns: frozenset[str]
-    place_list_preps: frozenset[str]
-    known_place_preps: frozenset[str]
-    definite: frozenset[str]
-    list_conjunctions: frozenset[str]
-
-    @classmethod
-    def read(cls, path: str | None = None) -> NameWords:
-        """The lookups of ``names.json`` (the user's file at ``path``, else the package's), from its validated model."""
-        words = lexicon_model(path, Names)
-        return cls(
-            similarity=words.similarity,
-            typo_edits=words.typo_edits,
-            kind_words=tuple(sorted((name_key(w) for w in words.kind_words), key=len, reverse=True)),
-            particles=words.particles,
-            joining_words=words.joining_words,
-            directions=words.directions,
-            max_words=words.max_words,
-            place_list_nouns=words.place_lists.nouns,
-            place_list_preps=words.place_lists.preps,
-            known_place_preps=words.place_lists.known_place_preps,
-            definite=words.definite,
-            list_conjunctions=words.list_conjunctions,
-        )
-
-    def without_kind(self, key: str) -> str:
-        """A name key without the kind word that ends it ("ahrar sharqiya faction" → "ahrar sharqiya"),
-        or the key itself when nothing would be left."""
-        for kind in self.kind_words:
-            if key.endswith(" " + kind):
-                return key[: -len(kind) - 1]
-        return key
-
-    def with_and_without_kind(self, key: str) -> list[str]:
-        """The keys a group's name may be written under, with or without a kind word: "x division" is
-        "x" and, when "x" is two words or more, "x brigade" too; "x" is "x division" and "x brigade"."""
-        bare = self.without_kind(key)
-        keys = [key, bare]
-        if bare == key or " " in bare:
-            keys += [f"{bare} {kind}" for kind in self.kind_words]
-        return list(dict.fromkeys(keys))
-
-    @cached_property
-    def inside(self) -> frozenset[str]:
-        """Words that may stand inside a name but neither open nor close one: particles and joining words."""
-        return self.particles | self.joining_words
-
-    def capitalised(self, name: str) -> bool:
-        """Whether a name is written as one: its first word that is neither a particle nor a joining
-        word starts upper case (or its script has no case)."""
-        first = next((w for w in name.replace("-", " ").split() if w.lower() not in self.inside), "")
-        return not first[:1].islower()
 
 
 class _Twins:
@@ -149,7 +83,7 @@ class NameMender:
 
     def __init__(
         self,
-        words: NameWords,
+        words: Names,
         kb: KnowledgeBase,
         places: PlaceIndex,
         place_heads: frozenset[str],
@@ -446,13 +380,13 @@ class NameMender:
         found: list[tuple[int, int]] = []
         for i in range(size - 1):
             opener = lower[i]
-            after_noun = opener == "of" and i > 0 and lower[i - 1] in words.place_list_nouns
-            if not (after_noun or opener in words.place_list_preps or opener in words.known_place_preps):
+            after_noun = opener == "of" and i > 0 and lower[i - 1] in words.place_lists.nouns
+            if not (after_noun or opener in words.place_lists.preps or opener in words.place_lists.known_place_preps):
                 continue
             items = self._list_items(tokens, i + 1, places)
             if not items:
                 continue
-            if not after_noun and opener not in words.place_list_preps:
+            if not after_noun and opener not in words.place_lists.preps:
                 known = [by_start.get(s) for s, _ in items]
                 if not any(n is not None and n.label_ == "Location" and n.id_ for n in known):
                     continue
@@ -465,7 +399,10 @@ class NameMender:
                 ]
             found += items
         found += [
-            item for i in range(1, size) if lower[i] in words.place_list_nouns for item in self._named_before(tokens, i)
+            item
+            for i in range(1, size)
+            if lower[i] in words.place_lists.nouns
+            for item in self._named_before(tokens, i)
         ]
         if not found:
             return names
@@ -581,7 +518,7 @@ class NameMender:
     def _groups_by_kind(self, doc: Doc, names: list[Span]) -> list[Span]:
         """A name taken for a person's or an unknown place's that a kind word follows ("the Liwa al-Qadisiya
         faction") is a group's, wherever the article writes it."""
-        kinds = {k for k in self.words.kind_words if " " not in k}
+        kinds = {k for k in self.words.kind_keys if " " not in k}
         groups = {
             name_key(n.text)
             for n in names

@@ -10,13 +10,14 @@ sides", "X and Y accused each other"). The words are ``references.json``'s ``plu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Collection
+from dataclasses import replace
 
 import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
-from factiongraph.lexicons import Constructions, References, VerbFrame, VerbRelations, lexicon_model
+from factiongraph.lexicons import Constructions, PluralReferences, References, VerbFrame, VerbRelations, lexicon_model
 from factiongraph.nlp.spans import (
     DESCRIPTIONS_KEY,
     MENTIONS_KEY,
@@ -37,53 +38,22 @@ _REPORTED = frozenset({"ccomp", "xcomp", "advcl", "conj"})
 Pair = tuple[Span, Span]
 
 
-@dataclass(frozen=True)
-class PluralWords:
-    """The words of ``references.json``'s ``plural`` (see its ``$comment``)."""
-
-    heads: dict[str, tuple[str, ...]]
-    both: frozenset[str]
-    numbers: frozenset[str]
-    bare_heads: frozenset[str]
-    pronouns: frozenset[str]
-    reciprocals: frozenset[tuple[str, ...]]
-    pair_types: frozenset[str]
-    own_types: frozenset[str]
-    companions: frozenset[str]
-    opposing_heads: frozenset[str]
-
-    @classmethod
-    def read(cls, path: str | None = None) -> PluralWords:
-        plural = lexicon_model(path, References).plural
-        return cls(
-            heads={word: tuple(types) for word, types in plural.heads.items()},
-            both=plural.both,
-            numbers=plural.numbers,
-            bare_heads=plural.bare_heads,
-            pronouns=plural.pronouns,
-            reciprocals=frozenset(tuple(words.split()) for words in plural.reciprocals),
-            pair_types=plural.pair_types,
-            own_types=plural.own_types,
-            companions=plural.companions,
-            opposing_heads=plural.opposing_heads,
-        )
-
-    def references(self, doc: Doc, tokens: TokenColumns) -> list[Span]:
-        """The phrases that count two actors ("both sides", "the two men", "the rivals"), typed by their head."""
-        found = []
-        for i, lower in enumerate(tokens.lower):
-            if lower not in self.heads or tokens.tag[i] not in ("NNS", "NNPS"):
-                continue
-            children = [c for c in doc[i].children if c.i < i]
-            words = {c.lower_: c for c in children}
-            if any(c.dep_ in ("poss", "conj") for c in doc[i].children):
-                continue  # "the army's two divisions", "both the army and the police"
-            definite = "the" in words and words["the"].dep_ == "det"
-            counted = any(w in words for w in self.both) or (definite and any(w in words for w in self.numbers))
-            if not (counted or (definite and lower in self.bare_heads and len(children) == 1)):
-                continue
-            found.append(Span(doc, min(c.i for c in children), i + 1, label=self.heads[lower][0]))
-        return found
+def plural_references(words: PluralReferences, doc: Doc, tokens: TokenColumns) -> list[Span]:
+    """The phrases that count two actors ("both sides", "the two men", "the rivals"), typed by their head."""
+    found = []
+    for i, lower in enumerate(tokens.lower):
+        if lower not in words.heads or tokens.tag[i] not in ("NNS", "NNPS"):
+            continue
+        children = [c for c in doc[i].children if c.i < i]
+        before = {c.lower_: c for c in children}
+        if any(c.dep_ in ("poss", "conj") for c in doc[i].children):
+            continue  # "the army's two divisions", "both the army and the police"
+        definite = "the" in before and before["the"].dep_ == "det"
+        counted = any(w in before for w in words.both) or (definite and any(w in before for w in words.numbers))
+        if not (counted or (definite and lower in words.bare_heads and len(children) == 1)):
+            continue
+        found.append(Span(doc, min(c.i for c in children), i + 1, label=words.heads[lower][0]))
+    return found
 
 
 class PairedReferences:
@@ -92,7 +62,7 @@ class PairedReferences:
 
     def __init__(
         self,
-        words: PluralWords,
+        words: PluralReferences,
         verbs: dict[str, VerbFrame],
         joint_subjects: dict[str, str],
         nominals: dict[str, str],
@@ -107,7 +77,7 @@ class PairedReferences:
         verbs = lexicon_model(None, VerbRelations)
         nominals = lexicon_model(None, Constructions).nominals
         return cls(
-            PluralWords.read(references_path),
+            lexicon_model(references_path, References).plural,
             verbs.verbs,
             verbs.joint_subjects,
             {word: kind for kind, words in nominals.items() for word in words},
@@ -199,12 +169,12 @@ class PairedReferences:
                 kind = self.nominals.get(noun.lower_) or self.nominals.get(noun.lemma_.lower())
                 if kind is not None and kind != "Controls":
                     found.append((FoundRelation(kind, first, second, root.sent, "reciprocal"), root, noun))
-        others = [i for i in _where(doc, frozenset(words[-1] for words in self.words.reciprocals)) if i > 0]
+        others = [i for i in _where(doc, frozenset(words[-1] for words in self.words.reciprocal_words)) if i > 0]
         if not others:
             return found  # no "each other" to read
         at_token = at_token or _by_token(_actors(doc))
         for token in (doc[i] for i in others):
-            if (doc[token.i - 1].lower_, token.lower_) not in self.words.reciprocals:
+            if (doc[token.i - 1].lower_, token.lower_) not in self.words.reciprocal_words:
                 continue
             verb = token.head.head if token.dep_ == "pobj" else token.head
             frame = self.verbs.get(verb.lemma_.lower())
@@ -330,7 +300,7 @@ def _coordinated(mention: Span, at_token: dict[int, Span]) -> Pair | None:
 
 
 def _last_pair(
-    reference: Span, told: list[Pair], joined: list[Pair], types: tuple[str, ...], *, anywhere: bool = False
+    reference: Span, told: list[Pair], joined: list[Pair], types: Collection[str], *, anywhere: bool = False
 ) -> Pair | None:
     """The pair named last before a reference, of the types it takes: in the nearest sentence back that
     names one (within ``refer_back_sentences``, unless ``anywhere``), the two sides of a relation before two

@@ -211,7 +211,7 @@ class RelationFinder:
                 subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
                 return any(
                     not (c.left_edge.i <= first.start and first.end <= c.right_edge.i + 1)
-                    and c.lower_ not in self.clauses.relative_pronouns
+                    and c.lower_ not in self.clauses.lexicon.relative_pronouns
                     for c in subjects
                 )
         return False

@@ -147,42 +147,23 @@ def mentions_per_token(doc: Doc) -> list[int]:
     return counts
 
 
-@dataclass(frozen=True)
 class ClauseWords:
-    """The words of ``clauses.json``: what opens a describing clause, and what keeps one from asserting."""
+    """What a clause's small words tell (``clauses.json``): what opens a describing clause, and what keeps
+    one from asserting, read over the parse from the lexicon's validated model."""
 
-    relative_pronouns: frozenset[str]
-    hedging_auxiliaries: frozenset[str]
-    conditions: frozenset[str]
-    directions: frozenset[str]
-    owner_participles: frozenset[str]
-    members_after: frozenset[str]
-    shares: frozenset[str]
-    place_relatives: frozenset[str]
-    requesting_verbs: frozenset[str]
+    def __init__(self, lexicon: Clauses) -> None:
+        self.lexicon = lexicon
 
     @classmethod
     def read(cls, path: str | None = None) -> ClauseWords:
-        """The words of ``clauses.json`` (the user's file at ``path``, else the package's) as sets, from its
-        validated model."""
-        words = lexicon_model(path, Clauses)
-        return cls(
-            relative_pronouns=words.relative_pronouns,
-            hedging_auxiliaries=words.hedging_auxiliaries,
-            conditions=words.conditions,
-            directions=words.directions,
-            owner_participles=words.owner_participles,
-            members_after=words.members_after,
-            shares=words.shares,
-            place_relatives=words.place_relatives,
-            requesting_verbs=words.requesting_verbs,
-        )
+        """From the user's file at ``path``, else the package's."""
+        return cls(lexicon_model(path, Clauses))
 
     def place_of_relative(self, verb: Token) -> list[Token]:
         """The place a clause opened by "where" happens in: the noun it describes ("Manbij, where US troops
         were stationed")."""
         if verb.dep_ != "relcl" or not any(
-            c.dep_ == "advmod" and c.lower_ in self.place_relatives for c in verb.children
+            c.dep_ == "advmod" and c.lower_ in self.lexicon.place_relatives for c in verb.children
         ):
             return []
         return [verb.head]
@@ -195,7 +176,7 @@ class ClauseWords:
             for prep in noun.children
             if prep.dep_ == "prep"
             and (
-                prep.lower_ in self.members_after
+                prep.lower_ in self.lexicon.members_after
                 or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
             )
             for pobj in prep.children
@@ -208,9 +189,9 @@ class ClauseWords:
         if noun.dep_ != "pobj":
             return None
         link = noun.head
-        if link.lower_ == "of" and link.head.lower_ in self.shares:
+        if link.lower_ == "of" and link.head.lower_ in self.lexicon.shares:
             share = link.head  # "one of the factions"
-        elif link.lower_ in self.shares:
+        elif link.lower_ in self.lexicon.shares:
             share = link  # "among the factions"
         else:
             return None
@@ -226,7 +207,7 @@ class ClauseWords:
         return [
             pobj
             for direction in token.children
-            if direction.lower_ in self.directions
+            if direction.lower_ in self.lexicon.directions
             for prep in direction.children
             if prep.dep_ == "prep" and prep.lower_ == "of"
             for pobj in prep.children
@@ -239,7 +220,7 @@ class ClauseWords:
         return [
             pobj
             for participle in thing.children
-            if participle.dep_ == "acl" and participle.lemma_.lower() in self.owner_participles
+            if participle.dep_ == "acl" and participle.lemma_.lower() in self.lexicon.owner_participles
             for agent in participle.children
             if agent.dep_ == "agent"
             for pobj in agent.children
@@ -250,9 +231,9 @@ class ClauseWords:
         """Whether the clause says it happened: not negated ("did not meet"), hedged ("could meet")
         or conditional ("if they meet")."""
         for child in verb.children:
-            if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in self.hedging_auxiliaries):
+            if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in self.lexicon.hedging_auxiliaries):
                 return False
-            if child.dep_ == "mark" and child.lower_ in self.conditions:
+            if child.dep_ == "mark" and child.lower_ in self.lexicon.conditions:
                 return False
         return True
 

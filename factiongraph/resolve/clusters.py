@@ -20,7 +20,6 @@ from spacy.tokens import Doc, Span
 from factiongraph.keys import mistyped, name_key, spelled_alike, translit_key
 from factiongraph.lexicons import Names, lexicon_model
 from factiongraph.nlp.mentions import ends_head
-from factiongraph.nlp.names import NameWords
 from factiongraph.vocab import ACTOR_TYPES
 
 
@@ -113,7 +112,7 @@ def cluster(
     is_description: list[bool],
     index_of: dict[tuple[int, int], int],
     kb_ids: list[str],
-    name_words: NameWords,
+    name_words: Names,
 ) -> Clusters:
     """Group a document's mentions, each given with its KB actor or place id ("" for none), into actors."""
     _acronyms_the_article_defines(mentions, is_description, kb_ids)
@@ -164,7 +163,7 @@ def cluster(
     return clusters
 
 
-def _join_variants(mentions: list[Span], named: list[int], clusters: Clusters, name_words: NameWords) -> None:
+def _join_variants(mentions: list[Span], named: list[int], clusters: Clusters, name_words: Names) -> None:
     """Join names that differ by a group's kind word, by spelling, or by one mistyped word of a
     group's or place's name. Each distinct name is compared once, within its type, and by spelling
     only within its transliteration skeleton, so an article's names are not compared all with all."""

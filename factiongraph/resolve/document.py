@@ -13,9 +13,8 @@ from spacy.tokens import Doc
 from factiongraph.ingest.article import Article
 from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key
-from factiongraph.lexicons import NounHeads, lexicon_model
+from factiongraph.lexicons import Names, NounHeads, lexicon_model
 from factiongraph.nlp import DESCRIPTIONS_KEY, MENTIONS_KEY
-from factiongraph.nlp.names import NameWords
 from factiongraph.places import PlaceIndex
 from factiongraph.records import ClaimRecord, EventRecord, MentionRecord, RelationRecord, ResolvedDocument
 from factiongraph.resolve.clusters import cluster
@@ -40,7 +39,7 @@ class DocumentResolver:
     kb: KnowledgeBase
     candidates: CandidateFinder
     places: PlaceIndex = field(default_factory=PlaceIndex.default)
-    names: NameWords = field(default_factory=NameWords.read)
+    names: Names = field(default_factory=lambda: lexicon_model(None, Names))
 
     def __post_init__(self) -> None:
         self.linker = Linker(self.kb, self.candidates, self.places, self.names)

@@ -12,8 +12,7 @@ from spacy.tokens import Doc, Span
 
 from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key, spelled_alike, translit_key
-from factiongraph.lexicons import NounHeads, lexicon_model
-from factiongraph.nlp.names import NameWords
+from factiongraph.lexicons import Names, NounHeads, lexicon_model
 from factiongraph.places import Place, PlaceIndex
 from factiongraph.records import Alias, EntityRecord, PlaceRecord
 from factiongraph.resolve.clusters import Clusters, is_acronym, is_place
@@ -43,7 +42,7 @@ class Linker:
     kb: KnowledgeBase
     candidates: CandidateFinder
     places: PlaceIndex
-    names: NameWords
+    names: Names
 
     def __post_init__(self) -> None:
         self._kb_by_key: dict[tuple[str, str], str] = {}

@@ -57,10 +57,10 @@ class ClaimFinder:
     ) -> None:
         self.cues = cues
         self.speak_for = speak_for
-        self.relative_pronouns = clauses.relative_pronouns
-        self.speakers = Speakers(cues, clauses.relative_pronouns)
-        self.contents = Contents(cues, clauses.relative_pronouns)
-        self.stances = Stances(cues, clauses.conditions, self.contents)
+        self.relative_pronouns = clauses.lexicon.relative_pronouns
+        self.speakers = Speakers(cues, clauses.lexicon.relative_pronouns)
+        self.contents = Contents(cues, clauses.lexicon.relative_pronouns)
+        self.stances = Stances(cues, clauses.lexicon.conditions, self.contents)
         self.trigger_ids = frozenset(nlp.vocab.strings.add(w) for w in cues.triggers())
 
     def __call__(self, doc: Doc) -> Doc:
