@@ -49,3 +49,37 @@ def test_a_predicate_adjective_with_two_prepositions_ties_its_subjects_to_both(n
     for group in ("Levant Front", "Jaysh al-Islam"):
         assert related(nlp, text, "AlliesOf", group, "Turkey"), group
         assert related(nlp, text, "AlliesOf", group, "Syrian Interim Government"), group
+
+
+def test_a_body_named_inside_a_description_of_an_owners_force_belongs_to_the_owner(nlp: Language) -> None:
+    text = "Gunmen attacked a checkpoint of the SDF's Asayish security forces in Hasakah."
+    kept = {(r.type, r.source.text, r.target.text) for r in nlp(text)._.fg_relations}
+    assert ("BelongsTo", "Asayish", "SDF") in kept
+
+
+def test_a_share_of_a_list_set_off_by_commas_stands_for_the_list(nlp: Language) -> None:
+    text = "The Levant Front, Faylaq al-Sham and Jaysh al-Islam, all of them backed by Turkey, entered Jindires."
+    for group in ("Levant Front", "Faylaq al-Sham", "Jaysh al-Islam"):
+        assert related(nlp, text, "AlliesOf", "Turkey", group), group
+
+
+def test_what_a_participle_says_of_a_noun_stays_with_the_noun(nlp: Language) -> None:
+    text = "The alliance led by the YPG holds a third of Syria."
+    assert not related(nlp, text, "Controls", "YPG", "Syria")
+
+
+def test_who_mediates_a_truce_is_in_contact_with_each_side(nlp: Language) -> None:
+    text = "A ceasefire agreed by the Houthis and the Yemeni government under Omani mediation took effect on Sunday."
+    assert related(nlp, text, "CommWith", "Omani", "Houthis")
+    assert related(nlp, text, "CommWith", "Omani", "Yemeni government")
+
+
+def test_who_brokers_a_deal_is_in_contact_with_the_other_side(nlp: Language) -> None:
+    text = "Jaysh al-Islam accepted a deal with the Syrian government brokered by Russia."
+    assert related(nlp, text, "CommWith", "Russia", "Syrian government")
+
+
+def test_talks_under_the_mediation_of_a_state_put_it_in_contact_with_both_sides(nlp: Language) -> None:
+    text = "The talks between Hamas and Israel under the mediation of Qatar resumed."
+    assert related(nlp, text, "CommWith", "Qatar", "Hamas")
+    assert related(nlp, text, "CommWith", "Qatar", "Israel")

@@ -484,6 +484,8 @@ class StructureFinder:
                     found.append(FoundRelation(relation_type, agent, other, sentence, "nominal"))
         found += self._judged(noun, agents, mentions)
         found += self._joint(noun, relation_type, between, others, mentions)
+        if relation_type == "CommWith":
+            found += self._mediated(noun, [*between, *agents, *others], mentions)
         if relation_type in MET_THERE:
             places = self.named.places(noun, between or others, mentions)
             # "clashes with the army around the city": the other side fought there too
@@ -516,6 +518,40 @@ class StructureFinder:
             for first, second in combinations(sorted(actors, key=lambda m: m.start), 2)
             # not a name and its short form: "the Malian Armed Forces (FAMa)"
             if first.end <= second.start and not all(t.is_punct for t in doc[first.end : second.start])
+        ]
+
+    def _mediated(self, noun: Token, parties: list[Span], mentions: MentionIndex) -> list[FoundRelation]:
+        """ "a deal with Y brokered by X", "a truce agreed by A and B under X mediation", "talks under the
+        mediation of X": who brokers a deal or talks is in contact with each side of it."""
+        mediation = self.words.mediation
+        described = [c for c in noun.children if c.dep_ == "acl"]
+        mediators: list[Span] = []
+        for verb in described:  # "brokered by X" mediates; "agreed by A and B", "signed by A and B" names the sides
+            agents = [m for a in verb.children if a.dep_ == "agent" for g in a.children for m in mentions.of(g)]
+            if verb.lemma_.lower() in mediation.verbs:
+                mediators += agents
+            else:
+                parties = parties + agents
+        # the parser may hang the broker's phrase on the last noun of the deal's: "a deal with Y brokered by X"
+        parties = list(dict.fromkeys(parties))
+        for verb in [c for m in parties for c in m.root.children if c.dep_ == "acl"]:
+            if verb.lemma_.lower() in mediation.verbs:
+                mediators += [m for a in verb.children if a.dep_ == "agent" for g in a.children for m in mentions.of(g)]
+        governing = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else noun
+        for holder in dict.fromkeys([noun, *described, governing, *(m.root for m in parties)]):
+            for _, means in pobjs(holder, mediation.preps):
+                if means.lemma_.lower() not in mediation.nouns:
+                    continue
+                mediators += [
+                    m for c in means.children if c.dep_ in ("poss", "compound", "amod") for m in mentions.of(c)
+                ]
+                mediators += [m for _, named in pobjs(means, {"of", "by"}) for m in mentions.of(named)]
+        return [
+            FoundRelation("CommWith", mediator, party, noun.sent, "nominal")
+            for mediator in dict.fromkeys(mediators)
+            if mentions.may_act(mediator)
+            for party in parties
+            if mentions.may_act(party) and party.start != mediator.start
         ]
 
     def _judged(self, noun: Token, agents: list[Span], mentions: MentionIndex) -> list[FoundRelation]:
@@ -665,8 +701,21 @@ class StructureFinder:
         if opening is not None and opening != body and opening.end == first.i + 1 and opening.label_ in COLLECTIVES:
             if first.i + 1 < body.end and body.doc[first.i + 1].text not in ("-", "–"):
                 owners.append(opening)
+        bodies = [body]
+        if mentions.is_description(body):  # "the SDF's Asayish security forces": the body it names is the owner's
+            bodies += [
+                m
+                for c in noun.children
+                if c.dep_ in ("compound", "amod", "nmod")
+                and (m := mentions.by_root.get(c.i)) is not None
+                and m.label_ == "Organisation"
+                and not mentions.is_description(m)
+            ]
         return found + [
-            FoundRelation("BelongsTo", body, owner, noun.sent, "modifier") for owner in owners if owner != body
+            FoundRelation("BelongsTo", named, owner, noun.sent, "modifier")
+            for named in bodies
+            for owner in owners
+            if owner != named
         ]
 
     @staticmethod
@@ -780,7 +829,7 @@ class StructureFinder:
             c.dep_ in ("prep", "dep")
             and c.lower_ == "of"
             and c.i < slot.i
-            and any(g.lower_ in self.clauses.lexicon.relative_pronouns for g in c.children)
+            and any(g.lower_ in self.clauses.relative_pronouns for g in c.children)
             for c in verb.children
         )
         return mentions.of(verb.head) if fronted else []
