@@ -179,6 +179,9 @@ def _rules() -> _Rules:
         f"(?:(?P<day1>{_DAY}){_ORDINAL}\\s+(?:of\\s+)?)?(?P<month>{month})"
         f"(?:\\s*[/(]\\s*(?P<month2>{month})\\s*\\)?)?(?:\\s+(?P<day2>{_DAY}){_ORDINAL})?"
     )
+    # a relative word before or after what it places in time: "last Friday", "Friday last", "this month"
+    before = f"(?P<before>{last_before}|{this_before})"
+    after = f"(?P<after>{last_after}|{this_after})"
     last_words = {_normalise(w) for w in lexicon.last.before + lexicon.last.after}
     return _Rules(
         months=months,
@@ -190,21 +193,16 @@ def _rules() -> _Rules:
         context=frozenset(_normalise(w) for w in lexicon.context.words),
         recent=frozenset(_normalise(w) for w in lexicon.recent.words),
         absolute=re.compile(f"^{day_month},?\\s+(?:of\\s+)?(?P<year>\\d{{4}})$"),
-        month_day=re.compile(
-            f"^(?:(?P<before>{last_before}|{this_before})\\s+)?{day_month}(?:\\s+(?P<after>{last_after}|{this_after}))?$"
-        ),
+        month_day=re.compile(f"^(?:{before}\\s+)?{day_month}(?:\\s+{after})?$"),
         month_of_relative_year=re.compile(
             f"^{day_month},?\\s+(?:(?:{_alternation(lexicon.month_year_joiners.words)})\\s+)?(?P<rest>.+)$"
         ),
         weekday=re.compile(
-            f"^(?:(?P<before>{last_before}|{this_before})\\s+)?(?:(?:{day_part})\\s+)*"
+            f"^(?:{before}\\s+)?(?:(?:{day_part})\\s+)*"
             f"(?P<weekday>{_alternation(list(weekdays))})(?:\\s+(?:{day_part}))*"
-            f"(?:\\s+(?P<after>{last_after}|{this_after}))?$"
+            f"(?:\\s+{after})?$"
         ),
-        unit=re.compile(
-            f"^(?:(?P<before>{last_before}|{this_before})\\s+(?P<unit1>{unit})"
-            f"|(?P<unit2>{unit})\\s+(?P<after>{last_after}|{this_after}))$"
-        ),
+        unit=re.compile(f"^(?:{before}\\s+(?P<unit1>{unit})|(?P<unit2>{unit})\\s+{after})$"),
         ago=re.compile(f"^(?P<count>{count})\\s+(?P<unit>{unit})\\s+(?:{_alternation(lexicon.ago.words)})$"),
         prefix=re.compile(f"^(?:{_alternation(lexicon.prefixes.words)})(?:\\s+|-)(?P<rest>.+)$"),
         range_from_to=re.compile(
