@@ -26,6 +26,7 @@ from typing import Annotated, Any, ClassVar, Literal, TypeVar, cast
 from pydantic import BeforeValidator, ConfigDict, Field, PlainSerializer, Strict, field_validator, model_validator
 
 from factiongraph.errors import LexiconError, validated
+from factiongraph.keys import name_key
 from factiongraph.places import Kind
 from factiongraph.schema import StrictModel
 from factiongraph.vocab import (
@@ -58,6 +59,11 @@ def _not_null(value: object) -> object:
     if value is None:
         raise ValueError("leave the key out rather than set it to null")
     return value
+
+
+def _by_word(groups: dict[RelationType, list[str]]) -> dict[str, RelationType]:
+    """A lookup from a section listed by relation type: each word to the type it is listed under."""
+    return {word: kind for kind, words in groups.items() for word in words}
 
 
 class _Strict(StrictModel):
@@ -217,6 +223,11 @@ class VerbRelations(LexiconFile):
     judging_verbs: Words
     judgements: dict[RelationType, list[str]]
 
+    @cached_property
+    def judgement_type(self) -> dict[str, RelationType]:
+        """What calling someone a word makes of the caller and them ("terrorists": Dislikes)."""
+        return _by_word(self.judgements)
+
 
 # --------------------------------------------------------------------------------------------
 # noun_heads.json, pronouns.json: read by factiongraph.nlp.mentions (and relations, resolve)
@@ -257,7 +268,9 @@ class _PlaceAgreement(_Strict):
     unlisted: bool
 
 
-class _PluralReferences(_Commented):
+class PluralReferences(_Commented):
+    """The phrases that stand for two actors at once (see ``references.json``'s ``plural``)."""
+
     heads: dict[str, list[MentionType]]
     both: Words
     numbers: Words
@@ -269,6 +282,11 @@ class _PluralReferences(_Commented):
     companions: Words
     opposing_heads: Words
 
+    @cached_property
+    def reciprocal_words(self) -> frozenset[tuple[str, ...]]:
+        """The reciprocals word by word ("each other": ("each", "other"))."""
+        return frozenset(tuple(words.split()) for words in self.reciprocals)
+
 
 class References(LexiconFile):
     """What a definite description stands for, by its head noun: which groups and places agree with it; and
@@ -277,7 +295,7 @@ class References(LexiconFile):
     determiners: Words
     groups: dict[str, _GroupAgreement]
     places: dict[str, _PlaceAgreement]
-    plural: _PluralReferences
+    plural: PluralReferences
 
 
 class Clauses(LexiconFile):
@@ -314,11 +332,6 @@ class Decisions(LexiconFile):
             if not 0 <= weight <= 1:
                 raise ValueError(f"the confidence of {name!r} must be between 0 and 1, not {weight}")
         return weights
-
-
-def _by_word(groups: dict[RelationType, list[str]]) -> dict[str, RelationType]:
-    """A lookup from a section listed by relation type: each word to the type it is listed under."""
-    return {word: kind for kind, words in groups.items() for word in words}
 
 
 class Modifier(_Strict):
@@ -461,6 +474,39 @@ class Names(LexiconFile):
         if wrong := [w for w in words if w != w.lower()]:
             raise ValueError(f"words are matched in lower case: {', '.join(wrong)}")
         return words
+
+    @cached_property
+    def kind_keys(self) -> tuple[str, ...]:
+        """The kind words as name keys, longest first, so "brigades" is cut before "brigade"."""
+        return tuple(sorted((name_key(w) for w in self.kind_words), key=len, reverse=True))
+
+    @cached_property
+    def inside(self) -> frozenset[str]:
+        """Words that may stand inside a name but neither open nor close one: particles and joining words."""
+        return self.particles | self.joining_words
+
+    def without_kind(self, key: str) -> str:
+        """A name key without the kind word that ends it ("ahrar sharqiya faction" → "ahrar sharqiya"),
+        or the key itself when nothing would be left."""
+        for kind in self.kind_keys:
+            if key.endswith(" " + kind):
+                return key[: -len(kind) - 1]
+        return key
+
+    def with_and_without_kind(self, key: str) -> list[str]:
+        """The keys a group's name may be written under, with or without a kind word: "x division" is
+        "x" and, when "x" is two words or more, "x brigade" too; "x" is "x division" and "x brigade"."""
+        bare = self.without_kind(key)
+        keys = [key, bare]
+        if bare == key or " " in bare:
+            keys += [f"{bare} {kind}" for kind in self.kind_keys]
+        return list(dict.fromkeys(keys))
+
+    def capitalised(self, name: str) -> bool:
+        """Whether a name is written as one: its first word that is neither a particle nor a joining
+        word starts upper case (or its script has no case)."""
+        first = next((w for w in name.replace("-", " ").split() if w.lower() not in self.inside), "")
+        return not first[:1].islower()
 
 
 class Pronouns(LexiconFile):

@@ -11,7 +11,7 @@ unit is not about the group), merges duplicates, and keeps what reaches
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -61,47 +61,18 @@ def make_decide(
     min_confidence: float,
 ) -> RelationDecider:
     decisions = lexicon_model(decisions_path, Decisions)
-    heads = lexicon_model(heads_path, NounHeads)
     kb = load_kb(Path(kb_path) if kb_path else None)
-    civilian = decisions.civilian_categories
     return RelationDecider(
-        Weights(
-            constructions=decisions.constructions,
-            direct_hops=decisions.direct_hops,
-            hop_factor=decisions.hop_factor,
-            pathless=decisions.pathless,
-        ),
-        unasserting=decisions.unasserting,
-        not_fighting=decisions.not_fighting,
-        agent_types=decisions.agent_types,
-        titles=heads.person_command | heads.person_other,
-        place_nouns=heads.place,
-        civilian=frozenset(a.id for a in kb.actors if a.category in civilian),
-        civilian_heads=decisions.civilian_heads,
+        decisions,
+        lexicon_model(heads_path, NounHeads),
+        civilian=frozenset(a.id for a in kb.actors if a.category in decisions.civilian_categories),
         states=frozenset(a.id for a in kb.actors if a.category == "state"),
         places=PlaceIndex.default(),
         clauses=ClauseWords.read(clauses_path),
         min_confidence=min_confidence,
         pairs=PairedReferences.read(),
-        place_preps=frozenset(lexicon_model(None, VerbRelations).places),
+        place_preps=lexicon_model(None, VerbRelations).places,
     )
-
-
-@dataclass(frozen=True)
-class Weights:
-    """How sure a construction is, and what an indirect parse path costs."""
-
-    constructions: dict[str, float]
-    direct_hops: int
-    hop_factor: float
-    pathless: frozenset[str]
-
-    def confidence(self, construction: str, hops: int | None) -> float:
-        base = self.constructions.get(construction, min(self.constructions.values()))
-        if construction in self.pathless:
-            return base
-        extra = max(0, (hops if hops is not None else self.direct_hops + 3) - self.direct_hops)
-        return base * self.hop_factor**extra
 
 
 def dependency_path(a: Token, b: Token) -> list[Token] | None:
@@ -120,15 +91,10 @@ class RelationDecider:
 
     def __init__(
         self,
-        weights: Weights,
+        decisions: Decisions,
+        heads: NounHeads,
         *,
-        unasserting: frozenset[str],
-        not_fighting: frozenset[str],
-        agent_types: frozenset[str],
-        titles: frozenset[str],
-        place_nouns: frozenset[str],
         civilian: frozenset[str],
-        civilian_heads: frozenset[str],
         states: frozenset[str],
         places: PlaceIndex,
         clauses: ClauseWords,
@@ -136,14 +102,10 @@ class RelationDecider:
         pairs: PairedReferences | None = None,
         place_preps: frozenset[str] = frozenset(),
     ) -> None:
-        self.weights = weights
-        self.unasserting = unasserting
-        self.not_fighting = not_fighting
-        self.agent_types = agent_types
-        self.titles = titles
-        self.place_nouns = place_nouns
+        self.decisions = decisions
+        self.titles = heads.person_command | heads.person_other
+        self.place_nouns = heads.place
         self.civilian = civilian
-        self.civilian_heads = civilian_heads
         self.states = states
         self.places = places
         self.clauses = clauses
@@ -163,6 +125,16 @@ class RelationDecider:
         doc._.fg_relations = [r for r in kept if r.confidence >= self.min_confidence]
         return doc
 
+    def _confidence(self, construction: str, hops: int | None) -> float:
+        """How sure a construction is, less what an indirect parse path costs."""
+        weights = self.decisions.constructions
+        base = weights.get(construction, min(weights.values()))
+        if construction in self.decisions.pathless:
+            return base
+        direct = self.decisions.direct_hops
+        extra = max(0, (hops if hops is not None else direct + 3) - direct)
+        return base * self.decisions.hop_factor**extra
+
     def _decide(self, relation: FoundRelation, unasserted: list[Span], in_a_place: set[int]) -> FoundRelation | None:
         """The relation weighed, retyped where a guard says so, or None where a guard drops it."""
         path = dependency_path(_first_conjunct(relation.source.root), _first_conjunct(relation.target.root))
@@ -179,7 +151,7 @@ class RelationDecider:
         if (
             path is not None
             and not presupposed
-            and _leaves_a_relative_clause(path, self.clauses.owner_participles, self.clauses.shares)
+            and _leaves_a_relative_clause(path, self.clauses.lexicon.owner_participles, self.clauses.lexicon.shares)
         ):
             return None  # "HTS, which drove out Zenki when ..., fought alongside the NFL": Zenki did not
         if relation.type in MEMBERSHIP and path and self._someone_elses_role(path):
@@ -188,7 +160,7 @@ class RelationDecider:
             return None  # "we call on all parties to respect the ceasefire around Z": we are not in Z
         if relation.type in PLACED and _names_a_thing(relation.target, in_a_place, self.place_nouns):
             return None  # "the Sochi agreement", "Operation Euphrates Shield": a place's name, not a place
-        if relation.type in self.agent_types and self._is_place(relation.source):
+        if relation.type in self.decisions.agent_types and self._is_place(relation.source):
             return None  # "Raqqa freed from IS": a town neither fights nor holds
         group_leads_group = relation.source.label_ != "Person" and relation.target.label_ == "Organisation"
         if relation.type == "InChargeOf" and group_leads_group:
@@ -196,7 +168,7 @@ class RelationDecider:
         if relation.type == "FightingAgainst" and self._is_hostility(relation, path):
             relation = replace(relation, type="Dislikes")
         hops = len(path) - 1 if path is not None else None
-        return replace(relation, confidence=self.weights.confidence(relation.construction, hops))
+        return replace(relation, confidence=self._confidence(relation.construction, hops))
 
     def _for_each_of_two(self, doc: Doc, relations: list[FoundRelation]) -> list[FoundRelation]:
         """What is told of a phrase for two actors ("both sides", "they" after "X and Y") told of each, once
@@ -206,7 +178,7 @@ class RelationDecider:
             return relations
         pairs = self.pairs.pairs(doc, relations)
         together = [
-            replace(relation, confidence=self.weights.confidence(relation.construction, None))
+            replace(relation, confidence=self._confidence(relation.construction, None))
             for relation, end, verb in self.pairs.reciprocal(doc, pairs)
             if (path := dependency_path(end, verb)) is None or self._asserted(path, relation.type)
         ]
@@ -234,7 +206,7 @@ class RelationDecider:
         while token.head != token and token.head.pos_ not in ("VERB", "AUX"):
             token = token.head
             words.append(token)
-        return not any(t.lemma_.lower() in self.unasserting for t in words)
+        return not any(t.lemma_.lower() in self.decisions.unasserting for t in words)
 
     def _asserted(self, path: list[Token], relation_type: str) -> bool:
         """Whether nothing on the path, nor a clause it is the complement of, negates, hedges or
@@ -253,9 +225,11 @@ class RelationDecider:
                 chain.append(clause)
         for token in chain:
             attitude = token == top and relation_type in ("Likes", "Dislikes")
-            if not self.clauses.asserted(token) or (token.lemma_.lower() in self.unasserting and not attitude):
+            if not self.clauses.asserted(token) or (
+                token.lemma_.lower() in self.decisions.unasserting and not attitude
+            ):
                 return False
-            if any(c.dep_ in _MODIFIER_DEPS and c.lemma_.lower() in self.unasserting for c in token.children):
+            if any(c.dep_ in _MODIFIER_DEPS and c.lemma_.lower() in self.decisions.unasserting for c in token.children):
                 return False
         return True
 
@@ -265,7 +239,7 @@ class RelationDecider:
         against, not one they are in ("ordered his forces to move on Z"). The ones asked do it where the
         clause puts them ("ordered its troops to withdraw from Z": the troops were in Z)."""
         top = path[_top(path)]
-        if top.lemma_.lower() not in self.clauses.requesting_verbs:
+        if top.lemma_.lower() not in self.clauses.lexicon.requesting_verbs:
             return False
         below_top = [t for t in path if t.head == top and t != top]
         if not any(t.dep_ in ("xcomp", "ccomp", "advcl") for t in below_top):
@@ -293,11 +267,11 @@ class RelationDecider:
     def _is_hostility(self, relation: FoundRelation, path: list[Token] | None) -> bool:
         """A sanction, arrest or accusation, or a civilian body on either end: hostility, not fighting."""
         for end in (relation.source, relation.target):
-            if end.id_ in self.civilian or (not end.id_ and end.root.lemma_.lower() in self.civilian_heads):
+            if end.id_ in self.civilian or (not end.id_ and end.root.lemma_.lower() in self.decisions.civilian_heads):
                 return True
         words = path if path is not None else list(relation.evidence)
         around = [c for t in words for c in t.children if c.dep_ in ("prep", "dobj", "pobj", "advcl", "xcomp")]
-        return any(t.lemma_.lower() in self.not_fighting for t in [*words, *around])
+        return any(t.lemma_.lower() in self.decisions.not_fighting for t in [*words, *around])
 
     @staticmethod
     def _told_about_a_unit(doc: Doc, relations: list[FoundRelation]) -> list[FoundRelation]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factiongraph.lexicons import Accompaniment, Constructions, VerbFrame, VerbRelations, lexicon_model
+from factiongraph.lexicons import Constructions, VerbFrame, VerbRelations, lexicon_model
 from factiongraph.nlp.spans import (
     DATELINES_KEY,
     DESCRIPTIONS_KEY,
@@ -94,51 +94,19 @@ def _names_alike(token: Token, mention_at: dict[int, Span], label: str = "Locati
     assigns=["doc._.fg_relations", "doc._.fg_events"],
 )
 def make_frames(nlp: Language, name: str, verbs_path: str | None, clauses_path: str | None) -> FrameFinder:
-    lexicon = lexicon_model(verbs_path, VerbRelations)
-    constructions = lexicon_model(None, Constructions)
     return FrameFinder(
-        lexicon.verbs,
-        lexicon.places,
-        lexicon.military_words,
-        lexicon.joint_subjects,
-        ClauseWords.read(clauses_path),
-        lexicon.judging_verbs,
-        {word: kind for kind, words in lexicon.judgements.items() for word in words},
-        constructions.body_nouns | constructions.arms_nouns,
-        constructions.naming_verbs,
-        constructions.accompaniment,
-        constructions.clause_links.inside_preps,
+        lexicon_model(verbs_path, VerbRelations), lexicon_model(None, Constructions), ClauseWords.read(clauses_path)
     )
 
 
 class FrameFinder:
     """Subject-verb-object relations between mentions (see the module docstring)."""
 
-    def __init__(
-        self,
-        verbs: dict[str, VerbFrame],
-        place_preps: frozenset[str],
-        military: frozenset[str],
-        joint_subjects: dict[str, str],
-        clauses: ClauseWords,
-        judging_verbs: frozenset[str],
-        judgements: dict[str, str],
-        bodies: frozenset[str],
-        naming_verbs: frozenset[str],
-        accompaniment: Accompaniment,
-        inside_preps: frozenset[str],
-    ):
-        self.verbs = verbs
-        self.place_preps = place_preps
-        self.military = military
-        self.joint_subjects = joint_subjects
+    def __init__(self, lexicon: VerbRelations, constructions: Constructions, clauses: ClauseWords) -> None:
+        self.lexicon = lexicon
+        self.constructions = constructions
         self.clauses = clauses
-        self.judging_verbs = judging_verbs
-        self.judgements = judgements
-        self.bodies = bodies
-        self.naming_verbs = naming_verbs
-        self.accompaniment = accompaniment
-        self.inside_preps = inside_preps
+        self.bodies = constructions.body_nouns | constructions.arms_nouns
 
     def __call__(self, doc: Doc) -> Doc:
         # each span group read once: spaCy builds every span of a group anew on every walk over it
@@ -170,10 +138,10 @@ class FrameFinder:
         held = mentions_per_token(doc)
         states = span_keys(list(doc.spans.get(STATES_KEY, [])))
         for token in tokens_of_pos(doc, _FRAMED, held, 1):  # an event needs an actor, a relation two
-            if token.dep_ == "acl" and token.lemma_.lower() in self.naming_verbs:
+            if token.dep_ == "acl" and token.lemma_.lower() in self.constructions.naming_verbs:
                 continue  # "a new body called the Syrian Liberation Front" names it: nobody calls anyone
-            frame = self.verbs.get(token.lemma_.lower())
-            judged = self._judgement(token) if token.lemma_.lower() in self.judging_verbs else None
+            frame = self.lexicon.verbs.get(token.lemma_.lower())
+            judged = self._judgement(token) if token.lemma_.lower() in self.lexicon.judging_verbs else None
             if judged is not None:
                 frame = VerbFrame(type=judged[0], preps=[])  # "considers X a terrorist group", "regards X as an ally"
             if not self.clauses.asserted(token):
@@ -196,7 +164,11 @@ class FrameFinder:
                 objects = [(m, "") for m in self._with_conjuncts(judged[1], mention_at)]
             # "attacked the town of Jasim, in the countryside of Daraa": the place struck lies in the one named
             struck = [m for m, prep in objects if not prep and m.label_ == "Location"]
-            around = [m for m, prep in objects if prep in self.inside_preps and m.label_ == "Location"]
+            around = [
+                m
+                for m, prep in objects
+                if prep in self.constructions.clause_links.inside_preps and m.label_ == "Location"
+            ]
             found += [
                 FoundRelation("CoLocated", place, outer, token.sent, "place")
                 for place in struck
@@ -222,7 +194,7 @@ class FrameFinder:
                 if not passive_objects:
                     continue  # "I encourage the government to act" asks; "we are encouraged by X" likes X
                 subjects, objects = [m for m, _ in passive_objects], [(m, "") for m in subjects]
-            joint_type = self.joint_subjects.get(frame.type) if frame and frame.type else None
+            joint_type = self.lexicon.joint_subjects.get(frame.type) if frame and frame.type else None
             if (
                 joint_type
                 and frame
@@ -245,7 +217,7 @@ class FrameFinder:
                     found.append(FoundRelation("CommWith", first, second, token.sent, "joint-subject"))
             if not subjects:
                 # "they had been stationed in Manbij", "three fighters were killed near Z": who it befell was there
-                places = [m for m, prep in objects if prep in self.place_preps and m.label_ == "Location"]
+                places = [m for m, prep in objects if prep in self.lexicon.places and m.label_ == "Location"]
                 own = any(c.dep_ == "nsubjpass" for c in token.children)  # not a subject taken from above
                 found += [
                     FoundRelation("CoLocated", m, place, token.sent, "place")
@@ -264,12 +236,12 @@ class FrameFinder:
                         found.append(FoundRelation(joint_type, first, second, token.sent, "joint-subject"))
             if frame and frame.object_located:
                 for formed in [m for m, prep in objects if not prep and m.label_ in AGENTS]:
-                    for place in [m for m, prep in objects if prep in self.place_preps and m.label_ == "Location"]:
+                    for place in [m for m, prep in objects if prep in self.lexicon.places and m.label_ == "Location"]:
                         found.append(FoundRelation("CoLocated", formed, place, token.sent, "formed-in"))
             elif frame and frame.type in MET_THERE:
                 # "attacked SDF positions near Z", "met commanders of HTS near Z": the other side was there too
-                places = [m for m, prep in objects if prep in self.place_preps and m.label_ == "Location"]
-                for other in [m for m, prep in objects if m.label_ in AGENTS and prep not in self.place_preps]:
+                places = [m for m, prep in objects if prep in self.lexicon.places and m.label_ == "Location"]
+                for other in [m for m, prep in objects if m.label_ in AGENTS and prep not in self.lexicon.places]:
                     found += [FoundRelation("CoLocated", other, place, token.sent, "place") for place in places]
             for subject in subjects:
                 for obj, prep in objects:
@@ -299,7 +271,7 @@ class FrameFinder:
     def _companions(self, verb: Token, subjects: list[Span], mention_at: dict[int, Span]) -> list[Span]:
         """Who acts with the verb's subjects: "alongside Z", "together with Z", "X took the town, helped by Z",
         "X, backed by Z, attacked Y"."""
-        words = self.accompaniment
+        words = self.constructions.accompaniment
         children = list(verb.children)  # spaCy builds each child anew on every walk: walk once
         together = any(c.dep_ == "advmod" and c.lower_ in words.adverbs for c in children)
         heads: list[Token] = []
@@ -338,7 +310,7 @@ class FrameFinder:
         return [
             g
             for c in children
-            if c.dep_ in ("amod", "acl") and c.lemma_.lower() in self.accompaniment.loyalty
+            if c.dep_ in ("amod", "acl") and c.lemma_.lower() in self.constructions.accompaniment.loyalty
             for p in c.children
             if p.dep_ == "prep" and p.lower_ in ("to", "with")
             for g in p.children
@@ -354,7 +326,7 @@ class FrameFinder:
         # the predicate's own words ("a terrorist group"), not those of a name or clause hung on it ("X, the
         # president's brother")
         words = [t for p in predicates for t in [p, *p.children] if t == p or t.dep_ in ("amod", "compound", "nmod")]
-        kinds = [self.judgements[t.lower_] for t in words if t.lower_ in self.judgements]
+        kinds = [self.lexicon.judgement_type[t.lower_] for t in words if t.lower_ in self.lexicon.judgement_type]
         if not kinds:
             return None
         return kinds[0], [s for p in predicates for s in p.children if s.dep_ == "nsubj"]
@@ -389,9 +361,10 @@ class FrameFinder:
         """Whether a clause's subject is a share of the nouns it describes ("all of them", "both of which")."""
         return any(
             c.dep_ in _SUBJECTS
-            and c.lower_ in self.clauses.shares
+            and c.lower_ in self.clauses.lexicon.shares
             and any(
-                p.lower_ == "of" and any(g.lower_ in self.clauses.relative_pronouns | {"them"} for g in p.children)
+                p.lower_ == "of"
+                and any(g.lower_ in self.clauses.lexicon.relative_pronouns | {"them"} for g in p.children)
                 for p in c.children
             )
             for c in children
@@ -401,9 +374,9 @@ class FrameFinder:
         """The head of the phrase before the comma that a share of it opens ("A, B and C, all of them ..."),
         where the parser hangs the share elsewhere."""
         start, doc = share.left_edge.i, share.doc
-        if share.lower_ not in self.clauses.shares or start < 2 or doc[start - 1].text != ",":
+        if share.lower_ not in self.clauses.lexicon.shares or start < 2 or doc[start - 1].text != ",":
             return None
-        pronouns = self.clauses.relative_pronouns | {"them"}
+        pronouns = self.clauses.lexicon.relative_pronouns | {"them"}
         if not any(p.lower_ == "of" and any(g.lower_ in pronouns for g in p.children) for p in share.children):
             return None
         token = doc[start - 2]
@@ -439,7 +412,7 @@ class FrameFinder:
             if agents and not passive and current.dep_ == "conj":
                 # "X tried to enter the town and was pushed back by Y": the subject the two verbs share
                 passive = [c for c in current.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if current.dep_ == "relcl" and any(c.lower_ in self.clauses.relative_pronouns for c in passive):
+            if current.dep_ == "relcl" and any(c.lower_ in self.clauses.lexicon.relative_pronouns for c in passive):
                 passive = [current.head]  # "the government, which is backed by Russia": the noun it describes
             if agents and not passive and current.dep_ == "relcl" and self._shared_subject(children):
                 passive = [current.head]  # "A, B and C, all of them backed by Turkey": the nouns described
@@ -455,7 +428,7 @@ class FrameFinder:
                     return subjects, [(m, "") for m in described]
                 return subjects, [(m, "") for m in self._with_conjuncts(passive, mention_at)]
             active = _past_dateline([c for c in children if c.dep_ in _SUBJECTS and c.dep_ != "nsubjpass"])
-            if current.dep_ == "relcl" and any(c.lower_ in self.clauses.relative_pronouns for c in active):
+            if current.dep_ == "relcl" and any(c.lower_ in self.clauses.lexicon.relative_pronouns for c in active):
                 # "HTS, which controls Idlib": the noun the clause describes; "X is one of the factions
                 # that entered Z": the one the share is
                 active = [self.clauses.whole_of_share(current.head) or current.head]
@@ -479,7 +452,7 @@ class FrameFinder:
         preps = set(frame.preps) if frame else set()
         for child in verb.children:
             if child.dep_ in _OBJECTS:
-                if verb.dep_ == "relcl" and child.lower_ in self.clauses.relative_pronouns:
+                if verb.dep_ == "relcl" and child.lower_ in self.clauses.lexicon.relative_pronouns:
                     child = verb.head  # "Ras al-Ain, which Turkish-led forces captured": the noun described
                 if frame:
                     objects += [(m, "") for m in self._with_conjuncts([child], mention_at)]
@@ -489,7 +462,7 @@ class FrameFinder:
                     objects += self._places_on([child, *(c for c in child.children if c.dep_ == "appos")], mention_at)
             elif child.dep_ == "prep":
                 word = child.lower_
-                wanted = word in self.place_preps or (frame and ("*" in preps or word in preps))
+                wanted = word in self.lexicon.places or (frame and ("*" in preps or word in preps))
                 if wanted:
                     pobjs = [g for g in child.children if g.dep_ == "pobj"]
                     objects += [(m, word) for m in self._with_conjuncts(pobjs, mention_at)]
@@ -521,7 +494,7 @@ class FrameFinder:
             directed = self._with_conjuncts(self.clauses.places_by_direction(noun), mention_at)
             places += [(m, "near") for m in directed if m.label_ == "Location"]
             for inner in noun.children:
-                if inner.dep_ == "prep" and inner.lower_ in self.place_preps:
+                if inner.dep_ == "prep" and inner.lower_ in self.lexicon.places:
                     heads = [g for g in inner.children if g.dep_ == "pobj"]
                     places += [
                         (m, inner.lower_) for m in self._with_conjuncts(heads, mention_at) if m.label_ == "Location"
@@ -574,13 +547,13 @@ class FrameFinder:
                 ]
             if token.i not in mention_at:
                 # not "fighters loyal to Z, most of them former rebels": a share set beside a noun restates it
-                restated = token.lower_ in self.clauses.shares and (
+                restated = token.lower_ in self.clauses.lexicon.shares and (
                     token.dep_ == "appos" or any(c.dep_ == token.dep_ and c.i < token.i for c in token.head.children)
                 )
                 queue += [
                     g
                     for c in children
-                    if c.dep_ == "prep" and c.lower_ == "of" and token.lower_ not in self.clauses.directions
+                    if c.dep_ == "prep" and c.lower_ == "of" and token.lower_ not in self.clauses.lexicon.directions
                     for g in c.children
                     if g.dep_ == "pobj" and not (restated and g.tag_ == "PRP")
                 ]
@@ -590,7 +563,7 @@ class FrameFinder:
                 queue += [
                     o
                     for c in children
-                    if c.dep_ == "acl" and c.lemma_.lower() in self.naming_verbs
+                    if c.dep_ == "acl" and c.lemma_.lower() in self.constructions.naming_verbs
                     for o in c.children
                     if o.dep_ == "oprd"
                 ]
@@ -622,7 +595,7 @@ class FrameFinder:
                 return frame.type
             if frame and frame.place_type and not prep:  # "a camp run by X": X holds it, heads no group
                 return frame.place_type
-            placed = prep in self.place_preps or (not prep and frame is not None and frame.place_object)
+            placed = prep in self.lexicon.places or (not prep and frame is not None and frame.place_object)
             if placed or not state or frame is None or frame.type in ("Controls", "CoLocated"):
                 return "CoLocated" if placed else None
             if frame.objects is not None and "Location" not in frame.objects:
@@ -637,7 +610,7 @@ class FrameFinder:
         relation_type = (frame.prep_types or {}).get(prep, frame.type)
         if relation_type in ("Controls", "CoLocated"):
             return None
-        if frame.military_objects is not None and self.military & {t.lower_ for t in obj}:
+        if frame.military_objects is not None and self.lexicon.military_words & {t.lower_ for t in obj}:
             return frame.military_objects
         return relation_type
 

@@ -829,7 +829,7 @@ class StructureFinder:
             c.dep_ in ("prep", "dep")
             and c.lower_ == "of"
             and c.i < slot.i
-            and any(g.lower_ in self.clauses.relative_pronouns for g in c.children)
+            and any(g.lower_ in self.clauses.lexicon.relative_pronouns for g in c.children)
             for c in verb.children
         )
         return mentions.of(verb.head) if fronted else []
