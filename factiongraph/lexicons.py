@@ -647,7 +647,7 @@ def _first_word_and_rest(phrase: str) -> tuple[str, str]:
 # --------------------------------------------------------------------------------------------
 
 
-class _Outcome(_Strict):
+class Outcome(_Strict):
     """The words that say people were killed, or injured, by where their count stands."""
 
     verbs: Words
@@ -688,8 +688,8 @@ class _ArabicCasualties(_Strict):
 class CasualtyWords(LexiconFile):
     """The words a sentence counts its dead and injured with (see the file's ``$comment``)."""
 
-    killed: _Outcome
-    injured: _Outcome
+    killed: Outcome
+    injured: Outcome
     lives: _Lives
     tolls: _Tolls
     numbers: dict[str, int]

@@ -100,14 +100,6 @@ class Casualties:
     counts: tuple[CasualtyCount, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Outcome:
-    verbs: frozenset[str]
-    subject_verbs: frozenset[str]
-    adjectives: frozenset[str]
-    nouns: frozenset[str]
-
-
 def _bounds(
     at_least: Iterable[str], about: Iterable[str], key: Callable[[str], str] = str.lower
 ) -> tuple[tuple[tuple[str, ...], Bound], ...]:
@@ -168,61 +160,20 @@ class ArabicCasualtyWords:
         return None
 
 
-@dataclass(frozen=True)
 class CasualtyWords:
-    """The words of ``casualties.json``: read once, then given to :func:`read_casualties` for every sentence."""
+    """The words of ``casualties.json``: read once, then given to :func:`read_casualties` for every sentence.
+    The English words are the lexicon's model as it is; the Arabic ones are keyed as the tokenizer keys words."""
 
-    outcomes: dict[Kind, _Outcome]
-    life_nouns: frozenset[str]
-    lives_lost: frozenset[str]
-    lives_taken: frozenset[str]
-    toll_nouns: frozenset[str]
-    toll_verbs: frozenset[str]
-    toll_preps: frozenset[str]
-    numbers: dict[str, int]
-    multipliers: dict[str, int]
-    plurals: dict[str, int]
-    bounds: tuple[tuple[tuple[str, ...], Bound], ...]
-    none: frozenset[str]
-    hedges: frozenset[str]
-    not_people: frozenset[str]
-    one: frozenset[str]
-    articles: frozenset[str]
-    arabic: ArabicCasualtyWords
+    def __init__(self, lexicon: lexicons.CasualtyWords) -> None:
+        self.lexicon = lexicon
+        self.outcomes: dict[Kind, lexicons.Outcome] = {"killed": lexicon.killed, "injured": lexicon.injured}
+        self.bounds = _bounds(lexicon.at_least, lexicon.about)
+        self.arabic = ArabicCasualtyWords.from_lexicon(lexicon)
 
     @classmethod
     def read(cls, path: str | None = None) -> CasualtyWords:
-        """The lookups of ``casualties.json`` (the user's file at ``path``, else the package's), taken from its
-        validated model rather than from a dict dumped from it."""
-        words = lexicon_model(path, lexicons.CasualtyWords)
-        outcomes: dict[Kind, _Outcome] = {
-            kind: _Outcome(
-                outcome.verbs,
-                outcome.subject_verbs,
-                outcome.adjectives,
-                outcome.nouns,
-            )
-            for kind, outcome in (("killed", words.killed), ("injured", words.injured))
-        }
-        return cls(
-            outcomes=outcomes,
-            life_nouns=words.lives.nouns,
-            lives_lost=words.lives.lost,
-            lives_taken=words.lives.taken,
-            toll_nouns=words.tolls.nouns,
-            toll_verbs=words.tolls.verbs,
-            toll_preps=words.tolls.preps,
-            numbers=dict(words.numbers),
-            multipliers=dict(words.multipliers),
-            plurals=dict(words.plurals),
-            bounds=_bounds(words.at_least, words.about),
-            none=words.none,
-            hedges=words.hedges,
-            not_people=words.not_people,
-            one=words.one,
-            articles=words.articles,
-            arabic=ArabicCasualtyWords.from_lexicon(words),
-        )
+        """From the user's file at ``path``, else the package's."""
+        return cls(lexicon_model(path, lexicons.CasualtyWords))
 
     @property
     def cue_words(self) -> frozenset[str]:
@@ -230,7 +181,7 @@ class CasualtyWords:
         outcome_words = {
             w for o in self.outcomes.values() for w in (*o.verbs, *o.subject_verbs, *o.adjectives, *o.nouns)
         }
-        return frozenset(outcome_words | self.lives_lost | self.lives_taken | self.toll_nouns)
+        return frozenset(outcome_words | self.lexicon.lives.lost | self.lexicon.lives.taken | self.lexicon.tolls.nouns)
 
     def cue(self, token: Token) -> tuple[Kind, Role] | None:
         """Whether a word says that people died or were hurt, and where it finds their count."""
@@ -245,13 +196,17 @@ class CasualtyWords:
                 return kind, "adjective"
             if tag.startswith("NN") and lemma in words.nouns:
                 return kind, "noun"
-        if verb and (lemma in self.lives_lost or lemma in self.lives_taken) and _life(token, self.life_nouns):
-            return "killed", "lost" if lemma in self.lives_lost else "taken"
+        if (
+            verb
+            and (lemma in self.lexicon.lives.lost or lemma in self.lexicon.lives.taken)
+            and _life(token, self.lexicon.lives.nouns)
+        ):
+            return "killed", "lost" if lemma in self.lexicon.lives.lost else "taken"
         return None
 
     def is_number(self, token: Token) -> bool:
         lower = token.lower_
-        if lower in self.numbers or lower in self.multipliers or lower in self.plurals:
+        if lower in self.lexicon.numbers or lower in self.lexicon.multipliers or lower in self.lexicon.plurals:
             return True
         return token.tag_ == "CD" and _digits(lower) is not None
 
@@ -316,7 +271,7 @@ class _EnglishReading:
         verb an adjective is said with ("were not found dead")."""
         for word in (token, token.head) if token.dep_ in _PREDICATED else (token,):
             auxiliaries = [c for c in word.children if c.dep_ in ("aux", "auxpass", "neg")]
-            if any(c.dep_ == "neg" or c.lower_ in self.words.hedges for c in auxiliaries):
+            if any(c.dep_ == "neg" or c.lower_ in self.words.lexicon.hedges for c in auxiliaries):
                 return False
             if any(c.lower_ == "to" for c in auxiliaries) and not any(c.lemma_ == "have" for c in auxiliaries):
                 return False
@@ -342,15 +297,15 @@ class _EnglishReading:
         """A toll qualified by a casualty word is read by that word ("injury toll" is of the injured)."""
         return (
             role == "noun"
-            and token.lemma_.lower() in self.words.toll_nouns
+            and token.lemma_.lower() in self.words.lexicon.tolls.nouns
             and any(self.words.cue(c) is not None for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
         )
 
     def _cue_span(self, token: Token, role: Role) -> Span:
         """The cue with the words that make it one: "lost their lives", "death toll"."""
-        if role in ("lost", "taken") and (life := _life(token, self.words.life_nouns)) is not None:
+        if role in ("lost", "taken") and (life := _life(token, self.words.lexicon.lives.nouns)) is not None:
             return self.doc[token.i : life.i + 1]
-        if token.dep_ == "compound" and token.head.lemma_.lower() in self.words.toll_nouns:
+        if token.dep_ == "compound" and token.head.lemma_.lower() in self.words.lexicon.tolls.nouns:
             return self.doc[token.i : token.head.i + 1]
         return self.doc[token.i : token.i + 1]
 
@@ -365,7 +320,7 @@ class _EnglishReading:
         elif role in ("subject", "lost"):
             found = [c for c in children if c.dep_ == "nsubj"]
         elif role == "taken":
-            life = _life(token, self.words.life_nouns)
+            life = _life(token, self.words.lexicon.lives.nouns)
             found = _pobjs(life, "of") if life is not None else []
         elif role == "adjective":
             found = self._said_of(token, children)
@@ -410,10 +365,10 @@ class _EnglishReading:
     def _of_noun(self, token: Token, children: list[Token]) -> list[Token]:
         """What a casualty noun counts: "no deaths", "14 deaths", "the deaths of 11 fighters", "a toll of 7",
         "the death toll rose to 7"."""
-        toll = token.lemma_.lower() in self.words.toll_nouns
-        if not toll and any(c.dep_ == "det" and c.lower_ in self.words.none for c in children):
+        toll = token.lemma_.lower() in self.words.lexicon.tolls.nouns
+        if not toll and any(c.dep_ == "det" and c.lower_ in self.words.lexicon.none for c in children):
             return [token]  # "no deaths", but not "no toll" (none was reported)
-        if token.dep_ == "compound" and token.head.lemma_.lower() in self.words.toll_nouns:
+        if token.dep_ == "compound" and token.head.lemma_.lower() in self.words.lexicon.tolls.nouns:
             return self._toll(token.head)
         numbered = [c for c in children if c.dep_ in _NUMBERING and self.words.is_number(c)]
         return numbered or _pobjs(token, "of") or self._toll(token)
@@ -424,7 +379,7 @@ class _EnglishReading:
         if (
             token.dep_ == "pobj"
             and preposition.lower_ == "of"
-            and preposition.head.lemma_.lower() in self.words.toll_nouns
+            and preposition.head.lemma_.lower() in self.words.lexicon.tolls.nouns
         ):
             return preposition.head
         return None
@@ -435,12 +390,14 @@ class _EnglishReading:
         if found := [o for o in _pobjs(noun, "of") if self.words.is_number(o)]:
             return found
         verb = noun.head
-        if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.lemma_.lower() not in self.words.toll_verbs:
+        if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.lemma_.lower() not in self.words.lexicon.tolls.verbs:
             return []
         found = [c for c in verb.children if c.dep_ in ("attr", "dobj") and c is not noun and self.words.is_number(c)]
         preps = [c for c in verb.children if c.dep_ == "prep"]
         preps += [p for prep in preps for p in prep.children if p.dep_ == "prep"]
-        found += [o for p in preps if p.lower_ in self.words.toll_preps for o in p.children if o.dep_ == "pobj"]
+        found += [
+            o for p in preps if p.lower_ in self.words.lexicon.tolls.preps for o in p.children if o.dep_ == "pobj"
+        ]
         return [f for f in found if self.words.is_number(f)][:1]
 
     def _count(self, kind: Kind, cue: Span, victims: list[Token]) -> CasualtyCount | None:
@@ -451,7 +408,7 @@ class _EnglishReading:
             part = self._part(item)
             if part is not None:
                 parts.append(part)
-            elif item.lemma_.lower() not in self.words.not_people:
+            elif item.lemma_.lower() not in self.words.lexicon.not_people:
                 missing = True
         if not parts:
             return None
@@ -474,7 +431,7 @@ class _EnglishReading:
 
     def _numbered(self, noun: Token) -> Token | None:
         """The number a noun of people is counted with ("12 civilians"), not one of a thing ("12 villages")."""
-        if noun.lemma_.lower() in self.words.not_people or noun.ent_type_ in _DATES:
+        if noun.lemma_.lower() in self.words.lexicon.not_people or noun.ent_type_ in _DATES:
             return None
         return next(
             (
@@ -488,8 +445,8 @@ class _EnglishReading:
     def _part(self, victim: Token) -> tuple[int, Bound, Span] | None:
         """One number: of a victim that is a number ("killing two") or is counted by one ("two women"), or
         zero for "no one", "nobody", "no civilians"."""
-        no = next((c for c in victim.children if c.dep_ == "det" and c.lower_ in self.words.none), None)
-        if no is not None or victim.lower_ in self.words.none:
+        no = next((c for c in victim.children if c.dep_ == "det" and c.lower_ in self.words.lexicon.none), None)
+        if no is not None or victim.lower_ in self.words.lexicon.none:
             start = no.i if no is not None else victim.i
             return 0, "exact", self.doc[start : victim.i + 1]
         head = victim if self.words.is_number(victim) else self._numbered(victim)
@@ -506,7 +463,7 @@ class _EnglishReading:
         self.used.update(range(start, end))
         opening, bound = self._bound(start)
         if bound is None:
-            bound = "at least" if any(t.lower_ in self.words.plurals for t in self.doc[start:end]) else "exact"
+            bound = "at least" if any(t.lower_ in self.words.lexicon.plurals for t in self.doc[start:end]) else "exact"
         return int(value), bound, self.doc[opening:end]
 
     def _one(self, victim: Token) -> tuple[int, Bound, Span] | None:
@@ -515,9 +472,9 @@ class _EnglishReading:
         if victim.ent_type_ == "PERSON":
             return 1, "exact", self.doc[victim.i : victim.i + 1]
         determiner = next(
-            (c for c in victim.children if c.dep_ in ("det", "nummod") and c.lower_ in self.words.one), None
+            (c for c in victim.children if c.dep_ in ("det", "nummod") and c.lower_ in self.words.lexicon.one), None
         )
-        if victim.tag_ != "NN" or determiner is None or victim.lemma_.lower() in self.words.not_people:
+        if victim.tag_ != "NN" or determiner is None or victim.lemma_.lower() in self.words.lexicon.not_people:
             return None
         if determiner.i in self.used:
             return None
@@ -537,8 +494,8 @@ class _EnglishReading:
                 break
         if (
             start - 1 >= first
-            and doc[start - 1].lower_ in self.words.articles
-            and doc[start].lower_ in self.words.multipliers
+            and doc[start - 1].lower_ in self.words.lexicon.articles
+            and doc[start].lower_ in self.words.lexicon.multipliers
         ):
             start -= 1
         while True:
@@ -552,19 +509,19 @@ class _EnglishReading:
 
     def _adjoin(self, left: Token, right: Token) -> bool:
         """Two words of one number: "two hundred", "2.5 million", "twenty three"."""
-        numbers = self.words.numbers
-        if right.lower_ in self.words.multipliers:
+        numbers = self.words.lexicon.numbers
+        if right.lower_ in self.words.lexicon.multipliers:
             return left.lower_ in numbers or _digits(left.lower_) is not None
         return numbers.get(left.lower_, 0) >= 20 and numbers.get(right.lower_, 10) < 10
 
     def _link(self, left: Token, middle: Token, right: Token) -> bool:
         """Words of one number joined by a hyphen or "and": "twenty-three", "two hundred and fifty"."""
-        numbers = self.words.numbers
+        numbers = self.words.lexicon.numbers
         if middle.lower_ == "-":
             return numbers.get(left.lower_, 0) >= 20 and numbers.get(right.lower_, 10) < 10
         return (
             middle.lower_ == "and"
-            and self.words.multipliers.get(left.lower_, 0) >= 100
+            and self.words.lexicon.multipliers.get(left.lower_, 0) >= 100
             and (right.lower_ in numbers or _digits(right.lower_) is not None)
         )
 
@@ -574,12 +531,12 @@ class _EnglishReading:
             word = token.lower_
             if word in ("-", "and"):
                 continue
-            if word in self.words.articles:
+            if word in self.words.lexicon.articles:
                 current = 1
-            elif word in self.words.numbers:
-                current += self.words.numbers[word]
-            elif word in self.words.multipliers or word in self.words.plurals:
-                factor = self.words.multipliers.get(word) or self.words.plurals[word]
+            elif word in self.words.lexicon.numbers:
+                current += self.words.lexicon.numbers[word]
+            elif word in self.words.lexicon.multipliers or word in self.words.lexicon.plurals:
+                factor = self.words.lexicon.multipliers.get(word) or self.words.lexicon.plurals[word]
                 if factor >= 1000:
                     total, current = total + (current or 1) * factor, 0
                 else:
