@@ -115,22 +115,25 @@ def read_html(path: Path) -> Iterator[Article | ReadFailure]:
     )
 
 
-def _json_record(where: str, line: str) -> dict[str, Any] | ReadFailure:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        return ReadFailure(where, f"is not valid JSON ({error.msg} at column {error.colno})")
-    return record if isinstance(record, dict) else ReadFailure(where, "is not a JSON object")
+def _json_records(path: Path) -> Iterator[tuple[str, dict[str, Any] | ReadFailure]]:
+    """Each non-blank line of a JSON-lines file, as the object it holds or why it holds none, with
+    ``path:line`` to name it by."""
+    for number, line in enumerate(read_text_file(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield where, ReadFailure(where, f"is not valid JSON ({error.msg} at column {error.colno})")
+            continue
+        yield where, record if isinstance(record, dict) else ReadFailure(where, "is not a JSON object")
 
 
 @register_reader(suffixes=[".jsonl", ".ndjson"])
 def read_jsonl(path: Path) -> Iterator[Article | ReadFailure]:
     """One article a line: ``{"text", "title", "url", "published", "outlet", "author", "lang"}``."""
-    for number, line in enumerate(read_text_file(path).splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        record = _json_record(where, line)
+    for where, record in _json_records(path):
         if isinstance(record, ReadFailure):
             yield record
             continue
@@ -148,11 +151,7 @@ def read_jsonl(path: Path) -> Iterator[Article | ReadFailure]:
 @register_reader(names=["documents.json"])
 def read_re3d(path: Path) -> Iterator[Article | ReadFailure]:
     """re3d's ``documents.json`` (mongoexport lines); text kept verbatim so gold offsets hold."""
-    for number, line in enumerate(read_text_file(path).splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        record = _json_record(where, line)
+    for where, record in _json_records(path):
         if isinstance(record, ReadFailure):
             yield record
             continue
