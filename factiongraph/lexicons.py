@@ -914,7 +914,7 @@ class ArabicRelations(LexiconFile):
     cause_preps: list[str]
     casualty_words: list[str]
     number_words: list[str]
-    place_only_events: list[EventType]
+    place_only_events: SetOf[EventType]
     between_words: list[str]
     place_preps: list[str]
     list_joiners: list[str]
@@ -942,16 +942,16 @@ class _ArabicKind(_Strict):
 
 class ArabicNames(LexiconFile):
     kinds: list[_ArabicKind]
-    plural_heads: list[str]
-    given_names: list[str]
-    kunya: list[str]
+    plural_heads: Words
+    given_names: Words
+    kunya: Words
     person_max_words: int = Field(ge=1)
     stop_words: list[str]
     known_as: list[str]
     place_words: list[str]
-    town_back: list[str]
-    list_joiners: list[str]
-    list_breaks: list[str]
+    town_back: Words
+    list_joiners: Words
+    list_breaks: Words
 
 
 class ArabicClaims(LexiconFile):

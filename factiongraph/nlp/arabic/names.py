@@ -57,9 +57,9 @@ class ArabicNames:
         for kind in words.kinds:
             for head in kind.heads:
                 self.kinds[tuple(head.split())] = (kind.type, kind.keep_head, kind.max_words)
-        self.plural = frozenset(words.plural_heads)
-        self.given = frozenset(words.given_names)
-        self.kunya = frozenset(words.kunya)
+        self.plural = words.plural_heads
+        self.given = words.given_names
+        self.kunya = words.kunya
         self.person_words = words.person_max_words
         common = [*words.stop_words, *lexicon_model(None, ArabicWords).words]
         stems: set[str] = set()
@@ -74,8 +74,8 @@ class ArabicNames:
         self.place_words = frozenset(name_key(w) for w in words.place_words)
         self.capitals = capitals
         self.openers = openers
-        self.town_back = frozenset(words.town_back)
-        self.joiners = frozenset(words.list_joiners)
+        self.town_back = words.town_back
+        self.joiners = words.list_joiners
         self.places = PlaceIndex.default()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -310,9 +310,9 @@ class ListClitics:
     و of "وزارة" in the next sentence is no conjunction."""
 
     def __init__(self, words: lexicons.ArabicNames) -> None:
-        self.plural = frozenset(words.plural_heads)
-        self.joiners = frozenset(words.list_joiners)
-        self.breaks = frozenset(words.list_breaks)
+        self.plural = words.plural_heads
+        self.joiners = words.list_joiners
+        self.breaks = words.list_breaks
 
     def __call__(self, doc: Doc) -> Doc:
         splits = []

@@ -148,7 +148,7 @@ class ArabicRelations:
         self.cause_preps = phrases(nlp, words.cause_preps)
         self.casualty_words = phrases(nlp, words.casualty_words)
         self.numbers = {k for keys in phrases(nlp, words.number_words) for k in keys}
-        self.place_only = frozenset(words.place_only_events)
+        self.place_only = words.place_only_events
         self.between_words = phrases(nlp, words.between_words)
         self.place_preps = phrases(nlp, words.place_preps)
         self.joiners = phrases(nlp, words.list_joiners)
