@@ -215,6 +215,12 @@ class FrameFinder:
                 ]
                 for first, second in [(a, b) for i, a in enumerate(sides) for b in sides[i + 1 :]]:
                     found.append(FoundRelation("CommWith", first, second, token.sent, "joint-subject"))
+            if frame and not frame.object_located and frame.type in MET_THERE:
+                # "attacked SDF positions near Z", "met commanders of HTS near Z", "a drone hit a silo used by X in
+                # Z": the other side was there too, whoever the subject
+                places = [m for m, prep in objects if prep in self.lexicon.places and m.label_ == "Location"]
+                for other in [m for m, prep in objects if m.label_ in AGENTS and prep not in self.lexicon.places]:
+                    found += [FoundRelation("CoLocated", other, place, token.sent, "place") for place in places]
             if not subjects:
                 # "they had been stationed in Manbij", "three fighters were killed near Z": who it befell was there
                 places = [m for m, prep in objects if prep in self.lexicon.places and m.label_ == "Location"]
@@ -238,11 +244,6 @@ class FrameFinder:
                 for formed in [m for m, prep in objects if not prep and m.label_ in AGENTS]:
                     for place in [m for m, prep in objects if prep in self.lexicon.places and m.label_ == "Location"]:
                         found.append(FoundRelation("CoLocated", formed, place, token.sent, "formed-in"))
-            elif frame and frame.type in MET_THERE:
-                # "attacked SDF positions near Z", "met commanders of HTS near Z": the other side was there too
-                places = [m for m, prep in objects if prep in self.lexicon.places and m.label_ == "Location"]
-                for other in [m for m, prep in objects if m.label_ in AGENTS and prep not in self.lexicon.places]:
-                    found += [FoundRelation("CoLocated", other, place, token.sent, "place") for place in places]
             for subject in subjects:
                 for obj, prep in objects:
                     relation_type = self._type(frame, obj, prep, (obj.start, obj.end) in states)

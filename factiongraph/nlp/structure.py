@@ -256,7 +256,10 @@ class NamedEvents:
         return None
 
     def light_verb(self, noun: Token) -> Token | None:
-        """The verb of doing whose object the event noun is ("launched an attack", "engaged in clashes")."""
+        """The verb of doing whose object the event noun is ("launched an attack", "engaged in clashes"), or the
+        first of the event nouns it is listed with ("took part in sieges and attacks")."""
+        while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+            noun = noun.head
         verb = noun.head
         if noun.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head
@@ -300,6 +303,9 @@ class NamedEvents:
         holders = [noun, *(m.root for m in between[-1:]), *self.clause_verbs(noun)]
         if (verb := self.light_verb(noun)) is not None:
             holders.append(verb)  # "X exchanged fire with Y near Z"
+        # "attacks on civilians in Z", "strikes on positions of the SDF in Z": where the side it befell was
+        befell = [pobj for _, pobj in pobjs(noun, self.words.clause_links.other_side_preps)]
+        holders += befell + [g for t in befell for _, g in pobjs(t, {"of"})]
         preps = self.words.place_preps | more_preps
         objects = [pobj for holder in holders for _, pobj in pobjs(holder, preps)]
         objects += [pobj for holder in holders for pobj in self.clauses.places_by_direction(holder)]
@@ -585,7 +591,12 @@ class StructureFinder:
         found = []
         # "fought for control of Z", "a battle over Z's capture": they fought there, and nobody holds it yet
         sought = noun.dep_ == "pobj" and noun.head.lower_ in self.words.clause_links.sought_preps
-        for holder in [h for h in holders if h.label_ in AGENTS]:
+        if sought and (verb := noun.head.head).pos_ == "VERB":  # "X fought Y for control of Z": both were there
+            holders += [m for c in verb.children if c.dep_ in ("nsubj", "dobj") for m in mentions.of(c)]
+            holders += [
+                m for _, pobj in pobjs(verb, self.words.clause_links.other_side_preps) for m in mentions.of(pobj)
+            ]
+        for holder in [h for h in dict.fromkeys(holders) if h.label_ in AGENTS]:
             found += [
                 FoundRelation("CoLocated" if sought else "Controls", holder, p, noun.sent, "nominal")
                 for p in places
@@ -623,6 +634,11 @@ class StructureFinder:
         owners = mentions.of(noun)
         if noun.dep_ == "appos" and all(mentions.is_description(m) for m in owners):
             owners += mentions.of(noun.head)  # "Kafr Takharim, a town in the Harem district"
+        if all(mentions.is_description(m) for m in owners):
+            # "X was one of the most powerful men in Z", "X, the administration in Z": what is said of X
+            slot = noun.head.head if noun.dep_ == "pobj" and noun.head.head.lower_ in self.words.partitives else noun
+            owners += [m for m in self._described(slot, mentions) if m.label_ in AGENTS]
+            owners += mentions.named_beside(noun)
         # "the town of A, in the countryside of B", "A and C, in the B countryside": a phrase set off by a comma
         # is about the whole list or the place the description names
         apart = [t for t in noun.children if t.dep_ == "prep" and t.i > 0 and noun.doc[t.i - 1].text == ","]
