@@ -83,3 +83,13 @@ def test_talks_under_the_mediation_of_a_state_put_it_in_contact_with_both_sides(
     text = "The talks between Hamas and Israel under the mediation of Qatar resumed."
     assert related(nlp, text, "CommWith", "Qatar", "Hamas")
     assert related(nlp, text, "CommWith", "Qatar", "Israel")
+
+
+def test_an_official_of_a_states_office_belongs_to_the_state(nlp: Language) -> None:
+    text = "Ibrahim Kalin, the Turkish presidency's communications director, said the talks had failed."
+    assert related(nlp, text, "BelongsTo", "Ibrahim Kalin", "Turkish")
+
+
+def test_a_second_participle_of_a_relative_clause_describes_the_same_noun(nlp: Language) -> None:
+    text = "The Syrian Interim Government, which is based in Gaziantep and headed by Abdul Rahman Mustafa, refused."
+    assert related(nlp, text, "InChargeOf", "Abdul Rahman Mustafa", "Syrian Interim Government")

@@ -413,6 +413,9 @@ class FrameFinder:
             if agents and not passive and current.dep_ == "conj":
                 # "X tried to enter the town and was pushed back by Y": the subject the two verbs share
                 passive = [c for c in current.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                relative = any(c.lower_ in self.clauses.lexicon.relative_pronouns for c in passive)
+                if relative and current.head.dep_ == "relcl":  # "X, which is based in Z and headed by Y": X
+                    passive = [current.head.head]
             if current.dep_ == "relcl" and any(c.lower_ in self.clauses.lexicon.relative_pronouns for c in passive):
                 passive = [current.head]  # "the government, which is backed by Russia": the noun it describes
             if agents and not passive and current.dep_ == "relcl" and self._shared_subject(children):

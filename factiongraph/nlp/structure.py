@@ -442,7 +442,14 @@ class StructureFinder:
         compound: in charge) or "member" (in/within/from, or through a unit of the group)."""
         found: list[tuple[str, Span]] = []
         for child in title.children:
-            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            if (
+                child.dep_ in ("poss", "compound")
+                and child.lower_ in self.words.sub_units
+                and child.i not in mentions.by_root
+            ):
+                # "the Turkish presidency's communications director", "the SDF media office head": a member
+                found += [("member", m) for m in self._unit_owner(child, mentions)]
+            elif child.dep_ in ("poss", "compound", "amod", "nmod"):
                 # "HTS commander X", "its leader X", "Turkish President X", "the US Defense Secretary X";
                 # a name right after a preposition is its object, whatever the parse ("In Turkey Minister X")
                 found += [
@@ -462,9 +469,9 @@ class StructureFinder:
 
     def _unit_owner(self, unit: Token, mentions: MentionIndex) -> list[Span]:
         """Whose office, wing or council it is ("the head of Ahrar al-Sham's political office")."""
-        owners = [m for c in unit.children if c.dep_ in ("poss", "compound") for m in mentions.of(c)]
+        owners = [m for c in unit.children if c.dep_ in ("poss", "compound", "amod") for m in mentions.of(c)]
         owners += [m for _, pobj in pobjs(unit, {"of"}) for m in mentions.of(pobj)]
-        return [m for m in owners if m.label_ in GROUPS]
+        return [m for m in owners if mentions.may_act(m) and m.label_ != "Person"]  # "the Turkish presidency"
 
     # -- named events -------------------------------------------------------------------------
 
