@@ -201,10 +201,12 @@ class VerbFrame(_Strict):
     felt_by_subject: bool | None = None
     prep_types: dict[str, RelationType] | None = None
     place_type: RelationType | None = None
+    actor_type: RelationType | None = None
 
     _given = field_validator(
         "event",
         "place_type",
+        "actor_type",
         "military_objects",
         "objects",
         "object_located",
@@ -378,6 +380,8 @@ class ClauseLinks(_Strict):
     inside_preps: Words
     title_links: Words
     acting_preps: Words
+    loser_preps: Words
+    state_preps: Words
 
 
 class Constructions(LexiconFile):

@@ -325,7 +325,8 @@ def _leaves_a_relative_clause(path: list[Token], owner_participles: frozenset[st
                 # "the crossing with Turkey, which ...": a clause may hang on a noun of the phrase it describes
                 # ... and "Mosul is the largest city controlled by Daesh" says it of the subject too, as
                 # "X was formed by a group led by Y" does of X: the described noun is the agent of X's verb
-                rest = climb[k + 2 :]
+                # (the other end itself is not past it: "Z, a village that X had captured" is about Z)
+                rest = [t for t in climb[k + 2 :] if t.i not in (path[0].i, path[-1].i)]
                 if any(t.dep_ == "agent" for t in rest):
                     return False
                 return any(t.dep_ not in _NOUN_PHRASE_LINKS and t.lemma_ != "be" for t in rest)

@@ -244,6 +244,7 @@ class FrameFinder:
                 for formed in [m for m, prep in objects if not prep and m.label_ in AGENTS]:
                     for place in [m for m, prep in objects if prep in self.lexicon.places and m.label_ == "Location"]:
                         found.append(FoundRelation("CoLocated", formed, place, token.sent, "formed-in"))
+            found += self._taken_from(token, frame, subjects, objects, mention_at)
             for subject in subjects:
                 for obj, prep in objects:
                     relation_type = self._type(frame, obj, prep, (obj.start, obj.end) in states)
@@ -268,6 +269,38 @@ class FrameFinder:
         doc._.fg_relations = found
         doc._.fg_events = events
         return doc
+
+    def _taken_from(
+        self,
+        verb: Token,
+        frame: VerbFrame | None,
+        subjects: list[Span],
+        objects: list[tuple[Span, str]],
+        mention_at: dict[int, Span],
+    ) -> list[FoundRelation]:
+        """ "X retook Z from Y": X fought Y (the parser may hang "from Y" on Z)."""
+        if frame is None or frame.type != "Controls":
+            return []
+        losers = [m for m, prep in objects if prep in self.constructions.clause_links.loser_preps]
+        losers += self._with_conjuncts(
+            [
+                pobj
+                for taken in verb.children
+                if taken.dep_ == "dobj"
+                for prep in taken.children
+                if prep.dep_ == "prep" and prep.lower_ in self.constructions.clause_links.loser_preps
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ],
+            mention_at,
+        )
+        return [
+            FoundRelation("FightingAgainst", subject, loser, verb.sent, "verb")
+            for subject in subjects
+            if subject.label_ in AGENTS
+            for loser in dict.fromkeys(losers)
+            if loser.label_ in AGENTS and subject.start != loser.start
+        ]
 
     def _companions(self, verb: Token, subjects: list[Span], mention_at: dict[int, Span]) -> list[Span]:
         """Who acts with the verb's subjects: "alongside Z", "together with Z", "X took the town, helped by Z",
@@ -324,6 +357,10 @@ class FrameFinder:
         predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")]
         predicates += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
         predicates += [c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ in ("oprd", "appos")]
+        # "held X responsible": an adjective after its noun is said of it
+        predicates += [
+            c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "amod" and c.i > o.i
+        ]
         # the predicate's own words ("a terrorist group"), not those of a name or clause hung on it ("X, the
         # president's brother")
         words = [t for p in predicates for t in [p, *p.children] if t == p or t.dep_ in ("amod", "compound", "nmod")]
@@ -454,11 +491,19 @@ class FrameFinder:
         """Objects of the verb as (mention, preposition or "" for a direct object)."""
         objects: list[tuple[Span, str]] = []
         preps = set(frame.preps) if frame else set()
-        for child in verb.children:
+        relative_pronouns = self.clauses.lexicon.relative_pronouns
+        children = list(verb.children)
+        if frame and verb.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in children):
+            # "a district the Houthis had held": a clause with a subject of its own and no object is about its noun
+            if any(c.dep_ == "nsubj" and c.lower_ not in relative_pronouns for c in children):
+                objects += [(m, "") for m in self._described_object(verb.head, mention_at)]
+        for child in children:
             if child.dep_ in _OBJECTS:
-                if verb.dep_ == "relcl" and child.lower_ in self.clauses.lexicon.relative_pronouns:
+                if verb.dep_ == "relcl" and child.lower_ in relative_pronouns:
                     child = verb.head  # "Ras al-Ain, which Turkish-led forces captured": the noun described
-                if frame:
+                    if frame:
+                        objects += [(m, "") for m in self._described_object(child, mention_at)]
+                elif frame:
                     objects += [(m, "") for m in self._with_conjuncts([child], mention_at)]
                 # "met the Foreign Minister in London", "set up checkpoints on the M4", "shelled positions
                 # near Saraqib": the subject was where its object was; not one who "condemned the attack in Z"
@@ -479,6 +524,13 @@ class FrameFinder:
         where = self._with_conjuncts(self.clauses.place_of_relative(verb), mention_at)
         objects += [(m, "in") for m in where if m.label_ == "Location"]
         return objects
+
+    def _described_object(self, noun: Token, mention_at: dict[int, Span]) -> list[Span]:
+        """What a relative clause on ``noun`` is about: the named place a description of a place stands beside
+        ("Manbij, a city that X had held"), else the noun's own mentions."""
+        if noun.dep_ == "appos" and self._heads_a_description(noun, "Location") and noun.head.i in mention_at:
+            return [mention_at[noun.head.i]]
+        return self._with_conjuncts([noun], mention_at)
 
     def _places_further_in(self, prep: Token, mention_at: dict[int, Span]) -> list[tuple[Span, str]]:
         """Places one phrase further down ("appeared at the house of a sheikh in the Atma area", "clashed with
@@ -561,6 +613,14 @@ class FrameFinder:
                     for g in c.children
                     if g.dep_ == "pobj" and not (restated and g.tag_ == "PRP")
                 ]
+                # "repelled several assaults by X", "condemned a massacre by X": who did a thing stands for it
+                queue += [
+                    g
+                    for c in children
+                    if c.dep_ == "prep" and c.lower_ in self.constructions.clause_links.agent_preps
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
                 # "the president's brother Maher al-Assad", "39 individuals, among them X": the one named beside
                 queue += [c for c in children if c.dep_ == "appos" and c.i in mention_at and not described(c)]
                 # "merged into a new body called the Syrian Liberation Front": the name it is given
@@ -612,6 +672,9 @@ class FrameFinder:
         if prep and prep not in frame.preps and "*" not in frame.preps:
             return None
         relation_type = (frame.prep_types or {}).get(prep, frame.type)
+        # "seized SDF positions": the positions' holder is fought; a name taken whole is a place read as a group
+        if not prep and frame.actor_type is not None:
+            return None if obj.root.dep_ == "dobj" and obj.root.pos_ == "PROPN" else frame.actor_type
         if relation_type in ("Controls", "CoLocated"):
             return None
         if frame.military_objects is not None and self.lexicon.military_words & {t.lower_ for t in obj}:

@@ -292,6 +292,8 @@ class NamedEvents:
         if verb is None:
             return []
         subjects = [c for c in verb.children if c.dep_ in dependents]
+        if verb.dep_ == "relcl" and any(s.lower_ in self.clauses.lexicon.relative_pronouns for s in subjects):
+            subjects = [verb.head]  # "X, which has waged an insurgency against Y": the noun the clause describes
         return [m for s in subjects for m in mentions.of(s)]
 
     def places(
@@ -587,14 +589,21 @@ class StructureFinder:
     def _change_of_hands(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
         """ "X announced the capture of Z", "the fall of Z to X", "Z's capture by X": X holds Z."""
         holders = [m for _, pobj in pobjs(noun, self.words.clause_links.holder_preps) for m in mentions.of(pobj)]
+        if not holders and noun.dep_ == "pobj" and noun.head.lower_ in self.words.clause_links.state_preps:
+            # "the deal leaves X in control of Z": the one the verb puts in control
+            holders = [m for c in noun.head.head.children if c.dep_ == "dobj" for m in mentions.of(c)]
         if not holders:
             holders = self.named.subject_of_governing_verb(noun, mentions)
-        places = [m for _, pobj in pobjs(noun, {"of"}) for m in mentions.of(pobj)]
+        # "control of the M4 road and of Z": each "of" phrase
+        of_phrases = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in [c, *c.conjuncts]]
+        places = [m for p in of_phrases for g in p.children if g.dep_ == "pobj" for m in mentions.of(g)]
         places += [m for c in noun.children if c.dep_ == "poss" for m in mentions.of(c)]
         # "took control of the city from the YPG", "the capture of Jarablus from the Islamic State"
-        losers = [m for _, pobj in pobjs(noun, {"from"}) for m in mentions.of(pobj)]
+        losers = [m for _, pobj in pobjs(noun, self.words.clause_links.loser_preps) for m in mentions.of(pobj)]
         if noun.head.pos_ == "VERB":
-            losers += [m for _, pobj in pobjs(noun.head, {"from"}) for m in mentions.of(pobj)]
+            losers += [
+                m for _, pobj in pobjs(noun.head, self.words.clause_links.loser_preps) for m in mentions.of(pobj)
+            ]
         found = []
         # "fought for control of Z", "a battle over Z's capture": they fought there, and nobody holds it yet
         sought = noun.dep_ == "pobj" and noun.head.lower_ in self.words.clause_links.sought_preps

@@ -1,0 +1,108 @@
+"""Constructions of fighting, control and hostility (issue 9): who takes a place from whom, whose positions
+are seized, whose attacks are repelled, who wages an insurgency against whom; each on sentences written for it,
+through the whole English pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from factiongraph.nlp import load_pipeline
+
+pytestmark = pytest.mark.slow
+
+Triple = tuple[str, str, str]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def relations(nlp: Language, text: str) -> set[Triple]:
+    """(type, source, target) of every relation kept, as written in the text."""
+    return {(r.type, r.source.text, r.target.text) for r in nlp(text)._.fg_relations}
+
+
+def related(nlp: Language, text: str, kind: str, first: str, second: str) -> bool:
+    """Whether a relation of this type joins two mentions that contain these words, either way round for
+    the symmetric types."""
+    symmetric = kind in ("FightingAgainst", "AlliesOf", "CommWith", "CoLocated")
+    for found, source, target in relations(nlp, text):
+        if found != kind:
+            continue
+        if (first in source and second in target) or (symmetric and first in target and second in source):
+            return True
+    return False
+
+
+def test_conflict_a_place_retaken_from_a_group_is_fighting_it(nlp: Language) -> None:
+    text = "The Hamza Division recaptured the village of Kafr Janna from the People's Protection Units on Tuesday."
+    assert related(nlp, text, "Controls", "Hamza Division", "Kafr Janna")
+    assert related(nlp, text, "FightingAgainst", "Hamza Division", "People's Protection Units")
+
+
+def test_conflict_a_place_taken_from_a_city_is_no_fight_with_the_city(nlp: Language) -> None:
+    text = "The Hamza Division seized the village of Kafr Janna from Aleppo province."
+    assert not related(nlp, text, "FightingAgainst", "Hamza Division", "Aleppo")
+    assert not related(nlp, text, "Controls", "Aleppo", "Kafr Janna")
+
+
+def test_conflict_seizing_a_groups_positions_is_fighting_it(nlp: Language) -> None:
+    text = "Fighters of Jaysh al-Izza seized HTS positions near Latamneh."
+    assert related(nlp, text, "FightingAgainst", "Jaysh al-Izza", "HTS")
+
+
+def test_conflict_holding_a_groups_positions_is_no_fight(nlp: Language) -> None:
+    text = "Fighters of Jaysh al-Izza held HTS positions near Latamneh."
+    assert not related(nlp, text, "FightingAgainst", "Jaysh al-Izza", "HTS")
+
+
+def test_conflict_taking_members_of_a_group_into_ones_ranks_is_no_fight(nlp: Language) -> None:
+    text = "The Hamza Division took former fighters of the Islamic State into its ranks."
+    assert not related(nlp, text, "FightingAgainst", "Hamza Division", "Islamic State")
+
+
+def test_conflict_repelling_attacks_by_a_group_is_fighting_it(nlp: Language) -> None:
+    text = "The Levant Front said its fighters had repelled several attacks by the Hamza Division."
+    assert related(nlp, text, "FightingAgainst", "fighters", "Hamza Division")
+
+
+def test_conflict_an_uprising_against_a_government_is_fighting_it(nlp: Language) -> None:
+    text = "Abu Amsha took up arms in the 2012 uprising against the Syrian government."
+    assert related(nlp, text, "FightingAgainst", "Abu Amsha", "Syrian government")
+
+
+def test_conflict_an_insurgency_waged_by_the_group_a_relative_clause_describes(nlp: Language) -> None:
+    text = "The Shabiha, which has led an insurgency against the Free Syrian Army, lost Maarat."
+    assert related(nlp, text, "FightingAgainst", "Shabiha", "Free Syrian Army")
+
+
+def test_conflict_calling_an_act_by_a_group_a_massacre_is_hostility(nlp: Language) -> None:
+    text = "The Syrian government called the shelling of Ariha a massacre by the Turkish army."
+    assert related(nlp, text, "Dislikes", "Syrian government", "Turkish army")
+
+
+def test_conflict_a_deal_that_leaves_a_group_in_control_of_a_place(nlp: Language) -> None:
+    text = "The truce leaves the Syrian National Army in control of the M4 road and of Tal Abyad."
+    assert related(nlp, text, "Controls", "Syrian National Army", "Tal Abyad")
+
+
+def test_conflict_holding_a_group_responsible_is_hostility(nlp: Language) -> None:
+    text = "The Autonomous Administration held the Syrian National Army responsible for the killings."
+    assert related(nlp, text, "Dislikes", "Autonomous Administration", "Syrian National Army")
+
+
+def test_conflict_drones_flown_by_a_state_stand_for_it(nlp: Language) -> None:
+    text = "Drones flown by Turkey struck People's Protection Units positions near Kobani."
+    assert related(nlp, text, "FightingAgainst", "Turkey", "People's Protection Units")
+
+
+def test_conflict_a_place_described_by_a_clause_of_holding_is_held(nlp: Language) -> None:
+    text = "Fighting resumed around Marea, a town that the Levant Front has held since 2014."
+    assert related(nlp, text, "Controls", "Levant Front", "Marea")
+
+
+def test_conflict_a_clause_without_its_object_is_about_the_noun_it_describes(nlp: Language) -> None:
+    text = "The army shelled Kafr Zita, a village the Jaysh al-Izza fighters had captured in May."
+    assert related(nlp, text, "Controls", "Jaysh al-Izza", "Kafr Zita")
