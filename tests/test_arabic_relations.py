@@ -218,6 +218,13 @@ def test_relations_a_dateline_puts_its_town_in_its_state(nlp: Language) -> None:
     assert ("FightingAgainst", "turkey", "syrian-democratic-forces") in found  # "تركية": the state behind the drone
 
 
+def test_claims_a_quote_that_ends_the_sentence_keeps_its_closing_mark(nlp: Language) -> None:
+    doc = nlp("وقال الجيش الوطني السوري إن القصف «خرق واضح للهدنة».")
+    assert doc._.fg_claims[0].content.text == "القصف «خرق واضح للهدنة»"
+    doc = nlp("وقال الجيش الوطني السوري إن القصف خرق واضح للهدنة.")
+    assert doc._.fg_claims[0].content.text == "القصف خرق واضح للهدنة"
+
+
 def test_claims_a_second_reporting_verb_ends_the_first_claim_and_keeps_its_speaker(nlp: Language) -> None:
     doc = nlp("وقال مظلوم عبدي إن قواته ستدافع عن أرضها، وأشار إلى أن قسد قد تلجأ إلى روسيا. وقال إن المعركة طويلة.")
     assert claims(doc) == [("mazloum-abdi", "asserted"), ("mazloum-abdi", "possible"), ("mazloum-abdi", "asserted")]

@@ -32,6 +32,13 @@ _SPEAKER_REACH = setting("arabic_speaker_reach")
 _QUOTE_CLOSERS = frozenset({"»", "”", '"'})
 
 
+def _opens_a_quote(words: Span) -> bool:
+    """Whether a run of words opens a quote it does not close."""
+    texts = [t.text for t in words]
+    opened = texts.count("«") + texts.count("“") - texts.count("»") - texts.count("”")
+    return opened > 0 or texts.count('"') % 2 == 1
+
+
 class ArabicClaims:
     """Claims in each sentence of an Arabic doc (see the module docstring)."""
 
@@ -176,8 +183,11 @@ class ArabicClaims:
         while word is not None and (sentence.key(word) in ("و", "ف") or sentence.matches_at(word, self.openers, 1)):
             start = word + 1
             word = sentence.word_after(word)
-        while end > start and (sentence.doc[end - 1].is_punct or sentence.doc[end - 1].is_space):
+        doc, last = sentence.doc, end
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
+        if end < last and doc[end].text in _QUOTE_CLOSERS and _opens_a_quote(doc[start:end]):
+            end += 1  # 'قال إن الهجوم «محاولة للاستفراد».': the quote the claim opens closes in it
         return start, end
 
     def _quote_before(self, sentence: Sentence, token: int) -> tuple[int, int] | None:
