@@ -60,13 +60,15 @@ class DocumentResolver:
         kb_ids = [m.id_ or self.linker.kb_actor(m.text, m.label_) for m in mentions]
         clusters = cluster(doc, mentions, is_description, index_of, kb_ids, self.names)
         entity_of_mention, entities = self.linker.entities(mentions, is_description, clusters, doc, index_of)
-        self.references.name_facilities(mentions, is_description, entity_of_mention, entities)
+        facilities = self.references.name_facilities(mentions, is_description, entity_of_mention, entities)
+        named_facilities = frozenset(facilities)
         self.references.resolve_personal_pronouns(mentions, is_description, sentence_of, entity_of_mention, entities)
-        resolve_places_by_name(mentions, is_description, entity_of_mention)
+        resolve_places_by_name(mentions, is_description, entity_of_mention, named_facilities)
         resolve_latter_and_former(mentions, is_description, index_of, entity_of_mention)
         resolve_appositions(mentions, is_description, entity_of_mention)
         self.references.resolve_references(mentions, is_description, sentence_of, entity_of_mention, entities)
-        resolve_places_by_name(mentions, is_description, entity_of_mention)  # "the city's neighbourhoods"
+        # "the city's neighbourhoods"
+        resolve_places_by_name(mentions, is_description, entity_of_mention, named_facilities)
         self.references.resolve_home_government(
             mentions, is_description, entity_of_mention, entities, article.published
         )
@@ -94,8 +96,8 @@ class DocumentResolver:
                 ends = [held_by.get(i, i) for i in ends]
             if found.type in BETWEEN_ACTORS:
                 ends = [men_of.get(i, i) for i in ends]
-            elif found.type in PLACED:
-                ends = [men_of.get(ends[0], ends[0]), ends[1]]
+            elif found.type in PLACED:  # what is at "Qamishli airport" is at the airport, not the town
+                ends = [men_of.get(ends[0], ends[0]), facilities.get(ends[1], ends[1])]
             elif found.type == "BelongsTo":  # "SNA factions including the Hamza Division": the SNA's
                 ends = [ends[0], men_of.get(ends[1], ends[1])]
             source, target = (entity_of_mention.get(i) for i in ends)

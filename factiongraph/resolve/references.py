@@ -7,12 +7,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from factiongraph import lexicons
 from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key
-from factiongraph.lexicons import NounHeads, Pronouns, lexicon_model
+from factiongraph.lexicons import Names, NounHeads, Pronouns, lexicon_model
 from factiongraph.nlp.mentions import referent_of
 from factiongraph.places import Place, PlaceIndex
 from factiongraph.records import EntityRecord
@@ -52,6 +52,11 @@ def areas_named_after_actors(
     meeting or fighting "the National Army areas" is meeting or fighting the National Army."""
     named = _names_inside(mentions, is_description, entity_of_mention, "Organisation")
     return {i: actors[0] for i, actors in named.items() if len(actors) == 1}
+
+
+def _names_a_facility(token: Token) -> bool:
+    """A word that may name a facility: a proper noun or one with a digit ("Brigade 93", "M5")."""
+    return token.pos_ == "PROPN" or any(c.isdigit() for c in token.text)
 
 
 def _is_subject(mention: Span) -> bool:
@@ -211,11 +216,17 @@ def resolve_latter_and_former(
                 entity_of_mention[i] = entity_of_mention[j]
 
 
-def resolve_places_by_name(mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str]) -> None:
+def resolve_places_by_name(
+    mentions: list[Span],
+    is_description: list[bool],
+    entity_of_mention: dict[int, str],
+    facilities: frozenset[int] = frozenset(),
+) -> None:
     """A place description that names one place ("the towns of Ras al-Ain", "the Atma area",
-    "the southern Turkish city of Şanlıurfa") stands for that place."""
+    "the southern Turkish city of Şanlıurfa") stands for that place; a named facility ("Qamishli airport",
+    ``facilities``) stays a place of its own."""
     for i, places in _names_inside(mentions, is_description, entity_of_mention, "Location").items():
-        if len(named := {entity_of_mention[j] for j in places}) == 1:
+        if i not in facilities and len(named := {entity_of_mention[j] for j in places}) == 1:
             entity_of_mention[i] = named.pop()
 
 
@@ -245,6 +256,7 @@ class References:
         self._facilities = heads.facilities
         self._government_words = heads.government
         self._determiners = references.determiners
+        self._particles = lexicon_model(None, Names).particles
         self._government_plain = self._government_words | heads.government_bodies | self._determiners
         self._governments: dict[str, list[str]] = {}
         for actor in self.kb.actors:
@@ -379,30 +391,67 @@ class References:
         is_description: list[bool],
         entity_of_mention: dict[int, str],
         entities: dict[str, EntityRecord],
-    ) -> None:
+    ) -> dict[int, int]:
         """A facility named by the words before its head ("the Conoco gas field", "the M5 highway", "the
         Qamishli airport") is a place of its own under that name; an unknown name inside it is the
-        facility's, a known town's stays the town's."""
+        facility's, a known town's stays the town's. A state's or a people's name is no facility's ("a
+        small US base"), nor is the actor of a participle before it ("the Houthi-held X air base").
+        Returns each facility's mention, and each known place named inside one, mapped to the facility's
+        mention: what is placed at the town a facility is named after is placed at the facility."""
+        facility_of: dict[int, int] = {}
         for i, mention in enumerate(mentions):
             if not is_description[i] or i in entity_of_mention or mention.label_ != "Location":
                 continue
             root = mention.root
             if root.lower_ not in self._facilities or root.i != mention.end - 1:
                 continue
-            words = [t for t in mention if t.i < root.i and t.lower_ not in self._determiners]
-            if not any(t.pos_ == "PROPN" or any(c.isdigit() for c in t.text) for t in words):
+            start = self._facility_name_start([t for t in mention if t.i < root.i])
+            if start is None:
                 continue
-            named = mention.doc[words[0].i : root.i + 1]
-            entity = entities.get((found := self.linker.entity_for([named], "")).key, found)
             inside = [
                 j
                 for j, inner in enumerate(mentions)
-                if j != i and not is_description[j] and not inner.id_ and mention.start <= inner.start < root.i
+                if j != i and not is_description[j] and start <= inner.start and inner.end <= root.i
             ]
-            short = tuple(make_alias(mentions[j].text) for j in inside)  # "al-Omar" for "the al-Omar oil field"
+            states = {
+                t
+                for j in inside
+                if mentions[j].id_
+                and (mentions[j].label_ == "Nationality" or is_country(entities.get(entity_of_mention.get(j, ""))))
+                for t in range(mentions[j].start, mentions[j].end)
+            }
+            if not any(_names_a_facility(t) and t.i not in states for t in mention.doc[start : root.i]):
+                continue
+            named = Span(mention.doc, start, root.i + 1, label="Location")
+            entity = entities.get((found := self.linker.entity_for([named], "")).key, found)
+            unknown = [j for j in inside if not mentions[j].id_]
+            short = tuple(make_alias(mentions[j].text) for j in unknown)  # "al-Omar" for "the al-Omar oil field"
             entities[entity.key] = replace(entity, aliases=tuple(dict.fromkeys([*entity.aliases, *short])))
-            for j in [i, *inside]:
+            for j in [i, *unknown]:
                 entity_of_mention[j] = entity.key
+            facility_of[i] = i
+            for j in inside:
+                if mentions[j].id_ and mentions[j].label_ == "Location" and j not in facility_of:
+                    facility_of[j] = i
+        return facility_of
+
+    def _facility_name_start(self, words: list[Token]) -> int | None:
+        """Where a facility's name begins among the words before its head: at its first proper noun or number
+        (with the article before a hyphen that opens it, "al-Omar"), past a determiner, an adjective and a
+        participle modifier ("Houthi-held")."""
+        k = 0
+        while k < len(words):
+            token = words[k]
+            opens_name = token.lower_ in self._particles and k + 1 < len(words) and words[k + 1].text == "-"
+            if not (_names_a_facility(token) or opens_name):
+                k += 1
+                continue
+            modifier = k + 2 < len(words) and words[k + 1].text == "-" and words[k + 2].is_lower
+            if modifier and not opens_name:  # "Houthi-held", "US-backed": who holds it, not its name
+                k += 3
+                continue
+            return token.i
+        return None
 
     def resolve_home_government(
         self,

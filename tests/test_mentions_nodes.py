@@ -1,0 +1,42 @@
+"""Nodes for what a relation needs at its end (issue 9): a named facility, a region, a body named in full,
+a town of the place index; without a node no relation reaches them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from factiongraph.build import ingest
+from factiongraph.export import export_json
+
+pytestmark = pytest.mark.slow
+
+
+def graph(db: Database, text: str, tmp_path: Path) -> tuple[set[str], set[tuple[str, str, str]]]:
+    """The node names and the (type, source, target) edges of one article."""
+    article = tmp_path / "article.txt"
+    article.write_text(f"Test article\n\n{text}\n", encoding="utf-8")
+    ingest(db, [article], published="2022-03")
+    exported = export_json(db)
+    name = {n["id"]: n["name"] for n in exported["nodes"]}
+    edges = {(e["type"], name[e["source"]], name[e["target"]]) for e in exported["edges"]}
+    return set(name.values()), edges
+
+
+def test_nodes_a_facility_named_after_a_town_is_a_place_of_its_own(fresh_db: Database, tmp_path: Path) -> None:
+    nodes, edges = graph(fresh_db, "Russian troops were stationed at Aleppo airport last winter.", tmp_path)
+    assert "Aleppo airport" in nodes
+    assert any(kind == "CoLocated" and target == "Aleppo airport" for kind, _, target in edges)
+
+
+def test_nodes_a_facility_is_named_without_who_holds_it(fresh_db: Database, tmp_path: Path) -> None:
+    nodes, _ = graph(fresh_db, "Drones struck the rebel-held Kafr Sousa air base on Monday.", tmp_path)
+    assert "Kafr Sousa air base" in nodes
+    assert not any(name.startswith("rebel-held") for name in nodes)
+
+
+def test_nodes_a_states_base_is_no_named_facility(fresh_db: Database, tmp_path: Path) -> None:
+    nodes, _ = graph(fresh_db, "Militants fired rockets at a large US base in Iraq.", tmp_path)
+    assert not any("base" in name for name in nodes)
