@@ -969,6 +969,7 @@ class ArabicClaims(LexiconFile):
     speaks_for: list[str]
     list_joiners: list[str]
     claim_links: list[str]
+    contrast_links: list[str]
 
 
 # --------------------------------------------------------------------------------------------

@@ -225,6 +225,13 @@ def test_claims_a_quote_that_ends_the_sentence_keeps_its_closing_mark(nlp: Langu
     assert doc._.fg_claims[0].content.text == "القصف خرق واضح للهدنة"
 
 
+def test_claims_a_clause_set_against_the_claim_ends_it(nlp: Language) -> None:
+    doc = nlp("وقالت هيئة تحرير الشام إن المعارك ستستمر، بينما طالب الجيش الوطني السوري بوقف القتال.")
+    assert [c.content.text for c in doc._.fg_claims] == ["المعارك ستستمر"]
+    doc = nlp("وقالت هيئة تحرير الشام إن المعارك ستستمر، في حين انسحب مقاتلو الجيش الوطني السوري.")
+    assert [c.content.text for c in doc._.fg_claims] == ["المعارك ستستمر"]
+
+
 def test_claims_a_second_reporting_verb_ends_the_first_claim_and_keeps_its_speaker(nlp: Language) -> None:
     doc = nlp("وقال مظلوم عبدي إن قواته ستدافع عن أرضها، وأشار إلى أن قسد قد تلجأ إلى روسيا. وقال إن المعركة طويلة.")
     assert claims(doc) == [("mazloum-abdi", "asserted"), ("mazloum-abdi", "possible"), ("mazloum-abdi", "asserted")]

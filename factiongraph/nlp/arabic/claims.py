@@ -61,6 +61,7 @@ class ArabicClaims:
         self.longest = max(len(k) for k in [*self.cue_keys, *self.modals, *self.speaks_for])
         self.joiners = phrases(nlp, cues.list_joiners)
         self.links = {k for keys in phrases(nlp, cues.claim_links) for k in keys}
+        self.contrasts = phrases(nlp, cues.contrast_links)
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[FoundClaim] = []
@@ -86,9 +87,14 @@ class ArabicClaims:
 
     def _next_cue(self, sentence: Sentence, after: int) -> int:
         """Where what is claimed stops: at a reporting verb joined by "و" or a comma ("إن ...، وأشار إلى
-        أن ..."; "..., فيما قال X"), else at the sentence's end."""
+        أن ..."; "..., فيما قال X"), at a comma that opens a clause set against it ("...، بينما دعت Y"),
+        else at the sentence's end."""
         for i in sentence.words:
-            if i <= after or sentence.matches_at(i, self.verb_keys, self.longest) is None:
+            if i <= after:
+                continue
+            if sentence.doc[i - 1].text in "،," and sentence.matches_at(i, self.contrasts, 2) is not None:
+                return i - 1
+            if sentence.matches_at(i, self.verb_keys, self.longest) is None:
                 continue
             before = sentence.doc[i - 1]
             if before.text in "،," or before.norm_ in self.links:
