@@ -116,3 +116,16 @@ def test_coloc_a_passage_through_a_place_puts_who_passes_there(nlp: Language) ->
 def test_coloc_one_said_to_be_one_of_the_men_in_a_place_is_there(nlp: Language) -> None:
     text = "For years, Abu Ali al-Hamwi was one of the most feared commanders in Raqqa."
     assert related(nlp, text, "CoLocated", "Abu Ali al-Hamwi", "Raqqa")
+
+
+def test_coloc_who_is_seen_doing_something_in_a_place_is_there(nlp: Language) -> None:
+    text = "Wagner Group advisers were seen supervising drills in Bangui on Tuesday."
+    assert related(nlp, text, "CoLocated", "Wagner Group", "Bangui")
+
+
+# -- a dateline ----------------------------------------------------------------------------------------
+
+
+def test_coloc_who_reports_a_datelined_sentence_after_it_is_not_at_the_dateline(nlp: Language) -> None:
+    text = "ALEPPO, Syria — Rebels shelled two districts of the city, the Syrian Observatory for Human Rights said."
+    assert not related(nlp, text, "CoLocated", "Syrian Observatory for Human Rights", "ALEPPO")

@@ -432,6 +432,7 @@ class FrameFinder:
         """The verb's logical subjects (the agent of a passive), and a passive's grammatical subjects
         as objects; without a subject of its own, the subject of the verb it depends on."""
         current = verb
+        complement = False  # whether the climb came up from the verb's complement ("seen [directing]")
         for _ in range(_MAX_CLIMB):
             children = list(current.children)  # spaCy builds each child anew on every walk: walk once
             # "was taken by ISIL"; not "spoke by phone with X", whose "by" the parser may take for an agent
@@ -482,8 +483,12 @@ class FrameFinder:
                 return self._with_conjuncts(active, mention_at), []
             if current is verb and passive and current.dep_ == "ccomp":
                 return [], []  # "four soldiers were killed, a source said": the source killed nobody
+            if current is not verb and passive and complement:
+                # "commanders were seen directing operations in Z": who was seen is who directs
+                return self._with_conjuncts(passive, mention_at), []
             if current.dep_ not in _CLAUSE_LINKS or current.head is current:
                 return [], []
+            complement = current.dep_ == "xcomp"
             current = current.head
         return [], []
 

@@ -21,7 +21,7 @@ from itertools import combinations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factiongraph.lexicons import Constructions, lexicon_model
+from factiongraph.lexicons import ClaimCues, Constructions, lexicon_model
 from factiongraph.nlp.spans import (
     DATELINES_KEY,
     DESCRIPTIONS_KEY,
@@ -52,7 +52,8 @@ _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADP", "AUX", "SCONJ"})
 def make_structure(
     nlp: Language, name: str, constructions_path: str | None, clauses_path: str | None
 ) -> StructureFinder:
-    return StructureFinder(lexicon_model(constructions_path, Constructions), ClauseWords.read(clauses_path))
+    reporting = frozenset(lexicon_model(None, ClaimCues).clause_only)
+    return StructureFinder(lexicon_model(constructions_path, Constructions), ClauseWords.read(clauses_path), reporting)
 
 
 class MentionIndex:
@@ -326,9 +327,11 @@ class NamedEvents:
 class StructureFinder:
     """Candidate relations from the constructions of the module docstring."""
 
-    def __init__(self, words: Constructions, clauses: ClauseWords) -> None:
+    def __init__(self, words: Constructions, clauses: ClauseWords, reporting: frozenset[str]) -> None:
         self.words = words
         self.clauses = clauses
+        self.reporting = reporting
+        """Verbs that report a clause ("..., the monitor said"): their subject tells of the place, is not in it."""
         self.named = NamedEvents(words, clauses)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -373,9 +376,9 @@ class StructureFinder:
         doc._.fg_relations = found
         return doc
 
-    @staticmethod
-    def _datelines(doc: Doc, mentions: MentionIndex) -> list[FoundRelation]:
-        """ "AZAZ, Syria — Turkish troops entered ...": who acts in a datelined sentence was where it is datelined."""
+    def _datelines(self, doc: Doc, mentions: MentionIndex) -> list[FoundRelation]:
+        """ "AZAZ, Syria — Turkish troops entered ...": who acts in a datelined sentence was where it is datelined;
+        not who reports it after the fact ("..., the monitor said")."""
         found = []
         for opening in doc.spans.get(DATELINES_KEY, []):
             place = next((m for m in mentions.starting_at.get(opening.start, []) if m.label_ == "Location"), None)
@@ -388,11 +391,17 @@ class StructureFinder:
                 # the subjects after the dash, or what the parser hung on the place as if it were one
                 if (t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"))
                 or (t.dep_ in ("appos", "conj") and opening.start <= t.head.i < dash)
+                if not self._reports_what_came_before(t)
                 for m in mentions.of(t)
                 if m.label_ in AGENTS
             ]
             found += [FoundRelation("CoLocated", s, place, sentence, "dateline") for s in dict.fromkeys(subjects)]
         return found
+
+    def _reports_what_came_before(self, subject: Token) -> bool:
+        """Whether the subject's verb reports the clause before it ("the death toll has risen, the monitor said")."""
+        verb = subject.head
+        return verb.lemma_.lower() in self.reporting and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
 
     # -- titles -------------------------------------------------------------------------------
 
