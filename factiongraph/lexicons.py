@@ -415,6 +415,7 @@ class Constructions(LexiconFile):
     joint_nominals: dict[RelationType, RelationType]
     joint_words: Words
     mediation: Mediation
+    containers: Words
 
     @cached_property
     def title_type(self) -> dict[str, RelationType]:

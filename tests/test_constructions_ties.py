@@ -93,3 +93,18 @@ def test_an_official_of_a_states_office_belongs_to_the_state(nlp: Language) -> N
 def test_a_second_participle_of_a_relative_clause_describes_the_same_noun(nlp: Language) -> None:
     text = "The Syrian Interim Government, which is based in Gaziantep and headed by Abdul Rahman Mustafa, refused."
     assert related(nlp, text, "InChargeOf", "Abdul Rahman Mustafa", "Syrian Interim Government")
+
+
+def test_members_listed_for_the_fighters_a_force_consists_of_belong_to_the_force(nlp: Language) -> None:
+    text = (
+        "Washington backs the SDF, an alliance consisting of Kurdish and Arab fighters including the YPG and the "
+        "Syriac Military Council."
+    )
+    assert related(nlp, text, "BelongsTo", "YPG", "alliance")
+    assert related(nlp, text, "BelongsTo", "Syriac Military Council", "alliance")
+    assert not related(nlp, text, "BelongsTo", "Kurdish", "alliance")
+
+
+def test_groups_listed_for_the_factions_an_umbrella_gathers_belong_to_the_umbrella(nlp: Language) -> None:
+    text = "The Islamic Resistance in Iraq, an umbrella of armed factions that includes Kataib Hezbollah, claimed it."
+    assert related(nlp, text, "BelongsTo", "Kataib Hezbollah", "Islamic Resistance in Iraq")

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from factiongraph.kb import load_kb
-from factiongraph.lexicons import Decisions, NounHeads, VerbRelations, lexicon_model
+from factiongraph.lexicons import Constructions, Decisions, NounHeads, VerbRelations, lexicon_model
 from factiongraph.nlp.plural import PairedReferences
 from factiongraph.nlp.spans import (
     DATELINES_KEY,
@@ -72,6 +72,7 @@ def make_decide(
         min_confidence=min_confidence,
         pairs=PairedReferences.read(),
         place_preps=lexicon_model(None, VerbRelations).places,
+        composing=lexicon_model(None, Constructions).including,
     )
 
 
@@ -101,6 +102,7 @@ class RelationDecider:
         min_confidence: float,
         pairs: PairedReferences | None = None,
         place_preps: frozenset[str] = frozenset(),
+        composing: frozenset[str] = frozenset(),
     ) -> None:
         self.decisions = decisions
         self.titles = heads.person_command | heads.person_other
@@ -112,6 +114,7 @@ class RelationDecider:
         self.min_confidence = min_confidence
         self.pairs = pairs
         self.place_preps = place_preps
+        self.composing = composing
 
     def __call__(self, doc: Doc) -> Doc:
         unasserted = [c.content for c in doc._.fg_claims or [] if c.stance != ASSERTED]
@@ -250,11 +253,12 @@ class RelationDecider:
 
     def _someone_elses_role(self, path: list[Token]) -> bool:
         """Whether the path runs through a title that a verb takes as its object: the role is that
-        person's, not the subject's ("X met the head of Y")."""
+        person's, not the subject's ("X met the head of Y"); not a verb that says what a body is made of ("a
+        force consisting of fighters including Y")."""
         for token in path[1:-1]:
             verb = token.head.head if token.dep_ == "pobj" else token.head
             if token.dep_ in ("dobj", "dative", "pobj") and token.lemma_.lower() in self.titles and verb in path:
-                return verb.pos_ == "VERB"
+                return verb.pos_ == "VERB" and verb.lemma_.lower() not in self.composing
         return False
 
     def _is_place(self, mention: Span) -> bool:

@@ -897,6 +897,8 @@ class StructureFinder:
                 groups = mentions.of(word.head, named_members=False)
         else:
             groups = mentions.of(word.head, named_members=False)
+        if word.dep_ in ("relcl", "prep", "acl"):
+            groups += self._container(word.head, mentions)
         members = [m for c in word.children if c.dep_ in ("dobj", "pobj") for m in mentions.of(c)]
         members += [m for _, pobj in pobjs(word, {"of", "as"}) for m in mentions.of(pobj)]
         affiliated = self._affiliated_list(word, members, mentions)
@@ -914,12 +916,24 @@ class StructureFinder:
             for group in groups
             if group.label_ in GROUPS
             for member in members
-            # a coalition of states, a council of men: "the alliance includes Qatar and Egypt"
+            # a coalition of states, a council of men: "the alliance includes Qatar and Egypt"; not a people
             if mentions.may_act(member)
+            and member.label_ != "Nationality"
             and not mentions.is_description(member)
             and member.start != group.start
             and not (group.start <= member.start < group.end)
         ]
+
+    def _container(self, noun: Token, mentions: MentionIndex) -> list[Span]:
+        """ "an umbrella of factions that includes A", "an alliance of militias including A": the body the
+        listed groups are gathered in, named by it or beside it ("X, an umbrella of ...")."""
+        holder = noun.head.head
+        if noun.dep_ != "pobj" or noun.head.lower_ != "of" or holder.lemma_.lower() not in self.words.containers:
+            return []
+        named = mentions.of(holder, named_members=False)
+        if holder.dep_ == "appos":
+            named += [m for m in mentions.of(holder.head, named_members=False) if not mentions.is_description(m)]
+        return named
 
     def _affiliated_list(self, word: Token, members: list[Span], mentions: MentionIndex) -> list[FoundRelation]:
         """ "groups loyal to Z, including A and B", "factions linked to Z, among them A": the parser hangs the list on
