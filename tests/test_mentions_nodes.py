@@ -40,3 +40,32 @@ def test_nodes_a_facility_is_named_without_who_holds_it(fresh_db: Database, tmp_
 def test_nodes_a_states_base_is_no_named_facility(fresh_db: Database, tmp_path: Path) -> None:
     nodes, _ = graph(fresh_db, "Militants fired rockets at a large US base in Iraq.", tmp_path)
     assert not any("base" in name for name in nodes)
+
+
+def test_nodes_a_description_named_by_its_words_is_that_group(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "The army was helped by militias including the Islamist al-Nour bin Zaid Brigade and the Darfur Shield Forces."
+    )
+    nodes, _ = graph(fresh_db, text, tmp_path)
+    assert {"al-Nour bin Zaid Brigade", "Darfur Shield Forces"} <= nodes
+
+
+def test_nodes_a_description_named_by_its_words_is_that_place(fresh_db: Database, tmp_path: Path) -> None:
+    nodes, _ = graph(fresh_db, "Aircraft struck hideouts in the Badush valley overnight.", tmp_path)
+    assert "Badush" in nodes
+
+
+def test_nodes_an_indefinite_description_names_no_group(fresh_db: Database, tmp_path: Path) -> None:
+    nodes, _ = graph(
+        fresh_db, "Officials said the network was a Specially Designated Global Terrorist group.", tmp_path
+    )
+    assert not any("Terrorist" in name for name in nodes)
+
+
+def test_nodes_a_states_government_is_the_government_in_office(fresh_db: Database, tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("Test article\n\nThe Malian government signed a deal with Russia.\n", encoding="utf-8")
+    ingest(fresh_db, [article], published="2022-03")
+    nodes = export_json(fresh_db)["nodes"]
+    government = next(n for n in nodes if n["name"] == "Malian transitional government")
+    assert "Malian government" in government["aliases"]

@@ -62,6 +62,7 @@ class DocumentResolver:
         entity_of_mention, entities = self.linker.entities(mentions, is_description, clusters, doc, index_of)
         facilities = self.references.name_facilities(mentions, is_description, entity_of_mention, entities)
         named_facilities = frozenset(facilities)
+        self.references.name_descriptions(mentions, is_description, entity_of_mention, entities, article.published)
         self.references.resolve_personal_pronouns(mentions, is_description, sentence_of, entity_of_mention, entities)
         resolve_places_by_name(mentions, is_description, entity_of_mention, named_facilities)
         resolve_latter_and_former(mentions, is_description, index_of, entity_of_mention)

@@ -257,6 +257,10 @@ class References:
         self._government_words = heads.government
         self._determiners = references.determiners
         self._particles = lexicon_model(None, Names).particles
+        self._named_heads = {
+            "Organisation": frozenset(heads.group_name_words.last | set(heads.refer_back.get("Organisation", ()))),
+            "Location": heads.place - heads.facilities,
+        }
         self._government_plain = self._government_words | heads.government_bodies | self._determiners
         self._governments: dict[str, list[str]] = {}
         for actor in self.kb.actors:
@@ -434,6 +438,112 @@ class References:
                 if mentions[j].id_ and mentions[j].label_ == "Location" and j not in facility_of:
                     facility_of[j] = i
         return facility_of
+
+    def name_descriptions(
+        self,
+        mentions: list[Span],
+        is_description: list[bool],
+        entity_of_mention: dict[int, str],
+        entities: dict[str, EntityRecord],
+        published: str | None,
+    ) -> None:
+        """A description whose head a name of its own comes before is that name's actor or place, as analysts
+        name it: a group with its head when it is capitalised ("the Sudan Shield Forces", "the Syrian Foreign
+        Ministry"), without it when it is not ("the Abu Salim Central Security force"), a place the same way
+        ("the Middle Euphrates River Valley", "the Qarachogh mountains"); a state's government ("the Malian
+        government") is the government the KB says was in office. The name holds a capitalised word no known
+        name covers, after "the" or nothing ("a ... group" is no name)."""
+        for i, mention in enumerate(mentions):
+            if not is_description[i] or i in entity_of_mention or len(mention) < 2:
+                continue
+            root = mention.root
+            if root.i != mention.end - 1:
+                continue
+            inside = [j for j in range(i + 1, len(mentions)) if mentions[j].start < root.i]
+            inside = [j for j in inside if not is_description[j] and mentions[j].end <= root.i]
+            if mention.label_ == "Organisation" and root.lower_ in self._government_words:
+                entity = self._state_government(mentions, inside, root.i, entities, published)
+            elif root.lower_ in self._named_heads.get(mention.label_, ()):
+                entity = self._named_by_words(mention, mentions, inside, entities)
+            else:
+                continue
+            if entity is None:
+                continue
+            written = mention[1:] if mention[0].lower_ in self._determiners else mention  # "Malian government"
+            entity = entities.get(entity.key, entity)
+            entities[entity.key] = replace(
+                entity, aliases=tuple(dict.fromkeys([*entity.aliases, make_alias(written.text)]))
+            )
+            for j in [i, *(j for j in inside if not mentions[j].id_)]:
+                entity_of_mention[j] = entity.key
+
+    def _state_government(
+        self,
+        mentions: list[Span],
+        inside: list[int],
+        root: int,
+        entities: dict[str, EntityRecord],
+        published: str | None,
+    ) -> EntityRecord | None:
+        """The government in office of the state named right before a government word ("the Malian government")."""
+        state = next((mentions[j] for j in inside if mentions[j].end == root), None)
+        actor = self.kb.get(state.id_) if state is not None and state.id_ else None
+        place = self.places.lookup(actor.name) if actor is not None and actor.category == "state" else None
+        if place is None:
+            return None
+        governing = [
+            actor_id
+            for actor_id in self._governments.get(place.country, [])
+            if (found := self.kb.get(actor_id)) is not None and in_office(found.formed, found.dissolved, published)
+        ]
+        if len(governing) != 1:
+            return None
+        known = next((e for e in entities.values() if e.kb_id == governing[0]), None)
+        return known or self.linker.kb_entity(governing[0], [])
+
+    def _named_by_words(
+        self, mention: Span, mentions: list[Span], inside: list[int], entities: dict[str, EntityRecord]
+    ) -> EntityRecord | None:
+        """The actor or place a description's capitalised words before its head name (see
+        :meth:`name_descriptions`), or None when no word of them is a name's no known name covers."""
+        doc, root = mention.doc, mention.root
+        known = {t for j in inside if mentions[j].id_ for t in range(mentions[j].start, mentions[j].end)}
+        named = {t for j in inside for t in range(mentions[j].start, mentions[j].end)}
+        start = root.i
+        while start > mention.start:
+            token = doc[start - 1]
+            capitalised = token.is_alpha and token.text[:1].isupper() and token.pos_ == "PROPN"
+            if not (capitalised or start - 1 in named or token.lower_ in self._particles or token.text == "-"):
+                break
+            start -= 1
+        nameless_peoples = {mentions[j].start: mentions[j].end for j in inside if mentions[j].label_ == "Nationality"}
+        while start < root.i:
+            if doc[start].text == "-":
+                start += 1
+            elif start in nameless_peoples and not known.intersection(range(start, nameless_peoples[start])):
+                start = nameless_peoples[start]  # "the Islamist X Brigade": what it is, not its name
+            else:
+                break
+        if start > mention.start and mention[0].lower_ not in self._determiners:
+            return None  # "a Specially Designated Global Terrorist group" names no group
+        free = [
+            t
+            for t in range(start, root.i)
+            if doc[t].text[:1].isupper()
+            and doc[t].pos_ == "PROPN"
+            and t not in known
+            and not doc[t].is_sent_start  # "Government forces", "Eleven SDF fighters": capitalised as first words
+            and doc[t].lower_ not in self._government_plain
+        ]
+        if not free:
+            return None
+        end = root.i + 1 if root.text[:1].isupper() else root.i
+        named_span = Span(doc, start, end, label=mention.label_)
+        actor_id = self.linker.kb_actor(named_span.text, mention.label_)
+        found = (
+            self.linker.kb_entity(actor_id, [named_span.text]) if actor_id else self.linker.entity_for([named_span], "")
+        )
+        return entities.get(found.key, found)
 
     def _facility_name_start(self, words: list[Token]) -> int | None:
         """Where a facility's name begins among the words before its head: at its first proper noun or number
