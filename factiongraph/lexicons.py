@@ -326,6 +326,7 @@ class Decisions(LexiconFile):
     civilian_categories: Words
     civilian_heads: Words
     agent_types: SetOf[RelationType]
+    side_types: SetOf[RelationType]
 
     @field_validator("constructions")
     @classmethod

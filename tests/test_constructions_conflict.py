@@ -106,3 +106,29 @@ def test_conflict_a_place_described_by_a_clause_of_holding_is_held(nlp: Language
 def test_conflict_a_clause_without_its_object_is_about_the_noun_it_describes(nlp: Language) -> None:
     text = "The army shelled Kafr Zita, a village the Jaysh al-Izza fighters had captured in May."
     assert related(nlp, text, "Controls", "Jaysh al-Izza", "Kafr Zita")
+
+
+def test_conflict_the_agent_of_a_battle_after_a_dateline_is_the_subject_after_the_dash(nlp: Language) -> None:
+    text = (
+        "AFRIN, Syria — Levant Front fighters entered the village of Jindires on Monday after two days of clashes "
+        "with the People's Protection Units, residents said."
+    )
+    assert related(nlp, text, "FightingAgainst", "Levant Front", "People's Protection Units")
+    assert not related(nlp, text, "FightingAgainst", "Syria", "People's Protection Units")
+
+
+def test_conflict_one_fights_a_side_not_a_town(nlp: Language) -> None:
+    text = "Hayat Tahrir al-Sham shelled Kafr Nabl and attacked the Syrian army near Saraqib."
+    assert not related(nlp, text, "FightingAgainst", "Hayat Tahrir al-Sham", "Kafr Nabl")
+    assert related(nlp, text, "CoLocated", "Hayat Tahrir al-Sham", "Kafr Nabl")
+    assert related(nlp, text, "FightingAgainst", "Hayat Tahrir al-Sham", "Syrian army")
+
+
+def test_conflict_the_start_of_strikes_on_a_groups_positions(nlp: Language) -> None:
+    text = "A week after the start of Russian air strikes on positions of the Free Syrian Army, rebels retreated."
+    assert related(nlp, text, "FightingAgainst", "Russian", "Free Syrian Army")
+
+
+def test_conflict_a_round_of_strikes_on_a_sides_targets(nlp: Language) -> None:
+    text = "France and Britain carried out a third round of strikes on Houthi targets in Yemen on Friday."
+    assert related(nlp, text, "FightingAgainst", "France", "Houthi")

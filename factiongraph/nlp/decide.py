@@ -165,6 +165,8 @@ class RelationDecider:
             return None  # "the Sochi agreement", "Operation Euphrates Shield": a place's name, not a place
         if relation.type in self.decisions.agent_types and self._is_place(relation.source):
             return None  # "Raqqa freed from IS": a town neither fights nor holds
+        if relation.type in self.decisions.side_types and self._is_place(relation.target):
+            relation = replace(relation, type="CoLocated")  # "X shelled Z": X fought there, not the town
         group_leads_group = relation.source.label_ != "Person" and relation.target.label_ == "Organisation"
         if relation.type == "InChargeOf" and group_leads_group:
             relation = replace(relation, type="BelongsTo")  # a group that leads a coalition is in it

@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Span, Token
 
 from factiongraph.lexicons import Constructions, VerbFrame, VerbRelations, lexicon_model
 from factiongraph.nlp.spans import (
-    DATELINES_KEY,
     DESCRIPTIONS_KEY,
     MENTIONS_KEY,
     NESTED_KEY,
@@ -26,6 +25,7 @@ from factiongraph.nlp.spans import (
     FoundRelation,
     coordinated_modifiers,
     mentions_per_token,
+    past_dateline,
     span_keys,
     tokens_of_pos,
 )
@@ -42,22 +42,6 @@ _PLACE_DEPTH = setting("place_depth")
 """How many unnamed places deep a named one is looked for ("positions along the front line near Z")."""
 _FRAMED = frozenset({"VERB", "AUX", "ADJ"})
 """The parts of speech a frame's word has."""
-
-
-def _past_dateline(subjects: list[Token]) -> list[Token]:
-    """The subjects a dateline hides: in "DIBAN, Syria (Wire) — IS militants attacked" the parser makes
-    the place the subject and the militants its apposition; the subject is what follows the dash."""
-    openings = [(d.start, d.end) for s in subjects[:1] for d in s.doc.spans.get(DATELINES_KEY, [])]
-    if not openings:
-        return subjects
-    found = []
-    for subject in subjects:
-        opening = next(((start, end) for start, end in openings if start <= subject.i < end), None)
-        if opening is None:
-            found.append(subject)
-            continue
-        found += [c for c in subject.children if c.dep_ in ("appos", "conj") and c.i >= opening[1]]
-    return found
 
 
 def _apposed(first: Span, second: Span) -> bool:
@@ -469,7 +453,7 @@ class FrameFinder:
                     described += [m for m in named if m.label_ == "Location"]
                     return subjects, [(m, "") for m in described]
                 return subjects, [(m, "") for m in self._with_conjuncts(passive, mention_at)]
-            active = _past_dateline([c for c in children if c.dep_ in _SUBJECTS and c.dep_ != "nsubjpass"])
+            active = past_dateline([c for c in children if c.dep_ in _SUBJECTS and c.dep_ != "nsubjpass"])
             if current.dep_ == "relcl" and any(c.lower_ in self.clauses.lexicon.relative_pronouns for c in active):
                 # "HTS, which controls Idlib": the noun the clause describes; "X is one of the factions
                 # that entered Z": the one the share is

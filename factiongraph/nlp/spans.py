@@ -136,6 +136,22 @@ def coordinated_modifiers(token: Token) -> list[Token]:
     ]
 
 
+def past_dateline(subjects: list[Token]) -> list[Token]:
+    """The subjects a dateline hides: in "DIBAN, Syria (Wire) — IS militants attacked" the parser makes
+    the place the subject and the militants its apposition; the subject is what follows the dash."""
+    openings = [(d.start, d.end) for s in subjects[:1] for d in s.doc.spans.get(DATELINES_KEY, [])]
+    if not openings:
+        return subjects
+    found = []
+    for subject in subjects:
+        opening = next(((start, end) for start, end in openings if start <= subject.i < end), None)
+        if opening is None:
+            found.append(subject)
+            continue
+        found += [c for c in subject.children if c.dep_ in ("appos", "conj") and c.i >= opening[1]]
+    return found
+
+
 def mentions_per_token(doc: Doc) -> list[int]:
     """For each token, how many mentions its sentence holds: a sentence with fewer than two has no
     relation in it, and the rules that read the parse can pass over its words."""

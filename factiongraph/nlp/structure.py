@@ -31,6 +31,7 @@ from factiongraph.nlp.spans import (
     FoundRelation,
     coordinated_modifiers,
     mentions_per_token,
+    past_dateline,
     tokens_of_pos,
 )
 from factiongraph.vocab import AGENTS, COLLECTIVES, MET_THERE, RelationType
@@ -214,6 +215,10 @@ class NamedEvents:
         agents = [m for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") for m in mentions.of(c)]
         agents += [m for _, pobj in pobjs(noun, self.words.clause_links.agent_preps) for m in mentions.of(pobj)]
         others = [m for _, pobj in pobjs(noun, self.words.clause_links.other_side_preps) for m in mentions.of(pobj)]
+        if (measure := self.measure_of(noun)) is not None:  # "the start of strikes on Y": the parser hangs Y on it
+            others += [
+                m for _, pobj in pobjs(measure, self.words.clause_links.other_side_preps) for m in mentions.of(pobj)
+            ]
         if self.light_verb(noun) is not None:  # "X exchanged fire with Y", "X held talks with Y"
             others += [
                 m for _, pobj in pobjs(noun.head, self.words.clause_links.other_side_preps) for m in mentions.of(pobj)
@@ -256,11 +261,21 @@ class NamedEvents:
             return noun.head
         return None
 
+    def measure_of(self, noun: Token) -> Token | None:
+        """The noun that measures or starts the event noun after its "of" ("a wave of strikes", "the start of
+        clashes")."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            measure = noun.head.head
+            if measure.pos_ == "NOUN" and measure.lemma_.lower() in self.words.circumstances.measure_nouns:
+                return measure
+        return None
+
     def light_verb(self, noun: Token) -> Token | None:
         """The verb of doing whose object the event noun is ("launched an attack", "engaged in clashes"), or the
         first of the event nouns it is listed with ("took part in sieges and attacks")."""
         while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
             noun = noun.head
+        noun = self.measure_of(noun) or noun  # "carried out a second round of strikes"
         verb = noun.head
         if noun.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head
@@ -292,7 +307,7 @@ class NamedEvents:
             dependents = ("nsubj", "nsubjpass")
         if verb is None:
             return []
-        subjects = [c for c in verb.children if c.dep_ in dependents]
+        subjects = past_dateline([c for c in verb.children if c.dep_ in dependents])
         if verb.dep_ == "relcl" and any(s.lower_ in self.clauses.lexicon.relative_pronouns for s in subjects):
             subjects = [verb.head]  # "X, which has waged an insurgency against Y": the noun the clause describes
         return [m for s in subjects for m in mentions.of(s)]
