@@ -5,6 +5,7 @@ a store that has changed since."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -224,7 +225,12 @@ def test_workers_an_interrupted_ingest_keeps_what_it_finished(corpus: Path, tmp_
         pytest.fail("the workers outlived the ingest they worked for")
     again = subprocess.run([*command, "--silent"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
-    assert f"{31 - kept} new, {kept} already stored, 0 failed" in again.stdout
+    counted = re.search(r"(\d+) new, (\d+) already stored, 0 failed", again.stdout)
+    assert counted is not None, again.stdout
+    new, stored = int(counted[1]), int(counted[2])
+    # the writer may have been killed between writing a transaction to the WAL and telling readers of it:
+    # that document is whole, and the first connection to recover the WAL sees it
+    assert new + stored == 31 and kept <= stored <= kept + 1
     one = tmp_path / "one.db"
     assert ingest(one, corpus, "--workers", "1").exit_code == 0
     assert graph(db) == graph(one)
