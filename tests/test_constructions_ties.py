@@ -3,9 +3,14 @@ founding, each on sentences written for it, through the whole English pipeline."
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
+from sqlite_utils import Database
 
+from factiongraph.build import ingest
+from factiongraph.export import export_json
 from factiongraph.nlp import load_pipeline
 
 pytestmark = pytest.mark.slow
@@ -108,3 +113,16 @@ def test_members_listed_for_the_fighters_a_force_consists_of_belong_to_the_force
 def test_groups_listed_for_the_factions_an_umbrella_gathers_belong_to_the_umbrella(nlp: Language) -> None:
     text = "The Islamic Resistance in Iraq, an umbrella of armed factions that includes Kataib Hezbollah, claimed it."
     assert related(nlp, text, "BelongsTo", "Kataib Hezbollah", "Islamic Resistance in Iraq")
+
+
+def test_a_capitalised_description_refers_back_as_a_plain_one_does(fresh_db: Database, tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    text = "Operation Inherent Resolve struck Raqqa on Monday. The Coalition also trains the SDF in Hasakah."
+    article.write_text(f"Test article\n\n{text}\n", encoding="utf-8")
+    ingest(fresh_db, [article], published="2019-06")
+    graph = export_json(fresh_db)
+    name = {n["id"]: n["name"] for n in graph["nodes"]}
+    found = {(e["type"], name[e["source"]], name[e["target"]]) for e in graph["edges"]}
+    assert any(
+        kind == "AlliesOf" and "Inherent Resolve" in s + t and "Syrian Democratic" in s + t for kind, s, t in found
+    )

@@ -318,7 +318,7 @@ class References:
             # "the group", "the new body", "the city": a determiner, modifiers and a singular head, nothing after
             plain = (
                 mention[0].lower_ in self._determiners
-                and mention.root.tag_ == "NN"
+                and mention.root.tag_ in ("NN", "NNP")  # "the group", "the Coalition"
                 and mention.root.i == mention.end - 1
             )
             plain = plain and not _names_inside_any(i, mentions, is_description)  # "the UN envoy", "the GNU's ministry"
