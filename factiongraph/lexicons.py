@@ -379,6 +379,7 @@ class ClauseLinks(_Strict):
     holder_preps: Words
     sought_preps: Words
     inside_preps: Words
+    beside_preps: Words
     title_links: Words
     acting_preps: Words
     loser_preps: Words

@@ -43,6 +43,18 @@ def test_coloc_a_place_phrase_set_off_by_a_comma_holds_every_place_listed_before
     assert related(nlp, text, "CoLocated", "Jisr al-Shughur", "Idlib")
 
 
+def test_coloc_where_a_named_place_lies_holds_however_the_clause_is_hedged(nlp: Language) -> None:
+    text = "Officials estimate that hundreds of fighters slipped into Iraq's Nineveh province."
+    assert related(nlp, text, "CoLocated", "Nineveh province", "Iraq")
+
+
+def test_coloc_a_place_on_a_river_lies_by_it_but_an_actor_on_a_place_is_not_there(nlp: Language) -> None:
+    assert related(
+        nlp, "The Tabqa Dam on the Euphrates was damaged in the fighting.", "CoLocated", "Tabqa", "Euphrates"
+    )
+    assert not related(nlp, "Russian sanctions on Syria hurt the Levant Front.", "CoLocated", "Russian", "Syria")
+
+
 def test_coloc_a_list_of_place_phrases_puts_no_place_inside_another(nlp: Language) -> None:
     text = "Clashes were reported in Idlib, in Hama and in Latakia on Monday."
     assert not related(nlp, text, "CoLocated", "Idlib", "Hama")
@@ -103,6 +115,11 @@ def test_coloc_both_sides_of_a_fight_for_control_of_a_place_are_there(nlp: Langu
     assert related(nlp, text, "CoLocated", "Levant Front", "Afrin")
     assert related(nlp, text, "CoLocated", "Hamza Division", "Afrin")
     assert not related(nlp, text, "Controls", "Hamza Division", "Afrin")
+
+
+def test_coloc_each_of_coordinated_place_phrases_places_the_subject(nlp: Language) -> None:
+    text = "The Hurras al-Din group operates mainly in Idlib and in the Latakia mountains."
+    assert related(nlp, text, "CoLocated", "Hurras al-Din", "Latakia mountains")
 
 
 def test_coloc_a_passage_through_a_place_puts_who_passes_there(nlp: Language) -> None:

@@ -144,9 +144,9 @@ class RelationDecider:
         # what a noun phrase says is taken for granted however its clause is hedged: "analysts say HTS
         # leader al-Jolani may try ..." still makes al-Jolani HTS's leader
         whole = dependency_path(relation.source.root, relation.target.root)
-        presupposed = relation.type in PRESUPPOSED and (
-            _adjacent(relation) or (whole is not None and self._presupposed(whole))
-        )
+        # and where a named place lies: "slipped into Iraq's Anbar province" however the estimate is hedged
+        lasting = relation.type in PRESUPPOSED or _place_in_place(relation)
+        presupposed = lasting and (_adjacent(relation) or (whole is not None and self._presupposed(whole)))
         if not presupposed and any(_inside(relation.source, c) and _inside(relation.target, c) for c in unasserted):
             return None  # a claim's stance keeps it: "does not believe that X attacked Y"
         if path is not None and not presupposed and not self._asserted(path, relation.type):
@@ -304,6 +304,11 @@ class RelationDecider:
 
 
 _NOUN_PHRASE_LINKS = frozenset({"prep", "pobj", "compound", "appos", "conj", "cc", "attr", "nsubj"})
+
+
+def _place_in_place(relation: FoundRelation) -> bool:
+    """Whether the relation puts one place inside another: geography, which no clause around it makes happen."""
+    return relation.type == "CoLocated" and relation.source.label_ == relation.target.label_ == "Location"
 
 
 def _adjacent(relation: FoundRelation) -> bool:

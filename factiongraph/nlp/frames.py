@@ -486,6 +486,8 @@ class FrameFinder:
             # "a district the Houthis had held": a clause with a subject of its own and no object is about its noun
             if any(c.dep_ == "nsubj" and c.lower_ not in relative_pronouns for c in children):
                 objects += [(m, "") for m in self._described_object(verb.head, mention_at)]
+        # "operates in X and in Y": a preposition coordinated with one of the verb's is the verb's too
+        children += [c for p in children if p.dep_ == "prep" for c in p.conjuncts if c.pos_ == "ADP"]
         for child in children:
             if child.dep_ in _OBJECTS:
                 if verb.dep_ == "relcl" and child.lower_ in relative_pronouns:
@@ -498,13 +500,13 @@ class FrameFinder:
                 # near Saraqib": the subject was where its object was; not one who "condemned the attack in Z"
                 if not (frame and frame.type in ATTITUDES):
                     objects += self._places_on([child, *(c for c in child.children if c.dep_ == "appos")], mention_at)
-            elif child.dep_ == "prep":
+            elif child.dep_ in ("prep", "conj"):
                 word = child.lower_
                 wanted = word in self.lexicon.places or (frame and ("*" in preps or word in preps))
                 if wanted:
                     pobjs = [g for g in child.children if g.dep_ == "pobj"]
                     objects += [(m, word) for m in self._with_conjuncts(pobjs, mention_at)]
-                if not (frame and frame.type in ATTITUDES):
+                if not (frame and frame.type in ATTITUDES) and child.dep_ == "prep":
                     objects += self._places_further_in(child, mention_at)
         # "attacked positions east of Saraqib": the parser hangs the direction on the verb
         directed = self._with_conjuncts(self.clauses.places_by_direction(verb), mention_at)

@@ -666,8 +666,10 @@ class StructureFinder:
     def _placed(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
         """A phrase of place on an actor's phrase puts the actor there ("Turkish troops in Afrin",
         "positions of the Syrian army around Saraqib"); "in" on a place puts it inside the other ("the
-        village of Balyun, in the Jabal al-Zawiya area")."""
-        phrases = pobjs(noun, self.words.place_preps) + [("near", p) for p in self.clauses.places_by_direction(noun)]
+        village of Balyun, in the Jabal al-Zawiya area"), "on" by the other ("the Tishreen Dam on the Euphrates")."""
+        links = self.words.clause_links
+        phrases = pobjs(noun, self.words.place_preps | links.beside_preps)
+        phrases += [("near", p) for p in self.clauses.places_by_direction(noun)]
         places = [(prep, m) for prep, pobj in phrases for m in mentions.of(pobj) if m.label_ == "Location"]
         if not places:
             return []
@@ -689,8 +691,9 @@ class StructureFinder:
                 described = (
                     owner.root == noun or (noun.dep_ == "appos" and owner.root == noun.head) or owner.root.i in named
                 )
-                inside = owner.label_ == "Location" and prep in self.words.clause_links.inside_preps and described
-                if (owner.label_ in AGENTS or inside) and not (owner.start <= place.start < owner.end):
+                inside = owner.label_ == "Location" and prep in links.inside_preps | links.beside_preps and described
+                placed = owner.label_ in AGENTS and prep in self.words.place_preps
+                if (placed or inside) and not (owner.start <= place.start < owner.end):
                     found.append(FoundRelation("CoLocated", owner, place, noun.sent, "place"))
         return found
 
