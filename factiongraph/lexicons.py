@@ -224,6 +224,7 @@ class VerbRelations(LexiconFile):
     joint_subjects: dict[RelationType, RelationType]
     judging_verbs: Words
     judgements: dict[RelationType, list[str]]
+    lemmas: dict[str, str]
 
     @cached_property
     def judgement_type(self) -> dict[str, RelationType]:

@@ -60,14 +60,14 @@ def test_patterns_survive_a_round_trip_and_clearing() -> None:
 
 
 @pytest.mark.slow
-def test_the_english_models_rules_set_the_same_attributes_on_the_corpus() -> None:
+def test_the_pipelines_rules_set_the_same_attributes_on_the_corpus() -> None:
     from factiongraph.nlp import load_pipeline
-    from factiongraph.nlp.attribute_ruler import model_attribute_patterns
+    from factiongraph.nlp.attribute_ruler import attribute_patterns
     from factiongraph.nlp.pipeline import base_model_name
 
     nlp = load_pipeline()
     plain = AttributeRuler(nlp.vocab)
-    plain.add_patterns(model_attribute_patterns(base_model_name()))
+    plain.add_patterns(attribute_patterns(base_model_name()))
     indexed = nlp.get_pipe("fg_attribute_ruler")
     assert indexed.patterns == plain.patterns
     texts = [path.read_text("utf-8") for path in sorted(CORPUS.glob("*.txt"))]

@@ -132,3 +132,10 @@ def test_conflict_the_start_of_strikes_on_a_groups_positions(nlp: Language) -> N
 def test_conflict_a_round_of_strikes_on_a_sides_targets(nlp: Language) -> None:
     text = "France and Britain carried out a third round of strikes on Houthi targets in Yemen on Friday."
     assert related(nlp, text, "FightingAgainst", "France", "Houthi")
+
+
+def test_conflict_a_verb_form_the_lemmatizer_misreads_keeps_its_frame(nlp: Language) -> None:
+    text = "Sudanese troops retook the Presidential Palace from the Rapid Support Forces."
+    assert related(nlp, text, "FightingAgainst", "Sudanese troops", "Rapid Support Forces")
+    text = "The PKK has waged an insurgency against the Iraqi Kurdish parties since 1984."
+    assert related(nlp, text, "FightingAgainst", "PKK", "Iraqi Kurdish parties")

@@ -27,6 +27,8 @@ from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 from spacy.vocab import Vocab
 
+from factiongraph.lexicons import VerbRelations, lexicon_model
+
 # The token attributes whose value a lookup can compare: the same number in the pattern (a string's hash
 # or a flag) and in ``Doc.to_array``. Others (MORPH's feature sets, LENGTH, extensions) stay matched.
 _LOOKED_UP = ("TAG", "LOWER", "ORTH", "NORM", "DEP", "POS", "LEMMA", "SHAPE", "ENT_TYPE", "IS_SPACE", "IS_PUNCT")
@@ -178,3 +180,13 @@ def model_attribute_patterns(model: str) -> list[dict[str, Any]]:
     meta = util.get_model_meta(package)
     data = Path(package) / f"{meta['lang']}_{meta['name']}-{meta['version']}" / "attribute_ruler" / "patterns"
     return srsly.read_msgpack(data)
+
+
+@util.registry.misc("factiongraph.attribute_patterns.v1")
+def attribute_patterns(model: str, verbs_path: str | None = None) -> list[dict[str, Any]]:
+    """The model's patterns, then the lemmas of the verb forms its lemmatizer gets wrong ("retook" is not a
+    lemma, "waged" not "wag"; ``verb_relations.json`` 'lemmas'): a later pattern's attributes win, and the
+    lemmatizer keeps a lemma already set."""
+    forms = lexicon_model(verbs_path, VerbRelations).lemmas
+    fixes = [{"patterns": [[{"LOWER": form}]], "attrs": {"LEMMA": lemma}} for form, lemma in forms.items()]
+    return model_attribute_patterns(model) + fixes
