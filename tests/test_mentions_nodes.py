@@ -81,3 +81,30 @@ def test_nodes_a_states_government_is_the_government_in_office(fresh_db: Databas
 def test_nodes_the_towns_of_the_wars_followed_are_indexed(town: str, country: str) -> None:
     place = PlaceIndex.default().lookup(town)
     assert place is not None and place.country == country
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The town was later taken by Division 17, a unit of the army commanded by Colonel Samir Haddad.",
+            "Division 17",
+        ),
+        ("Drones struck Outpost 17, a small Turkish base near the border.", "Outpost 17"),
+        (
+            "Weeks later the Forces of Freedom and Justice, the main protest coalition, accused the army.",
+            "Forces of Freedom and Justice",
+        ),
+        (
+            "Figures came from the Ministry of Hezbollah Affairs, which said that two died.",
+            "Ministry of Hezbollah Affairs",
+        ),
+        ("The convoy was escorted by GDRT, an Arab militia of the eastern tribes.", "GDRT"),
+    ],
+)
+def test_nodes_a_name_the_model_missed_cut_or_mistyped_is_a_node(
+    fresh_db: Database, tmp_path: Path, text: str, name: str
+) -> None:
+    nodes, _ = graph(fresh_db, text, tmp_path)
+    assert name in nodes

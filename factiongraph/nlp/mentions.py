@@ -193,7 +193,8 @@ class MentionFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = TokenColumns.of(doc)
-        names = _harmonise(self.mender(doc, self._names(doc), tokens))
+        names = self._names(doc)
+        names = _harmonise(self.mender(doc, names + self._unlabelled_names(doc, tokens, names), tokens))
         phrases = self._noun_phrases(doc, tokens, names)
         plural = plural_references(self.plural, doc, tokens) if self.plural is not None else []
         if plural:  # "both groups", "the two men": a phrase for two actors, typed by its head
@@ -272,7 +273,7 @@ class MentionFinder:
     def _names(self, doc: Doc) -> list[Span]:
         names = []
         for ent in doc.ents:
-            label = self.label_map.get(ent.label_)
+            label = self.label_map.get(ent.label_) or self._typed_by_head(ent)
             if label is None:
                 continue
             end = ent.end - 1 if ent[-1].tag_ == "POS" and len(ent) > 1 else ent.end
@@ -283,6 +284,39 @@ class MentionFinder:
                 span = Span(doc, ent.start, end, label=self._retype(ent, label), span_id=ent.ent_id_ or 0)
             names.append(span)
         return names
+
+    def _typed_by_head(self, ent: Span) -> str | None:
+        """A name the model gave no actor's or place's type ("the Forces of X and Y" taken for a law, "Tower 22"
+        for an event) is a group's or a place's when its capitalised head is a group's or a place's word, or when
+        a description in apposition says what it is ("Tower 22, a small base")."""
+        root = ent.root
+        if root.text[:1].isupper() and (kind := self._head_kind(root.lower_)) is not None:
+            return kind
+        return next((kind for c in root.children if c.dep_ == "appos" and (kind := self._head_kind(c.lower_))), None)
+
+    def _head_kind(self, word: str) -> str | None:
+        """The type a head noun gives a name: a group's or a place's (people's titles name no one)."""
+        kind = "Organisation" if word in self.group_last else self.head_types.get(word)
+        return kind if kind in ("Organisation", "Location") else None
+
+    def _unlabelled_names(self, doc: Doc, tokens: TokenColumns, names: list[Span]) -> list[Span]:
+        """Names the model found nothing in: a group's or place's capitalised head and its number ("Brigade 30",
+        "Camp 5"), and an acronym a description in apposition says is a group or a place ("X, a militia")."""
+        held = {i for n in names if n.label_ != "Temporal" for i in range(n.start, n.end)}
+        found = []
+        text, lower, size = tokens.text, tokens.lower, len(tokens.text)
+        for i in range(size):
+            if i in held or not tokens.is_alpha[i]:
+                continue
+            numbered = i + 1 < size and text[i + 1].isdigit() and i + 1 not in held and text[i][:1].isupper()
+            if numbered and (kind := self._head_kind(lower[i])) is not None and not tokens.sent_start[i + 1]:
+                found.append(Span(doc, i, i + 2, label=kind))
+            elif len(text[i]) >= 3 and text[i].isupper() and tokens.pos[i] == "PROPN":
+                appositions = (c.lower_ for c in doc[i].children if c.dep_ == "appos")
+                kind = next((k for word in appositions if (k := self._head_kind(word))), None)
+                if kind is not None:
+                    found.append(Span(doc, i, i + 1, label=kind))
+        return found
 
     def _retype(self, ent: Span, label: str) -> str:
         """A people named by its plural demonym, or a state that acts, is an organisation; so is a name

@@ -93,6 +93,9 @@ class NameMender:
         self.places = places
         self.place_heads = place_heads
         self.not_given_names = titles | words.inside
+        self._title_links = words.joining_words - words.list_conjunctions - words.definite
+        """The words that join a body's title to what it is of or for ("Ministry of X", "Council for Y")."""
+        self._title_joiners = words.joining_words & words.list_conjunctions
         """What a word before a family name is when it is no given name: a title or a particle."""
         self._people = frozenset(actor.id for actor in kb.actors if actor.type == "Person")
         self._spellings = {actor.id: actor.all_names() for actor in kb.actors}
@@ -167,6 +170,9 @@ class NameMender:
             if label in ACTOR_TYPES:
                 while start < end - 1 and (is_space[start] or lower[start] in opening_joiners):
                     start += 1
+                if (tail := self._title_tail(tokens, start, end, starts, occupied)) > end:
+                    taken.update(i for i in range(end, tail) if i in starts)
+                    end, span_id = tail, ""
                 while True:
                     while end > start + 1 and (is_space[end - 1] or lower[end - 1] in joining):
                         end -= 1
@@ -188,6 +194,29 @@ class NameMender:
             unchanged = (start, end, label, span_id) == (name.start, name.end, name.label_, name.id_)
             out.append(name if unchanged else Span(doc, start, end, label=label, span_id=span_id or 0))
         return out
+
+    def _title_tail(
+        self, tokens: TokenColumns, start: int, end: int, starts: dict[int, Span], occupied: set[int]
+    ) -> int:
+        """Where a body's title the model cut short ends: one cut after its "of" or "for" takes in the capitalised
+        words that follow ("the Ministry of" + "X Affairs"), names among them included when a word of its own
+        ends it; one cut before "and" after its "of" takes in the capitalised words after "and" ("the Forces of
+        Freedom" + "and Change"), when no name holds them."""
+        lower, size = tokens.lower, len(tokens.text)
+        link_end = lower[end - 1] in self._title_links
+        after_and = not link_end and end < size and lower[end] in self._title_joiners
+        if not (link_end or after_and) or not any(lower[i] in self._title_links for i in range(start, end)):
+            return end
+        i, tail = end + after_and, end
+        while i < size and i - start < self.words.max_words * 2 and not tokens.sent_start[i]:
+            if i in starts and link_end and starts[i].label_ != "Person":
+                i = starts[i].end  # "the Ministry of" + "Peshmerga" + "Affairs"
+            elif self._is_word(tokens, i) and i not in occupied:
+                i += 1
+                tail = i
+            else:
+                break
+        return tail
 
     def _head_of_place(self, tokens: TokenColumns, name: Span, occupied: set[int]) -> int:
         """Where a name begins whose end the place index took for a GeoNames village ("Liwa al-" + "Qadisiya"):
