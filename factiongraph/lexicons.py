@@ -358,6 +358,7 @@ class Accompaniment(_Strict):
     adverbs: Words
     participles: Words
     loyalty: Words
+    leading: Words
 
 
 class Mediation(_Strict):

@@ -110,6 +110,12 @@ def test_coloc_the_side_struck_is_at_the_place_whoever_struck(nlp: Language) -> 
     assert related(nlp, text, "CoLocated", "Levant Front", "Manbij")
 
 
+def test_coloc_who_leads_the_subject_goes_where_it_goes_but_holds_nothing_for_it(nlp: Language) -> None:
+    assert related(nlp, "Rebel fighters led by the Levant Front entered Azaz on Sunday.", "CoLocated", "Levant", "Azaz")
+    text = "The alliance led by the Levant Front holds most of Azaz."
+    assert not related(nlp, text, "Controls", "Levant Front", "Azaz")
+
+
 def test_coloc_both_sides_of_a_fight_for_control_of_a_place_are_there(nlp: Language) -> None:
     text = "The Levant Front clashed with the Hamza Division for control of Afrin."
     assert related(nlp, text, "CoLocated", "Levant Front", "Afrin")

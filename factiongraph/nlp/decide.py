@@ -73,6 +73,7 @@ def make_decide(
         pairs=PairedReferences.read(),
         place_preps=lexicon_model(None, VerbRelations).places,
         composing=lexicon_model(None, Constructions).including,
+        leading=lexicon_model(None, Constructions).accompaniment.leading,
     )
 
 
@@ -103,6 +104,7 @@ class RelationDecider:
         pairs: PairedReferences | None = None,
         place_preps: frozenset[str] = frozenset(),
         composing: frozenset[str] = frozenset(),
+        leading: frozenset[str] = frozenset(),
     ) -> None:
         self.decisions = decisions
         self.titles = heads.person_command | heads.person_other
@@ -115,6 +117,8 @@ class RelationDecider:
         self.pairs = pairs
         self.place_preps = place_preps
         self.composing = composing
+        self.going_along = clauses.lexicon.owner_participles | leading
+        """Participles whose agent is where the noun they describe is ("fighters led by X entered Z")."""
 
     def __call__(self, doc: Doc) -> Doc:
         unasserted = [c.content for c in doc._.fg_claims or [] if c.stance != ASSERTED]
@@ -154,7 +158,11 @@ class RelationDecider:
         if (
             path is not None
             and not presupposed
-            and _leaves_a_relative_clause(path, self.clauses.lexicon.owner_participles, self.clauses.lexicon.shares)
+            and _leaves_a_relative_clause(
+                path,
+                self.going_along if relation.type == "CoLocated" else self.clauses.lexicon.owner_participles,
+                self.clauses.lexicon.shares,
+            )
         ):
             return None  # "HTS, which drove out Zenki when ..., fought alongside the NFL": Zenki did not
         if relation.type in MEMBERSHIP and path and self._someone_elses_role(path):

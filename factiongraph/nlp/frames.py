@@ -247,6 +247,12 @@ class FrameFinder:
                         found.append(
                             FoundRelation(relation_type, subject, obj, token.sent, "place" if placed else "verb")
                         )
+                        if relation_type == "CoLocated":  # "fighters led by Z entered the town": Z was there
+                            found += [
+                                FoundRelation("CoLocated", leader, obj, token.sent, "place" if placed else "verb")
+                                for leader in self._leaders(subject, mention_at)
+                                if leader.start != obj.start
+                            ]
                         if frame and frame.place_type and obj.label_ == "Location" and not prep:
                             # "liberated Raqqa": fought for it, and holds it
                             found.append(FoundRelation(frame.place_type, subject, obj, token.sent, "verb"))
@@ -306,6 +312,22 @@ class FrameFinder:
             g
             for participle in described
             if participle.tag_ == "VBN" and participle.lemma_.lower() in words.participles
+            for agent in participle.children
+            if agent.dep_ == "agent"
+            for g in agent.children
+            if g.dep_ == "pobj"
+        ]
+        return [m for m in self._with_conjuncts(heads, mention_at) if m.label_ in AGENTS]
+
+    def _leaders(self, subject: Span, mention_at: dict[int, Span]) -> list[Span]:
+        """Who leads the subject, by a participle that describes it ("fighters led by Z", "forces, led in the
+        assault by Z,")."""
+        heads = [
+            g
+            for participle in subject.root.children
+            if participle.dep_ == "acl"
+            and participle.tag_ == "VBN"
+            and participle.lemma_.lower() in self.constructions.accompaniment.leading
             for agent in participle.children
             if agent.dep_ == "agent"
             for g in agent.children
