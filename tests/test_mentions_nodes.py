@@ -108,3 +108,33 @@ def test_nodes_a_name_the_model_missed_cut_or_mistyped_is_a_node(
 ) -> None:
     nodes, _ = graph(fresh_db, text, tmp_path)
     assert name in nodes
+
+
+@pytest.mark.slow
+def test_nodes_a_persons_name_is_without_the_title_the_model_began_it_with(fresh_db: Database, tmp_path: Path) -> None:
+    nodes, _ = graph(
+        fresh_db, "Seven years after Grand Ayatollah Ali al-Hakimi's call to arms, the force endured.", tmp_path
+    )
+    assert "Ali al-Hakimi" in nodes
+    assert not any("Ayatollah" in name for name in nodes)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The militia took over the Jebel Kuma mines in 2017.", "Jebel Kuma"),
+        ("Cells have used the Hamrin range as a hideout.", "Hamrin"),
+    ],
+)
+def test_nodes_a_feature_named_before_its_head_is_a_place(
+    fresh_db: Database, tmp_path: Path, text: str, name: str
+) -> None:
+    nodes, _ = graph(fresh_db, text, tmp_path)
+    assert name in nodes
+
+
+@pytest.mark.parametrize(("name", "place_id"), [("South Darfur", "fg:south-darfur"), ("Busra al-Sham", "fg:bosra")])
+def test_nodes_the_gazetteer_holds_states_and_towns_named_in_reports(name: str, place_id: str) -> None:
+    place = PlaceIndex.default().lookup(name)
+    assert place is not None and place.id == place_id

@@ -93,6 +93,7 @@ class NameMender:
         self.places = places
         self.place_heads = place_heads
         self.not_given_names = titles | words.inside
+        self._titles = titles
         self._title_links = words.joining_words - words.list_conjunctions - words.definite
         """The words that join a body's title to what it is of or for ("Ministry of X", "Council for Y")."""
         self._title_joiners = words.joining_words & words.list_conjunctions
@@ -109,7 +110,7 @@ class NameMender:
         """The document's names mended; ``tokens`` are its token attributes, read once by the caller."""
         names = [n for n in names if not self._description(doc, n)]
         names = self._joined(doc, tokens, sorted(names, key=lambda s: (s.start, -s.end)))
-        names = self._other_given_names(doc, tokens, names)
+        names = self._other_given_names(doc, tokens, self._without_titles(doc, names))
         names = self._listed_places(doc, tokens, self._variants(doc, tokens, names))
         return self._groups_by_kind(doc, names)
 
@@ -367,6 +368,21 @@ class NameMender:
         inside = start <= first and name.end <= end
         other_actor = bool(name.id_) and ":" not in name.id_ and name.id_ != span_id and name.label_ != "Location"
         return inside and not other_actor
+
+    # -- titles -------------------------------------------------------------------------------
+
+    def _without_titles(self, doc: Doc, names: list[Span]) -> list[Span]:
+        """A person's name the model began with a title ("Ayatollah X Y", "Sheikh X Y") is the name without it,
+        as analysts write it, when two words or more are left; a KB person keeps the name the KB matched."""
+        mended = []
+        for name in names:
+            start = name.start
+            while (
+                name.label_ == "Person" and not name.id_ and name.end - start > 2 and doc[start].lower_ in self._titles
+            ):
+                start += 1
+            mended.append(name if start == name.start else Span(doc, start, name.end, label="Person"))
+        return mended
 
     # -- a family name another person shares ---------------------------------------------------
 
