@@ -139,3 +139,14 @@ def test_conflict_a_verb_form_the_lemmatizer_misreads_keeps_its_frame(nlp: Langu
     assert related(nlp, text, "FightingAgainst", "Sudanese troops", "Rapid Support Forces")
     text = "The PKK has waged an insurgency against the Iraqi Kurdish parties since 1984."
     assert related(nlp, text, "FightingAgainst", "PKK", "Iraqi Kurdish parties")
+
+
+def test_conflict_the_groups_listed_in_a_description_act_for_it(nlp: Language) -> None:
+    text = "Rebel factions including Jaysh al-Izza and Jaysh al-Nasr captured Saraqib on Sunday."
+    assert related(nlp, text, "Controls", "Jaysh al-Izza", "Saraqib")
+    assert related(nlp, text, "Controls", "Jaysh al-Nasr", "Saraqib")
+
+
+def test_conflict_blaming_an_attack_on_a_group_is_hostility(nlp: Language) -> None:
+    text = "Ankara blamed the bombing on People's Protection Units fighters and closed the border."
+    assert related(nlp, text, "Dislikes", "Ankara", "People's Protection Units")

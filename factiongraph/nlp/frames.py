@@ -518,6 +518,14 @@ class FrameFinder:
                         objects += [(m, "") for m in self._described_object(child, mention_at)]
                 elif frame:
                     objects += [(m, "") for m in self._with_conjuncts([child], mention_at)]
+                if frame and child.dep_ == "dobj" and child.i not in mention_at:
+                    # "blamed the strike on X", "fought a war against X": the verb's preposition hung on its thing
+                    objects += [
+                        (m, prep.lower_)
+                        for prep in child.children
+                        if prep.dep_ == "prep" and prep.lower_ in preps and prep.lower_ != "of"
+                        for m in self._with_conjuncts([g for g in prep.children if g.dep_ == "pobj"], mention_at)
+                    ]
                 # "met the Foreign Minister in London", "set up checkpoints on the M4", "shelled positions
                 # near Saraqib": the subject was where its object was; not one who "condemned the attack in Z"
                 if not (frame and frame.type in ATTITUDES):
@@ -586,8 +594,20 @@ class FrameFinder:
             named = [c for c in children if c.dep_ == "appos" and c.i in mention_at and not described(c)]
             # "fighters loyal to Z held the town": Z's men stand for Z
             loyal = self._loyal_to(children) if token.i in mention_at and token.lower_ in self.bodies else []
+            # "SNA factions including A and B captured Z": the groups named act for the description
+            listed = (
+                [
+                    t
+                    for t in self.clauses.members_named(token)
+                    if t.i in mention_at and mention_at[t.i].label_ == "Organisation"
+                ]
+                if token.i in mention_at and described(token, "Organisation")
+                else []
+            )
             if token.i in mention_at and described(token, mention_at[token.i].label_) and named:
                 queue += named
+            elif listed:
+                queue += listed
             elif loyal and described(token):
                 queue += loyal
             elif token.i in mention_at:
