@@ -138,3 +138,9 @@ def test_nodes_a_feature_named_before_its_head_is_a_place(
 def test_nodes_the_gazetteer_holds_states_and_towns_named_in_reports(name: str, place_id: str) -> None:
     place = PlaceIndex.default().lookup(name)
     assert place is not None and place.id == place_id
+
+
+@pytest.mark.slow
+def test_nodes_a_title_with_one_name_left_stays_the_name(fresh_db: Database, tmp_path: Path) -> None:
+    nodes, _ = graph(fresh_db, "The council includes Sultan al-Harbi, the governor of the province.", tmp_path)
+    assert "Sultan al-Harbi" in nodes

@@ -377,9 +377,10 @@ class NameMender:
         mended = []
         for name in names:
             start = name.start
-            while (
-                name.label_ == "Person" and not name.id_ and name.end - start > 2 and doc[start].lower_ in self._titles
-            ):
+            while name.label_ == "Person" and not name.id_ and doc[start].lower_ in self._titles:
+                left = [t for t in doc[start + 1 : name.end] if t.is_alpha and t.lower_ not in self.words.particles]
+                if len(left) < 2:
+                    break  # "Sultan al-Arada": a given name, or a title with one name left
                 start += 1
             mended.append(name if start == name.start else Span(doc, start, name.end, label="Person"))
         return mended

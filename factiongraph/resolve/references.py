@@ -257,6 +257,7 @@ class References:
         self._government_words = heads.government
         self._determiners = references.determiners
         self._particles = lexicon_model(None, Names).particles
+        self._list_words = lexicon_model(None, Names).list_conjunctions | {","}
         self._named_heads = {
             "Organisation": frozenset(heads.group_name_words.last | set(heads.refer_back.get("Organisation", ()))),
             "Location": heads.place - heads.facilities,
@@ -457,10 +458,14 @@ class References:
             if not is_description[i] or i in entity_of_mention or len(mention) < 2:
                 continue
             root = mention.root
-            if root.i != mention.end - 1:
-                continue
-            inside = [j for j in range(i + 1, len(mentions)) if mentions[j].start < root.i]
-            inside = [j for j in inside if not is_description[j] and mentions[j].end <= root.i]
+            if root.i != mention.end - 1 or any(t.lower_ in self._list_words for t in mention):
+                continue  # "the A and B neighbourhoods" are two places, named by no one name
+            inside = []
+            j = i + 1
+            while j < len(mentions) and mentions[j].start < root.i:
+                if not is_description[j] and mentions[j].end <= root.i:
+                    inside.append(j)
+                j += 1
             if mention.label_ == "Organisation" and root.lower_ in self._government_words:
                 entity = self._state_government(mentions, inside, root.i, entities, published)
             elif root.lower_ in self._named_heads.get(mention.label_, ()):
