@@ -144,3 +144,18 @@ def test_nodes_the_gazetteer_holds_states_and_towns_named_in_reports(name: str, 
 def test_nodes_a_title_with_one_name_left_stays_the_name(fresh_db: Database, tmp_path: Path) -> None:
     nodes, _ = graph(fresh_db, "The council includes Sultan al-Harbi, the governor of the province.", tmp_path)
     assert "Sultan al-Harbi" in nodes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Clashes broke out in Rajo, in the Afrin countryside, on Monday.", "Afrin"),
+        ("A spokesman for the Chadian Ministry of Defence denied the claim.", "Chadian Ministry of Defence"),
+    ],
+)
+def test_nodes_a_place_or_body_named_as_analysts_name_it(
+    fresh_db: Database, tmp_path: Path, text: str, name: str
+) -> None:
+    nodes, _ = graph(fresh_db, text, tmp_path)
+    assert name in nodes

@@ -142,12 +142,16 @@ class Linker:
         is then on the node of its English name ("western countryside of Aleppo"), not of the town's alone."""
         names = [place.name, *surface, *place.names]
         if place.kind in ("governorate", "region", "district"):
-            base = " ".join(self._area_words.sub(" ", place.name).split())
-            town = self.places.lookup(base)
-            if town is not None and town.precision == "town":  # not a river's or a country's: "east of the Euphrates"
+            # named after a town by its own name ("Idlib Governorate") or as the text writes it ("Damascus countryside")
+            for written in dict.fromkeys([place.name, *surface]):
+                base = " ".join(self._area_words.sub(" ", written).split())
+                town = self.places.lookup(base)
+                if town is None or town.precision != "town":  # not a river's or a country's: "east of the Euphrates"
+                    continue
                 if actor_id := self._kb_by_key.get((name_key(base), "Location")):
                     return self.kb_entity(actor_id, names)
                 place, names = town, [town.name, *names, *town.names]
+                break
         return EntityRecord(
             key=f"place:{place.id}",
             type="Location",

@@ -54,6 +54,11 @@ def areas_named_after_actors(
     return {i: actors[0] for i, actors in named.items() if len(actors) == 1}
 
 
+def _capitalised_word(token: Token) -> bool:
+    """A word of a name: a capitalised proper noun."""
+    return token.text[:1].isupper() and token.pos_ == "PROPN"
+
+
 def _names_a_facility(token: Token) -> bool:
     """A word that may name a facility: a proper noun or one with a digit ("Brigade 93", "M5")."""
     return token.pos_ == "PROPN" or any(c.isdigit() for c in token.text)
@@ -256,8 +261,10 @@ class References:
         self._facilities = heads.facilities
         self._government_words = heads.government
         self._determiners = references.determiners
-        self._particles = lexicon_model(None, Names).particles
-        self._list_words = lexicon_model(None, Names).list_conjunctions | {","}
+        names = lexicon_model(None, Names)
+        self._particles = names.particles
+        self._list_words = names.list_conjunctions | {","}
+        self._title_links = names.joining_words - names.list_conjunctions - names.definite
         self._named_heads = {
             "Organisation": frozenset(heads.group_name_words.last | set(heads.refer_back.get("Organisation", ()))),
             "Location": heads.place - heads.facilities,
@@ -531,18 +538,24 @@ class References:
                 break
         if start > mention.start and mention[0].lower_ not in self._determiners:
             return None  # "a Specially Designated Global Terrorist group" names no group
+        end = root.i + 1 if root.text[:1].isupper() else root.i
+        if end > root.i:  # a capitalised title keeps what it is of or for ("the X Ministry of Defence")
+            tail = end
+            while tail + 1 < len(doc) and doc[tail].lower_ in self._title_links and _capitalised_word(doc[tail + 1]):
+                tail += 2
+                while tail < len(doc) and _capitalised_word(doc[tail]) and tail not in known:
+                    tail += 1
+            end = tail if tail > end and all(t not in known for t in range(end, tail)) else end
         free = [
             t
-            for t in range(start, root.i)
-            if doc[t].text[:1].isupper()
-            and doc[t].pos_ == "PROPN"
+            for t in [*range(start, root.i), *range(root.i + 1, end)]
+            if _capitalised_word(doc[t])
             and t not in known
             and not doc[t].is_sent_start  # "Government forces", "Eleven SDF fighters": capitalised as first words
             and doc[t].lower_ not in self._government_plain
         ]
         if not free:
             return None
-        end = root.i + 1 if root.text[:1].isupper() else root.i
         named_span = Span(doc, start, end, label=mention.label_)
         actor_id = self.linker.kb_actor(named_span.text, mention.label_)
         found = (
