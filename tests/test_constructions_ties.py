@@ -126,3 +126,12 @@ def test_a_capitalised_description_refers_back_as_a_plain_one_does(fresh_db: Dat
     assert any(
         kind == "AlliesOf" and "Inherent Resolve" in s + t and "Syrian Democratic" in s + t for kind, s, t in found
     )
+
+
+def test_a_formation_named_in_apposition_belongs_to_the_army_it_is_within(nlp: Language) -> None:
+    text = "Ahmad al-Awda commands the Eighth Brigade, a Russian-backed formation within the Syrian army."
+    assert related(nlp, text, "BelongsTo", "Eighth Brigade", "Syrian army")
+
+
+def test_a_part_of_an_owner_named_by_a_copula_belongs_to_the_owner(nlp: Language) -> None:
+    assert related(nlp, "The SDF's main armed wing is the YPG.", "BelongsTo", "YPG", "SDF")
