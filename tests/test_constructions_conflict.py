@@ -150,3 +150,9 @@ def test_conflict_the_groups_listed_in_a_description_act_for_it(nlp: Language) -
 def test_conflict_blaming_an_attack_on_a_group_is_hostility(nlp: Language) -> None:
     text = "Ankara blamed the bombing on People's Protection Units fighters and closed the border."
     assert related(nlp, text, "Dislikes", "Ankara", "People's Protection Units")
+
+
+def test_conflict_who_closes_a_crossing_holds_it(nlp: Language) -> None:
+    text = "Turkey closed the Bab al-Hawa and Atmeh crossings on Monday."
+    assert related(nlp, text, "Controls", "Turkey", "Bab al-Hawa")
+    assert related(nlp, text, "Controls", "Turkey", "Atmeh")
