@@ -10,6 +10,8 @@ from sqlite_utils import Database
 
 from factiongraph.build import ingest
 from factiongraph.export import export_json
+from factiongraph.nlp.pipeline import load_pipeline
+from factiongraph.nlp.spans import MENTIONS_KEY
 from factiongraph.places import PlaceIndex
 
 
@@ -159,3 +161,11 @@ def test_nodes_a_place_or_body_named_as_analysts_name_it(
 ) -> None:
     nodes, _ = graph(fresh_db, text, tmp_path)
     assert name in nodes
+
+
+@pytest.mark.slow
+def test_nodes_the_person_set_off_after_a_title_is_a_name_the_model_missed() -> None:
+    nlp = load_pipeline()
+    with nlp.select_pipes(disable=["ner"]):  # as when the model misses the name
+        doc = nlp("The UN envoy to Chad, Hanna Berg, called for talks.")
+    assert ("Hanna Berg", "Person") in {(m.text, m.label_) for m in doc.spans[MENTIONS_KEY]}

@@ -316,7 +316,29 @@ class MentionFinder:
                 kind = next((k for word in appositions if (k := self._head_kind(word))), None)
                 if kind is not None:
                     found.append(Span(doc, i, i + 1, label=kind))
+            elif self.head_types.get(lower[i]) == "Person" and tokens.pos[i] == "NOUN":
+                found += self._titled_person(doc, tokens, i, held)
         return found
+
+    def _titled_person(self, doc: Doc, tokens: TokenColumns, title: int, held: set[int]) -> list[Span]:
+        """The person a title stands in apposition to, set off by commas after it and what it is of or to ("the
+        envoy to X, Y Z, said"), when the model found no name there: two or three capitalised proper nouns."""
+        text, size = tokens.text, len(tokens.text)
+        i = title + 1
+        if i < size and tokens.pos[i] == "ADP" and tokens.head[i] == title:  # "the envoy to X", "the head of X"
+            i += 1
+            while i < size and (tokens.lower[i] == "the" or (text[i][:1].isupper() and tokens.is_alpha[i])):
+                i += 1
+        if i >= size or text[i] != ",":
+            return []
+        start = end = i + 1
+        while end < size and end not in held and tokens.pos[end] == "PROPN" and text[end][:1].isupper():
+            end += 1
+        if not 2 <= end - start <= 3 or end >= size or text[end] not in (",", ".") or not tokens.is_alpha[start]:
+            return []
+        if any(tokens.lower[k] in self.head_types for k in range(start, end)):
+            return []  # "the envoy to X, Deputy Minister Y": another title, not a name
+        return [Span(doc, start, end, label="Person")]
 
     def _retype(self, ent: Span, label: str) -> str:
         """A people named by its plural demonym, or a state that acts, is an organisation; so is a name
