@@ -156,3 +156,9 @@ def test_conflict_who_closes_a_crossing_holds_it(nlp: Language) -> None:
     text = "Turkey closed the Bab al-Hawa and Atmeh crossings on Monday."
     assert related(nlp, text, "Controls", "Turkey", "Bab al-Hawa")
     assert related(nlp, text, "Controls", "Turkey", "Atmeh")
+
+
+def test_conflict_a_place_not_under_a_groups_control_is_not_held_by_it(nlp: Language) -> None:
+    text = "Kobani was then the last large town in the region not under Islamic State control."
+    assert not related(nlp, text, "Controls", "Islamic State", "town")
+    assert not related(nlp, text, "Controls", "Islamic State", "Kobani")

@@ -777,10 +777,10 @@ class StructureFinder:
             if owner != named
         ]
 
-    def _named_part(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
-        """A part of an owner named by apposition or a copula: "OCHA, the UN humanitarian office", "the YPG, the
-        SDF's Kurdish core", "the refugee agency of the UN, UNHCR", "the STC's armed wing is the Security Belt":
-        the name belongs to the owner."""
+    @staticmethod
+    def _named_part(noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
+        """A part of an owner named by apposition: "OCHA, the UN humanitarian office", "the YPG, the SDF's
+        Kurdish core", "the refugee agency of the UN, UNHCR": the name belongs to the owner."""
         own = mentions.by_root.get(noun.i)
         if own is not None and not mentions.is_description(own):
             return []  # a name of its own ("the Kurdish National Council"): no part named beside it
@@ -800,15 +800,6 @@ class StructureFinder:
                 or (m.start == noun.i + 2 and doc[noun.i + 1].text == ",")
             )
         ]
-        if noun.dep_ == "nsubj" and noun.head.lemma_ in self.words.clause_links.be_verbs:
-            names += [
-                m
-                for t in noun.head.children
-                if t.dep_ == "attr"
-                and (m := mentions.by_root.get(t.i)) is not None
-                and m.label_ in GROUPS
-                and not mentions.is_description(m)
-            ]
         if not names:
             return []
         owners = [m for c in noun.children if c.dep_ in ("poss", "compound", "nmod") for m in mentions.of(c)]
@@ -1012,6 +1003,8 @@ class StructureFinder:
         word = prep.head
         if word.pos_ in ("VERB", "AUX") and prep.i < word.i:
             return []  # "Under Prime Minister X, the force grew": a time, not a chain of command
+        if any(c.dep_ == "neg" for c in prep.children):
+            return []  # "the last city not under X control"
         if word.pos_ in ("VERB", "AUX"):  # "was placed under Y": the subject of the verb is under Y
             under = [m for c in word.children if c.dep_ in ("nsubj", "nsubjpass") for m in mentions.of(c)]
         elif word.lemma_.lower() in self.words.title_type:  # "deputy head of the council under X": the council
