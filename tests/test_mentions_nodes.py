@@ -169,3 +169,13 @@ def test_nodes_the_person_set_off_after_a_title_is_a_name_the_model_missed() -> 
     with nlp.select_pipes(disable=["ner"]):  # as when the model misses the name
         doc = nlp("The UN envoy to Chad, Hanna Berg, called for talks.")
     assert ("Hanna Berg", "Person") in {(m.text, m.label_) for m in doc.spans[MENTIONS_KEY]}
+
+
+@pytest.mark.slow
+def test_nodes_a_group_named_before_its_kind_keeps_the_whole_as_an_alias(fresh_db: Database, tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    text = "Sheikh Ibrahim al-Kurdi, a leader of the Shaitat tribal confederation, called on the tribes to fight."
+    article.write_text(f"Test article\n\n{text}\n", encoding="utf-8")
+    ingest(fresh_db, [article], published="2022-03")
+    group = next(n for n in export_json(fresh_db)["nodes"] if n["name"] == "Shaitat")
+    assert "Shaitat tribal confederation" in group["aliases"]

@@ -522,6 +522,10 @@ class References:
         known = {t for j in inside if mentions[j].id_ for t in range(mentions[j].start, mentions[j].end)}
         named = {t for j in inside for t in range(mentions[j].start, mentions[j].end)}
         start = root.i
+        if root.is_lower:  # "the X tribal confederation": what kind of group, between its name and its head
+            while start - 1 > mention.start and doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_lower:
+                start -= 1
+        name_end = start
         while start > mention.start:
             token = doc[start - 1]
             capitalised = token.is_alpha and token.text[:1].isupper() and token.pos_ == "PROPN"
@@ -529,7 +533,7 @@ class References:
                 break
             start -= 1
         nameless_peoples = {mentions[j].start: mentions[j].end for j in inside if mentions[j].label_ == "Nationality"}
-        while start < root.i:
+        while start < name_end:
             if doc[start].text == "-":
                 start += 1
             elif start in nameless_peoples and not known.intersection(range(start, nameless_peoples[start])):
@@ -538,7 +542,7 @@ class References:
                 break
         if start > mention.start and mention[0].lower_ not in self._determiners:
             return None  # "a Specially Designated Global Terrorist group" names no group
-        end = root.i + 1 if root.text[:1].isupper() else root.i
+        end = root.i + 1 if root.text[:1].isupper() else name_end
         if end > root.i:  # a capitalised title keeps what it is of or for ("the X Ministry of Defence")
             tail = end
             while tail + 1 < len(doc) and doc[tail].lower_ in self._title_links and _capitalised_word(doc[tail + 1]):
@@ -548,7 +552,7 @@ class References:
             end = tail if tail > end and all(t not in known for t in range(end, tail)) else end
         free = [
             t
-            for t in [*range(start, root.i), *range(root.i + 1, end)]
+            for t in [*range(start, name_end), *range(root.i + 1, end)]
             if _capitalised_word(doc[t])
             and t not in known
             and not doc[t].is_sent_start  # "Government forces", "Eleven SDF fighters": capitalised as first words
