@@ -777,10 +777,10 @@ class StructureFinder:
             if owner != named
         ]
 
-    @staticmethod
-    def _named_part(noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
-        """A part of an owner named by apposition: "OCHA, the UN humanitarian office", "the YPG, the SDF's
-        Kurdish core", "the refugee agency of the UN, UNHCR": the name belongs to the owner."""
+    def _named_part(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
+        """A part of an owner named by apposition or a copula: "OCHA, the UN humanitarian office", "the YPG, the
+        SDF's Kurdish core", "the refugee agency of the UN, UNHCR", "the STC's armed wing is the Security Belt":
+        the name belongs to the owner."""
         own = mentions.by_root.get(noun.i)
         if own is not None and not mentions.is_description(own):
             return []  # a name of its own ("the Kurdish National Council"): no part named beside it
@@ -800,6 +800,15 @@ class StructureFinder:
                 or (m.start == noun.i + 2 and doc[noun.i + 1].text == ",")
             )
         ]
+        if noun.dep_ == "nsubj" and noun.head.lemma_ in self.words.clause_links.be_verbs:
+            names += [
+                m
+                for t in noun.head.children
+                if t.dep_ == "attr"
+                and (m := mentions.by_root.get(t.i)) is not None
+                and m.label_ in GROUPS
+                and not mentions.is_description(m)
+            ]
         if not names:
             return []
         owners = [m for c in noun.children if c.dep_ in ("poss", "compound", "nmod") for m in mentions.of(c)]
