@@ -116,6 +116,15 @@ def test_coloc_who_leads_the_subject_goes_where_it_goes_but_holds_nothing_for_it
     assert not related(nlp, text, "Controls", "Levant Front", "Azaz")
 
 
+def test_coloc_the_men_of_the_first_group_listed_go_where_the_others_go(nlp: Language) -> None:
+    text = (
+        "Fighters of the Levant Front, Jaysh al-Islam and the Sultan Murad Division pulled back from the Marea area "
+        "into the district of Tal Rifaat, commanders said."
+    )
+    for group in ("Levant Front", "Jaysh al-Islam", "Sultan Murad Division"):
+        assert related(nlp, text, "CoLocated", group, "Tal Rifaat"), group
+
+
 def test_coloc_both_sides_of_a_fight_for_control_of_a_place_are_there(nlp: Language) -> None:
     text = "The Levant Front clashed with the Hamza Division for control of Afrin."
     assert related(nlp, text, "CoLocated", "Levant Front", "Afrin")

@@ -606,6 +606,9 @@ class FrameFinder:
             )
             if token.i in mention_at and described(token, mention_at[token.i].label_) and named:
                 queue += named
+                if token.lower_ in self.bodies and any(c.dep_ == "prep" and c.lower_ == "of" for c in children):
+                    # "fighters of A, B and C": the parser hangs B on the men as their apposition; the men are A's
+                    mentions.append(mention_at[token.i])
             elif listed:
                 queue += listed
             elif loyal and described(token):
