@@ -257,6 +257,7 @@ class NounHeads(LexiconFile):
     government_bodies: Words
     facilities: Words
     area_words: list[str]
+    named_features: Words = frozenset()
 
 
 class _GroupAgreement(_Strict):

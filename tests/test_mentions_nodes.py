@@ -179,3 +179,9 @@ def test_nodes_a_group_named_before_its_kind_keeps_the_whole_as_an_alias(fresh_d
     ingest(fresh_db, [article], published="2022-03")
     group = next(n for n in export_json(fresh_db)["nodes"] if n["name"] == "Shaitat")
     assert "Shaitat tribal confederation" in group["aliases"]
+
+
+@pytest.mark.slow
+def test_nodes_a_feature_word_without_a_name_is_no_place() -> None:
+    doc = load_pipeline()("Officials discussed a range of options after fighters laid mines on the road.")
+    assert not {m.text for m in doc.spans[MENTIONS_KEY]} & {"a range", "mines"}

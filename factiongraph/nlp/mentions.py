@@ -91,6 +91,7 @@ def make_mentions(
     pronouns = lexicon_model(pronouns_path, Pronouns)
     kb = load_kb(Path(kb_path) if kb_path else None)
     head_types = {
+        **dict.fromkeys(heads.named_features, "Location"),
         **dict.fromkeys(heads.place, "Location"),
         **dict.fromkeys(heads.group, "Organisation"),
         **dict.fromkeys(heads.person_other | heads.person_command, "Person"),
@@ -127,6 +128,7 @@ def make_mentions(
         government_words=heads.government,
         acting=acting,
         facility_heads=heads.facilities,
+        named_features=heads.named_features,
         links=constructions.clause_links,
         arms_nouns=constructions.arms_nouns,
         plural=lexicon_model(None, References).plural,
@@ -173,6 +175,7 @@ class MentionFinder:
         government_words: frozenset[str] = frozenset(),
         acting: ActingSubjects | None = None,
         facility_heads: frozenset[str] = frozenset(),
+        named_features: frozenset[str] = frozenset(),
         arms_nouns: frozenset[str] = frozenset(),
         plural: PluralReferences | None = None,
     ) -> None:
@@ -187,6 +190,7 @@ class MentionFinder:
         self.government_words = government_words
         self.acting = acting or ActingSubjects({}, frozenset())
         self.facility_heads = facility_heads
+        self.named_features = named_features
         self.arms_nouns = arms_nouns
         self.plural = plural
         self.links = links
@@ -388,6 +392,8 @@ class MentionFinder:
                 before_name = i + 1 in name_at and name_at[i + 1].label_ == "Person"
                 if i != doc[start:end].root.i and not (kind == "Person" and before_name):
                     continue
+                if lower[i] in self.named_features and not any(tokens.text[k][:1].isupper() for k in range(start, i)):
+                    break  # "a range of", "laid mines": a feature is a place only with its name before it
                 phrases.append(Span(doc, start, self._phrase_end(tokens, i, kind, name_at), label=kind))
                 break
         in_chunk = {i for start, end in chunks for i in range(start, end)}

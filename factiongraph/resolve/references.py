@@ -267,7 +267,7 @@ class References:
         self._title_links = names.joining_words - names.list_conjunctions - names.definite
         self._named_heads = {
             "Organisation": frozenset(heads.group_name_words.last | set(heads.refer_back.get("Organisation", ()))),
-            "Location": heads.place - heads.facilities,
+            "Location": (heads.place - heads.facilities) | heads.named_features,
         }
         self._government_plain = self._government_words | heads.government_bodies | self._determiners
         self._governments: dict[str, list[str]] = {}
