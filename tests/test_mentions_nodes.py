@@ -103,6 +103,7 @@ def test_nodes_the_towns_of_the_wars_followed_are_indexed(town: str, country: st
             "Ministry of Hezbollah Affairs",
         ),
         ("The convoy was escorted by GDRT, an Arab militia of the eastern tribes.", "GDRT"),
+        ("A cargo ship was hit by a drone in the Gulf of Aden on Monday.", "Gulf of Aden"),
     ],
 )
 def test_nodes_a_name_the_model_missed_cut_or_mistyped_is_a_node(

@@ -171,7 +171,7 @@ class NameMender:
             if label in ACTOR_TYPES:
                 while start < end - 1 and (is_space[start] or lower[start] in opening_joiners):
                     start += 1
-                if (tail := self._title_tail(tokens, start, end, starts, occupied)) > end:
+                if (tail := self._title_tail(tokens, (start, end, label), starts, occupied)) > end:
                     taken.update(i for i in range(end, tail) if i in starts)
                     end, span_id = tail, ""
                 while True:
@@ -197,12 +197,14 @@ class NameMender:
         return out
 
     def _title_tail(
-        self, tokens: TokenColumns, start: int, end: int, starts: dict[int, Span], occupied: set[int]
+        self, tokens: TokenColumns, cut: tuple[int, int, str], starts: dict[int, Span], occupied: set[int]
     ) -> int:
         """Where a body's title the model cut short ends: one cut after its "of" or "for" takes in the capitalised
         words that follow ("the Ministry of" + "X Affairs"), names among them included when a word of its own
-        ends it; one cut before "and" after its "of" takes in the capitalised words after "and" ("the Forces of
-        Freedom" + "and Change"), when no name holds them."""
+        ends it, and a place's the place named after it ("the Gulf of" + "Aden"); one cut before "and" after its
+        "of" takes in the capitalised words after "and" ("the Forces of Freedom" + "and Change"), when no name
+        holds them. ``cut`` is the name's start, end and type."""
+        start, end, label = cut
         lower, size = tokens.lower, len(tokens.text)
         link_end = lower[end - 1] in self._title_links
         after_and = not link_end and end < size and lower[end] in self._title_joiners
@@ -211,7 +213,9 @@ class NameMender:
         i, tail = end + after_and, end
         while i < size and i - start < self.words.max_words * 2 and not tokens.sent_start[i]:
             if i in starts and link_end and starts[i].label_ != "Person":
+                placed = label == "Location" and starts[i].label_ == "Location" and i == end
                 i = starts[i].end  # "the Ministry of" + "Peshmerga" + "Affairs"
+                tail = i if placed else tail  # "the Gulf of" + "Aden"
             elif self._is_word(tokens, i) and i not in occupied:
                 i += 1
                 tail = i
