@@ -153,3 +153,22 @@ def test_resolution_its_fighters_are_the_men_of_the_group_its_stands_for(fresh_d
     ingest(fresh_db, [write(tmp_path, "a.txt", text)])
     hostile = {r.target.name for r in actor(fresh_db, "Levant Front").relations if r.type == "Dislikes"}
     assert "Jaysh al-Islam" in hostile
+
+
+def test_resolution_a_states_forces_abroad_act_for_the_state(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Raid\n\nUS troops at al-Tanf came under rocket fire on Sunday, near the Jordanian border."
+    ingest(fresh_db, [write(tmp_path, "a.txt", text)])
+    placed = {r.target.name for r in actor(fresh_db, "United States").relations if r.type == "CoLocated"}
+    assert "al-Tanf" in placed
+    forces = {r.target.name for r in actor(fresh_db, "US troops").relations if r.type == "CoLocated"}
+    assert "al-Tanf" in forces  # the forces keep what they do
+
+
+def test_resolution_a_states_forces_at_home_are_an_actor_of_their_own(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Fighting\n\nThe Sudanese Armed Forces retook Omdurman on Friday and fought the Rapid Support Forces "
+        "in Khartoum and Wad Madani."
+    )
+    ingest(fresh_db, [write(tmp_path, "a.txt", text)])
+    assert {r.type for r in actor(fresh_db, "Sudanese Armed Forces").relations} >= {"Controls", "FightingAgainst"}
+    assert not [r for r in actor(fresh_db, "Sudan").relations if r.type != "BelongsTo"]

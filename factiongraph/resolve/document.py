@@ -44,8 +44,8 @@ class DocumentResolver:
     def __post_init__(self) -> None:
         self.linker = Linker(self.kb, self.candidates, self.places, self.names)
         self.references = References(self.kb, self.places, self.linker)
-        self.inference = Inference(self.kb)
-        self._ended_words = frozenset(lexicon_model(None, NounHeads).ended)
+        self.inference = Inference(self.kb, self.places)
+        self._ended_words = lexicon_model(None, NounHeads).ended
 
     def resolve(self, doc: Doc, article: Article) -> ResolvedDocument:
         sentences = list(doc.sents)
@@ -130,6 +130,7 @@ class DocumentResolver:
             )
         relations = control_changing_hands(relations)
         relations += self.inference.units_in_leaders_coalitions(relations, entities)
+        relations += self.inference.forces_act_for_their_state(relations, entities, mentions, entity_of_mention)
         relations += self.inference.roles_the_kb_confirms(
             mentions, is_description, entity_of_mention, entities, relations, sentence_of, article.published
         )

@@ -1,17 +1,20 @@
 """Relations a document implies with the KB: a coalition leader's unit in his coalition, a titled person's roles the
-KB gives at the article's date, and ACLED's sub-event type as it names an act by a state."""
+KB gives at the article's date, what a state's armed forces do abroad as the state's own act, and ACLED's sub-event
+type as it names an act by a state."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
 from factiongraph.kb import KnowledgeBase
 from factiongraph.lexicons import EventWords, NounHeads, lexicon_model
+from factiongraph.places import PlaceIndex
 from factiongraph.records import EntityRecord, RelationRecord
 from factiongraph.resolve.timing import in_office
-from factiongraph.vocab import MEMBERSHIP
+from factiongraph.vocab import BETWEEN_ACTORS, MEMBERSHIP, PLACED
 
 
 @dataclass
@@ -19,6 +22,7 @@ class Inference:
     """Adds what the KB implies to a document's relations and events."""
 
     kb: KnowledgeBase
+    places: PlaceIndex
 
     def __post_init__(self) -> None:
         by_the_state = lexicon_model(None, EventWords).by_the_state
@@ -62,6 +66,87 @@ class Inference:
                         )
                     )
         return inferred
+
+    def forces_act_for_their_state(
+        self,
+        relations: list[RelationRecord],
+        entities: dict[str, EntityRecord],
+        mentions: list[Span],
+        entity_of_mention: dict[int, str],
+    ) -> list[RelationRecord]:
+        """What a state's armed forces do, the state does, as analysts and event datasets say it: "Turkish
+        troops entered Afrin" puts Turkey in Afrin, "the US military struck IS" has the United States fight
+        it. Said where the forces' relation is said, beside it. Not where the forces are at home ("the
+        Malian army retook Kidal" does not put Mali in Mali; in an article whose places lie mostly in Mali, the
+        Malian army is an actor of its own), nor for a government itself. The state's end is where the text
+        names it: in the forces' own name ("US" of "US troops"), else nearest to them."""
+        home = self._home_country(entities)
+        named_at: dict[str, list[tuple[int, int]]] = {}
+        for i, mention in enumerate(mentions):
+            if (key := entity_of_mention.get(i)) is not None:
+                named_at.setdefault(key, []).append((mention.start_char, mention.end_char))
+        key_of_actor = {e.kb_id: key for key, e in entities.items() if e.kb_id}
+        key_of_place = {e.place.id: key for key, e in entities.items() if e.place}
+        known = {(r.type, r.source_key, r.target_key) for r in relations}
+        found: list[RelationRecord] = []
+        for relation in relations:
+            if relation.type not in BETWEEN_ACTORS | PLACED:
+                continue
+            for end in ("source", "target"):
+                state = self._state_of_forces(entities.get(getattr(relation, f"{end}_key")))
+                state_key = self._entity_of_state(state, key_of_actor, key_of_place) if state else None
+                country = self._country_of(state) if state else None
+                at_home = country is not None and (
+                    country == home
+                    or (relation.type in PLACED and self._country_of_place(relation.target_key, entities) == country)
+                )
+                if state_key is None or at_home:
+                    continue
+                begin, finish = getattr(relation, f"{end}_begin"), getattr(relation, f"{end}_end")
+                where = min(named_at.get(state_key, [(begin, finish)]), key=lambda at: abs(at[0] - begin))
+                lifted = replace(
+                    relation, **{f"{end}_key": state_key, f"{end}_begin": where[0], f"{end}_end": where[1]}
+                )
+                fact = (lifted.type, lifted.source_key, lifted.target_key)
+                if lifted.source_key != lifted.target_key and fact not in known:
+                    known.add(fact)
+                    found.append(lifted)
+        return found
+
+    def _state_of_forces(self, entity: EntityRecord | None) -> str | None:
+        """The KB id of the state whose armed forces an entity is, if it is a state's forces."""
+        actor = self.kb.get(entity.kb_id) if entity and entity.kb_id else None
+        if actor is None or actor.category != "state-force" or actor.government_of:
+            return None
+        owners = [self.kb.get(r.target) for r in actor.relations if r.type == "BelongsTo"]
+        return next((o.id for o in owners if o is not None and o.category == "state"), None)
+
+    def _entity_of_state(self, state: str, key_of_actor: dict[str, str], key_of_place: dict[str, str]) -> str | None:
+        """The document's entity for a state: the KB actor, or the country a Location names ("US troops")."""
+        actor = self.kb.get(state)
+        country = self.places.lookup(actor.name) if actor else None
+        return key_of_actor.get(state) or (key_of_place.get(country.id) if country else None)
+
+    def _country_of(self, state: str) -> str | None:
+        """The ISO code of a state's country."""
+        actor = self.kb.get(state)
+        country = self.places.lookup(actor.name) if actor else None
+        return country.country if country is not None and country.precision == "country" else None
+
+    def _country_of_place(self, key: str, entities: dict[str, EntityRecord]) -> str | None:
+        entity = entities.get(key)
+        place = self.places.get(entity.place.id) if entity and entity.place else None
+        return place.country if place else None
+
+    def _home_country(self, entities: dict[str, EntityRecord]) -> str | None:
+        """The country most of the document's towns and regions lie in: where its events happen."""
+        countries = Counter(
+            self._country_of_place(key, entities)
+            for key, entity in entities.items()
+            if entity.place and entity.place.precision != "country"
+        )
+        countries.pop(None, None)
+        return countries.most_common(1)[0][0] if countries else None
 
     def roles_the_kb_confirms(
         self,
