@@ -135,3 +135,8 @@ def test_a_formation_named_in_apposition_belongs_to_the_army_it_is_within(nlp: L
 
 def test_a_part_of_an_owner_named_by_a_copula_belongs_to_the_owner(nlp: Language) -> None:
     assert related(nlp, "The SDF's main armed wing is the YPG.", "BelongsTo", "YPG", "SDF")
+
+
+def test_a_part_named_by_a_copula_in_a_whose_clause_belongs_to_the_noun_described(nlp: Language) -> None:
+    text = "Turkey backs the Second Legion, whose largest component is the Hamza Division."
+    assert related(nlp, text, "BelongsTo", "Hamza Division", "Second Legion")

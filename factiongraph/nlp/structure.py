@@ -813,6 +813,8 @@ class StructureFinder:
             return []
         owners = [m for c in noun.children if c.dep_ in ("poss", "compound", "nmod") for m in mentions.of(c)]
         owners += [m for _, pobj in pobjs(noun, {"of"}) for m in mentions.of(pobj)]
+        if noun.head.dep_ == "relcl" and any(c.dep_ == "poss" and c.tag_ == "WP$" for c in noun.children):
+            owners += mentions.of(noun.head.head)  # "Y, whose largest component is X": Y's
         return [
             FoundRelation("BelongsTo", name, owner, noun.sent, "copula")
             for name in names
