@@ -7,6 +7,7 @@ import pytest
 from spacy.language import Language
 
 from factiongraph.nlp import load_pipeline
+from tests.sentences import related
 
 pytestmark = pytest.mark.slow
 
@@ -14,19 +15,6 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return load_pipeline()
-
-
-def related(nlp: Language, text: str, kind: str, first: str, second: str) -> bool:
-    """Whether a relation of this type joins two mentions that contain these words, either way round for
-    the symmetric types."""
-    symmetric = kind in ("FightingAgainst", "AlliesOf", "CommWith", "CoLocated")
-    for found in nlp(text)._.fg_relations:
-        if found.type != kind:
-            continue
-        source, target = found.source.text, found.target.text
-        if (first in source and second in target) or (symmetric and first in target and second in source):
-            return True
-    return False
 
 
 # -- a place inside a place ---------------------------------------------------------------------------

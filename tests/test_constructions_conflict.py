@@ -8,32 +8,14 @@ import pytest
 from spacy.language import Language
 
 from factiongraph.nlp import load_pipeline
+from tests.sentences import related
 
 pytestmark = pytest.mark.slow
-
-Triple = tuple[str, str, str]
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return load_pipeline()
-
-
-def relations(nlp: Language, text: str) -> set[Triple]:
-    """(type, source, target) of every relation kept, as written in the text."""
-    return {(r.type, r.source.text, r.target.text) for r in nlp(text)._.fg_relations}
-
-
-def related(nlp: Language, text: str, kind: str, first: str, second: str) -> bool:
-    """Whether a relation of this type joins two mentions that contain these words, either way round for
-    the symmetric types."""
-    symmetric = kind in ("FightingAgainst", "AlliesOf", "CommWith", "CoLocated")
-    for found, source, target in relations(nlp, text):
-        if found != kind:
-            continue
-        if (first in source and second in target) or (symmetric and first in target and second in source):
-            return True
-    return False
 
 
 def test_conflict_a_place_retaken_from_a_group_is_fighting_it(nlp: Language) -> None:

@@ -13,36 +13,30 @@ from factiongraph.export import export_json
 from factiongraph.nlp.pipeline import load_pipeline
 from factiongraph.nlp.spans import MENTIONS_KEY
 from factiongraph.places import PlaceIndex
-
-
-def graph(db: Database, text: str, tmp_path: Path) -> tuple[set[str], set[tuple[str, str, str]]]:
-    """The node names and the (type, source, target) edges of one article."""
-    article = tmp_path / "article.txt"
-    article.write_text(f"Test article\n\n{text}\n", encoding="utf-8")
-    ingest(db, [article], published="2022-03")
-    exported = export_json(db)
-    name = {n["id"]: n["name"] for n in exported["nodes"]}
-    edges = {(e["type"], name[e["source"]], name[e["target"]]) for e in exported["edges"]}
-    return set(name.values()), edges
+from tests.sentences import article_graph
 
 
 @pytest.mark.slow
 def test_nodes_a_facility_named_after_a_town_is_a_place_of_its_own(fresh_db: Database, tmp_path: Path) -> None:
-    nodes, edges = graph(fresh_db, "Russian troops were stationed at Aleppo airport last winter.", tmp_path)
+    nodes, edges = article_graph(
+        fresh_db, "Russian troops were stationed at Aleppo airport last winter.", tmp_path, "2022-03"
+    )
     assert "Aleppo airport" in nodes
     assert any(kind == "CoLocated" and target == "Aleppo airport" for kind, _, target in edges)
 
 
 @pytest.mark.slow
 def test_nodes_a_facility_is_named_without_who_holds_it(fresh_db: Database, tmp_path: Path) -> None:
-    nodes, _ = graph(fresh_db, "Drones struck the rebel-held Kafr Sousa air base on Monday.", tmp_path)
+    nodes, _ = article_graph(
+        fresh_db, "Drones struck the rebel-held Kafr Sousa air base on Monday.", tmp_path, "2022-03"
+    )
     assert "Kafr Sousa air base" in nodes
     assert not any(name.startswith("rebel-held") for name in nodes)
 
 
 @pytest.mark.slow
 def test_nodes_a_states_base_is_no_named_facility(fresh_db: Database, tmp_path: Path) -> None:
-    nodes, _ = graph(fresh_db, "Militants fired rockets at a large US base in Iraq.", tmp_path)
+    nodes, _ = article_graph(fresh_db, "Militants fired rockets at a large US base in Iraq.", tmp_path, "2022-03")
     assert not any("base" in name for name in nodes)
 
 
@@ -51,20 +45,20 @@ def test_nodes_a_description_named_by_its_words_is_that_group(fresh_db: Database
     text = (
         "The army was helped by militias including the Islamist al-Nour bin Zaid Brigade and the Darfur Shield Forces."
     )
-    nodes, _ = graph(fresh_db, text, tmp_path)
+    nodes, _ = article_graph(fresh_db, text, tmp_path, "2022-03")
     assert {"al-Nour bin Zaid Brigade", "Darfur Shield Forces"} <= nodes
 
 
 @pytest.mark.slow
 def test_nodes_a_description_named_by_its_words_is_that_place(fresh_db: Database, tmp_path: Path) -> None:
-    nodes, _ = graph(fresh_db, "Aircraft struck hideouts in the Badush valley overnight.", tmp_path)
+    nodes, _ = article_graph(fresh_db, "Aircraft struck hideouts in the Badush valley overnight.", tmp_path, "2022-03")
     assert "Badush" in nodes
 
 
 @pytest.mark.slow
 def test_nodes_an_indefinite_description_names_no_group(fresh_db: Database, tmp_path: Path) -> None:
-    nodes, _ = graph(
-        fresh_db, "Officials said the network was a Specially Designated Global Terrorist group.", tmp_path
+    nodes, _ = article_graph(
+        fresh_db, "Officials said the network was a Specially Designated Global Terrorist group.", tmp_path, "2022-03"
     )
     assert not any("Terrorist" in name for name in nodes)
 
@@ -109,14 +103,17 @@ def test_nodes_the_towns_of_the_wars_followed_are_indexed(town: str, country: st
 def test_nodes_a_name_the_model_missed_cut_or_mistyped_is_a_node(
     fresh_db: Database, tmp_path: Path, text: str, name: str
 ) -> None:
-    nodes, _ = graph(fresh_db, text, tmp_path)
+    nodes, _ = article_graph(fresh_db, text, tmp_path, "2022-03")
     assert name in nodes
 
 
 @pytest.mark.slow
 def test_nodes_a_persons_name_is_without_the_title_the_model_began_it_with(fresh_db: Database, tmp_path: Path) -> None:
-    nodes, _ = graph(
-        fresh_db, "Seven years after Grand Ayatollah Ali al-Hakimi's call to arms, the force endured.", tmp_path
+    nodes, _ = article_graph(
+        fresh_db,
+        "Seven years after Grand Ayatollah Ali al-Hakimi's call to arms, the force endured.",
+        tmp_path,
+        "2022-03",
     )
     assert "Ali al-Hakimi" in nodes
     assert not any("Ayatollah" in name for name in nodes)
@@ -133,7 +130,7 @@ def test_nodes_a_persons_name_is_without_the_title_the_model_began_it_with(fresh
 def test_nodes_a_feature_named_before_its_head_is_a_place(
     fresh_db: Database, tmp_path: Path, text: str, name: str
 ) -> None:
-    nodes, _ = graph(fresh_db, text, tmp_path)
+    nodes, _ = article_graph(fresh_db, text, tmp_path, "2022-03")
     assert name in nodes
 
 
@@ -145,7 +142,9 @@ def test_nodes_the_gazetteer_holds_states_and_towns_named_in_reports(name: str, 
 
 @pytest.mark.slow
 def test_nodes_a_title_with_one_name_left_stays_the_name(fresh_db: Database, tmp_path: Path) -> None:
-    nodes, _ = graph(fresh_db, "The council includes Sultan al-Harbi, the governor of the province.", tmp_path)
+    nodes, _ = article_graph(
+        fresh_db, "The council includes Sultan al-Harbi, the governor of the province.", tmp_path, "2022-03"
+    )
     assert "Sultan al-Harbi" in nodes
 
 
@@ -160,7 +159,7 @@ def test_nodes_a_title_with_one_name_left_stays_the_name(fresh_db: Database, tmp
 def test_nodes_a_place_or_body_named_as_analysts_name_it(
     fresh_db: Database, tmp_path: Path, text: str, name: str
 ) -> None:
-    nodes, _ = graph(fresh_db, text, tmp_path)
+    nodes, _ = article_graph(fresh_db, text, tmp_path, "2022-03")
     assert name in nodes
 
 
