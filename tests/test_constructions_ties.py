@@ -9,9 +9,8 @@ import pytest
 from spacy.language import Language
 from sqlite_utils import Database
 
-from factiongraph.build import ingest
-from factiongraph.export import export_json
 from factiongraph.nlp import load_pipeline
+from tests.sentences import article_graph, related
 
 pytestmark = pytest.mark.slow
 
@@ -19,19 +18,6 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return load_pipeline()
-
-
-def related(nlp: Language, text: str, kind: str, first: str, second: str) -> bool:
-    """Whether a kept relation of this type joins two mentions that contain these words, either way round for
-    the symmetric types."""
-    symmetric = kind in ("FightingAgainst", "AlliesOf", "CommWith", "CoLocated")
-    for found in nlp(text)._.fg_relations:
-        if found.type != kind:
-            continue
-        source, target = found.source.text, found.target.text
-        if (first in source and second in target) or (symmetric and first in target and second in source):
-            return True
-    return False
 
 
 def test_a_list_the_parser_hangs_inside_a_name_still_names_every_member(nlp: Language) -> None:
@@ -116,13 +102,8 @@ def test_groups_listed_for_the_factions_an_umbrella_gathers_belong_to_the_umbrel
 
 
 def test_a_capitalised_description_refers_back_as_a_plain_one_does(fresh_db: Database, tmp_path: Path) -> None:
-    article = tmp_path / "article.txt"
     text = "Operation Inherent Resolve struck Raqqa on Monday. The Coalition also trains the SDF in Hasakah."
-    article.write_text(f"Test article\n\n{text}\n", encoding="utf-8")
-    ingest(fresh_db, [article], published="2019-06")
-    graph = export_json(fresh_db)
-    name = {n["id"]: n["name"] for n in graph["nodes"]}
-    found = {(e["type"], name[e["source"]], name[e["target"]]) for e in graph["edges"]}
+    _, found = article_graph(fresh_db, text, tmp_path, "2019-06")
     assert any(
         kind == "AlliesOf" and "Inherent Resolve" in s + t and "Syrian Democratic" in s + t for kind, s, t in found
     )
