@@ -23,6 +23,7 @@ from factiongraph.settings import setting
 _REFER_BACK_SENTENCES = setting("refer_back_sentences")
 _TOPIC_MENTIONS = setting("topic_mentions")
 _WORD = re.compile(r"[a-z]+")
+_ARGUMENT_LINKS = frozenset({"dobj", "dative", "pobj", "prep", "attr", "oprd"})
 _INSIDE_A_PHRASE = frozenset({"conj", "pobj", "prep", "poss", "compound", "amod", "nmod", "appos"})
 
 
@@ -72,6 +73,44 @@ def _is_subject(mention: Span) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"))
 
 
+def _clause_subject(pronoun: Span, before: list[Span], candidates: list[int]) -> int | None:
+    """The actor a possessive is bound to: the subject of the clause it sits in, or of the verb that clause is
+    joined to or controlled by ("the alliance honoured X, killed fighting Y, and thanked its partners"), not the
+    nearest actor named. ``candidates`` are the indices into ``before`` that agree with the pronoun."""
+    root = pronoun.root
+    if root.tag_ != "PRP$":
+        return None
+    verb = _clause_of(root.head)
+    clause = [verb]
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or verb.dep_ not in ("conj", "xcomp") or verb.head == verb:
+            break
+        verb = verb.head
+        clause.append(verb)
+    if not subjects:
+        return None
+    since = [j for j in candidates if before[j].start > subjects[0].i]
+    if any(_argument_of(before[j].root) in clause for j in since):
+        return None  # "placed sanctions on the company over its role": an object of the clause named since is nearer
+    return next((j for j in candidates if before[j].root == subjects[0]), None)
+
+
+def _argument_of(token: Token) -> Token:
+    """The word a noun is an object of, through prepositions and their nouns ("sanctions on the company": the
+    verb that takes "sanctions"); the noun itself when it is no object ("SDF" in "SDF fighters")."""
+    while token.dep_ in _ARGUMENT_LINKS and token.head != token:
+        token = token.head
+    return token
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb of the clause a word is part of: the first verb above it."""
+    while token.pos_ not in ("VERB", "AUX") and token.head != token:
+        token = token.head
+    return token
+
+
 def _reporting_subject(
     pronoun: Span, before: list[Span], entity_of_mention: dict[int, str], entities: dict[str, EntityRecord]
 ) -> int | None:
@@ -119,11 +158,21 @@ def _commands(candidate: Span, mention: Span) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head in list(mention.root.ancestors)
 
 
+def _speaks(mention: Span) -> bool:
+    """Whether a mention is the subject of a verb that reports a clause ("the Observatory said more than 500
+    were killed"): a source of the story, not one of the actors a later "the group" acts as."""
+    token = mention.root
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.dep_ == "nsubj" and any(c.dep_ == "ccomp" for c in token.head.children)
+
+
 def _salient(candidates: list[Span], mention: Span, indices: list[int], entity_of_mention: dict[int, str]) -> list[int]:
     """Which of the actors that agree with a description, named in its sentence before it or in the two before,
     it stands for, nearest first: one named inside the subject of its own sentence ("a spokesman for the YPG
     said the group ..."); else the only one named there; else the subjects of the sentences before, or else
-    one named inside them ("the Islamic State's war ... the group's fighters"). Never
+    one named inside them ("the Islamic State's war ... the group's fighters"), none that only reports
+    what others did ("the Observatory said ..."). Never
     the subject of a verb that governs it ("the SDF said the group ...")."""
     here = mention.sent.start
     allowed = [
@@ -134,7 +183,7 @@ def _salient(candidates: list[Span], mention: Span, indices: list[int], entity_o
         return inside
     if len({entity_of_mention[j] for j, _ in allowed}) == 1:
         return [allowed[0][0]]
-    before = [(j, m) for j, m in allowed if m.start < here]
+    before = [(j, m) for j, m in allowed if m.start < here and not _speaks(m)]
     return [j for j, m in before if _is_subject(m)] or [j for j, m in before if _in_subject(m)]
 
 
@@ -356,6 +405,8 @@ class References:
                 near = [j for j in near if _is_subject(mentions[j]) and sentence_of[mentions[j].start] < here]
 
             speaker = _reporting_subject(mention, mentions[:i], entity_of_mention, entities) if pronoun else None
+            if pronoun and speaker is None:
+                speaker = _clause_subject(mention, mentions, earlier)
             chosen = [speaker] if speaker is not None else (named_alike or near)[:1]
             if not (chosen or pronoun):
                 chosen = _topic(earlier, entity_of_mention)
