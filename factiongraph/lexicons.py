@@ -421,6 +421,7 @@ class Constructions(LexiconFile):
     joint_words: Words
     mediation: Mediation
     containers: Words
+    ally_prefixes: Words
 
     @cached_property
     def title_type(self) -> dict[str, RelationType]:

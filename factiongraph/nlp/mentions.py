@@ -111,6 +111,12 @@ def make_mentions(
         if " " not in word
     }
     owned = frozenset(a.id for a in kb.actors if a.category in _STATE_OWNED)
+    group_names = {
+        word.lower(): actor.id
+        for actor in kb.actors
+        if actor.type == "Organisation" and actor.category != "state"
+        for word in actor.all_names()
+    }
     seats = {a.seat.lower(): a.id for a in kb.actors if a.seat}
     titles = heads.person_command | heads.person_other
     mender = NameMender(lexicon_model(names_path, Names), kb, PlaceIndex.default(), heads.place, titles)
@@ -132,6 +138,8 @@ def make_mentions(
         links=constructions.clause_links,
         arms_nouns=constructions.arms_nouns,
         plural=lexicon_model(None, References).plural,
+        group_names=group_names,
+        ally_prefixes=constructions.ally_prefixes,
     )
 
 
@@ -178,6 +186,8 @@ class MentionFinder:
         named_features: frozenset[str] = frozenset(),
         arms_nouns: frozenset[str] = frozenset(),
         plural: PluralReferences | None = None,
+        group_names: dict[str, str] | None = None,
+        ally_prefixes: frozenset[str] = frozenset(),
     ) -> None:
         self.label_map = label_map
         self.head_types = head_types
@@ -194,6 +204,8 @@ class MentionFinder:
         self.arms_nouns = arms_nouns
         self.plural = plural
         self.links = links
+        self.group_names = group_names or {}
+        self.ally_prefixes = ally_prefixes
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = TokenColumns.of(doc)
@@ -223,6 +235,7 @@ class MentionFinder:
         pronouns += self.acting.spans(doc, tokens, covered)
         pronouns += _latter_and_former(doc, tokens, names, covered)
         states = self._states_in_names(names)
+        states += self._groups_opening_names(names, {s.start for s in states})
         nested = [n for n in names if any(p.start <= n.start and n.end <= p.end for p in phrases)]
         owners += self._possessors(doc, tokens, names + phrases)
         nested += owners + states
@@ -274,20 +287,45 @@ class MentionFinder:
             found.append(Span(name.doc, first.i, first.i + 1, label=state[1], span_id=state[0]))
         return found
 
+    def _groups_opening_names(self, names: list[Span], held: set[int]) -> list[Span]:
+        """The KB group whose one-word name opens another KB group's name ("UN Security Council"), as a
+        mention of its own inside the name: the bigger body is the smaller's owner (see ``_states_in_names``)."""
+        found = []
+        for name in names:
+            first = name[1] if name[0].lower_ == "the" and len(name) > 1 else name[0]
+            if not name.id_ or name.label_ != "Organisation" or first.i in held or first.i + 1 >= name.end:
+                continue
+            if not first.text[:1].isupper() or self._head_kind(name.root.lower_) != "Organisation":
+                continue  # a body's name has a body's head ("Council"), not a name's word ("Shabab al-Sunna")
+            owner = self.group_names.get(first.lower_)
+            if owner is not None and owner != name.id_:
+                found.append(Span(name.doc, first.i, first.i + 1, label="Organisation", span_id=owner))
+        return found
+
     def _names(self, doc: Doc) -> list[Span]:
         names = []
         for ent in doc.ents:
             label = self.label_map.get(ent.label_) or self._typed_by_head(ent)
-            if label is None:
-                continue
+            prefixed = len(ent) > 1 and ent[0].lower_ in self.ally_prefixes and ent[1].text in ("-", "–")
+            if label is None or (prefixed and len(ent) == 2):
+                continue  # "pro-" alone is no one's name
             end = ent.end - 1 if ent[-1].tag_ == "POS" and len(ent) > 1 else ent.end
             seat_of = self.seats.get(ent.text.lower()) if label == "Location" and self._acts(ent.root) else None
             if seat_of is not None:  # "Ankara said", "talks between Washington and Moscow": the state acts
                 span = Span(doc, ent.start, end, label="Organisation", span_id=seat_of)
+            elif prefixed:
+                span = self._after_prefix(ent, end, self._retype(ent, label))
             else:
                 span = Span(doc, ent.start, end, label=self._retype(ent, label), span_id=ent.ent_id_ or 0)
             names.append(span)
         return names
+
+    def _after_prefix(self, ent: Span, end: int, label: str) -> Span:
+        """ "pro-Turkish", "pro-HTS": the actor is the name after the prefix, known by it as the KB knows it."""
+        named = ent.doc[ent.start + 2 : end]
+        key = named.text.lower()
+        known = ent.ent_id_ or self.state_words.get(key, ("", ""))[0] or self.group_names.get(key, "")
+        return Span(ent.doc, named.start, end, label=label, span_id=known or 0)
 
     def _typed_by_head(self, ent: Span) -> str | None:
         """A name the model gave no actor's or place's type ("the Forces of X and Y" taken for a law, "Tower 22"

@@ -377,6 +377,8 @@ class StructureFinder:
                     found += self._named_part(token, mentions)
             if pos in ("VERB", "ADJ", "NOUN") and token.i > 0 and lemma in self.words.modifiers:
                 found += self._modifier(token, lemma, mentions)
+            if lower in self.words.ally_prefixes:
+                found += self._ally_prefix(token, mentions)
             if lower in self.words.affiliation_type or lemma in self.words.affiliation_type:
                 found += self._affiliation(token, mentions)
             if lemma in self.words.including or lower in self.words.including:
@@ -1042,6 +1044,22 @@ class StructureFinder:
         return found
 
     # -- modifiers ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _ally_prefix(prefix: Token, mentions: MentionIndex) -> list[FoundRelation]:
+        """ "pro-Turkish factions", "the Hamza Division, a pro-Turkish faction": the modified noun's actor is
+        the named actor's ally."""
+        doc = prefix.doc
+        if prefix.i + 2 >= len(doc) or doc[prefix.i + 1].text not in ("-", "–"):
+            return []
+        ally = next((m for m in mentions.starting_at.get(prefix.i + 2, []) if m.label_ in COLLECTIVES), None)
+        head = mentions.by_root.get(prefix.head.i)
+        if ally is None or head is None or head.label_ not in AGENTS or ally.root == head.root:
+            return []
+        return [
+            FoundRelation("AlliesOf", modified, ally, prefix.sent, "modifier")
+            for modified in [head, *mentions.named_beside(prefix.head)]
+        ]
 
     def _modifier(self, word: Token, lemma: str, mentions: MentionIndex) -> list[FoundRelation]:
         """ "Turkish-backed factions", "the HTS-linked Salvation Government", "National Army-held areas"."""

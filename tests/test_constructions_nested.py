@@ -1,0 +1,32 @@
+"""Relations written inside one noun phrase (issue 9): a name nested in a bigger name, a "pro-" modifier, a
+possessive, a title with its owner; on sentences the project wrote for them, through the whole English pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from factiongraph.nlp import load_pipeline
+from tests.sentences import related
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def test_nested_a_kb_group_opening_a_kb_body_s_name_owns_it(nlp: Language) -> None:
+    text = "The UN Security Council met on Tuesday to discuss the ceasefire."
+    assert related(nlp, text, "BelongsTo", "UN Security Council", "UN")
+
+
+def test_nested_a_pro_prefix_makes_the_modified_groups_allies_of_the_named_state(nlp: Language) -> None:
+    text = "Pro-Iranian militias shelled the outskirts of the town on Friday."
+    assert related(nlp, text, "AlliesOf", "militias", "Iranian")
+
+
+def test_nested_a_pro_prefix_in_apposition_reaches_the_named_group(nlp: Language) -> None:
+    text = "The Sultan Suleiman Shah Brigade, a pro-Turkish faction, entered the village."
+    assert related(nlp, text, "AlliesOf", "Sultan Suleiman Shah Brigade", "Turkish")
