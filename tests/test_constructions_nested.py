@@ -7,7 +7,7 @@ import pytest
 from spacy.language import Language
 
 from factiongraph.nlp import load_pipeline
-from tests.sentences import related
+from tests.sentences import related, relations
 
 pytestmark = pytest.mark.slow
 
@@ -30,3 +30,8 @@ def test_nested_a_pro_prefix_makes_the_modified_groups_allies_of_the_named_state
 def test_nested_a_pro_prefix_in_apposition_reaches_the_named_group(nlp: Language) -> None:
     text = "The Sultan Suleiman Shah Brigade, a pro-Turkish faction, entered the village."
     assert related(nlp, text, "AlliesOf", "Sultan Suleiman Shah Brigade", "Turkish")
+
+
+def test_nested_a_stance_towards_a_man_s_fighters_is_towards_him(nlp: Language) -> None:
+    text = "Ankara and Doha were quick to praise Ahmed al-Kassab's fighters."
+    assert ("Likes", "Ankara", "Ahmed al-Kassab") in relations(nlp, text)

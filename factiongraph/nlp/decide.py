@@ -298,8 +298,8 @@ class RelationDecider:
 
         def told_of_its_unit(relation: FoundRelation) -> bool:
             target = relation.target
-            if (target.start, target.end) not in nested:
-                return False
+            if (target.start, target.end) not in nested or target.label_ == "Person":
+                return False  # a man's fighters are his, so what is said of them is said of him ("cheered X's men")
             return any(
                 _inside(target, unit)
                 and unit != target

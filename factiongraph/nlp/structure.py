@@ -16,6 +16,7 @@ is kept is for ``fg_decide``.
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 from itertools import combinations
 
 from spacy.language import Language
@@ -40,6 +41,8 @@ GROUPS = frozenset({"Organisation"})
 _NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 """Where a gerund or a word tagged an adjective is a noun: "Fighting between X and Y left nine dead", "Turkey's
 offensive in Z began"."""
+_THROUGH_LEADERS = frozenset({"Likes", "Dislikes", "FightingAgainst"})
+"""What is said of a man's fighters that is said of him too: a stance or a fight, not a place nor a membership."""
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADP", "AUX", "SCONJ"})
 """Parts of speech a construction's word can have ("including" is a preposition, "part" a noun)."""
 
@@ -390,8 +393,29 @@ class StructureFinder:
             if lower in self.words.clause_links.inside_preps and token.dep_ == "prep":
                 found += self._set_off_place(token, mentions)
         found += self._datelines(doc, mentions)
+        found += self._through_leaders(found, mentions)
         doc._.fg_relations = found
         return doc
+
+    def _through_leaders(self, found: list[FoundRelation], mentions: MentionIndex) -> list[FoundRelation]:
+        """ "Y cheered X's fighters", "Y fought X's men": who is for, against or at war with a man's fighters is
+        so with the man who leads them (a group's fighters are the group already, by reference)."""
+        carried = []
+        for relation in found:
+            if relation.type not in _THROUGH_LEADERS:
+                continue
+            if (leader := self._leader_of(relation.target, mentions)) not in (None, relation.source):
+                carried.append(replace(relation, target=leader))
+            if (leader := self._leader_of(relation.source, mentions)) not in (None, relation.target):
+                carried.append(replace(relation, source=leader))
+        return carried
+
+    def _leader_of(self, men: Span, mentions: MentionIndex) -> Span | None:
+        """The person named as the possessor of a description of men ("X's fighters")."""
+        if not mentions.is_description(men) or men.root.lower_ not in self.words.body_nouns:
+            return None
+        owners = [m for c in men.root.children if c.dep_ == "poss" for m in mentions.of(c)]
+        return owners[0] if len(owners) == 1 and owners[0].label_ == "Person" else None
 
     def _datelines(self, doc: Doc, mentions: MentionIndex) -> list[FoundRelation]:
         """ "AZAZ, Syria — Turkish troops entered ...": who acts in a datelined sentence was where it is datelined;
