@@ -278,6 +278,7 @@ class PluralReferences(_Commented):
     heads: dict[str, list[MentionType]]
     both: Words
     numbers: Words
+    list_numbers: dict[str, int]
     bare_heads: Words
     pronouns: Words
     reciprocals: list[str]

@@ -48,3 +48,28 @@ def test_references_its_passes_over_a_group_named_inside_an_object(fresh_db: Dat
     found = article_graph(fresh_db, text, tmp_path)[1]
     assert ("InChargeOf", "Abu Ahmad Nour", "Levant Front") in found
 
+
+def test_references_the_three_factions_are_each_of_the_three_listed(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Jaysh al-Sunna, the Sultan Murad Division and Faylaq al-Sham sent fighters to Jarablus on Friday. "
+        "The three factions later joined the Levant Front."
+    )
+    found = article_graph(fresh_db, text, tmp_path)[1]
+    joined = {source for kind, source, target in found if kind == "BelongsTo" and "Levant" in target}
+    assert {"Jaysh al-Sunna", "Sultan Murad Division", "Faylaq al-Sham"} <= joined
+
+
+def test_references_the_three_factions_after_fighters_of_three(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Men of Faylaq al-Sham, the Sultan Murad Division and Jaysh al-Sunna, all of them armed by Ankara, "
+        "reached Jarablus on Friday. The three factions later joined the Levant Front."
+    )
+    found = article_graph(fresh_db, text, tmp_path)[1]
+    joined = {source for kind, source, target in found if kind == "BelongsTo" and "Levant" in target}
+    assert {"Sultan Murad Division", "Jaysh al-Sunna"} <= joined  # read as "A with B in apposition, and C"
+
+
+def test_references_the_named_coalition_is_the_coalition_named(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Jaysh al-Sunna is part of the Levant Front coalition that fought in Jarablus."
+    found = article_graph(fresh_db, text, tmp_path)[1]
+    assert ("BelongsTo", "Jaysh al-Sunna", "Levant Front") in found

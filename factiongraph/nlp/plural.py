@@ -36,6 +36,7 @@ _REFER_BACK_SENTENCES = setting("refer_back_sentences")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _REPORTED = frozenset({"ccomp", "xcomp", "advcl", "conj"})
 Pair = tuple[Span, Span]
+Actors = tuple[Span, ...]
 
 
 def plural_references(words: PluralReferences, doc: Doc, tokens: TokenColumns) -> list[Span]:
@@ -49,7 +50,8 @@ def plural_references(words: PluralReferences, doc: Doc, tokens: TokenColumns) -
         if any(c.dep_ in ("poss", "conj") for c in doc[i].children):
             continue  # "the army's two divisions", "both the army and the police"
         definite = "the" in before and before["the"].dep_ == "det"
-        counted = any(w in before for w in words.both) or (definite and any(w in before for w in words.numbers))
+        numbers = words.numbers | words.list_numbers.keys()
+        counted = any(w in before for w in words.both) or (definite and any(w in before for w in numbers))
         if not (counted or (definite and lower in words.bare_heads and len(children) == 1)):
             continue
         found.append(Span(doc, min(c.i for c in children), i + 1, label=words.heads[lower][0]))
@@ -83,8 +85,9 @@ class PairedReferences:
             {word: kind for kind, words in nominals.items() for word in words},
         )
 
-    def pairs(self, doc: Doc, relations: list[FoundRelation]) -> dict[tuple[int, int], Pair]:
-        """Each reference to two actors, by its extent, with the two it stands for."""
+    def pairs(self, doc: Doc, relations: list[FoundRelation]) -> dict[tuple[int, int], Actors]:
+        """Each reference to two actors, or to a counted list ("the three factions"), by its extent, with the
+        actors it stands for."""
         references = list(doc.spans.get(PLURAL_KEY, []))
         pronouns = [doc[i : i + 1] for i in _where(doc, self.words.pronouns)]
         taken_up = {}
@@ -96,7 +99,7 @@ class PairedReferences:
             return {}
         mentions = _actors(doc)
         at_token = _by_token(mentions)
-        found: dict[tuple[int, int], Pair] = {}
+        found: dict[tuple[int, int], Actors] = {}
         for key, subject in taken_up.items():
             mention = at_token.get(subject.i)
             pair = _coordinated(mention, at_token) if mention is not None else None
@@ -118,8 +121,22 @@ class PairedReferences:
         apart = [pair for pair in joined if not _one_side(pair, everyone)]
         fought = [(r.source, r.target) for r in told if r.type == "FightingAgainst"]
         fought += [pair for pair in joined if _between(pair[0])]  # "clashes ... between X and Y"
+        lists = [listed for m in mentions if len(listed := _listed(m, at_token)) > 2]
         for reference in references:
             types = self.words.heads.get(reference.root.lower_, (reference.label_,))
+            count = next(
+                (
+                    self.words.list_numbers[c.lower_]
+                    for c in reference.root.children
+                    if c.lower_ in self.words.list_numbers
+                ),
+                0,
+            )
+            if count:
+                listed = _last_list(reference, [actors for actors in lists if len(actors) == count], types)
+                if listed is not None:
+                    found[(reference.start, reference.end)] = listed
+                continue
             if reference.root.lower_ in self.words.opposing_heads:
                 pair = _last_pair(reference, [(r.source, r.target) for r in told if r.type != "AlliesOf"], apart, types)
             else:
@@ -130,7 +147,7 @@ class PairedReferences:
                 found[(reference.start, reference.end)] = pair
         return found
 
-    def distributed(self, relations: list[FoundRelation], pairs: dict[tuple[int, int], Pair]) -> list[FoundRelation]:
+    def distributed(self, relations: list[FoundRelation], pairs: dict[tuple[int, int], Actors]) -> list[FoundRelation]:
         """Each relation told of a reference to two actors, told of each of the two instead; but not a role
         or a name, which is one actor's own ("the leader of both forces" reads a list the parse missed)."""
         result = []
@@ -151,13 +168,16 @@ class PairedReferences:
             ]
         return result
 
-    def reciprocal(self, doc: Doc, pairs: dict[tuple[int, int], Pair]) -> list[tuple[FoundRelation, Token, Token]]:
+    def reciprocal(self, doc: Doc, pairs: dict[tuple[int, int], Actors]) -> list[tuple[FoundRelation, Token, Token]]:
         """Relations between the two of a pair that act together or on each other, each with the two tokens
         whose parse path must say it happened: "the two sides clashed" (the subject of a verb that two
         subjects do together), "clashes between the two sides", "X and Y accused each other"."""
         found = []
         at_token = _by_token(_actors(doc)) if pairs else {}
-        for (start, end), (first, second) in pairs.items():
+        for (start, end), actors in pairs.items():
+            if len(actors) != 2:
+                continue  # "the three factions clashed" says not who fought whom
+            first, second = actors
             reference = doc[start:end]
             root = reference.root
             if root.dep_ in _SUBJECTS:
@@ -222,11 +242,13 @@ class PairedReferences:
         return other, mention
 
     @staticmethod
-    def _pair_of_subject(subject: Token, at_token: dict[int, Span], pairs: dict[tuple[int, int], Pair]) -> Pair | None:
+    def _pair_of_subject(
+        subject: Token, at_token: dict[int, Span], pairs: dict[tuple[int, int], Actors]
+    ) -> Pair | None:
         """The two actors a verb's subject names: "X and Y", or a reference to two."""
-        for (start, end), pair in pairs.items():
+        for (start, end), actors in pairs.items():
             if start <= subject.i < end:
-                return pair
+                return (actors[0], actors[1]) if len(actors) == 2 else None
         mention = at_token.get(subject.i)
         return _coordinated(mention, at_token) if mention is not None else None
 
@@ -297,6 +319,44 @@ def _coordinated(mention: Span, at_token: dict[int, Span]) -> Pair | None:
     if other.text == mention.text or other.label_ != mention.label_:
         return None
     return mention, other
+
+
+def _listed(mention: Span, at_token: dict[int, Span]) -> Actors:
+    """The actors of a list this mention opens ("X, Y and Z", the parse's way or with Y in apposition to X), of
+    its own type, each once; the mention alone when it opens none, or is itself listed after another."""
+    if mention.root.dep_ == "conj":
+        return (mention,)
+    listed = [mention]
+    for current in listed:
+        # "A, B and C" the parse may read as A with B in apposition, and C joined to B
+        beside = [
+            at_token.get(t.i) for word in current for t in word.children if t.dep_ == "appos" and t.i >= current.end
+        ]
+        beside = [b for b in beside if b is not None and _conjuncts(b, at_token)]
+        for other in [*_conjuncts(current, at_token), *beside]:
+            if other is None or other.label_ != mention.label_ or any(o.text == other.text for o in listed):
+                return (mention,)
+            listed.append(other)
+    return tuple(listed)
+
+
+def _last_list(reference: Span, lists: list[Actors], types: Collection[str]) -> Actors | None:
+    """The list of actors of the types a reference takes named last before it, in its sentence or the
+    ``refer_back_sentences`` before."""
+    doc = reference.doc
+    earliest = reference.sent.start
+    for _ in range(_REFER_BACK_SENTENCES):
+        if earliest == 0:
+            break
+        earliest = doc[earliest - 1].sent.start
+    before = [
+        actors
+        for actors in lists
+        if actors[0].start >= earliest
+        and max(a.end for a in actors) <= reference.start
+        and all(a.label_ in types for a in actors)
+    ]
+    return max(before, key=lambda actors: max(a.end for a in actors)) if before else None
 
 
 def _last_pair(

@@ -524,6 +524,23 @@ class References:
                 if not is_description[j] and mentions[j].end <= root.i:
                     inside.append(j)
                 j += 1
+            # "the X coalition", "the X group": X, named right after the determiner, is the group the head says
+            known = [
+                j
+                for j in inside
+                if mentions[j].start == mention.start + 1 and mentions[j].end == root.i and j in entity_of_mention
+            ]
+            if (
+                known
+                and mention.label_ == mentions[known[0]].label_ == "Organisation"
+                and mention[0].lower_ in self._determiners
+                and root.is_lower
+                and root.lower_ in self._agreements
+                and entities.get(entity_of_mention[known[0]]) is not None
+                and self._agrees(root.lower_, entities[entity_of_mention[known[0]]])
+            ):
+                entity_of_mention[i] = entity_of_mention[known[0]]
+                continue
             if mention.label_ == "Organisation" and root.lower_ in self._government_words:
                 entity = self._state_government(mentions, inside, root.i, entities, published)
             elif root.lower_ in self._named_heads.get(mention.label_, ()):
