@@ -1134,3 +1134,24 @@ def test_guard_a_thing_of_a_direction_still_has_its_user(nlp: Language) -> None:
 def test_guard_no_ally_at_all_among_the_places_named_after_including(nlp: Language) -> None:
     text = "Jaysh al-Islam gunmen stormed villages east of Douma, including Hosh al-Dawahra."
     assert not any(kind == "AlliesOf" for kind, _, _ in relations(nlp, text))
+
+
+# -- judging an event is judging who did it ----------------------------------------------------------------
+
+
+def test_constructions_who_condemns_or_praises_an_event_judges_who_did_it(nlp: Language) -> None:
+    text = (
+        "Jaysh al-Islam shelled the village of Kafr Batna on Monday. Residents fled. "
+        "The Levant Front condemned the shelling."
+    )
+    assert related(nlp, text, "Dislikes", "Levant Front", "Jaysh al-Islam")
+    text = "The Hamza Division attacked Tal Rifaat at dawn. Turkey praised the attack."
+    assert related(nlp, text, "Likes", "Turkey", "Hamza Division")
+    assert not any(kind == "Dislikes" for kind, _, _ in relations(nlp, "The Levant Front condemned the attack."))
+
+
+def test_constructions_backed_by_set_off_after_a_place_is_said_of_the_subject(nlp: Language) -> None:
+    text = "The Levant Front stormed the village of Kafr Janna, backed by Turkish drones."
+    assert related(nlp, text, "AlliesOf", "Levant Front", "Turkish")
+    text = "The Fifth Corps advanced on Bosra, helped by Russian air strikes."
+    assert related(nlp, text, "AlliesOf", "Fifth Corps", "Russian")

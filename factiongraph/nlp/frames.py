@@ -308,6 +308,14 @@ class FrameFinder:
         # a participle on the clause or on its subject: "..., helped by Z", "X, backed by Z, ..."
         described = [c for c in children if c.dep_ == "advcl"]
         described += [c for s in subjects for c in s.root.children if c.dep_ == "acl"]
+        # "X advanced on Z, backed by Y": set off by a comma, it is the subject's even where the parser hangs it
+        # on the place before it; a place is not backed or helped
+        described += [
+            c
+            for place in self._places_acted_on(children, mention_at)
+            for c in place.children
+            if c.dep_ == "acl" and c.doc[c.i - 1].text == ","
+        ]
         heads += [
             g
             for participle in described
@@ -318,6 +326,20 @@ class FrameFinder:
             if g.dep_ == "pobj"
         ]
         return [m for m in self._with_conjuncts(heads, mention_at) if m.label_ in AGENTS]
+
+    def _places_acted_on(self, children: list[Token], mention_at: dict[int, Span]) -> list[Token]:
+        """The places a verb acts on, by the words that head them: its objects, and the objects of its
+        prepositions and of theirs ("attacked positions near the villages of A and B")."""
+        nouns = [c for c in children if c.dep_ == "dobj"]
+        nouns += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        nouns += [
+            g for n in list(nouns) for c in n.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+        ]
+        return [
+            n
+            for n in nouns
+            if (n.i in mention_at and mention_at[n.i].label_ == "Location") or self._heads_a_description(n, "Location")
+        ]
 
     def _leaders(self, subject: Span, mention_at: dict[int, Span]) -> list[Span]:
         """Who leads the subject, by a participle that describes it ("fighters led by Z", "forces, led in the
