@@ -20,10 +20,11 @@ from spacy.attrs import LEMMA, LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factiongraph.lexicons import Constructions, EventManner, EventNoun, EventWords, lexicon_model
+from factiongraph.lexicons import Constructions, EventManner, EventNoun, EventWords, VerbRelations, lexicon_model
 from factiongraph.nlp.casualties import CasualtyWords, read_casualties
-from factiongraph.nlp.spans import DATELINES_KEY, MENTIONS_KEY, ClauseWords, FoundEvent
+from factiongraph.nlp.spans import DATELINES_KEY, MENTIONS_KEY, ClauseWords, FoundEvent, FoundRelation
 from factiongraph.nlp.structure import MentionIndex, NamedEvents, pobjs
+from factiongraph.vocab import ATTITUDES
 
 _NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "ROOT"})
 """Where an event word stands as a noun ("Fighting broke out", "after clashes with Y")."""
@@ -41,9 +42,15 @@ def event_noun(words: EventWords, token: Token) -> EventNoun | None:
 
 @Language.factory(
     "fg_events",
-    default_config={"events_path": None, "constructions_path": None, "clauses_path": None, "casualties_path": None},
+    default_config={
+        "events_path": None,
+        "constructions_path": None,
+        "clauses_path": None,
+        "casualties_path": None,
+        "verbs_path": None,
+    },
     requires=["doc.spans"],
-    assigns=["doc._.fg_events"],
+    assigns=["doc._.fg_events", "doc._.fg_relations"],
 )
 def make_events(
     nlp: Language,
@@ -52,12 +59,14 @@ def make_events(
     constructions_path: str | None,
     clauses_path: str | None,
     casualties_path: str | None,
+    verbs_path: str | None,
 ) -> EventFinder:
     return EventFinder(
         lexicon_model(events_path, EventWords),
         lexicon_model(constructions_path, Constructions),
         ClauseWords.read(clauses_path),
         CasualtyWords.read(casualties_path),
+        lexicon_model(verbs_path, VerbRelations),
     )
 
 
@@ -65,9 +74,15 @@ class EventFinder:
     """Events from event nouns, and every event's mode, ACLED type and place (see the module docstring)."""
 
     def __init__(
-        self, words: EventWords, constructions: Constructions, clauses: ClauseWords, casualties: CasualtyWords
+        self,
+        words: EventWords,
+        constructions: Constructions,
+        clauses: ClauseWords,
+        casualties: CasualtyWords,
+        verbs: VerbRelations,
     ) -> None:
         self.words = words
+        self.verbs = verbs
         self.constructions = constructions
         self.clauses = clauses
         self.casualties = casualties
@@ -104,8 +119,32 @@ class EventFinder:
             ]
             told_by_nouns = [e for e in (_actors_only(e, mentions) for e in named) if e.sources or e.targets or e.place]
             events = _one_per_clause(told_by_verbs, told_by_nouns, self.words.circumstances)
+            judged = self._judged(doc, candidates, events, mentions)
+            if judged:
+                doc._.fg_relations = [*(doc._.fg_relations or []), *judged]
         doc._.fg_events = self._counted(sorted(events, key=lambda e: e.trigger.start), columns)
         return doc
+
+    def _judged(
+        self, doc: Doc, candidates: list[int], events: list[FoundEvent], mentions: MentionIndex
+    ) -> list[FoundRelation]:
+        """Who condemns or praises an event dislikes or likes those who did it ("Iran condemned the operation",
+        "the minister praised the offensive"): the event's own doers, else those of the latest event of its
+        kind, or told by its word ("the strikes" after "jets struck ..."), before it in the article."""
+        found: list[FoundRelation] = []
+        for token in (doc[i] for i in candidates):
+            frame = self.verbs.verbs.get(token.head.lemma_.lower()) if token.dep_ == "dobj" else None
+            if frame is None or frame.type not in ATTITUDES or frame.felt_by_subject:
+                continue
+            judges = [m for c in token.head.children if c.dep_ == "nsubj" for m in mentions.of(c)]
+            doers = _doers(token, event_noun(self.words, token), events) if judges else ()
+            found += [
+                FoundRelation(frame.type, judge, doer, token.sent, "judged-event")
+                for judge in judges
+                for doer in doers
+                if judge.id_ != doer.id_ or not judge.id_
+            ]
+        return found
 
     def _counted(self, events: list[FoundEvent], columns: list[list[int]]) -> list[FoundEvent]:
         """Each event with the dead and wounded its sentence counts, or, when it counts none, the next
@@ -363,3 +402,20 @@ def _suffered(event: FoundEvent, striking: frozenset[str]) -> FoundEvent:
     if not bare or not event.sources or verb.lemma_.lower() not in striking or verb.dep_ not in ("ROOT", "conj", "acl"):
         return event
     return replace(event, sources=(), targets=tuple(dict.fromkeys([*event.targets, *event.sources])))
+
+
+def _doers(judged: Token, entry: EventNoun | None, events: list[FoundEvent]) -> tuple[Span, ...]:
+    """Who did the event a word names: the event it tells itself, else the latest told before it with its
+    doers named, of its kind or by the same word ("the strikes" after "US jets struck")."""
+    own = next((e for e in events if e.trigger.start <= judged.i < e.trigger.end), None)
+    if own is not None and own.sources:
+        return own.sources
+    lemma = judged.lemma_.lower()
+    before = [
+        e
+        for e in events
+        if e.trigger.start < judged.i
+        and e.sources
+        and (e.trigger.root.lemma_.lower() == lemma or (entry is not None and e.type == entry.event))
+    ]
+    return before[-1].sources if before else ()
