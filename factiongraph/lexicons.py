@@ -252,6 +252,7 @@ class NounHeads(LexiconFile):
     ended: Words
     refer_back: dict[MentionType, list[str]]
     group_name_words: _GroupNameWords
+    place_openers: Words
     speak_for: Words
     government: Words
     government_bodies: Words

@@ -228,7 +228,7 @@ def test_lexicon_components_hold_the_validated_models() -> None:
     assert make_frames(spacy.blank("en"), "fg_frames", None, None).lexicon is verbs
     constructions = lexicon_model(None, Constructions)
     assert make_structure(spacy.blank("en"), "fg_structure", None, None).words is constructions
-    events = make_events(spacy.blank("en"), "fg_events", None, None, None, None)
+    events = make_events(spacy.blank("en"), "fg_events", None, None, None, None, None)
     assert events.words is lexicon_model(None, lexicons.EventWords)
     assert events.constructions is constructions
     rules = lexicon_model(None, RelationTriggers).rules

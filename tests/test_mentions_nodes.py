@@ -185,3 +185,11 @@ def test_nodes_a_group_named_before_its_kind_keeps_the_whole_as_an_alias(fresh_d
 def test_nodes_a_feature_word_without_a_name_is_no_place() -> None:
     doc = load_pipeline()("Officials discussed a range of options after fighters laid mines on the road.")
     assert not {m.text for m in doc.spans[MENTIONS_KEY]} & {"a range", "mines"}
+
+
+@pytest.mark.slow
+def test_nodes_a_name_opened_by_a_places_common_noun_is_a_place() -> None:
+    doc = load_pipeline()("Rebels from Kafr Nabuda and Khirbet Jadida joined the counter-attack on Monday.")
+    labels = {m.text: m.label_ for m in doc.spans[MENTIONS_KEY]}
+    assert labels.get("Kafr Nabuda") == "Location"
+    assert labels.get("Khirbet Jadida") == "Location"

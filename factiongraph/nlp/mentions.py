@@ -132,6 +132,7 @@ def make_mentions(
         (state_words, owned),
         seats,
         government_words=heads.government,
+        place_openers=heads.place_openers,
         acting=acting,
         facility_heads=heads.facilities,
         named_features=heads.named_features,
@@ -181,6 +182,7 @@ class MentionFinder:
         *,
         links: ClauseLinks,
         government_words: frozenset[str] = frozenset(),
+        place_openers: frozenset[str] = frozenset(),
         acting: ActingSubjects | None = None,
         facility_heads: frozenset[str] = frozenset(),
         named_features: frozenset[str] = frozenset(),
@@ -198,6 +200,7 @@ class MentionFinder:
         self.state_words, self.state_owned = state_prefixes
         self.seats = seats or {}
         self.government_words = government_words
+        self.place_openers = place_openers
         self.acting = acting or ActingSubjects({}, frozenset())
         self.facility_heads = facility_heads
         self.named_features = named_features
@@ -395,6 +398,8 @@ class MentionFinder:
         if label in ("Person", "Organisation") and not ent.ent_id_ and len(ent) > 1:
             if ent[-1].lower_ in self.facility_heads:
                 return "Location"  # "the Umayyad Mosque", "Tabqa Dam": a building's or a site's name
+            if ent[0].lower_ in self.place_openers:
+                return "Location"  # "Kafr Nabuda", "Tal Tamr", "Deir Hafer": a name opened by a place's noun
         if label == "Location" and ent.ent_id_ in self.states and ent.root.dep_ in _SUBJECT_DEPS:
             return "Organisation"
         if label == "Location" and ent.ent_id_ in self.states and ent.root.dep_ in ("compound", "poss", "nmod"):
