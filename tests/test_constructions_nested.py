@@ -3,11 +3,14 @@ possessive, a title with its owner; on sentences the project wrote for them, thr
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
+from sqlite_utils import Database
 
 from factiongraph.nlp import load_pipeline
-from tests.sentences import related, relations
+from tests.sentences import article_graph, related, relations
 
 pytestmark = pytest.mark.slow
 
@@ -35,3 +38,12 @@ def test_nested_a_pro_prefix_in_apposition_reaches_the_named_group(nlp: Language
 def test_nested_a_stance_towards_a_man_s_fighters_is_towards_him(nlp: Language) -> None:
     text = "Ankara and Doha were quick to praise Ahmed al-Kassab's fighters."
     assert ("Likes", "Ankara", "Ahmed al-Kassab") in relations(nlp, text)
+
+
+def test_nested_a_pro_government_group_is_the_named_government_s_ally(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "The Syrian government said on Monday that the talks had failed. "
+        "The pro-government Baqir Brigade entered the village of Kafr Nabl."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("AlliesOf", "Baqir Brigade", "Syrian government") in edges

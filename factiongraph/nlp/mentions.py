@@ -215,6 +215,7 @@ class MentionFinder:
         names = self._names(doc)
         names = _harmonise(self.mender(doc, names + self._unlabelled_names(doc, tokens, names), tokens))
         phrases = self._noun_phrases(doc, tokens, names)
+        phrases += self._prefixed_governments(doc, tokens, names + phrases)
         plural = plural_references(self.plural, doc, tokens) if self.plural is not None else []
         if plural:  # "both groups", "the two men": a phrase for two actors, typed by its head
             counted = {p.root.i for p in plural}
@@ -256,6 +257,22 @@ class MentionFinder:
             if may_open_with_dateline(tokens, sentence) and (found := find_dateline(sentence, mentions))
         ]
         return doc
+
+    def _prefixed_governments(self, doc: Doc, tokens: TokenColumns, mentions: list[Span]) -> list[Span]:
+        """The government a "pro-" prefix names ("pro-government militias", "pro-regime gunmen"): a description
+        of its own, to resolve as "the government" does; only where the noun the prefix modifies is a mention."""
+        lower, size = tokens.lower, len(tokens.lower)
+        held = {(m.start, m.end) for m in mentions}
+        roots = {m.root.i for m in mentions}
+        return [
+            Span(doc, i + 2, i + 3, label="Organisation")
+            for i in range(size - 2)
+            if lower[i] in self.ally_prefixes
+            and tokens.text[i + 1] in ("-", "–")
+            and lower[i + 2] in self.government_words
+            and (i + 2, i + 3) not in held
+            and tokens.head[i] in roots
+        ]
 
     def _possessors(self, doc: Doc, tokens: TokenColumns, mentions: list[Span]) -> list[Span]:
         """A definite description that owns what follows it ("the force's all-female wing", "the city's
