@@ -259,6 +259,7 @@ class NounHeads(LexiconFile):
     facilities: Words
     area_words: list[str]
     named_features: Words = frozenset()
+    place_parts: Words = frozenset()
 
 
 class _GroupAgreement(_Strict):
@@ -299,6 +300,7 @@ class References(LexiconFile):
     the phrases that stand for two actors at once."""
 
     determiners: Words
+    parts: Words
     groups: dict[str, _GroupAgreement]
     places: dict[str, _PlaceAgreement]
     plural: PluralReferences

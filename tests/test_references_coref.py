@@ -73,3 +73,13 @@ def test_references_the_named_coalition_is_the_coalition_named(fresh_db: Databas
     text = "Jaysh al-Sunna is part of the Levant Front coalition that fought in Jarablus."
     found = article_graph(fresh_db, text, tmp_path)[1]
     assert ("BelongsTo", "Jaysh al-Sunna", "Levant Front") in found
+
+
+def test_references_the_town_centre_is_the_town_last_named(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Turkish drones struck Tal Tamr on Sunday. By evening Jaysh al-Sunna had taken control of the town centre. "
+        "Hayat Tahrir al-Sham shelled the detention centre."
+    )
+    found = article_graph(fresh_db, text, tmp_path)[1]
+    assert ("Controls", "Jaysh al-Sunna", "Tal Tamr") in found
+    assert not any("Tahrir" in source and target == "Tal Tamr" for _, source, target in found)

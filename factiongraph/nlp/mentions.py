@@ -136,6 +136,7 @@ def make_mentions(
         acting=acting,
         facility_heads=heads.facilities,
         named_features=heads.named_features,
+        place_parts=heads.place_parts,
         links=constructions.clause_links,
         arms_nouns=constructions.arms_nouns,
         plural=lexicon_model(None, References).plural,
@@ -186,6 +187,7 @@ class MentionFinder:
         acting: ActingSubjects | None = None,
         facility_heads: frozenset[str] = frozenset(),
         named_features: frozenset[str] = frozenset(),
+        place_parts: frozenset[str] = frozenset(),
         arms_nouns: frozenset[str] = frozenset(),
         plural: PluralReferences | None = None,
         group_names: dict[str, str] | None = None,
@@ -204,6 +206,9 @@ class MentionFinder:
         self.acting = acting or ActingSubjects({}, frozenset())
         self.facility_heads = facility_heads
         self.named_features = named_features
+        self.place_parts = place_parts
+        # "the town centre": a part of a place heads a description, never a name ("the Carter Center" stays a group)
+        self.phrase_heads = {**head_types, **dict.fromkeys(place_parts, "Location")}
         self.arms_nouns = arms_nouns
         self.plural = plural
         self.links = links
@@ -437,7 +442,7 @@ class MentionFinder:
         lower, pos = tokens.lower, tokens.pos
         heads = [
             i
-            for i, kind in enumerate(map(self.head_types.get, lower))
+            for i, kind in enumerate(map(self.phrase_heads.get, lower))
             if kind is not None and pos[i] in ("NOUN", "PROPN") and i not in name_at
         ]
         if not heads:
@@ -448,18 +453,22 @@ class MentionFinder:
             for i in range(start, end):
                 if i not in is_head:
                     continue
-                kind = self.head_types[lower[i]]
+                kind = self.phrase_heads[lower[i]]
                 before_name = i + 1 in name_at and name_at[i + 1].label_ == "Person"
                 if i != doc[start:end].root.i and not (kind == "Person" and before_name):
                     continue
                 if lower[i] in self.named_features and not any(tokens.text[k][:1].isupper() for k in range(start, i)):
                     break  # "a range of", "laid mines": a feature is a place only with its name before it
+                if lower[i] in self.place_parts and not any(
+                    self.head_types.get(lower[k]) == "Location" for k in range(start, i)
+                ):
+                    break  # "the town centre" is a place, "the SDF media centre" none
                 phrases.append(Span(doc, start, self._phrase_end(tokens, i, kind, name_at), label=kind))
                 break
         in_chunk = {i for start, end in chunks for i in range(start, end)}
         for i in heads:
             # A capitalised title the parser left out of every noun phrase ("Minister for the Middle East, X said")
-            if self.head_types[lower[i]] == "Person" and i not in in_chunk and tokens.text[i][:1].isupper():
+            if self.phrase_heads[lower[i]] == "Person" and i not in in_chunk and tokens.text[i][:1].isupper():
                 phrases.append(Span(doc, i, self._phrase_end(tokens, i, "Person", name_at), label="Person"))
         return phrases
 

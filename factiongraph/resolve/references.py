@@ -310,6 +310,7 @@ class References:
         self._facilities = heads.facilities
         self._government_words = heads.government
         self._determiners = references.determiners
+        self._parts = references.parts
         names = lexicon_model(None, Names)
         self._particles = names.particles
         self._list_words = names.list_conjunctions | {","}
@@ -381,6 +382,14 @@ class References:
             plain = plain and not _names_inside_any(i, mentions, is_description)  # "the UN envoy", "the GNU's ministry"
             if kind is None or not (pronoun or plain) or mention.label_ != kind:
                 continue
+            agreeing = mention.root.lower_
+            if agreeing in self._parts:  # "the town centre" is the town's: it agrees as "the town" would
+                whole = [
+                    c.lower_ for c in mention.root.children if c.dep_ == "compound" and c.lower_ in self._agreements
+                ]
+                if not whole:
+                    continue
+                agreeing = whole[0]
             earlier = [
                 j
                 for j in range(i - 1, -1, -1)
@@ -393,7 +402,7 @@ class References:
                 and (key := entity_of_mention.get(j)) in entities
                 and entities[key].type == kind
                 and not (kind == "Location" and is_country(entities[key]))
-                and (pronoun or self._agrees(mention.root.lower_, entities[key]))
+                and (pronoun or self._agrees(agreeing, entities[key]))
             ]
             head = mention.root.lemma_.lower()
             named_alike = [j for j in earlier if not pronoun and mentions[j][-1].lemma_.lower() == head]
