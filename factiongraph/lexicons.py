@@ -1034,6 +1034,7 @@ class EventWords(LexiconFile):
     suffered_under: Words
     circumstances: Words
     struck_preps: Words
+    done_together: SetOf[EventType]
     by_the_state: _ByTheState
 
     @field_validator("nouns")

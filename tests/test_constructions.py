@@ -1155,3 +1155,19 @@ def test_constructions_backed_by_set_off_after_a_place_is_said_of_the_subject(nl
     assert related(nlp, text, "AlliesOf", "Levant Front", "Turkish")
     text = "The Fifth Corps advanced on Bosra, helped by Russian air strikes."
     assert related(nlp, text, "AlliesOf", "Fifth Corps", "Russian")
+
+
+def test_constructions_judging_a_deal_is_no_judgement_of_its_parties(nlp: Language) -> None:
+    text = "Russia and Turkey signed a deal on Idlib in Sochi. Iran welcomed the deal on Tuesday."
+    assert not any(kind == "Likes" for kind, _, _ in relations(nlp, text))
+
+
+def test_constructions_a_country_as_a_place_is_not_inside_another(nlp: Language) -> None:
+    text = "The campaign against Daesh in Iraq and Syria and its network outside those borders will go on."
+    assert not related(nlp, text, "CoLocated", "Syria", "Iraq")
+    assert related(nlp, text, "CoLocated", "Daesh", "Iraq")
+
+
+def test_constructions_a_relation_with_no_actor_named_at_either_end_is_dropped(nlp: Language) -> None:
+    text = "We condemn them, he said."
+    assert not relations(nlp, text)

@@ -174,6 +174,11 @@ class RelationDecider:
             return None  # "the Sochi agreement", "Operation Euphrates Shield": a place's name, not a place
         if relation.type in self.decisions.agent_types and self._is_place(relation.source):
             return None  # "Raqqa freed from IS": a town neither fights nor holds
+        if _pronoun(relation.source) and _pronoun(relation.target):
+            return None  # "he urged them": no actor named at either end, nothing said of any
+        if relation.type == "CoLocated" and relation.source.label_ == "Location" and self._is_country(relation.source):
+            if self._is_country(relation.target):
+                return None  # "the campaign in Iraq and Syria": a country as a place is never inside another
         if relation.type in self.decisions.side_types and self._is_place(relation.target):
             relation = replace(relation, type="CoLocated")  # "X shelled Z": X fought there, not the town
         group_leads_group = relation.source.label_ != "Person" and relation.target.label_ == "Organisation"
@@ -271,6 +276,13 @@ class RelationDecider:
             if token.dep_ in ("dobj", "dative", "pobj") and token.lemma_.lower() in self.titles and verb in path:
                 return verb.pos_ == "VERB" and verb.lemma_.lower() not in self.composing
         return False
+
+    def _is_country(self, mention: Span) -> bool:
+        """A state, or a place the index knows as a country."""
+        if mention.id_ in self.states:
+            return True
+        place = self.places.get(mention.id_) if mention.label_ == "Location" else None
+        return place is not None and place.precision == "country"
 
     def _is_place(self, mention: Span) -> bool:
         """A Location that is not a state: towns, regions, rivers."""
@@ -461,3 +473,7 @@ def _merged(relations: list[FoundRelation]) -> list[FoundRelation]:
         confidence = 1 - (1 - known.confidence) * (1 - relation.confidence)
         by_key[key] = replace(known, construction=constructions, confidence=confidence)
     return list(by_key.values())
+
+
+def _pronoun(mention: Span) -> bool:
+    return len(mention) == 1 and mention[0].tag_ in ("PRP", "PRP$")

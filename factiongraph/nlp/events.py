@@ -129,15 +129,16 @@ class EventFinder:
         self, doc: Doc, candidates: list[int], events: list[FoundEvent], mentions: MentionIndex
     ) -> list[FoundRelation]:
         """Who condemns or praises an event dislikes or likes those who did it ("Iran condemned the operation",
-        "the minister praised the offensive"): the event's own doers, else those of the latest event of its
-        kind, or told by its word ("the strikes" after "jets struck ..."), before it in the article."""
+        "the minister praised the offensive"): the event's own doers, else those of the latest event told
+        before it by its word ("the strikes" after "jets struck ...")."""
         found: list[FoundRelation] = []
         for token in (doc[i] for i in candidates):
             frame = self.verbs.verbs.get(token.head.lemma_.lower()) if token.dep_ == "dobj" else None
             if frame is None or frame.type not in ATTITUDES or frame.felt_by_subject:
                 continue
             judges = [m for c in token.head.children if c.dep_ == "nsubj" for m in mentions.of(c)]
-            doers = _doers(token, event_noun(self.words, token), events) if judges else ()
+            judged_events = [e for e in events if e.type not in self.words.done_together]
+            doers = _doers(token, judged_events) if judges else ()
             found += [
                 FoundRelation(frame.type, judge, doer, token.sent, "judged-event")
                 for judge in judges
@@ -404,9 +405,10 @@ def _suffered(event: FoundEvent, striking: frozenset[str]) -> FoundEvent:
     return replace(event, sources=(), targets=tuple(dict.fromkeys([*event.targets, *event.sources])))
 
 
-def _doers(judged: Token, entry: EventNoun | None, events: list[FoundEvent]) -> tuple[Span, ...]:
-    """Who did the event a word names: the event it tells itself, else the latest told before it with its
-    doers named, of its kind or by the same word ("the strikes" after "US jets struck")."""
+def _doers(judged: Token, events: list[FoundEvent]) -> tuple[Span, ...]:
+    """Who did the event a word names: the event it tells itself, else the latest told before it by the same
+    word with its doers named ("the strikes" after "US jets struck"; not "the deal" after "X and Y agreed",
+    where other deals may stand between)."""
     own = next((e for e in events if e.trigger.start <= judged.i < e.trigger.end), None)
     if own is not None and own.sources:
         return own.sources
@@ -414,8 +416,12 @@ def _doers(judged: Token, entry: EventNoun | None, events: list[FoundEvent]) -> 
     before = [
         e
         for e in events
-        if e.trigger.start < judged.i
-        and e.sources
-        and (e.trigger.root.lemma_.lower() == lemma or (entry is not None and e.type == entry.event))
+        if e.trigger.start < judged.i and e.sources and _same_word(lemma, e.trigger.root.lemma_.lower())
     ]
     return before[-1].sources if before else ()
+
+
+def _same_word(noun: str, verb: str) -> bool:
+    """Whether a noun names what a verb does: the same lemma ("the attack", "attacked"), or its gerund ("the
+    shelling", "shelled"; "the seizing", "seized")."""
+    return noun in (verb, f"{verb}ing", f"{verb[:-1]}ing" if verb.endswith("e") else verb)
