@@ -132,13 +132,13 @@ class EventFinder:
         "the minister praised the offensive"): the event's own doers, else those of the latest event told
         before it by its word ("the strikes" after "jets struck ...")."""
         found: list[FoundRelation] = []
+        acts = [e for e in events if e.type not in self.words.done_together]  # not deals or talks
         for token in (doc[i] for i in candidates):
             frame = self.verbs.verbs.get(token.head.lemma_.lower()) if token.dep_ == "dobj" else None
             if frame is None or frame.type not in ATTITUDES or frame.felt_by_subject:
                 continue
             judges = [m for c in token.head.children if c.dep_ == "nsubj" for m in mentions.of(c)]
-            judged_events = [e for e in events if e.type not in self.words.done_together]
-            doers = _doers(token, judged_events) if judges else ()
+            doers = _doers(token, acts) if judges else ()
             found += [
                 FoundRelation(frame.type, judge, doer, token.sent, "judged-event")
                 for judge in judges

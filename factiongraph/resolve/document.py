@@ -23,6 +23,7 @@ from factiongraph.resolve.linking import CandidateFinder, Linker, is_country
 from factiongraph.resolve.references import (
     References,
     areas_named_after_actors,
+    article_country,
     men_named_after_actors,
     resolve_appositions,
     resolve_latter_and_former,
@@ -70,8 +71,9 @@ class DocumentResolver:
         self.references.resolve_references(mentions, is_description, sentence_of, entity_of_mention, entities)
         # "the city's neighbourhoods"
         resolve_places_by_name(mentions, is_description, entity_of_mention, named_facilities)
+        home = article_country(mentions, is_description, self.places)
         self.references.resolve_home_government(
-            mentions, is_description, entity_of_mention, entities, article.published
+            mentions, is_description, entity_of_mention, entities, article.published, home
         )
         dates = [m for m in mentions if m.label_ == "Temporal"]  # what sentence_date reads, for each fact of the text
 
@@ -130,7 +132,7 @@ class DocumentResolver:
             )
         relations = control_changing_hands(relations)
         relations += self.inference.units_in_leaders_coalitions(relations, entities)
-        relations += self.inference.forces_act_for_their_state(relations, entities, mentions, entity_of_mention)
+        relations += self.inference.forces_act_for_their_state(relations, entities, mentions, entity_of_mention, home)
         relations += self.inference.roles_the_kb_confirms(
             mentions, is_description, entity_of_mention, entities, relations, sentence_of, article.published
         )

@@ -4,7 +4,6 @@ type as it names an act by a state."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
@@ -73,14 +72,14 @@ class Inference:
         entities: dict[str, EntityRecord],
         mentions: list[Span],
         entity_of_mention: dict[int, str],
+        home: str | None,
     ) -> list[RelationRecord]:
         """What a state's armed forces do, the state does, as analysts and event datasets say it: "Turkish
         troops entered Afrin" puts Turkey in Afrin, "the US military struck IS" has the United States fight
         it. Said where the forces' relation is said, beside it. Not where the forces are at home ("the
-        Malian army retook Kidal" does not put Mali in Mali; in an article whose places lie mostly in Mali, the
-        Malian army is an actor of its own), nor for a government itself. The state's end is where the text
+        Malian army retook Kidal" does not put Mali in Mali; in an article set in Mali, ``home``, the Malian
+        army is an actor of its own), nor for a government itself. The state's end is where the text
         names it: in the forces' own name ("US" of "US troops"), else nearest to them."""
-        home = self._home_country(entities)
         named_at: dict[str, list[tuple[int, int]]] = {}
         for i, mention in enumerate(mentions):
             if (key := entity_of_mention.get(i)) is not None:
@@ -137,16 +136,6 @@ class Inference:
         entity = entities.get(key)
         place = self.places.get(entity.place.id) if entity and entity.place else None
         return place.country if place else None
-
-    def _home_country(self, entities: dict[str, EntityRecord]) -> str | None:
-        """The country most of the document's towns and regions lie in: where its events happen."""
-        countries = Counter(
-            self._country_of_place(key, entities)
-            for key, entity in entities.items()
-            if entity.place and entity.place.precision != "country"
-        )
-        countries.pop(None, None)
-        return countries.most_common(1)[0][0] if countries else None
 
     def roles_the_kb_confirms(
         self,

@@ -207,6 +207,19 @@ def _topic(earlier: list[int], entity_of_mention: dict[int, str]) -> list[int]:
     return [next(j for j in earlier if entity_of_mention[j] == ranked[0][0])]
 
 
+def article_country(mentions: list[Span], is_description: list[bool], places: PlaceIndex) -> str | None:
+    """The country most of the places an article names lie in (ISO code): where its story happens, by its
+    towns and regions first (an article about US strikes in Syria names the United States often, and is set
+    in Syria), else by the countries it names."""
+    named = [
+        p
+        for i, m in enumerate(mentions)
+        if m.label_ == "Location" and not is_description[i] and (p := places.lookup(m.text))
+    ]
+    inside = [p.country for p in named if p.precision != "country"] or [p.country for p in named]
+    return max(dict.fromkeys(inside), key=inside.count) if inside else None
+
+
 def men_named_after_actors(
     mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str], speak_for: frozenset[str]
 ) -> dict[int, int]:
@@ -669,9 +682,10 @@ class References:
         entity_of_mention: dict[int, str],
         entities: dict[str, EntityRecord],
         published: str | None,
+        home: str | None,
     ) -> None:
         """ "government forces", "the government", "government troops", nothing more, are the government of
-        the country the article's places are in, the one in office when it was published."""
+        the article's country (``home``, see :func:`article_country`), the one in office when it was published."""
         bare = [
             i
             for i, m in enumerate(mentions)
@@ -682,16 +696,8 @@ class References:
             and all(t.lower_ in self._government_plain for t in m)
             and not any(j != i and m.start <= o.start and o.end <= m.end for j, o in enumerate(mentions))
         ]
-        if not bare:
+        if not bare or home is None:
             return
-        countries = [
-            place.country
-            for i, m in enumerate(mentions)
-            if m.label_ == "Location" and not is_description[i] and (place := self.places.lookup(m.text))
-        ]
-        if not countries:
-            return
-        home = max(dict.fromkeys(countries), key=countries.count)
         governing = [
             actor_id
             for actor_id in self._governments.get(home, [])
