@@ -82,8 +82,14 @@ def _clause_subject(pronoun: Span, before: list[Span], candidates: list[int]) ->
         return None
     verb = _clause_of(root.head)
     clause = [verb]
+    singular = root.morph.get("Number") == ["Sing"]
     while True:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if singular and (len(subjects) > 1 or (subjects and subjects[0].conjuncts)) and verb.dep_ == "ccomp":
+            # "X announced that A, B and C have joined its ranks": "its" is none of a list, but who reports it
+            subjects, verb = [], _clause_of(verb.head)
+            clause.append(verb)
+            continue
         if subjects or verb.dep_ not in ("conj", "xcomp") or verb.head == verb:
             break
         verb = verb.head
