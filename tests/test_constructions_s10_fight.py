@@ -1,0 +1,30 @@
+"""Constructions of fighting and control (issue 9): who fights whom and who holds what, read from the grammar
+of a sentence; each on sentences written for it, through the whole English pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from factiongraph.nlp import load_pipeline
+from tests.sentences import related
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def test_fight_a_relative_clause_set_off_by_a_comma_holds_whatever_the_claim_around_it(nlp: Language) -> None:
+    hedged = "Officials warned that the unrest could draw in the Hamza Division, which holds Afrin and fought the YPG."
+    assert related(nlp, hedged, "Controls", "Hamza Division", "Afrin")
+    assert related(nlp, hedged, "FightingAgainst", "Hamza Division", "YPG")
+    denied = "The Levant Front, which has battled Ahrar al-Sham for years, was not involved in the raid, a source said."
+    assert related(nlp, denied, "FightingAgainst", "Levant Front", "Ahrar al-Sham")
+
+
+def test_fight_what_a_hedged_claim_says_outside_a_relative_clause_stays_out(nlp: Language) -> None:
+    text = "Officials warned that the Hamza Division, which holds Afrin, could attack the YPG."
+    assert not related(nlp, text, "FightingAgainst", "Hamza Division", "YPG")
