@@ -27,6 +27,7 @@ from factiongraph.nlp.spans import (
     NESTED_KEY,
     ClauseWords,
     FoundRelation,
+    cut_off,
     span_keys,
 )
 from factiongraph.places import PlaceIndex
@@ -242,7 +243,7 @@ class RelationDecider:
             chain += _frames_of(top)
         if top.pos_ in ("VERB", "AUX", "ADJ"):
             clause = top
-            while clause.dep_ in _COMPLEMENT_DEPS and clause.head != clause:
+            while clause.dep_ in _COMPLEMENT_DEPS and clause.head != clause and not cut_off(clause):
                 clause = clause.head
                 chain.append(clause)
         for token in chain:

@@ -136,6 +136,13 @@ def coordinated_modifiers(token: Token) -> list[Token]:
     ]
 
 
+def cut_off(clause: Token) -> bool:
+    """Whether a clause the parser hung on a later verb is cut off from it by a semicolon: a sentence of its own,
+    not that verb's complement ("A blamed B; C denied that it used gas" does not deny the blame)."""
+    head = clause.head
+    return clause.i < head.i and any(t.text == ";" for t in clause.doc[clause.right_edge.i + 1 : head.i])
+
+
 def past_dateline(subjects: list[Token]) -> list[Token]:
     """The subjects a dateline hides: in "DIBAN, Syria (Wire) — IS militants attacked" the parser makes
     the place the subject and the militants its apposition; the subject is what follows the dash."""

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from factiongraph.lexicons import ClaimCues
 from factiongraph.nlp.claims.cues import Reporting
 from factiongraph.nlp.claims.speakers import subject_of
-from factiongraph.nlp.spans import dateline_of
+from factiongraph.nlp.spans import cut_off, dateline_of
 
 _NESTED_CLAUSE_DEPS = frozenset({"advcl", "conj", "parataxis", "relcl"})
 """A reporting clause that closes another's content is a claim of its own: "said A, adding that B"."""
@@ -65,7 +65,7 @@ class Contents:
         cues = self.cues
         lemma = verb.lemma_.lower()
         children = list(verb.children)
-        clause = next((c for c in children if c.dep_ == "ccomp"), None)
+        clause = next((c for c in children if c.dep_ == "ccomp" and not cut_off(c)), None)
         if clause is not None:
             return self._beside(verb, self.trimmed(clause.left_edge.i, clause.right_edge.i + 1, clause, reporting))
         xcomp = next((c for c in children if c.dep_ == "xcomp"), None)

@@ -1,0 +1,26 @@
+"""Constructions of judging, sanctioning and talking (issue 9, Dislikes and CommWith), each on sentences the
+project wrote for it, through the whole English pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from factiongraph.nlp import load_pipeline
+from tests.sentences import related
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def test_a_clause_cut_off_by_a_semicolon_is_not_what_the_next_verb_denies(nlp: Language) -> None:
+    text = (
+        "Germany, Italy and Spain blamed the Wagner Group for the massacre and are preparing new sanctions; "
+        "Moscow denied that its contractors were present."
+    )
+    for accuser in ("Germany", "Italy", "Spain"):
+        assert related(nlp, text, "Dislikes", accuser, "Wagner Group"), accuser
