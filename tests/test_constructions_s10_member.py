@@ -10,7 +10,7 @@ from spacy.language import Language
 from sqlite_utils import Database
 
 from factiongraph.nlp import load_pipeline
-from tests.sentences import article_graph
+from tests.sentences import article_graph, related
 
 pytestmark = pytest.mark.slow
 
@@ -26,3 +26,12 @@ def test_constructions_its_after_a_listed_subject_is_who_reports_the_list(fresh_
     assert ("BelongsTo", "Hamza Division", "Levant Front") in edges
     assert ("BelongsTo", "Ahrar al-Sharqiya", "Levant Front") in edges
     assert ("BelongsTo", "Ahrar al-Sharqiya", "Hamza Division") not in edges
+
+
+def test_constructions_a_leading_participle_describes_the_part_not_the_whole(nlp: Language) -> None:
+    text = "Jaysh al-Izza, a unit of the Syrian Interim Government's defence ministry led by Jamil al-Saleh, withdrew."
+    assert related(nlp, text, "InChargeOf", "Jamil al-Saleh", "Jaysh al-Izza")
+    assert not related(nlp, text, "InChargeOf", "Jamil al-Saleh", "ministry")
+    text = "The Giants Brigades, a force of the anti-Houthi coalition commanded by Abdullah Saleh, took the town."
+    assert related(nlp, text, "InChargeOf", "Abdullah Saleh", "Giants Brigades")
+    assert not related(nlp, text, "InChargeOf", "Abdullah Saleh", "coalition")

@@ -27,7 +27,6 @@ from factiongraph.nlp.spans import (
     NESTED_KEY,
     ClauseWords,
     FoundRelation,
-    cut_off,
     span_keys,
 )
 from factiongraph.places import PlaceIndex
@@ -75,6 +74,7 @@ def make_decide(
         place_preps=lexicon_model(None, VerbRelations).places,
         composing=lexicon_model(None, Constructions).including,
         leading=lexicon_model(None, Constructions).accompaniment.leading,
+        parts=frozenset(w for w, kind in lexicon_model(None, Constructions).copula_type.items() if kind == "BelongsTo"),
     )
 
 
@@ -106,6 +106,7 @@ class RelationDecider:
         place_preps: frozenset[str] = frozenset(),
         composing: frozenset[str] = frozenset(),
         leading: frozenset[str] = frozenset(),
+        parts: frozenset[str] = frozenset(),
     ) -> None:
         self.decisions = decisions
         self.titles = heads.person_command | heads.person_other
@@ -119,6 +120,8 @@ class RelationDecider:
         self.place_preps = place_preps
         self.composing = composing
         self.going_along = clauses.lexicon.owner_participles | leading
+        self.leading = leading
+        self.parts = parts
         """Participles whose agent is where the noun they describe is ("fighters led by X entered Z")."""
 
     def __call__(self, doc: Doc) -> Doc:
@@ -152,10 +155,7 @@ class RelationDecider:
         # and where a named place lies: "slipped into Iraq's Anbar province" however the estimate is hedged
         lasting = relation.type in PRESUPPOSED or _place_in_place(relation)
         presupposed = lasting and (_adjacent(relation) or (whole is not None and self._presupposed(whole)))
-        background = path is not None and _set_off_relative_clause(path)
-        if not (presupposed or background) and any(
-            _inside(relation.source, c) and _inside(relation.target, c) for c in unasserted
-        ):
+        if not presupposed and any(_inside(relation.source, c) and _inside(relation.target, c) for c in unasserted):
             return None  # a claim's stance keeps it: "does not believe that X attacked Y"
         if path is not None and not presupposed and not self._asserted(path, relation.type):
             return None
@@ -170,6 +170,8 @@ class RelationDecider:
             )
         ):
             return None  # "HTS, which drove out Zenki when ..., fought alongside the NFL": Zenki did not
+        if relation.type == "InChargeOf" and self._leads_the_part(relation):
+            return None  # "a unit of Y commanded by Z": Z commands the unit, not Y
         if relation.type in MEMBERSHIP and path and self._someone_elses_role(path):
             return None  # "X met the head of Y": the words between fit, the clause does not
         if relation.type == "CoLocated" and path is not None and self._asked_of_others(path):
@@ -192,6 +194,20 @@ class RelationDecider:
             relation = replace(relation, type="Dislikes")
         hops = len(path) - 1 if path is not None else None
         return replace(relation, confidence=self._confidence(relation.construction, hops))
+
+    def _leads_the_part(self, relation: FoundRelation) -> bool:
+        """Whether the target is the whole after "of" of a part that a leading participle describes, which the parser
+        hangs on the whole ("X, a faction of Y commanded by Z"): fg_structure gives the part its leader."""
+        whole, source = relation.target.root, relation.source
+        return (
+            whole.dep_ == "pobj"
+            and whole.head.lower_ == "of"
+            and whole.head.head.lemma_ in self.parts
+            and any(
+                c.dep_ == "acl" and c.lemma_ in self.leading and c.left_edge.i <= source.start < c.right_edge.i
+                for c in whole.children
+            )
+        )
 
     def _for_each_of_two(self, doc: Doc, relations: list[FoundRelation]) -> list[FoundRelation]:
         """What is told of a phrase for two actors ("both sides", "they" after "X and Y") told of each, once
@@ -243,7 +259,7 @@ class RelationDecider:
             chain += _frames_of(top)
         if top.pos_ in ("VERB", "AUX", "ADJ"):
             clause = top
-            while clause.dep_ in _COMPLEMENT_DEPS and clause.head != clause and not cut_off(clause):
+            while clause.dep_ in _COMPLEMENT_DEPS and clause.head != clause:
                 clause = clause.head
                 chain.append(clause)
         for token in chain:
@@ -334,18 +350,6 @@ _NOUN_PHRASE_LINKS = frozenset({"prep", "pobj", "compound", "appos", "conj", "cc
 def _place_in_place(relation: FoundRelation) -> bool:
     """Whether the relation puts one place inside another: geography, which no clause around it makes happen."""
     return relation.type == "CoLocated" and relation.source.label_ == relation.target.label_ == "Location"
-
-
-def _set_off_relative_clause(path: list[Token]) -> bool:
-    """Whether the path runs from a noun down into a relative clause set off by a comma that describes it ("X,
-    which holds Z, could join the fighting", "X, which has fought Y, was not involved"): the writer's own account
-    of the noun, whatever the claim around it hedges or denies."""
-    top = _top(path)
-    if len(path) < 2 or top not in (0, len(path) - 1):
-        return False
-    clause = path[1] if top == 0 else path[-2]
-    opening = clause.left_edge.i
-    return clause.dep_ == "relcl" and clause.head == path[top] and opening > 0 and clause.doc[opening - 1].text == ","
 
 
 def _adjacent(relation: FoundRelation) -> bool:

@@ -390,6 +390,8 @@ class StructureFinder:
                 found += self._among(token, mentions)
             if lower == "under" and token.dep_ == "prep":
                 found += self._under(token, mentions)
+            if lemma in self.words.accompaniment.leading and token.dep_ == "acl":
+                found += self._led_part(token, mentions)
             if lower in self.words.clause_links.inside_preps and token.dep_ == "prep":
                 found += self._set_off_place(token, mentions)
         found += self._datelines(doc, mentions)
@@ -1066,6 +1068,24 @@ class StructureFinder:
                     elif kind != "Controls" and lower.label_ in GROUPS and upper.label_ in GROUPS:
                         found.append(FoundRelation("BelongsTo", lower, upper, prep.sent, "copula"))
         return found
+
+    def _led_part(self, participle: Token, mentions: MentionIndex) -> list[FoundRelation]:
+        """ "X, a faction of Y commanded by Z", "a unit of Y's ministry led by Z": the parser hangs the participle on
+        the last noun, but it describes the part the phrase names, which Z commands (and X, named beside it), not Y."""
+        inner = participle.head
+        part = inner.head.head
+        if inner.dep_ != "pobj" or inner.head.lower_ != "of" or self.words.copula_type.get(part.lemma_) != "BelongsTo":
+            return []
+        described = mentions.by_root.get(part.i)
+        if described is None or not mentions.is_description(described):
+            return []
+        leaders = [m for a in participle.children if a.dep_ == "agent" for g in a.children for m in mentions.of(g)]
+        return [
+            FoundRelation("InChargeOf", leader, led, participle.sent, "title")
+            for leader in leaders
+            if leader.label_ == "Person"
+            for led in [described, *mentions.named_beside(part)]
+        ]
 
     # -- modifiers ----------------------------------------------------------------------------
 
