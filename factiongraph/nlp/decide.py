@@ -27,6 +27,7 @@ from factiongraph.nlp.spans import (
     NESTED_KEY,
     ClauseWords,
     FoundRelation,
+    cut_off,
     span_keys,
 )
 from factiongraph.places import PlaceIndex
@@ -120,9 +121,9 @@ class RelationDecider:
         self.place_preps = place_preps
         self.composing = composing
         self.going_along = clauses.lexicon.owner_participles | leading
+        """Participles whose agent is where the noun they describe is ("fighters led by X entered Z")."""
         self.leading = leading
         self.parts = parts
-        """Participles whose agent is where the noun they describe is ("fighters led by X entered Z")."""
 
     def __call__(self, doc: Doc) -> Doc:
         unasserted = [c.content for c in doc._.fg_claims or [] if c.stance != ASSERTED]
@@ -155,7 +156,10 @@ class RelationDecider:
         # and where a named place lies: "slipped into Iraq's Anbar province" however the estimate is hedged
         lasting = relation.type in PRESUPPOSED or _place_in_place(relation)
         presupposed = lasting and (_adjacent(relation) or (whole is not None and self._presupposed(whole)))
-        if not presupposed and any(_inside(relation.source, c) and _inside(relation.target, c) for c in unasserted):
+        background = path is not None and _set_off_relative_clause(path)
+        if not (presupposed or background) and any(
+            _inside(relation.source, c) and _inside(relation.target, c) for c in unasserted
+        ):
             return None  # a claim's stance keeps it: "does not believe that X attacked Y"
         if path is not None and not presupposed and not self._asserted(path, relation.type):
             return None
@@ -259,7 +263,7 @@ class RelationDecider:
             chain += _frames_of(top)
         if top.pos_ in ("VERB", "AUX", "ADJ"):
             clause = top
-            while clause.dep_ in _COMPLEMENT_DEPS and clause.head != clause:
+            while clause.dep_ in _COMPLEMENT_DEPS and clause.head != clause and not cut_off(clause):
                 clause = clause.head
                 chain.append(clause)
         for token in chain:
@@ -350,6 +354,18 @@ _NOUN_PHRASE_LINKS = frozenset({"prep", "pobj", "compound", "appos", "conj", "cc
 def _place_in_place(relation: FoundRelation) -> bool:
     """Whether the relation puts one place inside another: geography, which no clause around it makes happen."""
     return relation.type == "CoLocated" and relation.source.label_ == relation.target.label_ == "Location"
+
+
+def _set_off_relative_clause(path: list[Token]) -> bool:
+    """Whether the path runs from a noun down into a relative clause set off by a comma that describes it ("X,
+    which holds Z, could join the fighting", "X, which has fought Y, was not involved"): the writer's own account
+    of the noun, whatever the claim around it hedges or denies."""
+    top = _top(path)
+    if len(path) < 2 or top not in (0, len(path) - 1):
+        return False
+    clause = path[1] if top == 0 else path[-2]
+    opening = clause.left_edge.i
+    return clause.dep_ == "relcl" and clause.head == path[top] and opening > 0 and clause.doc[opening - 1].text == ","
 
 
 def _adjacent(relation: FoundRelation) -> bool:
