@@ -183,6 +183,40 @@ class MentionIndex:
         return []
 
 
+def _place_lists(doc: Doc) -> dict[tuple[int, int], list[Span]]:
+    """The lists of named places a document writes, by each item's span: runs of places that only commas and a
+    closing "and" or "or" join ("A, the B field and C"), read from the words, since the parser often breaks a list
+    of names up."""
+    outermost: list[Span] = []
+    for mention in sorted(doc.spans[MENTIONS_KEY], key=lambda m: (m.start, -m.end)):
+        if not outermost or mention.start >= outermost[-1].end:
+            outermost.append(mention)
+    lists: dict[tuple[int, int], list[Span]] = {}
+    run: list[Span] = []
+    for mention in [*outermost, None]:
+        between = doc[run[-1].end : mention.start] if run and mention is not None else []
+        if between and mention.label_ == "Location" and all(t.text == "," or t.pos_ == "CCONJ" for t in between):
+            run.append(mention)
+            continue
+        closed = len(run) > 1 and doc[run[-2].end : run[-1].start][-1].pos_ == "CCONJ"
+        lists.update(dict.fromkeys([(m.start, m.end) for m in run], run) if closed else {})
+        run = [mention] if mention is not None and mention.label_ == "Location" else []
+    return lists
+
+
+def _listed_places(found: list[FoundRelation], doc: Doc) -> list[FoundRelation]:
+    """ "fighting spread to the A plain and B", "troops at A, the B field and C": whoever is at one place of a
+    list is at each of them."""
+    lists = _place_lists(doc)
+    return [
+        FoundRelation("CoLocated", relation.source, item, relation.evidence, "list")
+        for relation in found
+        if relation.type == "CoLocated" and relation.source.label_ in AGENTS
+        for item in lists.get((relation.target.start, relation.target.end), [])
+        if item.start != relation.target.start and not (relation.source.start <= item.start < relation.source.end)
+    ]
+
+
 def _after_a_preposition(mention: Span) -> bool:
     return mention.start > 0 and mention.doc[mention.start - 1].pos_ == "ADP"
 
@@ -396,6 +430,7 @@ class StructureFinder:
                 found += self._set_off_place(token, mentions)
         found += self._datelines(doc, mentions)
         found += self._through_leaders(found, mentions)
+        found += _listed_places(found, doc)
         doc._.fg_relations = found
         return doc
 

@@ -1,0 +1,25 @@
+"""CoLocated between an actor and a place named in the same sentence (issue 9): the constructions of place
+attachment the parse breaks, each on sentences the project wrote for it, through the whole English pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from factiongraph.nlp import load_pipeline
+from tests.sentences import related
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def test_constructions_a_list_of_places_gives_each_place(nlp: Language) -> None:
+    text = "Russian troops at Tiyas, the Exxon gas field and the al-Shaer oil field have been shelled twice since May."
+    for place in ("Tiyas", "Exxon gas field", "al-Shaer oil field"):
+        assert related(nlp, text, "CoLocated", "Russian troops", place), place
+    text = "French troops at Gao, the Total gas field and the al-Qaeda training camp have been targeted since June."
+    assert related(nlp, text, "CoLocated", "French troops", "al-Qaeda training camp")
