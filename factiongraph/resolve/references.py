@@ -259,6 +259,7 @@ def resolve_appositions(mentions: list[Span], is_description: list[bool], entity
     administration aligned with HTS", "the Manbij Military Council, a local force allied with the SDF"; so is
     one whose head is the name's own ("the Syrian army's Fourth Division": the Syrian army)."""
     named_at = {m.root.i: i for i, m in enumerate(mentions) if not is_description[i] and i in entity_of_mention}
+    named_ending_at = {mentions[i].end: i for i in sorted(named_at.values(), reverse=True)}
     for i, mention in enumerate(mentions):
         if not is_description[i] or i in entity_of_mention:
             continue
@@ -270,8 +271,32 @@ def resolve_appositions(mentions: list[Span], is_description: list[bool], entity
         beside = [mention.root.head] if mention.root.dep_ == "appos" else []
         beside += [c for c in mention.root.children if c.dep_ == "appos"]
         named = [j for t in beside if (j := named_at.get(t.i)) is not None and mentions[j].label_ == mention.label_]
+        if not named and (j := _set_off_after_a_name(mention, named_ending_at)) is not None:
+            named = [j] if mentions[j].label_ == mention.label_ else []
         if named:
             entity_of_mention[i] = entity_of_mention[named[0]]
+
+
+def _set_off_after_a_name(description: Span, named_ending_at: dict[int, int]) -> int | None:
+    """The name a description follows, set off by a comma, where the parser hung the description elsewhere ("merged
+    into the SNA, the Turkish-backed force that ..."); not an item of a list ("the SNA, government forces and
+    the YPG"), nor the subject after a phrase that opens the clause ("Within the SNA, the division has ...")."""
+    doc, start, end = description.doc, description.start, description.end
+    if start < 2 or doc[start - 1].text != "," or description.root.dep_ == "conj":
+        return None
+    following = [t.lower_ for t in doc[end : end + 2]]
+    if following[:1] in (["and"], ["or"]) or following in ([",", "and"], [",", "or"]):
+        return None
+    named = named_ending_at.get(start - 1)
+    if named is None:
+        return None
+    if description.root.dep_ in ("nsubj", "nsubjpass") and description.root.head.i > end:
+        opening = doc[start - 2]
+        while opening.dep_ not in ("pobj", "ROOT") and opening.head != opening:
+            opening = opening.head
+        if opening.dep_ == "pobj" and opening.head.head == description.root.head:
+            return None
+    return named
 
 
 def resolve_latter_and_former(
