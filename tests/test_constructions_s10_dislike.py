@@ -24,3 +24,11 @@ def test_a_clause_cut_off_by_a_semicolon_is_not_what_the_next_verb_denies(nlp: L
     )
     for accuser in ("Germany", "Italy", "Spain"):
         assert related(nlp, text, "Dislikes", accuser, "Wagner Group"), accuser
+
+
+def test_a_denied_charge_denies_what_was_charged_not_the_accusation(nlp: Language) -> None:
+    text = (
+        "Weeks later the Democratic Union Party, the main Kurdish party, accused Hezbollah fighters of leading "
+        "the deadly raid on the camp on June 3, a charge Hezbollah has always denied."
+    )
+    assert related(nlp, text, "Dislikes", "Democratic Union Party", "Hezbollah")

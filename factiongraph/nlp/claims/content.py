@@ -165,7 +165,7 @@ class Contents:
         if quote is not None:
             start, end = quote
             return self.trimmed(start, end, _root(doc, start, end), reporting)
-        if verb.dep_ == "relcl" and (comment := self._commented(verb)) is not None:
+        if verb.dep_ == "relcl" and (comment := self._commented(verb, reporting)) is not None:
             return self.trimmed(*comment, reporting)
         if verb.dep_ == "parataxis":
             head = verb.head
@@ -195,15 +195,18 @@ class Contents:
             return None
         return self.trimmed(start, end, _root(sentence.doc, start, end), reporting)
 
-    def _commented(self, verb: Token) -> tuple[int, int, Token] | None:
+    def _commented(self, verb: Token, reporting: Reporting) -> tuple[int, int, Token] | None:
         """What a reporting verb in a relative clause without an object of its own reports: the clause
-        its noun comments on ("X is financed by Y, a claim Y has denied"), else that noun ("the
+        its noun comments on ("X is financed by Y, a claim Y has denied"), or what that clause reports in turn
+        ("A accused B of X, a charge B denied" denies X, not that A accused), else that noun ("the
         charges the ministry denied")."""
         noun = verb.head
         if noun.dep_ in ("appos", "npadvmod") and noun.i > noun.head.i:
             clause = noun.head
             while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
                 clause = clause.head
+            if clause.i in reporting and clause.i + 1 < noun.left_edge.i:
+                return clause.i + 1, noun.left_edge.i, _root(noun.doc, clause.i + 1, noun.left_edge.i)
             if clause.left_edge.i < noun.left_edge.i:
                 return clause.left_edge.i, noun.left_edge.i, clause
         if noun.lower_ in self.cues.claim_nouns and noun.left_edge.i < verb.left_edge.i:
