@@ -35,3 +35,19 @@ def test_constructions_a_leading_participle_describes_the_part_not_the_whole(nlp
     text = "The Giants Brigades, a force of the anti-Houthi coalition commanded by Abdullah Saleh, took the town."
     assert related(nlp, text, "InChargeOf", "Abdullah Saleh", "Giants Brigades")
     assert not related(nlp, text, "InChargeOf", "Abdullah Saleh", "coalition")
+
+
+def test_constructions_a_role_after_as_is_the_subjects(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Abu Omar al-Shami was born in Deir ez-Zor. He served as a commander in the Free Syrian Army before 2014."
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("BelongsTo", "Abu Omar al-Shami", "Free Syrian Army") in edges
+
+
+def test_constructions_sent_as_part_of_a_coalition_is_a_member(nlp: Language) -> None:
+    text = "Hezbollah units were sent to Syria as part of the Iranian-led coalition."
+    assert related(nlp, text, "BelongsTo", "Hezbollah", "coalition")
+
+
+def test_constructions_a_participle_placing_a_group_under_another(nlp: Language) -> None:
+    text = "The Tariq bin Ziyad Brigade, placed under the Libyan National Army in 2017, took Sirte."
+    assert related(nlp, text, "BelongsTo", "Tariq bin Ziyad Brigade", "Libyan National Army")

@@ -76,6 +76,7 @@ def make_decide(
         composing=lexicon_model(None, Constructions).including,
         leading=lexicon_model(None, Constructions).accompaniment.leading,
         parts=frozenset(w for w, kind in lexicon_model(None, Constructions).copula_type.items() if kind == "BelongsTo"),
+        role_preps=lexicon_model(None, Constructions).clause_links.role_preps,
     )
 
 
@@ -108,6 +109,7 @@ class RelationDecider:
         composing: frozenset[str] = frozenset(),
         leading: frozenset[str] = frozenset(),
         parts: frozenset[str] = frozenset(),
+        role_preps: frozenset[str] = frozenset(),
     ) -> None:
         self.decisions = decisions
         self.titles = heads.person_command | heads.person_other
@@ -124,6 +126,7 @@ class RelationDecider:
         """Participles whose agent is where the noun they describe is ("fighters led by X entered Z")."""
         self.leading = leading
         self.parts = parts
+        self.role_preps = role_preps
 
     def __call__(self, doc: Doc) -> Doc:
         unasserted = [c.content for c in doc._.fg_claims or [] if c.stance != ASSERTED]
@@ -294,8 +297,10 @@ class RelationDecider:
     def _someone_elses_role(self, path: list[Token]) -> bool:
         """Whether the path runs through a title that a verb takes as its object: the role is that
         person's, not the subject's ("X met the head of Y"); not a verb that says what a body is made of ("a
-        force consisting of fighters including Y")."""
+        force consisting of fighters including Y"), nor a role the subject takes ("X served as a commander in Y")."""
         for token in path[1:-1]:
+            if token.dep_ == "pobj" and token.head.lower_ in self.role_preps:
+                continue
             verb = token.head.head if token.dep_ == "pobj" else token.head
             if token.dep_ in ("dobj", "dative", "pobj") and token.lemma_.lower() in self.titles and verb in path:
                 return verb.pos_ == "VERB" and verb.lemma_.lower() not in self.composing

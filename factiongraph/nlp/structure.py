@@ -517,7 +517,7 @@ class StructureFinder:
         if title.dep_ == "attr" and title.head.lemma_ in self.words.clause_links.be_verbs:
             candidates += [c for c in title.head.children if c.dep_ == "nsubj"]
         people = [mentions.by_root.get(token.i) for token in candidates]  # a title is one person's, not a list's
-        return [
+        named = [
             m
             for m in people
             if m is not None
@@ -525,6 +525,7 @@ class StructureFinder:
             and not mentions.is_description(m)
             and not (m.start <= title.i < m.end)
         ]
+        return named + [m for m in self._in_role(title, mentions) if m.label_ == "Person" and m not in named]
 
     def _title_groups(self, title: Token, mentions: MentionIndex) -> list[tuple[str, Span]]:
         """The groups a title is of, with how it is linked: "office" (of/for/at, a possessive or a
@@ -901,7 +902,15 @@ class StructureFinder:
             return [m for s in subjects for m in mentions.of(s)]
         if slot.dep_ in ("appos", "acl", "amod"):
             return mentions.of(slot.head) + mentions.named_beside(slot.head)
-        return []
+        return self._in_role(slot, mentions)
+
+    def _in_role(self, slot: Token, mentions: MentionIndex) -> list[Span]:
+        """The subject of the verb a noun is the role of ("units were sent to Z as part of Y", "he rose as a commander
+        in Y"), a pronoun too, which fg_resolve names."""
+        verb = slot.head.head
+        if slot.dep_ != "pobj" or slot.head.lower_ not in self.words.clause_links.role_preps or verb.pos_ != "VERB":
+            return []
+        return [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for m in mentions.of(c)]
 
     def _copula(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
         """ "X is part of Y", "X, a faction of Y", "X is one of the factions of Y", "X is the main rival of Y"."""
@@ -1079,7 +1088,9 @@ class StructureFinder:
             return []  # "Under Prime Minister X, the force grew": a time, not a chain of command
         if any(c.dep_ == "neg" for c in prep.children):
             return []  # "the last city not under X control"
-        if word.pos_ in ("VERB", "AUX"):  # "was placed under Y": the subject of the verb is under Y
+        if word.pos_ in ("VERB", "AUX") and word.dep_ == "acl":  # "X, placed under Y": the noun it describes
+            under = mentions.of(word.head) + mentions.named_beside(word.head)
+        elif word.pos_ in ("VERB", "AUX"):  # "was placed under Y": the subject of the verb is under Y
             under = [m for c in word.children if c.dep_ in ("nsubj", "nsubjpass") for m in mentions.of(c)]
         elif word.lemma_.lower() in self.words.title_type:  # "deputy head of the council under X": the council
             under = [m for _, pobj in pobjs(word, {"of"}) for m in mentions.of(pobj) if m.label_ in GROUPS]
