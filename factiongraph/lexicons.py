@@ -301,6 +301,7 @@ class References(LexiconFile):
 
     determiners: Words
     parts: Words
+    capitals: Words
     groups: dict[str, _GroupAgreement]
     places: dict[str, _PlaceAgreement]
     plural: PluralReferences
@@ -391,7 +392,6 @@ class ClauseLinks(_Strict):
     acting_preps: Words
     loser_preps: Words
     state_preps: Words
-    role_preps: Words
 
 
 class Constructions(LexiconFile):

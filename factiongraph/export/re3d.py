@@ -19,8 +19,9 @@ from factiongraph.nlp.spans import span_keys
 
 
 def _possessive(mention: Span) -> bool:
-    """A possessive pronoun ("its", "their"), or "it", which re3d's annotators seldom mark: no span there."""
-    return len(mention) == 1 and (mention[0].tag_ == "PRP$" or mention[0].lower_ == "it")
+    """A possessive pronoun ("its", "their"), "it", or a place adverb ("there"), which re3d's annotators seldom
+    mark: no span there."""
+    return len(mention) == 1 and (mention[0].tag_ in ("PRP$", "RB") or mention[0].lower_ == "it")
 
 
 def _re3d_keeps(relation: FoundRelation) -> bool:

@@ -230,7 +230,8 @@ class MentionFinder:
         pronouns = [
             Span(doc, i, i + 1, label=self.pronoun_types[lower[i]])
             for i, tag in enumerate(tokens.tag)
-            if tag in ("PRP", "PRP$")
+            # "set up checkpoints there": a place adverb hung on a verb stands for a place; not "there were"
+            if (tag in ("PRP", "PRP$") or (tag == "RB" and tokens.dep[i] == "advmod"))
             and lower[i] in self.pronoun_types
             and i not in covered
             and not (lower[i] == "us" and tokens.text[i] != "us")

@@ -15,7 +15,13 @@ One module per job: :mod:`~factiongraph.places.schema` (the places file), :mod:`
 (the GeoNames scan) and :mod:`~factiongraph.places.index` (the index over both).
 """
 
-from factiongraph.places.geonames import REGION_COUNTRIES, capital_coordinates, regional_cities, usable_alternate
+from factiongraph.places.geonames import (
+    REGION_COUNTRIES,
+    capital_coordinates,
+    capital_names,
+    regional_cities,
+    usable_alternate,
+)
 from factiongraph.places.index import (
     PATTERN_COUNTRIES,
     Place,
@@ -41,6 +47,7 @@ __all__ = [
     "PlaceIndex",
     "PlacesFile",
     "capital_coordinates",
+    "capital_names",
     "default_index_sources",
     "default_places_path",
     "places_path",

