@@ -392,6 +392,7 @@ class ClauseLinks(_Strict):
     acting_preps: Words
     loser_preps: Words
     state_preps: Words
+    role_preps: Words
 
 
 class Constructions(LexiconFile):
