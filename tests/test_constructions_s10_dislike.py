@@ -32,3 +32,11 @@ def test_a_denied_charge_denies_what_was_charged_not_the_accusation(nlp: Languag
         "the deadly raid on the camp on June 3, a charge Hezbollah has always denied."
     )
     assert related(nlp, text, "Dislikes", "Democratic Union Party", "Hezbollah")
+
+
+def test_a_relative_clause_that_judges_is_the_attitude_of_the_noun_it_describes(nlp: Language) -> None:
+    text = (
+        "Saudi Arabia, which considers the Houthi movement in northern Yemen a terrorist group, has asked Oman "
+        "to close its border."
+    )
+    assert related(nlp, text, "Dislikes", "Saudi Arabia", "Houthi movement")

@@ -75,6 +75,7 @@ def make_decide(
         place_preps=lexicon_model(None, VerbRelations).places,
         composing=lexicon_model(None, Constructions).including,
         leading=lexicon_model(None, Constructions).accompaniment.leading,
+        judging=lexicon_model(None, VerbRelations).judging_verbs,
         parts=frozenset(w for w, kind in lexicon_model(None, Constructions).copula_type.items() if kind == "BelongsTo"),
         role_preps=lexicon_model(None, Constructions).clause_links.role_preps,
     )
@@ -108,6 +109,7 @@ class RelationDecider:
         place_preps: frozenset[str] = frozenset(),
         composing: frozenset[str] = frozenset(),
         leading: frozenset[str] = frozenset(),
+        judging: frozenset[str] = frozenset(),
         parts: frozenset[str] = frozenset(),
         role_preps: frozenset[str] = frozenset(),
     ) -> None:
@@ -122,6 +124,8 @@ class RelationDecider:
         self.pairs = pairs
         self.place_preps = place_preps
         self.composing = composing
+        self.judging = judging
+        """Verbs that say what their object is ("considers X a terrorist group"): an attitude, not a doubt."""
         self.going_along = clauses.lexicon.owner_participles | leading
         """Participles whose agent is where the noun they describe is ("fighters led by X entered Z")."""
         self.leading = leading
@@ -259,7 +263,8 @@ class RelationDecider:
         conditions the relation ("did not attack", "is likely to attack", "threatened to attack").
 
         A named event ("airstrikes against X") is taken as having happened wherever it is told; an
-        attitude's own verb ("rejected X", "considers X a terrorist group") is the attitude, not a doubt."""
+        attitude's own verb ("rejected X", "considers X a terrorist group") is the attitude, not a doubt, as a
+        judging verb in a relative clause is of the noun it describes ("Y, which considers X a terrorist group")."""
         top = path[_top(path)]
         chain = [t for t in path if t.pos_ in ("VERB", "AUX", "ADJ")]
         if top.pos_ == "NOUN":  # "the possibility of a rapprochement between X and Y"
@@ -270,7 +275,8 @@ class RelationDecider:
                 clause = clause.head
                 chain.append(clause)
         for token in chain:
-            attitude = token == top and relation_type in ("Likes", "Dislikes")
+            own = token == top or (token.dep_ == "relcl" and token.head == top and token.lemma_.lower() in self.judging)
+            attitude = own and relation_type in ("Likes", "Dislikes")
             if not self.clauses.asserted(token) or (
                 token.lemma_.lower() in self.decisions.unasserting and not attitude
             ):
