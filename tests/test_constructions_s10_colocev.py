@@ -23,3 +23,12 @@ def test_constructions_a_list_of_places_gives_each_place(nlp: Language) -> None:
         assert related(nlp, text, "CoLocated", "Russian troops", place), place
     text = "French troops at Gao, the Total gas field and the al-Qaeda training camp have been targeted since June."
     assert related(nlp, text, "CoLocated", "French troops", "al-Qaeda training camp")
+
+
+def test_constructions_places_an_unnamed_place_names_are_where_the_subject_is(nlp: Language) -> None:
+    text = (
+        "The Levant Front, which keeps about two hundred fighters at bases in the region including the Exxon gas "
+        "field and the Shell oil field, stayed out of the fighting."
+    )
+    for place in ("Exxon gas field", "Shell oil field"):
+        assert related(nlp, text, "CoLocated", "Levant Front", place), place

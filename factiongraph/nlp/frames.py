@@ -101,10 +101,12 @@ class FrameFinder:
             self._description_heads.setdefault(description.root.i, set()).add(description.label_)
         nested = span_keys(nested_spans)
         descriptions = span_keys(all_descriptions)
+        # a place described by the places it names ("the towns of X and Y"), not by a company's ("the X gas field")
+        places_inside = [n for n in nested_spans if n.label_ == "Location"]
         named_inside = {
             (d.start, d.end)
             for d in all_descriptions
-            if any(d.start <= n.start and n.end <= d.end for n in nested_spans)
+            if any(d.start <= n.start and n.end <= d.end for n in places_inside)
         }
         mention_at: dict[int, Span] = {}
         named: set[int] = set()  # every word that names an actor or a place, nested or not
@@ -560,7 +562,6 @@ class FrameFinder:
                     objects += [(m, word) for m in self._with_conjuncts(pobjs, mention_at)]
                 if not (frame and frame.type in ATTITUDES) and child.dep_ == "prep":
                     objects += self._places_further_in(child, mention_at)
-        objects += _place_adverbs(children, mention_at)
         # "attacked positions east of Saraqib": the parser hangs the direction on the verb
         directed = self._with_conjuncts(self.clauses.places_by_direction(verb), mention_at)
         objects += [(m, "near") for m in directed if m.label_ == "Location"]
@@ -579,10 +580,18 @@ class FrameFinder:
     def _places_further_in(self, prep: Token, mention_at: dict[int, Span]) -> list[tuple[Span, str]]:
         """Places one phrase further down ("appeared at the house of a sheikh in the Atma area", "clashed with
         Druze fighters near the town"), where the parser hangs the place on the phrase before it rather than on
-        the verb."""
+        the verb; and the places an unnamed place lies in or names ("keeps troops at bases in the province,
+        including A and B")."""
         nouns = [p for p in prep.children if p.dep_ == "pobj"]
         return self._places_on(
-            [p for p in nouns if p.i not in mention_at or mention_at[p.i].label_ != "Location"], mention_at
+            [
+                p
+                for p in nouns
+                if p.i not in mention_at
+                or mention_at[p.i].label_ != "Location"
+                or self._heads_a_description(p, "Location")
+            ],
+            mention_at,
         )
 
     def _places_on(self, nouns: list[Token], mention_at: dict[int, Span], depth: int = 0) -> list[tuple[Span, str]]:
@@ -593,7 +602,6 @@ class FrameFinder:
         for noun in nouns:
             directed = self._with_conjuncts(self.clauses.places_by_direction(noun), mention_at)
             places += [(m, "near") for m in directed if m.label_ == "Location"]
-            places += _place_adverbs(list(noun.children), mention_at)
             for inner in noun.children:
                 if inner.dep_ == "prep" and inner.lower_ in self.lexicon.places:
                     heads = [g for g in inner.children if g.dep_ == "pobj"]
@@ -740,16 +748,6 @@ class FrameFinder:
         if frame.military_objects is not None and self.lexicon.military_words & {t.lower_ for t in obj}:
             return frame.military_objects
         return relation_type
-
-
-def _place_adverbs(children: list[Token], mention_at: dict[int, Span]) -> list[tuple[Span, str]]:
-    """ "operate there", "set up checkpoints there": a place adverb that stands for a place (a mention) puts what it
-    is hung on in that place."""
-    return [
-        (mention_at[c.i], "in")
-        for c in children
-        if c.dep_ == "advmod" and c.tag_ == "RB" and c.i in mention_at and mention_at[c.i].label_ == "Location"
-    ]
 
 
 def _struck(verb: Token, named: set[int]) -> bool:
