@@ -562,6 +562,7 @@ class FrameFinder:
                     objects += [(m, word) for m in self._with_conjuncts(pobjs, mention_at)]
                 if not (frame and frame.type in ATTITUDES) and child.dep_ == "prep":
                     objects += self._places_further_in(child, mention_at)
+        objects += _place_adverbs(children, mention_at)
         # "attacked positions east of Saraqib": the parser hangs the direction on the verb
         directed = self._with_conjuncts(self.clauses.places_by_direction(verb), mention_at)
         objects += [(m, "near") for m in directed if m.label_ == "Location"]
@@ -602,6 +603,7 @@ class FrameFinder:
         for noun in nouns:
             directed = self._with_conjuncts(self.clauses.places_by_direction(noun), mention_at)
             places += [(m, "near") for m in directed if m.label_ == "Location"]
+            places += _place_adverbs(list(noun.children), mention_at)
             for inner in noun.children:
                 if inner.dep_ == "prep" and inner.lower_ in self.lexicon.places:
                     heads = [g for g in inner.children if g.dep_ == "pobj"]
@@ -748,6 +750,16 @@ class FrameFinder:
         if frame.military_objects is not None and self.lexicon.military_words & {t.lower_ for t in obj}:
             return frame.military_objects
         return relation_type
+
+
+def _place_adverbs(children: list[Token], mention_at: dict[int, Span]) -> list[tuple[Span, str]]:
+    """ "operate there", "set up checkpoints there": a place adverb that stands for a place (a mention) puts what it
+    is hung on in that place."""
+    return [
+        (mention_at[c.i], "in")
+        for c in children
+        if c.dep_ == "advmod" and c.tag_ == "RB" and c.i in mention_at and mention_at[c.i].label_ == "Location"
+    ]
 
 
 def _struck(verb: Token, named: set[int]) -> bool:
