@@ -225,6 +225,7 @@ class VerbRelations(LexiconFile):
     judging_verbs: Words
     judgements: dict[RelationType, list[str]]
     lemmas: dict[str, str]
+    opposed_preps: Words = frozenset()
 
     @cached_property
     def judgement_type(self) -> dict[str, RelationType]:

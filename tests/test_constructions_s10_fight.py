@@ -28,3 +28,16 @@ def test_fight_a_relative_clause_set_off_by_a_comma_holds_whatever_the_claim_aro
 def test_fight_what_a_hedged_claim_says_outside_a_relative_clause_stays_out(nlp: Language) -> None:
     text = "Officials warned that the Hamza Division, which holds Afrin, could attack the YPG."
     assert not related(nlp, text, "FightingAgainst", "Hamza Division", "YPG")
+
+
+def test_fight_who_is_backed_against_a_side_fights_it(nlp: Language) -> None:
+    text = "Iran, which arms the Houthis against the Saudi-led coalition, denied the report."
+    assert related(nlp, text, "FightingAgainst", "Houthis", "Saudi-led coalition")
+    assert related(nlp, text, "AlliesOf", "Iran", "Houthis")
+    sided = "In 2006 the Lebanese Forces sided with the Kataeb Party against Hezbollah."
+    assert related(nlp, sided, "FightingAgainst", "Kataeb Party", "Hezbollah")
+
+
+def test_fight_a_place_administered_by_a_state_named_as_its_modifier_is_held_by_it(nlp: Language) -> None:
+    text = "Convoys crossed into the Turkish-administered Jarablus district on Monday."
+    assert related(nlp, text, "Controls", "Turkish", "Jarablus")

@@ -231,6 +231,7 @@ class FrameFinder:
                     for place in [m for m, prep in objects if prep in self.lexicon.places and m.label_ == "Location"]:
                         found.append(FoundRelation("CoLocated", formed, place, token.sent, "formed-in"))
             found += self._taken_from(token, frame, subjects, objects, mention_at)
+            found += self._backed_against(token, frame, objects, mention_at, states)
             for subject in subjects:
                 for obj, prep in objects:
                     relation_type = self._type(frame, obj, prep, (obj.start, obj.end) in states)
@@ -292,6 +293,37 @@ class FrameFinder:
             if subject.label_ in AGENTS
             for loser in dict.fromkeys(losers)
             if loser.label_ in AGENTS and subject.start != loser.start
+        ]
+
+    def _backed_against(
+        self,
+        verb: Token,
+        frame: VerbFrame | None,
+        objects: list[tuple[Span, str]],
+        mention_at: dict[int, Span],
+        states: set[tuple[int, int]],
+    ) -> list[FoundRelation]:
+        """ "X backs Y against Z", "X sided with Y against Z": the one backed fights Z (the parser may hang "against
+        Z" on Y), a state named as a place too ("against Israel")."""
+        if frame is None or frame.type != "AlliesOf":
+            return []
+        backed = [m for m, prep in objects if m.label_ in AGENTS and (not prep or prep in frame.preps)]
+        if not backed:
+            return []
+        holders = [verb, *(m.root for m in backed)]
+        opposed = [
+            g
+            for holder in holders
+            for prep in holder.children
+            if prep.dep_ == "prep" and prep.lower_ in self.lexicon.opposed_preps
+            for g in prep.children
+            if g.dep_ == "pobj"
+        ]
+        return [
+            FoundRelation("FightingAgainst", ally, opponent, verb.sent, "verb")
+            for ally in backed
+            for opponent in self._with_conjuncts(opposed, mention_at)
+            if (opponent.label_ in AGENTS or (opponent.start, opponent.end) in states) and opponent.start != ally.start
         ]
 
     def _companions(self, verb: Token, subjects: list[Span], mention_at: dict[int, Span]) -> list[Span]:
