@@ -335,6 +335,7 @@ class Decisions(LexiconFile):
     civilian_heads: Words
     agent_types: SetOf[RelationType]
     side_types: SetOf[RelationType]
+    participle_readers: Words
 
     @field_validator("constructions")
     @classmethod

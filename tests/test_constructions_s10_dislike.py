@@ -40,3 +40,18 @@ def test_a_relative_clause_that_judges_is_the_attitude_of_the_noun_it_describes(
         "to close its border."
     )
     assert related(nlp, text, "Dislikes", "Saudi Arabia", "Houthi movement")
+
+
+def test_who_agreed_to_act_under_a_deal_with_another_talked_with_it_and_with_its_broker(nlp: Language) -> None:
+    text = (
+        "Ahrar al-Sham, the largest faction in the valley, agreed to withdraw under a deal with the Lebanese "
+        "government brokered by Qatar."
+    )
+    assert related(nlp, text, "CommWith", "Ahrar al-Sham", "Lebanese government")
+    assert related(nlp, text, "CommWith", "Qatar", "Ahrar al-Sham")
+
+
+def test_the_broker_of_a_settlement_talked_with_who_accepted_it(nlp: Language) -> None:
+    assert related(
+        nlp, "In 2016 the Hamza Division accepted a settlement brokered by Turkey.", "CommWith", "Turkey", "Hamza"
+    )

@@ -173,7 +173,7 @@ class RelationDecider:
         if (
             path is not None
             and not presupposed
-            and "accompaniment" not in relation.construction.split("+")  # it reads whom a participle is of itself
+            and not self.decisions.participle_readers & set(relation.construction.split("+"))
             and _leaves_a_relative_clause(
                 path,
                 self.going_along if relation.type == "CoLocated" else self.clauses.lexicon.owner_participles,

@@ -345,6 +345,8 @@ class NamedEvents:
         if verb is None:
             return []
         subjects = past_dateline([c for c in verb.children if c.dep_ in dependents])
+        if not subjects and verb.dep_ == "xcomp":  # "X agreed to leave under a deal with Y": the one who agreed
+            subjects = [c for c in verb.head.children if c.dep_ in dependents]
         if verb.dep_ == "relcl" and any(s.lower_ in self.clauses.lexicon.relative_pronouns for s in subjects):
             subjects = [verb.head]  # "X, which has waged an insurgency against Y": the noun the clause describes
         return [m for s in subjects for m in mentions.of(s)]
@@ -650,7 +652,7 @@ class StructureFinder:
                 ]
                 mediators += [m for _, named in pobjs(means, {"of", "by"}) for m in mentions.of(named)]
         return [
-            FoundRelation("CommWith", mediator, party, noun.sent, "nominal")
+            FoundRelation("CommWith", mediator, party, noun.sent, "mediation")
             for mediator in dict.fromkeys(mediators)
             if mentions.may_act(mediator)
             for party in parties
