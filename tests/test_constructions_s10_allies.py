@@ -10,7 +10,7 @@ from spacy.language import Language
 from sqlite_utils import Database
 
 from factiongraph.nlp import load_pipeline
-from tests.sentences import article_graph
+from tests.sentences import article_graph, related
 
 pytestmark = pytest.mark.slow
 
@@ -33,3 +33,33 @@ def test_allies_a_subject_after_an_opening_phrase_is_not_the_phrase_s_name(fresh
     text = "Within the Syrian National Army, the brigade has often worked with the Hamza Division."
     _, edges = article_graph(fresh_db, text, tmp_path)
     assert not any(source == "Syrian National Army" for _, source, _ in edges)
+
+
+def test_allies_participles_joined_by_and_describe_one_noun(nlp: Language) -> None:
+    text = "The Hamza Division, a force trained and financed by Qatar, entered the town."
+    assert related(nlp, text, "AlliesOf", "Qatar", "a force")
+
+
+def test_allies_the_backer_of_a_passive_s_agent(nlp: Language) -> None:
+    text = "The town was captured from the Islamic State by the Levant Front with the support of Qatar."
+    assert related(nlp, text, "AlliesOf", "Qatar", "Levant Front")
+
+
+def test_allies_a_joint_attack_written_with_a_hyphen(nlp: Language) -> None:
+    text = "Jaysh al-Islam and the Levant Front launched a joint counter-attack at dawn."
+    assert related(nlp, text, "AlliesOf", "Jaysh al-Islam", "Levant Front")
+
+
+def test_allies_doers_listed_together_after_by(nlp: Language) -> None:
+    text = "The camp came under sustained air strikes by Iraqi government and Turkish aircraft on Monday."
+    assert related(nlp, text, "AlliesOf", "Iraqi government", "Turkish")
+
+
+def test_allies_a_group_listed_before_other_backed_forces_is_backed_too(nlp: Language) -> None:
+    text = "Kataib Hezbollah and other Iran-aligned militias fired rockets at the base."
+    assert related(nlp, text, "AlliesOf", "Iran", "Kataib Hezbollah")
+
+
+def test_allies_the_umbrella_of_backed_factions_is_backed(nlp: Language) -> None:
+    text = "The strike was claimed by the Islamic Resistance in Iraq, an umbrella of Iran-aligned factions."
+    assert related(nlp, text, "AlliesOf", "Iran", "Islamic Resistance in Iraq")

@@ -496,6 +496,7 @@ class FrameFinder:
         current = verb
         complement = False  # whether the climb came up from the verb's complement ("seen [directing]")
         for _ in range(_MAX_CLIMB):
+            participle = current if current.dep_ == "acl" else None
             children = list(current.children)  # spaCy builds each child anew on every walk: walk once
             # "was taken by ISIL"; not "spoke by phone with X", whose "by" the parser may take for an agent
             agents = [
@@ -516,17 +517,20 @@ class FrameFinder:
                 relative = any(c.lower_ in self.clauses.lexicon.relative_pronouns for c in passive)
                 if relative and current.head.dep_ == "relcl":  # "X, which is based in Z and headed by Y": X
                     passive = [current.head.head]
+                if not passive and current.head.dep_ == "acl" and current.head.tag_ == "VBN":
+                    participle = current.head  # "a force trained and financed by X": the noun both describe
+                    passive = [participle.head]
             if current.dep_ == "relcl" and any(c.lower_ in self.clauses.lexicon.relative_pronouns for c in passive):
                 passive = [current.head]  # "the government, which is backed by Russia": the noun it describes
             if agents and not passive and current.dep_ == "relcl" and self._shared_subject(children):
                 passive = [current.head]  # "A, B and C, all of them backed by Turkey": the nouns described
             if agents:
                 subjects = self._with_conjuncts(agents, mention_at)
-                if current.dep_ == "acl" and passive == [current.head]:  # the noun described, not its list
-                    described = self._described_by_participle(current.head, mention_at)
+                if participle is not None and passive == [participle.head]:  # the noun described, not its list
+                    described = self._described_by_participle(participle.head, mention_at)
                     # "towns held by X, including A and B": the places named
                     # (the parser often hangs "including" on the agent, the last noun before it)
-                    listed = [t for head in [current.head, *agents] for t in self.clauses.members_named(head)]
+                    listed = [t for head in [participle.head, *agents] for t in self.clauses.members_named(head)]
                     named = self._with_conjuncts(listed, mention_at)
                     described += [m for m in named if m.label_ == "Location"]
                     return subjects, [(m, "") for m in described]

@@ -574,7 +574,11 @@ class StructureFinder:
             return self._change_of_hands(noun, mentions)
         between, agents, others = self.named.sides(noun, mentions)
         if relation_type == "AlliesOf" and agents and not others and not between:
-            others = self.named.subject_of_governing_verb(noun, mentions)  # "X holds Z with the backing of Y"
+            # "X holds Z with the backing of Y"; "Z was taken by X with the support of Y": the passive's agent
+            verb = self.named.circumstance_verb(noun)
+            agents_of_verb = [] if verb is None else [a for a in verb.children if a.dep_ == "agent"]
+            doers = [m for a in agents_of_verb for g in a.children if g.dep_ == "pobj" for m in mentions.of(g)]
+            others = doers or self.named.subject_of_governing_verb(noun, mentions)
         found = []
         between = [m for m in between if mentions.may_act(m)]
         for first, second in combinations(between, 2):
@@ -589,6 +593,7 @@ class StructureFinder:
                     found.append(FoundRelation(relation_type, agent, other, sentence, "nominal"))
         found += self._judged(noun, agents, mentions)
         found += self._joint(noun, relation_type, between, others, mentions)
+        found += self._co_agents(noun, relation_type, between, mentions)
         if relation_type == "CommWith":
             found += self._mediated(noun, [*between, *agents, *others], mentions)
         if relation_type in MET_THERE:
@@ -608,7 +613,10 @@ class StructureFinder:
         kind = self.words.joint_nominals.get(relation_type)
         if verb is None or kind is None or between:
             return []
-        joint = any(c.lemma_.lower() in self.words.joint_words for c in noun.children if c.dep_ == "amod")
+        parts = [noun]
+        if noun.i >= 2 and noun.doc[noun.i - 1].text in ("-", "–"):
+            parts.append(noun.doc[noun.i - 2])  # "a joint counter-attack": the parser may hang "joint" on "counter"
+        joint = any(c.lemma_.lower() in self.words.joint_words for t in parts for c in t.children if c.dep_ == "amod")
         if kind == relation_type and others:
             return []  # "X and Y held talks with Z": each talked with Z, not with each other
         if kind != relation_type and not (others or joint):
@@ -623,6 +631,31 @@ class StructureFinder:
             for first, second in combinations(sorted(actors, key=lambda m: m.start), 2)
             # not a name and its short form: "the Malian Armed Forces (FAMa)"
             if first.end <= second.start and not all(t.is_punct for t in doc[first.end : second.start])
+        ]
+
+    def _co_agents(
+        self, noun: Token, relation_type: RelationType, between: list[Span], mentions: MentionIndex
+    ) -> list[FoundRelation]:
+        """Named actors listed together on the noun as the doers of one event act as one side: "air strikes by
+        Syrian and Russian aircraft", "Turkish and Iraqi air strikes" (allies, as 'joint_nominals' says); not the
+        subjects of the verb of doing it, which ``_joint`` reads ("X and Y exchanged fire": with each other)."""
+        kind = self.words.joint_nominals.get(relation_type)
+        if kind != "AlliesOf" or between:
+            return []
+        agents = [m for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") for m in mentions.of(c)]
+        agents += [m for _, pobj in pobjs(noun, self.words.clause_links.agent_preps) for m in mentions.of(pobj)]
+        actors = sorted(
+            (m for m in dict.fromkeys(agents) if mentions.may_act(m) and not mentions.is_description(m)),
+            key=lambda m: m.start,
+        )
+        doc = noun.doc
+        return [
+            FoundRelation(kind, first, second, noun.sent, "joint-subject")
+            for first, second in combinations(actors, 2)
+            # listed with each other: only commas, "and" and articles between; not a name and its short form
+            if first.end < second.start
+            and all(t.is_punct or t.dep_ in ("cc", "det") for t in doc[first.end : second.start])
+            and any(t.dep_ == "cc" for t in doc[first.end : second.start])
         ]
 
     def _mediated(self, noun: Token, parties: list[Span], mentions: MentionIndex) -> list[FoundRelation]:
@@ -1169,12 +1202,17 @@ class StructureFinder:
             modified += mentions.named_after_of(word.head)
             # "Iranian-backed militias such as Liwa Fatemiyoun"
             modified += [m for t in self.clauses.members_named(word.head) for m in mentions.of(t)]
+            if word.head.dep_ == "conj" and any(c.lower_ == "other" for c in word.head.children if c.dep_ == "amod"):
+                # "its fighters and other Iranian-backed forces": those listed before are such forces too
+                modified += [m for m in mentions.of(word.head.head) if m.root.i != word.head.i]
+        rule = self.words.modifiers[lemma]
+        if rule.type == "AlliesOf":  # "an umbrella of Iran-aligned factions": the body that gathers them
+            modified += self._container(word.head, mentions)
         # a description the modifier opens ("the Zenki-held towns of A"), not one whose head it follows ("the
         # police force of the Kurdish-led Autonomous Administration" is not Kurdish-led)
         modified += [
             m for m in mentions.description_of.values() if m.start <= modifier.start and word.i < m.root.i < m.end
         ]
-        rule = self.words.modifiers[lemma]
         found = []
         for target in dict.fromkeys(modified):
             if target.start == modifier.start and target.end == modifier.end:
