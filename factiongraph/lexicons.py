@@ -315,6 +315,8 @@ class Clauses(LexiconFile):
     hedging_auxiliaries: Words
     conditions: Words
     directions: Words
+    place_parts: Words
+    part_preps: Words
     owner_participles: Words
     members_after: Words
     shares: Words

@@ -32,3 +32,11 @@ def test_constructions_places_an_unnamed_place_names_are_where_the_subject_is(nl
     )
     for place in ("Exxon gas field", "Shell oil field"):
         assert related(nlp, text, "CoLocated", "Levant Front", place), place
+
+
+def test_constructions_on_the_outskirts_of_a_place_is_a_phrase_of_place(nlp: Language) -> None:
+    text = "Fighting between the Levant Front and the Hamza Division continues on the edges of Azaz."
+    for side in ("Levant Front", "Hamza Division"):
+        assert related(nlp, text, "CoLocated", side, "Azaz"), side
+    text = "The Levant Front clashed with the Hamza Division on the outskirts of Azaz on Monday."
+    assert related(nlp, text, "CoLocated", "Levant Front", "Azaz")

@@ -226,11 +226,20 @@ class ClauseWords:
         return None
 
     def places_by_direction(self, token: Token) -> list[Token]:
-        """The objects of "east of X", "north of X" hung on ``token``: a phrase of place like "near X"."""
+        """The objects of "east of X", "north of X", "on the outskirts of X" hung on ``token``: a phrase of place
+        like "near X"."""
+        children = list(token.children)  # spaCy builds each child anew on every walk: walk once
+        directions = [c for c in children if c.lower_ in self.lexicon.directions]
+        directions += [
+            part
+            for prep in children
+            if prep.dep_ == "prep" and prep.lower_ in self.lexicon.part_preps
+            for part in prep.children
+            if part.dep_ == "pobj" and part.lower_ in self.lexicon.place_parts
+        ]
         return [
             pobj
-            for direction in token.children
-            if direction.lower_ in self.lexicon.directions
+            for direction in directions
             for prep in direction.children
             if prep.dep_ == "prep" and prep.lower_ == "of"
             for pobj in prep.children
