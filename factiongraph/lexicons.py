@@ -397,6 +397,7 @@ class ClauseLinks(_Strict):
     loser_preps: Words
     state_preps: Words
     role_preps: Words
+    posting_links: Words
 
 
 class Constructions(LexiconFile):

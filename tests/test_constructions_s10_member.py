@@ -51,3 +51,21 @@ def test_constructions_sent_as_part_of_a_coalition_is_a_member(nlp: Language) ->
 def test_constructions_a_participle_placing_a_group_under_another(nlp: Language) -> None:
     text = "The Tariq bin Ziyad Brigade, placed under the Libyan National Army in 2017, took Sirte."
     assert related(nlp, text, "BelongsTo", "Tariq bin Ziyad Brigade", "Libyan National Army")
+
+
+def test_constructions_an_envoy_posted_to_a_place_belongs_to_who_sends_him(nlp: Language) -> None:
+    text = "The UN envoy to Libya, Ghassan Salame, arrived in Tripoli."
+    assert related(nlp, text, "BelongsTo", "Ghassan Salame", "UN")
+
+
+def test_constructions_a_counterpart_named_by_his_people(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Iranian Foreign Minister Abbas Araghchi met his Turkish counterpart, Hakan Fidan, in Ankara on Monday."
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("BelongsTo", "Hakan Fidan", "Turkey") in edges
+
+
+def test_constructions_a_head_is_no_member_of_what_he_leads(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Turkish President Recep Tayyip Erdogan met his Russian counterpart, Vladimir Putin, in Sochi."
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("InChargeOf", "Vladimir Putin", "Russia") in edges
+    assert ("BelongsTo", "Vladimir Putin", "Russia") not in edges

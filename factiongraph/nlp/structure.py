@@ -507,9 +507,10 @@ class StructureFinder:
         candidates: list[Token] = [c for c in title.children if c.dep_ == "appos"]
         # "the head of Y's political office, X", "a spokesman for the Front for Liberation, X": the name
         # hangs on the last noun of the title's phrase
+        links = self.words.clause_links
         candidates += [
             t
-            for _, pobj in pobjs(title, self.words.clause_links.office_links | self.words.clause_links.member_links)
+            for _, pobj in pobjs(title, links.office_links | links.member_links | links.posting_links)
             for t in pobj.subtree
             if t.dep_ == "appos"
         ]
@@ -957,6 +958,7 @@ class StructureFinder:
         groups += [m for _, pobj in pobjs(noun, {"of", "in", "within", "to", "with"}) for m in mentions.of(pobj)]
         groups += self._whole_of_which(slot, mentions)
         relation_type = self.words.copula_type[noun.lemma_.lower()]
+        found: list[FoundRelation] = []
         if (
             relation_type != "BelongsTo"
         ):  # "its allies Russia and Iran", "their Russian allies", "its coalition partners"
@@ -966,7 +968,17 @@ class StructureFinder:
             named = named or [m for c in noun.children if c.dep_ in ("amod", "compound") for m in mentions.of(c)]
             subjects += [m for m in named if mentions.may_act(m) and m not in owners] if owners else []
             groups = owners or groups
-        return [
+            # "his Russian counterpart, X": the person named is of the people the noun's adjective names
+            peoples = [
+                m for c in noun.children if c.dep_ == "amod" for m in mentions.of(c) if m.label_ == "Nationality"
+            ]
+            found += [
+                FoundRelation("BelongsTo", person, people, noun.sent, "copula")
+                for person in named
+                if person.label_ == "Person" and not mentions.is_description(person)
+                for people in peoples
+            ]
+        return found + [
             FoundRelation(relation_type, subject, group, noun.sent, "copula")
             for subject in dict.fromkeys(subjects)
             for group in groups

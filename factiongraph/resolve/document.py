@@ -16,7 +16,7 @@ from factiongraph.keys import name_key
 from factiongraph.lexicons import Names, NounHeads, lexicon_model
 from factiongraph.nlp import DESCRIPTIONS_KEY, MENTIONS_KEY
 from factiongraph.places import PlaceIndex
-from factiongraph.records import ClaimRecord, EventRecord, MentionRecord, RelationRecord, ResolvedDocument
+from factiongraph.records import ClaimRecord, EntityRecord, EventRecord, MentionRecord, RelationRecord, ResolvedDocument
 from factiongraph.resolve.clusters import cluster
 from factiongraph.resolve.inference import Inference
 from factiongraph.resolve.linking import CandidateFinder, Linker, is_country
@@ -136,6 +136,7 @@ class DocumentResolver:
         relations += self.inference.roles_the_kb_confirms(
             mentions, is_description, entity_of_mention, entities, relations, sentence_of, article.published
         )
+        relations = _heads_of_state_are_no_members(relations, entities)
         events = []
         for event in doc._.fg_events or []:
             roles = [("source", m) for m in event.sources] + [("target", m) for m in event.targets]
@@ -208,3 +209,18 @@ class DocumentResolver:
             events=events,
             claims=claims,
         )
+
+
+def _heads_of_state_are_no_members(
+    relations: list[RelationRecord], entities: dict[str, EntityRecord]
+) -> list[RelationRecord]:
+    """One the article has lead a state is its head, not one more of its people ("Erdogan and his Russian
+    counterpart, X" of Russia's president): a membership said beside the command adds nothing."""
+    leading = {(r.source_key, r.target_key) for r in relations if r.type == "InChargeOf"}
+    return [
+        r
+        for r in relations
+        if not (
+            r.type == "BelongsTo" and (r.source_key, r.target_key) in leading and is_country(entities.get(r.target_key))
+        )
+    ]
