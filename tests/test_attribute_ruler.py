@@ -14,7 +14,7 @@ from factiongraph.nlp.attribute_ruler import IndexedAttributeRuler
 CORPUS = Path(__file__).parent / "corpus"
 
 # One of each kind of rule: exact values, IN and NOT_IN sets, a flag, a regex, several tokens,
-# an index from the end, a rule no value can be looked up by, and a later rule overriding an earlier one.
+# an index from the end, rules no value can be looked up by, and a later rule overriding an earlier one.
 PATTERNS = [
     {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN", "MORPH": "Number=Sing"}},
     {"patterns": [[{"TAG": {"IN": ["VBD", "VBZ"]}}]], "attrs": {"POS": "VERB"}},
@@ -24,6 +24,7 @@ PATTERNS = [
     {"patterns": [[{"LOWER": {"REGEX": "^y'?$"}}, {"LOWER": "all"}]], "attrs": {"LEMMA": "you"}},
     {"patterns": [[{"LOWER": {"REGEX": "^n[ou]thin'$"}}]], "attrs": {"LEMMA": "nothing"}},
     {"patterns": [[{"IS_SPACE": True}]], "attrs": {"POS": "SPACE"}},
+    {"patterns": [[{"DEP": {"NOT_IN": ["nsubj", "aux", "det"]}}]], "attrs": {"MORPH": "Case=Acc"}},
     {"patterns": [[{"TEXT": "Raqqa"}]], "attrs": {"POS": "PROPN"}},
 ]
 

@@ -47,7 +47,9 @@ class _TokenTest:
     regex: re.Pattern[str] | None = None
 
     def passes(self, vocab: Vocab, row: list[int]) -> bool:
-        value = row[self.column]
+        return self.accepts(vocab, row[self.column])
+
+    def accepts(self, vocab: Vocab, value: int) -> bool:
         if self.among is not None:
             return value in self.among
         if self.not_among is not None:
@@ -58,13 +60,14 @@ class _TokenTest:
 @dataclass(frozen=True)
 class _Rule:
     """A pattern found by lookup: the value of its ``anchor`` token's ``key`` test is looked up, then
-    ``checks`` (the other tests, by their token's place in the pattern) decide."""
+    ``checks`` (the other tests, by their token's place in the pattern) decide. A one-token pattern with one
+    test and no exact value (a regex) has no ``key``: its test is tried on each distinct value of the doc."""
 
     rule: int
     match_id: int
     length: int
     anchor: int
-    key: _TokenTest
+    key: _TokenTest | None
     checks: tuple[tuple[int, _TokenTest], ...]
 
 
@@ -78,6 +81,7 @@ class IndexedAttributeRuler(AttributeRuler):
     def _reset_index(self) -> None:
         self._matched = Matcher(self.vocab, validate=self.validate)
         self._index: dict[int, dict[int, list[_Rule]]] = {}
+        self._scanned: list[_Rule] = []
 
     def clear(self) -> None:
         super().clear()
@@ -93,6 +97,9 @@ class IndexedAttributeRuler(AttributeRuler):
             if compiled is None or not -len(pattern) <= index < len(pattern):
                 self._matched.add(match_id, [pattern])
                 continue
+            if compiled.key is None:
+                self._scanned.append(compiled)
+                continue
             by_value = self._index.setdefault(compiled.key.column, {})
             for value in compiled.key.among or ():
                 by_value.setdefault(value, []).append(compiled)
@@ -100,9 +107,18 @@ class IndexedAttributeRuler(AttributeRuler):
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         matched = self._matched(doc, allow_missing=True, as_spans=False) if len(self._matched) else []
         found = {(int(self.vocab.strings[match_id]), match_id, start, end) for match_id, start, end in matched}
-        if not self._index or not len(doc):
+        if not (self._index or self._scanned) or not len(doc):
             return sorted(found)
         rows = doc.to_array(list(_LOOKED_UP)).tolist()
+        for compiled in self._scanned:
+            ((_, test),) = compiled.checks
+            column = [row[test.column] for row in rows]
+            accepted = {value for value in set(column) if test.accepts(self.vocab, value)}
+            found.update(
+                (compiled.rule, compiled.match_id, position, position + 1)
+                for position, value in enumerate(column)
+                if value in accepted
+            )
         for position, row in enumerate(rows):
             for column, by_value in self._index.items():
                 for compiled in by_value.get(row[column], ()):
@@ -110,7 +126,9 @@ class IndexedAttributeRuler(AttributeRuler):
                     end = start + compiled.length
                     if start < 0 or end > len(rows):
                         continue
-                    if all(test.passes(self.vocab, rows[start + offset]) for offset, test in compiled.checks):
+                    if not compiled.checks or all(
+                        test.passes(self.vocab, rows[start + offset]) for offset, test in compiled.checks
+                    ):
                         found.add((compiled.rule, compiled.match_id, start, end))
         return sorted(found)
 
@@ -125,7 +143,8 @@ class IndexedAttributeRuler(AttributeRuler):
 
 def _compiled(vocab: Vocab, pattern: Sequence[dict[str, Any]], rule: int, match_id: int) -> _Rule | None:
     """A pattern as a lookup and tests, or None when a lookup cannot decide it (an operator, an attribute
-    ``Doc.to_array`` does not give as the Matcher compares it, or no token with an exact value)."""
+    ``Doc.to_array`` does not give as the Matcher compares it, or no token with an exact value in a pattern of
+    more than one test)."""
     tests: list[tuple[int, _TokenTest]] = []
     for offset, token in enumerate(pattern):
         token_tests = [_test(vocab, name, value) for name, value in token.items()]
@@ -134,7 +153,7 @@ def _compiled(vocab: Vocab, pattern: Sequence[dict[str, Any]], rule: int, match_
         tests += [(offset, test) for test in token_tests if test is not None]
     keys = [(offset, test) for offset, test in tests if test.among is not None]
     if not keys:
-        return None
+        return _Rule(rule, match_id, 1, 0, None, tuple(tests)) if len(pattern) == 1 and len(tests) == 1 else None
     anchor, key = min(keys, key=lambda found: _INDEX_ORDER.index(_LOOKED_UP[found[1].column]))
     checks = tuple(found for found in tests if found != (anchor, key))
     return _Rule(rule, match_id, len(pattern), anchor, key, checks)

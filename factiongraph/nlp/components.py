@@ -3,12 +3,14 @@ KB and places."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import spacy
 from spacy.attrs import intify_attr
+from spacy.errors import Warnings
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.pipeline.entityruler import DEFAULT_ENT_ID_SEP
@@ -112,6 +114,12 @@ class ActorRuler(EntityRuler):
             keys_by_label.setdefault(label, []).append(keys)
         for label, keys in keys_by_label.items():
             self.phrase_matcher.add(label, keys)
+
+    def _require_patterns(self) -> None:
+        """The parent's warning for a ruler without patterns, told by the first label that has one: the
+        parent counts the patterns of all two thousand labels on every document."""
+        if not any(self.token_patterns.values()) and not any(self.phrase_patterns.values()):
+            warnings.warn(Warnings.W036.format(name=self.name), stacklevel=2)
 
     @property
     def patterns(self) -> list[dict[str, Any]]:

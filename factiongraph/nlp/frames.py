@@ -138,7 +138,9 @@ class FrameFinder:
                 if subjects or frame or passive_objects
                 else []
             )
-            companions = self._companions(token, subjects, mention_at)
+            # who acts with the subjects: of no use to a verb without one, unless its object is who feels it
+            felt = frame is not None and frame.felt_by_subject
+            companions = self._companions(token, subjects, mention_at) if subjects or felt else []
             found += [
                 FoundRelation("AlliesOf", subject, companion, token.sent, "accompaniment")
                 for subject in subjects

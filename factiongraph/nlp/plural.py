@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 
-import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
@@ -256,8 +255,8 @@ class PairedReferences:
 def _where(doc: Doc, words: frozenset[str]) -> list[int]:
     """Where these lower-cased words stand, read from the document's columns: no token is built for the
     words that are not one of them."""
-    hashes = [doc.vocab.strings[word] for word in words]
-    return numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes)).tolist()
+    hashes = {doc.vocab.strings[word] for word in words}
+    return [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in hashes]
 
 
 def _actors(doc: Doc) -> list[Span]:
