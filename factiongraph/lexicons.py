@@ -335,6 +335,7 @@ class Decisions(LexiconFile):
     not_fighting: Words
     civilian_categories: Words
     civilian_heads: Words
+    armed_heads: Words = frozenset()
     agent_types: SetOf[RelationType]
     side_types: SetOf[RelationType]
     participle_readers: Words

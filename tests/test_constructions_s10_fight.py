@@ -41,3 +41,16 @@ def test_fight_who_is_backed_against_a_side_fights_it(nlp: Language) -> None:
 def test_fight_a_place_administered_by_a_state_named_as_its_modifier_is_held_by_it(nlp: Language) -> None:
     text = "Convoys crossed into the Turkish-administered Jarablus district on Monday."
     assert related(nlp, text, "Controls", "Turkish", "Jarablus")
+
+
+def test_fight_a_civilian_body_fights_through_its_armed_men_and_arms(nlp: Language) -> None:
+    loyal = "Gunmen loyal to the Tafas Central Committee attacked Hurras al-Din members near the town."
+    assert related(nlp, loyal, "FightingAgainst", "Tafas Central Committee", "Hurras al-Din")
+    assert not related(nlp, loyal, "Dislikes", "Tafas Central Committee", "Hurras al-Din")
+    arms = "Israel shelled several Defence Ministry tanks near Quneitra on Sunday."
+    assert related(nlp, arms, "FightingAgainst", "Israel", "Defence Ministry")
+
+
+def test_fight_a_civilian_body_that_sanctions_armed_men_is_only_hostile(nlp: Language) -> None:
+    text = "The US Treasury sanctioned forces of the Hamza Division on Tuesday."
+    assert not related(nlp, text, "FightingAgainst", "Treasury", "Hamza Division")

@@ -328,12 +328,26 @@ class RelationDecider:
 
     def _is_hostility(self, relation: FoundRelation, path: list[Token] | None) -> bool:
         """A sanction, arrest or accusation, or a civilian body on either end: hostility, not fighting."""
-        for end in (relation.source, relation.target):
-            if end.id_ in self.civilian or (not end.id_ and end.root.lemma_.lower() in self.decisions.civilian_heads):
+        ends = ((relation.source, path), (relation.target, path[::-1] if path is not None else None))
+        for end, way in ends:
+            civilian = end.id_ in self.civilian or (
+                not end.id_ and end.root.lemma_.lower() in self.decisions.civilian_heads
+            )
+            if civilian and not self._armed(way):
                 return True
         words = path if path is not None else list(relation.evidence)
         around = [c for t in words for c in t.children if c.dep_ in ("prep", "dobj", "pobj", "advcl", "xcomp")]
         return any(t.lemma_.lower() in self.decisions.not_fighting for t in [*words, *around])
+
+    def _armed(self, way: list[Token] | None) -> bool:
+        """Whether a body's end of the path goes through its armed men or arms before any verb ("forces of X",
+        "fighters loyal to X", "X tanks"): it fights through them."""
+        for token in (way or [])[1:4]:
+            if token.pos_ in ("VERB", "AUX"):
+                return False
+            if token.lower_ in self.decisions.armed_heads:
+                return True
+        return False
 
     @staticmethod
     def _told_about_a_unit(doc: Doc, relations: list[FoundRelation]) -> list[FoundRelation]:
