@@ -226,6 +226,8 @@ class VerbRelations(LexiconFile):
     judgements: dict[RelationType, list[str]]
     lemmas: dict[str, str]
     opposed_preps: Words = frozenset()
+    expelling_verbs: Words = frozenset()
+    leaving_words: Words = frozenset()
 
     @cached_property
     def judgement_type(self) -> dict[str, RelationType]:

@@ -55,3 +55,20 @@ def test_the_broker_of_a_settlement_talked_with_who_accepted_it(nlp: Language) -
     assert related(
         nlp, "In 2016 the Hamza Division accepted a settlement brokered by Turkey.", "CommWith", "Turkey", "Hamza"
     )
+
+
+def test_who_demands_that_another_leave_dislikes_it(nlp: Language) -> None:
+    text = "Iraq has long demanded that the PKK, which it regards as a threat, leave Sinjar."
+    assert related(nlp, text, "Dislikes", "Iraq", "PKK")
+    assert related(nlp, "Iran called for the withdrawal of US forces from Iraq.", "Dislikes", "Iran", "US forces")
+    text = (
+        "In 2019 Traore's government ordered the Russian troops of the Wagner Group out of the country and then "
+        "demanded the departure of the African Union mission, AMISOM, which left a year later."
+    )
+    assert related(nlp, text, "Dislikes", "government", "Russian troops")
+    assert related(nlp, text, "Dislikes", "government", "AMISOM")
+
+
+def test_who_orders_its_own_troops_home_does_not_dislike_them(nlp: Language) -> None:
+    text = "Russia ordered the withdrawal of its troops from Syria."
+    assert not related(nlp, text, "Dislikes", "Russia", "troops")

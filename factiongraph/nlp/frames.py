@@ -130,6 +130,9 @@ class FrameFinder:
             judged = self._judgement(token) if token.lemma_.lower() in self.lexicon.judging_verbs else None
             if judged is not None:
                 frame = VerbFrame(type=judged[0], preps=[])  # "considers X a terrorist group", "regards X as an ally"
+            expelled = self._expelled(token) if token.lemma_.lower() in self.lexicon.expelling_verbs else None
+            if expelled is not None:
+                frame = VerbFrame(type="Dislikes", preps=[])  # "demanded that X leave", "ordered X out of Z"
             if not self.clauses.asserted(token):
                 continue
             subjects, passive_objects = self._subjects(token, mention_at)
@@ -150,6 +153,10 @@ class FrameFinder:
             ]
             if judged is not None and not objects:  # "considers [the YPG a terrorist group]": the clause's subject
                 objects = [(m, "") for m in self._with_conjuncts(judged[1], mention_at)]
+            if expelled is not None:  # whom the verb sends away, not its own ("the withdrawal of its troops")
+                objects = [(m, prep) for m, prep in objects if m[0].tag_ != "PRP$"] or [
+                    (m, "") for m in self._with_conjuncts(expelled, mention_at) if m[0].tag_ != "PRP$"
+                ]
             # "attacked the town of Jasim, in the countryside of Daraa": the place struck lies in the one named
             struck = [m for m, prep in objects if not prep and m.label_ == "Location"]
             around = [
@@ -414,6 +421,22 @@ class FrameFinder:
             for g in p.children
             if g.dep_ == "pobj"
         ]
+
+    def _expelled(self, verb: Token) -> list[Token] | None:
+        """Whom a verb of demanding or ordering sends away, when what it asks for is leaving: the subject of a
+        clause of leaving ("demanded that X leave Z"), the one whose departure it asks for ("demanded the
+        departure of X", "called for the withdrawal of X"), its object sent out ("ordered X out of Z")."""
+        leaving = self.lexicon.leaving_words
+        children = list(verb.children)
+        asked = [g for c in children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+        for child in [*children, *asked]:
+            if child.dep_ == "ccomp" and child.lemma_.lower() in leaving:
+                return [c for c in child.children if c.dep_ == "nsubj"]
+            if child.dep_ in ("dobj", "pobj") and child.lemma_.lower() in leaving:
+                return [child]
+        if any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in leaving for c in children):
+            return [c for c in children if c.dep_ == "dobj"]
+        return None
 
     def _judgement(self, verb: Token) -> tuple[str, list[Token]] | None:
         """What a verb that judges its object says of it, by the words of the predicate ("a terrorist
