@@ -22,7 +22,6 @@ from spacy.tokens import Doc, Span, Token
 from factiongraph.kb import load_kb
 from factiongraph.keys import name_key
 from factiongraph.lexicons import (
-    ClauseLinks,
     Constructions,
     Names,
     NounHeads,
@@ -90,12 +89,6 @@ def make_mentions(
     heads = lexicon_model(heads_path, NounHeads)
     pronouns = lexicon_model(pronouns_path, Pronouns)
     kb = load_kb(Path(kb_path) if kb_path else None)
-    head_types = {
-        **dict.fromkeys(heads.named_features, "Location"),
-        **dict.fromkeys(heads.place, "Location"),
-        **dict.fromkeys(heads.group, "Organisation"),
-        **dict.fromkeys(heads.person_other | heads.person_command, "Person"),
-    }
     pronoun_types = {p: kind for kind, words in pronouns.by_type.items() for p in words}
     acting = ActingSubjects(
         {p: kind for kind, words in pronouns.acting_subjects.items() for p in words},
@@ -120,28 +113,18 @@ def make_mentions(
     seats = {a.seat.lower(): a.id for a in kb.actors if a.seat}
     titles = heads.person_command | heads.person_other
     mender = NameMender(lexicon_model(names_path, Names), kb, PlaceIndex.default(), heads.place, titles)
-    group_words = (heads.group_name_words.first, heads.group_name_words.last)
-    constructions = lexicon_model(None, Constructions)
     return MentionFinder(
         label_map,
-        head_types,
+        heads,
+        lexicon_model(None, Constructions),
         pronoun_types,
         states,
         mender,
-        group_words,
         (state_words, owned),
         seats,
-        government_words=heads.government,
-        place_openers=heads.place_openers,
         acting=acting,
-        facility_heads=heads.facilities,
-        named_features=heads.named_features,
-        place_parts=heads.place_parts,
-        links=constructions.clause_links,
-        arms_nouns=constructions.arms_nouns,
         plural=lexicon_model(None, References).plural,
         group_names=group_names,
-        ally_prefixes=constructions.ally_prefixes,
     )
 
 
@@ -173,47 +156,37 @@ class MentionFinder:
     def __init__(
         self,
         label_map: dict[str, str],
-        head_types: dict[str, str],
+        heads: NounHeads,
+        constructions: Constructions,
         pronoun_types: dict[str, str],
         states: frozenset[str],
         mender: NameMender,
-        group_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
         state_prefixes: tuple[dict[str, tuple[str, str]], frozenset[str]] = ({}, frozenset()),
         seats: dict[str, str] | None = None,
         *,
-        links: ClauseLinks,
-        government_words: frozenset[str] = frozenset(),
-        place_openers: frozenset[str] = frozenset(),
         acting: ActingSubjects | None = None,
-        facility_heads: frozenset[str] = frozenset(),
-        named_features: frozenset[str] = frozenset(),
-        place_parts: frozenset[str] = frozenset(),
-        arms_nouns: frozenset[str] = frozenset(),
         plural: PluralReferences | None = None,
         group_names: dict[str, str] | None = None,
-        ally_prefixes: frozenset[str] = frozenset(),
     ) -> None:
         self.label_map = label_map
-        self.head_types = head_types
+        self.heads = heads
+        self.constructions = constructions
+        self.head_types = {
+            **dict.fromkeys(heads.named_features, "Location"),
+            **dict.fromkeys(heads.place, "Location"),
+            **dict.fromkeys(heads.group, "Organisation"),
+            **dict.fromkeys(heads.person_other | heads.person_command, "Person"),
+        }
         self.pronoun_types = pronoun_types
         self.states = states
         self.mender = mender
-        self.group_first, self.group_last = group_words
         self.state_words, self.state_owned = state_prefixes
         self.seats = seats or {}
-        self.government_words = government_words
-        self.place_openers = place_openers
         self.acting = acting or ActingSubjects({}, frozenset())
-        self.facility_heads = facility_heads
-        self.named_features = named_features
-        self.place_parts = place_parts
         # "the town centre": a part of a place heads a description, never a name ("the Carter Center" stays a group)
-        self.phrase_heads = {**head_types, **dict.fromkeys(place_parts, "Location")}
-        self.arms_nouns = arms_nouns
+        self.phrase_heads = {**self.head_types, **dict.fromkeys(heads.place_parts, "Location")}
         self.plural = plural
-        self.links = links
         self.group_names = group_names or {}
-        self.ally_prefixes = ally_prefixes
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = TokenColumns.of(doc)
@@ -273,9 +246,9 @@ class MentionFinder:
         return [
             Span(doc, i + 2, i + 3, label="Organisation")
             for i in range(size - 2)
-            if lower[i] in self.ally_prefixes
+            if lower[i] in self.constructions.ally_prefixes
             and tokens.text[i + 1] in ("-", "–")
-            and lower[i + 2] in self.government_words
+            and lower[i + 2] in self.heads.government
             and (i + 2, i + 3) not in held
             and tokens.head[i] in roots
         ]
@@ -305,7 +278,7 @@ class MentionFinder:
             state = self.state_words.get(first.lower_)
             if state is None or name.label_ != "Organisation" or first.i + 1 >= name.end or name.id_ == state[0]:
                 continue
-            if any(t.lower_ in self.government_words for t in name):
+            if any(t.lower_ in self.heads.government for t in name):
                 continue  # "the Syrian government (forces)" is the state's own, not a body of it
             hyphenated = name.doc[first.i + 1].text in ("-", "–")
             if name.id_ and name.id_ not in self.state_owned and not hyphenated:
@@ -332,7 +305,7 @@ class MentionFinder:
         names = []
         for ent in doc.ents:
             label = self.label_map.get(ent.label_) or self._typed_by_head(ent)
-            prefixed = len(ent) > 1 and ent[0].lower_ in self.ally_prefixes and ent[1].text in ("-", "–")
+            prefixed = len(ent) > 1 and ent[0].lower_ in self.constructions.ally_prefixes and ent[1].text in ("-", "–")
             if label is None or (prefixed and len(ent) == 2):
                 continue  # "pro-" alone is no one's name
             end = ent.end - 1 if ent[-1].tag_ == "POS" and len(ent) > 1 else ent.end
@@ -364,7 +337,7 @@ class MentionFinder:
 
     def _head_kind(self, word: str) -> str | None:
         """The type a head noun gives a name: a group's or a place's (people's titles name no one)."""
-        kind = "Organisation" if word in self.group_last else self.head_types.get(word)
+        kind = "Organisation" if word in self.heads.group_name_words.last else self.head_types.get(word)
         return kind if kind in ("Organisation", "Location") else None
 
     def _unlabelled_names(self, doc: Doc, tokens: TokenColumns, names: list[Span]) -> list[Span]:
@@ -416,12 +389,12 @@ class MentionFinder:
             return "Organisation"
         if label in ("Person", "Location") and not ent.ent_id_ and len(ent) > 1:
             first = ent[0] if ent[0].lower_ != "the" else ent[1]
-            if first.lower_ in self.group_first or ent[-1].lower_ in self.group_last:
+            if first.lower_ in self.heads.group_name_words.first or ent[-1].lower_ in self.heads.group_name_words.last:
                 return "Organisation"
         if label in ("Person", "Organisation") and not ent.ent_id_ and len(ent) > 1:
-            if ent[-1].lower_ in self.facility_heads:
+            if ent[-1].lower_ in self.heads.facilities:
                 return "Location"  # "the Umayyad Mosque", "Tabqa Dam": a building's or a site's name
-            if ent[0].lower_ in self.place_openers:
+            if ent[0].lower_ in self.heads.place_openers:
                 return "Location"  # "Kafr Nabuda", "Tal Tamr", "Deir Hafer": a name opened by a place's noun
         if label == "Location" and ent.ent_id_ in self.states and ent.root.dep_ in _SUBJECT_DEPS:
             return "Organisation"
@@ -429,7 +402,7 @@ class MentionFinder:
             armed = ent.root.head
             while armed.dep_ == "compound" and armed.head != armed:
                 armed = armed.head  # "US fighter jets"
-            if armed.lower_ in self.arms_nouns:
+            if armed.lower_ in self.constructions.arms_nouns:
                 return "Organisation"  # "US fighter jets struck ...", "Turkey's drones": the state acts
         after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         if label != "Location" and not ent.ent_id_ and after is not None and ent.root.dep_ == "compound":
@@ -458,9 +431,11 @@ class MentionFinder:
                 before_name = i + 1 in name_at and name_at[i + 1].label_ == "Person"
                 if i != doc[start:end].root.i and not (kind == "Person" and before_name):
                     continue
-                if lower[i] in self.named_features and not any(tokens.text[k][:1].isupper() for k in range(start, i)):
+                if lower[i] in self.heads.named_features and not any(
+                    tokens.text[k][:1].isupper() for k in range(start, i)
+                ):
                     break  # "a range of", "laid mines": a feature is a place only with its name before it
-                if lower[i] in self.place_parts and not any(
+                if lower[i] in self.heads.place_parts and not any(
                     self.head_types.get(lower[k]) == "Location" for k in range(start, i)
                 ):
                     break  # "the town centre" is a place, "the SDF media centre" none
@@ -481,7 +456,7 @@ class MentionFinder:
         if token.dep_ in ("nsubj", "nsubjpass", "poss"):
             return True
         preposition = token.head
-        acting = preposition.lower_ in self.links.acting_preps
+        acting = preposition.lower_ in self.constructions.clause_links.acting_preps
         return token.dep_ == "pobj" and acting and preposition.dep_ in ("agent", "prep")
 
     def _phrase_end(self, tokens: TokenColumns, head: int, kind: str, name_at: dict[int, Span]) -> int:
@@ -493,7 +468,7 @@ class MentionFinder:
         """
         lower, text, size = tokens.lower, tokens.text, len(tokens.text)
         end = head + 1
-        if end >= size or lower[end] not in self.links.title_links:
+        if end >= size or lower[end] not in self.constructions.clause_links.title_links:
             return end
         if kind == "Person" and text[head][:1].isupper():
             tail = end + 1
