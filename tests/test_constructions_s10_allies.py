@@ -63,3 +63,23 @@ def test_allies_a_group_listed_before_other_backed_forces_is_backed_too(nlp: Lan
 def test_allies_the_umbrella_of_backed_factions_is_backed(nlp: Language) -> None:
     text = "The strike was claimed by the Islamic Resistance in Iraq, an umbrella of Iran-aligned factions."
     assert related(nlp, text, "AlliesOf", "Iran", "Islamic Resistance in Iraq")
+
+
+def test_allies_an_agreement_of_cooperation_is_an_alliance(nlp: Language) -> None:
+    text = "Turkey signed a defence cooperation agreement with Qatar in March."
+    assert related(nlp, text, "AlliesOf", "Turkey", "Qatar")
+
+
+def test_allies_who_defects_to_a_side_is_its_ally(nlp: Language) -> None:
+    text = "Ahmed Awad, a former RSF commander who defected to the Sudanese Armed Forces in June, led the assault."
+    assert related(nlp, text, "AlliesOf", "RSF commander", "Sudanese Armed Forces")
+
+
+def test_allies_who_recruits_a_group_is_its_ally(nlp: Language) -> None:
+    text = "Hezbollah recruited the Baqir Brigade in 2015."
+    assert related(nlp, text, "AlliesOf", "Hezbollah", "Baqir Brigade")
+
+
+def test_allies_who_comes_at_the_invitation_of_another_is_its_ally(nlp: Language) -> None:
+    text = "Hezbollah entered Syria in 2013 at the invitation of Bashar al-Assad."
+    assert related(nlp, text, "AlliesOf", "Bashar al-Assad", "Hezbollah")

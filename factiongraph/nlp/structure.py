@@ -573,6 +573,10 @@ class StructureFinder:
         sentence = noun.sent
         if relation_type == "Controls":
             return self._change_of_hands(noun, mentions)
+        if relation_type == "CommWith" and any(
+            self.words.nominal_type.get(c.lemma_.lower()) == "AlliesOf" for c in noun.children if c.dep_ == "compound"
+        ):
+            relation_type = "AlliesOf"  # "a military cooperation agreement with Y", "a coordination meeting": allies
         between, agents, others = self.named.sides(noun, mentions)
         if relation_type == "AlliesOf" and agents and not others and not between:
             # "X holds Z with the backing of Y"; "Z was taken by X with the support of Y": the passive's agent
