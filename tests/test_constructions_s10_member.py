@@ -69,3 +69,14 @@ def test_constructions_a_head_is_no_member_of_what_he_leads(fresh_db: Database, 
     _, edges = article_graph(fresh_db, text, tmp_path)
     assert ("InChargeOf", "Vladimir Putin", "Russia") in edges
     assert ("BelongsTo", "Vladimir Putin", "Russia") not in edges
+
+
+def test_constructions_a_spokesmans_rank_makes_no_commander(nlp: Language) -> None:
+    text = "Army spokesman Brigadier General Khaled Saleh said troops had taken the bridge."
+    assert related(nlp, text, "BelongsTo", "Khaled Saleh", "Army")
+    assert not related(nlp, text, "InChargeOf", "Khaled Saleh", "Army")
+
+
+def test_constructions_a_hyphenated_deputy_title_is_a_members(nlp: Language) -> None:
+    text = "Hani Salem, the STC's vice-president, urged supporters to stay calm."
+    assert related(nlp, text, "BelongsTo", "Hani Salem", "STC")

@@ -494,8 +494,18 @@ class StructureFinder:
         found = []
         heads = any(c.lower_ in self.words.heading_words for c in title.children)  # "Prime Minister X"
         deputy = any(c.lower_ in self.words.deputy_words for c in title.children)  # "the deputy commander X"
-        for link, group in self._title_groups(title, mentions):
-            member = (title.lemma_.lower() in self.words.member_titles and not heads) or deputy
+        # "the STC's vice-president": the parser may hang the owner on the deputy word before the hyphen
+        doc = title.doc
+        hyphenated = title.i >= 2 and doc[title.i - 1].text in ("-", "–")
+        prefix = doc[title.i - 2] if hyphenated and doc[title.i - 2].lower_ in self.words.deputy_words else None
+        groups = self._title_groups(title, mentions)
+        if prefix is not None:
+            groups += self._title_groups(prefix, mentions)
+        # "Army spokesman General X": a member's title before the rank makes its holder a member
+        ranked = any(c.dep_ == "compound" and c.lemma_.lower() in self.words.member_titles for c in title.children)
+        a_member = deputy or ranked or prefix is not None
+        for link, group in groups:
+            member = (title.lemma_.lower() in self.words.member_titles and not heads) or a_member
             relation_type = "BelongsTo" if link == "member" or member else ("InChargeOf" if heads else kind)
             for person in people:
                 if person.start <= group.start < person.end:
