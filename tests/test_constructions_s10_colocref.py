@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from factiongraph.export import re3d_entities, re3d_relations
 from factiongraph.nlp import load_pipeline
 from factiongraph.records import Article
-from tests.sentences import article_graph
+from tests.sentences import article_graph, related
 
 pytestmark = pytest.mark.slow
 
@@ -89,3 +89,30 @@ def test_s10_colocref_there_is_no_re3d_span(nlp: Language) -> None:
     doc = nlp(text)
     assert all(e["value"] != "there" for e in re3d_entities(article, doc))
     assert all("there" not in (r["source"], r["target"]) for r in re3d_relations(article, doc))
+
+
+def test_s10_colocref_a_dateline_places_the_person_named_beside_the_subject(nlp: Language) -> None:
+    text = (
+        "BEIRUT, 12 June 2019 — The UN Special Envoy for Syria, Geir Pedersen, today expressed concern about the "
+        "fighting in Idlib."
+    )
+    assert related(nlp, text, "CoLocated", "Geir Pedersen", "BEIRUT")
+
+
+def test_s10_colocref_a_countrys_name_before_a_place_noun_is_not_the_place(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Rockets struck Ain al-Asad, a large US base in Anbar province, on Tuesday."
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert _placed(edges, "Ain al-Asad", "Anbar")
+    assert not _placed(edges, "United States", "Anbar")
+
+
+def test_s10_colocref_a_place_called_so_sentences_back_does_not_beat_a_nearer_one(
+    fresh_db: Database, tmp_path: Path
+) -> None:
+    text = (
+        "Iraqi troops left the city of Mosul on Monday. Tal Afar saw heavy fighting the next day, and Peshmerga "
+        "units entered the city at dawn."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert _placed(edges, "Peshmerga", "Tal Afar")
+    assert not _placed(edges, "Peshmerga", "Mosul")

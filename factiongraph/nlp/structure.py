@@ -475,6 +475,15 @@ class StructureFinder:
                 for m in mentions.of(t)
                 if m.label_ in AGENTS
             ]
+            # "GENEVA — The UN envoy for Syria, X, said": the person named beside a subject, wherever it is hung
+            subjects += [
+                m
+                for s in list(subjects)
+                for t in s.root.subtree
+                if t.dep_ == "appos" and t.i < s.root.head.i
+                for m in mentions.of(t)
+                if m.label_ == "Person"
+            ]
             found += [FoundRelation("CoLocated", s, place, sentence, "dateline") for s in dict.fromkeys(subjects)]
         return found
 

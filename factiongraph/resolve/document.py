@@ -65,13 +65,13 @@ class DocumentResolver:
         named_facilities = frozenset(facilities)
         self.references.name_descriptions(mentions, is_description, entity_of_mention, entities, article.published)
         self.references.resolve_personal_pronouns(mentions, is_description, sentence_of, entity_of_mention, entities)
-        resolve_places_by_name(mentions, is_description, entity_of_mention, named_facilities)
+        resolve_places_by_name(mentions, is_description, entity_of_mention, named_facilities, entities)
         resolve_latter_and_former(mentions, is_description, index_of, entity_of_mention)
         resolve_appositions(mentions, is_description, entity_of_mention)
         home = article_country(mentions, is_description, self.places)
         self.references.resolve_references(mentions, is_description, sentence_of, entity_of_mention, entities, home)
         # "the city's neighbourhoods"
-        resolve_places_by_name(mentions, is_description, entity_of_mention, named_facilities)
+        resolve_places_by_name(mentions, is_description, entity_of_mention, named_facilities, entities)
         self.references.resolve_home_government(
             mentions, is_description, entity_of_mention, entities, article.published, home
         )

@@ -351,13 +351,22 @@ def resolve_places_by_name(
     is_description: list[bool],
     entity_of_mention: dict[int, str],
     facilities: frozenset[int] = frozenset(),
+    entities: dict[str, EntityRecord] | None = None,
 ) -> None:
     """A place description that names one place ("the towns of Ras al-Ain", "the Atma area",
     "the southern Turkish city of Şanlıurfa") stands for that place; a named facility ("Qamishli airport",
-    ``facilities``) stays a place of its own."""
+    ``facilities``) stays a place of its own, and so does one a country's name comes before ("a small US base",
+    "a Turkish border post"): whose the place is, not which."""
     for i, places in _names_inside(mentions, is_description, entity_of_mention, "Location").items():
-        if i not in facilities and len(named := {entity_of_mention[j] for j in places}) == 1:
-            entity_of_mention[i] = named.pop()
+        if i in facilities or len(named := {entity_of_mention[j] for j in places}) != 1:
+            continue
+        country = entities is not None and is_country(entities.get(entity_of_mention[places[0]]))
+        if country and all(
+            mentions[j].root.head == mentions[i].root and mentions[j].root.dep_ in ("compound", "amod", "nmod")
+            for j in places
+        ):
+            continue
+        entity_of_mention[i] = named.pop()
 
 
 @dataclass
@@ -498,12 +507,18 @@ class References:
             elif kind == "Person" and not pronoun:
                 near = [j for j in near if _is_subject(mentions[j]) and sentence_of[mentions[j].start] < here]
             elif kind == "Location":
-                # "the capital" is one however far back; "the town" the nearest one called a town, if any was
+                # "the capital" is one however far back; "the town" the nearest one called a town in the sentence
+                # of the nearest place ("the town of X, in the countryside of Y"), if any was
                 if agreeing in self._capital_heads:
                     near = [
                         j for j in earlier if home is None or self._in_country(entities[entity_of_mention[j]], home)
                     ]
-                near = [j for j in near if agreeing in called.get(entity_of_mention[j], ())] or near
+                nearest = sentence_of[mentions[near[0]].start] if near else here
+                near = [
+                    j
+                    for j in near
+                    if sentence_of[mentions[j].start] == nearest and agreeing in called.get(entity_of_mention[j], ())
+                ] or near
                 if not named_alike and len(near) > 1 and entity_of_mention[near[0]] != entity_of_mention[near[1]]:
                     if _listed_together(mentions[near[0]], mentions[near[1]]):
                         continue  # "clashes in A and B. The town ...": either of two equally near
