@@ -72,3 +72,16 @@ def test_who_demands_that_another_leave_dislikes_it(nlp: Language) -> None:
 def test_who_orders_its_own_troops_home_does_not_dislike_them(nlp: Language) -> None:
     text = "Russia ordered the withdrawal of its troops from Syria."
     assert not related(nlp, text, "Dislikes", "Russia", "troops")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday Russian officers met commanders of the Hamza Division and of Jaysh al-Islam near Azaz.",
+        "But on Monday Russian officers met commanders of the Hamza Division and of Jaysh al-Islam near Azaz, and the "
+        "next day a truce was announced.",
+    ],
+)
+def test_meeting_the_commanders_of_two_groups_meets_each(nlp: Language, text: str) -> None:
+    assert related(nlp, text, "CommWith", "Russian", "Hamza Division")
+    assert related(nlp, text, "CommWith", "Russian", "Jaysh al-Islam")

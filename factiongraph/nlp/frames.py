@@ -618,7 +618,19 @@ class FrameFinder:
             elif child.dep_ in ("prep", "conj"):
                 word = child.lower_
                 wanted = word in self.lexicon.places or (frame and ("*" in preps or word in preps))
-                if wanted:
+                # "met commanders of A and of B": the parser may hang the second "of" on the verb
+                rejoined = (
+                    word == "of"
+                    and child.doc[child.i - 1].lower_ == "and"
+                    and any(
+                        o.dep_ == "dobj" and o.i < child.i and any(p.lower_ == "of" for p in o.children)
+                        for o in children
+                    )
+                )
+                if rejoined and frame:
+                    pobjs = [g for g in child.children if g.dep_ == "pobj"]
+                    objects += [(m, "") for m in self._with_conjuncts(pobjs, mention_at)]
+                elif wanted:
                     pobjs = [g for g in child.children if g.dep_ == "pobj"]
                     objects += [(m, word) for m in self._with_conjuncts(pobjs, mention_at)]
                 if not (frame and frame.type in ATTITUDES) and child.dep_ == "prep":
@@ -741,7 +753,8 @@ class FrameFinder:
                     g
                     for c in children
                     if c.dep_ == "prep" and c.lower_ == "of" and token.lower_ not in self.clauses.lexicon.directions
-                    for g in c.children
+                    for of in [c, *c.conjuncts]  # "commanders of A and of B"
+                    for g in of.children
                     if g.dep_ == "pobj" and not (restated and g.tag_ == "PRP")
                 ]
                 # "repelled several assaults by X", "condemned a massacre by X": who did a thing stands for it
