@@ -85,3 +85,16 @@ def test_who_orders_its_own_troops_home_does_not_dislike_them(nlp: Language) -> 
 def test_meeting_the_commanders_of_two_groups_meets_each(nlp: Language, text: str) -> None:
     assert related(nlp, text, "CommWith", "Russian", "Hamza Division")
     assert related(nlp, text, "CommWith", "Russian", "Jaysh al-Islam")
+
+
+def test_the_sides_of_a_truce_hung_on_its_date_talked_with_each_other(nlp: Language) -> None:
+    text = "The Kurdish media office accused Iraq of violating the truce agreed on May 3 between Baghdad and Tehran."
+    assert related(nlp, text, "CommWith", "Baghdad", "Tehran")
+
+
+def test_who_negotiated_with_another_through_its_officers_talked_with_it(nlp: Language) -> None:
+    text = (
+        "The deal, negotiated by officers of the Turkish army with the Afrin Local Council, a body of notables, "
+        "follows the 2018 outline."
+    )
+    assert related(nlp, text, "CommWith", "Turkish army", "Afrin Local Council")

@@ -200,13 +200,19 @@ class FrameFinder:
             ):
                 joint_type = "FightingAgainst"  # "X and Y fought for control of Z", "X and Y clashed": each other
             if joint_type == "CommWith" and token.pos_ == "VERB":
-                # "the deal signed between X and Y", "agreed between Russian and American officers"
+                # "the deal signed between X and Y", "agreed between Russian and American officers", "agreed on
+                # May 3 between X and Y" (the parser hangs the sides on the phrase of time)
+                holders = [
+                    token,
+                    *(g for p in token.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"),
+                ]
                 sides = [
                     m
-                    for prep in token.children
+                    for holder in holders
+                    for prep in holder.children
                     if prep.dep_ == "prep" and prep.lower_ == "between"
                     for m in self._with_conjuncts([g for g in prep.children if g.dep_ == "pobj"], mention_at)
-                    if m.label_ in AGENTS
+                    if m.label_ in AGENTS or (m.start, m.end) in states
                 ]
                 for first, second in [(a, b) for i, a in enumerate(sides) for b in sides[i + 1 :]]:
                     found.append(FoundRelation("CommWith", first, second, token.sent, "joint-subject"))
@@ -595,6 +601,10 @@ class FrameFinder:
                 objects += [(m, "") for m in self._described_object(verb.head, mention_at)]
         # "operates in X and in Y": a preposition coordinated with one of the verb's is the verb's too
         children += [c for p in children if p.dep_ == "prep" for c in p.conjuncts if c.pos_ == "ADP"]
+        # "negotiated by officers of X with Y": the parser may hang the verb's preposition on its agent's phrase
+        agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agents += [g for a in agents for p in a.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        children += [p for a in agents for p in a.children if p.dep_ == "prep" and p.lower_ in preps - {"of"}]
         for child in children:
             if child.dep_ in _OBJECTS:
                 if verb.dep_ == "relcl" and child.lower_ in relative_pronouns:
