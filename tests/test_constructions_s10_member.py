@@ -80,3 +80,13 @@ def test_constructions_a_spokesmans_rank_makes_no_commander(nlp: Language) -> No
 def test_constructions_a_hyphenated_deputy_title_is_a_members(nlp: Language) -> None:
     text = "Hani Salem, the STC's vice-president, urged supporters to stay calm."
     assert related(nlp, text, "BelongsTo", "Hani Salem", "STC")
+
+
+def test_constructions_a_relative_clause_affiliates_the_noun_it_describes(nlp: Language) -> None:
+    text = "The Tenth Brigade, a rebel force that is now affiliated with Air Force Intelligence, raided the farm."
+    assert related(nlp, text, "BelongsTo", "Tenth Brigade", "Air Force Intelligence")
+
+
+def test_constructions_a_mission_named_beside_its_owner_belongs_to_it(nlp: Language) -> None:
+    text = "Troops of UNIFIL, the United Nations mission that monitors the border, were not present."
+    assert related(nlp, text, "BelongsTo", "UNIFIL", "United Nations")

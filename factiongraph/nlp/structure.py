@@ -1052,6 +1052,9 @@ class StructureFinder:
         subjects = [m for m in self._described(word, mentions) if m.label_ in AGENTS]
         if not subjects and word.pos_ in ("VERB", "ADJ"):  # "X belongs to Y", "X and Y, both loyal to Z, refused"
             subjects = [m for c in word.children if c.dep_ == "nsubj" for m in mentions.of(c)]
+            relative = any(c.lower_ in self.clauses.lexicon.relative_pronouns for c in word.children)
+            if word.dep_ == "relcl" and relative:  # "X, a force that is now affiliated with Y": what it describes
+                subjects = [m for m in mentions.of(word.head) + mentions.named_beside(word.head) if m.label_ in AGENTS]
         groups = [m for _, pobj in pobjs(word, {"with", "to"}) for m in mentions.of(pobj)]
         return [
             FoundRelation(relation_type, subject, group, word.sent, "copula")
