@@ -116,3 +116,9 @@ def test_s10_colocref_a_place_called_so_sentences_back_does_not_beat_a_nearer_on
     _, edges = article_graph(fresh_db, text, tmp_path)
     assert _placed(edges, "Peshmerga", "Tal Afar")
     assert not _placed(edges, "Peshmerga", "Mosul")
+
+
+def test_s10_colocref_places_listed_after_a_plural_place_lie_where_it_lies(nlp: Language) -> None:
+    text = "Rebels captured villages in the northern countryside of Hama, including Lahaya, Zilin and Maarkaba."
+    for village in ("Lahaya", "Zilin", "Maarkaba"):
+        assert related(nlp, text, "CoLocated", village, "Hama"), village

@@ -404,11 +404,26 @@ class MentionFinder:
                 armed = armed.head  # "US fighter jets"
             if armed.lower_ in self.constructions.arms_nouns:
                 return "Organisation"  # "US fighter jets struck ...", "Turkey's drones": the state acts
+        if label in ("Person", "Organisation") and not ent.ent_id_ and self._listed_as_places(ent.root):
+            return "Location"  # "villages in Z, including A, B and C": the places listed
         after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         if label != "Location" and not ent.ent_id_ and after is not None and ent.root.dep_ == "compound":
             if ent.root.head == after and self.head_types.get(after.lower_) == "Location":
                 return "Location"  # "the Bab Amr neighbourhood", "the Kaljibrin village": a place's name
         return label
+
+    def _listed_as_places(self, name: Token) -> bool:
+        """Whether a name is listed after "including" on a plural place noun ("villages including A and B"), or on
+        the verb that noun is the object of, where the parser hangs the list ("stormed villages in Z, including A")."""
+        while name.dep_ == "conj" and name.head != name:
+            name = name.head
+        link = name.head
+        if name.dep_ != "pobj" or link.dep_ != "prep" or link.lower_ not in self.constructions.including:
+            return False
+        owner = link.head
+        if owner.pos_ in ("VERB", "AUX"):
+            owner = next((c for c in owner.children if c.dep_ == "dobj" and c.i < link.i), owner)
+        return owner.tag_ in _PLURAL_TAGS and self.head_types.get(owner.lower_) == "Location"
 
     def _noun_phrases(self, doc: Doc, tokens: TokenColumns, names: list[Span]) -> list[Span]:
         name_at = {i: n for n in names for i in range(n.start, n.end)}

@@ -433,6 +433,7 @@ class StructureFinder:
         found += self._datelines(doc, mentions)
         found += self._through_leaders(found, mentions)
         found += _listed_places(found, doc)
+        found += self._through_members(found, mentions)
         doc._.fg_relations = found
         return doc
 
@@ -448,6 +449,39 @@ class StructureFinder:
             if (leader := self._leader_of(relation.source, mentions)) not in (None, relation.target):
                 carried.append(replace(relation, source=leader))
         return carried
+
+    def _through_members(self, found: list[FoundRelation], mentions: MentionIndex) -> list[FoundRelation]:
+        """ "stormed villages in Z, including A, B and C": what is said of places named by a plural noun in a
+        place or a hand on them (the villages lie in Z, X stormed them) is said of each place it lists."""
+        carried = []
+        for relation in found:
+            if relation.type not in ("CoLocated", "Controls"):
+                continue
+            for member in self._places_listed(relation.target, mentions):
+                if member.start != relation.source.start:
+                    carried.append(replace(relation, target=member, construction="coordination"))
+            if relation.type == "CoLocated" and relation.source.label_ == "Location":
+                for member in self._places_listed(relation.source, mentions):
+                    if member.start != relation.target.start:
+                        carried.append(replace(relation, source=member, construction="coordination"))
+        return carried
+
+    def _places_listed(self, places: Span, mentions: MentionIndex) -> list[Span]:
+        """The named places a plural place description lists after "including", on itself or, where the parser
+        hangs the list, on the verb it is the object of ("stormed villages in Z, including A and B")."""
+        root = places.root
+        if places.label_ != "Location" or root.tag_ != "NNS" or not mentions.is_description(places):
+            return []
+        listed = self.clauses.members_named(root)
+        if root.dep_ == "dobj":
+            listed += [t for t in self.clauses.members_named(root.head) if t.i > root.i]
+        return [
+            m
+            for t in listed
+            for named in [t, *t.conjuncts]
+            for m in mentions.of(named)
+            if m.label_ == "Location" and not mentions.is_description(m)
+        ]
 
     def _leader_of(self, men: Span, mentions: MentionIndex) -> Span | None:
         """The person named as the possessor of a description of men ("X's fighters")."""
