@@ -83,3 +83,19 @@ def test_allies_who_recruits_a_group_is_its_ally(nlp: Language) -> None:
 def test_allies_who_comes_at_the_invitation_of_another_is_its_ally(nlp: Language) -> None:
     text = "Hezbollah entered Syria in 2013 at the invitation of Bashar al-Assad."
     assert related(nlp, text, "AlliesOf", "Bashar al-Assad", "Hezbollah")
+
+
+def test_allies_groups_named_among_allied_ones_are_allies_of_the_side_they_are_listed_with(nlp: Language) -> None:
+    text = "Dozens of members of government forces and allied militias, including the Baqir Brigade, were killed."
+    assert related(nlp, text, "AlliesOf", "Baqir Brigade", "government forces")
+    assert not related(nlp, text, "BelongsTo", "Baqir Brigade", "government forces")
+
+
+def test_allies_who_takes_part_in_an_offensive_led_by_another_is_its_ally(nlp: Language) -> None:
+    text = "Ahrar al-Sham took part in the offensive led by Turkey against the YPG in Afrin."
+    assert related(nlp, text, "AlliesOf", "Ahrar al-Sham", "Turkey")
+
+
+def test_allies_an_alliance_led_by_someone_names_no_ally_of_its_opponents(nlp: Language) -> None:
+    text = "The Giants Brigades, a force of the anti-Houthi coalition commanded by Ahmed Saleh, took the port."
+    assert not related(nlp, text, "AlliesOf", "Houthi", "Ahmed Saleh")

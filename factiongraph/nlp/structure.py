@@ -631,13 +631,14 @@ class StructureFinder:
         ):
             relation_type = "AlliesOf"  # "a military cooperation agreement with Y", "a coordination meeting": allies
         between, agents, others = self.named.sides(noun, mentions)
+        found = self._led_by_another(noun, relation_type, agents, mentions)
+        agents = agents + [r.target for r in found]
         if relation_type == "AlliesOf" and agents and not others and not between:
             # "X holds Z with the backing of Y"; "Z was taken by X with the support of Y": the passive's agent
             verb = self.named.circumstance_verb(noun)
             agents_of_verb = [] if verb is None else [a for a in verb.children if a.dep_ == "agent"]
             doers = [m for a in agents_of_verb for g in a.children if g.dep_ == "pobj" for m in mentions.of(g)]
             others = doers or self.named.subject_of_governing_verb(noun, mentions)
-        found = []
         between = [m for m in between if mentions.may_act(m)]
         for first, second in combinations(between, 2):
             found.append(FoundRelation(relation_type, first, second, sentence, "nominal"))
@@ -689,6 +690,32 @@ class StructureFinder:
             for first, second in combinations(sorted(actors, key=lambda m: m.start), 2)
             # not a name and its short form: "the Malian Armed Forces (FAMa)"
             if first.end <= second.start and not all(t.is_punct for t in doc[first.end : second.start])
+        ]
+
+    def _led_by_another(
+        self, noun: Token, relation_type: RelationType, agents: list[Span], mentions: MentionIndex
+    ) -> list[FoundRelation]:
+        """ "X took part in the offensives led by Y": who leads an event is one of its doers, and an ally of those
+        who take part in it."""
+        if relation_type == "AlliesOf" or self.words.joint_nominals.get(relation_type) != "AlliesOf":
+            return []  # an alliance "led by Y" names its members, not its allies
+        leaders = [
+            m
+            for participle in noun.children
+            if participle.dep_ == "acl" and participle.lemma_.lower() in self.words.accompaniment.leading
+            for agent in participle.children
+            if agent.dep_ == "agent"
+            for g in agent.children
+            if g.dep_ == "pobj"
+            for m in mentions.of(g)
+            if mentions.may_act(m)
+        ]
+        return [
+            FoundRelation("AlliesOf", agent, leader, noun.sent, "accompaniment")
+            for agent in agents
+            if mentions.may_act(agent)
+            for leader in leaders
+            if agent.start != leader.start
         ]
 
     def _co_agents(
@@ -1109,7 +1136,7 @@ class StructureFinder:
             groups += self._container(word.head, mentions)
         members = [m for c in word.children if c.dep_ in ("dobj", "pobj") for m in mentions.of(c)]
         members += [m for _, pobj in pobjs(word, {"of", "as"}) for m in mentions.of(pobj)]
-        affiliated = self._affiliated_list(word, members, mentions)
+        affiliated = self._affiliated_list(word, members, mentions) or self._allied_list(word, members, mentions)
         if affiliated:
             return affiliated
         places = [
@@ -1159,6 +1186,37 @@ class StructureFinder:
             if group.label_ in AGENTS
             for member in members
             if member.label_ in GROUPS and member.start != group.start
+        ]
+
+    def _allied_list(self, word: Token, members: list[Span], mentions: MentionIndex) -> list[FoundRelation]:
+        """ "government forces and allied militias, including A and B": the groups named are allies of the side the
+        allied ones are listed with, not its members."""
+        if word.dep_ not in ("prep", "acl"):
+            return []
+        doc = word.doc
+        # the parser may hang the list far off; the allied groups are then the last noun before the comma
+        described = [word.head, *([doc[word.i - 2]] if word.i >= 2 and doc[word.i - 1].text == "," else [])]
+        groups = next(
+            (
+                t
+                for t in described
+                if t.dep_ == "conj"
+                and any(
+                    self.words.affiliation_type.get(c.lemma_.lower()) == "AlliesOf"
+                    for c in t.children
+                    if c.dep_ == "amod"
+                )
+            ),
+            None,
+        )
+        if groups is None:
+            return []
+        return [
+            FoundRelation("AlliesOf", member, side, word.sent, "coordination")
+            for side in mentions.of(groups.head, named_members=False)
+            if mentions.may_act(side) and side.root.i != groups.i
+            for member in members
+            if member.label_ in GROUPS and not mentions.is_description(member) and member.start != side.start
         ]
 
     @staticmethod
