@@ -40,3 +40,13 @@ def test_constructions_on_the_outskirts_of_a_place_is_a_phrase_of_place(nlp: Lan
         assert related(nlp, text, "CoLocated", side, "Azaz"), side
     text = "The Levant Front clashed with the Hamza Division on the outskirts of Azaz on Monday."
     assert related(nlp, text, "CoLocated", "Levant Front", "Azaz")
+
+
+def test_constructions_a_second_clause_about_an_event_places_its_sides(nlp: Language) -> None:
+    text = (
+        "UNSMIL is following with deep concern the fighting that broke out in Zawiya on Sunday between the Halbous "
+        "Brigade and the Marsa Brigade, and that continued into Monday in the neighbourhoods of Harsha and Jadida."
+    )
+    for side in ("Halbous Brigade", "Marsa Brigade"):
+        for place in ("Zawiya", "Harsha", "Jadida"):
+            assert related(nlp, text, "CoLocated", side, place), (side, place)

@@ -178,6 +178,7 @@ class RelationDecider:
                 path,
                 self.going_along if relation.type == "CoLocated" else self.clauses.lexicon.owner_participles,
                 self.clauses.lexicon.shares,
+                self.clauses.lexicon.relative_pronouns,
             )
         ):
             return None  # "HTS, which drove out Zenki when ..., fought alongside the NFL": Zenki did not
@@ -400,12 +401,16 @@ def _adjacent(relation: FoundRelation) -> bool:
     return all(t.is_punct or t.is_space for t in first.doc[first.end : second.start])
 
 
-def _leaves_a_relative_clause(path: list[Token], owner_participles: frozenset[str], shares: frozenset[str]) -> bool:
+def _leaves_a_relative_clause(
+    path: list[Token], owner_participles: frozenset[str], shares: frozenset[str], relative_pronouns: frozenset[str]
+) -> bool:
     """Whether one end sits inside a relative or participle clause and the path goes on past the noun
     the clause describes: what the clause says is about that noun alone ("the alliance led by the YPG
     holds a third of Syria" does not say the YPG holds it); not a participle that names the noun's owner,
     who stands for it ("struck facilities used by X"), nor one that describes a share of the list before it
-    ("A and B, all of them backed by Z")."""
+    ("A and B, all of them backed by Z"), nor a path into a second clause about the same noun ("the clashes
+    that broke out between X and Y, and that continued in Z", the parser hanging the second on the sentence's
+    verb)."""
     top = _top(path)
     for climb in (path[: top + 1], list(reversed(path[top:]))):
         for k, token in enumerate(climb[:-1]):
@@ -421,6 +426,11 @@ def _leaves_a_relative_clause(path: list[Token], owner_participles: frozenset[st
                 # (the other end itself is not past it: "Z, a village that X had captured" is about Z)
                 rest = [t for t in climb[k + 2 :] if t.i not in (path[0].i, path[-1].i)]
                 if any(t.dep_ == "agent" for t in rest):
+                    return False
+                if any(
+                    t.dep_ == "conj" and any(c.dep_ == "nsubj" and c.lower_ in relative_pronouns for c in t.children)
+                    for t in path
+                ):
                     return False
                 return any(t.dep_ not in _NOUN_PHRASE_LINKS and t.lemma_ != "be" for t in rest)
     return False

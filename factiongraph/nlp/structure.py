@@ -283,9 +283,19 @@ class NamedEvents:
 
     def clause_verbs(self, noun: Token) -> list[Token]:
         """The verbs that tell of the event noun: the one it is the subject of ("fighting broke out"), the
-        clause that describes it ("the clashes that broke out")."""
+        clauses that describe it ("the clashes that broke out in Z and that continued in Y", where the parser
+        may hang the second clause on the verb of the sentence, before the noun)."""
         verb = self.verb_of_subject(noun)
         described = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
+        relative = self.clauses.lexicon.relative_pronouns
+        described += [
+            t
+            for t in (noun.doc[described[-1].i + 1 : noun.sent.end] if described else [])
+            if t.dep_ == "conj"
+            and t.pos_ == "VERB"
+            and t.head.i < noun.i
+            and any(c.dep_ == "nsubj" and c.lower_ in relative for c in t.children)
+        ]
         return ([verb] if verb is not None else []) + described
 
     @staticmethod
