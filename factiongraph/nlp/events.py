@@ -183,7 +183,8 @@ class EventFinder:
             killed, injured = counts(i)
             if killed is None and injured is None and i + 1 < len(starts) and i + 1 not in with_events:
                 killed, injured = counts(i + 1)
-            counted.append(replace(event, killed=killed, injured=injured))
+            same = killed == event.killed and injured == event.injured
+            counted.append(event if same else replace(event, killed=killed, injured=injured))
         return counted
 
     def _event_words(self, doc: Doc, columns: list[list[int]]) -> list[int]:

@@ -330,6 +330,7 @@ class NameMender:
         at = {(n.start, n.end): n for n in names}
         core = {(n.start + (n[0].lower_ == "the"), n.end): n for n in names}
         covered_until = -1
+        spelt: dict[str, tuple[str, str] | None] = {}  # an article repeats its names: each run's text read once
         for start, ends in self._runs(tokens):
             if start < covered_until:
                 continue
@@ -338,7 +339,11 @@ class NameMender:
                 key = name_key(text)
                 if " " not in key:
                     continue
-                found = self._kb_spelling(key) or twins.of(text, key, self.words.similarity, self.words.typo_edits)
+                if text not in spelt:
+                    spelt[text] = self._kb_spelling(key) or twins.of(
+                        text, key, self.words.similarity, self.words.typo_edits
+                    )
+                found = spelt[text]
                 if found is None:
                     continue
                 known = core.get((start, end))
