@@ -283,9 +283,19 @@ class NamedEvents:
 
     def clause_verbs(self, noun: Token) -> list[Token]:
         """The verbs that tell of the event noun: the one it is the subject of ("fighting broke out"), the
-        clause that describes it ("the clashes that broke out")."""
+        clauses that describe it ("the clashes that broke out in Z and that continued in Y", where the parser
+        may hang the second clause on the verb of the sentence, before the noun)."""
         verb = self.verb_of_subject(noun)
         described = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
+        relative = self.clauses.lexicon.relative_pronouns
+        described += [
+            t
+            for t in (noun.doc[described[-1].i + 1 : noun.sent.end] if described else [])
+            if t.dep_ == "conj"
+            and t.pos_ == "VERB"
+            and t.head.i < noun.i
+            and any(c.dep_ == "nsubj" and c.lower_ in relative for c in t.children)
+        ]
         return ([verb] if verb is not None else []) + described
 
     @staticmethod
@@ -433,6 +443,7 @@ class StructureFinder:
         found += self._datelines(doc, mentions)
         found += self._through_leaders(found, mentions)
         found += _listed_places(found, doc)
+        found += self._through_members(found, mentions)
         doc._.fg_relations = found
         return doc
 
@@ -448,6 +459,39 @@ class StructureFinder:
             if (leader := self._leader_of(relation.source, mentions)) not in (None, relation.target):
                 carried.append(replace(relation, source=leader))
         return carried
+
+    def _through_members(self, found: list[FoundRelation], mentions: MentionIndex) -> list[FoundRelation]:
+        """ "stormed villages in Z, including A, B and C": what is said of places named by a plural noun in a
+        place or a hand on them (the villages lie in Z, X stormed them) is said of each place it lists."""
+        carried = []
+        for relation in found:
+            if relation.type not in ("CoLocated", "Controls"):
+                continue
+            for member in self._places_listed(relation.target, mentions):
+                if member.start != relation.source.start:
+                    carried.append(replace(relation, target=member, construction="coordination"))
+            if relation.type == "CoLocated" and relation.source.label_ == "Location":
+                for member in self._places_listed(relation.source, mentions):
+                    if member.start != relation.target.start:
+                        carried.append(replace(relation, source=member, construction="coordination"))
+        return carried
+
+    def _places_listed(self, places: Span, mentions: MentionIndex) -> list[Span]:
+        """The named places a plural place description lists after "including", on itself or, where the parser
+        hangs the list, on the verb it is the object of ("stormed villages in Z, including A and B")."""
+        root = places.root
+        if places.label_ != "Location" or root.tag_ != "NNS" or not mentions.is_description(places):
+            return []
+        listed = self.clauses.members_named(root)
+        if root.dep_ == "dobj":
+            listed += [t for t in self.clauses.members_named(root.head) if t.i > root.i]
+        return [
+            m
+            for t in listed
+            for named in [t, *t.conjuncts]
+            for m in mentions.of(named)
+            if m.label_ == "Location" and not mentions.is_description(m)
+        ]
 
     def _leader_of(self, men: Span, mentions: MentionIndex) -> Span | None:
         """The person named as the possessor of a description of men ("X's fighters")."""
@@ -597,13 +641,14 @@ class StructureFinder:
         ):
             relation_type = "AlliesOf"  # "a military cooperation agreement with Y", "a coordination meeting": allies
         between, agents, others = self.named.sides(noun, mentions)
+        found = self._led_by_another(noun, relation_type, agents, mentions)
+        agents = agents + [r.target for r in found]
         if relation_type == "AlliesOf" and agents and not others and not between:
             # "X holds Z with the backing of Y"; "Z was taken by X with the support of Y": the passive's agent
             verb = self.named.circumstance_verb(noun)
             agents_of_verb = [] if verb is None else [a for a in verb.children if a.dep_ == "agent"]
             doers = [m for a in agents_of_verb for g in a.children if g.dep_ == "pobj" for m in mentions.of(g)]
             others = doers or self.named.subject_of_governing_verb(noun, mentions)
-        found = []
         between = [m for m in between if mentions.may_act(m)]
         for first, second in combinations(between, 2):
             found.append(FoundRelation(relation_type, first, second, sentence, "nominal"))
@@ -655,6 +700,32 @@ class StructureFinder:
             for first, second in combinations(sorted(actors, key=lambda m: m.start), 2)
             # not a name and its short form: "the Malian Armed Forces (FAMa)"
             if first.end <= second.start and not all(t.is_punct for t in doc[first.end : second.start])
+        ]
+
+    def _led_by_another(
+        self, noun: Token, relation_type: RelationType, agents: list[Span], mentions: MentionIndex
+    ) -> list[FoundRelation]:
+        """ "X took part in the offensives led by Y": who leads an event is one of its doers, and an ally of those
+        who take part in it."""
+        if relation_type == "AlliesOf" or self.words.joint_nominals.get(relation_type) != "AlliesOf":
+            return []  # an alliance "led by Y" names its members, not its allies
+        leaders = [
+            m
+            for participle in noun.children
+            if participle.dep_ == "acl" and participle.lemma_.lower() in self.words.accompaniment.leading
+            for agent in participle.children
+            if agent.dep_ == "agent"
+            for g in agent.children
+            if g.dep_ == "pobj"
+            for m in mentions.of(g)
+            if mentions.may_act(m)
+        ]
+        return [
+            FoundRelation("AlliesOf", agent, leader, noun.sent, "accompaniment")
+            for agent in agents
+            if mentions.may_act(agent)
+            for leader in leaders
+            if agent.start != leader.start
         ]
 
     def _co_agents(
@@ -1078,7 +1149,7 @@ class StructureFinder:
             groups += self._container(word.head, mentions)
         members = [m for c in word.children if c.dep_ in ("dobj", "pobj") for m in mentions.of(c)]
         members += [m for _, pobj in pobjs(word, {"of", "as"}) for m in mentions.of(pobj)]
-        affiliated = self._affiliated_list(word, members, mentions)
+        affiliated = self._affiliated_list(word, members, mentions) or self._allied_list(word, members, mentions)
         if affiliated:
             return affiliated
         places = [
@@ -1128,6 +1199,37 @@ class StructureFinder:
             if group.label_ in AGENTS
             for member in members
             if member.label_ in GROUPS and member.start != group.start
+        ]
+
+    def _allied_list(self, word: Token, members: list[Span], mentions: MentionIndex) -> list[FoundRelation]:
+        """ "government forces and allied militias, including A and B": the groups named are allies of the side the
+        allied ones are listed with, not its members."""
+        if word.dep_ not in ("prep", "acl"):
+            return []
+        doc = word.doc
+        # the parser may hang the list far off; the allied groups are then the last noun before the comma
+        described = [word.head, *([doc[word.i - 2]] if word.i >= 2 and doc[word.i - 1].text == "," else [])]
+        groups = next(
+            (
+                t
+                for t in described
+                if t.dep_ == "conj"
+                and any(
+                    self.words.affiliation_type.get(c.lemma_.lower()) == "AlliesOf"
+                    for c in t.children
+                    if c.dep_ == "amod"
+                )
+            ),
+            None,
+        )
+        if groups is None:
+            return []
+        return [
+            FoundRelation("AlliesOf", member, side, word.sent, "coordination")
+            for side in mentions.of(groups.head, named_members=False)
+            if mentions.may_act(side) and side.root.i != groups.i
+            for member in members
+            if member.label_ in GROUPS and not mentions.is_description(member) and member.start != side.start
         ]
 
     @staticmethod
