@@ -90,3 +90,14 @@ def test_constructions_a_relative_clause_affiliates_the_noun_it_describes(nlp: L
 def test_constructions_a_mission_named_beside_its_owner_belongs_to_it(nlp: Language) -> None:
     text = "Troops of UNIFIL, the United Nations mission that monitors the border, were not present."
     assert related(nlp, text, "BelongsTo", "UNIFIL", "United Nations")
+
+
+def test_constructions_a_led_part_beside_a_description_leads_what_it_stands_for(
+    fresh_db: Database, tmp_path: Path
+) -> None:
+    text = (
+        "The Sultan Suleiman Shah Division took the village on Monday. The division, a Turkmen faction of the Syrian "
+        "National Army commanded by Ahmed Rashid, then shelled the road."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("InChargeOf", "Ahmed Rashid", "Sultan Suleiman Shah Division") in edges

@@ -1308,7 +1308,8 @@ class StructureFinder:
             FoundRelation("InChargeOf", leader, led, participle.sent, "title")
             for leader in leaders
             if leader.label_ == "Person"
-            for led in [described, *mentions.named_beside(part)]
+            # and the phrase it stands beside, a name or a description fg_resolve names ("the division, a faction ...")
+            for led in [described, *(mentions.of(part.head) if part.dep_ == "appos" else mentions.named_beside(part))]
         ]
 
     # -- modifiers ----------------------------------------------------------------------------
