@@ -372,6 +372,7 @@ class Accompaniment(_Strict):
     participles: Words
     loyalty: Words
     leading: Words
+    joining: Words = frozenset()
 
 
 class Mediation(_Strict):
@@ -436,6 +437,7 @@ class Constructions(LexiconFile):
     mediation: Mediation
     containers: Words
     ally_prefixes: Words
+    falling_verbs: Words = frozenset()
 
     @cached_property
     def title_type(self) -> dict[str, RelationType]:

@@ -54,3 +54,21 @@ def test_fight_a_civilian_body_fights_through_its_armed_men_and_arms(nlp: Langua
 def test_fight_a_civilian_body_that_sanctions_armed_men_is_only_hostile(nlp: Language) -> None:
     text = "The US Treasury sanctioned forces of the Hamza Division on Tuesday."
     assert not related(nlp, text, "FightingAgainst", "Treasury", "Hamza Division")
+
+
+def test_fight_places_that_fall_to_a_group_are_held_by_it(nlp: Language) -> None:
+    text = "Marea and Tal Rifaat fell to the Levant Front last week."
+    assert related(nlp, text, "Controls", "Levant Front", "Marea")
+    assert related(nlp, text, "Controls", "Levant Front", "Tal Rifaat")
+
+
+def test_fight_whom_a_deal_gives_control_of_a_place_holds_it(nlp: Language) -> None:
+    text = "The withdrawal gave the Hamza Division full control of Jarablus."
+    assert related(nlp, text, "Controls", "Hamza Division", "Jarablus")
+
+
+def test_fight_who_is_joined_in_retaking_a_place_retakes_it_too(nlp: Language) -> None:
+    text = "The Hamza Division joined the Turkish army in retaking Jindires from the YPG."
+    assert related(nlp, text, "Controls", "Turkish army", "Jindires")
+    assert related(nlp, text, "FightingAgainst", "Turkish army", "YPG")
+    assert related(nlp, text, "Controls", "Hamza Division", "Jindires")

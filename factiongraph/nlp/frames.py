@@ -525,6 +525,7 @@ class FrameFinder:
         """The verb's logical subjects (the agent of a passive), and a passive's grammatical subjects
         as objects; without a subject of its own, the subject of the verb it depends on."""
         current = verb
+        below: Token | None = None  # the token the climb came up from
         complement = False  # whether the climb came up from the verb's complement ("seen [directing]")
         for _ in range(_MAX_CLIMB):
             participle = current if current.dep_ == "acl" else None
@@ -576,6 +577,8 @@ class FrameFinder:
             elif not active and current.dep_ == "acl":
                 # "Coalition efforts to support Iraqi forces", "the UK's commitment to help": whose effort it is
                 active = [c for c in current.head.children if c.dep_ in ("poss", "compound") and c.i in mention_at]
+            if active and below is not None and self._joined_in(current, below):
+                active += [c for c in children if c.dep_ == "dobj"]  # "X joined Y in retaking Z": Y retook it too
             if active:
                 return self._with_conjuncts(active, mention_at), []
             if current is verb and passive and current.dep_ == "ccomp":
@@ -586,8 +589,13 @@ class FrameFinder:
             if current.dep_ not in _CLAUSE_LINKS or current.head is current:
                 return [], []
             complement = current.dep_ == "xcomp"
-            current = current.head
+            below, current = current, current.head
         return [], []
+
+    def _joined_in(self, verb: Token, below: Token) -> bool:
+        """Whether a clause climbs to a verb of joining through its "in" ("X joined Y in retaking Z")."""
+        joining = self.constructions.accompaniment.joining
+        return verb.lemma_.lower() in joining and below.dep_ == "prep" and below.lower_ == "in"
 
     def _objects(self, verb: Token, frame: VerbFrame | None, mention_at: dict[int, Span]) -> list[tuple[Span, str]]:
         """Objects of the verb as (mention, preposition or "" for a direct object)."""

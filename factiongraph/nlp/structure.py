@@ -440,6 +440,8 @@ class StructureFinder:
                 found += self._led_part(token, mentions)
             if lower in self.words.clause_links.inside_preps and token.dep_ == "prep":
                 found += self._set_off_place(token, mentions)
+            if pos == "VERB" and lemma in self.words.falling_verbs:
+                found += self._fell_to(token, mentions)
         found += self._datelines(doc, mentions)
         found += self._through_leaders(found, mentions)
         found += _listed_places(found, doc)
@@ -810,6 +812,10 @@ class StructureFinder:
         if not holders and noun.dep_ == "pobj" and noun.head.lower_ in self.words.clause_links.state_preps:
             # "the deal leaves X in control of Z": the one the verb puts in control
             holders = [m for c in noun.head.head.children if c.dep_ == "dobj" for m in mentions.of(c)]
+        if not holders and noun.dep_ == "dobj":  # "the deal gives X control of Z": whom the verb gives it
+            holders = [m for c in noun.head.children if c.dep_ == "dative" for m in mentions.of(c)]
+        if not holders:  # "X control of Z", where the parser hangs the holder on the noun
+            holders = [m for c in noun.children if c.dep_ in ("compound", "nmod") for m in mentions.of(c)]
         if not holders:
             holders = self.named.subject_of_governing_verb(noun, mentions)
         # "control of the M4 road and of Z": each "of" phrase
@@ -844,6 +850,17 @@ class StructureFinder:
                 if loser.label_ in AGENTS
             ]
         return found
+
+    def _fell_to(self, verb: Token, mentions: MentionIndex) -> list[FoundRelation]:
+        """ "Z fell to X", "A and B fell to the militants": X holds the places that are the verb's subject."""
+        places = [m for c in verb.children if c.dep_ == "nsubj" for m in mentions.of(c) if m.label_ == "Location"]
+        holders = [m for _, pobj in pobjs(verb, self.words.clause_links.holder_preps) for m in mentions.of(pobj)]
+        return [
+            FoundRelation("Controls", holder, place, verb.sent, "verb")
+            for holder in holders
+            if holder.label_ in AGENTS
+            for place in places
+        ]
 
     def _visit(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
         """ "X's visit to Z", "the visit of X to the town of Z": X was in Z."""
