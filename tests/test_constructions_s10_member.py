@@ -101,3 +101,10 @@ def test_constructions_a_led_part_beside_a_description_leads_what_it_stands_for(
     )
     _, edges = article_graph(fresh_db, text, tmp_path)
     assert ("InChargeOf", "Ahmed Rashid", "Sultan Suleiman Shah Division") in edges
+
+
+def test_constructions_a_name_beside_a_title_is_a_person(nlp: Language) -> None:
+    text = "The statement of Liwa al-Haqq was signed by its military spokesman, Omar Bakkour."
+    assert related(nlp, text, "BelongsTo", "Omar Bakkour", "its")
+    text = "Said Khalil, a founder and commander of the brigade, died in June."
+    assert related(nlp, text, "InChargeOf", "Said Khalil", "the brigade")

@@ -406,11 +406,23 @@ class MentionFinder:
                 return "Organisation"  # "US fighter jets struck ...", "Turkey's drones": the state acts
         if label in ("Person", "Organisation") and not ent.ent_id_ and self._listed_as_places(ent.root):
             return "Location"  # "villages in Z, including A, B and C": the places listed
+        if label == "Organisation" and not ent.ent_id_ and self._titled(ent):
+            return "Person"  # "its spokesman, X", "X, a founder of Y", "General X": a title is a person's
         after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         if label != "Location" and not ent.ent_id_ and after is not None and ent.root.dep_ == "compound":
             if ent.root.head == after and self.head_types.get(after.lower_) == "Location":
                 return "Location"  # "the Bab Amr neighbourhood", "the Kaljibrin village": a place's name
         return label
+
+    def _titled(self, ent: Span) -> bool:
+        """Whether a name stands beside a person's title: in apposition to it, either way round, or right after a
+        capitalised one ("commanded by General X")."""
+        root = ent.root
+        beside = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        return any(self.head_types.get(t.lower_) == "Person" and t.pos_ == "NOUN" for t in beside) or (
+            before is not None and before.text[:1].isupper() and self.head_types.get(before.lower_) == "Person"
+        )
 
     def _listed_as_places(self, name: Token) -> bool:
         """Whether a name is listed after "including" on a plural place noun ("villages including A and B"), or on

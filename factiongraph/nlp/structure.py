@@ -614,7 +614,7 @@ class StructureFinder:
                     ("office", m)
                     for m in mentions.of(child)
                     if (m.label_ in COLLECTIVES or m[0].tag_ == "PRP$")
-                    and not (m.start and m.doc[m.start - 1].pos_ == "ADP")
+                    and not (m[0].tag_ != "PRP$" and m.start and m.doc[m.start - 1].pos_ == "ADP")
                 ]
         for prep, pobj in pobjs(title, self.words.clause_links.office_links | self.words.clause_links.member_links):
             link = "member" if prep in self.words.clause_links.member_links else "office"
