@@ -98,3 +98,9 @@ def test_who_negotiated_with_another_through_its_officers_talked_with_it(nlp: La
         "follows the 2018 outline."
     )
     assert related(nlp, text, "CommWith", "Turkish army", "Afrin Local Council")
+
+
+def test_who_is_under_a_states_sanctions_is_disliked_by_it(nlp: Language) -> None:
+    assert related(nlp, "Hamdan, too, is under US sanctions.", "Dislikes", "US", "Hamdan")
+    text = "The Katibat al-Tawhid commander Abu Omar remains under EU sanctions."
+    assert related(nlp, text, "Dislikes", "EU", "Abu Omar")

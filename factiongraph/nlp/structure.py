@@ -1304,6 +1304,8 @@ class StructureFinder:
                 for lower in [m for m in under if m.start != upper.start]:
                     if kind == "Controls" and lower.label_ == "Location":
                         found.append(FoundRelation("Controls", upper, lower, prep.sent, "copula"))
+                    elif kind == "Dislikes" and mentions.may_act(lower):  # "X is under US sanctions"
+                        found.append(FoundRelation("Dislikes", upper, lower, prep.sent, "copula"))
                     elif kind != "Controls" and lower.label_ in GROUPS and upper.label_ == "Person":
                         found.append(FoundRelation("InChargeOf", upper, lower, prep.sent, "copula"))
                     elif kind != "Controls" and lower.label_ in GROUPS and upper.label_ in GROUPS:
