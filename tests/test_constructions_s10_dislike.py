@@ -104,3 +104,8 @@ def test_who_is_under_a_states_sanctions_is_disliked_by_it(nlp: Language) -> Non
     assert related(nlp, "Hamdan, too, is under US sanctions.", "Dislikes", "US", "Hamdan")
     text = "The Katibat al-Tawhid commander Abu Omar remains under EU sanctions."
     assert related(nlp, text, "Dislikes", "EU", "Abu Omar")
+
+
+def test_who_dismisses_a_body_as_illegitimate_dislikes_it(nlp: Language) -> None:
+    text = "The Popular Front's spokesman, Ali Haidar, dismissed the new Hezbollah council as illegitimate."
+    assert related(nlp, text, "Dislikes", "Ali Haidar", "Hezbollah council")
