@@ -108,3 +108,9 @@ def test_constructions_a_name_beside_a_title_is_a_person(nlp: Language) -> None:
     assert related(nlp, text, "BelongsTo", "Omar Bakkour", "its")
     text = "Said Khalil, a founder and commander of the brigade, died in June."
     assert related(nlp, text, "InChargeOf", "Said Khalil", "the brigade")
+
+
+def test_constructions_who_leads_a_groups_garrison_is_one_of_its_men(nlp: Language) -> None:
+    text = "Inside the town, a Fourth Division garrison commanded by Colonel Ali Haidar held out for months."
+    assert related(nlp, text, "BelongsTo", "Ali Haidar", "Fourth Division")
+    assert not related(nlp, text, "InChargeOf", "Ali Haidar", "Fourth Division")

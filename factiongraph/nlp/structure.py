@@ -1314,21 +1314,33 @@ class StructureFinder:
 
     def _led_part(self, participle: Token, mentions: MentionIndex) -> list[FoundRelation]:
         """ "X, a faction of Y commanded by Z", "a unit of Y's ministry led by Z": the parser hangs the participle on
-        the last noun, but it describes the part the phrase names, which Z commands (and X, named beside it), not Y."""
+        the last noun, but it describes the part the phrase names, which Z commands (and X, named beside it), not Y;
+        "a Y garrison commanded by Z": Z is one of Y's men, in charge of the garrison only."""
+        leaders = [m for a in participle.children if a.dep_ == "agent" for g in a.children for m in mentions.of(g)]
+        leaders = [m for m in leaders if m.label_ == "Person"]
         inner = participle.head
         part = inner.head.head
-        if inner.dep_ != "pobj" or inner.head.lower_ != "of" or self.words.copula_type.get(part.lemma_) != "BelongsTo":
-            return []
-        described = mentions.by_root.get(part.i)
-        if described is None or not mentions.is_description(described):
-            return []
-        leaders = [m for a in participle.children if a.dep_ == "agent" for g in a.children for m in mentions.of(g)]
-        return [
-            FoundRelation("InChargeOf", leader, led, participle.sent, "title")
-            for leader in leaders
-            if leader.label_ == "Person"
+        of_a_part = inner.dep_ == "pobj" and inner.head.lower_ == "of"
+        if of_a_part and self.words.copula_type.get(part.lemma_) == "BelongsTo":
+            described = mentions.by_root.get(part.i)
+            if described is None or not mentions.is_description(described):
+                return []
             # and the phrase it stands beside, a name or a description fg_resolve names ("the division, a faction ...")
-            for led in [described, *(mentions.of(part.head) if part.dep_ == "appos" else mentions.named_beside(part))]
+            beside = mentions.of(part.head) if part.dep_ == "appos" else mentions.named_beside(part)
+            return [
+                FoundRelation("InChargeOf", leader, led, participle.sent, "title")
+                for leader in leaders
+                for led in [described, *beside]
+            ]
+        body = mentions.by_root.get(inner.i)
+        if inner.lower_ not in self.words.body_nouns or (body is not None and not mentions.is_description(body)):
+            return []
+        owners = [m for c in inner.children if c.dep_ in ("compound", "poss") for m in mentions.of(c)]
+        return [
+            FoundRelation("BelongsTo", leader, owner, participle.sent, "title")
+            for leader in leaders
+            for owner in owners
+            if owner.label_ in GROUPS and not mentions.is_description(owner)
         ]
 
     # -- modifiers ----------------------------------------------------------------------------
