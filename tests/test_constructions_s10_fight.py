@@ -72,3 +72,8 @@ def test_fight_who_is_joined_in_retaking_a_place_retakes_it_too(nlp: Language) -
     assert related(nlp, text, "Controls", "Turkish army", "Jindires")
     assert related(nlp, text, "FightingAgainst", "Turkish army", "YPG")
     assert related(nlp, text, "Controls", "Hamza Division", "Jindires")
+
+
+def test_fight_a_place_referred_back_to_and_called_a_groups_stronghold_is_held_by_it(nlp: Language) -> None:
+    text = "Turkish drones struck the town, the Levant Front's last stronghold near Azaz, on Sunday."
+    assert related(nlp, text, "Controls", "Levant Front", "the town")

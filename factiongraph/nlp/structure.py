@@ -1103,7 +1103,8 @@ class StructureFinder:
 
     def _stronghold(self, noun: Token, mentions: MentionIndex, relation_type: str) -> list[FoundRelation]:
         """ "Z, the last LNA stronghold", "Z, the government's stronghold", "Z is a stronghold of X", "the X
-        stronghold of Z": X holds Z; "Z, the seat of X", "Z is a base of X": X is at Z (``relation_type``)."""
+        stronghold of Z": X holds Z; "Z, the seat of X", "Z is a base of X": X is at Z (``relation_type``). Z may be
+        a description that refers back ("the offensive on the city, the government's last stronghold")."""
         after_of = [m for _, pobj in pobjs(noun, {"of"}) for m in mentions.of(pobj)]
         places = [m for m in self._described(noun, mentions) if m.label_ == "Location"]
         places += [m for m in after_of if m.label_ == "Location" and not mentions.may_act(m)]
@@ -1111,7 +1112,6 @@ class StructureFinder:
         start = noun.left_edge.i
         if start >= 2 and noun.doc[start - 1].text == "," and (before := mentions.ending_at.get(start - 2)) is not None:
             places += [before] if before.label_ == "Location" and before not in places else []
-        places = [m for m in places if not mentions.is_description(m)]
         holders = [m for c in noun.children if c.dep_ in ("poss", "compound", "nmod") for m in mentions.of(c)]
         holders += [m for m in after_of if m not in places]
         return [
