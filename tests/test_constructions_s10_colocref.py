@@ -122,3 +122,15 @@ def test_s10_colocref_places_listed_after_a_plural_place_lie_where_it_lies(nlp: 
     text = "Rebels captured villages in the northern countryside of Hama, including Lahaya, Zilin and Maarkaba."
     for village in ("Lahaya", "Zilin", "Maarkaba"):
         assert related(nlp, text, "CoLocated", village, "Hama"), village
+
+
+def test_s10_colocref_a_place_in_a_relative_clause_is_background_to_the_sentences_own(
+    fresh_db: Database, tmp_path: Path
+) -> None:
+    text = (
+        "The fighting has shifted to Sirte, which many in Misrata see as the next prize. "
+        "The town has been held by the Libyan National Army since January."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path, "2020-06")
+    assert _placed(edges, "Libyan National Army", "Sirte")
+    assert not _placed(edges, "Libyan National Army", "Misrata")

@@ -80,6 +80,11 @@ def _heads_named_with(
     return called
 
 
+def _in_relative_clause(mention: Span) -> bool:
+    """Whether a mention is inside a relative clause ("which many in B expect")."""
+    return any(t.dep_ == "relcl" for t in mention.root.ancestors)
+
+
 def _listed_together(nearer: Span, farther: Span) -> bool:
     """Whether two mentions are neighbours in one list ("Ain Issa and Tal Tamr", "A, B"): equally near to what
     comes after them."""
@@ -514,6 +519,12 @@ class References:
                         j for j in earlier if home is None or self._in_country(entities[entity_of_mention[j]], home)
                     ]
                 nearest = sentence_of[mentions[near[0]].start] if near else here
+                # "Attention turned to A, which many in B expect ...": a place of a clause that describes a noun is
+                # background to one of the sentence's own clause
+                same = [j for j in near if sentence_of[mentions[j].start] == nearest]
+                background = {j for j in same if _in_relative_clause(mentions[j])}
+                if len(background) < len(same):
+                    near = [j for j in near if j not in background]
                 near = [
                     j
                     for j in near
