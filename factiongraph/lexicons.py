@@ -323,6 +323,7 @@ class Clauses(LexiconFile):
     members_after: Words
     shares: Words
     place_relatives: Words
+    sending_verbs: Words
     requesting_verbs: Words
 
 

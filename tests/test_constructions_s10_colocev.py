@@ -50,3 +50,15 @@ def test_constructions_a_second_clause_about_an_event_places_its_sides(nlp: Lang
     for side in ("Halbous Brigade", "Marsa Brigade"):
         for place in ("Zawiya", "Harsha", "Jadida"):
             assert related(nlp, text, "CoLocated", side, place), (side, place)
+
+
+def test_constructions_who_is_sent_to_fight_somewhere_is_there_not_who_sends(nlp: Language) -> None:
+    text = "Hezbollah deployed the Radwan Force to fight in Qusayr and Homs."
+    assert related(nlp, text, "CoLocated", "Radwan Force", "Qusayr")
+    assert not related(nlp, text, "CoLocated", "Hezbollah", "Qusayr")
+    text = (
+        "The Liwa Zainabiyoun, a Pakistani militia that Iran recruited and deployed to fight for the Syrian "
+        "government in Aleppo, Hama and Homs, was sanctioned."
+    )
+    assert related(nlp, text, "CoLocated", "Pakistani militia", "Hama")
+    assert not related(nlp, text, "CoLocated", "Iran", "Hama")

@@ -292,8 +292,8 @@ class RelationDecider:
         against, not one they are in ("ordered his forces to move on Z"). The ones asked do it where the
         clause puts them ("ordered its troops to withdraw from Z": the troops were in Z)."""
         top = path[_top(path)]
-        if top.lemma_.lower() not in self.clauses.lexicon.requesting_verbs:
-            return False
+        if top.lemma_.lower() not in self.clauses.lexicon.requesting_verbs | self.clauses.lexicon.sending_verbs:
+            return False  # "deployed the militia to fight in Z": nor is who sends them
         below_top = [t for t in path if t.head == top and t != top]
         if not any(t.dep_ in ("xcomp", "ccomp", "advcl") for t in below_top):
             return False

@@ -530,6 +530,15 @@ class FrameFinder:
         for _ in range(_MAX_CLIMB):
             participle = current if current.dep_ == "acl" else None
             children = list(current.children)  # spaCy builds each child anew on every walk: walk once
+            if complement and current.lemma_.lower() in self.clauses.lexicon.sending_verbs:
+                # "deployed the militia to fight in Z", "a militia that X recruited and deployed to fight in Z": who
+                # is sent does what the complement says, not who sends
+                sent = [c for c in children if c.dep_ == "dobj"]
+                clause = current if current.dep_ == "relcl" else current.head if current.dep_ == "conj" else None
+                if any(c.lower_ in self.clauses.lexicon.relative_pronouns for c in sent) and clause is not None:
+                    sent = [clause.head] if clause.dep_ == "relcl" else []
+                if sent:
+                    return self._with_conjuncts(sent, mention_at), []
             # "was taken by ISIL"; not "spoke by phone with X", whose "by" the parser may take for an agent
             agents = [
                 grand
