@@ -109,3 +109,8 @@ def test_who_is_under_a_states_sanctions_is_disliked_by_it(nlp: Language) -> Non
 def test_who_dismisses_a_body_as_illegitimate_dislikes_it(nlp: Language) -> None:
     text = "The Popular Front's spokesman, Ali Haidar, dismissed the new Hezbollah council as illegitimate."
     assert related(nlp, text, "Dislikes", "Ali Haidar", "Hezbollah council")
+
+
+def test_calling_a_groups_advance_an_occupation_dislikes_the_group(nlp: Language) -> None:
+    text = "Ali Haidar, the council's prime minister, called the Hezbollah advance an occupation."
+    assert related(nlp, text, "Dislikes", "Ali Haidar", "Hezbollah")

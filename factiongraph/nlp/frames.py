@@ -455,8 +455,16 @@ class FrameFinder:
             c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "amod" and c.i > o.i
         ]
         # the predicate's own words ("a terrorist group"), not those of a name or clause hung on it ("X, the
-        # president's brother")
-        words = [t for p in predicates for t in [p, *p.children] if t == p or t.dep_ in ("amod", "compound", "nmod")]
+        # president's brother"); "called the X advance an occupation": the parser may take the object's noun for
+        # a verb whose object is the predicate
+        words = [
+            t
+            for p in predicates
+            for t in [p, *p.children]
+            if t == p
+            or t.dep_ in ("amod", "compound", "nmod")
+            or (p.pos_ == "VERB" and p.dep_ == "oprd" and t.dep_ == "dobj")
+        ]
         kinds = [self.lexicon.judgement_type[t.lower_] for t in words if t.lower_ in self.lexicon.judgement_type]
         if not kinds:
             return None
