@@ -65,6 +65,17 @@ def _coordinated(mentions: list[Span]) -> bool:
     )
 
 
+def _owned_by_an_actor(prep: Token, mention_at: dict[int, Span]) -> bool:
+    """Whether the phrase a preposition heads is another actor's own ("after the Hamza Division's withdrawal to
+    Raqqa", "as Assad flees to Moscow"): where it goes is that actor's place, not the clause's subject's."""
+    return any(
+        owner.dep_ in ("poss", "compound") and owner.i in mention_at and mention_at[owner.i].label_ in AGENTS
+        for noun in prep.children
+        if noun.dep_ == "pobj" and noun.i not in mention_at
+        for owner in noun.children
+    )
+
+
 def _names_alike(token: Token, mention_at: dict[int, Span], label: str = "Location") -> bool:
     """Whether a token heads a name of this type (not a description such as "a town in Daraa")."""
     mention = mention_at.get(token.i)
@@ -668,7 +679,11 @@ class FrameFinder:
                 elif wanted:
                     pobjs = [g for g in child.children if g.dep_ == "pobj"]
                     objects += [(m, word) for m in self._with_conjuncts(pobjs, mention_at)]
-                if not (frame and frame.type in ATTITUDES) and child.dep_ == "prep":
+                if (
+                    not (frame and frame.type in ATTITUDES)
+                    and child.dep_ == "prep"
+                    and (wanted or not _owned_by_an_actor(child, mention_at))
+                ):
                     objects += self._places_further_in(child, mention_at)
         objects += _place_adverbs(children, mention_at)
         # "attacked positions east of Saraqib": the parser hangs the direction on the verb
