@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import operator
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -159,9 +161,32 @@ def past_dateline(subjects: list[Token]) -> list[Token]:
     return found
 
 
+_T = TypeVar("_T")
+_per_document: dict[Callable[[Doc], Any], tuple[Doc, tuple[object, ...], tuple[int, ...], Any]] = {}
+"""Each :func:`once_per_document` function's value for the last document it read, with that document's groups."""
+
+
+def once_per_document(doc: Doc, compute: Callable[[Doc], _T]) -> _T:
+    """``compute(doc)`` for a function of the document's mention span groups, computed once for all the components
+    that need it: spaCy builds every span again on each read of a group. Only ``fg_mentions`` sets the groups, so
+    the value is read again only for another document or a group set again or grown."""
+    groups = tuple(doc.spans.get(key) for key in (MENTIONS_KEY, DESCRIPTIONS_KEY, STATES_KEY))
+    sizes = tuple(-1 if group is None else len(group) for group in groups)
+    held = _per_document.get(compute)
+    if held is not None and held[0] is doc and held[2] == sizes and all(map(operator.is_, held[1], groups)):
+        return held[3]
+    value = compute(doc)
+    _per_document[compute] = (doc, groups, sizes, value)
+    return value
+
+
 def mentions_per_token(doc: Doc) -> list[int]:
     """For each token, how many mentions its sentence holds: a sentence with fewer than two has no
-    relation in it, and the rules that read the parse can pass over its words."""
+    relation in it, and the rules that read the parse can pass over its words. Computed once per document."""
+    return once_per_document(doc, _mentions_per_token)
+
+
+def _mentions_per_token(doc: Doc) -> list[int]:
     starts = sorted(m.start for m in doc.spans[MENTIONS_KEY])
     counts = [0] * len(doc)
     for sentence in doc.sents:

@@ -16,7 +16,7 @@ is kept is for ``fg_decide``.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from spacy.language import Language
@@ -32,6 +32,7 @@ from factiongraph.nlp.spans import (
     FoundRelation,
     coordinated_modifiers,
     mentions_per_token,
+    once_per_document,
     past_dateline,
     tokens_of_pos,
 )
@@ -60,29 +61,56 @@ def make_structure(
     return StructureFinder(lexicon_model(constructions_path, Constructions), ClauseWords.read(clauses_path), reporting)
 
 
+@dataclass(frozen=True)
+class _MentionTables:
+    """The document's mentions by the words that find them, read once per document (``fg_structure`` and
+    ``fg_events`` both index them) and never changed."""
+
+    states: set[tuple[int, int]]
+    descriptions: set[tuple[int, int]]
+    by_root: dict[int, Span]
+    ending_at: dict[int, Span]
+    description_of: dict[int, Span]
+    starting_at: dict[int, list[Span]]
+    place_holding: dict[int, Span]
+    """The named place each of its words is in: the parser may hang a place's name by any of its words."""
+
+
+def _mention_tables(doc: Doc) -> _MentionTables:
+    tables = _MentionTables(
+        states={(s.start, s.end) for s in doc.spans.get(STATES_KEY, [])},
+        descriptions={(d.start, d.end) for d in doc.spans[DESCRIPTIONS_KEY]},
+        by_root={},
+        ending_at={},
+        description_of={},
+        starting_at={},
+        place_holding={},
+    )
+    for mention in doc.spans[MENTIONS_KEY]:
+        tables.starting_at.setdefault(mention.start, []).append(mention)
+        tables.by_root.setdefault(mention.root.i, mention)
+        tables.ending_at.setdefault(mention.end - 1, mention)
+        if (mention.start, mention.end) in tables.descriptions:
+            tables.description_of[mention.root.i] = mention
+        elif mention.label_ == "Location":
+            tables.place_holding.update(dict.fromkeys(range(mention.start, mention.end), mention))
+    return tables
+
+
 class MentionIndex:
     """The document's mentions by the token that heads them, and by the token where they end."""
 
     def __init__(self, doc: Doc, clauses: ClauseWords, arms_nouns: frozenset[str]) -> None:
         self.clauses = clauses
         self.arms_nouns = arms_nouns
-        self.states = {(s.start, s.end) for s in doc.spans.get(STATES_KEY, [])}
-        descriptions = {(d.start, d.end) for d in doc.spans[DESCRIPTIONS_KEY]}
-        self.by_root: dict[int, Span] = {}
-        self.ending_at: dict[int, Span] = {}
-        self.description_of: dict[int, Span] = {}
-        self.starting_at: dict[int, list[Span]] = {}
-        self.place_holding: dict[int, Span] = {}
-        """The named place each of its words is in: the parser may hang a place's name by any of its words."""
-        for mention in doc.spans[MENTIONS_KEY]:
-            self.starting_at.setdefault(mention.start, []).append(mention)
-            self.by_root.setdefault(mention.root.i, mention)
-            self.ending_at.setdefault(mention.end - 1, mention)
-            if (mention.start, mention.end) in descriptions:
-                self.description_of[mention.root.i] = mention
-            elif mention.label_ == "Location":
-                self.place_holding.update(dict.fromkeys(range(mention.start, mention.end), mention))
-        self.descriptions = descriptions
+        tables = once_per_document(doc, _mention_tables)
+        self.states = tables.states
+        self.descriptions = tables.descriptions
+        self.by_root = tables.by_root
+        self.ending_at = tables.ending_at
+        self.description_of = tables.description_of
+        self.starting_at = tables.starting_at
+        self.place_holding = tables.place_holding
 
     def may_act(self, mention: Span) -> bool:
         """An actor, or a state named as a place ("the support of Turkey")."""
