@@ -599,7 +599,9 @@ class FrameFinder:
             if current.dep_ == "relcl" and any(c.lower_ in self.clauses.lexicon.relative_pronouns for c in active):
                 # "HTS, which controls Idlib": the noun the clause describes; "X is one of the factions
                 # that entered Z": the one the share is
-                active = [self.clauses.whole_of_share(current.head) or current.head]
+                active = [
+                    self.clauses.whole_of_share(current.head) or self._agreeing_container(current) or current.head
+                ]
             elif not active and current.dep_ == "acl" and current.head.i in mention_at:
                 active = [current.head]  # "ground forces, focused on defeating ISIL": the noun the clause describes
             elif not active and current.dep_ == "acl":
@@ -619,6 +621,19 @@ class FrameFinder:
             complement = current.dep_ == "xcomp"
             below, current = current, current.head
         return [], []
+
+    def _agreeing_container(self, clause: Token) -> Token | None:
+        """ "X, an alliance of movements that fights alongside Y": a singular verb cannot describe the plural noun
+        before it but the container it is gathered in (constructions.json's containers)."""
+        noun = clause.head
+        if noun.tag_ != "NNS" or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+            return None
+        holder = noun.head.head
+        if holder.lemma_.lower() not in self.constructions.containers:
+            return None
+        if clause.tag_ != "VBZ" and not any(c.dep_ == "aux" and c.tag_ == "VBZ" for c in clause.children):
+            return None
+        return holder
 
     def _joined_in(self, verb: Token, below: Token) -> bool:
         """Whether a clause climbs to a verb of joining through its "in" ("X joined Y in retaking Z")."""

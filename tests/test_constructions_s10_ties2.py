@@ -1,0 +1,28 @@
+"""Allies and members, second round (issue 9): constructions read from the parse on sentences the project wrote
+for them, through the whole English pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from factiongraph.nlp import load_pipeline
+from tests.sentences import related
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def test_a_singular_relative_clause_describes_the_container_not_its_plural_members(nlp: Language) -> None:
+    text = "The Northern Front, a coalition of tribal militias that fights alongside the Kenyan army, held the road."
+    assert related(nlp, text, "AlliesOf", "a coalition", "Kenyan army")
+    assert not related(nlp, text, "AlliesOf", "tribal militias", "Kenyan army")
+
+
+def test_a_plural_relative_clause_still_describes_the_members(nlp: Language) -> None:
+    text = "The Northern Front, a coalition of tribal militias that fight alongside the Kenyan army, held the road."
+    assert related(nlp, text, "AlliesOf", "tribal militias", "Kenyan army")
