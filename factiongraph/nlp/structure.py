@@ -716,14 +716,21 @@ class StructureFinder:
         if noun.i >= 2 and noun.doc[noun.i - 1].text in ("-", "–"):
             parts.append(noun.doc[noun.i - 2])  # "a joint counter-attack": the parser may hang "joint" on "counter"
         joint = any(c.lemma_.lower() in self.words.joint_words for t in parts for c in t.children if c.dep_ == "amod")
-        if kind == relation_type and others:
-            return []  # "X and Y held talks with Z": each talked with Z, not with each other
+        if kind == relation_type and any(mentions.may_act(m) for m in others):
+            return []  # "X and Y held talks with Z": each talked with Z, not with each other (not "on Monday")
         if kind != relation_type and not (others or joint):
             return []  # "X and Y exchanged fire": with each other, or with someone unnamed
         # the names listed as the subject, not the members of a description ("fighters of X, including A and B")
         subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in [c, *c.conjuncts]]
         named = [m for t in subjects if (m := mentions.by_root.get(t.i)) is not None]
-        actors = [m for m in dict.fromkeys(named) if mentions.may_act(m) and not mentions.is_description(m)]
+        # "X and the government in Z announced a deal": a description listed with a name is a side of talks
+        actors = [
+            m
+            for m in dict.fromkeys(named)
+            if mentions.may_act(m) and (kind == "CommWith" or not mentions.is_description(m))
+        ]
+        if all(mentions.is_description(m) for m in actors):
+            return []
         doc = noun.doc
         return [
             FoundRelation(kind, first, second, noun.sent, "joint-subject")
