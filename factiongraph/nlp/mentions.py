@@ -33,6 +33,8 @@ from factiongraph.lexicons import (
 from factiongraph.nlp.names import NameMender
 from factiongraph.nlp.plural import PLURAL_KEY, plural_references
 from factiongraph.nlp.spans import (
+    DATELINE_DASHES,
+    DATELINE_MAX_TOKENS,
     DATELINES_KEY,
     DESCRIPTIONS_KEY,
     MENTIONS_KEY,
@@ -309,8 +311,10 @@ class MentionFinder:
             if label is None or (prefixed and len(ent) == 2):
                 continue  # "pro-" alone is no one's name
             end = ent.end - 1 if ent[-1].tag_ == "POS" and len(ent) > 1 else ent.end
-            seat_of = self.seats.get(ent.text.lower()) if label == "Location" and self._acts(ent.root) else None
-            if seat_of is not None:  # "Ankara said", "talks between Washington and Moscow": the state acts
+            # "Ankara said", "talks between Washington and Moscow": the state acts; not "MOSCOW (Wire) — X said"
+            acts = label == "Location" and self._acts(ent.root) and not _opens_dateline(ent)
+            seat_of = self.seats.get(ent.text.lower()) if acts else None
+            if seat_of is not None:
                 span = Span(doc, ent.start, end, label="Organisation", span_id=seat_of)
             elif prefixed:
                 span = self._after_prefix(ent, end, self._retype(ent, label))
@@ -631,3 +635,11 @@ def _harmonise(names: list[Span]) -> list[Span]:
             name = Span(name.doc, name.start, name.end, label=label, span_id=span_id or 0)
         harmonised.append(name)
     return harmonised
+
+
+def _opens_dateline(ent: Span) -> bool:
+    """Whether a name in capitals opens its sentence before an early dash, as a dateline's place does, which the
+    parser makes the subject ("MOSCOW (Wire) — X and Y agreed")."""
+    sentence = ent.sent
+    early = sentence[ent.end - sentence.start : DATELINE_MAX_TOKENS]
+    return ent.start == sentence.start and ent.text.isupper() and any(t.text in DATELINE_DASHES for t in early)
