@@ -26,3 +26,8 @@ def test_a_singular_relative_clause_describes_the_container_not_its_plural_membe
 def test_a_plural_relative_clause_still_describes_the_members(nlp: Language) -> None:
     text = "The Northern Front, a coalition of tribal militias that fight alongside the Kenyan army, held the road."
     assert related(nlp, text, "AlliesOf", "tribal militias", "Kenyan army")
+
+
+def test_a_part_set_off_after_a_name_is_that_name_s_where_the_parser_hangs_it_far_off(nlp: Language) -> None:
+    text = "Iraq, which has fought the YPJ, the PKK's female core, for years, gave the plan a guarded welcome."
+    assert related(nlp, text, "BelongsTo", "YPJ", "PKK")

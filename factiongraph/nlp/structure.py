@@ -1037,6 +1037,11 @@ class StructureFinder:
         beside = [c for c in noun.children if c.dep_ == "appos"]
         if noun.dep_ == "appos":
             beside.append(noun.head)
+            # "Z, which fought the YPG, the SDF's Kurdish core": the parser may hang the apposition far off; the name
+            # right before the comma is the one it describes
+            start = noun.left_edge.i
+            if start >= 2 and doc[start - 1].text == "," and (before := mentions.ending_at.get(start - 2)) is not None:
+                beside.append(before.root)
         names = [
             m
             for t in beside
