@@ -305,6 +305,7 @@ class References(LexiconFile):
     determiners: Words
     parts: Words
     capitals: Words
+    role_plurals: Words
     groups: dict[str, _GroupAgreement]
     places: dict[str, _PlaceAgreement]
     plural: PluralReferences
@@ -423,6 +424,7 @@ class Constructions(LexiconFile):
     body_nouns: Words
     circumstances: Circumstances
     arms_nouns: Words
+    standoff_arms: Words = frozenset()
     heading_words: Words
     deputy_words: Words
     under_nouns: dict[RelationType, list[str]]
@@ -439,6 +441,7 @@ class Constructions(LexiconFile):
     containers: Words
     ally_prefixes: Words
     falling_verbs: Words = frozenset()
+    central_parts: Words = frozenset()
 
     @cached_property
     def title_type(self) -> dict[str, RelationType]:

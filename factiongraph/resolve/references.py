@@ -201,6 +201,15 @@ def _commands(candidate: Span, mention: Span) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head in list(mention.root.ancestors)
 
 
+def _acts_on(candidate: Span, mention: Span) -> bool:
+    """Whether a candidate is named inside the subject of a verb that governs the mention ("fighters of X,
+    backed by Y, fought the attackers"): the one acting on what the mention names."""
+    token = candidate.root
+    while (token.dep_ in _INSIDE_A_PHRASE or token.dep_ == "acl") and token.head != token:  # "X, known as Y"
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head in list(mention.root.ancestors)
+
+
 def _speaks(mention: Span) -> bool:
     """Whether a mention is the subject of a verb that reports a clause ("the Observatory said more than 500
     were killed"): a source of the story, not one of the actors a later "the group" acts as."""
@@ -402,6 +411,7 @@ class References:
         self._determiners = references.determiners
         self._parts = references.parts
         self._capital_heads = references.capitals
+        self._role_plurals = references.role_plurals
         self._capitals = frozenset(
             found.id
             for country, name in capital_names().items()
@@ -470,12 +480,13 @@ class References:
         for i, mention in enumerate(mentions):
             if not is_description[i] or i in entity_of_mention:
                 continue
-            kind = self._refer_back.get(mention.root.lower_)
+            role = mention.root.lower_ in self._role_plurals  # "the militants": one group, by what its men do
+            kind = "Organisation" if role else self._refer_back.get(mention.root.lower_)
             pronoun = mention.root.tag_ in ("PRP", "PRP$", "RB")  # "its", "they", and "there" for a place
             # "the group", "the new body", "the city": a determiner, modifiers and a singular head, nothing after
             plain = (
                 mention[0].lower_ in self._determiners
-                and mention.root.tag_ in ("NN", "NNP")  # "the group", "the Coalition"
+                and (mention.root.tag_ in ("NN", "NNP") or role)  # "the group", "the Coalition", "the militants"
                 and mention.root.i == mention.end - 1
             )
             plain = plain and not _names_inside_any(i, mentions, is_description)  # "the UN envoy", "the GNU's ministry"
@@ -508,7 +519,14 @@ class References:
             here = sentence_of[mention.start]
             near = [j for j in earlier if sentence_of[mentions[j].start] >= here - _REFER_BACK_SENTENCES]
             if kind == "Organisation" and not pronoun:
+                if (
+                    role
+                ):  # "X fought the attackers": who acts on them is none of them; the story's attackers, however far
+                    near = [j for j in earlier if not _acts_on(mentions[j], mention)]
                 near = _salient([mentions[j] for j in near], mention, near, entity_of_mention)
+                first = sentence_of[mentions[near[0]].start] if near else here
+                if role and len({entity_of_mention[j] for j in near if sentence_of[mentions[j].start] == first}) > 1:
+                    continue  # "A and B stormed Z. The militants ...": either of two equally near
             elif kind == "Person" and not pronoun:
                 near = [j for j in near if _is_subject(mentions[j]) and sentence_of[mentions[j].start] < here]
             elif kind == "Location":
