@@ -424,7 +424,6 @@ class Constructions(LexiconFile):
     body_nouns: Words
     circumstances: Circumstances
     arms_nouns: Words
-    standoff_arms: Words = frozenset()
     heading_words: Words
     deputy_words: Words
     under_nouns: dict[RelationType, list[str]]
@@ -441,7 +440,6 @@ class Constructions(LexiconFile):
     containers: Words
     ally_prefixes: Words
     falling_verbs: Words = frozenset()
-    central_parts: Words = frozenset()
 
     @cached_property
     def title_type(self) -> dict[str, RelationType]:
