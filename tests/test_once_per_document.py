@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from factiongraph.nlp.spans import MENTIONS_KEY, mentions_per_token, once_per_document
+from factiongraph.nlp.spans import MENTIONS_KEY, mentions_of, mentions_per_token, once_per_document
 
 
 def test_once_per_document_reads_a_document_once_and_again_when_its_mentions_change() -> None:
@@ -38,3 +38,12 @@ def test_mentions_per_token_follows_the_mentions_set_again() -> None:
     assert mentions_per_token(doc) == [1, 1, 1, 1]
     doc.spans[MENTIONS_KEY] = [doc[0:1], doc[2:3]]
     assert mentions_per_token(doc) == [2, 2, 2, 2]
+
+
+def test_mentions_of_is_the_group_read_once_and_again_when_set_again() -> None:
+    doc = spacy.blank("en")("Hamas fought Fatah.")
+    doc.spans[MENTIONS_KEY] = [doc[0:1]]
+    assert mentions_of(doc) is mentions_of(doc)
+    assert mentions_of(doc) == list(doc.spans[MENTIONS_KEY])
+    doc.spans[MENTIONS_KEY] = [doc[2:3]]
+    assert [m.text for m in mentions_of(doc)] == ["Fatah"]

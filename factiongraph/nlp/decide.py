@@ -23,11 +23,11 @@ from factiongraph.nlp.plural import PairedReferences
 from factiongraph.nlp.spans import (
     DATELINES_KEY,
     DESCRIPTIONS_KEY,
-    MENTIONS_KEY,
     NESTED_KEY,
     ClauseWords,
     FoundRelation,
     cut_off,
+    mentions_of,
     span_keys,
 )
 from factiongraph.places import PlaceIndex
@@ -134,7 +134,7 @@ class RelationDecider:
 
     def __call__(self, doc: Doc) -> Doc:
         unasserted = [c.content for c in doc._.fg_claims or [] if c.stance != ASSERTED]
-        in_a_place = {i for m in doc.spans[MENTIONS_KEY] if m.label_ == "Location" for i in range(m.start, m.end)}
+        in_a_place = {i for m in mentions_of(doc) if m.label_ == "Location" for i in range(m.start, m.end)}
         datelined = {i for opening in doc.spans.get(DATELINES_KEY, []) for i in range(opening.start, opening.end)}
         relations = [r for r in doc._.fg_relations or [] if not _misread_dateline(r, datelined)]
         candidates = [self._decide(r, unasserted, in_a_place) for r in relations]

@@ -17,13 +17,13 @@ from spacy.tokens import Doc, Span, Token
 from factiongraph.lexicons import Constructions, VerbFrame, VerbRelations, lexicon_model
 from factiongraph.nlp.spans import (
     DESCRIPTIONS_KEY,
-    MENTIONS_KEY,
     NESTED_KEY,
     STATES_KEY,
     ClauseWords,
     FoundEvent,
     FoundRelation,
     coordinated_modifiers,
+    mentions_of,
     mentions_per_token,
     past_dateline,
     span_keys,
@@ -121,7 +121,7 @@ class FrameFinder:
         }
         mention_at: dict[int, Span] = {}
         named: set[int] = set()  # every word that names an actor or a place, nested or not
-        for mention in doc.spans[MENTIONS_KEY]:
+        for mention in mentions_of(doc):
             key = (mention.start, mention.end)
             if mention.label_ in AGENTS or mention.label_ == "Location":
                 named.update(range(mention.start, mention.end))

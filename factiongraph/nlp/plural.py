@@ -19,10 +19,10 @@ from spacy.tokens import Doc, Span, Token
 from factiongraph.lexicons import Constructions, PluralReferences, References, VerbFrame, VerbRelations, lexicon_model
 from factiongraph.nlp.spans import (
     DESCRIPTIONS_KEY,
-    MENTIONS_KEY,
     NESTED_KEY,
     FoundRelation,
     TokenColumns,
+    mentions_of,
     span_keys,
 )
 from factiongraph.settings import setting
@@ -109,7 +109,7 @@ class PairedReferences:
         keys = span_keys(mentions)
         told = [r for r in relations if r.type in self.words.pair_types and _two_actors(r.source, r.target, keys)]
         descriptions = span_keys(list(doc.spans[DESCRIPTIONS_KEY]))
-        everyone = {i for m in doc.spans[MENTIONS_KEY] if m.label_ in AGENTS for i in range(m.start, m.end)}
+        everyone = {i for m in mentions_of(doc) if m.label_ in AGENTS for i in range(m.start, m.end)}
         joined = [
             pair
             for m in mentions
@@ -265,7 +265,7 @@ def _actors(doc: Doc) -> list[Span]:
     plural = span_keys(list(doc.spans.get(PLURAL_KEY, [])))
     return [
         m
-        for m in doc.spans[MENTIONS_KEY]
+        for m in mentions_of(doc)
         if m.label_ in ("Organisation", "Person") and (m.start, m.end) not in nested | plural
     ]
 

@@ -17,10 +17,10 @@ from spacy.tokens import Doc, Span
 from factiongraph.lexicons import NounHeads, RelationRule, RelationTriggers, lexicon_model
 from factiongraph.nlp.spans import (
     DESCRIPTIONS_KEY,
-    MENTIONS_KEY,
     NESTED_KEY,
     ClauseWords,
     FoundRelation,
+    mentions_of,
     span_keys,
 )
 
@@ -115,7 +115,7 @@ class RelationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[FoundRelation] = []
-        mentions = list(doc.spans[MENTIONS_KEY])
+        mentions = list(mentions_of(doc))
         descriptions = span_keys(list(doc.spans[DESCRIPTIONS_KEY]))
         nested_spans = list(doc.spans[NESTED_KEY])
         nested = span_keys(nested_spans)

@@ -180,6 +180,16 @@ def once_per_document(doc: Doc, compute: Callable[[Doc], _T]) -> _T:
     return value
 
 
+def mentions_of(doc: Doc) -> list[Span]:
+    """The document's mentions (``doc.spans[MENTIONS_KEY]``), built as spans once for all the components that read
+    them: a list to read, not to change."""
+    return once_per_document(doc, _read_mentions)
+
+
+def _read_mentions(doc: Doc) -> list[Span]:
+    return list(doc.spans[MENTIONS_KEY])
+
+
 def mentions_per_token(doc: Doc) -> list[int]:
     """For each token, how many mentions its sentence holds: a sentence with fewer than two has no
     relation in it, and the rules that read the parse can pass over its words. Computed once per document."""
@@ -187,7 +197,7 @@ def mentions_per_token(doc: Doc) -> list[int]:
 
 
 def _mentions_per_token(doc: Doc) -> list[int]:
-    starts = sorted(m.start for m in doc.spans[MENTIONS_KEY])
+    starts = sorted(m.start for m in mentions_of(doc))
     counts = [0] * len(doc)
     for sentence in doc.sents:
         held = bisect_left(starts, sentence.end) - bisect_left(starts, sentence.start)

@@ -26,11 +26,11 @@ from factiongraph.lexicons import ClaimCues, Constructions, lexicon_model
 from factiongraph.nlp.spans import (
     DATELINES_KEY,
     DESCRIPTIONS_KEY,
-    MENTIONS_KEY,
     STATES_KEY,
     ClauseWords,
     FoundRelation,
     coordinated_modifiers,
+    mentions_of,
     mentions_per_token,
     once_per_document,
     past_dateline,
@@ -86,7 +86,7 @@ def _mention_tables(doc: Doc) -> _MentionTables:
         starting_at={},
         place_holding={},
     )
-    for mention in doc.spans[MENTIONS_KEY]:
+    for mention in mentions_of(doc):
         tables.starting_at.setdefault(mention.start, []).append(mention)
         tables.by_root.setdefault(mention.root.i, mention)
         tables.ending_at.setdefault(mention.end - 1, mention)
@@ -216,7 +216,7 @@ def _place_lists(doc: Doc) -> dict[tuple[int, int], list[Span]]:
     closing "and" or "or" join ("A, the B field and C"), read from the words, since the parser often breaks a list
     of names up."""
     outermost: list[Span] = []
-    for mention in sorted(doc.spans[MENTIONS_KEY], key=lambda m: (m.start, -m.end)):
+    for mention in sorted(mentions_of(doc), key=lambda m: (m.start, -m.end)):
         if not outermost or mention.start >= outermost[-1].end:
             outermost.append(mention)
     lists: dict[tuple[int, int], list[Span]] = {}
