@@ -5,7 +5,14 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from factiongraph.nlp.spans import MENTIONS_KEY, mentions_of, mentions_per_token, once_per_document
+from factiongraph.nlp.spans import (
+    MENTIONS_KEY,
+    NESTED_KEY,
+    group_of,
+    mentions_of,
+    mentions_per_token,
+    once_per_document,
+)
 
 
 def test_once_per_document_reads_a_document_once_and_again_when_its_mentions_change() -> None:
@@ -47,3 +54,14 @@ def test_mentions_of_is_the_group_read_once_and_again_when_set_again() -> None:
     assert mentions_of(doc) == list(doc.spans[MENTIONS_KEY])
     doc.spans[MENTIONS_KEY] = [doc[2:3]]
     assert [m.text for m in mentions_of(doc)] == ["Fatah"]
+
+
+def test_group_of_reads_each_group_once_and_again_when_set_again() -> None:
+    doc = spacy.blank("en")("Hamas fought Fatah.")
+    doc.spans[MENTIONS_KEY] = [doc[0:1], doc[2:3]]
+    doc.spans[NESTED_KEY] = [doc[0:1]]
+    assert group_of(doc, NESTED_KEY) is group_of(doc, NESTED_KEY)
+    assert [m.text for m in group_of(doc, NESTED_KEY)] == ["Hamas"]
+    doc.spans[NESTED_KEY] = [doc[2:3]]
+    assert [m.text for m in group_of(doc, NESTED_KEY)] == ["Fatah"]
+    assert [m.text for m in group_of(doc, MENTIONS_KEY)] == ["Hamas", "Fatah"]

@@ -27,6 +27,7 @@ from factiongraph.nlp.spans import (
     ClauseWords,
     FoundRelation,
     cut_off,
+    group_of,
     mentions_of,
     span_keys,
 )
@@ -355,8 +356,8 @@ class RelationDecider:
         """Drop a relation to a group named inside a description of one of its units when the same
         relation holds to the description: "a faction of the SNA commanded by X" says X commands the
         faction, not the SNA."""
-        units = [d for d in doc.spans[DESCRIPTIONS_KEY] if d.label_ == "Organisation"]
-        nested = span_keys(list(doc.spans[NESTED_KEY]))
+        units = [d for d in group_of(doc, DESCRIPTIONS_KEY) if d.label_ == "Organisation"]
+        nested = span_keys(group_of(doc, NESTED_KEY))
         said = {_key(r) for r in relations}
 
         def told_of_its_unit(relation: FoundRelation) -> bool:

@@ -23,6 +23,7 @@ from factiongraph.nlp.spans import (
     FoundEvent,
     FoundRelation,
     coordinated_modifiers,
+    group_of,
     mentions_of,
     mentions_per_token,
     past_dateline,
@@ -105,8 +106,8 @@ class FrameFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         # each span group read once: spaCy builds every span of a group anew on every walk over it
-        all_descriptions = list(doc.spans[DESCRIPTIONS_KEY])
-        nested_spans = list(doc.spans[NESTED_KEY])
+        all_descriptions = list(group_of(doc, DESCRIPTIONS_KEY))
+        nested_spans = list(group_of(doc, NESTED_KEY))
         self._description_heads: dict[int, set[str]] = {}
         for description in all_descriptions:
             self._description_heads.setdefault(description.root.i, set()).add(description.label_)

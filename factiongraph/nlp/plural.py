@@ -22,6 +22,7 @@ from factiongraph.nlp.spans import (
     NESTED_KEY,
     FoundRelation,
     TokenColumns,
+    group_of,
     mentions_of,
     span_keys,
 )
@@ -108,7 +109,7 @@ class PairedReferences:
             return found
         keys = span_keys(mentions)
         told = [r for r in relations if r.type in self.words.pair_types and _two_actors(r.source, r.target, keys)]
-        descriptions = span_keys(list(doc.spans[DESCRIPTIONS_KEY]))
+        descriptions = span_keys(group_of(doc, DESCRIPTIONS_KEY))
         everyone = {i for m in mentions_of(doc) if m.label_ in AGENTS for i in range(m.start, m.end)}
         joined = [
             pair
@@ -261,7 +262,7 @@ def _where(doc: Doc, words: frozenset[str]) -> list[int]:
 
 def _actors(doc: Doc) -> list[Span]:
     """The document's mentions of people and groups that are no part of a larger one, nor a reference to two."""
-    nested = span_keys(list(doc.spans[NESTED_KEY]))
+    nested = span_keys(group_of(doc, NESTED_KEY))
     plural = span_keys(list(doc.spans.get(PLURAL_KEY, [])))
     return [
         m

@@ -20,6 +20,7 @@ from factiongraph.nlp.spans import (
     NESTED_KEY,
     ClauseWords,
     FoundRelation,
+    group_of,
     mentions_of,
     span_keys,
 )
@@ -116,8 +117,8 @@ class RelationFinder:
     def __call__(self, doc: Doc) -> Doc:
         found: list[FoundRelation] = []
         mentions = list(mentions_of(doc))
-        descriptions = span_keys(list(doc.spans[DESCRIPTIONS_KEY]))
-        nested_spans = list(doc.spans[NESTED_KEY])
+        descriptions = span_keys(group_of(doc, DESCRIPTIONS_KEY))
+        nested_spans = list(group_of(doc, NESTED_KEY))
         nested = span_keys(nested_spans)
         text = doc.text  # built from the tokens on every access: read it once
         sentence_of = {}
@@ -191,7 +192,7 @@ class RelationFinder:
     def _members(self, doc: Doc, descriptions: list[Span]) -> list[FoundRelation]:
         """A description that takes in the group after "of" ("40 members of the Coalition") belongs to it."""
         found = []
-        for nested in doc.spans[NESTED_KEY]:
+        for nested in group_of(doc, NESTED_KEY):
             before = nested.start - 1 - (nested.start > 1 and doc[nested.start - 1].lower_ == "the")
             if nested.label_ != "Organisation" or before < 0 or doc[before].lower_ not in ("of", "from"):
                 continue

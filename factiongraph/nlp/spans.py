@@ -6,6 +6,7 @@ import operator
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, TypeVar
 
 from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY, TAG
@@ -162,6 +163,8 @@ def past_dateline(subjects: list[Token]) -> list[Token]:
 
 
 _T = TypeVar("_T")
+_SHARED_GROUPS = (MENTIONS_KEY, DESCRIPTIONS_KEY, NESTED_KEY, STATES_KEY)
+"""The span groups ``fg_mentions`` sets once, whose spans the later components read."""
 _per_document: dict[Callable[[Doc], Any], tuple[Doc, tuple[object, ...], tuple[int, ...], Any]] = {}
 """Each :func:`once_per_document` function's value for the last document it read, with that document's groups."""
 
@@ -170,7 +173,7 @@ def once_per_document(doc: Doc, compute: Callable[[Doc], _T]) -> _T:
     """``compute(doc)`` for a function of the document's mention span groups, computed once for all the components
     that need it: spaCy builds every span again on each read of a group. Only ``fg_mentions`` sets the groups, so
     the value is read again only for another document or a group set again or grown."""
-    groups = tuple(doc.spans.get(key) for key in (MENTIONS_KEY, DESCRIPTIONS_KEY, STATES_KEY))
+    groups = tuple(doc.spans.get(key) for key in _SHARED_GROUPS)
     sizes = tuple(-1 if group is None else len(group) for group in groups)
     held = _per_document.get(compute)
     if held is not None and held[0] is doc and held[2] == sizes and all(map(operator.is_, held[1], groups)):
@@ -183,11 +186,20 @@ def once_per_document(doc: Doc, compute: Callable[[Doc], _T]) -> _T:
 def mentions_of(doc: Doc) -> list[Span]:
     """The document's mentions (``doc.spans[MENTIONS_KEY]``), built as spans once for all the components that read
     them: a list to read, not to change."""
-    return once_per_document(doc, _read_mentions)
+    return group_of(doc, MENTIONS_KEY)
 
 
-def _read_mentions(doc: Doc) -> list[Span]:
-    return list(doc.spans[MENTIONS_KEY])
+def group_of(doc: Doc, key: str) -> list[Span]:
+    """``doc.spans[key]`` for one of the groups ``fg_mentions`` sets, built as spans once for all the components
+    that read it: a list to read, not to change."""
+    return once_per_document(doc, _GROUP_READERS[key])
+
+
+def _read_group(key: str, doc: Doc) -> list[Span]:
+    return list(doc.spans[key])
+
+
+_GROUP_READERS = {key: partial(_read_group, key) for key in _SHARED_GROUPS}
 
 
 def mentions_per_token(doc: Doc) -> list[int]:

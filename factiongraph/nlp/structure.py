@@ -30,6 +30,7 @@ from factiongraph.nlp.spans import (
     ClauseWords,
     FoundRelation,
     coordinated_modifiers,
+    group_of,
     mentions_of,
     mentions_per_token,
     once_per_document,
@@ -79,7 +80,7 @@ class _MentionTables:
 def _mention_tables(doc: Doc) -> _MentionTables:
     tables = _MentionTables(
         states={(s.start, s.end) for s in doc.spans.get(STATES_KEY, [])},
-        descriptions={(d.start, d.end) for d in doc.spans[DESCRIPTIONS_KEY]},
+        descriptions={(d.start, d.end) for d in group_of(doc, DESCRIPTIONS_KEY)},
         by_root={},
         ending_at={},
         description_of={},
