@@ -51,3 +51,21 @@ def test_refs_the_insurgents_after_two_groups_named_together_are_neither(fresh_d
     )
     _, edges = article_graph(fresh_db, text, tmp_path)
     assert not any(target == "Sarmin" for _, _, target in edges)
+
+
+def test_refs_the_new_front_is_the_front_named_before(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Faylaq al-Sham and Jaysh al-Izza announced on Friday that they had merged into a new alliance called the "
+        "Northern Liberation Front. The new front will be commanded by Colonel Ahmad Hamdan."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("InChargeOf", "Ahmad Hamdan", "Northern Liberation Front") in edges
+
+
+def test_refs_a_battle_front_is_no_group(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "The Levant Front shelled Tal Rifaat on Monday. Kurdish fighters of the YPG held their positions on the "
+        "northern front near Marea."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("CoLocated", "Levant Front", "Marea") not in edges

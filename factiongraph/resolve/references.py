@@ -412,6 +412,8 @@ class References:
         self._parts = references.parts
         self._capital_heads = references.capitals
         self._role_plurals = references.role_plurals
+        self._line_heads = references.line_heads
+        self._line_preps = references.line_preps
         self._capitals = frozenset(
             found.id
             for country, name in capital_names().items()
@@ -492,6 +494,8 @@ class References:
             plain = plain and not _names_inside_any(i, mentions, is_description)  # "the UN envoy", "the GNU's ministry"
             if kind is None or not (pronoun or plain) or mention.label_ != kind:
                 continue
+            if mention.root.lower_ in self._line_heads and mention.root.head.lower_ in self._line_preps:
+                continue  # "on the northern front": a battle line, no group
             agreeing = mention.root.lower_
             if agreeing in self._parts:  # "the town centre" is the town's: it agrees as "the town" would
                 whole = [
