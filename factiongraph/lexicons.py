@@ -306,8 +306,6 @@ class References(LexiconFile):
     parts: Words
     capitals: Words
     role_plurals: Words
-    line_heads: Words
-    line_preps: Words
     groups: dict[str, _GroupAgreement]
     places: dict[str, _PlaceAgreement]
     plural: PluralReferences
@@ -426,6 +424,7 @@ class Constructions(LexiconFile):
     body_nouns: Words
     circumstances: Circumstances
     arms_nouns: Words
+    standoff_arms: Words = frozenset()
     heading_words: Words
     deputy_words: Words
     under_nouns: dict[RelationType, list[str]]

@@ -337,7 +337,9 @@ class RelationDecider:
             )
             if civilian and not self._armed(way):
                 return True
-        words = path if path is not None else list(relation.evidence)
+        # "X blamed Y for the strike and responded with attacks on Z": a verb the path only passes for the subject
+        # of the verb joined to it says nothing of what that verb does
+        words = [t for i, t in enumerate(path) if not _passed_for_subject(path, i)] if path else list(relation.evidence)
         around = [c for t in words for c in t.children if c.dep_ in ("prep", "dobj", "pobj", "advcl", "xcomp")]
         return any(t.lemma_.lower() in self.decisions.not_fighting for t in [*words, *around])
 
@@ -549,3 +551,13 @@ def _merged(relations: list[FoundRelation]) -> list[FoundRelation]:
 
 def _pronoun(mention: Span) -> bool:
     return len(mention) == 1 and mention[0].tag_ in ("PRP", "PRP$")
+
+
+def _passed_for_subject(path: list[Token], i: int) -> bool:
+    """Whether the path's token ``i`` is a verb it passes only from its subject to a verb joined to it by "and"."""
+    token = path[i]
+    if token.pos_ != "VERB" or i in (0, len(path) - 1):
+        return False
+    return any(t.dep_ == "conj" and t.head == token for t in (path[i - 1], path[i + 1])) and any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.head == token for t in (path[i - 1], path[i + 1])
+    )

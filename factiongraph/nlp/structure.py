@@ -384,7 +384,10 @@ class NamedEvents:
         if verb is None:
             return []
         subjects = past_dateline([c for c in verb.children if c.dep_ in dependents])
-        if not subjects and verb.dep_ == "xcomp":  # "X agreed to leave under a deal with Y": the one who agreed
+        # "X agreed to leave under a deal with Y": the one who agreed; "X closed the crossing and responded with
+        # attacks on Y": the subject of the first verb, when the event is the means of the second
+        means = verb.dep_ == "conj" and noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head == verb
+        if not subjects and (verb.dep_ == "xcomp" or means):
             subjects = [c for c in verb.head.children if c.dep_ in dependents]
         if verb.dep_ == "relcl" and any(s.lower_ in self.clauses.lexicon.relative_pronouns for s in subjects):
             subjects = [verb.head]  # "X, which has waged an insurgency against Y": the noun the clause describes
@@ -698,9 +701,16 @@ class StructureFinder:
             found += self._mediated(noun, [*between, *agents, *others], mentions)
         if relation_type in MET_THERE:
             places = self.named.places(noun, between or others, mentions)
-            # "clashes with the army around the city": the other side fought there too
+            # "clashes with the army around the city": the other side fought there too; who strikes from afar only
+            # where the strike is said to fall ("a drone strike at Z"), not where its target is ("air strikes on
+            # positions near Z")
+            modifiers = [m for c in noun.children if c.dep_ in ("compound", "nmod", "amod") for m in [c, *c.conjuncts]]
+            afar = any(m.lower_ in self.words.standoff_arms for m in modifiers)
+            hit = [m for _, pobj in pobjs(noun, self.words.place_preps) for m in mentions.of(pobj)]
             for participant in [m for m in dict.fromkeys([*between, *agents, *others]) if mentions.may_act(m)]:
-                found += [FoundRelation("CoLocated", participant, p, sentence, "place") for p in places]
+                from_afar = afar and participant in agents and participant not in [*between, *others]
+                at = [p for p in hit if p.label_ == "Location"] if from_afar else places
+                found += [FoundRelation("CoLocated", participant, p, sentence, "place") for p in at]
         return found
 
     def _joint(
