@@ -306,6 +306,8 @@ class References(LexiconFile):
     parts: Words
     capitals: Words
     role_plurals: Words
+    line_heads: Words
+    line_preps: Words
     groups: dict[str, _GroupAgreement]
     places: dict[str, _PlaceAgreement]
     plural: PluralReferences
