@@ -31,3 +31,12 @@ def test_a_plural_relative_clause_still_describes_the_members(nlp: Language) -> 
 def test_a_part_set_off_after_a_name_is_that_name_s_where_the_parser_hangs_it_far_off(nlp: Language) -> None:
     text = "Iraq, which has fought the YPJ, the PKK's female core, for years, gave the plan a guarded welcome."
     assert related(nlp, text, "BelongsTo", "YPJ", "PKK")
+
+
+def test_a_leader_named_after_a_list_of_merged_groups_leads_what_they_formed(nlp: Language) -> None:
+    text = (
+        "The Sahel Front was formed in 2019 from a merger of Katiba Macina, Ansar Dine and other jihadist groups "
+        "under the leadership of Amadou Koufa."
+    )
+    assert related(nlp, text, "InChargeOf", "Amadou Koufa", "Sahel Front")
+    assert not related(nlp, text, "InChargeOf", "Amadou Koufa", "other jihadist groups")

@@ -1340,9 +1340,14 @@ class StructureFinder:
             under = [m for c in word.children if c.dep_ in ("nsubj", "nsubjpass") for m in mentions.of(c)]
         elif word.lemma_.lower() in self.words.title_type:  # "deputy head of the council under X": the council
             under = [m for _, pobj in pobjs(word, {"of"}) for m in mentions.of(pobj) if m.label_ in GROUPS]
-        else:  # the noun alone: "a merger of A, B and other groups under X" does not put A under X
-            listed = {t.i for t in word.conjuncts}
-            under = [m for m in mentions.of(word) if m.root.i not in listed]
+        elif word.conjuncts:  # "Y was formed from a merger of A, B and other groups under X": Y is, not the last item
+            clause = word
+            while clause.dep_ in ("conj", "pobj", "prep") and clause.pos_ not in ("VERB", "AUX"):
+                clause = clause.head
+            verb_subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            under = [m for c in verb_subjects for m in mentions.of(c)] if clause.pos_ in ("VERB", "AUX") else []
+        else:  # the noun alone
+            under = mentions.of(word)
         found = []
         for pobj in [c for c in prep.children if c.dep_ == "pobj"]:
             kind = self.words.under_type.get(pobj.lemma_.lower())
