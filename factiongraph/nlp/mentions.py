@@ -37,6 +37,7 @@ from factiongraph.nlp.spans import (
     DATELINE_MAX_TOKENS,
     DATELINES_KEY,
     DESCRIPTIONS_KEY,
+    HYPHENS,
     MENTIONS_KEY,
     NESTED_KEY,
     STATES_KEY,
@@ -249,7 +250,7 @@ class MentionFinder:
             Span(doc, i + 2, i + 3, label="Organisation")
             for i in range(size - 2)
             if lower[i] in self.constructions.ally_prefixes
-            and tokens.text[i + 1] in ("-", "–")
+            and tokens.text[i + 1] in HYPHENS
             and lower[i + 2] in self.heads.government
             and (i + 2, i + 3) not in held
             and tokens.head[i] in roots
@@ -282,7 +283,7 @@ class MentionFinder:
                 continue
             if any(t.lower_ in self.heads.government for t in name):
                 continue  # "the Syrian government (forces)" is the state's own, not a body of it
-            hyphenated = name.doc[first.i + 1].text in ("-", "–")
+            hyphenated = name.doc[first.i + 1].text in HYPHENS
             if name.id_ and name.id_ not in self.state_owned and not hyphenated:
                 continue
             found.append(Span(name.doc, first.i, first.i + 1, label=state[1], span_id=state[0]))
@@ -307,7 +308,7 @@ class MentionFinder:
         names = []
         for ent in doc.ents:
             label = self.label_map.get(ent.label_) or self._typed_by_head(ent)
-            prefixed = len(ent) > 1 and ent[0].lower_ in self.constructions.ally_prefixes and ent[1].text in ("-", "–")
+            prefixed = len(ent) > 1 and ent[0].lower_ in self.constructions.ally_prefixes and ent[1].text in HYPHENS
             if label is None or (prefixed and len(ent) == 2):
                 continue  # "pro-" alone is no one's name
             end = ent.end - 1 if ent[-1].tag_ == "POS" and len(ent) > 1 else ent.end
@@ -513,7 +514,7 @@ class MentionFinder:
             following = end + 2 if end + 2 < size and lower[end + 1] == "the" else end + 1
             if following in name_at and name_at[following].start == following:
                 after = name_at[following].end
-                if after + 2 < size and text[after] in ("-", "–"):
+                if after + 2 < size and text[after] in HYPHENS:
                     # "a faction of the Turkish-backed Syrian National Army": the name the modifier is on
                     named = name_at.get(after + 2)
                     return named.end if named is not None and named.start == after + 2 else end

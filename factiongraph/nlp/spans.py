@@ -29,6 +29,10 @@ DATELINES_KEY = "fg_datelines"
 """Each sentence's dateline up to its dash ("AZAZ, Syria (Levant Wire)"), found once by ``fg_mentions``: it
 opens with the place the sentence is datelined at, which acts in nothing the sentence says."""
 
+HYPHENS = frozenset({"-", "–"})
+"""A hyphen as the tokenizer leaves it between the parts of "Turkish-backed", "X-held", "pro-X": the ASCII one
+and the en dash."""
+
 
 @dataclass(frozen=True)
 class FoundRelation:

@@ -26,6 +26,7 @@ from factiongraph.lexicons import ClaimCues, Constructions, lexicon_model
 from factiongraph.nlp.spans import (
     DATELINES_KEY,
     DESCRIPTIONS_KEY,
+    HYPHENS,
     STATES_KEY,
     ClauseWords,
     FoundRelation,
@@ -583,7 +584,7 @@ class StructureFinder:
         deputy = any(c.lower_ in self.words.deputy_words for c in title.children)  # "the deputy commander X"
         # "the STC's vice-president": the parser may hang the owner on the deputy word before the hyphen
         doc = title.doc
-        hyphenated = title.i >= 2 and doc[title.i - 1].text in ("-", "–")
+        hyphenated = title.i >= 2 and doc[title.i - 1].text in HYPHENS
         prefix = doc[title.i - 2] if hyphenated and doc[title.i - 2].lower_ in self.words.deputy_words else None
         groups = self._title_groups(title, mentions)
         if prefix is not None:
@@ -724,7 +725,7 @@ class StructureFinder:
         if verb is None or kind is None or between:
             return []
         parts = [noun]
-        if noun.i >= 2 and noun.doc[noun.i - 1].text in ("-", "–"):
+        if noun.i >= 2 and noun.doc[noun.i - 1].text in HYPHENS:
             parts.append(noun.doc[noun.i - 2])  # "a joint counter-attack": the parser may hang "joint" on "counter"
         joint = any(c.lemma_.lower() in self.words.joint_words for t in parts for c in t.children if c.dep_ == "amod")
         if kind == relation_type and any(mentions.may_act(m) for m in others):
@@ -1018,7 +1019,7 @@ class StructureFinder:
         first = body[1] if body[0].lower_ == "the" and len(body) > 1 else body[0]
         opening = None if mentions.is_description(body) else mentions.by_root.get(first.i)
         if opening is not None and opening != body and opening.end == first.i + 1 and opening.label_ in COLLECTIVES:
-            if first.i + 1 < body.end and body.doc[first.i + 1].text not in ("-", "–"):
+            if first.i + 1 < body.end and body.doc[first.i + 1].text not in HYPHENS:
                 owners.append(opening)
         bodies = [body]
         if mentions.is_description(body):  # "the SDF's Asayish security forces": the body it names is the owner's
@@ -1406,7 +1407,7 @@ class StructureFinder:
         """ "pro-Turkish factions", "the Hamza Division, a pro-Turkish faction": the modified noun's actor is
         the named actor's ally."""
         doc = prefix.doc
-        if prefix.i + 2 >= len(doc) or doc[prefix.i + 1].text not in ("-", "–"):
+        if prefix.i + 2 >= len(doc) or doc[prefix.i + 1].text not in HYPHENS:
             return []
         ally = next((m for m in mentions.starting_at.get(prefix.i + 2, []) if m.label_ in COLLECTIVES), None)
         head = mentions.by_root.get(prefix.head.i)
@@ -1420,7 +1421,7 @@ class StructureFinder:
     def _modifier(self, word: Token, lemma: str, mentions: MentionIndex) -> list[FoundRelation]:
         """ "Turkish-backed factions", "the HTS-linked Salvation Government", "National Army-held areas"."""
         doc = word.doc
-        before = word.i - 1 if doc[word.i - 1].text in ("-", "–") else word.i
+        before = word.i - 1 if doc[word.i - 1].text in HYPHENS else word.i
         modifier = mentions.ending_at.get(before - 1)
         if modifier is None or modifier.end > word.i or modifier.label_ not in COLLECTIVES:
             return []  # a place may modify ("US-led", "Afrin-based"): fg_decide keeps only states as agents

@@ -10,6 +10,7 @@ from spacy.tokens import Span
 
 from factiongraph.kb import KnowledgeBase
 from factiongraph.lexicons import EventWords, NounHeads, lexicon_model
+from factiongraph.nlp.spans import HYPHENS
 from factiongraph.places import PlaceIndex
 from factiongraph.records import EntityRecord, RelationRecord
 from factiongraph.resolve.timing import in_office
@@ -192,7 +193,7 @@ class Inference:
         in apposition ("Vladimir Putin, the Russian president")."""
         before = []
         for token in reversed(person.doc[max(person.sent.start, person.start - 4) : person.start]):
-            if token.pos_ not in ("PROPN", "NOUN", "ADJ") and token.text not in ("-", "–"):
+            if token.pos_ not in ("PROPN", "NOUN", "ADJ") and token.text not in HYPHENS:
                 break
             before.append(token)
         appositions = [person.root.head] if person.root.dep_ == "appos" else []
