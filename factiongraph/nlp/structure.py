@@ -247,6 +247,35 @@ def _listed_places(found: list[FoundRelation], doc: Doc) -> list[FoundRelation]:
     ]
 
 
+def _place_phrase(place: Token, mentions: MentionIndex) -> Token:
+    """The head of the phrase that names a place: the name a description stands in apposition to ("Z, a town held
+    by Y"), the description a name follows "of" in ("the Y-held town of Z")."""
+    while True:
+        if place.dep_ == "appos":
+            place = place.head
+        elif (
+            place.dep_ == "pobj"
+            and place.head.lower_ == "of"
+            and (outer := mentions.by_root.get(place.head.head.i)) is not None
+            and outer.label_ == "Location"
+        ):
+            place = place.head.head
+        else:
+            return place
+
+
+def _set_off_after(place: Span, holder: Span) -> bool:
+    """Whether the holder opens the phrase set off by a comma right after the place, wherever the parser hangs it
+    ("the offensive on the city, the government's last stronghold, cost ...")."""
+    doc = place.doc
+    between = doc[place.end : holder.start]
+    return (
+        len(between) > 0
+        and between[0].text == ","
+        and not any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in between[1:])
+    )
+
+
 def _after_a_preposition(mention: Span) -> bool:
     return mention.start > 0 and mention.doc[mention.start - 1].pos_ == "ADP"
 
@@ -479,6 +508,7 @@ class StructureFinder:
         found += self._through_leaders(found, mentions)
         found += _listed_places(found, doc)
         found += self._through_members(found, mentions)
+        found += self._against_the_holders(found, mentions)
         doc._.fg_relations = found
         return doc
 
@@ -510,6 +540,29 @@ class StructureFinder:
                     if member.start != relation.target.start:
                         carried.append(replace(relation, source=member, construction="coordination"))
         return carried
+
+    def _against_the_holders(self, found: list[FoundRelation], mentions: MentionIndex) -> list[FoundRelation]:
+        """ "X captured Z, the last town held by Y", "X retook Z, a district Y had held since May", "X's assault on
+        Z, Y's last stronghold": who takes or attacks a place fights whom the phrase naming the place says holds
+        it."""
+        holders: dict[int, list[Span]] = {}
+        takers: list[tuple[int, FoundRelation]] = []
+        for relation in found:
+            if relation.target.label_ != "Location" or relation.type not in ("Controls", "FightingAgainst"):
+                continue
+            phrase = _place_phrase(relation.target.root, mentions)
+            inside = phrase.left_edge.i <= relation.source.root.i <= phrase.right_edge.i
+            inside = inside or _set_off_after(relation.target, relation.source)
+            if inside and relation.type == "Controls":
+                holders.setdefault(phrase.i, []).append(relation.source)
+            elif not inside and relation.source.label_ in AGENTS:
+                takers.append((phrase.i, relation))
+        return [
+            FoundRelation("FightingAgainst", taker.source, holder, taker.evidence, "held-before")
+            for phrase, taker in takers
+            for holder in holders.get(phrase, [])
+            if holder.label_ in AGENTS and holder.text != taker.source.text
+        ]
 
     def _places_listed(self, places: Span, mentions: MentionIndex) -> list[Span]:
         """The named places a plural place description lists after "including", on itself or, where the parser

@@ -1,0 +1,31 @@
+"""Constructions of control and fighting (issue 9, session 11): who takes or holds a place and whom that makes them
+fight, read from the grammar of a sentence; each on sentences written for it, through the whole English pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from factiongraph.nlp import load_pipeline
+from tests.sentences import related
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def test_control_who_takes_a_place_described_as_held_by_another_fights_it(nlp: Language) -> None:
+    participle = "Jaish al-Islam announced the capture of Douma, the last town held by Ahrar al-Sham in the area."
+    assert related(nlp, participle, "FightingAgainst", "Jaish al-Islam", "Ahrar al-Sham")
+    relative = "Jaish al-Islam stormed Douma, a town that Ahrar al-Sham had held since 2013."
+    assert related(nlp, relative, "FightingAgainst", "Jaish al-Islam", "Ahrar al-Sham")
+    modifier = "Jaish al-Islam captured the Ahrar al-Sham-held town of Douma."
+    assert related(nlp, modifier, "FightingAgainst", "Jaish al-Islam", "Ahrar al-Sham")
+
+
+def test_control_who_attacks_a_place_set_off_as_another_s_stronghold_fights_it(nlp: Language) -> None:
+    text = "The Levant Front's push on the town, the YPG's last major stronghold in the north, cost hundreds of lives."
+    assert related(nlp, text, "FightingAgainst", "Levant Front", "YPG")
