@@ -1,0 +1,39 @@
+"""Arms that act for their side (issue 9): the aircraft, artillery, vehicles and men of an actor do what it does, on
+sentences the project wrote for them, through the whole English pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from sqlite_utils import Database
+
+from factiongraph.nlp import load_pipeline
+from tests.sentences import article_graph, related
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def test_arms_a_government_word_on_arms_names_the_government(nlp: Language) -> None:
+    text = "Witnesses said regime artillery shelled Saraqib on Sunday."
+    assert related(nlp, text, "CoLocated", "regime", "Saraqib")
+
+
+def test_arms_a_government_word_listed_with_a_state_on_arms_is_its_ally(nlp: Language) -> None:
+    text = "Overnight, Iranian and regime warplanes pounded Saraqib and Jisr al-Shughur."
+    assert related(nlp, text, "AlliesOf", "Iranian", "regime")
+    assert related(nlp, text, "CoLocated", "regime", "Jisr al-Shughur")
+
+
+def test_arms_a_government_word_on_arms_is_the_home_government(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Syrian government forces massed north of Hama on Monday. Later that night regime helicopters bombed Saraqib."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path, published="2019-05")
+    assert ("CoLocated", "Syrian government", "Saraqib") in edges
