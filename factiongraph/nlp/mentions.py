@@ -28,6 +28,7 @@ from factiongraph.lexicons import (
     PluralReferences,
     Pronouns,
     References,
+    VerbRelations,
     lexicon_model,
 )
 from factiongraph.nlp.names import NameMender
@@ -47,7 +48,7 @@ from factiongraph.nlp.spans import (
 )
 from factiongraph.places import PlaceIndex
 from factiongraph.settings import setting
-from factiongraph.vocab import MENTION_TYPES
+from factiongraph.vocab import ATTITUDES, MENTION_TYPES
 
 DEFAULT_LABEL_MAP = {
     "PERSON": "Person",
@@ -62,8 +63,9 @@ DEFAULT_LABEL_MAP = {
 }
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CLAUSAL = frozenset({"ccomp", "xcomp", "csubj"})
+_PREDICATE_DEPS = frozenset({"oprd", "ccomp", "xcomp"})
+"""Where a verb that judges its object hangs the predicate ("held X responsible", "called X a threat")."""
 _PLURAL_TAGS = {"NNS", "NNPS"}
-_ARMS_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 _MAX_TITLE_TAIL = setting("title_tail")
 _STATE_OWNED = frozenset({"agency", "state-force"})
 """KB categories of bodies that belong to a state: the state that opens their name is theirs."""
@@ -115,6 +117,7 @@ def make_mentions(
         for word in actor.all_names()
     }
     seats = {a.seat.lower(): a.id for a in kb.actors if a.seat}
+    verbs = lexicon_model(None, VerbRelations)
     titles = heads.person_command | heads.person_other
     mender = NameMender(lexicon_model(names_path, Names), kb, PlaceIndex.default(), heads.place, titles)
     return MentionFinder(
@@ -129,6 +132,10 @@ def make_mentions(
         acting=acting,
         plural=lexicon_model(None, References).plural,
         group_names=group_names,
+        judging=Judging(
+            frozenset(lemma for lemma, frame in verbs.verbs.items() if frame.type in ATTITUDES),
+            verbs.judging_verbs,
+        ),
     )
 
 
@@ -154,6 +161,27 @@ class ActingSubjects:
         return found
 
 
+@dataclass(frozen=True)
+class Judging:
+    """Verbs whose object is judged, so that a capital there stands for its state ("accused Tehran of X", "held
+    Washington responsible"): verbs of liking or disliking, and verbs that judge through a predicate."""
+
+    attitude_verbs: frozenset[str] = frozenset()
+    predicate_verbs: frozenset[str] = frozenset()
+
+    def judges(self, obj: Token) -> bool:
+        """Whether a direct object is the one its verb judges ("regards Ankara as an enemy", not "held Ankara")."""
+        lemma = obj.head.lemma_.lower()
+        if obj.dep_ != "dobj" or lemma not in self.attitude_verbs | self.predicate_verbs:
+            return False
+        if lemma in self.attitude_verbs:
+            return True
+        predicates = [
+            c for c in obj.head.children if c.dep_ in _PREDICATE_DEPS or (c.dep_ == "prep" and c.lower_ == "as")
+        ]
+        return bool(predicates) or any(c.dep_ in ("amod", "oprd") and c.i > obj.i for c in obj.children)
+
+
 class MentionFinder:
     """Names, descriptions and pronouns as typed spans (see the module docstring)."""
 
@@ -171,6 +199,7 @@ class MentionFinder:
         acting: ActingSubjects | None = None,
         plural: PluralReferences | None = None,
         group_names: dict[str, str] | None = None,
+        judging: Judging | None = None,
     ) -> None:
         self.label_map = label_map
         self.heads = heads
@@ -191,6 +220,7 @@ class MentionFinder:
         self.phrase_heads = {**self.head_types, **dict.fromkeys(heads.place_parts, "Location")}
         self.plural = plural
         self.group_names = group_names or {}
+        self.judging = judging or Judging()
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = TokenColumns.of(doc)
@@ -198,7 +228,6 @@ class MentionFinder:
         names = _harmonise(self.mender(doc, names + self._unlabelled_names(doc, tokens, names), tokens))
         phrases = self._noun_phrases(doc, tokens, names)
         phrases += self._prefixed_governments(doc, tokens, names + phrases)
-        phrases += self._armed_governments(doc, tokens, names + phrases)
         plural = plural_references(self.plural, doc, tokens) if self.plural is not None else []
         if plural:  # "both groups", "the two men": a phrase for two actors, typed by its head
             counted = {p.root.i for p in plural}
@@ -257,24 +286,6 @@ class MentionFinder:
             and (i + 2, i + 3) not in held
             and tokens.head[i] in roots
         ]
-
-    def _armed_governments(self, doc: Doc, tokens: TokenColumns, mentions: list[Span]) -> list[Span]:
-        """The government a bare government word names as the owner of arms ("regime aircraft", "Russian and regime
-        warplanes", constructions.json's arms_nouns): a description of its own, to resolve as "the government"
-        does, so that the arms act for it as a state's do for the state."""
-        held = {i for m in mentions for i in range(m.start, m.end)}
-        found = []
-        for i, lower in enumerate(tokens.lower):
-            if lower not in self.heads.government or i in held or tokens.dep[i] not in _ARMS_MODIFIERS | {"conj"}:
-                continue
-            armed = doc[i].head
-            if tokens.dep[i] == "conj":  # "Russian and regime aircraft": listed with the arms' first modifier
-                armed = armed.head if armed.dep_ in _ARMS_MODIFIERS else armed
-            while armed.dep_ == "compound" and armed.head != armed:
-                armed = armed.head  # "regime fighter jets"
-            if armed.i != i and armed.lower_ in self.constructions.arms_nouns:
-                found.append(Span(doc, i, i + 1, label="Organisation"))
-        return found
 
     def _possessors(self, doc: Doc, tokens: TokenColumns, mentions: list[Span]) -> list[Span]:
         """A definite description that owns what follows it ("the force's all-female wing", "the city's
@@ -502,10 +513,10 @@ class MentionFinder:
 
     def _acts(self, token: Token) -> bool:
         """Whether a name is written as one who acts: a subject, a possessor, an agent ("by X"), one side of
-        "between", or a conjunct of one of those."""
+        "between", the one a verb judges ("accused Tehran of"), or a conjunct of one of those."""
         while token.dep_ == "conj" and token.head != token:
             token = token.head
-        if token.dep_ in ("nsubj", "nsubjpass", "poss"):
+        if token.dep_ in ("nsubj", "nsubjpass", "poss") or self.judging.judges(token):
             return True
         preposition = token.head
         acting = preposition.lower_ in self.constructions.clause_links.acting_preps
