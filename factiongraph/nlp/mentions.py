@@ -66,6 +66,7 @@ _CLAUSAL = frozenset({"ccomp", "xcomp", "csubj"})
 _PREDICATE_DEPS = frozenset({"oprd", "ccomp", "xcomp"})
 """Where a verb that judges its object hangs the predicate ("held X responsible", "called X a threat")."""
 _PLURAL_TAGS = {"NNS", "NNPS"}
+_ARMS_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 _MAX_TITLE_TAIL = setting("title_tail")
 _STATE_OWNED = frozenset({"agency", "state-force"})
 """KB categories of bodies that belong to a state: the state that opens their name is theirs."""
@@ -228,6 +229,7 @@ class MentionFinder:
         names = _harmonise(self.mender(doc, names + self._unlabelled_names(doc, tokens, names), tokens))
         phrases = self._noun_phrases(doc, tokens, names)
         phrases += self._prefixed_governments(doc, tokens, names + phrases)
+        phrases += self._armed_governments(doc, tokens, names + phrases)
         plural = plural_references(self.plural, doc, tokens) if self.plural is not None else []
         if plural:  # "both groups", "the two men": a phrase for two actors, typed by its head
             counted = {p.root.i for p in plural}
@@ -286,6 +288,24 @@ class MentionFinder:
             and (i + 2, i + 3) not in held
             and tokens.head[i] in roots
         ]
+
+    def _armed_governments(self, doc: Doc, tokens: TokenColumns, mentions: list[Span]) -> list[Span]:
+        """The government a bare government word names as the owner of arms ("regime aircraft", "Russian and regime
+        warplanes", constructions.json's arms_nouns): a description of its own, to resolve as "the government"
+        does, so that the arms act for it as a state's do for the state."""
+        held = {i for m in mentions for i in range(m.start, m.end)}
+        found = []
+        for i, lower in enumerate(tokens.lower):
+            if lower not in self.heads.government or i in held or tokens.dep[i] not in _ARMS_MODIFIERS | {"conj"}:
+                continue
+            armed = doc[i].head
+            if tokens.dep[i] == "conj":  # "Russian and regime aircraft": listed with the arms' first modifier
+                armed = armed.head if armed.dep_ in _ARMS_MODIFIERS else armed
+            while armed.dep_ == "compound" and armed.head != armed:
+                armed = armed.head  # "regime fighter jets"
+            if armed.i != i and armed.lower_ in self.constructions.arms_nouns:
+                found.append(Span(doc, i, i + 1, label="Organisation"))
+        return found
 
     def _possessors(self, doc: Doc, tokens: TokenColumns, mentions: list[Span]) -> list[Span]:
         """A definite description that owns what follows it ("the force's all-female wing", "the city's
