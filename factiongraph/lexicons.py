@@ -263,6 +263,7 @@ class NounHeads(LexiconFile):
     area_words: list[str]
     named_features: Words = frozenset()
     place_parts: Words = frozenset()
+    office_bodies: dict[str, str] = {}
 
 
 class _GroupAgreement(_Strict):

@@ -136,6 +136,9 @@ class DocumentResolver:
         relations += self.inference.roles_the_kb_confirms(
             mentions, is_description, entity_of_mention, entities, relations, sentence_of, article.published
         )
+        relations += self.inference.offices_of_named_bodies(
+            mentions, is_description, entity_of_mention, entities, relations, sentence_of
+        )
         relations = _heads_of_state_are_no_members(relations, entities)
         events = []
         for event in doc._.fg_events or []:

@@ -1,6 +1,6 @@
 """Relations a document implies with the KB: a coalition leader's unit in his coalition, a titled person's roles the
 KB gives at the article's date, what a state's armed forces do abroad as the state's own act, and ACLED's sub-event
-type as it names an act by a state."""
+type as it names an act by a state; and, from the article alone, the ministry a minister's title names."""
 
 from __future__ import annotations
 
@@ -16,6 +16,24 @@ from factiongraph.records import EntityRecord, RelationRecord
 from factiongraph.resolve.timing import in_office
 from factiongraph.vocab import BETWEEN_ACTORS, MEMBERSHIP, PLACED
 
+_TITLE_LINKS = frozenset({"of", "the"})
+"""Words that join a title's parts ("Secretary of State"), no part of its field."""
+_TITLE_WORDS = frozenset({"PROPN", "NOUN", "ADJ"})
+
+
+def _title_before(person: Span) -> frozenset[str]:
+    """The words of the title written right before a name in its sentence ("Secretary of State", "Defence
+    Minister"), lower case."""
+    words: list[str] = []
+    doc = person.doc
+    for token in reversed(doc[max(person.sent.start, person.start - 6) : person.start]):
+        if token.pos_ not in _TITLE_WORDS and not (token.lower_ in _TITLE_LINKS and words):
+            break
+        words.append(token.lower_)
+    while words and words[-1] in _TITLE_LINKS:
+        words.pop()
+    return frozenset(words)
+
 
 @dataclass
 class Inference:
@@ -30,6 +48,7 @@ class Inference:
         self._state_sub_event_types: dict[str, str] = by_the_state.sub_event_types
         heads = lexicon_model(None, NounHeads)
         self._titles = heads.person_command | heads.person_other
+        self._office_bodies = heads.office_bodies
 
     def units_in_leaders_coalitions(
         self, relations: list[RelationRecord], entities: dict[str, EntityRecord]
@@ -186,6 +205,63 @@ class Inference:
                         precision="unknown",
                     )
                 )
+        return found
+
+    def offices_of_named_bodies(
+        self,
+        mentions: list[Span],
+        is_description: list[bool],
+        entity_of_mention: dict[int, str],
+        entities: dict[str, EntityRecord],
+        relations: list[RelationRecord],
+        sentence_of: dict[int, int],
+    ) -> list[RelationRecord]:
+        """A minister or secretary named with the field of his office ("Defence Minister X", "Secretary of State X")
+        heads the body of that field the article names ("the Ministry of Defence", "the Department of State"), the
+        one named nearest: the title's words are the body's, its own word turned into the body's. Every word of the
+        title must be in the body's name ("the Russian Defence Minister" heads no Syrian ministry)."""
+        named: list[tuple[Span, str, frozenset[str]]] = [
+            (mention, key, frozenset(t.lower_ for t in mention if t.is_alpha))
+            for i, mention in enumerate(mentions)
+            if (key := entity_of_mention.get(i)) is not None
+            and not is_description[i]
+            and entities[key].type == "Organisation"
+        ]
+        known = {(r.type, r.source_key, r.target_key) for r in relations}
+        found: list[RelationRecord] = []
+        for i, person in enumerate(mentions):
+            key = entity_of_mention.get(i)
+            if key is None or is_description[i] or entities[key].type != "Person":
+                continue
+            title = _title_before(person)
+            offices = [w for w in title if w in self._office_bodies]
+            field = title - set(offices) - _TITLE_LINKS
+            if len(offices) != 1 or not field:
+                continue
+            body_word = self._office_bodies[offices[0]]
+            bodies = [(m, k) for m, k, words in named if body_word in words and field <= words]
+            if not bodies:
+                continue
+            body, body_key = min(bodies, key=lambda b: abs(b[0].start - person.start))
+            if ("InChargeOf", key, body_key) in known:
+                continue
+            known.add(("InChargeOf", key, body_key))
+            sentence = person.sent
+            found.append(
+                RelationRecord(
+                    type="InChargeOf",
+                    source_key=key,
+                    target_key=body_key,
+                    source_begin=person.start_char,
+                    source_end=person.end_char,
+                    target_begin=body.start_char,
+                    target_end=body.end_char,
+                    sentence=sentence_of[sentence.start],
+                    evidence_begin=sentence.start_char,
+                    evidence_end=sentence.end_char,
+                    precision="unknown",
+                )
+            )
         return found
 
     def _titled(self, person: Span) -> bool:

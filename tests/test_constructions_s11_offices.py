@@ -1,0 +1,42 @@
+"""Offices and memberships that carry to unseen articles (issue 9): titles that name the body their holder heads,
+on sentences the project wrote for them, through the whole English pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from tests.sentences import article_graph
+
+pytestmark = pytest.mark.slow
+
+
+def test_constructions_a_field_minister_heads_the_ministry_the_article_names(
+    fresh_db: Database, tmp_path: Path
+) -> None:
+    text = (
+        "The Lebanese Ministry of Energy said the plant would reopen. "
+        "On Sunday, Energy Minister Walid Fayyad visited the plant in Zahle."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("InChargeOf", "Walid Fayyad", "Ministry of Energy") in edges
+
+
+def test_constructions_a_secretary_of_a_field_heads_its_department(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Secretary of the Treasury Janet Yellen spoke in Brussels. "
+        "The Department of the Treasury later issued sanctions on the Wagner Group."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert any(e[:2] == ("InChargeOf", "Janet Yellen") and "Treasury" in e[2] for e in edges)
+
+
+def test_constructions_a_minister_of_another_state_heads_no_ministry_named(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "The Russian Defence Minister Sergei Shoigu met Syrian officials. "
+        "The Syrian Ministry of Defence said the talks went well."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert not any(e[:2] == ("InChargeOf", "Sergei Shoigu") for e in edges)
