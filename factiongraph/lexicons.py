@@ -409,6 +409,13 @@ class ClauseLinks(_Strict):
     posting_links: Words
 
 
+class Areas(_Strict):
+    """Unnamed places named by the place they lie around (see ``constructions.json``)."""
+
+    nouns: Words
+    preps: Words
+
+
 class Constructions(LexiconFile):
     """The words of the structural constructions (see the file's ``$comment``)."""
 
@@ -444,6 +451,7 @@ class Constructions(LexiconFile):
     containers: Words
     ally_prefixes: Words
     falling_verbs: Words = frozenset()
+    areas: Areas
 
     @cached_property
     def title_type(self) -> dict[str, RelationType]:

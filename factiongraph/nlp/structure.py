@@ -507,6 +507,7 @@ class StructureFinder:
         found += self._datelines(doc, mentions)
         found += self._through_leaders(found, mentions)
         found += _listed_places(found, doc)
+        found += self._around_places(found, mentions)
         found += self._through_members(found, mentions)
         found += self._against_the_holders(found, mentions)
         doc._.fg_relations = found
@@ -523,6 +524,24 @@ class StructureFinder:
                 carried.append(replace(relation, target=leader))
             if (leader := self._leader_of(relation.source, mentions)) not in (None, relation.target):
                 carried.append(replace(relation, source=leader))
+        return carried
+
+    def _around_places(self, found: list[FoundRelation], mentions: MentionIndex) -> list[FoundRelation]:
+        """ "X fighters were moved to the area around Z", "X killed civilians in the border areas with Z": an
+        unnamed area named by the place it lies around is where that place is, so who is in it is at the place."""
+        areas = self.words.areas
+        carried = []
+        for relation in found:
+            area = relation.target
+            if relation.type != "CoLocated" or relation.source.label_ not in AGENTS or area.label_ != "Location":
+                continue
+            if area.root.lemma_.lower() not in areas.nouns or not mentions.is_description(area):
+                continue
+            for _, pobj in pobjs(area.root, areas.preps):
+                # "around the Z airport" is at the airport, which mentions.of would read as the town it is named after
+                named = [mentions.by_root.get(t.i) for t in (pobj, *pobj.conjuncts)]
+                places = [m for m in named if m is not None] or mentions.of(pobj)
+                carried += [replace(relation, target=p) for p in places if p.label_ == "Location"]
         return carried
 
     def _through_members(self, found: list[FoundRelation], mentions: MentionIndex) -> list[FoundRelation]:

@@ -1,0 +1,34 @@
+"""CoLocated between an actor and a place, or a place and the place it lies in (issue 9), third round: each
+construction on sentences the project wrote for it, through the whole English pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from factiongraph.nlp import load_pipeline
+from tests.sentences import related, relations
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def test_constructions_who_is_in_the_area_around_a_place_is_at_it(nlp: Language) -> None:
+    # the list puts both sides in 'the area'; the place that names the area is where they were
+    text = (
+        "Clashes between Hezbollah and the Free Syrian Army went on into the night in several districts, "
+        "including Bab Amr and the area around the Khalidiya mosque."
+    )
+    assert related(nlp, text, "CoLocated", "Hezbollah", "the Khalidiya mosque")
+    assert related(nlp, text, "CoLocated", "Free Syrian Army", "the Khalidiya mosque")
+    # a facility is the place, not the town it is named after
+    text = (
+        "Fighting between the Tiger Forces and Jaish al-Izza spread on Friday to several villages, including "
+        "Kafr Zita and the area around Hama airport."
+    )
+    assert related(nlp, text, "CoLocated", "Tiger Forces", "Hama airport")
+    assert ("CoLocated", "Tiger Forces", "Hama") not in relations(nlp, text)
