@@ -309,6 +309,11 @@ class References(LexiconFile):
     role_plurals: Words
     line_heads: Words
     line_preps: Words
+    first_person: Words = frozenset()
+    statement_nouns: Words = frozenset()
+    statement_openers: Words = frozenset()
+    author_preps: Words = frozenset()
+    constituents: Words = frozenset()
     groups: dict[str, _GroupAgreement]
     places: dict[str, _PlaceAgreement]
     plural: PluralReferences

@@ -273,15 +273,21 @@ def article_country(mentions: list[Span], is_description: list[bool], places: Pl
 
 
 def men_named_after_actors(
-    mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str], speak_for: frozenset[str]
+    mentions: list[Span],
+    is_description: list[bool],
+    entity_of_mention: dict[int, str],
+    speak_for: frozenset[str],
+    constituents: frozenset[str] = frozenset(),
 ) -> dict[int, int]:
     """Plural group descriptions that name one group ("HTS fighters", "fighters of the NLF", "the Hamza
     Division's men", "its fighters" once "its" is resolved), and nameless officials of one ("an HTS
     official"), mapped to that group's mention: what its men do, it does. A singular group description
-    ("a faction of the SNA") is a unit of the group, not the group, and is left alone."""
+    ("a faction of the SNA") is a unit of the group, not the group, and is left alone; so are the people a
+    group speaks for ("our people", "their families", ``constituents``), who are not its men."""
     found: dict[int, int] = {}
     for i, outer in enumerate(mentions):
         men = outer.label_ == "Organisation" and outer.root.tag_ in ("NNS", "NNPS")
+        men = men and outer.root.lemma_.lower() not in constituents and outer.root.lower_ not in constituents
         # "an HTS official", "a YPG spokesman": a nameless one who speaks or acts for the group
         envoy = outer.label_ == "Person" and outer.root.lemma_.lower() in speak_for and i not in entity_of_mention
         if not is_description[i] or not (men or envoy):
@@ -406,6 +412,7 @@ class References:
         self._group_name_words = heads.group_name_words.first | heads.group_name_words.last
         self._kind_words = self._place_nouns | {w for rule in references.groups.values() for w in rule.words}
         self.speak_for = heads.speak_for
+        self.constituents = references.constituents
         self._facilities = heads.facilities
         self._government_words = heads.government
         self._determiners = references.determiners
@@ -414,6 +421,10 @@ class References:
         self._role_plurals = references.role_plurals
         self._line_heads = references.line_heads
         self._line_preps = references.line_preps
+        self._first_person = references.first_person
+        self._statement_nouns = references.statement_nouns
+        self._statement_openers = references.statement_openers
+        self._author_preps = references.author_preps
         self._capitals = frozenset(
             found.id
             for country, name in capital_names().items()
@@ -459,6 +470,46 @@ class References:
             }
             if len(named) == 1:
                 entity_of_mention[i] = named.pop()
+
+    def resolve_first_person(
+        self, mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str]
+    ) -> None:
+        """ "we", "our", "us" in the text of a statement are the group that issued it, when a sentence that
+        introduces the text names one as its author ("The following statement was issued by the media office of
+        X"): a statement speaks of its author in the first person, whoever it names last. Not inside quotation
+        marks, where someone else may speak."""
+        authors = [i for i, m in enumerate(mentions) if i in entity_of_mention and self._issues_the_statement(m)]
+        if len({entity_of_mention[i] for i in authors}) != 1:
+            return
+        introduced = mentions[authors[0]].start
+        for i, mention in enumerate(mentions):
+            if (
+                is_description[i]
+                and i not in entity_of_mention
+                and mention.start > introduced
+                and mention.text.lower() in self._first_person
+                and not any(t.is_quote for t in mention.sent)
+            ):
+                entity_of_mention[i] = entity_of_mention[authors[0]]
+
+    def _issues_the_statement(self, mention: Span) -> bool:
+        """Whether a group is named as the author of a statement its sentence introduces ("the following statement
+        was issued by X", "a translation of a statement published by the general command of X", "X's statement")."""
+        if mention.label_ != "Organisation" or not any(t.lower_ in self._statement_openers for t in mention.sent):
+            return False
+        token = mention.root
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+            token = token.head.head  # "by the media office of X": a body of X speaks for it
+        if token.dep_ == "poss":
+            return token.head.lemma_.lower() in self._statement_nouns
+        if token.dep_ != "pobj" or token.head.lower_ not in self._author_preps:
+            return False
+        holder = token.head.head
+        if holder.pos_ != "VERB":  # "a statement from X"
+            return holder.lemma_.lower() in self._statement_nouns
+        issued = [holder.head] if holder.dep_ in ("acl", "relcl") else []  # "a statement published by X"
+        issued += [c for c in holder.children if c.dep_ == "nsubjpass"]  # "the statement was issued by X"
+        return any(t.lemma_.lower() in self._statement_nouns for t in issued)
 
     def resolve_references(
         self,

@@ -1,0 +1,47 @@
+"""References across and within sentences (issue 9): the first person of a statement, on short articles the project
+wrote for them, through the whole English pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from tests.sentences import article_graph
+
+pytestmark = pytest.mark.slow
+
+
+def test_refs_we_of_a_statement_is_the_group_that_issued_it(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "The following statement was issued on Monday by the press office of Liwa al-Quds. Our fighters have "
+        "reached the town of Saraqib after heavy battles. We thank Iran and its leadership for their support."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("CoLocated", "Liwa al-Quds", "Saraqib") in edges
+    assert ("Likes", "Liwa al-Quds", "Iran") in edges
+
+
+def test_refs_a_statement_from_a_group_speaks_for_it(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Below is the text of a statement from Ahrar al-Sham, released on Friday. Our fighters have entered Saraqib."
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("CoLocated", "Ahrar al-Sham", "Saraqib") in edges
+
+
+def test_refs_we_inside_a_quote_is_not_the_statement_s_author(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "The following statement was issued on Monday by the press office of Liwa al-Quds. “Our fighters have "
+        "reached Saraqib,” a Hezbollah commander told reporters."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert not any(kind == "CoLocated" and "Saraqib" in target for kind, _, target in edges)
+
+
+def test_refs_the_people_a_group_speaks_for_are_not_its_men(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Ahrar al-Sham said that any attack on its people in Idlib and in the countryside of Hama would be met "
+        "with force."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("CoLocated", "Ahrar al-Sham", "Hama") not in edges
