@@ -32,3 +32,13 @@ def test_constructions_who_is_in_the_area_around_a_place_is_at_it(nlp: Language)
     )
     assert related(nlp, text, "CoLocated", "Tiger Forces", "Hama airport")
     assert ("CoLocated", "Tiger Forces", "Hama") not in relations(nlp, text)
+
+
+def test_constructions_a_participle_on_named_places_places_them(nlp: Language) -> None:
+    # 'in the east of Z' hangs on the participle, not on the towns: it still says where they are
+    text = (
+        "Trucks took hundreds of Hezbollah fighters and their families to Arsal and Qaa, towns held by the Lebanese "
+        "army in the east of the Bekaa valley."
+    )
+    assert related(nlp, text, "CoLocated", "Arsal", "Bekaa valley")
+    assert related(nlp, text, "CoLocated", "Qaa", "Bekaa valley")

@@ -483,6 +483,7 @@ class StructureFinder:
                     found += self._stronghold(token, mentions, "CoLocated")
                 found += self._placed(token, mentions)
                 found += self._place_within(token, mentions)
+                found += self._placed_by_participle(token, mentions)
                 found += self._owned(token, mentions)
                 if lower in self.words.body_nouns or lemma in self.words.sub_units:
                     found += self._named_part(token, mentions)
@@ -1047,6 +1048,27 @@ class StructureFinder:
             for within in inner
             for around in outer
             if around.label_ == "Location" and around.start != within.start
+        ]
+
+    def _placed_by_participle(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
+        """ "A and B, towns held by X in the north of Z", "villages controlled by X in Z": a phrase of place on a
+        participle that describes named places puts them inside it, whoever the participle names."""
+        participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        described = mentions.by_root.get(noun.i) if participles else None
+        if described is None or described.label_ != "Location" or not mentions.is_description(described):
+            return []
+        inside = self.words.clause_links.inside_preps
+        phrases = [pobj for participle in participles for _, pobj in pobjs(participle, inside)]
+        directions = self.clauses.lexicon.directions
+        # "in the north of Z": the place is the direction's
+        phrases += [g for pobj in phrases if pobj.lower_ in directions for _, g in pobjs(pobj, {"of"})]
+        around = [m for pobj in phrases for m in mentions.of(pobj) if m.label_ == "Location"]
+        within = [m for m in mentions.of(noun) if m.label_ == "Location" and not mentions.is_description(m)]
+        return [
+            FoundRelation("CoLocated", place, outer, noun.sent, "place")
+            for place in within
+            for outer in around
+            if not mentions.is_description(outer) and outer.start != place.start
         ]
 
     @staticmethod
