@@ -3,11 +3,14 @@ fight, read from the grammar of a sentence; each on sentences written for it, th
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
+from sqlite_utils import Database
 
 from factiongraph.nlp import load_pipeline
-from tests.sentences import related
+from tests.sentences import article_graph, related
 
 pytestmark = pytest.mark.slow
 
@@ -29,3 +32,12 @@ def test_control_who_takes_a_place_described_as_held_by_another_fights_it(nlp: L
 def test_control_who_attacks_a_place_set_off_as_another_s_stronghold_fights_it(nlp: Language) -> None:
     text = "The Levant Front's push on the town, the YPG's last major stronghold in the north, cost hundreds of lives."
     assert related(nlp, text, "FightingAgainst", "Levant Front", "YPG")
+
+
+def test_control_a_leader_s_forces_are_the_group_the_text_says_he_leads(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "The Levant Front, led by Abu Omar al-Tamimi, pulled back from the road on Monday. "
+        "Abu Omar al-Tamimi's fighters still hold most of Azaz."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("Controls", "Levant Front", "Azaz") in edges

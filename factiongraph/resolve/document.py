@@ -24,6 +24,7 @@ from factiongraph.resolve.references import (
     References,
     areas_named_after_actors,
     article_country,
+    groups_led,
     men_named_after_actors,
     resolve_appositions,
     resolve_latter_and_former,
@@ -93,8 +94,9 @@ class DocumentResolver:
         relations = []
         said: set[tuple[str, str, str, int]] = set()
         held_by = areas_named_after_actors(mentions, is_description, entity_of_mention)
+        led = groups_led(doc._.fg_relations, index_of, is_description, entity_of_mention)
         men_of = men_named_after_actors(
-            mentions, is_description, entity_of_mention, self.references.speak_for, self.references.constituents
+            mentions, is_description, entity_of_mention, self.references.speak_for, self.references.constituents, led
         )
         for found in doc._.fg_relations:
             ends = [index_of[(found.source.start, found.source.end)], index_of[(found.target.start, found.target.end)]]

@@ -14,6 +14,7 @@ from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key
 from factiongraph.lexicons import Names, NounHeads, Pronouns, lexicon_model
 from factiongraph.nlp.mentions import referent_of
+from factiongraph.nlp.spans import FoundRelation
 from factiongraph.places import Place, PlaceIndex, capital_names
 from factiongraph.records import EntityRecord
 from factiongraph.resolve.linking import Linker, is_country, make_alias
@@ -272,18 +273,42 @@ def article_country(mentions: list[Span], is_description: list[bool], places: Pl
     return max(dict.fromkeys(inside), key=inside.count) if inside else None
 
 
+def groups_led(
+    relations: list[FoundRelation],
+    index_of: dict[tuple[int, int], int],
+    is_description: list[bool],
+    entity_of_mention: dict[int, str],
+) -> dict[str, int]:
+    """The one named group the document says each person leads ("the RSF, led by X"), by the person's entity: a
+    mention of the group."""
+    led: dict[str, dict[str, int]] = {}
+    for relation in relations:
+        if relation.type != "InChargeOf" or relation.source.label_ != "Person":
+            continue
+        person = index_of[(relation.source.start, relation.source.end)]
+        group = index_of[(relation.target.start, relation.target.end)]
+        if relation.target.label_ != "Organisation" or is_description[group] or is_description[person]:
+            continue
+        if person in entity_of_mention and group in entity_of_mention:
+            led.setdefault(entity_of_mention[person], {}).setdefault(entity_of_mention[group], group)
+    return {person: next(iter(groups.values())) for person, groups in led.items() if len(groups) == 1}
+
+
 def men_named_after_actors(
     mentions: list[Span],
     is_description: list[bool],
     entity_of_mention: dict[int, str],
     speak_for: frozenset[str],
     constituents: frozenset[str] = frozenset(),
+    led: dict[str, int] | None = None,
 ) -> dict[int, int]:
     """Plural group descriptions that name one group ("HTS fighters", "fighters of the NLF", "the Hamza
-    Division's men", "its fighters" once "its" is resolved), and nameless officials of one ("an HTS
-    official"), mapped to that group's mention: what its men do, it does. A singular group description
-    ("a faction of the SNA") is a unit of the group, not the group, and is left alone; so are the people a
-    group speaks for ("our people", "their families", ``constituents``), who are not its men."""
+    Division's men", "its fighters" once "its" is resolved), or the man who leads it, where the document says
+    whom he leads (``led``: "X's forces" after "the RSF, led by X"), and nameless officials of one ("an HTS
+    official"), mapped to that group's mention: what its men do, it does. A singular group description ("a
+    faction of the SNA") is a unit of the group, not the group, and is left alone; so are the people a group
+    speaks for ("our people", "their families", ``constituents``), who are not its men."""
+    led = led or {}
     found: dict[int, int] = {}
     for i, outer in enumerate(mentions):
         men = outer.label_ == "Organisation" and outer.root.tag_ in ("NNS", "NNPS")
@@ -303,6 +328,17 @@ def men_named_after_actors(
         ]
         if len({entity_of_mention[j] for j in inner}) == 1:
             found[i] = inner[0]
+        elif men and not inner:  # "Hemedti's forces": the group its leader's name stands for
+            leaders = [
+                led[entity_of_mention[j]]
+                for j in range(i + 1, len(mentions))
+                if mentions[j].end <= outer.end
+                and mentions[j].label_ == "Person"
+                and mentions[j].root.dep_ == "poss"
+                and entity_of_mention.get(j) in led
+            ]
+            if len(leaders) == 1:
+                found[i] = leaders[0]
     return found
 
 
