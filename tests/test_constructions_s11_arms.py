@@ -37,3 +37,10 @@ def test_arms_a_government_word_on_arms_is_the_home_government(fresh_db: Databas
     )
     _, edges = article_graph(fresh_db, text, tmp_path, published="2019-05")
     assert ("CoLocated", "Syrian government", "Saraqib") in edges
+
+
+def test_arms_the_side_named_on_a_missile_is_the_doer_of_its_strike(nlp: Language) -> None:
+    text = "Days later a Houthi missile strike on a barracks of the Giants Brigades killed dozens."
+    assert related(nlp, text, "FightingAgainst", "Houthi", "Giants Brigades")
+    text = "A Russian missile strike on a base of the Hamza Division wounded eleven."
+    assert related(nlp, text, "FightingAgainst", "Russian", "Hamza Division")
