@@ -1,5 +1,5 @@
-"""References across and within sentences (issue 9): the first person of a statement, on short articles the project
-wrote for them, through the whole English pipeline."""
+"""References across and within sentences (issue 9): the first person of a statement and the role of a pronoun in its
+clause, on short articles the project wrote for them, through the whole English pipeline."""
 
 from __future__ import annotations
 
@@ -45,3 +45,29 @@ def test_refs_the_people_a_group_speaks_for_are_not_its_men(fresh_db: Database, 
     )
     _, edges = article_graph(fresh_db, text, tmp_path)
     assert ("CoLocated", "Ahrar al-Sham", "Hama") not in edges
+
+
+def test_refs_an_object_pronoun_is_none_of_its_clause_s_subject(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Hurras al-Din fighters held Jisr al-Shughur for a year, until Ahrar al-Sham and its allies drove them out."
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("FightingAgainst", "Ahrar al-Sham", "Hurras al-Din") in edges
+
+
+def test_refs_they_in_a_new_sentence_is_the_subject_before(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Faylaq al-Sham fighters fought Hurras al-Din near Sarmada in 2019. In 2020 they attacked Syrian army "
+        "positions in Saraqib alongside Ahrar al-Sham."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("FightingAgainst", "Faylaq al-Sham", "Syrian Arab Army") in edges
+    assert not any(kind == "FightingAgainst" and source == "Hurras al-Din" for kind, source, _ in edges)
+
+
+def test_refs_it_after_a_group_named_in_its_sentence_is_that_group(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "The European Union imposed sanctions on Ahrar al-Sharqiya on Monday, accusing the group of abuses in areas "
+        "it controls around Afrin."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("Controls", "Ahrar al-Sharqiya", "Afrin") in edges
+    assert not any(kind == "Controls" and source == "European Union" for kind, source, _ in edges)

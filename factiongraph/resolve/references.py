@@ -25,6 +25,7 @@ _REFER_BACK_SENTENCES = setting("refer_back_sentences")
 _TOPIC_MENTIONS = setting("topic_mentions")
 _WORD = re.compile(r"[a-z]+")
 _ARGUMENT_LINKS = frozenset({"dobj", "dative", "pobj", "prep", "attr", "oprd"})
+_OBJECTS = frozenset({"dobj", "dative", "pobj"})
 _INSIDE_A_PHRASE = frozenset({"conj", "pobj", "prep", "poss", "compound", "amod", "nmod", "appos"})
 
 
@@ -153,6 +154,32 @@ def _clause_of(token: Token) -> Token:
     while token.pos_ not in ("VERB", "AUX") and token.head != token:
         token = token.head
     return token
+
+
+def _bound_by_role(pronoun: Span, candidates: list[Span], indices: list[int]) -> list[int]:
+    """The actors, nearest first, a pronoun may stand for by its role in its clause: an object ("drove them out")
+    is none named in the subject of its own clause ("X and its allies drove them out"); a subject ("they fought
+    Y") named in no sentence of its own before it is the nearest named in the subject of a clause, one that acts,
+    before one a clause acts on ("X fought Y around Z. In 2018 they ...": X), not one that only reports what others
+    did ("the Observatory said ...") nor the subject of a clause that describes a noun ("a district Y had held")."""
+    root = pronoun.root
+    if root.tag_ != "PRP":
+        return indices
+    if root.dep_ in _OBJECTS:
+        clause = root.head.head if root.dep_ == "pobj" else root.head
+        if clause.pos_ != "VERB":
+            return indices  # "many of them": no argument of a verb
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        own = {t.i for s in subjects for t in s.subtree}
+        return [j for j, m in zip(indices, candidates, strict=True) if m.root.i not in own]
+    if root.dep_ not in ("nsubj", "nsubjpass") or (candidates and candidates[0].sent == pronoun.sent):
+        return indices  # "accusing the group of abuses in areas it controls": the nearest, named in its sentence
+    acting = [
+        j
+        for j, m in zip(indices, candidates, strict=True)
+        if _in_subject(m) and not _speaks(m) and not _in_relative_clause(m)
+    ]
+    return acting or indices
 
 
 def _reporting_subject(
@@ -646,6 +673,8 @@ class References:
             speaker = _reporting_subject(mention, mentions[:i], entity_of_mention, entities) if pronoun else None
             if pronoun and speaker is None:
                 speaker = _clause_subject(mention, mentions, earlier)
+            if pronoun and speaker is None:
+                near = _bound_by_role(mention, [mentions[j] for j in near], near)
             chosen = [speaker] if speaker is not None else (named_alike or near)[:1]
             if not (chosen or pronoun):
                 chosen = _topic(earlier, entity_of_mention)
