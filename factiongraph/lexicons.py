@@ -457,6 +457,7 @@ class Constructions(LexiconFile):
     ally_prefixes: Words
     falling_verbs: Words = frozenset()
     areas: Areas
+    lying_verbs: Words = frozenset()
 
     @cached_property
     def title_type(self) -> dict[str, RelationType]:

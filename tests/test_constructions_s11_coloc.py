@@ -42,3 +42,10 @@ def test_constructions_a_participle_on_named_places_places_them(nlp: Language) -
     )
     assert related(nlp, text, "CoLocated", "Arsal", "Bekaa valley")
     assert related(nlp, text, "CoLocated", "Qaa", "Bekaa valley")
+
+
+def test_constructions_a_place_said_to_lie_somewhere_is_there(nlp: Language) -> None:
+    text = "Rebels have been fighting government forces for control of Maarat al-Numan, which sits on the M5 highway."
+    assert related(nlp, text, "CoLocated", "Maarat al-Numan", "M5 highway")
+    text = "The army shelled Kafr Nabl, which lies in the south of Idlib province."
+    assert related(nlp, text, "CoLocated", "Kafr Nabl", "Idlib province")

@@ -276,6 +276,11 @@ def _set_off_after(place: Span, holder: Span) -> bool:
     )
 
 
+def _named_inside(description: Span) -> bool:
+    """Whether a description holds a name of its own ("the M5 highway", "the Conoco gas field")."""
+    return any(t.pos_ == "PROPN" for t in description)
+
+
 def _after_a_preposition(mention: Span) -> bool:
     return mention.start > 0 and mention.doc[mention.start - 1].pos_ == "ADP"
 
@@ -505,6 +510,8 @@ class StructureFinder:
                 found += self._set_off_place(token, mentions)
             if pos == "VERB" and lemma in self.words.falling_verbs:
                 found += self._fell_to(token, mentions)
+            if pos == "VERB" and lemma in self.words.lying_verbs:
+                found += self._lies_in(token, mentions)
         found += self._datelines(doc, mentions)
         found += self._through_leaders(found, mentions)
         found += _listed_places(found, doc)
@@ -980,6 +987,30 @@ class StructureFinder:
             for holder in holders
             if holder.label_ in AGENTS
             for place in places
+        ]
+
+    def _lies_in(self, verb: Token, mentions: MentionIndex) -> list[FoundRelation]:
+        """ "Z, which sits on the W highway", "Z lies in the south of W", "X, whose lands straddle A and B": a place
+        said to lie somewhere is there, and so is one whose land is said to."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        relative = any(s.lower_ in self.clauses.lexicon.relative_pronouns for s in subjects)
+        owned = any(c.dep_ == "poss" and c.lower_ == "whose" for s in subjects for c in s.children)
+        holders = [verb.head] if verb.dep_ == "relcl" and (relative or owned) else subjects
+        kinds = AGENTS | {"Location"} if owned else {"Location"}
+        within = [m for t in holders for m in mentions.of(t) if m.label_ in kinds]
+        links = self.words.clause_links
+        phrases = [pobj for _, pobj in pobjs(verb, links.inside_preps | links.beside_preps)]
+        phrases += [c for c in verb.children if c.dep_ == "dobj"] + self.clauses.places_by_direction(verb)
+        # "in the south of W": the place is the direction's
+        directions = self.clauses.lexicon.directions
+        phrases += [g for pobj in phrases if pobj.lower_ in directions for _, g in pobjs(pobj, {"of"})]
+        around = [m for t in phrases for m in mentions.of(t) if m.label_ == "Location"]
+        return [
+            FoundRelation("CoLocated", place, outer, verb.sent, "place")
+            for place in within
+            for outer in around
+            # a place the text names ("the M5 highway"), not one that refers back ("the town")
+            if outer.start != place.start and (not mentions.is_description(outer) or _named_inside(outer))
         ]
 
     def _visit(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
