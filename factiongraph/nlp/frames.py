@@ -156,8 +156,11 @@ class FrameFinder:
             # who acts with the subjects: of no use to a verb without one, unless its object is who feels it
             felt = frame is not None and frame.felt_by_subject
             companions = self._companions(token, subjects, mention_at) if subjects or felt else []
+            # "read out the agreement alongside Y": who presents a deal with another talked with it
+            nominal_type = self.constructions.nominal_type
+            dealt = any(c.dep_ == "dobj" and nominal_type.get(c.lemma_.lower()) == "CommWith" for c in token.children)
             found += [
-                FoundRelation("AlliesOf", subject, companion, token.sent, "accompaniment")
+                FoundRelation("CommWith" if dealt else "AlliesOf", subject, companion, token.sent, "accompaniment")
                 for subject in subjects
                 if subject.label_ in AGENTS
                 for companion in companions
@@ -366,6 +369,8 @@ class FrameFinder:
                 heads += [g for g in child.children if g.dep_ == "pobj"]
             elif child.dep_ == "advmod" and child.lower_ in words.adverbs:  # "together" with its own "with"
                 heads += [g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+            elif child.dep_ == "dobj" and child.i not in mention_at:  # "took over the role alongside Z": the verb's
+                heads += [g for p in child.children if p.lower_ in words.preps for g in p.children if g.dep_ == "pobj"]
         # a participle on the clause or on its subject: "..., helped by Z", "X, backed by Z, ..."
         described = [c for c in children if c.dep_ == "advcl"]
         described += [c for s in subjects for c in s.root.children if c.dep_ == "acl"]
@@ -583,6 +588,14 @@ class FrameFinder:
                     passive = [participle.head]
             if current.dep_ == "relcl" and any(c.lower_ in self.clauses.lexicon.relative_pronouns for c in passive):
                 passive = [current.head]  # "the government, which is backed by Russia": the noun it describes
+            if (
+                passive
+                and below is not None
+                and below.dep_ in ("xcomp", "advcl")
+                and current.lemma_.lower() in self.clauses.lexicon.sending_verbs
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
+            ):
+                return self._with_conjuncts(passive, mention_at), []  # "X were sent to Z to fight alongside Y": X
             if agents and not passive and current.dep_ == "relcl" and self._shared_subject(children):
                 passive = [current.head]  # "A, B and C, all of them backed by Turkey": the nouns described
             if agents:

@@ -1555,6 +1555,8 @@ class StructureFinder:
             return []  # without a hyphen, only a modifier before its noun: "Turkish backed factions"
         head = mentions.by_root.get(word.head.i)  # the modified noun alone, not its conjuncts
         modified = [head] if head is not None else []
+        if head is None and word.head.dep_ == "appos" and (named := mentions.by_root.get(word.head.head.i)):
+            modified.append(named)  # "the Fifth Corps, a Russian-backed formation": a noun no mention, its name
         if head is not None and mentions.is_description(head):  # "the Zenki-held towns of A, B and C"
             modified += mentions.named_after_of(word.head)
             # "Iranian-backed militias such as Liwa Fatemiyoun"

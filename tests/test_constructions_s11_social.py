@@ -1,0 +1,52 @@
+"""Constructions of alliance and talks, third round (issue 9, AlliesOf and CommWith), each on sentences the project
+wrote for it, through the whole English pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from factiongraph.nlp import load_pipeline
+from tests.sentences import related
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+@pytest.mark.parametrize(
+    ("text", "backer", "backed"),
+    [
+        ("The Hamza Division, a Turkish-backed formation in the north, took the town.", "Turkish", "Hamza Division"),
+        ("It joined the 25th Division, a Russian-backed formation within the army.", "Russian", "25th Division"),
+    ],
+)
+def test_a_backed_noun_in_apposition_that_names_no_one_is_said_of_the_name(
+    nlp: Language, text: str, backer: str, backed: str
+) -> None:
+    assert related(nlp, text, "AlliesOf", backer, backed)
+
+
+@pytest.mark.parametrize(
+    ("text", "sent", "ally"),
+    [
+        ("Hezbollah fighters were sent to Syria to fight alongside the Syrian army.", "Hezbollah", "Syrian army"),
+        ("Fighters of Kataib Hezbollah were deployed to fight alongside the Houthis.", "Kataib Hezbollah", "Houthis"),
+    ],
+)
+def test_who_is_sent_to_fight_alongside_another_is_its_ally(nlp: Language, text: str, sent: str, ally: str) -> None:
+    assert related(nlp, text, "AlliesOf", sent, ally)
+
+
+def test_alongside_hung_on_the_object_is_the_verbs(nlp: Language) -> None:
+    text = "The Quds Force is taking over the militia's role alongside the Iraqi army."
+    assert related(nlp, text, "AlliesOf", "Quds Force", "Iraqi army")
+
+
+def test_who_presents_a_deal_alongside_another_talked_with_it(nlp: Language) -> None:
+    text = "The Druze leader announced the agreement alongside officials of the Lebanese army."
+    assert related(nlp, text, "CommWith", "Druze leader", "Lebanese army")
+    assert not related(nlp, text, "AlliesOf", "Druze leader", "Lebanese army")
