@@ -44,3 +44,11 @@ def test_arms_the_side_named_on_a_missile_is_the_doer_of_its_strike(nlp: Languag
     assert related(nlp, text, "FightingAgainst", "Houthi", "Giants Brigades")
     text = "A Russian missile strike on a base of the Hamza Division wounded eleven."
     assert related(nlp, text, "FightingAgainst", "Russian", "Hamza Division")
+
+
+def test_arms_a_state_listed_with_a_subject_state_acts_as_it_does(nlp: Language) -> None:
+    text = "Officials said France and Britain had carried out a wave of strikes on Islamic State positions in Iraq."
+    assert related(nlp, text, "CoLocated", "France", "Iraq")
+    assert related(nlp, text, "CoLocated", "Britain", "Iraq")
+    text = "KOBANI, Syria — Fighting resumed overnight."  # the country of a dateline is a place
+    assert related(nlp, text, "CoLocated", "KOBANI", "Syria")

@@ -452,8 +452,8 @@ class MentionFinder:
                 return "Location"  # "the Umayyad Mosque", "Tabqa Dam": a building's or a site's name
             if ent[0].lower_ in self.heads.place_openers:
                 return "Location"  # "Kafr Nabuda", "Tal Tamr", "Deir Hafer": a name opened by a place's noun
-        if label == "Location" and ent.ent_id_ in self.states and ent.root.dep_ in _SUBJECT_DEPS:
-            return "Organisation"
+        if label == "Location" and ent.ent_id_ in self.states and _subject_or_listed_with_one(ent.root):
+            return "Organisation"  # "the United States and Britain carried out strikes": each state acts
         if label == "Location" and ent.ent_id_ in self.states and ent.root.dep_ in ("compound", "poss", "nmod"):
             armed = ent.root.head
             while armed.dep_ == "compound" and armed.head != armed:
@@ -687,6 +687,16 @@ def _harmonise(names: list[Span]) -> list[Span]:
             name = Span(name.doc, name.start, name.end, label=label, span_id=span_id or 0)
         harmonised.append(name)
     return harmonised
+
+
+def _subject_or_listed_with_one(root: Token) -> bool:
+    """Whether a name is a subject, or listed by "and" after a name that is ("A and B struck Z"; not the country
+    of a dateline, "CITY, Country —", which the parser may take for a second subject)."""
+    first = root
+    while first.dep_ == "conj" and first.head.pos_ == "PROPN" and first.head != first:
+        first = first.head
+    listed = first is root or any(c.dep_ == "cc" for t in [first, *first.conjuncts] for c in t.children)
+    return listed and first.dep_ in _SUBJECT_DEPS
 
 
 def _opens_dateline(ent: Span) -> bool:
