@@ -71,3 +71,13 @@ def test_refs_it_after_a_group_named_in_its_sentence_is_that_group(fresh_db: Dat
     _, edges = article_graph(fresh_db, text, tmp_path)
     assert ("Controls", "Ahrar al-Sharqiya", "Afrin") in edges
     assert not any(kind == "Controls" and source == "European Union" for kind, source, _ in edges)
+
+
+def test_refs_it_said_after_a_dateline_is_the_group_that_speaks(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "AZAZ, Syria (Levant Wire) — The Hamza Division, a faction backed by Turkey, said on Monday that it had "
+        "taken full control of the town of Tal Rifaat."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("Controls", "Hamza Division", "Tal Rifaat") in edges
+    assert ("Controls", "Syria", "Tal Rifaat") not in edges

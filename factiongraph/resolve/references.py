@@ -14,7 +14,7 @@ from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key
 from factiongraph.lexicons import Names, NounHeads, Pronouns, lexicon_model
 from factiongraph.nlp.mentions import referent_of
-from factiongraph.nlp.spans import FoundRelation
+from factiongraph.nlp.spans import FoundRelation, past_dateline
 from factiongraph.places import Place, PlaceIndex, capital_names
 from factiongraph.records import EntityRecord
 from factiongraph.resolve.linking import Linker, is_country, make_alias
@@ -191,11 +191,14 @@ def _reporting_subject(
     if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ccomp":
         return None
     governor = root.head.head
+    # "QAMISHLI, Syria (Wire) — X, a force allied with Y, said that it ...": the parser makes the dateline's place
+    # the subject, X its apposition
+    subjects = past_dateline([c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")])
     for j in range(len(before) - 1, -1, -1):
         head = before[j].root  # "the Liwa al-Quds militia said": the name inside the subject's phrase too
         while head.dep_ in ("conj", "compound", "nmod", "poss") and head.head != head:
             head = head.head
-        if head.head == governor and head.dep_ in ("nsubj", "nsubjpass") and (key := entity_of_mention.get(j)):
+        if head in subjects and (key := entity_of_mention.get(j)):
             entity = entities.get(key)
             if entity is not None and (entity.type == pronoun.label_ or is_country(entity)):
                 return j
