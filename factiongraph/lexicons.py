@@ -1068,6 +1068,7 @@ class EventWords(LexiconFile):
     struck_preps: Words
     done_together: SetOf[EventType]
     by_the_state: _ByTheState
+    kind_nouns: dict[str, EventType] = {}
 
     @field_validator("nouns")
     @classmethod

@@ -34,3 +34,21 @@ def test_a_capital_a_verb_judges_stands_for_its_state(nlp: Language, text: str) 
 def test_a_capital_held_is_still_a_place(nlp: Language) -> None:
     doc = nlp("The rebels held Damascus for a week.")
     assert [m.label_ for m in doc.spans["fg_mentions"] if m.text == "Damascus"] == ["Location"]
+
+
+@pytest.mark.parametrize(("verb", "kind"), [("praised", "Likes"), ("condemned", "Dislikes")])
+def test_who_judges_an_operation_judges_who_just_did_an_act_of_its_kind(nlp: Language, verb: str, kind: str) -> None:
+    text = (
+        "Fighters of the Hamza Division stormed the village on Friday and captured the posts of the Manbij "
+        f"Military Council. The Free Syrian Army commander Abu Omar {verb} the operation."
+    )
+    assert related(nlp, text, kind, "Abu Omar", "Hamza Division")
+
+
+def test_an_operation_named_sentences_after_an_act_is_not_that_act(nlp: Language) -> None:
+    text = (
+        "Fighters of the Hamza Division captured the posts of the Manbij Military Council on Friday. The "
+        "council's media office later said the villagers had fled. Aid groups counted 400 families on the road. "
+        "The Free Syrian Army commander Abu Omar condemned the operation."
+    )
+    assert not related(nlp, text, "Dislikes", "Abu Omar", "Hamza Division")

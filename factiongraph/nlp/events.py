@@ -132,13 +132,14 @@ class EventFinder:
         "the minister praised the offensive"): the event's own doers, else those of the latest event told
         before it by its word ("the strikes" after "jets struck ...")."""
         found: list[FoundRelation] = []
-        acts = [e for e in events if e.type not in self.words.done_together]  # not deals or talks
+        # not deals or talks; in the order told, as verbs and nouns tell them apart
+        acts = sorted((e for e in events if e.type not in self.words.done_together), key=lambda e: e.trigger.start)
         for token in (doc[i] for i in candidates):
             frame = self.verbs.verbs.get(token.head.lemma_.lower()) if token.dep_ == "dobj" else None
             if frame is None or frame.type not in ATTITUDES or frame.felt_by_subject:
                 continue
             judges = [m for c in token.head.children if c.dep_ == "nsubj" for m in mentions.of(c)]
-            doers = _doers(token, acts) if judges else ()
+            doers = (_doers(token, acts) or self._doers_by_kind(token, acts)) if judges else ()
             found += [
                 FoundRelation(frame.type, judge, doer, token.sent, "judged-event")
                 for judge in judges
@@ -146,6 +147,15 @@ class EventFinder:
                 if judge.id_ != doer.id_ or not judge.id_
             ]
         return found
+
+    def _doers_by_kind(self, judged: Token, events: list[FoundEvent]) -> tuple[Span, ...]:
+        """Who did the act a noun names by its kind ("the operation"): the latest act of that kind told in its
+        sentence or the one before (see ``kind_nouns``)."""
+        kind = self.words.kind_nouns.get(judged.lemma_.lower())
+        sentence = judged.sent
+        near = sentence.start if sentence.start == 0 else judged.doc[sentence.start - 1].sent.start
+        latest = [e for e in events if e.type == kind and e.sources and near <= e.trigger.start < judged.i]
+        return latest[-1].sources if latest else ()
 
     def _counted(self, events: list[FoundEvent], columns: list[list[int]]) -> list[FoundEvent]:
         """Each event with the dead and wounded its sentence counts, or, when it counts none, the next
@@ -190,7 +200,8 @@ class EventFinder:
     def _event_words(self, doc: Doc, columns: list[list[int]]) -> list[int]:
         """The tokens whose word or lemma ends an event noun."""
         if self._heads is None:
-            self._heads = frozenset(doc.vocab.strings.add(name.split()[-1]) for name in self.words.nouns)
+            names = [*self.words.nouns, *self.words.kind_nouns]
+            self._heads = frozenset(doc.vocab.strings.add(name.split()[-1]) for name in names)
         return _tokens_among(columns, self._heads)
 
     def _places(self, word: Token, participants: list[Span], mentions: MentionIndex) -> list[Span]:
