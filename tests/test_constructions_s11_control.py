@@ -41,3 +41,8 @@ def test_control_a_leader_s_forces_are_the_group_the_text_says_he_leads(fresh_db
     )
     _, edges = article_graph(fresh_db, text, tmp_path)
     assert ("Controls", "Levant Front", "Azaz") in edges
+
+
+def test_control_the_leader_of_men_holds_what_they_took_in_a_clause_after_theirs(nlp: Language) -> None:
+    text = "Fighters led by the Levant Front entered Azaz on Sunday, hours after taking the town of Tal Rifaat."
+    assert related(nlp, text, "Controls", "Levant Front", "Tal Rifaat")

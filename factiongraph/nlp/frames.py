@@ -286,6 +286,15 @@ class FrameFinder:
                                 for leader in self._leaders(subject, mention_at)
                                 if leader.start != obj.start
                             ]
+                        men = subject.root.tag_ == "NNS" and subject.root.lower_ in self.constructions.body_nouns
+                        if relation_type == "Controls" and men:
+                            # "fighters led by Z entered Y, after taking W": Z holds what its men took (not what an
+                            # alliance it leads holds); read through the participle, as accompaniment is
+                            found += [
+                                FoundRelation("Controls", leader, obj, token.sent, "accompaniment")
+                                for leader in self._leaders(subject, mention_at)
+                                if leader.start != obj.start
+                            ]
                         if frame and frame.place_type and obj.label_ == "Location" and not prep:
                             # "liberated Raqqa": fought for it, and holds it
                             found.append(FoundRelation(frame.place_type, subject, obj, token.sent, "verb"))
