@@ -40,3 +40,13 @@ def test_constructions_a_minister_of_another_state_heads_no_ministry_named(fresh
     )
     _, edges = article_graph(fresh_db, text, tmp_path)
     assert not any(e[:2] == ("InChargeOf", "Sergei Shoigu") for e in edges)
+
+
+def test_constructions_leaders_listed_of_a_group_the_text_called_a_militia(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Officials said on Tuesday that the Syrian National Army, a Turkish-backed militia, had withdrawn from the "
+        "town. The militia's leaders, including Mohammed al-Jassem, rejected the report."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("InChargeOf", "Mohammed al-Jassem", "Syrian National Army") in edges
+    assert ("BelongsTo", "Mohammed al-Jassem", "Syrian National Army") not in edges

@@ -1356,7 +1356,11 @@ class StructureFinder:
         return places + [
             FoundRelation("BelongsTo", member, group, word.sent, "coordination")
             for group in groups
+            # "the militia's leaders, including X": the title makes them lead the militia, not members of its leaders
             if group.label_ in GROUPS
+            and not (
+                mentions.is_description(group) and self.words.title_type.get(group.root.lemma_.lower()) == "InChargeOf"
+            )
             for member in members
             # a coalition of states, a council of men: "the alliance includes Qatar and Egypt"; not a people
             if mentions.may_act(member)

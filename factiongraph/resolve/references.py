@@ -596,6 +596,10 @@ class References:
         description that names something itself is no reference."""
         referred: set[int] = set()  # descriptions resolved here: "the group" said, "the militia" after it
         called = _heads_named_with(mentions, is_description, entity_of_mention, frozenset(self._refer_back))
+        # "the SDF, a separatist militia, ... The militia's leaders": what the text called a group it agrees with
+        for j, described in enumerate(mentions):
+            if is_description[j] and described.label_ == "Organisation" and (key := entity_of_mention.get(j)):
+                called.setdefault(key, set()).add(described.root.lemma_.lower())
         for i, mention in enumerate(mentions):
             if not is_description[i] or i in entity_of_mention:
                 continue
