@@ -50,3 +50,14 @@ def test_who_presents_a_deal_alongside_another_talked_with_it(nlp: Language) -> 
     text = "The Druze leader announced the agreement alongside officials of the Lebanese army."
     assert related(nlp, text, "CommWith", "Druze leader", "Lebanese army")
     assert not related(nlp, text, "AlliesOf", "Druze leader", "Lebanese army")
+
+
+@pytest.mark.parametrize(
+    ("text", "backer", "leader"),
+    [
+        ("The assault, led by Hezbollah and backed by Iranian drone strikes, took the hill.", "Iranian", "Hezbollah"),
+        ("The assault, led by Hezbollah and supported by the Quds Force, took the hill.", "Quds Force", "Hezbollah"),
+    ],
+)
+def test_who_backs_an_event_another_leads_is_its_ally(nlp: Language, text: str, backer: str, leader: str) -> None:
+    assert related(nlp, text, "AlliesOf", backer, leader)

@@ -849,13 +849,33 @@ class StructureFinder:
             for m in mentions.of(g)
             if mentions.may_act(m)
         ]
+        # "the advance, led by X and backed by Russian air strikes": who backs what another leads is its ally
+        backers = [
+            m
+            for participle in noun.children
+            if participle.dep_ == "acl"
+            for backing in [participle, *participle.conjuncts]
+            if backing.tag_ == "VBN" and backing.lemma_.lower() in self.words.accompaniment.participles
+            for agent in backing.children
+            if agent.dep_ == "agent"
+            for g in agent.children
+            if g.dep_ == "pobj"
+            for m in self._doers(g, mentions)
+        ]
         return [
             FoundRelation("AlliesOf", agent, leader, noun.sent, "accompaniment")
-            for agent in agents
+            for agent in [*agents, *backers]
             if mentions.may_act(agent)
             for leader in leaders
             if agent.start != leader.start
         ]
+
+    def _doers(self, noun: Token, mentions: MentionIndex) -> list[Span]:
+        """Who a phrase names as acting: its actors, or the doers of the event it names ("Russian air strikes")."""
+        named = [m for m in mentions.of(noun) if mentions.may_act(m)]
+        if named or noun.lemma_.lower() not in self.words.nominal_type:
+            return named
+        return [m for m in self.named.sides(noun, mentions)[1] if mentions.may_act(m)]
 
     def _co_agents(
         self, noun: Token, relation_type: RelationType, between: list[Span], mentions: MentionIndex
