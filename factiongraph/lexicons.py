@@ -287,6 +287,7 @@ class PluralReferences(_Commented):
     list_numbers: dict[str, int]
     bare_heads: Words
     pronouns: Words
+    pronoun_heads: Words = frozenset()
     reciprocals: list[str]
     pair_types: SetOf[RelationType]
     own_types: SetOf[RelationType]

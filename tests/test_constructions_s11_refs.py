@@ -81,3 +81,13 @@ def test_refs_it_said_after_a_dateline_is_the_group_that_speaks(fresh_db: Databa
     _, edges = article_graph(fresh_db, text, tmp_path)
     assert ("Controls", "Hamza Division", "Tal Rifaat") in edges
     assert ("Controls", "Syria", "Tal Rifaat") not in edges
+
+
+def test_refs_the_factions_after_two_groups_named_together_are_both(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Ahrar al-Sham and Faylaq al-Sham attacked government positions near Saraqib on Monday. By nightfall the "
+        "factions had taken control of Kafr Nabl."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("Controls", "Ahrar al-Sham", "Kafr Nabl") in edges
+    assert ("Controls", "Faylaq al-Sham", "Kafr Nabl") in edges

@@ -35,6 +35,9 @@ PLURAL_KEY = "fg_plural"
 _REFER_BACK_SENTENCES = setting("refer_back_sentences")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _REPORTED = frozenset({"ccomp", "xcomp", "advcl", "conj"})
+_UNDER_THE_ROOT = frozenset({"ccomp", "advcl", "conj", "acl"})
+"""The clauses under a sentence's root whose subject "they" may take up, where the root's names no actor (its
+clause, where the parser takes a heading for the root: "Z: X and Y launched ...")."""
 Pair = tuple[Span, Span]
 Actors = tuple[Span, ...]
 
@@ -89,16 +92,21 @@ class PairedReferences:
         """Each reference to two actors, or to a counted list ("the three factions"), by its extent, with the
         actors it stands for."""
         references = list(doc.spans.get(PLURAL_KEY, []))
-        pronouns = [doc[i : i + 1] for i in _where(doc, self.words.pronouns)]
-        taken_up = {}
-        for pronoun in pronouns:
-            subject = _subject_they_take_up(pronoun)
-            if subject is not None and any(t.dep_ == "conj" for t in subject.subtree):
-                taken_up[(pronoun.start, pronoun.end)] = subject  # "X and Y": two, perhaps
-        if not references and not taken_up:
+        pronouns = []
+        for i in _where(doc, self.words.pronouns | self.words.pronoun_heads):
+            phrase = doc[i : i + 1] if doc[i].lower_ in self.words.pronouns else _plain_plural(doc[i])
+            if phrase is not None:
+                pronouns.append(phrase)
+        pronouns = [p for p in pronouns if p.root.dep_ in _SUBJECTS]
+        if not references and not pronouns:
             return {}
         mentions = _actors(doc)
         at_token = _by_token(mentions)
+        taken_up = {}
+        for pronoun in pronouns:
+            subject = _subject_they_take_up(pronoun, at_token)
+            if subject is not None and any(t.dep_ == "conj" for t in subject.subtree):
+                taken_up[(pronoun.start, pronoun.end)] = subject  # "X and Y": two, perhaps
         found: dict[tuple[int, int], Actors] = {}
         for key, subject in taken_up.items():
             mention = at_token.get(subject.i)
@@ -386,10 +394,21 @@ def _last_pair(
     return first, second
 
 
-def _subject_they_take_up(pronoun: Span) -> Token | None:
+def _plain_plural(head: Token) -> Span | None:
+    """A plural head with "the" alone before it and nothing after ("the factions"), which takes up "X and Y" as
+    "they" does."""
+    children = list(head.children)
+    if head.tag_ != "NNS" or len(children) != 1 or children[0].dep_ != "det" or children[0].lower_ != "the":
+        return None
+    return head.doc[children[0].i : head.i + 1]
+
+
+def _subject_they_take_up(pronoun: Span, at_token: dict[int, Span]) -> Token | None:
     """The subject "they" takes up, when it is a subject itself: that of the verb that reports its clause
     ("X and Y declared that they had driven ..."), else that of the sentence before ("X and Y clashed. They
-    ...")."""
+    ..."); where that sentence's root has no subject that names an actor, the actors in apposition to it, or the
+    one subject that does of a clause under it ("The offensive's first success came when X and Y took Z", "Z: X and
+    Y launched ...")."""
     root = pronoun.root
     if root.dep_ not in _SUBJECTS:
         return None
@@ -403,4 +422,10 @@ def _subject_they_take_up(pronoun: Span) -> Token | None:
     if sentence.start == 0 or clause != sentence.root:
         return None
     before = pronoun.doc[sentence.start - 1].sent.root
-    return next((c for c in before.children if c.dep_ in _SUBJECTS), None)
+    subject = next((c for c in before.children if c.dep_ in _SUBJECTS), None)
+    if subject is not None and subject.i in at_token:
+        return subject
+    beside = [c for c in subject.children if c.dep_ == "appos" and c.i in at_token] if subject is not None else []
+    clauses = [c for c in before.children if c.dep_ in _UNDER_THE_ROOT]
+    acting = [s for c in clauses for s in c.children if s.dep_ in _SUBJECTS and s.i in at_token]
+    return beside[0] if beside else acting[0] if len(acting) == 1 else subject
