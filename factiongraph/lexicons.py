@@ -512,10 +512,18 @@ class Names(LexiconFile):
     list_conjunctions: Words
     initials_skip: Words
     definite: Words
+    spelling_verbs: Words
     place_lists: PlaceLists
 
     @field_validator(
-        "kind_words", "particles", "joining_words", "directions", "list_conjunctions", "initials_skip", "definite"
+        "kind_words",
+        "particles",
+        "joining_words",
+        "directions",
+        "list_conjunctions",
+        "initials_skip",
+        "definite",
+        "spelling_verbs",
     )
     @classmethod
     def _lower_case(cls, words: list[str]) -> list[str]:

@@ -45,6 +45,30 @@ _GEONAMES = "geonames:"
 """The ids of the place index's GeoNames towns: thousands of villages, whose names are people's and groups' too."""
 _NAME_POS = frozenset({"PROPN", "NOUN"})
 """What a capitalised word of a name is tagged: not a verb or an article that opens a sentence."""
+_RESPELLING_WINDOW = 4
+"""The words between "name" and the verb that says how it is written ("is also often", "has been")."""
+
+
+def respelt_by(doc: Doc, end: int, spelling_verbs: frozenset[str]) -> str:
+    """Whose name the words after a name say it spells another way: "his" for "X, as his name is also
+    transliterated", "whose" for "X, whose name is often written Y"; "" when they say nothing of the kind."""
+    i = end + 1 if end < len(doc) and doc[end].text == "," else end
+    if i + 2 >= len(doc):
+        return ""
+    if doc[i].lower_ == "whose":
+        owner, name = "whose", i + 1
+    elif doc[i].lower_ == "as" and doc[i + 1].tag_ == "PRP$":
+        owner, name = doc[i + 1].lower_, i + 2
+    else:
+        return ""
+    if doc[name].lower_ != "name":
+        return ""
+    for token in doc[name + 1 : name + 1 + _RESPELLING_WINDOW]:
+        if token.lower_ in spelling_verbs:
+            return owner
+        if token.pos_ not in ("AUX", "ADV", "PART"):
+            return ""
+    return ""
 
 
 class _Twins:

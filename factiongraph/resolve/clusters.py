@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from factiongraph.keys import mistyped, name_key, spelled_alike, translit_key
 from factiongraph.lexicons import Names, lexicon_model
 from factiongraph.nlp.mentions import ends_head
+from factiongraph.nlp.names import respelt_by
 from factiongraph.vocab import ACTOR_TYPES
 
 
@@ -158,9 +159,33 @@ def cluster(
         if longer is None:
             continue
         matches = {clusters.find(j) for j in longer}
+        if len(matches) > 1 and short.label_ == "Person":
+            # "Dagalo" after "Mohamed Hamdan Dagalo" only: his brother named later shares the name, not this mention
+            matches = {clusters.find(j) for j in longer if mentions[j].start < short.start}
         if len(matches) == 1:
             clusters.union(matches.pop(), i)
+    _join_respellings(doc, mentions, named, clusters, name_words)
     return clusters
+
+
+def _join_respellings(doc: Doc, mentions: list[Span], named: list[int], clusters: Clusters, words: Names) -> None:
+    """A person's one-word name the text says is another spelling ("X, as his name is also transliterated") is the
+    one person named before it whose last name sounds the same (one transliteration skeleton)."""
+    for i in named:
+        short = mentions[i]
+        if short.label_ != "Person" or len(short) != 1 or not respelt_by(doc, short.end, words.spelling_verbs):
+            continue
+        key, sound = name_key(short.text), translit_key(short.text)
+        matches = {
+            clusters.find(j)
+            for j in named
+            if mentions[j].start < short.start
+            and mentions[j].label_ == "Person"
+            and name_key(mentions[j].text) != key
+            and translit_key(mentions[j].text.split()[-1]) == sound
+        }
+        if len(matches) == 1:
+            clusters.union(matches.pop(), i)
 
 
 def _join_variants(mentions: list[Span], named: list[int], clusters: Clusters, name_words: Names) -> None:

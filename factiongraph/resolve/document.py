@@ -60,6 +60,7 @@ class DocumentResolver:
         is_description = [(m.start, m.end) in descriptions for m in mentions]
         index_of = {(m.start, m.end): i for i, m in enumerate(mentions)}
         kb_ids = [m.id_ or self.linker.kb_actor(m.text, m.label_) for m in mentions]
+        self.linker.family_names(mentions, is_description, kb_ids)
         clusters = cluster(doc, mentions, is_description, index_of, kb_ids, self.names)
         entity_of_mention, entities = self.linker.entities(mentions, is_description, clusters, doc, index_of)
         facilities = self.references.name_facilities(mentions, is_description, entity_of_mention, entities)

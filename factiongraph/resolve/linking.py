@@ -180,6 +180,29 @@ class Linker:
         }
         return similar.pop() if len(similar) == 1 else ""
 
+    def family_names(self, mentions: list[Span], is_description: list[bool], kb_ids: list[str]) -> None:
+        """A person's last name alone, spelt as the KB spells it for a person the article names in full, is that
+        person ("Daglo" after "Mohamed Hamdan Dagalo", whom the KB also spells "Mohamed Hamdan Daglo"): the
+        KB vouches for the spelling, the article's full name for the sound (one skeleton, so a given name the
+        KB lists in a long form is not taken for a last name); a name two such people share stays unlinked."""
+        sounds: dict[str, set[str]] = {}  # KB person of the article -> skeletons of the last names it is written with
+        for kb_id, mention, description in zip(kb_ids, mentions, is_description, strict=True):
+            if kb_id and not description and mention.label_ == "Person" and len(words := mention.text.split()) > 1:
+                sounds.setdefault(kb_id, set()).add(translit_key(words[-1]))
+        last_names: dict[str, set[str]] = {}
+        for person in sounds:
+            actor = self.kb.get(person)
+            for spelling in actor.all_names() if actor is not None else ():
+                words = name_key(spelling).split()
+                if len(words) > 1 and spelling.isascii() and translit_key(words[-1]) in sounds[person]:
+                    last_names.setdefault(words[-1], set()).add(person)
+        for i, mention in enumerate(mentions):
+            if kb_ids[i] or is_description[i] or mention.label_ != "Person" or len(mention) != 1:
+                continue
+            found = last_names.get(name_key(mention.text), set())
+            if len(found) == 1:
+                kb_ids[i] = next(iter(found))
+
     def _stored_entity(self, surface: list[str], kind: str) -> str | None:
         """The stored entity these names are, when exactly one fits by name (a group's with or without
         its kind word) or by confirmed spelling."""

@@ -1,0 +1,63 @@
+"""Nodes (issue 9): names that vary within an article land on one node, on sentences the project wrote for them,
+through the whole English pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from factiongraph.export import export_json
+from tests.sentences import article_graph
+
+pytestmark = pytest.mark.slow
+
+
+def _one_node(db: Database, first: str, second: str) -> bool:
+    """Whether one node of the store carries both names."""
+    for node in export_json(db)["nodes"]:
+        names = {node["name"], *(a if isinstance(a, str) else a["name"] for a in node.get("aliases") or [])}
+        if first in names and second in names:
+            return True
+    return False
+
+
+def test_nodes_a_last_name_alone_is_the_one_person_named_before_it(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "In 2014 the commander Yusuf Barakat founded the Northern Hawks Brigade in Hama. Barakat left the army a "
+        "year later. His cousin Nabil Barakat, the brigade's deputy commander, runs its finances."
+    )
+    article_graph(fresh_db, text, tmp_path)
+    assert _one_node(fresh_db, "Yusuf Barakat", "Barakat")
+    assert not _one_node(fresh_db, "Nabil Barakat", "Barakat")
+
+
+def test_nodes_a_last_name_the_model_missed_after_the_full_name(fresh_db: Database, tmp_path: Path) -> None:
+    text = "The Hamza Division answers to Fehim Isa. Isa, who grew up near Hama, joined the revolt early."
+    article_graph(fresh_db, text, tmp_path)
+    assert _one_node(fresh_db, "Fehim Isa", "Isa")
+
+
+def test_nodes_a_last_name_the_kb_spells_for_a_person_named_in_full(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Zahran Alloush built up his force in Douma from 2011. By 2015 Aloush commanded thousands of fighters."
+    article_graph(fresh_db, text, tmp_path)
+    assert _one_node(fresh_db, "Zahran Alloush", "Aloush")
+
+
+def test_nodes_a_name_the_text_says_is_another_spelling(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "The brigade commanded by Ahmad Jarrah held the town for a week. Jarah, as his name is often spelled, "
+        "was not available for comment."
+    )
+    article_graph(fresh_db, text, tmp_path)
+    assert _one_node(fresh_db, "Ahmad Jarrah", "Jarah")
+
+
+def test_nodes_a_respelt_name_the_model_took_for_a_group_is_his(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "The brigade commanded by Khaled Hayani held the town for a week. Hayyani, as his name is often spelled, "
+        "was not available for comment."
+    )
+    article_graph(fresh_db, text, tmp_path)
+    assert _one_node(fresh_db, "Khaled Hayani", "Hayyani")
