@@ -52,3 +52,12 @@ def test_arms_a_state_listed_with_a_subject_state_acts_as_it_does(nlp: Language)
     assert related(nlp, text, "CoLocated", "Britain", "Iraq")
     text = "KOBANI, Syria — Fighting resumed overnight."  # the country of a dateline is a place
     assert related(nlp, text, "CoLocated", "KOBANI", "Syria")
+
+
+def test_arms_a_place_that_labels_a_paragraph_is_where_its_actors_are(nlp: Language) -> None:
+    text = "Saraqib: Russian jets bombed the market at dawn, killing nine people."
+    assert related(nlp, text, "CoLocated", "Russian", "Saraqib")
+    text = "Maarat al-Numan (Maarat): Iranian-backed militias shelled the eastern outskirts through the night."
+    assert related(nlp, text, "CoLocated", "Iranian-backed militias", "Maarat al-Numan")
+    text = "Saraqib saw the worst of it: Russian jets bombed the market at dawn."  # a sentence, not a label
+    assert not related(nlp, text, "CoLocated", "Russian", "Saraqib")

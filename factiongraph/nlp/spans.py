@@ -340,6 +340,26 @@ def find_dateline(sentence: Span, mentions: list[Span]) -> tuple[Span, int] | No
     return places[0], dash
 
 
+def find_place_label(sentence: Span, mentions: list[Span]) -> tuple[Span, int] | None:
+    """The place that labels a paragraph of a report before a colon ("Z: X shelled Y", "Z (W): ..."), read as a
+    dateline is (:func:`find_dateline`), and the index of the colon; None when the paragraph opens otherwise."""
+    doc = sentence.doc
+    if sentence.start_char and doc.text[sentence.start_char - 1] != "\n":
+        return None
+    opening = next((m for m in mentions if m.start == sentence.start and m.label_ == "Location"), None)
+    if opening is None:
+        return None
+    aside = False  # inside a second name in brackets ("Z (W):")
+    for token in sentence[opening.end - sentence.start : DATELINE_MAX_TOKENS]:
+        if token.text.endswith(":") and (not aside or token.text == "):"):  # "):" is one token
+            return opening, token.i
+        if token.text in ("(", ")"):
+            aside = token.text == "("
+        elif not aside:
+            return None  # "Z saw the worst of it: ...": a sentence about the place, no label
+    return None
+
+
 def may_open_with_dateline(tokens: TokenColumns, sentence: Span) -> bool:
     """Whether a dash comes early enough in a sentence for a dateline to end at it (:func:`find_dateline`):
     most sentences have none, and need not be looked at further."""
