@@ -31,7 +31,7 @@ from factiongraph.lexicons import (
     VerbRelations,
     lexicon_model,
 )
-from factiongraph.nlp.names import NameMender
+from factiongraph.nlp.names import NameMender, respelt_by
 from factiongraph.nlp.plural import PLURAL_KEY, plural_references
 from factiongraph.nlp.spans import (
     DATELINE_DASHES,
@@ -404,8 +404,12 @@ class MentionFinder:
         held = {i for n in names if n.label_ != "Temporal" for i in range(n.start, n.end)}
         found = []
         text, lower, size = tokens.text, tokens.lower, len(tokens.text)
+        surnames = {n[-1].lower_ for n in names if n.label_ == "Person" and len(n) > 1 and n[-1].is_alpha}
         for i in range(size):
             if i in held or not tokens.is_alpha[i]:
+                continue
+            if lower[i] in surnames and self._alone(tokens, i):
+                found.append(Span(doc, i, i + 1, label="Person"))  # "Isa" after "Fehim Isa", which the model missed
                 continue
             numbered = i + 1 < size and text[i + 1].isdigit() and i + 1 not in held and text[i][:1].isupper()
             if numbered and (kind := self._head_kind(lower[i])) is not None and not tokens.sent_start[i + 1]:
@@ -418,6 +422,19 @@ class MentionFinder:
             elif self.head_types.get(lower[i]) == "Person" and tokens.pos[i] == "NOUN":
                 found += self._titled_person(doc, tokens, i, held)
         return found
+
+    @staticmethod
+    def _alone(tokens: TokenColumns, i: int) -> bool:
+        """Whether a capitalised proper noun stands as a name by itself: no capitalised word beside it, and not the
+        modifier of a noun ("the Assad regime")."""
+        size = len(tokens.text)
+        return (
+            tokens.pos[i] == "PROPN"
+            and tokens.text[i][:1].isupper()
+            and tokens.dep[i] != "compound"
+            and (i == 0 or tokens.sent_start[i] or not tokens.text[i - 1][:1].isupper())
+            and (i + 1 >= size or tokens.sent_start[i + 1] or not tokens.text[i + 1][:1].isupper())
+        )
 
     def _titled_person(self, doc: Doc, tokens: TokenColumns, title: int, held: set[int]) -> list[Span]:
         """The person a title stands in apposition to, set off by commas after it and what it is of or to ("the
@@ -466,6 +483,9 @@ class MentionFinder:
             return "Location"  # "villages in Z, including A, B and C": the places listed
         if label == "Organisation" and not ent.ent_id_ and self._titled(ent):
             return "Person"  # "its spokesman, X", "X, a founder of Y", "General X": a title is a person's
+        owner = respelt_by(ent.doc, ent.end, self.mender.words.spelling_verbs) if not ent.ent_id_ else ""
+        if self.pronoun_types.get(owner) == "Person":
+            return "Person"  # "X, as his name is also transliterated": a man's name
         after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         if label != "Location" and not ent.ent_id_ and after is not None and ent.root.dep_ == "compound":
             if ent.root.head == after and self.head_types.get(after.lower_) == "Location":
