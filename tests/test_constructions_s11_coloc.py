@@ -49,3 +49,13 @@ def test_constructions_a_place_said_to_lie_somewhere_is_there(nlp: Language) -> 
     assert related(nlp, text, "CoLocated", "Maarat al-Numan", "M5 highway")
     text = "The army shelled Kafr Nabl, which lies in the south of Idlib province."
     assert related(nlp, text, "CoLocated", "Kafr Nabl", "Idlib province")
+
+
+def test_constructions_who_is_at_places_named_in_one_description_is_at_each(nlp: Language) -> None:
+    # the parser makes 'Azaz and Mare, towns' one phrase: whoever is taken to it is at each town it names
+    text = (
+        "Lorries carried hundreds of Ahrar al-Sham fighters and their families to Azaz and Mare, towns held by "
+        "Turkish-backed rebels north of Aleppo."
+    )
+    assert ("CoLocated", "Ahrar al-Sham fighters", "Azaz") in relations(nlp, text)
+    assert ("CoLocated", "Ahrar al-Sham fighters", "Mare") in relations(nlp, text)

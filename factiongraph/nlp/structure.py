@@ -600,13 +600,15 @@ class StructureFinder:
         listed = self.clauses.members_named(root)
         if root.dep_ == "dobj":
             listed += [t for t in self.clauses.members_named(root.head) if t.i > root.i]
-        return [
+        members = [
             m
             for t in listed
             for named in [t, *t.conjuncts]
             for m in mentions.of(named)
             if m.label_ == "Location" and not mentions.is_description(m)
         ]
+        # "the A and B neighbourhoods", "A and B, towns held by X": the places named inside it before its noun
+        return members or mentions.places_named_before(places, root)
 
     def _leader_of(self, men: Span, mentions: MentionIndex) -> Span | None:
         """The person named as the possessor of a description of men ("X's fighters")."""
