@@ -50,3 +50,13 @@ def test_constructions_leaders_listed_of_a_group_the_text_called_a_militia(fresh
     _, edges = article_graph(fresh_db, text, tmp_path)
     assert ("InChargeOf", "Mohammed al-Jassem", "Syrian National Army") in edges
     assert ("BelongsTo", "Mohammed al-Jassem", "Syrian National Army") not in edges
+
+
+def test_constructions_one_of_a_leaders_deputies_is_in_what_he_leads(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Khalifa Haftar, the commander of the Libyan National Army, reshuffled his staff on Sunday. "
+        "Abdul Salam al-Hassi, a veteran officer, became one of Haftar's deputies."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("BelongsTo", "Abdul Salam al-Hassi", "Libyan National Army") in edges
+    assert not any(e[:2] == ("BelongsTo", "Abdul Salam al-Hassi") and "Haftar" in e[2] for e in edges)

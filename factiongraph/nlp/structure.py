@@ -697,8 +697,11 @@ class StructureFinder:
         if title.dep_ in ("appos", "compound") and title.head.i != title.i:
             candidates.append(title.head)
         candidates += mentions.clauses.members_named(title)  # "the SDF's leaders, including Mazloum Abdi"
-        if title.dep_ == "attr" and title.head.lemma_ in self.words.clause_links.be_verbs:
-            candidates += [c for c in title.head.children if c.dep_ == "nsubj"]
+        slot = title  # "X becomes one of the deputies": the share is what the copula says of X
+        if title.dep_ == "pobj" and title.head.lower_ == "of" and title.head.head.lower_ in self.words.partitives:
+            slot = title.head.head
+        if slot.dep_ == "attr" and slot.head.lemma_ in self.words.clause_links.be_verbs:
+            candidates += [c for c in slot.head.children if c.dep_ == "nsubj"]
         people = [mentions.by_root.get(token.i) for token in candidates]  # a title is one person's, not a list's
         named = [
             m
@@ -714,6 +717,7 @@ class StructureFinder:
         """The groups a title is of, with how it is linked: "office" (of/for/at, a possessive or a
         compound: in charge) or "member" (in/within/from, or through a unit of the group)."""
         found: list[tuple[str, Span]] = []
+        deputy = title.lemma_.lower() in self.words.deputy_words
         for child in title.children:
             if (
                 child.dep_ in ("poss", "compound")
@@ -728,8 +732,12 @@ class StructureFinder:
                 found += [
                     ("office", m)
                     for m in mentions.of(child)
-                    if (m.label_ in COLLECTIVES or m[0].tag_ == "PRP$")
-                    and not (m[0].tag_ != "PRP$" and m.start and m.doc[m.start - 1].pos_ == "ADP")
+                    if (
+                        (m.label_ in COLLECTIVES or m[0].tag_ == "PRP$")
+                        and not (m[0].tag_ != "PRP$" and m.start and m.doc[m.start - 1].pos_ == "ADP")
+                    )
+                    # "one of Idris's deputies": a deputy is of whom he stands in for, and so of what that man leads
+                    or (deputy and child.dep_ == "poss" and m.label_ == "Person")
                 ]
         for prep, pobj in pobjs(title, self.words.clause_links.office_links | self.words.clause_links.member_links):
             link = "member" if prep in self.words.clause_links.member_links else "office"

@@ -145,6 +145,7 @@ class DocumentResolver:
         relations += self.inference.offices_of_named_bodies(
             mentions, is_description, entity_of_mention, entities, relations, sentence_of
         )
+        relations = self.inference.members_of_what_their_chief_leads(relations, entities)
         relations = _heads_of_state_are_no_members(relations, entities)
         events = []
         for event in doc._.fg_events or []:

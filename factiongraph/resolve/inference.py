@@ -1,6 +1,7 @@
 """Relations a document implies with the KB: a coalition leader's unit in his coalition, a titled person's roles the
 KB gives at the article's date, what a state's armed forces do abroad as the state's own act, and ACLED's sub-event
-type as it names an act by a state; and, from the article alone, the ministry a minister's title names."""
+type as it names an act by a state; and, from the article alone, the ministry a minister's title names and the group
+a man's deputy is in."""
 
 from __future__ import annotations
 
@@ -85,6 +86,31 @@ class Inference:
                         )
                     )
         return inferred
+
+    @staticmethod
+    def members_of_what_their_chief_leads(
+        relations: list[RelationRecord], entities: dict[str, EntityRecord]
+    ) -> list[RelationRecord]:
+        """ "X becomes one of Idris's deputies": one who belongs to a man belongs to what that man leads in the
+        article, said where he is called his; a man is no group to belong to, so the membership goes."""
+        leads: dict[str, list[RelationRecord]] = {}
+        for relation in relations:
+            target = entities.get(relation.target_key)
+            if relation.type == "InChargeOf" and target is not None and target.type != "Person":
+                leads.setdefault(relation.source_key, []).append(relation)
+        known = {(r.type, r.source_key, r.target_key) for r in relations}
+        kept: list[RelationRecord] = []
+        for relation in relations:
+            target = entities.get(relation.target_key)
+            if relation.type != "BelongsTo" or target is None or target.type != "Person":
+                kept.append(relation)
+                continue
+            for led in leads.get(relation.target_key, []):
+                fact = ("BelongsTo", relation.source_key, led.target_key)
+                if fact not in known and relation.source_key != led.target_key:
+                    known.add(fact)
+                    kept.append(replace(relation, target_key=led.target_key))
+        return kept
 
     def forces_act_for_their_state(
         self,
