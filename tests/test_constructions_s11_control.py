@@ -46,3 +46,17 @@ def test_control_a_leader_s_forces_are_the_group_the_text_says_he_leads(fresh_db
 def test_control_the_leader_of_men_holds_what_they_took_in_a_clause_after_theirs(nlp: Language) -> None:
     text = "Fighters led by the Levant Front entered Azaz on Sunday, hours after taking the town of Tal Rifaat."
     assert related(nlp, text, "Controls", "Levant Front", "Tal Rifaat")
+
+
+def test_control_a_part_fights_whom_the_phrase_naming_its_whole_says_the_whole_fights(nlp: Language) -> None:
+    sent = "Hundreds of Ahrar al-Sham fighters were sent to Iraq as part of the US-led coalition fighting the Taliban."
+    assert related(nlp, sent, "FightingAgainst", "Ahrar al-Sham", "Taliban")
+    apposed = "The Hamza Division, a faction of the alliance that fights the YPG, denied the report."
+    assert related(nlp, apposed, "FightingAgainst", "Hamza Division", "YPG")
+
+
+def test_control_a_body_that_does_not_fight_is_no_side_of_its_coalition_s_fight(nlp: Language) -> None:
+    text = "Both the Syrian Interim Government and the Levant Front are part of the alliance fighting the YPG."
+    assert related(nlp, text, "FightingAgainst", "Levant Front", "YPG")
+    assert not related(nlp, text, "FightingAgainst", "Syrian Interim Government", "YPG")
+    assert not related(nlp, text, "Dislikes", "Syrian Interim Government", "YPG")

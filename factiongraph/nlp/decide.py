@@ -204,6 +204,8 @@ class RelationDecider:
         if relation.type == "InChargeOf" and group_leads_group:
             relation = replace(relation, type="BelongsTo")  # a group that leads a coalition is in it
         if relation.type == "FightingAgainst" and self._is_hostility(relation, path):
+            if relation.construction == "whole-fights":
+                return None  # "the government is part of the coalition fighting Y": a body that does not fight
             relation = replace(relation, type="Dislikes")
         hops = len(path) - 1 if path is not None else None
         return replace(relation, confidence=self._confidence(relation.construction, hops))

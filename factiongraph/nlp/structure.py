@@ -264,6 +264,23 @@ def _place_phrase(place: Token, mentions: MentionIndex) -> Token:
             return place
 
 
+def _with_the_whole(found: list[FoundRelation]) -> list[FoundRelation]:
+    """ "X units were sent to Z as part of the coalition fighting Y", "X, a faction of the alliance that fights Y":
+    a part fights whom the phrase naming its whole says the whole fights."""
+    fought: dict[tuple[int, int], list[Span]] = {}
+    for relation in found:
+        whole, other = relation.source, relation.target
+        if relation.type == "FightingAgainst" and whole.root.left_edge.i <= other.root.i <= whole.root.right_edge.i:
+            fought.setdefault((whole.start, whole.end), []).append(other)
+    return [
+        FoundRelation("FightingAgainst", relation.source, other, relation.evidence, "whole-fights")
+        for relation in found
+        if relation.type == "BelongsTo" and relation.construction == "copula" and relation.source.label_ in AGENTS
+        for other in fought.get((relation.target.start, relation.target.end), [])
+        if other.start != relation.source.start
+    ]
+
+
 def _set_off_after(place: Span, holder: Span) -> bool:
     """Whether the holder opens the phrase set off by a comma right after the place, wherever the parser hangs it
     ("the offensive on the city, the government's last stronghold, cost ...")."""
@@ -518,6 +535,7 @@ class StructureFinder:
         found += self._around_places(found, mentions)
         found += self._through_members(found, mentions)
         found += self._against_the_holders(found, mentions)
+        found += _with_the_whole(found)
         doc._.fg_relations = found
         return doc
 
