@@ -61,3 +61,9 @@ def test_arms_a_place_that_labels_a_paragraph_is_where_its_actors_are(nlp: Langu
     assert related(nlp, text, "CoLocated", "Iranian-backed militias", "Maarat al-Numan")
     text = "Saraqib saw the worst of it: Russian jets bombed the market at dawn."  # a sentence, not a label
     assert not related(nlp, text, "CoLocated", "Russian", "Saraqib")
+
+
+def test_arms_the_sides_listed_on_arms_that_act_are_allies(nlp: Language) -> None:
+    assert related(nlp, "US and Iraqi troops stormed the village at dawn.", "AlliesOf", "US", "Iraqi")
+    text = "Iranian and regime warplanes carried out dozens of strikes on Saraqib."
+    assert related(nlp, text, "AlliesOf", "Iranian", "regime")

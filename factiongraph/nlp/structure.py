@@ -527,6 +527,8 @@ class StructureFinder:
                 found += self._set_off_place(token, mentions)
             if pos == "VERB" and lemma in self.words.falling_verbs:
                 found += self._fell_to(token, mentions)
+            if lower in self.words.arms_nouns and token.dep_ == "nsubj":
+                found += self._armed_together(token, mentions)
             if pos == "VERB" and lemma in self.words.lying_verbs:
                 found += self._lies_in(token, mentions)
         found += self._datelines(doc, mentions)
@@ -904,6 +906,23 @@ class StructureFinder:
         if named or noun.lemma_.lower() not in self.words.nominal_type:
             return named
         return [m for m in self.named.sides(noun, mentions)[1] if mentions.may_act(m)]
+
+    @staticmethod
+    def _armed_together(arms: Token, mentions: MentionIndex) -> list[FoundRelation]:
+        """ "Russian and regime aircraft carried out strikes on Z", "US and Iraqi troops stormed Z": the sides listed
+        together on the arms that do something to an object act as one side; not where the verb has no object
+        ("US and Russian jets clashed": with each other)."""
+        if not any(c.dep_ == "dobj" for c in arms.head.children):
+            return []
+        listed = [t for c in arms.children if c.dep_ in ("amod", "compound", "nmod") for t in [c, *c.conjuncts]]
+        if not any(c.dep_ == "cc" for t in listed for c in t.children):
+            return []
+        sides = [m for t in listed if (m := mentions.by_root.get(t.i)) is not None and mentions.may_act(m)]
+        return [
+            FoundRelation("AlliesOf", first, second, arms.sent, "joint-subject")
+            for first, second in combinations(sorted(dict.fromkeys(sides), key=lambda m: m.start), 2)
+            if first.end <= second.start
+        ]
 
     def _co_agents(
         self, noun: Token, relation_type: RelationType, between: list[Span], mentions: MentionIndex
