@@ -91,3 +91,13 @@ def test_refs_the_factions_after_two_groups_named_together_are_both(fresh_db: Da
     _, edges = article_graph(fresh_db, text, tmp_path)
     assert ("Controls", "Ahrar al-Sham", "Kafr Nabl") in edges
     assert ("Controls", "Faylaq al-Sham", "Kafr Nabl") in edges
+
+
+def test_refs_a_dateline_in_capitals_is_no_group_referred_back_to(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "MOGADISHU — Al-Shabaab fighters stormed a police post near Afgoye on Tuesday, officials said. Troops of the "
+        "Somali National Army later drove the militants out."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path, "2024-05")
+    assert ("FightingAgainst", "Somali National Army", "al-Shabaab") in edges
+    assert ("FightingAgainst", "Somali National Army", "MOGADISHU") not in edges

@@ -34,8 +34,6 @@ from factiongraph.lexicons import (
 from factiongraph.nlp.names import NameMender, respelt_by
 from factiongraph.nlp.plural import PLURAL_KEY, plural_references
 from factiongraph.nlp.spans import (
-    DATELINE_DASHES,
-    DATELINE_MAX_TOKENS,
     DATELINES_KEY,
     DESCRIPTIONS_KEY,
     HYPHENS,
@@ -46,6 +44,7 @@ from factiongraph.nlp.spans import (
     find_dateline,
     find_place_label,
     may_open_with_dateline,
+    opens_dateline,
 )
 from factiongraph.places import PlaceIndex
 from factiongraph.settings import setting
@@ -366,7 +365,7 @@ class MentionFinder:
                 continue  # "pro-" alone is no one's name
             end = ent.end - 1 if ent[-1].tag_ == "POS" and len(ent) > 1 else ent.end
             # "Ankara said", "talks between Washington and Moscow": the state acts; not "MOSCOW (Wire) — X said"
-            acts = label == "Location" and self._acts(ent.root) and not _opens_dateline(ent)
+            acts = label == "Location" and self._acts(ent.root) and not opens_dateline(ent)
             seat_of = self.seats.get(ent.text.lower()) if acts else None
             if seat_of is not None:
                 span = Span(doc, ent.start, end, label="Organisation", span_id=seat_of)
@@ -719,11 +718,3 @@ def _subject_or_listed_with_one(root: Token) -> bool:
         first = first.head
     listed = first is root or any(c.dep_ == "cc" for t in [first, *first.conjuncts] for c in t.children)
     return listed and first.dep_ in _SUBJECT_DEPS
-
-
-def _opens_dateline(ent: Span) -> bool:
-    """Whether a name in capitals opens its sentence before an early dash, as a dateline's place does, which the
-    parser makes the subject ("MOSCOW (Wire) — X and Y agreed")."""
-    sentence = ent.sent
-    early = sentence[ent.end - sentence.start : DATELINE_MAX_TOKENS]
-    return ent.start == sentence.start and ent.text.isupper() and any(t.text in DATELINE_DASHES for t in early)

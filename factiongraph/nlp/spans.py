@@ -360,6 +360,14 @@ def find_place_label(sentence: Span, mentions: list[Span]) -> tuple[Span, int] |
     return None
 
 
+def opens_dateline(name: Span) -> bool:
+    """Whether a name in capitals opens its sentence before an early dash, as a dateline's place does, which the
+    parser makes the subject ("MOSCOW (Wire) — X and Y agreed"), whatever the model typed it."""
+    sentence = name.sent
+    early = sentence[name.end - sentence.start : DATELINE_MAX_TOKENS]
+    return name.start == sentence.start and name.text.isupper() and any(t.text in DATELINE_DASHES for t in early)
+
+
 def may_open_with_dateline(tokens: TokenColumns, sentence: Span) -> bool:
     """Whether a dash comes early enough in a sentence for a dateline to end at it (:func:`find_dateline`):
     most sentences have none, and need not be looked at further."""

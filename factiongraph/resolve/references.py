@@ -14,7 +14,7 @@ from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key
 from factiongraph.lexicons import Names, NounHeads, Pronouns, lexicon_model
 from factiongraph.nlp.mentions import referent_of
-from factiongraph.nlp.spans import FoundRelation, past_dateline
+from factiongraph.nlp.spans import FoundRelation, opens_dateline, past_dateline
 from factiongraph.places import Place, PlaceIndex, capital_names
 from factiongraph.records import EntityRecord
 from factiongraph.resolve.linking import Linker, is_country, make_alias
@@ -637,6 +637,7 @@ class References:
                 and (key := entity_of_mention.get(j)) in entities
                 and entities[key].type == kind
                 and not (kind == "Location" and is_country(entities[key]))
+                and not (kind == "Organisation" and opens_dateline(mentions[j]))  # "MOGADISHU — ..." is no group
                 and (pronoun or self._agrees(agreeing, entities[key]) or agreeing in called.get(key, ()))
             ]
             head = mention.root.lemma_.lower()
