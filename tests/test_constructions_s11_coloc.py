@@ -59,3 +59,12 @@ def test_constructions_who_is_at_places_named_in_one_description_is_at_each(nlp:
     )
     assert ("CoLocated", "Ahrar al-Sham fighters", "Azaz") in relations(nlp, text)
     assert ("CoLocated", "Ahrar al-Sham fighters", "Mare") in relations(nlp, text)
+
+
+def test_constructions_places_listed_on_a_phrase_after_their_plural_are_its_own(nlp: Language) -> None:
+    # the parser hangs 'including' on the fighters the villages were taken from: the villages are the list's
+    text = (
+        "In the first week of March, the Tiger Forces retook four villages of Hama province from Ahrar al-Sham "
+        "fighters, including Kafr Zita, a village the rebels had held since May."
+    )
+    assert related(nlp, text, "Controls", "Tiger Forces", "Kafr Zita")

@@ -620,6 +620,11 @@ class StructureFinder:
         listed = self.clauses.members_named(root)
         if root.dep_ == "dobj":
             listed += [t for t in self.clauses.members_named(root.head) if t.i > root.i]
+        # "retook three districts of Z from Y, including A": the parser may hang the list on the noun of a phrase on
+        # the plural or, after it, on its verb
+        phrases = [*root.children, *(c for c in root.head.children if c.i > root.i and root.dep_ == "dobj")]
+        objects = [g for prep in phrases if prep.dep_ == "prep" for g in prep.children if g.dep_ == "pobj"]
+        listed += [t for g in objects for t in self.clauses.members_named(g)]
         members = [
             m
             for t in listed
