@@ -457,6 +457,7 @@ class Constructions(LexiconFile):
     containers: Words
     ally_prefixes: Words
     falling_verbs: Words = frozenset()
+    retaking_verbs: Words = frozenset()
     areas: Areas
     lying_verbs: Words = frozenset()
 

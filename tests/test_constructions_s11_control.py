@@ -60,3 +60,11 @@ def test_control_a_body_that_does_not_fight_is_no_side_of_its_coalition_s_fight(
     assert related(nlp, text, "FightingAgainst", "Levant Front", "YPG")
     assert not related(nlp, text, "FightingAgainst", "Syrian Interim Government", "YPG")
     assert not related(nlp, text, "Dislikes", "Syrian Interim Government", "YPG")
+
+
+def test_control_whom_a_place_is_taken_back_from_held_it(nlp: Language) -> None:
+    text = "Government troops recaptured Tikrit from Islamic State fighters in 2015."
+    assert related(nlp, text, "Controls", "Islamic State", "Tikrit")
+    assert related(nlp, text, "Controls", "Government troops", "Tikrit")
+    taken = "The Hamza Division took Azaz from the YPG on Friday."
+    assert not related(nlp, taken, "Controls", "YPG", "Azaz")

@@ -326,12 +326,22 @@ class FrameFinder:
             ],
             mention_at,
         )
-        return [
+        fought = [
             FoundRelation("FightingAgainst", subject, loser, verb.sent, "verb")
             for subject in subjects
             if subject.label_ in AGENTS
             for loser in dict.fromkeys(losers)
             if loser.label_ in AGENTS and subject.start != loser.start
+        ]
+        if verb.lemma_.lower() not in self.constructions.retaking_verbs:
+            return fought
+        # "X retook Z from Y": Y held Z, which X had lost to it
+        taken = [m for m, prep in objects if not prep and m.label_ == "Location"]
+        return fought + [
+            FoundRelation("Controls", loser, place, verb.sent, "verb")
+            for loser in dict.fromkeys(losers)
+            if loser.label_ in AGENTS
+            for place in taken
         ]
 
     def _backed_against(
