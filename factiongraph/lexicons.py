@@ -441,6 +441,7 @@ class Constructions(LexiconFile):
     circumstances: Circumstances
     arms_nouns: Words
     standoff_arms: Words = frozenset()
+    arms_origins: Words = frozenset()
     heading_words: Words
     deputy_words: Words
     under_nouns: dict[RelationType, list[str]]

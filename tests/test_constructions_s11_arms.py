@@ -67,3 +67,12 @@ def test_arms_the_sides_listed_on_arms_that_act_are_allies(nlp: Language) -> Non
     assert related(nlp, "US and Iraqi troops stormed the village at dawn.", "AlliesOf", "US", "Iraqi")
     text = "Iranian and regime warplanes carried out dozens of strikes on Saraqib."
     assert related(nlp, text, "AlliesOf", "Iranian", "regime")
+
+
+def test_arms_a_participle_on_arms_places_their_side(nlp: Language) -> None:
+    assert related(
+        nlp, "Turkish artillery stationed near Tal Halaf shelled the village.", "CoLocated", "Turkish", "Tal Halaf"
+    )
+    assert related(nlp, "Russian jets flying from Hmeimim struck the town.", "CoLocated", "Russian", "Hmeimim")
+    text = "Rebels attacked the village, backed by Turkish artillery firing from outside Tal Halaf."
+    assert related(nlp, text, "CoLocated", "Turkish", "Tal Halaf")

@@ -504,6 +504,8 @@ class StructureFinder:
                 if lemma in self.words.seats:
                     found += self._stronghold(token, mentions, "CoLocated")
                 found += self._placed(token, mentions)
+                if lower in self.words.arms_nouns:
+                    found += self._arms_placed(token, mentions)
                 found += self._place_within(token, mentions)
                 found += self._placed_by_participle(token, mentions)
                 found += self._owned(token, mentions)
@@ -1133,6 +1135,29 @@ class StructureFinder:
                 if (placed or inside) and not (owner.start <= place.start < owner.end):
                     found.append(FoundRelation("CoLocated", owner, place, noun.sent, "place"))
         return found
+
+    def _arms_placed(self, arms: Token, mentions: MentionIndex) -> list[FoundRelation]:
+        """ "X artillery stationed near Z", "X jets flying from Z", "X artillery firing from outside Z": the side of
+        arms is where the participle that describes them puts them."""
+        participles = [c for c in arms.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")]
+        if not participles:
+            return []
+        origins = self.words.arms_origins
+        phrases = [pobj for p in participles for _, pobj in pobjs(p, self.words.place_preps | origins)]
+        # "from outside Z": a preposition of place under the one of origin
+        phrases += [
+            pobj
+            for p in participles
+            for prep in p.children
+            if prep.dep_ == "prep" and prep.lower_ in origins
+            for inner in prep.children
+            if inner.dep_ in ("prep", "pcomp") and inner.lower_ in self.words.place_preps
+            for pobj in inner.children
+            if pobj.dep_ == "pobj"
+        ]
+        places = [m for pobj in phrases for m in mentions.of(pobj) if m.label_ == "Location"]
+        sides = [m for m in mentions.of(arms) if mentions.may_act(m)] if places else []
+        return [FoundRelation("CoLocated", side, place, arms.sent, "place") for side in sides for place in places]
 
     @staticmethod
     def _place_within(noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
