@@ -288,6 +288,9 @@ class PluralReferences(_Commented):
     bare_heads: Words
     pronouns: Words
     pronoun_heads: Words = frozenset()
+    echo_openers: Words = frozenset()
+    echo_closers: Words = frozenset()
+    echo_verbs: Words = frozenset()
     reciprocals: list[str]
     pair_types: SetOf[RelationType]
     own_types: SetOf[RelationType]

@@ -101,3 +101,19 @@ def test_refs_a_dateline_in_capitals_is_no_group_referred_back_to(fresh_db: Data
     _, edges = article_graph(fresh_db, text, tmp_path, "2024-05")
     assert ("FightingAgainst", "Somali National Army", "al-Shabaab") in edges
     assert ("FightingAgainst", "Somali National Army", "MOGADISHU") not in edges
+
+
+def test_refs_so_did_x_says_of_x_what_the_sentence_before_said(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Ahrar al-Sham and its commander Hassan Soufan sided with the Levant Front in the dispute. So did Faylaq "
+        "al-Sham."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("AlliesOf", "Faylaq al-Sham", "Levant Front") in edges
+    assert not any(kind == "InChargeOf" and source == "Faylaq al-Sham" for kind, source, _ in edges)
+
+
+def test_refs_x_did_too_says_of_x_what_the_sentence_before_said(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Jaysh al-Islam fought the Islamic State near Douma in 2015. Ahrar al-Sham did too."
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("FightingAgainst", "Ahrar al-Sham", "Islamic State") in edges

@@ -142,6 +142,7 @@ class RelationDecider:
         kept = _merged(self._with_the_attackers_place([r for r in candidates if r is not None]))
         kept = _role_read_from_the_title(self._told_about_a_unit(doc, kept))
         kept = self._for_each_of_two(doc, kept)
+        kept = _merged(kept + self.pairs.echoed(doc, kept)) if self.pairs is not None else kept
         doc._.fg_relations = [r for r in kept if r.confidence >= self.min_confidence]
         return doc
 

@@ -176,6 +176,38 @@ class PairedReferences:
             ]
         return result
 
+    def echoed(self, doc: Doc, relations: list[FoundRelation]) -> list[FoundRelation]:
+        """What "So did X" or "X did too" says: X does what the subject of the sentence before did ("A and its
+        commander sided with B. So did X": X sided with B), each relation from that subject, or one listed or in
+        apposition with it, told from X; but not a name or a role, which is that subject's own."""
+        found = []
+        for i in _where(doc, self.words.echo_openers | self.words.echo_closers):
+            verb = doc[i].head
+            sentence = verb.sent
+            if doc[i].dep_ != "advmod" or verb != sentence.root or verb.lemma_.lower() not in self.words.echo_verbs:
+                continue
+            if sentence.start == 0 or (doc[i].lower_ in self.words.echo_openers) != (i == sentence.start):
+                continue  # "so" opens the sentence, "too" closes it
+            words = [t for t in verb.children if not t.is_punct and t.i != i]
+            subject = next((t for t in words if t.dep_ == "nsubj"), None)
+            echo = _by_token(_actors(doc)).get(subject.i) if subject is not None and len(words) == 1 else None
+            if echo is None:
+                continue
+            before = doc[sentence.start - 1].sent.root
+            told = [c for c in before.children if c.dep_ == "nsubj"]
+            told += [t for c in told for t in c.conjuncts]
+            told += [a for c in told for a in c.children if a.dep_ == "appos"]
+            subjects = {t.i for t in told}
+            found += [
+                replace(relation, source=echo, evidence=sentence)
+                for relation in relations
+                if relation.source.root.i in subjects
+                and relation.target.root.i not in subjects
+                and relation.type not in self.words.own_types  # a name or a role is the subject's own
+                and relation.evidence.start == before.sent.start
+            ]
+        return found
+
     def reciprocal(self, doc: Doc, pairs: dict[tuple[int, int], Actors]) -> list[tuple[FoundRelation, Token, Token]]:
         """Relations between the two of a pair that act together or on each other, each with the two tokens
         whose parse path must say it happened: "the two sides clashed" (the subject of a verb that two
