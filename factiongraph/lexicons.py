@@ -462,6 +462,7 @@ class Constructions(LexiconFile):
     ally_prefixes: Words
     falling_verbs: Words = frozenset()
     retaking_verbs: Words = frozenset()
+    countering_verbs: Words = frozenset()
     areas: Areas
     lying_verbs: Words = frozenset()
 

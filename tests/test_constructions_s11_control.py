@@ -68,3 +68,12 @@ def test_control_whom_a_place_is_taken_back_from_held_it(nlp: Language) -> None:
     assert related(nlp, text, "Controls", "Government troops", "Tikrit")
     taken = "The Hamza Division took Azaz from the YPG on Friday."
     assert not related(nlp, taken, "Controls", "YPG", "Azaz")
+
+
+def test_control_who_counters_an_event_of_fighting_fights_whoever_waged_it(nlp: Language) -> None:
+    siege = "The Levant Front broke the Islamic State's two-year siege of Marea on Tuesday."
+    assert related(nlp, siege, "FightingAgainst", "Levant Front", "Islamic State")
+    advance = "Kurdish fighters halted the Hamza Division advance near Azaz."
+    assert related(nlp, advance, "FightingAgainst", "Kurdish fighters", "Hamza Division")
+    truce = "The rebels broke the ceasefire with the YPG."
+    assert not related(nlp, truce, "FightingAgainst", "rebels", "YPG")

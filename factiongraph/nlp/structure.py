@@ -529,6 +529,8 @@ class StructureFinder:
                 found += self._set_off_place(token, mentions)
             if pos == "VERB" and lemma in self.words.falling_verbs:
                 found += self._fell_to(token, mentions)
+            if pos == "VERB" and lemma in self.words.countering_verbs:
+                found += self._countered(token, mentions)
             if lower in self.words.arms_nouns and token.dep_ == "nsubj":
                 found += self._armed_together(token, mentions)
             if pos == "VERB" and lemma in self.words.lying_verbs:
@@ -1085,6 +1087,27 @@ class StructureFinder:
             for outer in around
             # a place the text names ("the M5 highway"), not one that refers back ("the town")
             if outer.start != place.start and (not mentions.is_description(outer) or _named_inside(outer))
+        ]
+
+    def _countered(self, verb: Token, mentions: MentionIndex) -> list[FoundRelation]:
+        """ "X broke Y's siege of Z", "X repelled an assault by Y", "X halted the Y advance": who counters an event of
+        fighting fights whoever waged it."""
+        events = [
+            c
+            for c in verb.children
+            if c.dep_ == "dobj" and self.words.nominal_type.get(c.lemma_.lower()) == "FightingAgainst"
+        ]
+        if not events:
+            return []
+        subjects = past_dateline([c for c in verb.children if c.dep_ == "nsubj"])
+        counterers = [m for s in subjects for m in mentions.of(s) if m.label_ in AGENTS]
+        return [
+            FoundRelation("FightingAgainst", counterer, agent, verb.sent, "nominal")
+            for event in events
+            for agent in self.named.sides(event, mentions)[1]
+            if agent.label_ in AGENTS
+            for counterer in counterers
+            if counterer.start != agent.start
         ]
 
     def _visit(self, noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
