@@ -519,6 +519,7 @@ class Names(LexiconFile):
     initials_skip: Words
     definite: Words
     spelling_verbs: Words
+    renaming_verbs: Words
     place_lists: PlaceLists
 
     @field_validator(
@@ -530,6 +531,7 @@ class Names(LexiconFile):
         "initials_skip",
         "definite",
         "spelling_verbs",
+        "renaming_verbs",
     )
     @classmethod
     def _lower_case(cls, words: list[str]) -> list[str]:

@@ -9,16 +9,18 @@ import pytest
 from sqlite_utils import Database
 
 from factiongraph.export import export_json
+from factiongraph.keys import name_key
 from tests.sentences import article_graph
 
 pytestmark = pytest.mark.slow
 
 
 def _one_node(db: Database, first: str, second: str) -> bool:
-    """Whether one node of the store carries both names."""
+    """Whether one node of the store carries both names (with or without "the")."""
     for node in export_json(db)["nodes"]:
         names = {node["name"], *(a if isinstance(a, str) else a["name"] for a in node.get("aliases") or [])}
-        if first in names and second in names:
+        keys = {name_key(n) for n in names}
+        if name_key(first) in keys and name_key(second) in keys:
             return True
     return False
 
@@ -61,3 +63,27 @@ def test_nodes_a_respelt_name_the_model_took_for_a_group_is_his(fresh_db: Databa
     )
     article_graph(fresh_db, text, tmp_path)
     assert _one_node(fresh_db, "Khaled Hayani", "Hayyani")
+
+
+def test_nodes_known_with_an_adverb_before_as(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Samir Khalil, known locally as Abu Hadi, ran the checkpoint in Azaz for two years."
+    article_graph(fresh_db, text, tmp_path)
+    assert _one_node(fresh_db, "Samir Khalil", "Abu Hadi")
+
+
+def test_nodes_a_description_set_off_after_a_name_passes_its_other_name_on(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Since 2018 the town has been held by the Hamza Division, a local militia also known as Liwa al-Jabal."
+    article_graph(fresh_db, text, tmp_path)
+    assert _one_node(fresh_db, "Hamza Division", "Liwa al-Jabal")
+
+
+@pytest.mark.parametrize("other_name", ["Hamaya", "Amn"])
+def test_nodes_a_group_s_other_name_is_a_group_s_whatever_the_model_took(
+    fresh_db: Database, tmp_path: Path, other_name: str
+) -> None:
+    text = (
+        f"Fighting broke out between the Hamza Division and the Border Protection Force, also known as {other_name}, "
+        "near the crossing."
+    )
+    article_graph(fresh_db, text, tmp_path)
+    assert _one_node(fresh_db, "Border Protection Force", other_name)

@@ -482,6 +482,8 @@ class MentionFinder:
             return "Location"  # "villages in Z, including A, B and C": the places listed
         if label == "Organisation" and not ent.ent_id_ and self._titled(ent):
             return "Person"  # "its spokesman, X", "X, a founder of Y", "General X": a title is a person's
+        if not ent.ent_id_ and (renamed := self._renamed(ent)) is not None:
+            return renamed  # "the Special Deterrence Force, also known as Rada": a group's other name
         owner = respelt_by(ent.doc, ent.end, self.mender.words.spelling_verbs) if not ent.ent_id_ else ""
         if self.pronoun_types.get(owner) == "Person":
             return "Person"  # "X, as his name is also transliterated": a man's name
@@ -490,6 +492,21 @@ class MentionFinder:
             if ent.root.head == after and self.head_types.get(after.lower_) == "Location":
                 return "Location"  # "the Bab Amr neighbourhood", "the Kaljibrin village": a place's name
         return label
+
+    def _renamed(self, ent: Span) -> str | None:
+        """The actor's type of the name another name is given as, read from the words before it, as the parser may
+        hang the participle anywhere ("X, also known as Y", "X, known locally as Y": X's type), or ``None``."""
+        doc, i = ent.doc, ent.start - 1
+        if i < 1 or doc[i].lower_ != "as":
+            return None
+        i -= 1 + (doc[i - 1].pos_ == "ADV")  # "known locally as"
+        if i < 1 or doc[i].lower_ not in self.mender.words.renaming_verbs:
+            return None
+        i -= 1
+        while i >= 0 and (doc[i].pos_ == "ADV" or doc[i].text == ","):
+            i -= 1
+        label = self.label_map.get(doc[i].ent_type_) if i >= 0 and doc[i].ent_type_ else None
+        return label if label in ("Person", "Organisation", "Location") else None
 
     def _titled(self, ent: Span) -> bool:
         """Whether a name stands beside a person's title: in apposition to it, either way round, or right after a

@@ -127,12 +127,22 @@ def cluster(
             clusters.union(first_with[same], i)
         else:
             first_with[same] = i
+    named = [i for i, m in enumerate(mentions) if not is_description[i] and m.label_ in ACTOR_TYPES]
+    name_ending_at = {mentions[i].end: i for i in named}
     for found in doc._.fg_relations:
         if found.type == "IsSynonymOf":
-            clusters.union(
-                index_of[(found.source.start, found.source.end)], index_of[(found.target.start, found.target.end)]
+            source, target = (
+                index_of[(found.source.start, found.source.end)],
+                index_of[(found.target.start, found.target.end)],
             )
-    named = [i for i, m in enumerate(mentions) if not is_description[i] and m.label_ in ACTOR_TYPES]
+            clusters.union(source, target)
+            for side in (source, target):
+                # "the Kaniyat, a local militia also known as the 9th Brigade": the name the description sets off,
+                # right before its comma wherever the parser hangs the apposition
+                start = mentions[side].start
+                if is_description[side] and mentions[side].root.dep_ == "appos" and doc[start - 1].text == ",":
+                    if (apposed := name_ending_at.get(start - 1)) is not None:
+                        clusters.union(apposed, side)
     _join_variants(mentions, named, clusters, name_words)
     # one mention of each name as written, type, length and KB id: first_with put the others in its
     # cluster, so a short form is looked for among names, not among every mention (a long article has
