@@ -117,3 +117,19 @@ def test_refs_x_did_too_says_of_x_what_the_sentence_before_said(fresh_db: Databa
     text = "Jaysh al-Islam fought the Islamic State near Douma in 2015. Ahrar al-Sham did too."
     _, edges = article_graph(fresh_db, text, tmp_path)
     assert ("FightingAgainst", "Ahrar al-Sham", "Islamic State") in edges
+
+
+def test_refs_fighters_of_a_list_are_each_group_s(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "Fighters of Ahrar al-Sham, Faylaq al-Sham and Jaysh al-Izza, all of them backed by Turkey, entered Saraqib "
+        "on Monday. The three factions are part of the National Front for Liberation."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("BelongsTo", "Ahrar al-Sham", "National Front for Liberation") in edges
+    assert ("BelongsTo", "Jaysh al-Izza", "National Front for Liberation") in edges
+
+
+def test_refs_a_group_s_men_sent_as_part_of_a_body_make_it_a_member(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Hezbollah fighters were sent to Qusayr in 2013 as part of the Axis of Resistance."
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("BelongsTo", "Hezbollah", "Axis of Resistance") in edges

@@ -387,7 +387,10 @@ def resolve_appositions(mentions: list[Span], is_description: list[bool], entity
             continue
         # "X, the civil administration ..." and "the SDF's internal security forces, the Asayish"
         beside = [mention.root.head] if mention.root.dep_ == "appos" else []
-        beside += [c for c in mention.root.children if c.dep_ == "appos"]
+        # not a list the parser hung on it ("Fighters of A, B and C": B is no name of the fighters)
+        beside += [
+            c for c in mention.root.children if c.dep_ == "appos" and not any(g.dep_ == "conj" for g in c.children)
+        ]
         named = [j for t in beside if (j := named_at.get(t.i)) is not None and mentions[j].label_ == mention.label_]
         if not named and (j := _set_off_after_a_name(mention, named_ending_at)) is not None:
             named = [j] if mentions[j].label_ == mention.label_ else []
