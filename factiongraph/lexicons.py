@@ -445,6 +445,7 @@ class Constructions(LexiconFile):
     arms_nouns: Words
     standoff_arms: Words = frozenset()
     arms_origins: Words = frozenset()
+    sending_targets: Words = frozenset()
     heading_words: Words
     deputy_words: Words
     under_nouns: dict[RelationType, list[str]]

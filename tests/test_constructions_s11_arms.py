@@ -76,3 +76,10 @@ def test_arms_a_participle_on_arms_places_their_side(nlp: Language) -> None:
     assert related(nlp, "Russian jets flying from Hmeimim struck the town.", "CoLocated", "Russian", "Hmeimim")
     text = "Rebels attacked the village, backed by Turkish artillery firing from outside Tal Halaf."
     assert related(nlp, text, "CoLocated", "Turkish", "Tal Halaf")
+
+
+def test_arms_who_sends_men_or_arms_against_a_side_fights_it(nlp: Language) -> None:
+    text = "The Hamza Division sent reinforcements against SDF positions near the town."
+    assert related(nlp, text, "FightingAgainst", "Hamza Division", "SDF")
+    text = "The raid began at dawn, with the Levant Front dispatching three car bombs against YPG checkpoints."
+    assert related(nlp, text, "FightingAgainst", "Levant Front", "YPG")

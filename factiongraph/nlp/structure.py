@@ -533,6 +533,8 @@ class StructureFinder:
                 found += self._countered(token, mentions)
             if lower in self.words.arms_nouns and token.dep_ == "nsubj":
                 found += self._armed_together(token, mentions)
+            if pos == "VERB" and lemma in self.clauses.lexicon.sending_verbs:
+                found += self._sent_against(token, mentions)
             if pos == "VERB" and lemma in self.words.lying_verbs:
                 found += self._lies_in(token, mentions)
         found += self._datelines(doc, mentions)
@@ -1181,6 +1183,20 @@ class StructureFinder:
         places = [m for pobj in phrases for m in mentions.of(pobj) if m.label_ == "Location"]
         sides = [m for m in mentions.of(arms) if mentions.may_act(m)] if places else []
         return [FoundRelation("CoLocated", side, place, arms.sent, "place") for side in sides for place in places]
+
+    def _sent_against(self, verb: Token, mentions: MentionIndex) -> list[FoundRelation]:
+        """ "X sent two car bombs against Y positions", "X dispatched reinforcements against Y": who sends men or
+        arms against a side fights it (constructions.json's sending_targets, on the verb or on what it sends)."""
+        targets = self.words.sending_targets
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        sides = [m for h in holders for _, pobj in pobjs(h, targets) for m in mentions.of(pobj) if mentions.may_act(m)]
+        senders = [m for c in verb.children if c.dep_ == "nsubj" for m in mentions.of(c) if mentions.may_act(m)]
+        return [
+            FoundRelation("FightingAgainst", sender, side, verb.sent, "verb")
+            for sender in senders
+            for side in sides
+            if sender.start != side.start
+        ]
 
     @staticmethod
     def _place_within(noun: Token, mentions: MentionIndex) -> list[FoundRelation]:
