@@ -61,3 +61,15 @@ def test_who_presents_a_deal_alongside_another_talked_with_it(nlp: Language) -> 
 )
 def test_who_backs_an_event_another_leads_is_its_ally(nlp: Language, text: str, backer: str, leader: str) -> None:
     assert related(nlp, text, "AlliesOf", backer, leader)
+
+
+def test_whose_doing_a_noun_is_acts_alongside_the_one_beside_it(nlp: Language) -> None:
+    text = "The Quds Force is taking over Hezbollah's role alongside the Iraqi army."
+    assert related(nlp, text, "AlliesOf", "Hezbollah", "Iraqi army")
+    assert related(nlp, text, "AlliesOf", "Quds Force", "Iraqi army")
+
+
+def test_who_judges_a_doing_alongside_another_is_not_its_ally(nlp: Language) -> None:
+    text = "Iran praised Hezbollah's campaign alongside the Syrian army in Qusayr."
+    assert related(nlp, text, "AlliesOf", "Hezbollah", "Syrian army")
+    assert not related(nlp, text, "AlliesOf", "Iran", "Syrian army")

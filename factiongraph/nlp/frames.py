@@ -381,6 +381,7 @@ class FrameFinder:
         words = self.constructions.accompaniment
         children = list(verb.children)  # spaCy builds each child anew on every walk: walk once
         together = any(c.dep_ == "advmod" and c.lower_ in words.adverbs for c in children)
+        judging = verb.lemma_.lower() in self.constructions.judging_type  # "praised X's campaign alongside Z": X's
         heads: list[Token] = []
         for child in children:
             joined = together or any(c.dep_ == "advmod" and c.lower_ in words.adverbs for c in child.children)
@@ -388,7 +389,7 @@ class FrameFinder:
                 heads += [g for g in child.children if g.dep_ == "pobj"]
             elif child.dep_ == "advmod" and child.lower_ in words.adverbs:  # "together" with its own "with"
                 heads += [g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
-            elif child.dep_ == "dobj" and child.i not in mention_at:  # "took over the role alongside Z": the verb's
+            elif child.dep_ == "dobj" and child.i not in mention_at and not judging:  # "took over the role alongside Z"
                 heads += [g for p in child.children if p.lower_ in words.preps for g in p.children if g.dep_ == "pobj"]
         # a participle on the clause or on its subject: "..., helped by Z", "X, backed by Z, ..."
         described = [c for c in children if c.dep_ == "advcl"]

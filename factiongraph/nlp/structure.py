@@ -521,6 +521,8 @@ class StructureFinder:
                 found += self._including(token, mentions)
             if lower in self.words.among and token.dep_ == "prep":
                 found += self._among(token, mentions)
+            if lower in self.words.accompaniment.preps and token.dep_ == "prep":
+                found += self._owner_alongside(token, mentions)
             if lower == "under" and token.dep_ == "prep":
                 found += self._under(token, mentions)
             if lemma in self.words.accompaniment.leading and token.dep_ == "acl":
@@ -1564,6 +1566,21 @@ class StructureFinder:
             if mentions.may_act(side) and side.root.i != groups.i
             for member in members
             if member.label_ in GROUPS and not mentions.is_description(member) and member.start != side.start
+        ]
+
+    @staticmethod
+    def _owner_alongside(prep: Token, mentions: MentionIndex) -> list[FoundRelation]:
+        """ "X's role alongside Y", "X's campaign alongside Y": whose doing a noun is acts with the one beside it."""
+        noun = prep.head
+        if noun.pos_ != "NOUN" or noun.i in mentions.by_root:
+            return []  # a verb's "alongside" is fg_frames'; "X's fighters alongside Y" are a body, not a doing
+        owners = [m for c in noun.children if c.dep_ == "poss" for m in mentions.of(c) if mentions.may_act(m)]
+        companions = [m for g in prep.children if g.dep_ == "pobj" for m in mentions.of(g)]
+        return [
+            FoundRelation("AlliesOf", owner, companion, prep.sent, "accompaniment")
+            for owner in owners
+            for companion in companions
+            if mentions.may_act(companion) and owner.start != companion.start
         ]
 
     @staticmethod
