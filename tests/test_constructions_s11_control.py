@@ -10,7 +10,7 @@ from spacy.language import Language
 from sqlite_utils import Database
 
 from factiongraph.nlp import load_pipeline
-from tests.sentences import article_graph, related
+from tests.sentences import article_graph, related, relations
 
 pytestmark = pytest.mark.slow
 
@@ -77,3 +77,12 @@ def test_control_who_counters_an_event_of_fighting_fights_whoever_waged_it(nlp: 
     assert related(nlp, advance, "FightingAgainst", "Kurdish fighters", "Hamza Division")
     truce = "The rebels broke the ceasefire with the YPG."
     assert not related(nlp, truce, "FightingAgainst", "rebels", "YPG")
+
+
+def test_control_a_place_falls_to_whom_the_parser_hangs_on_the_verb_of_its_fall(nlp: Language) -> None:
+    text = (
+        "The retreat from Azaz follows the recent fall of Marea in Aleppo to al-Qaeda and a series of raids near Afrin."
+    )
+    assert related(nlp, text, "Controls", "al-Qaeda", "Marea")
+    told = "The army reported the capture of Azaz to reporters on Monday."
+    assert not any(kind == "Controls" for kind, _, _ in relations(nlp, told))

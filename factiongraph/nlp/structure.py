@@ -1021,6 +1021,13 @@ class StructureFinder:
             holders = [m for c in noun.head.head.children if c.dep_ == "dobj" for m in mentions.of(c)]
         if not holders and noun.dep_ == "dobj":  # "the deal gives X control of Z": whom the verb gives it
             holders = [m for c in noun.head.children if c.dep_ == "dative" for m in mentions.of(c)]
+        if not holders and noun.dep_ == "dobj":  # "follows the fall of Z to X": the parser hangs "to X" on the verb
+            holders = [
+                m
+                for _, pobj in pobjs(noun.head, self.words.clause_links.holder_preps)
+                if pobj.i > noun.i
+                for m in mentions.of(pobj)
+            ]
         if not holders:  # "X control of Z", where the parser hangs the holder on the noun
             holders = [m for c in noun.children if c.dep_ in ("compound", "nmod") for m in mentions.of(c)]
         if not holders:
