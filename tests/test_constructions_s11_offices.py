@@ -6,11 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 from sqlite_utils import Database
 
-from tests.sentences import article_graph
+from factiongraph.nlp import load_pipeline
+from tests.sentences import article_graph, related
 
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
 
 
 def test_constructions_a_field_minister_heads_the_ministry_the_article_names(
@@ -60,3 +67,15 @@ def test_constructions_one_of_a_leaders_deputies_is_in_what_he_leads(fresh_db: D
     _, edges = article_graph(fresh_db, text, tmp_path)
     assert ("BelongsTo", "Abdul Salam al-Hassi", "Libyan National Army") in edges
     assert not any(e[:2] == ("BelongsTo", "Abdul Salam al-Hassi") and "Haftar" in e[2] for e in edges)
+
+
+def test_constructions_what_a_groups_units_are_part_of_the_group_is(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Wagner Group units were sent to Libya as part of the Libyan National Army."
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("BelongsTo", "Wagner Group", "Libyan National Army") in edges
+
+
+def test_constructions_joining_a_group_in_doing_something_is_no_membership(nlp: Language) -> None:
+    text = "In 2019 Wagner Group units joined the Libyan National Army in retaking Sirte from its rivals."
+    assert not related(nlp, text, "BelongsTo", "Wagner Group", "Libyan National Army")
+    assert related(nlp, "The Hamza Division joined the Syrian National Army in 2017.", "BelongsTo", "Hamza", "Syrian")

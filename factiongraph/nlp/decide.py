@@ -79,6 +79,7 @@ def make_decide(
         judging=lexicon_model(None, VerbRelations).judging_verbs,
         parts=frozenset(w for w, kind in lexicon_model(None, Constructions).copula_type.items() if kind == "BelongsTo"),
         role_preps=lexicon_model(None, Constructions).clause_links.role_preps,
+        joining=lexicon_model(None, Constructions).accompaniment.joining,
     )
 
 
@@ -113,6 +114,7 @@ class RelationDecider:
         judging: frozenset[str] = frozenset(),
         parts: frozenset[str] = frozenset(),
         role_preps: frozenset[str] = frozenset(),
+        joining: frozenset[str] = frozenset(),
     ) -> None:
         self.decisions = decisions
         self.titles = heads.person_command | heads.person_other
@@ -132,6 +134,9 @@ class RelationDecider:
         self.leading = leading
         self.parts = parts
         self.role_preps = role_preps
+        self.joining = joining
+        """Verbs of joining, which say what their subject did at their object's side after "in" ("X joined Y in
+        retaking Z"), where they make no member."""
 
     def __call__(self, doc: Doc) -> Doc:
         unasserted = [c.content for c in doc._.fg_claims or [] if c.stance != ASSERTED]
@@ -186,6 +191,8 @@ class RelationDecider:
             return None  # "HTS, which drove out Zenki when ..., fought alongside the NFL": Zenki did not
         if relation.type == "InChargeOf" and self._leads_the_part(relation):
             return None  # "a unit of Y commanded by Z": Z commands the unit, not Y
+        if relation.type == "BelongsTo" and path and self._joined_in_doing(path):
+            return None  # "X joined Y in retaking Z": at Y's side, not in its ranks
         if relation.type in MEMBERSHIP and path and self._someone_elses_role(path):
             return None  # "X met the head of Y": the words between fit, the clause does not
         if relation.type == "CoLocated" and path is not None and self._asked_of_others(path):
@@ -210,6 +217,17 @@ class RelationDecider:
             relation = replace(relation, type="Dislikes")
         hops = len(path) - 1 if path is not None else None
         return replace(relation, confidence=self._confidence(relation.construction, hops))
+
+    def _joined_in_doing(self, path: list[Token]) -> bool:
+        """Whether a path runs through a verb of joining that says what was done after "in" ("joined Y in
+        retaking Z")."""
+        return any(
+            t.lemma_.lower() in self.joining
+            and any(
+                c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pcomp" for g in c.children) for c in t.children
+            )
+            for t in path
+        )
 
     def _leads_the_part(self, relation: FoundRelation) -> bool:
         """Whether the target is the whole after "of" of a part that a leading participle describes, which the parser

@@ -108,9 +108,10 @@ class DocumentResolver:
             elif found.type in PLACED:  # what is at "Qamishli airport" is at the airport, not the town
                 ends = [men_of.get(ends[0], ends[0]), facilities.get(ends[1], ends[1])]
             elif found.type == "BelongsTo":  # "SNA factions including the Hamza Division": the SNA's
-                # "Fighters of A, B and C are part of Y": A is, unless the men are a body named apart ("the Asayish")
-                member = ends[0] if ends[0] in entity_of_mention else men_of.get(ends[0], ends[0])
-                ends = [member, men_of.get(ends[1], ends[1])]
+                # "RSF units were sent to Z as part of Y": what a group's men are part of, the group is; not men
+                # named by apposition ("the SDF's internal security forces, the Asayish")
+                men = ends[0] if ends[0] in entity_of_mention else men_of.get(ends[0], ends[0])
+                ends = [men, men_of.get(ends[1], ends[1])]
             source, target = (entity_of_mention.get(i) for i in ends)
             fact = (found.type, source or "", target or "", found.evidence.start)
             if source is None or target is None or source == target or fact in said:
