@@ -87,3 +87,11 @@ def test_nodes_a_group_s_other_name_is_a_group_s_whatever_the_model_took(
     )
     article_graph(fresh_db, text, tmp_path)
     assert _one_node(fresh_db, "Border Protection Force", other_name)
+
+
+def test_nodes_a_place_s_name_headed_by_a_capitalised_kind_word_is_a_group(fresh_db: Database, tmp_path: Path) -> None:
+    text = "On Monday the Hama Gathering announced that it had joined the National Front for Liberation."
+    nodes, edges = article_graph(fresh_db, text, tmp_path)
+    assert "Hama Gathering" in nodes
+    assert ("BelongsTo", "Hama Gathering", "National Front for Liberation") in edges
+

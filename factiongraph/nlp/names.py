@@ -596,8 +596,19 @@ class NameMender:
 
     def _groups_by_kind(self, doc: Doc, names: list[Span]) -> list[Span]:
         """A name taken for a person's or an unknown place's that a kind word follows ("the Liwa al-Qadisiya
-        faction") is a group's, wherever the article writes it."""
+        faction") is a group's, wherever the article writes it; a place's name whose capitalised kind word is
+        its head ("the Damascus Gathering") is a group's name, kind word and all."""
         kinds = {k for k in self.words.kind_keys if " " not in k}
+        names = [
+            Span(doc, n.start, n.end + 1, label="Organisation")
+            if n.label_ == "Location"
+            and n.end < len(doc)
+            and doc[n.end].lower_ in kinds
+            and doc[n.end].text[:1].isupper()
+            and n.root.head.i == n.end
+            else n
+            for n in names
+        ]
         groups = {
             name_key(n.text)
             for n in names
