@@ -95,3 +95,8 @@ def test_nodes_a_place_s_name_headed_by_a_capitalised_kind_word_is_a_group(fresh
     assert "Hama Gathering" in nodes
     assert ("BelongsTo", "Hama Gathering", "National Front for Liberation") in edges
 
+
+def test_nodes_the_anti_houthi_coalition_is_the_saudi_led_coalition(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Government troops backed by the anti-Houthi coalition attacked Houthi positions near Marib on Friday."
+    nodes, _ = article_graph(fresh_db, text, tmp_path)
+    assert "Saudi-led coalition" in nodes
