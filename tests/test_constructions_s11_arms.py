@@ -83,3 +83,10 @@ def test_arms_who_sends_men_or_arms_against_a_side_fights_it(nlp: Language) -> N
     assert related(nlp, text, "FightingAgainst", "Hamza Division", "SDF")
     text = "The raid began at dawn, with the Levant Front dispatching three car bombs against YPG checkpoints."
     assert related(nlp, text, "FightingAgainst", "Levant Front", "YPG")
+
+
+def test_arms_it_after_a_name_a_state_opens_is_the_named_body(fresh_db: Database, tmp_path: Path) -> None:
+    text = "US Central Command said on Monday that it had killed two Islamic State fighters near Raqqa."
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("FightingAgainst", "US Central Command", "Islamic State") in edges
+    assert ("FightingAgainst", "United States", "Islamic State") not in edges

@@ -195,6 +195,8 @@ def _reporting_subject(
     # the subject, X its apposition
     subjects = past_dateline([c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")])
     for j in range(len(before) - 1, -1, -1):
+        if j and _inside_a_name_of(before[j - 1], before[j], pronoun.label_, entity_of_mention.get(j - 1), entities):
+            continue  # "US Central Command said that it had ...": the command, not the state that opens its name
         head = before[j].root  # "the Liwa al-Quds militia said": the name inside the subject's phrase too
         while head.dep_ in ("conj", "compound", "nmod", "poss") and head.head != head:
             head = head.head
@@ -203,6 +205,13 @@ def _reporting_subject(
             if entity is not None and (entity.type == pronoun.label_ or is_country(entity)):
                 return j
     return None
+
+
+def _inside_a_name_of(outer: Span, inner: Span, label: str, key: str | None, entities: dict[str, EntityRecord]) -> bool:
+    """Whether ``inner`` lies inside ``outer``, a name of an actor of the kind ``label`` names."""
+    entity = entities.get(key) if key else None
+    contains = outer.start <= inner.start and inner.end <= outer.end and len(outer) > len(inner)
+    return contains and entity is not None and entity.type == label
 
 
 @dataclass(frozen=True)
