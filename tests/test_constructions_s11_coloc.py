@@ -68,3 +68,8 @@ def test_constructions_places_listed_on_a_phrase_after_their_plural_are_its_own(
         "fighters, including Kafr Zita, a village the rebels had held since May."
     )
     assert related(nlp, text, "Controls", "Tiger Forces", "Kafr Zita")
+
+
+def test_constructions_the_groups_a_subject_includes_are_where_it_is(nlp: Language) -> None:
+    text = "Iraqi security forces, including units of the Counter Terrorism Service, closed the roads into Fallujah."
+    assert related(nlp, text, "CoLocated", "Counter Terrorism Service", "Fallujah")

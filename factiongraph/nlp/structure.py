@@ -543,6 +543,7 @@ class StructureFinder:
         found += self._through_leaders(found, mentions)
         found += _listed_places(found, doc)
         found += self._around_places(found, mentions)
+        found += self._with_the_included(found, mentions)
         found += self._through_members(found, mentions)
         found += self._against_the_holders(found, mentions)
         found += _with_the_whole(found)
@@ -578,6 +579,18 @@ class StructureFinder:
                 named = [mentions.by_root.get(t.i) for t in (pobj, *pobj.conjuncts)]
                 places = [m for m in named if m is not None] or mentions.of(pobj)
                 carried += [replace(relation, target=p) for p in places if p.label_ == "Location"]
+        return carried
+
+    def _with_the_included(self, found: list[FoundRelation], mentions: MentionIndex) -> list[FoundRelation]:
+        """ "Government forces, including units of X, sealed the roads into Z": the groups a subject is said to include
+        are where it is."""
+        carried = []
+        for relation in found:
+            if relation.type != "CoLocated" or relation.source.label_ not in AGENTS:
+                continue
+            listed = self.clauses.members_named(relation.source.root)
+            members = [m for t in listed for named in [t, *t.conjuncts] for m in mentions.of(named)]
+            carried += [replace(relation, source=m) for m in members if m.label_ in AGENTS]
         return carried
 
     def _through_members(self, found: list[FoundRelation], mentions: MentionIndex) -> list[FoundRelation]:
