@@ -461,6 +461,7 @@ class Constructions(LexiconFile):
     mediation: Mediation
     containers: Words
     ally_prefixes: Words
+    state_bodies: Words = frozenset()
     falling_verbs: Words = frozenset()
     retaking_verbs: Words = frozenset()
     countering_verbs: Words = frozenset()

@@ -52,3 +52,8 @@ def test_an_operation_named_sentences_after_an_act_is_not_that_act(nlp: Language
         "The Free Syrian Army commander Abu Omar condemned the operation."
     )
     assert not related(nlp, text, "Dislikes", "Abu Omar", "Hamza Division")
+
+
+def test_who_sanctions_a_states_bodies_dislikes_the_state(nlp: Language) -> None:
+    text = "In March the European Union imposed sanctions on four Iranian ministries over the drone deliveries."
+    assert related(nlp, text, "Dislikes", "European Union", "Iranian")

@@ -96,7 +96,7 @@ class EventFinder:
         columns = doc.to_array([LOWER, LEMMA]).tolist() if parsed else []
         candidates = self._event_words(doc, columns) if parsed else []
         if parsed and (events or candidates):
-            mentions = MentionIndex(doc, self.clauses, self.constructions.arms_nouns)
+            mentions = MentionIndex(doc, self.clauses, self.constructions.arms_nouns | self.constructions.state_bodies)
             told = {e.trigger.start for e in events}
             named: list[FoundEvent] = []
             for token in (doc[i] for i in candidates if i not in told):

@@ -103,6 +103,8 @@ class MentionIndex:
     """The document's mentions by the token that heads them, and by the token where they end."""
 
     def __init__(self, doc: Doc, clauses: ClauseWords, arms_nouns: frozenset[str]) -> None:
+        """``arms_nouns``: what a state's or a group's name before it makes theirs ("Russian jets", "two Turkish
+        ministries")."""
         self.clauses = clauses
         self.arms_nouns = arms_nouns
         tables = once_per_document(doc, _mention_tables)
@@ -483,7 +485,7 @@ class StructureFinder:
         self.named = NamedEvents(words, clauses)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = MentionIndex(doc, self.clauses, self.words.arms_nouns)
+        mentions = MentionIndex(doc, self.clauses, self.words.arms_nouns | self.words.state_bodies)
         found: list[FoundRelation] = list(doc._.fg_relations or [])
         held = mentions_per_token(doc)
         # punctuation, determiners, numbers, a sentence of one mention: no construction
