@@ -73,3 +73,9 @@ def test_who_judges_a_doing_alongside_another_is_not_its_ally(nlp: Language) -> 
     text = "Iran praised Hezbollah's campaign alongside the Syrian army in Qusayr."
     assert related(nlp, text, "AlliesOf", "Hezbollah", "Syrian army")
     assert not related(nlp, text, "AlliesOf", "Iran", "Syrian army")
+
+
+def test_the_second_side_of_between_hung_under_of_is_not_backed_with_the_first(nlp: Language) -> None:
+    text = "Men died in clashes between Iranian-backed militias of the Popular Mobilisation Forces and the Peshmerga."
+    assert related(nlp, text, "AlliesOf", "Iranian", "Popular Mobilisation Forces")
+    assert not related(nlp, text, "AlliesOf", "Iranian", "Peshmerga")

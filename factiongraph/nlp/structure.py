@@ -211,6 +211,11 @@ class MentionIndex:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 objects = [g for g in child.children if g.dep_ == "pobj"]
+                if head.dep_ == "pobj" and head.head.lower_ == "between" and not head.conjuncts:
+                    # "clashes between factions of X and Y": a "between" has two sides, and with none joined to the
+                    # noun the parser hung the second on X; Y owns no faction
+                    joined = {c.i for g in objects for c in g.conjuncts}
+                    return [m for g in objects for m in self.of(g) if m.root.i not in joined]
                 return [m for g in objects for m in self.of(g)]
         return []
 
