@@ -133,3 +133,19 @@ def test_refs_a_group_s_men_sent_as_part_of_a_body_make_it_a_member(fresh_db: Da
     text = "Hezbollah fighters were sent to Qusayr in 2013 as part of the Axis of Resistance."
     _, edges = article_graph(fresh_db, text, tmp_path)
     assert ("BelongsTo", "Hezbollah", "Axis of Resistance") in edges
+
+
+def test_refs_what_a_statement_calls_an_actor_is_its_author_s_view(fresh_db: Database, tmp_path: Path) -> None:
+    text = (
+        "The following statement was issued on Monday by the media office of Ahrar al-Sham. Our fighters repelled an "
+        "attack by the criminal Assad regime and the Iranian occupier near Saraqib."
+    )
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert ("Dislikes", "Ahrar al-Sham", "Syrian government") in edges
+    assert ("Dislikes", "Ahrar al-Sham", "Iran") in edges
+
+
+def test_refs_a_news_report_s_epithet_is_no_one_s_view(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Our fighters repelled an attack by the criminal Assad regime near Saraqib, Ahrar al-Sham said on Monday."
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert not any(kind == "Dislikes" for kind, _, _ in edges)

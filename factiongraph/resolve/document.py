@@ -67,7 +67,7 @@ class DocumentResolver:
         named_facilities = frozenset(facilities)
         self.references.name_descriptions(mentions, is_description, entity_of_mention, entities, article.published)
         self.references.resolve_personal_pronouns(mentions, is_description, sentence_of, entity_of_mention, entities)
-        self.references.resolve_first_person(mentions, is_description, entity_of_mention)
+        author = self.references.resolve_first_person(mentions, is_description, entity_of_mention)
         resolve_places_by_name(mentions, is_description, entity_of_mention, named_facilities, entities)
         resolve_latter_and_former(mentions, is_description, index_of, entity_of_mention)
         resolve_appositions(mentions, is_description, entity_of_mention)
@@ -99,7 +99,7 @@ class DocumentResolver:
         men_of = men_named_after_actors(
             mentions, is_description, entity_of_mention, self.references.speak_for, self.references.constituents, led
         )
-        for found in doc._.fg_relations:
+        for found in [*doc._.fg_relations, *self.references.judged_by_the_author(mentions, author)]:
             ends = [index_of[(found.source.start, found.source.end)], index_of[(found.target.start, found.target.end)]]
             if found.type in BETWEEN_ACTORS:
                 ends = [held_by.get(i, i) for i in ends]

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from factiongraph import lexicons
 from factiongraph.kb import KnowledgeBase
 from factiongraph.keys import name_key
-from factiongraph.lexicons import Names, NounHeads, Pronouns, lexicon_model
+from factiongraph.lexicons import Names, NounHeads, Pronouns, VerbRelations, lexicon_model
 from factiongraph.nlp.mentions import referent_of
 from factiongraph.nlp.spans import FoundRelation, opens_dateline, past_dateline
 from factiongraph.places import Place, PlaceIndex, capital_names
@@ -503,6 +503,7 @@ class References:
         self._statement_nouns = references.statement_nouns
         self._statement_openers = references.statement_openers
         self._author_preps = references.author_preps
+        self._judgements = lexicon_model(None, VerbRelations).judgement_type
         self._capitals = frozenset(
             found.id
             for country, name in capital_names().items()
@@ -551,14 +552,14 @@ class References:
 
     def resolve_first_person(
         self, mentions: list[Span], is_description: list[bool], entity_of_mention: dict[int, str]
-    ) -> None:
+    ) -> int | None:
         """ "we", "our", "us" in the text of a statement are the group that issued it, when a sentence that
         introduces the text names one as its author ("The following statement was issued by the media office of
         X"): a statement speaks of its author in the first person, whoever it names last. Not inside quotation
-        marks, where someone else may speak."""
+        marks, where someone else may speak. Returns the author's mention, if the text names one."""
         authors = [i for i, m in enumerate(mentions) if i in entity_of_mention and self._issues_the_statement(m)]
         if len({entity_of_mention[i] for i in authors}) != 1:
-            return
+            return None
         introduced = mentions[authors[0]].start
         for i, mention in enumerate(mentions):
             if (
@@ -569,6 +570,25 @@ class References:
                 and not any(t.is_quote for t in mention.sent)
             ):
                 entity_of_mention[i] = entity_of_mention[authors[0]]
+        return authors[0]
+
+    def judged_by_the_author(self, mentions: list[Span], author: int | None) -> list[FoundRelation]:
+        """What the text of a statement calls an actor is what its author thinks of it ("the criminal X regime",
+        "the Russian occupier": verb_relations.json's judgements, as an adjective on the actor's name or as the
+        noun a people's adjective describes), outside quotation marks, where someone else may speak."""
+        if author is None:
+            return []
+        found = []
+        for mention in mentions[author + 1 :]:
+            if mention.label_ not in ("Organisation", "Person", "Nationality") or any(t.is_quote for t in mention.sent):
+                continue
+            root = mention.root
+            words = [c.lower_ for c in root.children if c.dep_ == "amod"]
+            if mention.label_ == "Nationality" and root.dep_ == "amod":
+                words.append(root.head.lower_)
+            kinds = {self._judgements[word] for word in words if word in self._judgements}
+            found += [FoundRelation(kind, mentions[author], mention, mention.sent, "judgement") for kind in kinds]
+        return found
 
     def _issues_the_statement(self, mention: Span) -> bool:
         """Whether a group is named as the author of a statement its sentence introduces ("the following statement
