@@ -79,3 +79,9 @@ def test_constructions_joining_a_group_in_doing_something_is_no_membership(nlp: 
     text = "In 2019 Wagner Group units joined the Libyan National Army in retaking Sirte from its rivals."
     assert not related(nlp, text, "BelongsTo", "Wagner Group", "Libyan National Army")
     assert related(nlp, "The Hamza Division joined the Syrian National Army in 2017.", "BelongsTo", "Hamza", "Syrian")
+
+
+def test_constructions_a_body_named_beside_a_name_that_ends_a_phrase(fresh_db: Database, tmp_path: Path) -> None:
+    text = "Troops of AMISOM, the African Union mission, left Baidoa."
+    _, edges = article_graph(fresh_db, text, tmp_path)
+    assert any(e[0] == "BelongsTo" and e[2] == "African Union" for e in edges)

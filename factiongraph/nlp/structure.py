@@ -1344,6 +1344,8 @@ class StructureFinder:
             start = noun.left_edge.i
             if start >= 2 and doc[start - 1].text == "," and (before := mentions.ending_at.get(start - 2)) is not None:
                 beside.append(before.root)
+                if mentions.is_description(before):  # "Troops of X, the Y mission": the name ending the phrase
+                    beside.append(doc[start - 2])
         names = [
             m
             for t in beside
