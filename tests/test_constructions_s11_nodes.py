@@ -100,3 +100,10 @@ def test_nodes_the_anti_houthi_coalition_is_the_saudi_led_coalition(fresh_db: Da
     text = "Government troops backed by the anti-Houthi coalition attacked Houthi positions near Marib on Friday."
     nodes, _ = article_graph(fresh_db, text, tmp_path)
     assert "Saudi-led coalition" in nodes
+
+
+def test_nodes_a_kb_name_opened_by_more_capitalised_words_is_a_longer_name(fresh_db: Database, tmp_path: Path) -> None:
+    text = "On Tuesday Iran's Supreme National Security Council approved the deal, state media reported."
+    nodes, edges = article_graph(fresh_db, text, tmp_path)
+    assert "Supreme National Security Council" in nodes
+    assert ("BelongsTo", "Supreme National Security Council", "Iran") in edges

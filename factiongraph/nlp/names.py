@@ -136,7 +136,7 @@ class NameMender:
         names = self._joined(doc, tokens, sorted(names, key=lambda s: (s.start, -s.end)))
         names = self._other_given_names(doc, tokens, self._without_titles(doc, names))
         names = self._listed_places(doc, tokens, self._variants(doc, tokens, names))
-        return self._groups_by_kind(doc, names)
+        return self._groups_by_kind(doc, self._longer_than_the_kb(doc, names))
 
     # -- a ruler match on a description -------------------------------------------------------
 
@@ -593,6 +593,33 @@ class NameMender:
         return end
 
     # -- types ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _longer_than_the_kb(doc: Doc, names: list[Span]) -> list[Span]:
+        """A KB group's name that capitalised proper nouns open, of no name or of one the KB does not know, is part of
+        a longer name the KB does not know ("Turkey's National Security Council" is no "Security Council", nor is
+        "Supreme National Security Council" when the model took "Supreme National" for a name of its own)."""
+        known = {i for n in names if n.id_ for i in range(n.start, n.end)}
+        absorbed: set[tuple[int, int]] = set()
+        grown: dict[tuple[int, int], Span] = {}
+        for name in names:
+            if name.label_ != "Organisation" or not name.id_ or ":" in name.id_:
+                continue
+            start = name.start
+            while (
+                start > 0
+                and start - 1 not in known
+                and not doc[start - 1].is_sent_start
+                and doc[start - 1].pos_ == "PROPN"
+                and doc[start - 1].text[:1].isupper()
+                and doc[start - 1].dep_ == "compound"
+                and start - 1 < doc[start - 1].head.i < name.end
+            ):
+                start -= 1
+            if start < name.start:
+                grown[(name.start, name.end)] = Span(doc, start, name.end, label="Organisation")
+                absorbed |= {(n.start, n.end) for n in names if start <= n.start and n.end <= name.start}
+        return [grown.get((n.start, n.end), n) for n in names if (n.start, n.end) not in absorbed]
 
     def _groups_by_kind(self, doc: Doc, names: list[Span]) -> list[Span]:
         """A name taken for a person's or an unknown place's that a kind word follows ("the Liwa al-Qadisiya
