@@ -522,6 +522,7 @@ class Names(LexiconFile):
     definite: Words
     spelling_verbs: Words
     renaming_verbs: Words
+    other_words: Words
     place_lists: PlaceLists
 
     @field_validator(
@@ -534,6 +535,7 @@ class Names(LexiconFile):
         "definite",
         "spelling_verbs",
         "renaming_verbs",
+        "other_words",
     )
     @classmethod
     def _lower_case(cls, words: list[str]) -> list[str]:

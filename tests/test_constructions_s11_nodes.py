@@ -6,13 +6,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 from sqlite_utils import Database
 
 from factiongraph.export import export_json
 from factiongraph.keys import name_key
+from factiongraph.nlp import MENTIONS_KEY, load_pipeline
 from tests.sentences import article_graph
 
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
 
 
 def _one_node(db: Database, first: str, second: str) -> bool:
@@ -107,3 +114,8 @@ def test_nodes_a_kb_name_opened_by_more_capitalised_words_is_a_longer_name(fresh
     nodes, edges = article_graph(fresh_db, text, tmp_path)
     assert "Supreme National Security Council" in nodes
     assert ("BelongsTo", "Supreme National Security Council", "Iran") in edges
+
+
+def test_nodes_a_name_listed_with_other_groups_is_a_group(nlp: Language) -> None:
+    doc = nlp("The new council was formed last year by Jaysh al-Izza, Abu Bakr Siddiq and other armed factions.")
+    assert ("Abu Bakr Siddiq", "Organisation") in {(m.text, m.label_) for m in doc.spans[MENTIONS_KEY]}

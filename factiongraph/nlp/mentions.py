@@ -482,6 +482,8 @@ class MentionFinder:
             return "Location"  # "villages in Z, including A, B and C": the places listed
         if label == "Organisation" and not ent.ent_id_ and self._titled(ent):
             return "Person"  # "its spokesman, X", "X, a founder of Y", "General X": a title is a person's
+        if label == "Person" and not ent.ent_id_ and self._listed_with_other_groups(ent.root):
+            return "Organisation"  # "a merger of A, B and other jihadist groups": B is a group
         if not ent.ent_id_ and (renamed := self._renamed(ent)) is not None:
             return renamed  # "the Special Deterrence Force, also known as Rada": a group's other name
         owner = respelt_by(ent.doc, ent.end, self.mender.words.spelling_verbs) if not ent.ent_id_ else ""
@@ -492,6 +494,14 @@ class MentionFinder:
             if ent.root.head == after and self.head_types.get(after.lower_) == "Location":
                 return "Location"  # "the Bab Amr neighbourhood", "the Kaljibrin village": a place's name
         return label
+
+    def _listed_with_other_groups(self, name: Token) -> bool:
+        """Whether a name is listed with a group noun that stands for more of the same ("A, B and other groups")."""
+        return any(
+            self.head_types.get(item.lower_) == "Organisation"
+            and any(c.lower_ in self.mender.words.other_words for c in item.children)
+            for item in name.conjuncts
+        )
 
     def _renamed(self, ent: Span) -> str | None:
         """The actor's type of the name another name is given as, read from the words before it, as the parser may
