@@ -112,15 +112,7 @@ def test_corpus_every_article_is_graded(corpus_score: GraphScore) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "figure",
-    [
-        "entities",
-        "alias_pairs",
-        "claims",
-        pytest.param("relations", marks=pytest.mark.xfail(strict=False, reason="issue 9's floor, not met yet")),
-    ],
-)
+@pytest.mark.parametrize("figure", list(FLOORS))
 def test_corpus_meets_the_floors_of_issue_9(corpus_score: GraphScore, figure: str) -> None:
     tally = getattr(corpus_score, figure)
     assert tally.share >= FLOORS[figure], f"{figure}: {tally.found} of {tally.total} ({tally.share:.1%})"
@@ -129,6 +121,6 @@ def test_corpus_meets_the_floors_of_issue_9(corpus_score: GraphScore, figure: st
 @pytest.mark.slow
 @pytest.mark.parametrize("figure", list(KEPT))
 def test_corpus_keeps_what_it_reached(corpus_score: GraphScore, figure: str) -> None:
-    """A gate below the issue's floors: what the extractor reached is not lost again."""
+    """What the extractor reached, less a margin, above the issue's floors: what was won is not lost again."""
     tally = getattr(corpus_score, figure)
     assert tally.share >= KEPT[figure], f"{figure}: {tally.found} of {tally.total} ({tally.share:.1%})"
