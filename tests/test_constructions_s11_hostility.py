@@ -57,3 +57,12 @@ def test_an_operation_named_sentences_after_an_act_is_not_that_act(nlp: Language
 def test_who_sanctions_a_states_bodies_dislikes_the_state(nlp: Language) -> None:
     text = "In March the European Union imposed sanctions on four Iranian ministries over the drone deliveries."
     assert related(nlp, text, "Dislikes", "European Union", "Iranian")
+
+
+def test_constructions_the_object_of_an_infinitive_is_not_where_the_judged_state_is(nlp: Language) -> None:
+    """'accused Tehran of failing to restrain Baghdad': Tehran stands for Iran, and the infinitive's 'to' puts
+    neither in Baghdad."""
+    text = "Kurdish officials accused Tehran of failing to restrain Baghdad."
+    assert related(nlp, text, "Dislikes", "Kurdish officials", "Tehran")
+    assert not related(nlp, text, "CoLocated", "Tehran", "Baghdad")
+    assert related(nlp, "Hezbollah fighters went to fight in Qusayr.", "CoLocated", "Hezbollah", "Qusayr")

@@ -257,6 +257,8 @@ class RelationFinder:
                 continue
             if self._verb_has_another_subject(first, second):
                 continue
+            if rule.type == "CoLocated" and _object_of_an_infinitive(first, second):
+                continue
             if compiled.before is not None:
                 context = text[sentence.start_char : first.start_char]
                 trigger = compiled.before.search(context)
@@ -265,3 +267,14 @@ class RelationFinder:
             source, target = (first, second) if rule.source == "first" else (second, first)
             return FoundRelation(rule.type, source, target, sentence), bool(rule.mutual)
         return None
+
+
+def _object_of_an_infinitive(first: Span, second: Span) -> bool:
+    """Whether the second mention is the object of an infinitive between the two ("accused Tehran of failing to
+    restrain Baghdad"): the "to" a trigger reads as a preposition of place marks that verb, whose object it is."""
+    verb = second.root.head
+    return (
+        second.root.dep_ == "dobj"
+        and first.end <= verb.i < second.start
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
