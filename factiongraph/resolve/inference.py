@@ -15,7 +15,7 @@ from factiongraph.nlp.spans import HYPHENS
 from factiongraph.places import PlaceIndex
 from factiongraph.records import EntityRecord, RelationRecord
 from factiongraph.resolve.timing import in_office
-from factiongraph.vocab import BETWEEN_ACTORS, MEMBERSHIP, PLACED
+from factiongraph.vocab import BETWEEN_ACTORS, MEMBERSHIP, PLACED, RelationType
 
 _TITLE_LINKS = frozenset({"of", "the"})
 """Words that join a title's parts ("Secretary of State"), no part of its field."""
@@ -215,22 +215,7 @@ class Inference:
                 if not in_office(role.start, role.end, published):
                     continue
                 known.add(fact)
-                sentence = person.sent
-                found.append(
-                    RelationRecord(
-                        type=role.type,
-                        source_key=key,
-                        target_key=target,
-                        source_begin=person.start_char,
-                        source_end=person.end_char,
-                        target_begin=first_named[target].start_char,
-                        target_end=first_named[target].end_char,
-                        sentence=sentence_of[sentence.start],
-                        evidence_begin=sentence.start_char,
-                        evidence_end=sentence.end_char,
-                        precision="unknown",
-                    )
-                )
+                found.append(_said_of_person(role.type, person, key, first_named[target], target, sentence_of))
         return found
 
     def offices_of_named_bodies(
@@ -272,22 +257,7 @@ class Inference:
             if ("InChargeOf", key, body_key) in known:
                 continue
             known.add(("InChargeOf", key, body_key))
-            sentence = person.sent
-            found.append(
-                RelationRecord(
-                    type="InChargeOf",
-                    source_key=key,
-                    target_key=body_key,
-                    source_begin=person.start_char,
-                    source_end=person.end_char,
-                    target_begin=body.start_char,
-                    target_end=body.end_char,
-                    sentence=sentence_of[sentence.start],
-                    evidence_begin=sentence.start_char,
-                    evidence_end=sentence.end_char,
-                    precision="unknown",
-                )
-            )
+            found.append(_said_of_person("InChargeOf", person, key, body, body_key, sentence_of))
         return found
 
     def _titled(self, person: Span) -> bool:
@@ -314,3 +284,23 @@ class Inference:
             if actor is not None and actor.category in self._state_categories:
                 return self._state_sub_event_types[sub_event_type]
         return sub_event_type
+
+
+def _said_of_person(
+    kind: RelationType, person: Span, key: str, target: Span, target_key: str, sentence_of: dict[int, int]
+) -> RelationRecord:
+    """A relation the document infers for a named person, with the person's sentence as its evidence."""
+    sentence = person.sent
+    return RelationRecord(
+        type=kind,
+        source_key=key,
+        target_key=target_key,
+        source_begin=person.start_char,
+        source_end=person.end_char,
+        target_begin=target.start_char,
+        target_end=target.end_char,
+        sentence=sentence_of[sentence.start],
+        evidence_begin=sentence.start_char,
+        evidence_end=sentence.end_char,
+        precision="unknown",
+    )
